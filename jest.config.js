@@ -1,0 +1,14 @@
+// ts-jest in ESM mode: the sources are ESM ("type": "module") and import with `.js` suffixes.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // The end-to-end suites spawn dist/index.js; two workers suit the 2-core CI machine.
+  maxWorkers: 2,
+  testTimeout: 30000
+}

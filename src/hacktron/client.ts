@@ -1,0 +1,292 @@
+// The Hacktron API client: one typed method per endpoint the action uses, one retry policy, and
+// one error type. It never logs or throws the API key.
+import type { Logger } from '../logger.js'
+import { silentLogger } from '../logger.js'
+import { errorCodeForStatus, HacktronApiError, serverMessageOf } from './errors.js'
+import type { AttemptOutcome, RequestSafety, RetryConfig } from './retry-policy.js'
+import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs } from './retry-policy.js'
+import { createHttpTransport, TransportTimeoutError, type Transport } from './transport.js'
+import type {
+  CostEstimation,
+  CostEstimationList,
+  CreateCostEstimationRequest,
+  CreateScanRequest,
+  CreateScanResponse,
+  ExportFormat,
+  Finding,
+  FindingList,
+  Scan,
+  ScanList,
+  ScanStatusResponse
+} from './types.js'
+import { baseUrlProblem } from './url.js'
+import { hasShape, type Shape } from './shape.js'
+
+export interface HacktronClientOptions {
+  readonly baseUrl: string
+  readonly apiKey: string
+  readonly userAgent: string
+  /** Deadline for one attempt, answer body included. */
+  readonly requestTimeoutMs?: number
+  readonly retry?: Partial<RetryConfig>
+  readonly logger?: Logger
+  readonly sleep?: (ms: number) => Promise<void>
+  readonly random?: () => number
+  readonly now?: () => number
+  readonly transport?: Transport
+}
+
+export interface ScanListQuery {
+  readonly page?: number
+  readonly limit?: number
+  readonly status?: ScanStatusResponse['status']
+  readonly sort_by?: 'created_at' | 'updated_at' | 'status'
+  readonly sort_order?: 'ASC' | 'DESC'
+}
+
+interface RequestSpec {
+  readonly method: 'GET' | 'POST'
+  readonly path: string
+  readonly query?: Record<string, string | number | undefined>
+  readonly body?: unknown
+  readonly safety: RequestSafety
+  /** Fields a successful answer must have; anything else is a `bad-response`. */
+  readonly shape?: Shape
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+const FINDINGS_PAGE_SIZE = 100
+// A scan with more findings than this is not one the API can return in a sane time.
+const MAX_FINDINGS_PAGES = 500
+
+// Network errors that prove the request never reached the server.
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
+
+const COST_ESTIMATION_SHAPE: Shape = { id: 'string', status: 'string', repos: 'array' }
+const SCAN_STATUS_SHAPE: Shape = { id: 'string', status: 'string' }
+const SCAN_SHAPE: Shape = { id: 'string', status: 'string' }
+const PAGE_SHAPE: Shape = { data: 'array', total: 'number' }
+
+export class HacktronClient {
+  private readonly baseUrl: string
+  private readonly apiKey: string
+  private readonly timeoutMs: number
+  private readonly retry: RetryConfig
+  private readonly logger: Logger
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly random: () => number
+  private readonly now: () => number
+  private readonly transport: Transport
+  private readonly userAgent: string
+
+  constructor(options: HacktronClientOptions) {
+    const problem = baseUrlProblem(options.baseUrl)
+    if (problem) throw new Error(`Refusing Hacktron API URL ${options.baseUrl}: ${problem}`)
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '')
+    this.apiKey = options.apiKey
+    this.userAgent = options.userAgent
+    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+    this.retry = { ...DEFAULT_RETRY, ...options.retry }
+    this.logger = options.logger ?? silentLogger
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    this.random = options.random ?? Math.random
+    this.now = options.now ?? Date.now
+    this.transport = options.transport ?? createHttpTransport(options.userAgent, this.timeoutMs)
+  }
+
+  createCostEstimation(body: CreateCostEstimationRequest): Promise<CostEstimation> {
+    // A duplicate estimate costs nothing, so a lost answer may be retried.
+    return this.request({
+      method: 'POST',
+      path: '/cost-estimations',
+      body,
+      safety: 'free-write',
+      shape: COST_ESTIMATION_SHAPE
+    })
+  }
+
+  getCostEstimation(id: string): Promise<CostEstimation> {
+    return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE)
+  }
+
+  listCostEstimations(limit = 100, offset = 0): Promise<CostEstimationList> {
+    return this.get('/cost-estimations', PAGE_SHAPE, { limit, offset })
+  }
+
+  /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */
+  createScan(body: CreateScanRequest): Promise<CreateScanResponse> {
+    return this.request({
+      method: 'POST',
+      path: '/scans',
+      body,
+      safety: 'spending-write',
+      shape: { id: 'string', status: 'string' }
+    })
+  }
+
+  getScan(id: string): Promise<Scan> {
+    return this.get(`/scans/${encodeURIComponent(id)}`, SCAN_SHAPE)
+  }
+
+  getScanStatus(id: string): Promise<ScanStatusResponse> {
+    return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE)
+  }
+
+  listScans(query: ScanListQuery = {}): Promise<ScanList> {
+    return this.get('/scans', PAGE_SHAPE, { ...query })
+  }
+
+  listScanFindingsPage(scanId: string, page: number, limit = FINDINGS_PAGE_SIZE): Promise<FindingList> {
+    return this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit })
+  }
+
+  /** Every finding of the scan, across all pages. */
+  async listAllScanFindings(scanId: string): Promise<Finding[]> {
+    const findings: Finding[] = []
+    for (let page = 1; page <= MAX_FINDINGS_PAGES; page++) {
+      const answer = await this.listScanFindingsPage(scanId, page)
+      findings.push(...answer.data)
+      if (answer.data.length === 0 || findings.length >= answer.total) return findings
+    }
+    throw new HacktronApiError({
+      code: 'bad-response',
+      serverMessage: `the findings list did not end after ${MAX_FINDINGS_PAGES} pages`,
+      method: 'GET',
+      path: `/scans/${scanId}/findings`,
+      attempts: 1
+    })
+  }
+
+  /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
+  exportScanFindings(scanId: string, format: ExportFormat): Promise<unknown> {
+    return this.get(`/scans/${encodeURIComponent(scanId)}/findings/export`, undefined, { format })
+  }
+
+  private get<T>(path: string, shape: Shape | undefined, query?: RequestSpec['query']): Promise<T> {
+    return this.request({ method: 'GET', path, query, safety: 'read', shape })
+  }
+
+  private async request<T>(spec: RequestSpec): Promise<T> {
+    const url = this.urlFor(spec)
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body)
+    const headers: Record<string, string> = {
+      'X-Api-Key': this.apiKey,
+      Accept: 'application/json',
+      'User-Agent': this.userAgent
+    }
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+
+    for (let attempt = 1; ; attempt++) {
+      const { outcome, value, failure } = await this.attempt(spec, url, body, headers)
+      if (!outcome) return value as T
+      const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts
+      if (!canRetry) throw this.toError(spec, outcome, failure, attempt)
+      const delay = retryDelayMs(attempt, outcome, this.retry, this.random)
+      this.logger.info(
+        `Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatSeconds(delay)} ` +
+          `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`
+      )
+      await this.sleep(delay)
+    }
+  }
+
+  /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
+  private async attempt(
+    spec: RequestSpec,
+    url: string,
+    body: string | undefined,
+    headers: Record<string, string>
+  ): Promise<{ outcome?: AttemptOutcome; value?: unknown; failure: string }> {
+    let response
+    try {
+      response = await this.transport.send(spec.method, url, body, headers, this.timeoutMs)
+    } catch (error) {
+      const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error)
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      return {
+        outcome: { kind: 'network', mayHaveArrived: !NEVER_CONNECTED.has(code) },
+        failure: this.redact(reason)
+      }
+    }
+    const parsed = parseJson(response.body)
+    if (response.status < 200 || response.status >= 300) {
+      const retryAfterHeader = response.headers['retry-after']
+      const retryAfterMs = parseRetryAfter(
+        Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader,
+        this.now()
+      )
+      const fallback = parsed.ok ? `HTTP ${response.status}` : `HTTP ${response.status} with a non-JSON body`
+      return {
+        outcome: { kind: 'status', status: response.status, retryAfterMs },
+        failure: this.redact(serverMessageOf(parsed.ok ? parsed.value : undefined, fallback))
+      }
+    }
+    if (!parsed.ok) {
+      return { outcome: { kind: 'bad-body' }, failure: 'the answer was not valid JSON' }
+    }
+    if (spec.shape && !hasShape(parsed.value, spec.shape)) {
+      return { outcome: { kind: 'bad-body' }, failure: 'the answer did not have the documented shape' }
+    }
+    return { value: parsed.value, failure: '' }
+  }
+
+  private toError(
+    spec: RequestSpec,
+    outcome: AttemptOutcome,
+    failure: string,
+    attempts: number
+  ): HacktronApiError {
+    const common = { method: spec.method, path: spec.path, attempts, serverMessage: failure }
+    // A POST whose answer was lost or garbled may still have done its work on the server.
+    const ambiguous = spec.method === 'POST'
+    switch (outcome.kind) {
+      case 'status':
+        return new HacktronApiError({
+          ...common,
+          status: outcome.status,
+          code: errorCodeForStatus(outcome.status, failure),
+          ambiguous: ambiguous && outcome.status >= 500
+        })
+      case 'network':
+        return new HacktronApiError({
+          ...common,
+          code: 'network-error',
+          ambiguous: ambiguous && outcome.mayHaveArrived
+        })
+      case 'bad-body':
+        return new HacktronApiError({ ...common, code: 'bad-response', ambiguous })
+    }
+  }
+
+  private urlFor(spec: RequestSpec): string {
+    const url = new URL(this.baseUrl + spec.path)
+    for (const [name, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value))
+    }
+    return url.toString()
+  }
+
+  private redact(text: string): string {
+    return this.apiKey === '' ? text : text.split(this.apiKey).join('***')
+  }
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message
+  }
+  return String(error)
+}
+
+export function formatSeconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`
+}

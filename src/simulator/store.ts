@@ -1,0 +1,363 @@
+// The simulated organisation's state: estimations, scans, findings and credits, and the rules the
+// API enforces on them. HTTP lives in server.ts; this file answers with statuses and bodies.
+import { createHash, randomUUID } from 'node:crypto'
+import type {
+  CostEstimation,
+  CreateScanRequest,
+  Finding,
+  RepoResult,
+  Scan,
+  ScanStatus,
+  Severity
+} from '../hacktron/types.js'
+import { SEVERITIES, TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
+import type { FindingSeed } from './findings-catalog.js'
+import type { Progress, Scenario } from './scenario.js'
+import { validateCreateEstimation, validateCreateScan } from './validation.js'
+
+export interface ApiAnswer {
+  readonly status: number
+  readonly body: unknown
+  readonly contentType?: string
+  readonly headers?: Readonly<Record<string, string>>
+}
+
+export interface StoredFinding extends Finding {
+  readonly line: number
+}
+
+interface EstimationRecord {
+  data: CostEstimation
+  readonly createdAtMs: number
+  polls: number
+  claimedByScanId?: string
+  readonly requested: readonly { source: string; repo_url: string; branch: string }[]
+}
+
+interface ScanRecord {
+  data: Omit<Scan, 'findings_summary'>
+  readonly startedAtMs: number
+  polls: number
+  readonly estimationId?: string
+  readonly creditsCharged: number
+  findings: StoredFinding[]
+  /** Seeded scans stay where the scenario put them. */
+  readonly frozen: boolean
+}
+
+const ERROR_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error'
+}
+
+export function errorAnswer(status: number, message: string | string[]): ApiAnswer {
+  return { status, body: { statusCode: status, message, error: ERROR_NAMES[status] ?? 'Error' } }
+}
+
+/** The same repository whatever its spelling: case of host, `.git`, trailing slash. */
+export function normalizeRepoUrl(url: string): string {
+  return url.trim().replace(/\.git$/i, '').replace(/\/+$/, '').toLowerCase()
+}
+
+export class SimulatorStore {
+  readonly organizationId = '5f0c6a52-8d43-4e0b-9a57-1f1d4c7b2e90'
+  readonly userId = '0b7f2e6c-3a1d-4f58-8c9e-6d2a71b4e3f5'
+  creditBalance: number
+  creditsSpent = 0
+  private readonly estimations = new Map<string, EstimationRecord>()
+  private readonly scans = new Map<string, ScanRecord>()
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly now: () => number = Date.now
+  ) {
+    this.creditBalance = scenario.creditBalance
+    for (const seeded of scenario.seededScans) this.seedScan(seeded)
+  }
+
+  get scansStarted(): number {
+    return [...this.scans.values()].filter((scan) => !scan.frozen).length
+  }
+
+  allScans(): readonly Scan[] {
+    return [...this.scans.values()].map((record) => this.scanView(record))
+  }
+
+  createEstimation(body: unknown): ApiAnswer {
+    const errors = validateCreateEstimation(body)
+    if (errors.length > 0) return errorAnswer(400, errors)
+    const request = body as { name?: string; repos: { source: string; repo_url: string; branch: string }[] }
+    const id = randomUUID()
+    const at = new Date(this.now()).toISOString()
+    const record: EstimationRecord = {
+      createdAtMs: this.now(),
+      polls: 0,
+      requested: request.repos,
+      data: {
+        id,
+        organization_id: this.organizationId,
+        user_id: this.userId,
+        name: request.name ?? `Estimation ${at}`,
+        task_id: `cost_est_${id.slice(0, 8)}`,
+        status: 'pending',
+        repos: request.repos.map((repo) => ({ source: repo.source as 'connected', repo_url: repo.repo_url, branch: repo.branch })),
+        triage_required: false,
+        triage_fee_credits: 0,
+        created_at: at,
+        updated_at: at
+      }
+    }
+    this.estimations.set(id, record)
+    return { status: 201, body: record.data }
+  }
+
+  getEstimation(id: string): ApiAnswer {
+    const record = this.estimations.get(id)
+    if (!record) return errorAnswer(404, 'Cost estimation not found')
+    record.polls++
+    this.advanceEstimation(record)
+    return { status: 200, body: record.data }
+  }
+
+  listEstimations(limit: number, offset: number): ApiAnswer {
+    const records = [...this.estimations.values()].reverse()
+    records.forEach((record) => this.advanceEstimation(record))
+    return {
+      status: 200,
+      body: { data: records.slice(offset, offset + limit).map((r) => r.data), total: records.length }
+    }
+  }
+
+  createScan(body: unknown): ApiAnswer {
+    const errors = validateCreateScan(body)
+    if (errors.length > 0) return errorAnswer(400, errors)
+    const request = body as CreateScanRequest
+    const estimation = this.estimations.get(request.cost_estimation_id)
+    if (!estimation) return errorAnswer(404, 'Cost estimation not found')
+    this.advanceEstimation(estimation)
+    const { status, total_credits: credits = 0 } = estimation.data
+    if (status === 'pending' || status === 'running') return errorAnswer(400, 'Cost estimation is not ready')
+    if (status === 'failed') return errorAnswer(400, 'Cost estimation failed and cannot be used to start a scan')
+    if (credits <= 0) return errorAnswer(400, 'Cost estimation has no billable credits')
+    if (estimation.claimedByScanId) {
+      return errorAnswer(409, `Cost estimation ${estimation.data.id} has already been used by scan ${estimation.claimedByScanId}`)
+    }
+    const scopeError = this.scopeError(estimation, request)
+    if (scopeError) return errorAnswer(400, scopeError)
+    const [primary] = request.repos
+    if (this.scenario.oneActiveScanPerScope && primary && this.activeScanFor(primary.url, primary.branch)) {
+      return errorAnswer(409, `A scan is already running for ${primary.url} on branch ${primary.branch}`)
+    }
+    const cost = credits + (estimation.data.triage_required ? estimation.data.triage_fee_credits : 0)
+    if (this.creditBalance < cost) return errorAnswer(402, 'Insufficient credits to start this scan')
+
+    this.creditBalance -= cost
+    this.creditsSpent += cost
+    const id = randomUUID()
+    estimation.claimedByScanId = id
+    const at = new Date(this.now()).toISOString()
+    this.scans.set(id, {
+      startedAtMs: this.now(),
+      polls: 0,
+      estimationId: estimation.data.id,
+      creditsCharged: cost,
+      findings: [],
+      frozen: false,
+      data: {
+        id,
+        task_id: `scan_${id.slice(0, 8)}`,
+        scan_type: 'full',
+        status: 'pending',
+        name: estimation.data.name ?? null,
+        repo_url: primary?.url ?? null,
+        branch: primary?.branch ?? null,
+        pr_number: null,
+        target_urls: request.target_urls ?? null,
+        created_at: at,
+        updated_at: at
+      }
+    })
+    return { status: 201, body: { id, task_id: `scan_${id.slice(0, 8)}`, status: 'pending', message: 'Scan started' } }
+  }
+
+  getScanStatus(id: string): ApiAnswer {
+    const record = this.scans.get(id)
+    if (!record) return errorAnswer(404, 'Scan not found')
+    record.polls++
+    this.advanceScan(record)
+    const { status, task_id, created_at, updated_at } = record.data
+    return { status: 200, body: { id, task_id, status, created_at, updated_at } }
+  }
+
+  getScan(id: string): ApiAnswer {
+    const record = this.scans.get(id)
+    if (!record) return errorAnswer(404, 'Scan not found')
+    this.advanceScan(record)
+    return { status: 200, body: this.scanView(record) }
+  }
+
+  listScans(page: number, limit: number, status?: string): ApiAnswer {
+    const records = [...this.scans.values()].reverse()
+    records.forEach((record) => this.advanceScan(record))
+    const matching = records.filter((record) => !status || record.data.status === status)
+    const data = matching.slice((page - 1) * limit, page * limit).map((record) => this.scanView(record))
+    return { status: 200, body: { data, total: matching.length, page, limit } }
+  }
+
+  /** The scan's findings (empty until it completes), or an error answer. */
+  scanFindings(id: string): StoredFinding[] | ApiAnswer {
+    const record = this.scans.get(id)
+    if (!record) return errorAnswer(404, 'Scan not found')
+    this.advanceScan(record)
+    return record.findings
+  }
+
+  private scopeError(estimation: EstimationRecord, request: CreateScanRequest): string | undefined {
+    const estimated = estimation.data.repo_results?.filter((result) => result.status === 'completed') ?? []
+    const [first] = estimation.requested
+    const [requestedFirst] = request.repos
+    if (first && requestedFirst && normalizeRepoUrl(first.repo_url) !== normalizeRepoUrl(requestedFirst.url)) {
+      return `Repository ${requestedFirst.url} was not included in the cost estimation as its primary repository`
+    }
+    for (const repo of request.repos) {
+      const match = estimated.find((result) => normalizeRepoUrl(result.repo_url) === normalizeRepoUrl(repo.url))
+      if (!match) return `Repository ${repo.url} was not included in the cost estimation`
+      if (match.branch !== repo.branch) {
+        return `Branch ${repo.branch} does not match the cost estimation branch ${match.branch} for ${repo.url}`
+      }
+    }
+    return undefined
+  }
+
+  private activeScanFor(url: string, branch: string): boolean {
+    return [...this.scans.values()].some(
+      (record) =>
+        !TERMINAL_SCAN_STATUSES.includes(record.data.status as ScanStatus) &&
+        record.data.repo_url !== null &&
+        normalizeRepoUrl(record.data.repo_url) === normalizeRepoUrl(url) &&
+        record.data.branch === branch
+    )
+  }
+
+  private phase(progress: Progress, polls: number, startedAtMs: number): 'pending' | 'running' | 'done' {
+    const elapsed = this.now() - startedAtMs
+    if (polls >= progress.pollsUntilDone || elapsed >= progress.durationMs) return 'done'
+    if (polls >= progress.pollsUntilRunning || elapsed >= progress.durationMs / 3) return 'running'
+    return 'pending'
+  }
+
+  private advanceEstimation(record: EstimationRecord): void {
+    const { data } = record
+    if (data.status !== 'pending' && data.status !== 'running') return
+    const behaviour = this.scenario.estimation
+    const phase = this.phase(behaviour, record.polls, record.createdAtMs)
+    if (phase === 'pending') return
+    data.updated_at = new Date(this.now()).toISOString()
+    if (phase === 'running') {
+      data.status = 'running'
+      return
+    }
+    data.repos = data.repos.map((repo) => ({ ...repo, commit_sha: commitShaFor(repo.repo_url ?? '', repo.branch ?? '') }))
+    if (behaviour.outcome === 'failed') {
+      data.status = 'failed'
+      data.error = behaviour.error
+      return
+    }
+    const failing = (url: string, index: number): boolean =>
+      behaviour.outcome === 'partial' &&
+      (behaviour.failingRepos
+        ? behaviour.failingRepos.some((fragment) => url.includes(fragment))
+        : index === data.repos.length - 1)
+    const results: RepoResult[] = data.repos.map((repo, index) => {
+      const common = { repo_url: repo.repo_url ?? '', branch: repo.branch, commit_sha: repo.commit_sha, from_cache: false }
+      if (failing(common.repo_url, index)) {
+        return {
+          ...common,
+          status: 'failed',
+          error: 'No supported language found in the repository',
+          failure_reason: 'unsupported_language',
+          unsupported_languages: ['COBOL', 'Fortran']
+        }
+      }
+      const appName = common.repo_url.split('/').pop() ?? 'app'
+      return {
+        ...common,
+        status: 'completed',
+        credits: behaviour.creditsPerRepo,
+        applications: [{ app_name: appName, app_root_path: '.', architecture: 'Node.js web application' }]
+      }
+    })
+    const total = results.reduce((sum, result) => sum + (result.credits ?? 0), 0)
+    data.repo_results = results
+    data.total_credits = total
+    data.triage_required = behaviour.triageRequired
+    data.triage_fee_credits = Math.round((total * behaviour.triageFeePercent) / 100)
+    data.status = results.some((result) => result.status === 'failed') ? 'partial' : 'completed'
+  }
+
+  private advanceScan(record: ScanRecord): void {
+    const { data } = record
+    if (record.frozen || TERMINAL_SCAN_STATUSES.includes(data.status as ScanStatus)) return
+    const phase = this.phase(this.scenario.scan, record.polls, record.startedAtMs)
+    if (phase === 'pending') return
+    data.updated_at = new Date(this.now()).toISOString()
+    if (phase === 'running') {
+      data.status = 'running'
+      return
+    }
+    data.status = this.scenario.scan.finalStatus
+    if (data.status === 'completed') {
+      record.findings = this.scenario.scan.findings.map((seed) => toFinding(seed, data.id, data.updated_at))
+    }
+  }
+
+  private scanView(record: ScanRecord): Scan {
+    const summary = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>
+    for (const finding of record.findings) summary[finding.severity]++
+    return { ...record.data, findings_summary: summary }
+  }
+
+  private seedScan(seeded: Scenario['seededScans'][number]): void {
+    const id = randomUUID()
+    const at = new Date(this.now()).toISOString()
+    this.scans.set(id, {
+      startedAtMs: this.now(),
+      polls: 0,
+      creditsCharged: 0,
+      findings: [],
+      frozen: true,
+      data: {
+        id,
+        task_id: `scan_${id.slice(0, 8)}`,
+        scan_type: 'full',
+        status: seeded.status,
+        name: seeded.name ?? null,
+        repo_url: seeded.repo_url,
+        branch: seeded.branch,
+        pr_number: null,
+        target_urls: null,
+        created_at: at,
+        updated_at: at
+      }
+    })
+  }
+}
+
+/** A stable 40-hex commit for a repository and branch, as the API resolves one. */
+export function commitShaFor(repoUrl: string, branch: string): string {
+  return createHash('sha1').update(`${normalizeRepoUrl(repoUrl)}@${branch}`).digest('hex')
+}
+
+function toFinding(seed: FindingSeed, scanId: string, at: string): StoredFinding {
+  // Deterministic ids: a re-run's findings keep theirs, as the real service's do across scans.
+  const hash = createHash('sha1').update(`${scanId}:${seed.title}:${seed.affected_file}`).digest('hex')
+  const id = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-a${hash.slice(17, 20)}-${hash.slice(20, 32)}`
+  const { line, ...fields } = seed
+  return { ...fields, tags: [...seed.tags], id, line, scan_id: scanId, found_at: at, updated_at: at, resolved_at: null }
+}

@@ -1,0 +1,89 @@
+// Request body validation in the API's own words (class-validator style field errors).
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value)
+}
+
+function isUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+const SOURCES = ['connected', 'public', 'upload']
+
+export function validateCreateEstimation(body: unknown): string[] {
+  if (!isRecord(body)) return ['repos must be an array']
+  const errors: string[] = []
+  if (body.name !== undefined && typeof body.name !== 'string') errors.push('name must be a string')
+  if (!Array.isArray(body.repos)) return [...errors, 'repos must be an array']
+  if (body.repos.length === 0) errors.push('repos must contain at least 1 elements')
+  body.repos.forEach((repo: unknown, index) => {
+    const at = `repos.${index}`
+    if (!isRecord(repo)) return errors.push(`${at} must be an object`)
+    if (!SOURCES.includes(String(repo.source))) {
+      return errors.push(`${at}.source must be one of the following values: ${SOURCES.join(', ')}`)
+    }
+    if (repo.source === 'upload') {
+      if (typeof repo.archive_id !== 'string' || repo.archive_id === '') {
+        errors.push(`${at}.archive_id should not be empty`)
+      }
+      return
+    }
+    if (!isUrl(repo.repo_url)) errors.push(`${at}.repo_url must be a URL address`)
+    if (typeof repo.branch !== 'string' || repo.branch.trim() === '') {
+      errors.push(`${at}.branch should not be empty`)
+    }
+  })
+  return errors
+}
+
+export function validateCreateScan(body: unknown): string[] {
+  if (!isRecord(body)) return ['cost_estimation_id must be a UUID', 'repos must be an array']
+  const errors: string[] = []
+  if (!isUuid(body.cost_estimation_id)) errors.push('cost_estimation_id must be a UUID')
+  if (!Array.isArray(body.repos)) {
+    errors.push('repos must be an array')
+  } else {
+    if (body.repos.length === 0) errors.push('repos must contain at least 1 elements')
+    body.repos.forEach((repo: unknown, index) => {
+      const at = `repos.${index}`
+      if (!isRecord(repo)) return errors.push(`${at} must be an object`)
+      if (typeof repo.url !== 'string' || repo.url === '') errors.push(`${at}.url should not be empty`)
+      if (typeof repo.branch !== 'string' || repo.branch === '') {
+        errors.push(`${at}.branch should not be empty`)
+      }
+      if (repo.source !== undefined && !SOURCES.includes(String(repo.source))) {
+        errors.push(`${at}.source must be one of the following values: ${SOURCES.join(', ')}`)
+      }
+    })
+  }
+  for (const field of ['auth_instructions', 'custom_context']) {
+    const value = body[field]
+    if (value === undefined) continue
+    if (typeof value !== 'string') errors.push(`${field} must be a string`)
+    else if (value.length > 2000) {
+      errors.push(`${field} must be shorter than or equal to 2000 characters`)
+    }
+  }
+  if (body.target_urls !== undefined) {
+    if (!Array.isArray(body.target_urls)) errors.push('target_urls must be an array')
+    else if (!body.target_urls.every(isUrl)) errors.push('each value in target_urls must be a URL address')
+  }
+  if (body.context_document_ids !== undefined) {
+    if (!Array.isArray(body.context_document_ids) || !body.context_document_ids.every(isUuid)) {
+      errors.push('each value in context_document_ids must be a UUID')
+    }
+  }
+  return errors
+}
