@@ -136,7 +136,11 @@ export class HacktronClient {
     return this.get('/scans', PAGE_SHAPE, { ...query })
   }
 
-  listScanFindingsPage(scanId: string, page: number, limit = FINDINGS_PAGE_SIZE): Promise<FindingList> {
+  listScanFindingsPage(
+    scanId: string,
+    page: number,
+    limit = FINDINGS_PAGE_SIZE
+  ): Promise<FindingList> {
     return this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit })
   }
 
@@ -201,7 +205,8 @@ export class HacktronClient {
     try {
       response = await this.transport.send(spec.method, url, body, headers, this.timeoutMs)
     } catch (error) {
-      const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error)
+      const reason =
+        error instanceof TransportTimeoutError ? error.message : describeNetworkError(error)
       const code = (error as NodeJS.ErrnoException).code ?? ''
       return {
         outcome: { kind: 'network', mayHaveArrived: !NEVER_CONNECTED.has(code) },
@@ -215,7 +220,9 @@ export class HacktronClient {
         Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader,
         this.now()
       )
-      const fallback = parsed.ok ? `HTTP ${response.status}` : `HTTP ${response.status} with a non-JSON body`
+      const fallback = parsed.ok
+        ? `HTTP ${response.status}`
+        : `HTTP ${response.status} with a non-JSON body`
       return {
         outcome: { kind: 'status', status: response.status, retryAfterMs },
         failure: this.redact(serverMessageOf(parsed.ok ? parsed.value : undefined, fallback))
@@ -225,7 +232,10 @@ export class HacktronClient {
       return { outcome: { kind: 'bad-body' }, failure: 'the answer was not valid JSON' }
     }
     if (spec.shape && !hasShape(parsed.value, spec.shape)) {
-      return { outcome: { kind: 'bad-body' }, failure: 'the answer did not have the documented shape' }
+      return {
+        outcome: { kind: 'bad-body' },
+        failure: 'the answer did not have the documented shape'
+      }
     }
     return { value: parsed.value, failure: '' }
   }

@@ -52,7 +52,11 @@ export function createHttpTransport(userAgent: string, timeoutMs: number): Trans
             readBody(res.message).then(
               (text) =>
                 settle(() =>
-                  resolve({ status: res.message.statusCode ?? 0, headers: res.message.headers, body: text })
+                  resolve({
+                    status: res.message.statusCode ?? 0,
+                    headers: res.message.headers,
+                    body: text
+                  })
                 ),
               (error: unknown) => settle(() => reject(error))
             )

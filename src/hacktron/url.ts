@@ -22,6 +22,7 @@ export function baseUrlProblem(url: string): string | undefined {
   }
   if (parsed.protocol === 'https:') return undefined
   if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return undefined
-  if (parsed.protocol === 'http:') return 'it must use https:// (plain http is allowed on loopback only)'
+  if (parsed.protocol === 'http:')
+    return 'it must use https:// (plain http is allowed on loopback only)'
   return `the scheme ${parsed.protocol} is not supported; use https://`
 }

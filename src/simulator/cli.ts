@@ -13,13 +13,16 @@ const { values } = parseArgs({
 })
 
 if (values.list) {
-  for (const scenario of Object.values(NAMED_SCENARIOS)) console.log(`${scenario.name}: ${scenario.description}`)
+  for (const scenario of Object.values(NAMED_SCENARIOS))
+    console.log(`${scenario.name}: ${scenario.description}`)
   process.exit(0)
 }
 
 const simulator = new HacktronSimulator({ scenario: values.scenario, port: Number(values.port) })
 const baseUrl = await simulator.start()
-console.log(`Hacktron API simulator (scenario "${simulator.scenario.name}") listening at ${baseUrl}`)
+console.log(
+  `Hacktron API simulator (scenario "${simulator.scenario.name}") listening at ${baseUrl}`
+)
 console.log(`API key with read and write scopes: ${DEMO_API_KEY}`)
 console.log(`State and request log: ${baseUrl.replace(/\/v1$/, '')}/__simulator/state`)
 const stop = (): void => void simulator.stop().then(() => process.exit(0))

@@ -11,7 +11,10 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 }
 
 function ruleIdFor(category: string): string {
-  return `hacktron/${category.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`
+  return `hacktron/${category
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`
 }
 
 /** SARIF 2.1.0 with a real location (file, start line, snippet) for each finding. */
@@ -50,7 +53,11 @@ export function sarifExport(findings: readonly StoredFinding[]): unknown {
               }
             }
           ],
-          properties: { 'hacktron/finding-id': finding.id, severity: finding.severity, state: finding.state }
+          properties: {
+            'hacktron/finding-id': finding.id,
+            severity: finding.severity,
+            state: finding.state
+          }
         }))
       }
     ]
@@ -62,9 +69,19 @@ export function jsonExport(findings: readonly StoredFinding[]): Finding[] {
 }
 
 export function csvExport(findings: readonly StoredFinding[]): string {
-  const columns = ['id', 'title', 'category', 'severity', 'state', 'affected_file', 'found_at'] as const
+  const columns = [
+    'id',
+    'title',
+    'category',
+    'severity',
+    'state',
+    'affected_file',
+    'found_at'
+  ] as const
   const quote = (value: string): string => `"${value.replace(/"/g, '""')}"`
-  const rows = findings.map((finding) => columns.map((column) => quote(String(finding[column]))).join(','))
+  const rows = findings.map((finding) =>
+    columns.map((column) => quote(String(finding[column]))).join(',')
+  )
   return [columns.join(','), ...rows].join('\n') + '\n'
 }
 

@@ -24,7 +24,8 @@ export const SQL_INJECTION: FindingSeed = {
     'The `q` query parameter is concatenated into a SQL statement, so any visitor can read or alter the users table.',
   affected_file: 'src/db/users.js',
   line: 12,
-  affected_code: "const rows = await db.query(\"SELECT * FROM users WHERE name LIKE '%\" + q + \"%'\")",
+  affected_code:
+    'const rows = await db.query("SELECT * FROM users WHERE name LIKE \'%" + q + "%\'")',
   proof_of_concept: "GET /api/users?q=' UNION SELECT password FROM users --",
   tags: ['cwe-89', 'injection']
 }
@@ -34,7 +35,8 @@ export const SSRF: FindingSeed = {
   category: 'Server-Side Request Forgery',
   severity: 'high',
   state: 'true_positive',
-  description: 'The avatar importer fetches any URL it is given, including the cloud metadata service.',
+  description:
+    'The avatar importer fetches any URL it is given, including the cloud metadata service.',
   affected_file: 'src/routes/avatar.js',
   line: 8,
   affected_code: 'const image = await fetch(req.body.url)',
@@ -47,7 +49,8 @@ export const IDOR_FALSE_POSITIVE: FindingSeed = {
   category: 'Broken Access Control',
   severity: 'high',
   state: 'false_positive',
-  description: 'Invoices are looked up by id; a middleware checks the tenant, so this was triaged as safe.',
+  description:
+    'Invoices are looked up by id; a middleware checks the tenant, so this was triaged as safe.',
   affected_file: 'src/routes/invoices.js',
   line: 5,
   affected_code: 'const invoice = await Invoice.findById(req.params.id)',
@@ -60,7 +63,8 @@ export const STORED_XSS: FindingSeed = {
   category: 'Cross-Site Scripting',
   severity: 'medium',
   state: 'open',
-  description: 'Comment bodies are inserted with innerHTML, so a comment can run script in readers\u2019 browsers.',
+  description:
+    'Comment bodies are inserted with innerHTML, so a comment can run script in readers\u2019 browsers.',
   affected_file: 'web/comments.js',
   line: 21,
   affected_code: 'element.innerHTML = comment.body',

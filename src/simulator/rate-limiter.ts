@@ -15,7 +15,10 @@ export class RollingWindowLimiter {
     if (recent.length >= this.limit) {
       this.hits.set(key, recent)
       const oldest = recent[0] ?? now
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)) }
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000))
+      }
     }
     recent.push(now)
     this.hits.set(key, recent)

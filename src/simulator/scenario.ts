@@ -31,7 +31,10 @@ export interface EstimationBehaviour extends Progress {
 }
 
 export interface ScanBehaviour extends Progress {
-  readonly finalStatus: Extract<ScanStatus, 'completed' | 'failed' | 'stopped' | 'cancelled' | 'skipped'>
+  readonly finalStatus: Extract<
+    ScanStatus,
+    'completed' | 'failed' | 'stopped' | 'cancelled' | 'skipped'
+  >
   readonly findings: readonly FindingSeed[]
 }
 
@@ -166,9 +169,12 @@ export const NAMED_SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEn
     }),
     defineScenario({
       name: 'conflict',
-      description: 'A scan of the same repository and branch is already running: POST /scans answers 409.',
+      description:
+        'A scan of the same repository and branch is already running: POST /scans answers 409.',
       oneActiveScanPerScope: true,
-      seededScans: [{ repo_url: DEMO_REPO, branch: DEMO_BRANCH, status: 'running', name: 'earlier run' }]
+      seededScans: [
+        { repo_url: DEMO_REPO, branch: DEMO_BRANCH, status: 'running', name: 'earlier run' }
+      ]
     }),
     defineScenario({
       name: 'branch-mismatch',
@@ -196,7 +202,8 @@ export const NAMED_SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEn
     }),
     defineScenario({
       name: 'partial-estimate',
-      description: 'One of two repositories uses an unsupported language; the scan goes on with the other.',
+      description:
+        'One of two repositories uses an unsupported language; the scan goes on with the other.',
       estimation: { outcome: 'partial', failingRepos: ['legacy'] }
     }),
     defineScenario({
@@ -206,7 +213,8 @@ export const NAMED_SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEn
     }),
     defineScenario({
       name: 'triage-required',
-      description: 'A large application: human triage is mandatory and its fee is added to the estimate.',
+      description:
+        'A large application: human triage is mandatory and its fee is added to the estimate.',
       estimation: { triageRequired: true }
     }),
     defineScenario({
@@ -216,7 +224,8 @@ export const NAMED_SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEn
     }),
     defineScenario({
       name: 'flaky-api',
-      description: 'Every endpoint answers 502, 429 and resets now and then; the action rides them out.',
+      description:
+        'Every endpoint answers 502, 429 and resets now and then; the action rides them out.',
       faults: [
         { endpoint: 'POST /cost-estimations', kind: 'status', status: 502, times: 1 },
         { endpoint: 'GET /cost-estimations/:id', kind: 'rate-limit', times: 1 },

@@ -45,11 +45,17 @@ export class HacktronSimulator {
 
   constructor(private readonly options: SimulatorOptions = {}) {
     const base =
-      typeof options.scenario === 'object' ? options.scenario : namedScenario(options.scenario ?? 'happy-path')
+      typeof options.scenario === 'object'
+        ? options.scenario
+        : namedScenario(options.scenario ?? 'happy-path')
     this.scenario = options.overrides ? defineScenario(options.overrides, base) : base
     const now = options.now ?? Date.now
     this.store = new SimulatorStore(this.scenario, now)
-    this.limiter = new RollingWindowLimiter(this.scenario.rateLimit.limit, this.scenario.rateLimit.windowMs, now)
+    this.limiter = new RollingWindowLimiter(
+      this.scenario.rateLimit.limit,
+      this.scenario.rateLimit.windowMs,
+      now
+    )
     this.server = createServer((req, res) => void this.handle(req, res))
     this.server.on('connection', (socket) => {
       this.openSockets.add(socket)
@@ -98,7 +104,9 @@ export class HacktronSimulator {
     if (url.pathname === CONTROL_PATH) return send(res, { status: 200, body: this.state() })
 
     const method = req.method ?? 'GET'
-    const subPath = url.pathname.startsWith(API_PREFIX + '/') ? url.pathname.slice(API_PREFIX.length) : undefined
+    const subPath = url.pathname.startsWith(API_PREFIX + '/')
+      ? url.pathname.slice(API_PREFIX.length)
+      : undefined
     const endpoint = subPath === undefined ? 'unknown' : endpointOf(method, subPath)
     const rawBody = await readBody(req)
     const body = parseBody(rawBody)
@@ -117,7 +125,14 @@ export class HacktronSimulator {
     const fault = endpoint === 'unknown' ? undefined : this.takeFault(endpoint)
     if (fault && !fault.afterHandling) return this.applyFault(fault, record, res)
 
-    const answer = this.answer(req, endpoint, subPath ?? url.pathname, url.searchParams, apiKey, body)
+    const answer = this.answer(
+      req,
+      endpoint,
+      subPath ?? url.pathname,
+      url.searchParams,
+      apiKey,
+      body
+    )
     if (fault) return this.applyFault(fault, record, res)
     record.status = answer.status
     send(res, answer)
@@ -158,7 +173,9 @@ export class HacktronSimulator {
         return store.createScan(body.value)
       case 'GET /scans': {
         const paging = pagingOf(query)
-        return 'status' in paging ? paging : store.listScans(paging.page, paging.limit, query.get('status') ?? undefined)
+        return 'status' in paging
+          ? paging
+          : store.listScans(paging.page, paging.limit, query.get('status') ?? undefined)
       }
       case 'GET /scans/:id':
         return isUuid(id) ? store.getScan(id) : errorAnswer(404, 'Scan not found')
@@ -197,10 +214,16 @@ export class HacktronSimulator {
     const severity = query.get('severity')
     const state = query.get('state')
     const matching = findings.filter(
-      (finding) => (!severity || finding.severity === severity) && (!state || finding.state === state)
+      (finding) =>
+        (!severity || finding.severity === severity) && (!state || finding.state === state)
     )
-    const data = matching.slice((paging.page - 1) * paging.limit, paging.page * paging.limit).map(withoutLine)
-    return { status: 200, body: { data, total: matching.length, page: paging.page, limit: paging.limit } }
+    const data = matching
+      .slice((paging.page - 1) * paging.limit, paging.page * paging.limit)
+      .map(withoutLine)
+    return {
+      status: 200,
+      body: { data, total: matching.length, page: paging.page, limit: paging.limit }
+    }
   }
 
   private findingsExport(id: string, query: URLSearchParams): ApiAnswer {
@@ -241,13 +264,18 @@ export class HacktronSimulator {
         const status = fault.status ?? 502
         record.status = status
         res.writeHead(status, { 'Content-Type': 'text/html' })
-        res.end(`<html><head><title>${status} Bad Gateway</title></head><body><h1>${status}</h1></body></html>`)
+        res.end(
+          `<html><head><title>${status} Bad Gateway</title></head><body><h1>${status}</h1></body></html>`
+        )
         return
       }
       case 'truncated': {
         record.status = 200
         const text = '{"id":"3f1c2a4e-0000-4000-8000-000000000000","status":"runn'
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) })
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(text)
+        })
         res.end(text)
         return
       }

@@ -62,7 +62,11 @@ export function errorAnswer(status: number, message: string | string[]): ApiAnsw
 
 /** The same repository whatever its spelling: case of host, `.git`, trailing slash. */
 export function normalizeRepoUrl(url: string): string {
-  return url.trim().replace(/\.git$/i, '').replace(/\/+$/, '').toLowerCase()
+  return url
+    .trim()
+    .replace(/\.git$/i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase()
 }
 
 export class SimulatorStore {
@@ -92,7 +96,10 @@ export class SimulatorStore {
   createEstimation(body: unknown): ApiAnswer {
     const errors = validateCreateEstimation(body)
     if (errors.length > 0) return errorAnswer(400, errors)
-    const request = body as { name?: string; repos: { source: string; repo_url: string; branch: string }[] }
+    const request = body as {
+      name?: string
+      repos: { source: string; repo_url: string; branch: string }[]
+    }
     const id = randomUUID()
     const at = new Date(this.now()).toISOString()
     const record: EstimationRecord = {
@@ -106,7 +113,11 @@ export class SimulatorStore {
         name: request.name ?? `Estimation ${at}`,
         task_id: `cost_est_${id.slice(0, 8)}`,
         status: 'pending',
-        repos: request.repos.map((repo) => ({ source: repo.source as 'connected', repo_url: repo.repo_url, branch: repo.branch })),
+        repos: request.repos.map((repo) => ({
+          source: repo.source as 'connected',
+          repo_url: repo.repo_url,
+          branch: repo.branch
+        })),
         triage_required: false,
         triage_fee_credits: 0,
         created_at: at,
@@ -130,7 +141,10 @@ export class SimulatorStore {
     records.forEach((record) => this.advanceEstimation(record))
     return {
       status: 200,
-      body: { data: records.slice(offset, offset + limit).map((r) => r.data), total: records.length }
+      body: {
+        data: records.slice(offset, offset + limit).map((r) => r.data),
+        total: records.length
+      }
     }
   }
 
@@ -142,20 +156,34 @@ export class SimulatorStore {
     if (!estimation) return errorAnswer(404, 'Cost estimation not found')
     this.advanceEstimation(estimation)
     const { status, total_credits: credits = 0 } = estimation.data
-    if (status === 'pending' || status === 'running') return errorAnswer(400, 'Cost estimation is not ready')
-    if (status === 'failed') return errorAnswer(400, 'Cost estimation failed and cannot be used to start a scan')
+    if (status === 'pending' || status === 'running')
+      return errorAnswer(400, 'Cost estimation is not ready')
+    if (status === 'failed')
+      return errorAnswer(400, 'Cost estimation failed and cannot be used to start a scan')
     if (credits <= 0) return errorAnswer(400, 'Cost estimation has no billable credits')
     if (estimation.claimedByScanId) {
-      return errorAnswer(409, `Cost estimation ${estimation.data.id} has already been used by scan ${estimation.claimedByScanId}`)
+      return errorAnswer(
+        409,
+        `Cost estimation ${estimation.data.id} has already been used by scan ${estimation.claimedByScanId}`
+      )
     }
     const scopeError = this.scopeError(estimation, request)
     if (scopeError) return errorAnswer(400, scopeError)
     const [primary] = request.repos
-    if (this.scenario.oneActiveScanPerScope && primary && this.activeScanFor(primary.url, primary.branch)) {
-      return errorAnswer(409, `A scan is already running for ${primary.url} on branch ${primary.branch}`)
+    if (
+      this.scenario.oneActiveScanPerScope &&
+      primary &&
+      this.activeScanFor(primary.url, primary.branch)
+    ) {
+      return errorAnswer(
+        409,
+        `A scan is already running for ${primary.url} on branch ${primary.branch}`
+      )
     }
-    const cost = credits + (estimation.data.triage_required ? estimation.data.triage_fee_credits : 0)
-    if (this.creditBalance < cost) return errorAnswer(402, 'Insufficient credits to start this scan')
+    const cost =
+      credits + (estimation.data.triage_required ? estimation.data.triage_fee_credits : 0)
+    if (this.creditBalance < cost)
+      return errorAnswer(402, 'Insufficient credits to start this scan')
 
     this.creditBalance -= cost
     this.creditsSpent += cost
@@ -183,7 +211,10 @@ export class SimulatorStore {
         updated_at: at
       }
     })
-    return { status: 201, body: { id, task_id: `scan_${id.slice(0, 8)}`, status: 'pending', message: 'Scan started' } }
+    return {
+      status: 201,
+      body: { id, task_id: `scan_${id.slice(0, 8)}`, status: 'pending', message: 'Scan started' }
+    }
   }
 
   getScanStatus(id: string): ApiAnswer {
@@ -206,7 +237,9 @@ export class SimulatorStore {
     const records = [...this.scans.values()].reverse()
     records.forEach((record) => this.advanceScan(record))
     const matching = records.filter((record) => !status || record.data.status === status)
-    const data = matching.slice((page - 1) * limit, page * limit).map((record) => this.scanView(record))
+    const data = matching
+      .slice((page - 1) * limit, page * limit)
+      .map((record) => this.scanView(record))
     return { status: 200, body: { data, total: matching.length, page, limit } }
   }
 
@@ -219,14 +252,21 @@ export class SimulatorStore {
   }
 
   private scopeError(estimation: EstimationRecord, request: CreateScanRequest): string | undefined {
-    const estimated = estimation.data.repo_results?.filter((result) => result.status === 'completed') ?? []
+    const estimated =
+      estimation.data.repo_results?.filter((result) => result.status === 'completed') ?? []
     const [first] = estimation.requested
     const [requestedFirst] = request.repos
-    if (first && requestedFirst && normalizeRepoUrl(first.repo_url) !== normalizeRepoUrl(requestedFirst.url)) {
+    if (
+      first &&
+      requestedFirst &&
+      normalizeRepoUrl(first.repo_url) !== normalizeRepoUrl(requestedFirst.url)
+    ) {
       return `Repository ${requestedFirst.url} was not included in the cost estimation as its primary repository`
     }
     for (const repo of request.repos) {
-      const match = estimated.find((result) => normalizeRepoUrl(result.repo_url) === normalizeRepoUrl(repo.url))
+      const match = estimated.find(
+        (result) => normalizeRepoUrl(result.repo_url) === normalizeRepoUrl(repo.url)
+      )
       if (!match) return `Repository ${repo.url} was not included in the cost estimation`
       if (match.branch !== repo.branch) {
         return `Branch ${repo.branch} does not match the cost estimation branch ${match.branch} for ${repo.url}`
@@ -245,7 +285,11 @@ export class SimulatorStore {
     )
   }
 
-  private phase(progress: Progress, polls: number, startedAtMs: number): 'pending' | 'running' | 'done' {
+  private phase(
+    progress: Progress,
+    polls: number,
+    startedAtMs: number
+  ): 'pending' | 'running' | 'done' {
     const elapsed = this.now() - startedAtMs
     if (polls >= progress.pollsUntilDone || elapsed >= progress.durationMs) return 'done'
     if (polls >= progress.pollsUntilRunning || elapsed >= progress.durationMs / 3) return 'running'
@@ -263,7 +307,10 @@ export class SimulatorStore {
       data.status = 'running'
       return
     }
-    data.repos = data.repos.map((repo) => ({ ...repo, commit_sha: commitShaFor(repo.repo_url ?? '', repo.branch ?? '') }))
+    data.repos = data.repos.map((repo) => ({
+      ...repo,
+      commit_sha: commitShaFor(repo.repo_url ?? '', repo.branch ?? '')
+    }))
     if (behaviour.outcome === 'failed') {
       data.status = 'failed'
       data.error = behaviour.error
@@ -275,7 +322,12 @@ export class SimulatorStore {
         ? behaviour.failingRepos.some((fragment) => url.includes(fragment))
         : index === data.repos.length - 1)
     const results: RepoResult[] = data.repos.map((repo, index) => {
-      const common = { repo_url: repo.repo_url ?? '', branch: repo.branch, commit_sha: repo.commit_sha, from_cache: false }
+      const common = {
+        repo_url: repo.repo_url ?? '',
+        branch: repo.branch,
+        commit_sha: repo.commit_sha,
+        from_cache: false
+      }
       if (failing(common.repo_url, index)) {
         return {
           ...common,
@@ -290,7 +342,9 @@ export class SimulatorStore {
         ...common,
         status: 'completed',
         credits: behaviour.creditsPerRepo,
-        applications: [{ app_name: appName, app_root_path: '.', architecture: 'Node.js web application' }]
+        applications: [
+          { app_name: appName, app_root_path: '.', architecture: 'Node.js web application' }
+        ]
       }
     })
     const total = results.reduce((sum, result) => sum + (result.credits ?? 0), 0)
@@ -313,12 +367,17 @@ export class SimulatorStore {
     }
     data.status = this.scenario.scan.finalStatus
     if (data.status === 'completed') {
-      record.findings = this.scenario.scan.findings.map((seed) => toFinding(seed, data.id, data.updated_at))
+      record.findings = this.scenario.scan.findings.map((seed) =>
+        toFinding(seed, data.id, data.updated_at)
+      )
     }
   }
 
   private scanView(record: ScanRecord): Scan {
-    const summary = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>
+    const summary = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<
+      Severity,
+      number
+    >
     for (const finding of record.findings) summary[finding.severity]++
     return { ...record.data, findings_summary: summary }
   }
@@ -351,13 +410,26 @@ export class SimulatorStore {
 
 /** A stable 40-hex commit for a repository and branch, as the API resolves one. */
 export function commitShaFor(repoUrl: string, branch: string): string {
-  return createHash('sha1').update(`${normalizeRepoUrl(repoUrl)}@${branch}`).digest('hex')
+  return createHash('sha1')
+    .update(`${normalizeRepoUrl(repoUrl)}@${branch}`)
+    .digest('hex')
 }
 
 function toFinding(seed: FindingSeed, scanId: string, at: string): StoredFinding {
   // Deterministic ids: a re-run's findings keep theirs, as the real service's do across scans.
-  const hash = createHash('sha1').update(`${scanId}:${seed.title}:${seed.affected_file}`).digest('hex')
+  const hash = createHash('sha1')
+    .update(`${scanId}:${seed.title}:${seed.affected_file}`)
+    .digest('hex')
   const id = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-4${hash.slice(13, 16)}-a${hash.slice(17, 20)}-${hash.slice(20, 32)}`
   const { line, ...fields } = seed
-  return { ...fields, tags: [...seed.tags], id, line, scan_id: scanId, found_at: at, updated_at: at, resolved_at: null }
+  return {
+    ...fields,
+    tags: [...seed.tags],
+    id,
+    line,
+    scan_id: scanId,
+    found_at: at,
+    updated_at: at,
+    resolved_at: null
+  }
 }

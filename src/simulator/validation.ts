@@ -59,7 +59,8 @@ export function validateCreateScan(body: unknown): string[] {
     body.repos.forEach((repo: unknown, index) => {
       const at = `repos.${index}`
       if (!isRecord(repo)) return errors.push(`${at} must be an object`)
-      if (typeof repo.url !== 'string' || repo.url === '') errors.push(`${at}.url should not be empty`)
+      if (typeof repo.url !== 'string' || repo.url === '')
+        errors.push(`${at}.url should not be empty`)
       if (typeof repo.branch !== 'string' || repo.branch === '') {
         errors.push(`${at}.branch should not be empty`)
       }
@@ -78,7 +79,8 @@ export function validateCreateScan(body: unknown): string[] {
   }
   if (body.target_urls !== undefined) {
     if (!Array.isArray(body.target_urls)) errors.push('target_urls must be an array')
-    else if (!body.target_urls.every(isUrl)) errors.push('each value in target_urls must be a URL address')
+    else if (!body.target_urls.every(isUrl))
+      errors.push('each value in target_urls must be a URL address')
   }
   if (body.context_document_ids !== undefined) {
     if (!Array.isArray(body.context_document_ids) || !body.context_document_ids.every(isUuid)) {

@@ -1,0 +1,78 @@
+// What the action needs to know about the event that started the workflow.
+
+/** The parts of @actions/github's `context` the action reads. */
+export interface EventContext {
+  readonly eventName: string
+  readonly payload: Record<string, unknown>
+  readonly ref: string
+  readonly sha: string
+  readonly serverUrl: string
+  readonly repo: { readonly owner: string; readonly repo: string }
+  readonly actor: string
+}
+
+export interface EventInfo {
+  readonly name: string
+  readonly serverUrl: string
+  /** `owner/repo` of the workflow's repository. */
+  readonly repository: string
+  readonly repositoryUrl: string
+  /** The branch the event is about: a PR's head, a merge group's head, else the ref's name. */
+  readonly branch: string
+  readonly headSha: string
+  readonly pullRequestNumber?: number
+  /** A PR whose head lives in another repository: such runs get no secrets. */
+  readonly fromFork: boolean
+  /** A run started by Dependabot, which also gets no regular secrets. */
+  readonly fromDependabot: boolean
+}
+
+interface PullRequestPayload {
+  number?: number
+  head?: { ref?: string; sha?: string; repo?: { full_name?: string } | null }
+  base?: { repo?: { full_name?: string } }
+  user?: { login?: string }
+}
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review'])
+
+export function eventInfoOf(context: EventContext, env: NodeJS.ProcessEnv): EventInfo {
+  const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(
+    /\/+$/,
+    ''
+  )
+  const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : ''
+  const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '')
+  const common = {
+    name: context.eventName,
+    serverUrl,
+    repository,
+    repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
+    fromDependabot: context.actor === 'dependabot[bot]'
+  }
+  const pr = context.payload.pull_request as PullRequestPayload | undefined
+  if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
+    const headRepo = pr.head?.repo?.full_name
+    return {
+      ...common,
+      branch: pr.head?.ref ?? refName,
+      headSha: pr.head?.sha ?? context.sha,
+      pullRequestNumber: pr.number,
+      // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
+      fromFork:
+        headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
+      fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+    }
+  }
+  const mergeGroup = context.payload.merge_group as
+    { head_ref?: string; head_sha?: string } | undefined
+  if (context.eventName === 'merge_group' && mergeGroup) {
+    return {
+      ...common,
+      branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
+      headSha: mergeGroup.head_sha ?? context.sha,
+      fromFork: false
+    }
+  }
+  return { ...common, branch: refName, headSha: context.sha, fromFork: false }
+}

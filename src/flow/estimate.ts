@@ -1,0 +1,139 @@
+// Steps 2-4: create the cost estimation, wait for it, and decide whether it may be spent.
+import type { HacktronClient } from '../hacktron/client.js'
+import type { CostEstimation, CreateCostEstimationRequest, RepoResult } from '../hacktron/types.js'
+import { TERMINAL_ESTIMATION_STATUSES } from '../hacktron/types.js'
+import type { Logger } from '../logger.js'
+import type { RepositoryTarget } from '../settings.js'
+import { FlowFailure } from './flow-failure.js'
+import { pollUntilTerminal, type Clock } from './poll.js'
+import type { Progress } from './progress.js'
+
+export interface EstimateRequest {
+  readonly name: string
+  readonly repositories: readonly RepositoryTarget[]
+  readonly pollIntervalMs: number
+  readonly timeoutMs: number
+  readonly maxCredits?: number
+}
+
+export interface FlowDeps {
+  readonly client: Pick<
+    HacktronClient,
+    | 'createCostEstimation'
+    | 'getCostEstimation'
+    | 'createScan'
+    | 'getScanStatus'
+    | 'listAllScanFindings'
+  >
+  readonly logger: Logger
+  readonly clock: Clock
+  readonly random: () => number
+  readonly signal?: AbortSignal
+}
+
+export function estimationRequestBody(request: EstimateRequest): CreateCostEstimationRequest {
+  return {
+    name: request.name,
+    repos: request.repositories.map((repo) => ({
+      source: repo.source,
+      repo_url: repo.url,
+      branch: repo.branch
+    }))
+  }
+}
+
+/** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
+export async function estimate(
+  request: EstimateRequest,
+  deps: FlowDeps,
+  progress: Progress
+): Promise<CostEstimation> {
+  progress.phase = 'estimating'
+  const created = await deps.client.createCostEstimation(estimationRequestBody(request))
+  progress.estimation = created
+  deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`)
+
+  const polled = await pollUntilTerminal({
+    subject: `Cost estimation ${created.id}`,
+    read: () => deps.client.getCostEstimation(created.id),
+    statusOf: (estimation) => estimation.status,
+    isTerminal: (estimation) => TERMINAL_ESTIMATION_STATUSES.includes(estimation.status),
+    intervalMs: request.pollIntervalMs,
+    timeoutMs: request.timeoutMs,
+    clock: deps.clock,
+    random: deps.random,
+    logger: deps.logger,
+    signal: deps.signal,
+    onRead: (estimation) => (progress.estimation = estimation)
+  })
+  if (polled.kind !== 'terminal') {
+    throw new FlowFailure(
+      'timeout',
+      'Hacktron: cost estimation timed out',
+      `The cost estimation ${created.id} was not ready within estimation-timeout ` +
+        `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
+        'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'
+    )
+  }
+  return checkEstimation(polled.value, request, deps.logger, progress)
+}
+
+/** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
+export function checkEstimation(
+  estimation: CostEstimation,
+  request: Pick<EstimateRequest, 'maxCredits'>,
+  logger: Logger,
+  progress: Progress
+): CostEstimation {
+  if (estimation.status === 'failed') {
+    throw new FlowFailure(
+      'estimation-failed',
+      'Hacktron: cost estimation failed',
+      `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
+        'Check that each branch exists and that each repository is connected to Hacktron ' +
+        '(or is public with repository-source: public), then re-run the job.'
+    )
+  }
+  for (const result of failedRepoResults(estimation)) logger.warning(describeFailedRepo(result))
+
+  const credits = estimation.total_credits ?? 0
+  if (!(credits > 0)) {
+    throw new FlowFailure(
+      'estimation-failed',
+      'Hacktron: nothing to scan',
+      `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
+        'so there is nothing Hacktron can scan (no repository was estimated successfully). ' +
+        'Check the warnings above for each repository, then re-run.'
+    )
+  }
+  const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0)
+  progress.estimatedCredits = total
+  progress.phase = 'estimated'
+  const triage = estimation.triage_required
+    ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
+    : ''
+  logger.info(`Estimated cost: ${total} credits${triage}.`)
+
+  if (request.maxCredits !== undefined && total > request.maxCredits) {
+    throw new FlowFailure(
+      'over-budget',
+      'Hacktron: estimate over budget',
+      `The scan is estimated at ${total} credits${triage}, above max-credits (${request.maxCredits}); ` +
+        'no scan was started and nothing was spent. Raise max-credits if this cost is expected, ' +
+        'or narrow the scan (fewer related-repositories).'
+    )
+  }
+  return estimation
+}
+
+export function failedRepoResults(estimation: CostEstimation): RepoResult[] {
+  return (estimation.repo_results ?? []).filter((result) => result.status === 'failed')
+}
+
+export function describeFailedRepo(result: RepoResult): string {
+  const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url
+  const languages = result.unsupported_languages?.length
+    ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
+    : ''
+  return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`
+}

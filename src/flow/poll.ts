@@ -1,0 +1,81 @@
+// Polling a job until it reaches a terminal status: one log line per status change (not per
+// poll), a little jitter so that jobs sharing a key's rate limit drift apart, and a deadline.
+import type { Logger } from '../logger.js'
+
+export interface Clock {
+  now(): number
+  /** Resolves after `ms`, or at once when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve()
+      const timer = setTimeout(done, ms)
+      function done(): void {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      signal?.addEventListener('abort', done, { once: true })
+    })
+}
+
+export interface PollOptions<T> {
+  /** What is being waited for, for the log: "cost estimation 1234…". */
+  readonly subject: string
+  readonly read: () => Promise<T>
+  readonly statusOf: (value: T) => string
+  readonly isTerminal: (value: T) => boolean
+  readonly intervalMs: number
+  readonly timeoutMs: number
+  readonly clock: Clock
+  readonly random: () => number
+  readonly logger: Logger
+  readonly signal?: AbortSignal
+  /** Called with every value read, so the caller's record stays current. */
+  readonly onRead?: (value: T) => void
+}
+
+export type PollResult<T> =
+  | { readonly kind: 'terminal'; readonly value: T }
+  | { readonly kind: 'timed-out' | 'cancelled'; readonly value?: T }
+
+/** ±10 % around the interval. */
+export function jittered(intervalMs: number, random: () => number): number {
+  return Math.round(intervalMs * (0.9 + 0.2 * random()))
+}
+
+export async function pollUntilTerminal<T>(options: PollOptions<T>): Promise<PollResult<T>> {
+  const { clock, logger, signal } = options
+  const started = clock.now()
+  const deadline = started + options.timeoutMs
+  let lastStatus: string | undefined
+  let value: T | undefined
+  for (;;) {
+    if (signal?.aborted) return { kind: 'cancelled', value }
+    value = await options.read()
+    options.onRead?.(value)
+    const status = options.statusOf(value)
+    if (status !== lastStatus) {
+      logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`)
+      lastStatus = status
+    }
+    if (options.isTerminal(value)) return { kind: 'terminal', value }
+    // The sleep ends at the deadline at the latest, so a job that finished during it is still
+    // seen by the read above before the wait is called late.
+    const remaining = deadline - clock.now()
+    if (remaining <= 0) return { kind: 'timed-out', value }
+    await clock.sleep(Math.min(jittered(options.intervalMs, options.random), remaining), signal)
+  }
+}
+
+export function formatElapsed(ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  if (seconds < 60) return `${seconds}s`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return `${minutes}m ${seconds % 60}s`
+  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`
+}

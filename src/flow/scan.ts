@@ -1,0 +1,132 @@
+// Steps 5-7: start the scan from the estimation, wait for it, and read its findings.
+import type {
+  CostEstimation,
+  CreateScanRequest,
+  ScanRepo,
+  ScanStatusResponse
+} from '../hacktron/types.js'
+import { TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
+import type { RepositoryTarget } from '../settings.js'
+import type { FlowDeps } from './estimate.js'
+import { FlowFailure } from './flow-failure.js'
+import { pollUntilTerminal } from './poll.js'
+import type { Progress } from './progress.js'
+
+export interface ScanExtras {
+  readonly targetUrls: readonly string[]
+  readonly authInstructions?: string
+  readonly customContext?: string
+  readonly contextDocumentIds: readonly string[]
+}
+
+const sameRepo = (a: string, b: string): boolean =>
+  a
+    .replace(/\.git$/i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase() ===
+  b
+    .replace(/\.git$/i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase()
+
+/**
+ * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
+ * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
+ */
+export function scanRepos(
+  estimation: CostEstimation,
+  requested: readonly RepositoryTarget[]
+): ScanRepo[] {
+  const estimated = estimation.repo_results?.length
+    ? estimation.repo_results.filter((result) => result.status === 'completed')
+    : estimation.repos
+  return estimated.map((repo) => {
+    const url = repo.repo_url ?? ''
+    const match = requested.find((candidate) => sameRepo(candidate.url, url))
+    return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' }
+  })
+}
+
+export function scanRequestBody(
+  estimation: CostEstimation,
+  requested: readonly RepositoryTarget[],
+  extras: ScanExtras
+): CreateScanRequest {
+  return {
+    cost_estimation_id: estimation.id,
+    repos: scanRepos(estimation, requested),
+    ...(extras.targetUrls.length > 0 && { target_urls: [...extras.targetUrls] }),
+    ...(extras.authInstructions !== undefined && { auth_instructions: extras.authInstructions }),
+    ...(extras.customContext !== undefined && { custom_context: extras.customContext }),
+    ...(extras.contextDocumentIds.length > 0 && {
+      context_document_ids: [...extras.contextDocumentIds]
+    })
+  }
+}
+
+/** Spends the credits: sent once, never retried here (the client retries only a 429). */
+export async function startScan(
+  body: CreateScanRequest,
+  deps: FlowDeps,
+  progress: Progress
+): Promise<string> {
+  progress.phase = 'starting-scan'
+  const started = await deps.client.createScan(body)
+  progress.scanId = started.id
+  progress.scanStatus = started.status as ScanStatusResponse['status']
+  progress.scanStartedAtMs = deps.clock.now()
+  deps.logger.info(`Started scan ${started.id} from cost estimation ${body.cost_estimation_id}.`)
+  return started.id
+}
+
+export interface WaitRequest {
+  readonly scanId: string
+  readonly pollIntervalMs: number
+  readonly timeoutMs: number
+}
+
+/** Waits for the scan to end and returns its findings; throws a FlowFailure when it cannot. */
+export async function waitForScan(
+  request: WaitRequest,
+  deps: FlowDeps,
+  progress: Progress
+): Promise<void> {
+  progress.phase = 'scanning'
+  progress.scanId = request.scanId
+  progress.scanStartedAtMs ??= deps.clock.now()
+  const polled = await pollUntilTerminal({
+    subject: `Scan ${request.scanId}`,
+    read: () => deps.client.getScanStatus(request.scanId),
+    statusOf: (scan) => scan.status,
+    isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
+    intervalMs: request.pollIntervalMs,
+    timeoutMs: request.timeoutMs,
+    clock: deps.clock,
+    random: deps.random,
+    logger: deps.logger,
+    signal: deps.signal,
+    onRead: (scan) => (progress.scanStatus = scan.status)
+  })
+  if (polled.kind !== 'terminal') {
+    throw new FlowFailure(
+      'timeout',
+      'Hacktron: scan timed out',
+      `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
+        `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
+        `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
+        `mode: wait and scan-id: ${request.scanId}.`
+    )
+  }
+  progress.scanEndedAtMs = deps.clock.now()
+  if (polled.value.status !== 'completed') {
+    throw new FlowFailure(
+      'scan-failed',
+      `Hacktron: scan ${polled.value.status}`,
+      `Scan ${request.scanId} ended with status ${polled.value.status}, so there are no findings to ` +
+        'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.'
+    )
+  }
+  progress.phase = 'reading-findings'
+  progress.findings = await deps.client.listAllScanFindings(request.scanId)
+  deps.logger.info(`Read ${progress.findings.length} findings of scan ${request.scanId}.`)
+}

@@ -1,0 +1,144 @@
+// Every way a run can fail, as the one annotation the user sees: a title that starts with
+// "Hacktron" and names the case, the server's own words, and what to do next.
+import { ConfigError } from '../config-error.js'
+import { HacktronApiError, type ErrorCode } from '../hacktron/errors.js'
+import { FlowFailure } from '../flow/flow-failure.js'
+import type { Progress } from '../flow/progress.js'
+
+/** The interface's error codes (the client's finer `not-found` and `bad-request` map onto them). */
+export type OutputErrorCode = Exclude<ErrorCode, 'not-found' | 'bad-request'>
+
+export interface FailureReport {
+  readonly code: OutputErrorCode
+  readonly title: string
+  readonly message: string
+}
+
+export interface FailureContext {
+  readonly progress: Progress
+  readonly mode?: string
+  readonly apiHost?: string
+  /** The branches the scan asked for, primary first. */
+  readonly requestedBranches?: readonly string[]
+}
+
+export function describeFailure(error: unknown, context: FailureContext): FailureReport {
+  if (error instanceof ConfigError) {
+    return {
+      code: 'invalid-input',
+      title: `Hacktron: invalid input ${error.input}`,
+      message: error.message
+    }
+  }
+  if (error instanceof FlowFailure)
+    return { code: error.code, title: error.title, message: error.message }
+  if (error instanceof HacktronApiError) return describeApiError(error, context)
+  const message = error instanceof Error ? error.message : String(error)
+  return {
+    code: 'bad-response',
+    title: 'Hacktron: unexpected error',
+    message: `The action stopped on an unexpected error: ${message}. Please report it with this log.`
+  }
+}
+
+function describeApiError(error: HacktronApiError, context: FailureContext): FailureReport {
+  const said = `The API answered: "${error.serverMessage}".`
+  const request = `${error.method} ${error.path}`
+  const { progress } = context
+  const estimationId = progress.estimation?.id
+  const scanNote = progress.scanId
+    ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
+    : ''
+  switch (error.code) {
+    case 'unauthorized':
+      return {
+        code: 'unauthorized',
+        title: 'Hacktron: API key rejected (401)',
+        message: `${said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.`
+      }
+    case 'forbidden':
+      return {
+        code: 'forbidden',
+        title: 'Hacktron: API key lacks a scope (403)',
+        message: `${said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.`
+      }
+    case 'insufficient-credits': {
+      const credits =
+        progress.estimatedCredits === undefined
+          ? 'this scan'
+          : `${progress.estimatedCredits} credits`
+      return {
+        code: 'insufficient-credits',
+        title: 'Hacktron: insufficient credits (402)',
+        message: `${said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`
+      }
+    }
+    case 'conflict':
+      return {
+        code: 'conflict',
+        title: 'Hacktron: scan conflict (409)',
+        message: `${said} The API refused to start a scan from cost estimation ${estimationId ?? '(unknown)'}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.`
+      }
+    case 'branch-mismatch': {
+      const estimated =
+        progress.estimation?.repos.map((repo) => repo.branch).join(', ') || '(unknown)'
+      const requested = context.requestedBranches?.join(', ') || '(unknown)'
+      return {
+        code: 'branch-mismatch',
+        title: 'Hacktron: branch mismatch (400)',
+        message: `${said} The estimate ${estimationId ?? ''} covers branch ${estimated}, and the scan asked for branch ${requested}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
+      }
+    }
+    case 'scope-mismatch': {
+      const estimated =
+        progress.estimation?.repos.map((repo) => repo.repo_url).join(', ') || '(unknown)'
+      return {
+        code: 'scope-mismatch',
+        title: 'Hacktron: scope mismatch (400)',
+        message: `${said} A scan must cover exactly the estimated repositories (${estimated}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
+      }
+    }
+    case 'rate-limited':
+      return {
+        code: 'rate-limited',
+        title: 'Hacktron: rate limited (429)',
+        message: `${request} was still throttled after ${error.attempts} attempts. ${said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${scanNote}`
+      }
+    case 'server-error':
+      return {
+        code: 'server-error',
+        title: `Hacktron: API error (${error.status ?? 500})`,
+        message: `${request} failed after ${error.attempts} attempts. ${said} ${ambiguityNote(error, estimationId)}The Hacktron API is having trouble: re-run the job later.${scanNote}`
+      }
+    case 'network-error':
+      return {
+        code: 'network-error',
+        title: 'Hacktron: network error',
+        message: `${request} failed after ${error.attempts} attempts: ${error.serverMessage}. ${ambiguityNote(error, estimationId)}Check that the runner can reach ${context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${scanNote}`
+      }
+    case 'not-found':
+      return {
+        code: context.mode === 'wait' ? 'invalid-input' : 'bad-response',
+        title: 'Hacktron: not found (404)',
+        message: `${request}: ${said} ${context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${scanNote}`
+      }
+    case 'bad-request':
+      return {
+        code: 'invalid-input',
+        title: 'Hacktron: request rejected (400)',
+        message: `${request} was rejected. ${said} Check the inputs it names, then re-run.`
+      }
+    default:
+      return {
+        code: 'bad-response',
+        title: 'Hacktron: unexpected API response',
+        message: `${request} got an answer the action cannot read (${error.serverMessage}) after ${error.attempts} attempts. ${ambiguityNote(error, estimationId)}Re-run the job; if it persists, report it to Hacktron.${scanNote}`
+      }
+  }
+}
+
+/** For a POST /scans whose answer was lost: the user must check before paying again. */
+function ambiguityNote(error: HacktronApiError, estimationId: string | undefined): string {
+  if (!error.ambiguous || error.path !== '/scans') return ''
+  return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `
+}

@@ -1,0 +1,284 @@
+// Every input of the action, read once and validated before any request is sent.
+import * as core from '@actions/core'
+import { context as githubContext } from '@actions/github'
+import { ConfigError, quote } from './config-error.js'
+import { baseUrlProblem, isLoopbackHost } from './hacktron/url.js'
+import type { Severity } from './hacktron/types.js'
+import {
+  parseBoolean,
+  parseBranch,
+  parseChoice,
+  parseDuration,
+  parseLimitedText,
+  parseList,
+  parseRepositoryUrl,
+  parseTargetUrl,
+  parseUuid,
+  parseWholeNumber
+} from './input-parsing.js'
+import { eventInfoOf, type EventContext, type EventInfo } from './event.js'
+
+export const MODES = ['full', 'estimate', 'start', 'wait'] as const
+export type Mode = (typeof MODES)[number]
+export const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const
+export type GateLevel = Severity | 'none'
+export type RepositorySource = 'connected' | 'public'
+
+export interface RepositoryTarget {
+  readonly url: string
+  readonly branch: string
+  readonly source: RepositorySource
+}
+
+export interface Settings {
+  readonly apiKey: string
+  readonly apiUrl: string
+  readonly apiIsLoopback: boolean
+  readonly mode: Mode
+  readonly scanId?: string
+  /** The primary repository first, then the related ones. */
+  readonly repositories: readonly RepositoryTarget[]
+  readonly targetUrls: readonly string[]
+  readonly authInstructions?: string
+  readonly customContext?: string
+  readonly contextDocumentIds: readonly string[]
+  readonly estimationName: string
+  readonly maxCredits?: number
+  readonly pollIntervalMs: number
+  readonly estimationTimeoutMs: number
+  readonly scanTimeoutMs: number
+  readonly onTimeout: 'fail' | 'neutral'
+  readonly failOnSeverity: GateLevel
+  readonly reuseScan: boolean
+  readonly githubToken: string
+  readonly prComment: boolean
+  readonly maxAnnotations: number
+  readonly sarifFile: string
+  readonly event: EventInfo
+}
+
+/** The inputs' defaults, as in action.yml, for runs where the runner did not fill them in. */
+const DEFAULTS: Readonly<Record<string, string>> = {
+  'api-url': 'https://api.hacktron.ai/v1',
+  mode: 'full',
+  'repository-source': 'connected',
+  'poll-interval': '15s',
+  'estimation-timeout': '30m',
+  'scan-timeout': '3h',
+  'on-timeout': 'fail',
+  'fail-on-severity': 'high',
+  'reuse-scan': 'true',
+  'pr-comment': 'true',
+  'max-annotations': '10',
+  'sarif-file': 'hacktron-results.sarif'
+}
+
+export const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'] as const
+const TEXT_LIMIT = 2000
+const MIN_REMOTE_POLL_MS = 10_000
+const MAX_POLL_MS = 3_600_000
+/** GitHub shows at most 50 annotations per job. */
+const MAX_ANNOTATIONS = 50
+
+export interface SettingsSources {
+  readonly getInput: (name: string) => string
+  /** Whether the runner passed the input at all (it passes action.yml's defaults itself). */
+  readonly hasInput: (name: string) => boolean
+  readonly env: NodeJS.ProcessEnv
+  readonly context: EventContext
+}
+
+const runnerSources = (): SettingsSources => ({
+  getInput: (name) => core.getInput(name),
+  hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
+  env: process.env,
+  context: githubContext
+})
+
+/** Reads the secrets first so they are masked before anything else can log them. */
+export function maskSecrets(sources: SettingsSources = runnerSources()): void {
+  const secrets = [
+    ...SECRET_INPUTS.map((name) => sources.getInput(name)),
+    sources.env.HACKTRON_API_KEY ?? ''
+  ]
+  for (const secret of secrets) {
+    for (const line of secret.split(/\r?\n/))
+      if (line.trim().length >= 4) core.setSecret(line.trim())
+  }
+}
+
+export function readSettings(sources: SettingsSources = runnerSources()): Settings {
+  // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
+  // in a local run, takes action.yml's default.
+  const input = (name: string): string =>
+    sources.hasInput(name) ? sources.getInput(name) : (DEFAULTS[name] ?? '')
+  const event = eventInfoOf(sources.context, sources.env)
+
+  const apiUrl = input('api-url').trim().replace(/\/+$/, '')
+  const urlProblem = baseUrlProblem(apiUrl)
+  if (urlProblem)
+    throw new ConfigError(
+      'api-url',
+      `Input api-url is not usable: ${urlProblem}; got ${quote(apiUrl)}.`
+    )
+  const apiIsLoopback = isLoopbackHost(new URL(apiUrl).hostname)
+
+  const mode = parseChoice('mode', input('mode'), MODES)
+  const scanIdText = input('scan-id').trim()
+  const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText)
+  if (mode === 'wait' && scanId === undefined) {
+    throw new ConfigError(
+      'scan-id',
+      'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).'
+    )
+  }
+  if (mode !== 'wait' && scanId !== undefined) {
+    throw new ConfigError(
+      'scan-id',
+      `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`
+    )
+  }
+
+  const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'))
+  if (!apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+    throw new ConfigError(
+      'poll-interval',
+      `Input poll-interval must be at least 10s against ${new URL(apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`
+    )
+  }
+  if (pollIntervalMs > MAX_POLL_MS) {
+    throw new ConfigError(
+      'poll-interval',
+      `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`
+    )
+  }
+
+  const source = parseChoice('repository-source', input('repository-source'), [
+    'connected',
+    'public'
+  ] as const)
+  const primaryUrl = parseRepositoryUrl('repository', input('repository') || event.repositoryUrl)
+  const branchText = input('branch') || event.branch
+  if (branchText.trim() === '' && mode !== 'wait') {
+    throw new ConfigError(
+      'branch',
+      'Input branch is empty and the event names no branch; set branch: explicitly.'
+    )
+  }
+  const primary: RepositoryTarget = {
+    url: primaryUrl,
+    branch: mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText),
+    source
+  }
+  const related = parseList(input('related-repositories')).map((line) =>
+    parseRelatedRepository(line, event.serverUrl, source)
+  )
+  const repositories = [primary, ...related]
+  const seen = new Set<string>()
+  for (const repo of repositories) {
+    const key = repo.url.toLowerCase()
+    if (seen.has(key)) {
+      throw new ConfigError(
+        'related-repositories',
+        `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`
+      )
+    }
+    seen.add(key)
+  }
+
+  const maxCreditsText = input('max-credits').trim()
+  const estimationName = input('estimation-name').trim() || defaultEstimationName(event, primary)
+  if (estimationName.length > 200) {
+    throw new ConfigError(
+      'estimation-name',
+      `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`
+    )
+  }
+
+  return {
+    apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
+    apiUrl,
+    apiIsLoopback,
+    mode,
+    scanId,
+    repositories,
+    targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
+    authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
+    customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
+    contextDocumentIds: parseList(input('context-document-ids')).map((line) =>
+      parseUuid('context-document-ids', line)
+    ),
+    estimationName,
+    maxCredits:
+      maxCreditsText === ''
+        ? undefined
+        : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000),
+    pollIntervalMs,
+    estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
+    scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
+    onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral'] as const),
+    failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
+    reuseScan: parseBoolean('reuse-scan', input('reuse-scan')),
+    githubToken: sources.getInput('github-token').trim(),
+    prComment: parseBoolean('pr-comment', input('pr-comment')),
+    maxAnnotations: parseWholeNumber(
+      'max-annotations',
+      input('max-annotations'),
+      0,
+      MAX_ANNOTATIONS
+    ),
+    sarifFile: parseSarifPath(input('sarif-file')),
+    event
+  }
+}
+
+/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
+function parseRelatedRepository(
+  line: string,
+  serverUrl: string,
+  source: RepositorySource
+): RepositoryTarget {
+  const at = line.lastIndexOf('@')
+  if (at <= 0 || at === line.length - 1) {
+    throw new ConfigError(
+      'related-repositories',
+      `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`
+    )
+  }
+  const where = line.slice(0, at).trim()
+  const branch = parseBranch('related-repositories', line.slice(at + 1))
+  const url = /^[\w.-]+\/[\w.-]+$/.test(where)
+    ? `${serverUrl}/${where}`
+    : parseRepositoryUrl('related-repositories', where)
+  return { url, branch, source }
+}
+
+function parseSarifPath(raw: string): string {
+  const path = raw.trim()
+  if (path === '') return ''
+  if (path.includes('\0') || path.endsWith('/')) {
+    throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`)
+  }
+  return path
+}
+
+/** Repository, PR number and short head SHA: deterministic, so a re-run can find its estimation. */
+export function defaultEstimationName(event: EventInfo, primary: RepositoryTarget): string {
+  const repository = primary.url.replace(/^https?:\/\/[^/]+\//, '')
+  const where =
+    event.pullRequestNumber === undefined ? primary.branch : `PR #${event.pullRequestNumber}`
+  const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`
+  return `${repository} ${where}${sha}`
+}
+
+/** What `core.debug` shows of the settings: everything but the secrets. */
+export function describeSettings(settings: Settings): Record<string, unknown> {
+  const { apiKey, authInstructions, githubToken, ...rest } = settings
+  return {
+    ...rest,
+    apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
+    authInstructions:
+      authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
+    githubToken: githubToken === '' ? '(none)' : '(set, masked)'
+  }
+}

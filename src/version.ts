@@ -1,0 +1,3 @@
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+export const ACTION_NAME = 'hacktron-whitebox-scan-action'
+export const ACTION_VERSION = '0.1.0'
