@@ -20,6 +20,8 @@ export interface RecordedRequest {
   readonly userAgent: string
   /** The status answered, or the fault that replaced the answer. */
   status: number | 'reset' | 'hang'
+  /** The answer's body as sent (absent for a fault that sent none, or a non-JSON one). */
+  response?: unknown
 }
 
 export interface SimulatorOptions {
@@ -135,6 +137,7 @@ export class HacktronSimulator {
     )
     if (fault) return this.applyFault(fault, record, res)
     record.status = answer.status
+    record.response = answer.body
     send(res, answer)
   }
 
