@@ -3,12 +3,21 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { HacktronClient } from '../src/hacktron/client.js'
 import { HacktronApiError } from '../src/hacktron/errors.js'
 import type { CostEstimation } from '../src/hacktron/types.js'
-import { DEMO_API_KEY, READ_ONLY_API_KEY, REVOKED_API_KEY, type ScenarioOverrides } from '../src/simulator/scenario.js'
+import {
+  DEMO_API_KEY,
+  READ_ONLY_API_KEY,
+  REVOKED_API_KEY,
+  type ScenarioOverrides
+} from '../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../src/simulator/server.js'
 import { contractViolations } from './helpers/contract.js'
 import { clientFor, startSimulator } from './helpers/simulator.js'
 
-const REPO = { source: 'connected' as const, repo_url: 'https://github.com/acme/shop', branch: 'feature-x' }
+const REPO = {
+  source: 'connected' as const,
+  repo_url: 'https://github.com/acme/shop',
+  branch: 'feature-x'
+}
 
 let simulator: HacktronSimulator
 afterEach(async () => {
@@ -20,7 +29,10 @@ afterEach(async () => {
   }
 })
 
-async function setup(scenario = 'happy-path', overrides?: ScenarioOverrides): Promise<ReturnType<typeof clientFor>> {
+async function setup(
+  scenario = 'happy-path',
+  overrides?: ScenarioOverrides
+): Promise<ReturnType<typeof clientFor>> {
   simulator = await startSimulator(scenario, overrides)
   return clientFor(simulator)
 }
@@ -52,9 +64,15 @@ describe('happy path, one call per endpoint', () => {
   it('estimates, starts, polls, lists and exports', async () => {
     const { client } = await setup('findings-over-gate')
     const estimation = await readyEstimation(client)
-    expect(estimation).toMatchObject({ status: 'completed', total_credits: 4000, triage_required: false })
+    expect(estimation).toMatchObject({
+      status: 'completed',
+      total_credits: 4000,
+      triage_required: false
+    })
     expect(estimation.repos[0]?.commit_sha).toMatch(/^[0-9a-f]{40}$/)
-    expect((await client.listCostEstimations()).data.map((entry) => entry.id)).toContain(estimation.id)
+    expect((await client.listCostEstimations()).data.map((entry) => entry.id)).toContain(
+      estimation.id
+    )
 
     const started = await client.createScan({
       cost_estimation_id: estimation.id,
@@ -70,7 +88,10 @@ describe('happy path, one call per endpoint', () => {
 
     const findings = await client.listAllScanFindings(started.id)
     expect(findings).toHaveLength(6)
-    const sarif = (await client.exportScanFindings(started.id, 'sarif')) as { version: string; runs: { results: unknown[] }[] }
+    const sarif = (await client.exportScanFindings(started.id, 'sarif')) as {
+      version: string
+      runs: { results: unknown[] }[]
+    }
     expect(sarif.version).toBe('2.1.0')
     expect(sarif.runs[0]?.results).toHaveLength(6)
     expect(await client.exportScanFindings(started.id, 'json')).toHaveLength(6)
@@ -95,7 +116,10 @@ describe('happy path, one call per endpoint', () => {
     }))
     const { client } = await setup('happy-path', { scan: { findings: many } })
     const estimation = await readyEstimation(client)
-    const { id } = await client.createScan({ cost_estimation_id: estimation.id, repos: [{ url: REPO.repo_url, branch: REPO.branch }] })
+    const { id } = await client.createScan({
+      cost_estimation_id: estimation.id,
+      repos: [{ url: REPO.repo_url, branch: REPO.branch, source: 'connected' as const }]
+    })
     while ((await client.getScanStatus(id)).status !== 'completed');
     const findings = await client.listAllScanFindings(id)
     expect(findings).toHaveLength(250)
@@ -107,31 +131,61 @@ describe('happy path, one call per endpoint', () => {
 describe('API errors become typed errors with the interface error code', () => {
   it('401 for a revoked key, 403 for a read-only key on a write', async () => {
     const { client } = await setup()
-    const revoked = new HacktronClient({ baseUrl: simulator.baseUrl, apiKey: REVOKED_API_KEY, userAgent: 't' })
+    const revoked = new HacktronClient({
+      baseUrl: simulator.baseUrl,
+      apiKey: REVOKED_API_KEY,
+      userAgent: 't'
+    })
     const unauthorized = await caught(revoked.listScans())
-    expect(unauthorized).toMatchObject({ code: 'unauthorized', status: 401, serverMessage: 'API key has been revoked' })
+    expect(unauthorized).toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+      serverMessage: 'API key has been revoked'
+    })
     expect(unauthorized.message).not.toContain(REVOKED_API_KEY)
 
-    const readOnly = new HacktronClient({ baseUrl: simulator.baseUrl, apiKey: READ_ONLY_API_KEY, userAgent: 't' })
+    const readOnly = new HacktronClient({
+      baseUrl: simulator.baseUrl,
+      apiKey: READ_ONLY_API_KEY,
+      userAgent: 't'
+    })
     const forbidden = await caught(readOnly.createCostEstimation({ repos: [REPO] }))
-    expect(forbidden).toMatchObject({ code: 'forbidden', status: 403, serverMessage: 'API key missing required scope: write' })
+    expect(forbidden).toMatchObject({
+      code: 'forbidden',
+      status: 403,
+      serverMessage: 'API key missing required scope: write'
+    })
     await client.listScans()
   })
 
   it('402 when credits are short, and nothing is deducted', async () => {
     const { client } = await setup('insufficient-credits')
     const estimation = await readyEstimation(client)
-    const error = await caught(client.createScan({ cost_estimation_id: estimation.id, repos: [{ url: REPO.repo_url, branch: REPO.branch }] }))
-    expect(error).toMatchObject({ code: 'insufficient-credits', status: 402, serverMessage: 'Insufficient credits to start this scan' })
+    const error = await caught(
+      client.createScan({
+        cost_estimation_id: estimation.id,
+        repos: [{ url: REPO.repo_url, branch: REPO.branch, source: 'connected' as const }]
+      })
+    )
+    expect(error).toMatchObject({
+      code: 'insufficient-credits',
+      status: 402,
+      serverMessage: 'Insufficient credits to start this scan'
+    })
     expect(simulator.store.creditsSpent).toBe(0)
     expectNoKey(error)
   })
 
   it('404 for an unknown scan, 409 for a second claim of one estimation', async () => {
     const { client } = await setup()
-    expect(await caught(client.getScanStatus('00000000-0000-4000-8000-000000000000'))).toMatchObject({ code: 'not-found', status: 404 })
+    expect(
+      await caught(client.getScanStatus('00000000-0000-4000-8000-000000000000'))
+    ).toMatchObject({ code: 'not-found', status: 404 })
     const estimation = await readyEstimation(client)
-    const body = { cost_estimation_id: estimation.id, repos: [{ url: REPO.repo_url, branch: REPO.branch }] }
+    const body = {
+      cost_estimation_id: estimation.id,
+      repos: [{ url: REPO.repo_url, branch: REPO.branch, source: 'connected' as const }]
+    }
     await client.createScan(body)
     const conflict = await caught(client.createScan(body))
     expect(conflict).toMatchObject({ code: 'conflict', status: 409 })
@@ -143,10 +197,22 @@ describe('API errors become typed errors with the interface error code', () => {
   it('recognises the branch and scope mismatches from their messages', async () => {
     const { client } = await setup()
     const estimation = await readyEstimation(client)
-    const branch = await caught(client.createScan({ cost_estimation_id: estimation.id, repos: [{ url: REPO.repo_url, branch: 'main' }] }))
+    const branch = await caught(
+      client.createScan({
+        cost_estimation_id: estimation.id,
+        repos: [{ url: REPO.repo_url, branch: 'main', source: 'connected' as const }]
+      })
+    )
     expect(branch).toMatchObject({ code: 'branch-mismatch', status: 400 })
-    expect(branch.serverMessage).toBe(`Branch main does not match the cost estimation branch feature-x for ${REPO.repo_url}`)
-    const scope = await caught(client.createScan({ cost_estimation_id: estimation.id, repos: [{ url: 'https://github.com/acme/other', branch: 'x' }] }))
+    expect(branch.serverMessage).toBe(
+      `Branch main does not match the cost estimation branch feature-x for ${REPO.repo_url}`
+    )
+    const scope = await caught(
+      client.createScan({
+        cost_estimation_id: estimation.id,
+        repos: [{ url: 'https://github.com/acme/other', branch: 'x', source: 'connected' as const }]
+      })
+    )
     expect(scope).toMatchObject({ code: 'scope-mismatch', status: 400 })
     expect(simulator.store.creditsSpent).toBe(0)
   })
@@ -154,7 +220,11 @@ describe('API errors become typed errors with the interface error code', () => {
   it('joins validation message arrays', async () => {
     const { client } = await setup()
     const error = await caught(
-      client.createScan({ cost_estimation_id: 'not-a-uuid', repos: [], auth_instructions: 'x'.repeat(2001) })
+      client.createScan({
+        cost_estimation_id: 'not-a-uuid',
+        repos: [],
+        auth_instructions: 'x'.repeat(2001)
+      })
     )
     expect(error.code).toBe('bad-request')
     expect(error.serverMessage).toBe(
@@ -189,13 +259,17 @@ describe('one retry policy', () => {
   })
 
   it.each([500, 502, 503, 504])('retries a GET on %i and recovers', async (status) => {
-    const { client } = await setup('happy-path', { faults: [{ endpoint: 'GET /scans', kind: 'status', status, times: 2 }] })
+    const { client } = await setup('happy-path', {
+      faults: [{ endpoint: 'GET /scans', kind: 'status', status, times: 2 }]
+    })
     await expect(client.listScans()).resolves.toMatchObject({ total: 0 })
     expect(simulator.requestsTo('GET /scans')).toHaveLength(3)
   })
 
   it('retries a GET on a connection reset, and reports a persistent one as network-error', async () => {
-    const { client } = await setup('happy-path', { faults: [{ endpoint: 'GET /scans', kind: 'reset' }] })
+    const { client } = await setup('happy-path', {
+      faults: [{ endpoint: 'GET /scans', kind: 'reset' }]
+    })
     const error = await caught(client.listScans())
     expect(error).toMatchObject({ code: 'network-error', attempts: 4 })
     expect(simulator.requestsTo('GET /scans')).toHaveLength(4)
@@ -203,34 +277,53 @@ describe('one retry policy', () => {
   })
 
   it('gives up on a hanging request after its timeout and retries it', async () => {
-    const { client } = await setup('happy-path', { faults: [{ endpoint: 'GET /scans', kind: 'hang', hangMs: 5000, times: 1 }] })
+    const { client } = await setup('happy-path', {
+      faults: [{ endpoint: 'GET /scans', kind: 'hang', hangMs: 5000, times: 1 }]
+    })
     const started = Date.now()
     await expect(client.listScans()).resolves.toMatchObject({ total: 0 })
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
     expect(Date.now() - started).toBeLessThan(4000)
-    expect(simulator.requestsTo('GET /scans').map((request) => request.status)).toEqual(['hang', 200])
+    expect(simulator.requestsTo('GET /scans').map((request) => request.status)).toEqual([
+      'hang',
+      200
+    ])
   })
 
-  it.each(['html', 'truncated', 'wrong-shape'] as const)('reports a %s body as bad-response', async (kind) => {
-    const { client } = await setup('happy-path', { faults: [{ endpoint: 'GET /scans/:id/status', kind, status: 200 }] })
-    const error = await caught(client.getScanStatus('00000000-0000-4000-8000-000000000000'))
-    expect(error.code).toBe('bad-response')
-    expect(error.attempts).toBe(4)
-    simulator.requests.length = 0
-  })
+  it.each(['html', 'truncated', 'wrong-shape'] as const)(
+    'reports a %s body as bad-response',
+    async (kind) => {
+      const { client } = await setup('happy-path', {
+        faults: [{ endpoint: 'GET /scans/:id/status', kind, status: 200 }]
+      })
+      const error = await caught(client.getScanStatus('00000000-0000-4000-8000-000000000000'))
+      expect(error.code).toBe('bad-response')
+      expect(error.attempts).toBe(4)
+      simulator.requests.length = 0
+    }
+  )
 
   it('POST /scans is retried on 429 but never on a 5xx or a reset', async () => {
     const { client } = await setup('happy-path', {
       faults: [{ endpoint: 'POST /scans', kind: 'rate-limit', retryAfterSeconds: 1, times: 1 }]
     })
     const estimation = await readyEstimation(client)
-    const body = { cost_estimation_id: estimation.id, repos: [{ url: REPO.repo_url, branch: REPO.branch }] }
+    const body = {
+      cost_estimation_id: estimation.id,
+      repos: [{ url: REPO.repo_url, branch: REPO.branch, source: 'connected' as const }]
+    }
     await client.createScan(body)
     expect(simulator.requestsTo('POST /scans').map((request) => request.status)).toEqual([429, 201])
     await simulator.stop()
 
-    for (const fault of [{ kind: 'status', status: 500 }, { kind: 'reset' }, { kind: 'hang', hangMs: 3000 }] as const) {
-      simulator = await startSimulator('happy-path', { faults: [{ endpoint: 'POST /scans', ...fault, afterHandling: true }] })
+    for (const fault of [
+      { kind: 'status', status: 500 },
+      { kind: 'reset' },
+      { kind: 'hang', hangMs: 3000 }
+    ] as const) {
+      simulator = await startSimulator('happy-path', {
+        faults: [{ endpoint: 'POST /scans', ...fault, afterHandling: true }]
+      })
       const { client: fresh } = clientFor(simulator)
       const ready = await readyEstimation(fresh)
       const error = await caught(fresh.createScan({ ...body, cost_estimation_id: ready.id }))
@@ -243,17 +336,42 @@ describe('one retry policy', () => {
   })
 
   it('POST /cost-estimations is retried on a 5xx (a duplicate estimate costs nothing)', async () => {
-    const { client } = await setup('happy-path', { faults: [{ endpoint: 'POST /cost-estimations', kind: 'status', status: 502, times: 1 }] })
+    const { client } = await setup('happy-path', {
+      faults: [{ endpoint: 'POST /cost-estimations', kind: 'status', status: 502, times: 1 }]
+    })
     await client.createCostEstimation({ repos: [REPO] })
-    expect(simulator.requestsTo('POST /cost-estimations').map((request) => request.status)).toEqual([502, 201])
+    expect(simulator.requestsTo('POST /cost-estimations').map((request) => request.status)).toEqual(
+      [502, 201]
+    )
   })
 })
 
 describe('base URL', () => {
   it('refuses plain http to a remote host, and credentials in the URL', () => {
     simulator = { requests: [], stop: async () => undefined } as unknown as HacktronSimulator
-    expect(() => new HacktronClient({ baseUrl: 'http://api.hacktron.ai/v1', apiKey: DEMO_API_KEY, userAgent: 't' })).toThrow(/https/)
-    expect(() => new HacktronClient({ baseUrl: 'https://u:p@api.hacktron.ai/v1', apiKey: DEMO_API_KEY, userAgent: 't' })).toThrow(/credentials/)
-    expect(() => new HacktronClient({ baseUrl: 'http://127.0.0.1:1/v1', apiKey: DEMO_API_KEY, userAgent: 't' })).not.toThrow()
+    expect(
+      () =>
+        new HacktronClient({
+          baseUrl: 'http://api.hacktron.ai/v1',
+          apiKey: DEMO_API_KEY,
+          userAgent: 't'
+        })
+    ).toThrow(/https/)
+    expect(
+      () =>
+        new HacktronClient({
+          baseUrl: 'https://u:p@api.hacktron.ai/v1',
+          apiKey: DEMO_API_KEY,
+          userAgent: 't'
+        })
+    ).toThrow(/credentials/)
+    expect(
+      () =>
+        new HacktronClient({
+          baseUrl: 'http://127.0.0.1:1/v1',
+          apiKey: DEMO_API_KEY,
+          userAgent: 't'
+        })
+    ).not.toThrow()
   })
 })

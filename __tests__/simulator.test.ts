@@ -27,12 +27,23 @@ interface Raw {
 function call(method: string, path: string, body?: unknown, key = DEMO_API_KEY): Promise<Raw> {
   const url = new URL(simulator.baseUrl + path)
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { 'X-Api-Key': key, 'Content-Type': 'application/json' } }, (res) => {
-      let text = ''
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, json: () => JSON.parse(text) }))
-      res.on('error', reject)
-    })
+    const req = request(
+      url,
+      { method, headers: { 'X-Api-Key': key, 'Content-Type': 'application/json' } },
+      (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text,
+            json: () => JSON.parse(text)
+          })
+        )
+        res.on('error', reject)
+      }
+    )
     req.on('error', reject)
     req.end(body === undefined ? undefined : JSON.stringify(body))
   })
@@ -44,7 +55,11 @@ describe('estimations', () => {
   it('advance pending -> running -> completed by polls and fill in the result', async () => {
     simulator = await startSimulator('triage-required')
     const created = (await call('POST', '/cost-estimations', { name: 'n', repos: [REPO] })).json()
-    expect(created).toMatchObject({ status: 'pending', triage_required: false, triage_fee_credits: 0 })
+    expect(created).toMatchObject({
+      status: 'pending',
+      triage_required: false,
+      triage_fee_credits: 0
+    })
     const statuses: unknown[] = []
     let last: Record<string, unknown> = created
     for (let poll = 0; poll < 3; poll++) {
@@ -52,7 +67,11 @@ describe('estimations', () => {
       statuses.push(last.status)
     }
     expect(statuses).toEqual(['running', 'completed', 'completed'])
-    expect(last).toMatchObject({ total_credits: 4000, triage_required: true, triage_fee_credits: 800 })
+    expect(last).toMatchObject({
+      total_credits: 4000,
+      triage_required: true,
+      triage_fee_credits: 800
+    })
     expect((last.repos as { commit_sha: string }[])[0]?.commit_sha).toMatch(/^[0-9a-f]{40}$/)
   })
 
@@ -80,7 +99,9 @@ describe('estimations', () => {
   })
 
   it('advance by elapsed time too', async () => {
-    simulator = await startSimulator('happy-path', { estimation: { pollsUntilRunning: 99, pollsUntilDone: 99, durationMs: 30 } })
+    simulator = await startSimulator('happy-path', {
+      estimation: { pollsUntilRunning: 99, pollsUntilDone: 99, durationMs: 30 }
+    })
     const { id } = (await call('POST', '/cost-estimations', { repos: [REPO] })).json()
     await new Promise((resolve) => setTimeout(resolve, 40))
     expect((await call('GET', `/cost-estimations/${String(id)}`)).json().status).toBe('completed')
@@ -98,13 +119,19 @@ describe('scans and credits', () => {
   it('refuses a scan before the estimate is ready, then deducts once and allows one claim', async () => {
     simulator = await startSimulator('findings-over-gate')
     const { id } = (await call('POST', '/cost-estimations', { repos: [REPO] })).json()
-    const early = await call('POST', '/scans', { cost_estimation_id: id, repos: [{ url: REPO.repo_url, branch: 'main' }] })
+    const early = await call('POST', '/scans', {
+      cost_estimation_id: id,
+      repos: [{ url: REPO.repo_url, branch: 'main' }]
+    })
     expect(early.status).toBe(400)
     expect(early.json().message).toBe('Cost estimation is not ready')
 
     await call('GET', `/cost-estimations/${String(id)}`)
     await call('GET', `/cost-estimations/${String(id)}`)
-    const body = { cost_estimation_id: id, repos: [{ url: `${REPO.repo_url}.git`, branch: 'main' }] }
+    const body = {
+      cost_estimation_id: id,
+      repos: [{ url: `${REPO.repo_url}.git`, branch: 'main' }]
+    }
     const started = await call('POST', '/scans', body)
     expect(started.status).toBe(201)
     expect(simulator.store.creditBalance).toBe(46_000)
@@ -113,35 +140,57 @@ describe('scans and credits', () => {
 
     const scanId = String(started.json().id)
     const statuses = []
-    for (let poll = 0; poll < 3; poll++) statuses.push((await call('GET', `/scans/${scanId}/status`)).json().status)
+    for (let poll = 0; poll < 3; poll++)
+      statuses.push((await call('GET', `/scans/${scanId}/status`)).json().status)
     expect(statuses).toEqual(['running', 'running', 'completed'])
-    const page = (await call('GET', `/scans/${scanId}/findings?severity=high&state=true_positive&limit=10`)).json()
+    const page = (
+      await call('GET', `/scans/${scanId}/findings?severity=high&state=true_positive&limit=10`)
+    ).json()
     expect(page).toMatchObject({ total: 1, page: 1, limit: 10 })
     expect((await call('GET', `/scans/${scanId}/findings?limit=101`)).status).toBe(400)
     const csv = await call('GET', `/scans/${scanId}/findings/export?format=csv`)
     expect(csv.body.split('\n')[0]).toBe('id,title,category,severity,state,affected_file,found_at')
     const sarif = (await call('GET', `/scans/${scanId}/findings/export?format=sarif`)).json()
-    const location = (sarif.runs as { results: { locations: { physicalLocation: unknown }[] }[] }[])[0]?.results[0]?.locations[0]
-    expect(location?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'src/db/users.js' }, region: { startLine: 12 } })
+    const location = (
+      sarif.runs as { results: { locations: { physicalLocation: unknown }[] }[] }[]
+    )[0]?.results[0]?.locations[0]
+    expect(location?.physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'src/db/users.js' },
+      region: { startLine: 12 }
+    })
     expect((await call('GET', `/scans/${scanId}/findings/export?format=pdf`)).status).toBe(400)
   })
 
   it('402 leaves the balance alone; a scan can end in a configured failure', async () => {
     simulator = await startSimulator('insufficient-credits')
     const id = await readyEstimation()
-    const answer = await call('POST', '/scans', { cost_estimation_id: id, repos: [{ url: REPO.repo_url, branch: 'main' }] })
+    const answer = await call('POST', '/scans', {
+      cost_estimation_id: id,
+      repos: [{ url: REPO.repo_url, branch: 'main' }]
+    })
     expect(answer.status).toBe(402)
-    expect(answer.json()).toEqual({ statusCode: 402, message: 'Insufficient credits to start this scan', error: 'Payment Required' })
+    expect(answer.json()).toEqual({
+      statusCode: 402,
+      message: 'Insufficient credits to start this scan',
+      error: 'Payment Required'
+    })
     expect(simulator.store.creditBalance).toBe(1500)
   })
 
   it('409 when a scan of the same scope is already running (conflict scenario)', async () => {
     simulator = await startSimulator('conflict')
-    const repo = { source: 'connected', repo_url: 'https://github.com/Codertocat/Hello-World', branch: 'changes' }
+    const repo = {
+      source: 'connected',
+      repo_url: 'https://github.com/Codertocat/Hello-World',
+      branch: 'changes'
+    }
     const { id } = (await call('POST', '/cost-estimations', { repos: [repo] })).json()
     await call('GET', `/cost-estimations/${String(id)}`)
     await call('GET', `/cost-estimations/${String(id)}`)
-    const answer = await call('POST', '/scans', { cost_estimation_id: id, repos: [{ url: repo.repo_url, branch: 'changes' }] })
+    const answer = await call('POST', '/scans', {
+      cost_estimation_id: id,
+      repos: [{ url: repo.repo_url, branch: 'changes' }]
+    })
     expect(answer.status).toBe(409)
     expect(simulator.store.creditsSpent).toBe(0)
   })
@@ -151,10 +200,14 @@ describe('auth', () => {
   it('401 without a key or with an unknown one, 403 for a session token or a missing scope', async () => {
     simulator = await startSimulator()
     expect((await call('GET', '/scans', undefined, '')).status).toBe(401)
-    expect((await call('GET', '/scans', undefined, 'hacktron_unknown')).json().message).toBe('Invalid API key')
+    expect((await call('GET', '/scans', undefined, 'hacktron_unknown')).json().message).toBe(
+      'Invalid API key'
+    )
     const readOnly = 'hacktron_read0000_7d1e0a9b3c5f4e2a8b66'
     expect((await call('GET', '/scans', undefined, readOnly)).status).toBe(200)
-    expect((await call('POST', '/cost-estimations', { repos: [REPO] }, readOnly)).json().message).toBe('API key missing required scope: write')
+    expect(
+      (await call('POST', '/cost-estimations', { repos: [REPO] }, readOnly)).json().message
+    ).toBe('API key missing required scope: write')
   })
 })
 
@@ -166,7 +219,11 @@ describe('rate limit', () => {
     expect(statuses).toEqual([200, 200, 200, 429, 429])
     const throttled = await call('GET', '/scans')
     expect(throttled.headers['retry-after']).toBe('5')
-    expect(throttled.json()).toEqual({ statusCode: 429, message: 'ThrottlerException: Too Many Requests', error: 'Too Many Requests' })
+    expect(throttled.json()).toEqual({
+      statusCode: 429,
+      message: 'ThrottlerException: Too Many Requests',
+      error: 'Too Many Requests'
+    })
   })
 
   it('rolls: requests leave the window as it moves', () => {
@@ -203,6 +260,8 @@ describe('faults', () => {
     const truncated = (await call('GET', '/cost-estimations')).body
     expect(() => JSON.parse(truncated)).toThrow()
     expect((await call('GET', `/scans/${id}/status`)).json()).toEqual({ ok: true, items: 'none' })
-    await expect(call('POST', '/cost-estimations', { repos: [REPO] })).rejects.toThrow(/socket hang up|ECONNRESET/)
+    await expect(call('POST', '/cost-estimations', { repos: [REPO] })).rejects.toThrow(
+      /socket hang up|ECONNRESET/
+    )
   })
 })

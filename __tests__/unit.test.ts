@@ -3,7 +3,12 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../src/config-error.js'
 import { errorCodeForStatus, serverMessageOf } from '../src/hacktron/errors.js'
-import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs } from '../src/hacktron/retry-policy.js'
+import {
+  DEFAULT_RETRY,
+  isRetryable,
+  parseRetryAfter,
+  retryDelayMs
+} from '../src/hacktron/retry-policy.js'
 import type { Finding } from '../src/hacktron/types.js'
 import { evaluateGate } from '../src/flow/gate.js'
 import { jittered, pollUntilTerminal } from '../src/flow/poll.js'
@@ -33,8 +38,17 @@ describe('retry policy', () => {
     expect(retryDelayMs(1, network, DEFAULT_RETRY, () => 1)).toBe(1000)
     expect(retryDelayMs(3, network, DEFAULT_RETRY, () => 1)).toBe(4000)
     expect(retryDelayMs(20, network, DEFAULT_RETRY, () => 1)).toBe(30_000)
-    expect(retryDelayMs(1, { kind: 'status', status: 429, retryAfterMs: 5000 }, DEFAULT_RETRY, () => 0)).toBe(5000)
-    expect(retryDelayMs(1, { kind: 'status', status: 429, retryAfterMs: 600_000 }, DEFAULT_RETRY, () => 0)).toBe(60_000)
+    expect(
+      retryDelayMs(1, { kind: 'status', status: 429, retryAfterMs: 5000 }, DEFAULT_RETRY, () => 0)
+    ).toBe(5000)
+    expect(
+      retryDelayMs(
+        1,
+        { kind: 'status', status: 429, retryAfterMs: 600_000 },
+        DEFAULT_RETRY,
+        () => 0
+      )
+    ).toBe(60_000)
   })
 
   it('parses Retry-After in seconds or as a date', () => {
@@ -45,8 +59,12 @@ describe('retry policy', () => {
   })
 
   it('maps statuses and messages to error codes', () => {
-    expect(errorCodeForStatus(400, 'Branch a does not match the cost estimation branch b')).toBe('branch-mismatch')
-    expect(errorCodeForStatus(400, 'Repository x was not included in the cost estimation')).toBe('scope-mismatch')
+    expect(errorCodeForStatus(400, 'Branch a does not match the cost estimation branch b')).toBe(
+      'branch-mismatch'
+    )
+    expect(errorCodeForStatus(400, 'Repository x was not included in the cost estimation')).toBe(
+      'scope-mismatch'
+    )
     expect(errorCodeForStatus(402, '')).toBe('insufficient-credits')
     expect(errorCodeForStatus(503, '')).toBe('server-error')
     expect(serverMessageOf({ message: ['a', 'b'] }, 'x')).toBe('a; b')
@@ -64,18 +82,30 @@ describe('input parsing', () => {
     for (const bad of ['', ' ', '-5', '0', '0s', '1d', '10 minutes', '73h', '1e3']) {
       expect(() => parseDuration('scan-timeout', bad)).toThrow(ConfigError)
     }
-    expect(() => parseDuration('scan-timeout', '1d')).toThrow('Input scan-timeout must be a duration such as 90, 90s, 15m or 2h; got "1d".')
+    expect(() => parseDuration('scan-timeout', '1d')).toThrow(
+      'Input scan-timeout must be a duration such as 90, 90s, 15m or 2h; got "1d".'
+    )
   })
 
   it('reads lists and choices', () => {
     expect(parseList('\n  a \n\n b\r\n')).toEqual(['a', 'b'])
     expect(parseChoice('mode', ' Estimate ', ['full', 'estimate'] as const)).toBe('estimate')
-    expect(() => parseChoice('mode', 'fast', ['full'] as const)).toThrow('Input mode must be one of full; got "fast".')
+    expect(() => parseChoice('mode', 'fast', ['full'] as const)).toThrow(
+      'Input mode must be one of full; got "fast".'
+    )
   })
 
   it('refuses private target URLs', () => {
-    expect(parseTargetUrl('target-urls', 'https://shop.example.com/')).toBe('https://shop.example.com/')
-    for (const bad of ['http://localhost:3000', 'https://10.0.0.5', 'http://192.168.1.1', 'ftp://x.com', 'nope']) {
+    expect(parseTargetUrl('target-urls', 'https://shop.example.com/')).toBe(
+      'https://shop.example.com/'
+    )
+    for (const bad of [
+      'http://localhost:3000',
+      'https://10.0.0.5',
+      'http://192.168.1.1',
+      'ftp://x.com',
+      'nope'
+    ]) {
       expect(() => parseTargetUrl('target-urls', bad)).toThrow(ConfigError)
     }
   })
@@ -101,17 +131,31 @@ function finding(severity: Finding['severity'], state: Finding['state'] = 'open'
 }
 
 describe('gate', () => {
-  const findings = [finding('medium'), finding('critical', 'false_positive'), finding('high', 'true_positive'), finding('low', 'resolved')]
+  const findings = [
+    finding('medium'),
+    finding('critical', 'false_positive'),
+    finding('high', 'true_positive'),
+    finding('low', 'resolved')
+  ]
 
   it('is inclusive and counts only open and true_positive findings', () => {
     expect(evaluateGate(findings, 'high')).toMatchObject({ passed: false, total: 4 })
     expect(evaluateGate(findings, 'high').gating.map((f) => f.id)).toEqual(['high-true_positive'])
     expect(evaluateGate(findings, 'critical').passed).toBe(true)
-    expect(evaluateGate(findings, 'medium').gating.map((f) => f.id)).toEqual(['high-true_positive', 'medium-open'])
+    expect(evaluateGate(findings, 'medium').gating.map((f) => f.id)).toEqual([
+      'high-true_positive',
+      'medium-open'
+    ])
     expect(evaluateGate(findings, 'info').gating).toHaveLength(2)
     expect(evaluateGate(findings, 'none')).toMatchObject({ passed: true, gating: [] })
     expect(evaluateGate([], 'info').passed).toBe(true)
-    expect(evaluateGate(findings, 'none').counts).toEqual({ critical: 1, high: 1, medium: 1, low: 1, info: 0 })
+    expect(evaluateGate(findings, 'none').counts).toEqual({
+      critical: 1,
+      high: 1,
+      medium: 1,
+      low: 1,
+      info: 0
+    })
   })
 })
 
@@ -141,7 +185,8 @@ describe('polling', () => {
 
 describe('markdown escaping', () => {
   it('makes hostile text inert', () => {
-    const hostile = '<img src=x onerror=alert(1)> [click](https://evil.example) @org/team | ![i](x) `code`\n::set-output name=x::y'
+    const hostile =
+      '<img src=x onerror=alert(1)> [click](https://evil.example) @org/team | ![i](x) `code`\n::set-output name=x::y'
     const text = inlineText(hostile)
     expect(text).not.toMatch(/<img|\]\(|\n|(?<!\\)\||@org/)
     expect(inlineCode('a ``` b | c')).toBe('```` a ``` b ¦ c ````')
@@ -150,7 +195,9 @@ describe('markdown escaping', () => {
 
 describe('version', () => {
   it('matches package.json', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
     expect(ACTION_VERSION).toBe(pkg.version)
   })
 })

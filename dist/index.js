@@ -38508,8 +38508,11 @@ function readSettings(sources = runnerSources()) {
     const event = eventInfoOf(sources.context, sources.env);
     const apiUrl = input('api-url').trim().replace(/\/+$/, '');
     const urlProblem = baseUrlProblem(apiUrl);
-    if (urlProblem)
-        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(apiUrl)}.`);
+    if (urlProblem) {
+        // Never echo credentials someone pasted into the URL.
+        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
+        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
+    }
     const apiIsLoopback = isLoopbackHost(new URL(apiUrl).hostname);
     const mode = parseChoice('mode', input('mode'), MODES);
     const scanIdText = input('scan-id').trim();

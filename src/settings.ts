@@ -116,11 +116,14 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
 
   const apiUrl = input('api-url').trim().replace(/\/+$/, '')
   const urlProblem = baseUrlProblem(apiUrl)
-  if (urlProblem)
+  if (urlProblem) {
+    // Never echo credentials someone pasted into the URL.
+    const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@')
     throw new ConfigError(
       'api-url',
-      `Input api-url is not usable: ${urlProblem}; got ${quote(apiUrl)}.`
+      `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`
     )
+  }
   const apiIsLoopback = isLoopbackHost(new URL(apiUrl).hostname)
 
   const mode = parseChoice('mode', input('mode'), MODES)

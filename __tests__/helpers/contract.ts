@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
 import type { RecordedRequest } from '../../src/simulator/server.js'
 
-const spec = JSON.parse(readFileSync(new URL('../../spec/hacktron-openapi.json', import.meta.url), 'utf8')) as {
+const spec = JSON.parse(
+  readFileSync(new URL('../../spec/hacktron-openapi.json', import.meta.url), 'utf8')
+) as {
   paths: Record<string, Record<string, OperationSpec>>
 }
 
@@ -68,15 +70,19 @@ export function contractViolations(
     }
     if (typeof record.status !== 'number' || record.response === undefined) continue
     if (record.status >= 400) {
-      if (!ERROR_BODY(record.response)) problems.push(`${record.endpoint} ${record.status}: ${ajv.errorsText(ERROR_BODY.errors)}`)
+      if (!ERROR_BODY(record.response))
+        problems.push(`${record.endpoint} ${record.status}: ${ajv.errorsText(ERROR_BODY.errors)}`)
       continue
     }
-    const responseSchema = operation.responses[String(record.status)]?.content?.['application/json']?.schema
+    const responseSchema =
+      operation.responses[String(record.status)]?.content?.['application/json']?.schema
     const validateResponse = validatorFor(responseSchema)
     if (!responseSchema && !operation.responses[String(record.status)]) {
       problems.push(`${record.endpoint}: status ${record.status} is not documented`)
     } else if (validateResponse && !validateResponse(record.response)) {
-      problems.push(`${record.endpoint} ${record.status} response: ${ajv.errorsText(validateResponse.errors)}`)
+      problems.push(
+        `${record.endpoint} ${record.status} response: ${ajv.errorsText(validateResponse.errors)}`
+      )
     }
   }
   return problems

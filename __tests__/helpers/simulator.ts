@@ -1,5 +1,9 @@
 import { HacktronClient, type HacktronClientOptions } from '../../src/hacktron/client.js'
-import { DEMO_API_KEY, type Scenario, type ScenarioOverrides } from '../../src/simulator/scenario.js'
+import {
+  DEMO_API_KEY,
+  type Scenario,
+  type ScenarioOverrides
+} from '../../src/simulator/scenario.js'
 import { HacktronSimulator } from '../../src/simulator/server.js'
 
 export async function startSimulator(

@@ -1,0 +1,452 @@
+// End-to-end: the bundled dist/index.js, run as the runner runs it, against the simulator.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  DEMO_API_KEY,
+  READ_ONLY_API_KEY,
+  REVOKED_API_KEY,
+  type ScenarioOverrides
+} from '../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../src/simulator/server.js'
+import {
+  examplePayload,
+  runAction,
+  type ActionResult,
+  type ActionRun
+} from '../scripts/lib/run-action.js'
+import { startSimulator } from './helpers/simulator.js'
+
+const AUTH_SECRET = 'Sign in as qa@example.com with password Hunter2-very-secret'
+
+/** Runs the action against a fresh simulator; returns the run and the simulator's records. */
+async function scenarioRun(
+  scenario: string,
+  run: ActionRun = {},
+  overrides?: ScenarioOverrides
+): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
+  const simulator = await startSimulator(scenario, overrides)
+  try {
+    const result = await runAction({
+      ...run,
+      inputs: {
+        'api-key': DEMO_API_KEY,
+        'api-url': simulator.baseUrl,
+        'poll-interval': '50ms',
+        'auth-instructions': AUTH_SECRET,
+        ...run.inputs
+      }
+    })
+    expectNoSecrets(result, [DEMO_API_KEY, READ_ONLY_API_KEY, REVOKED_API_KEY, AUTH_SECRET])
+    return { result, simulator }
+  } finally {
+    await simulator.stop()
+  }
+}
+
+/** The runner hides ::add-mask:: lines themselves; nothing else may carry a secret. */
+function expectNoSecrets(result: ActionResult, secrets: string[]): void {
+  const visible = result.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+  for (const secret of secrets) {
+    for (const text of [visible, result.stderr, JSON.stringify(result.outputs), result.summary]) {
+      expect(text).not.toContain(secret)
+    }
+  }
+}
+
+function errors(result: ActionResult): { title: string; message: string }[] {
+  return result.commands
+    .filter((command) => command.command === 'error')
+    .map((command) => ({ title: command.properties.title ?? '', message: command.message }))
+}
+
+function theError(result: ActionResult): { title: string; message: string } {
+  const found = errors(result)
+  expect(found).toHaveLength(1)
+  return found[0]!
+}
+
+describe('mode full', () => {
+  it('passes when no finding reaches the gate', async () => {
+    const { result, simulator } = await scenarioRun('happy-path')
+    expect(result.exitCode).toBe(0)
+    expect(errors(result)).toEqual([])
+    expect(result.outputs).toMatchObject({
+      result: 'passed',
+      'error-code': '',
+      'estimated-credits': '4000',
+      'scan-status': 'completed',
+      'findings-total': '4',
+      'findings-high': '1',
+      'gating-findings': '0'
+    })
+    expect(result.outputs['scan-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(result.summary).toContain('Hacktron Whitebox Scan: ✅ Passed')
+    expect(simulator.store.scansStarted).toBe(1)
+    const [created] = simulator.requestsTo('POST /cost-estimations')
+    expect(created?.body).toEqual({
+      name: 'Codertocat/Hello-World PR #2 @ ec26c3e',
+      repos: [
+        {
+          source: 'connected',
+          repo_url: 'https://github.com/Codertocat/Hello-World',
+          branch: 'changes'
+        }
+      ]
+    })
+    const [scan] = simulator.requestsTo('POST /scans')
+    expect(scan?.body).toMatchObject({
+      cost_estimation_id: result.outputs['cost-estimation-id'],
+      repos: [
+        { url: 'https://github.com/Codertocat/Hello-World', branch: 'changes', source: 'connected' }
+      ],
+      auth_instructions: AUTH_SECRET
+    })
+    // One log line per status change, not per poll.
+    expect(result.stdout.match(/: running \(after/g)).toHaveLength(2)
+    expect(result.stdout).toContain('::group::Wait for the scan')
+  })
+
+  it('fails on a high finding, with one error naming the gate', async () => {
+    const { result } = await scenarioRun('findings-over-gate')
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({
+      result: 'failed',
+      'error-code': '',
+      'gating-findings': '2',
+      'findings-critical': '1'
+    })
+    expect(theError(result).title).toBe('Hacktron: 2 findings at or above high')
+    expect(theError(result).message).toContain('SQL injection in user search')
+    expect(result.summary).toContain('❌ Failed')
+    expect(result.summary).toMatch(/\| critical 🚧 \| 1 \| 1 \|/)
+  })
+
+  it('never fails on findings with fail-on-severity: none', async () => {
+    const { result } = await scenarioRun('findings-over-gate', {
+      inputs: { 'fail-on-severity': 'NONE' }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({
+      result: 'passed',
+      'gating-findings': '0',
+      'findings-total': '6'
+    })
+  })
+
+  it('goes on after a partial estimate, warning about the failed repository', async () => {
+    const { result, simulator } = await scenarioRun('partial-estimate', {
+      inputs: {
+        'related-repositories':
+          'Codertocat/legacy-mainframe@main\n\n  https://github.com/Codertocat/api@develop  '
+      }
+    })
+    expect(result.outputs.result).toBe('passed')
+    const warning = result.commands.find((command) => command.command === 'warning')
+    expect(warning?.message).toContain('https://github.com/Codertocat/legacy-mainframe@main')
+    expect(warning?.message).toContain('COBOL, Fortran')
+    const [scan] = simulator.requestsTo('POST /scans')
+    expect((scan?.body as { repos: unknown[] }).repos).toEqual([
+      { url: 'https://github.com/Codertocat/Hello-World', branch: 'changes', source: 'connected' },
+      { url: 'https://github.com/Codertocat/api', branch: 'develop', source: 'connected' }
+    ])
+    expect(result.outputs['estimated-credits']).toBe('8000')
+  })
+
+  it('adds the mandatory triage fee to the estimate', async () => {
+    const { result } = await scenarioRun('triage-required', { inputs: { mode: 'estimate' } })
+    expect(result.outputs).toMatchObject({ result: 'estimated', 'estimated-credits': '4800' })
+  })
+})
+
+describe('API errors become one annotation that says what to do', () => {
+  const cases: [string, string, Partial<ActionRun['inputs']>, string, RegExp[]][] = [
+    [
+      'insufficient-credits',
+      'insufficient-credits',
+      {},
+      'Hacktron: insufficient credits (402)',
+      [/Insufficient credits to start this scan/, /4000 credits/, /Billing/]
+    ],
+    [
+      'conflict',
+      'conflict',
+      {},
+      'Hacktron: scan conflict (409)',
+      [/already running/, /already claimed/, /re-run/]
+    ],
+    [
+      'branch-mismatch',
+      'branch-mismatch',
+      {},
+      'Hacktron: branch mismatch (400)',
+      [
+        /does not match the cost estimation branch main/,
+        /covers branch changes/,
+        /asked for branch changes/
+      ]
+    ],
+    [
+      'scope-mismatch',
+      'scope-mismatch',
+      {},
+      'Hacktron: scope mismatch (400)',
+      [/was not included in the cost estimation/, /related-repositories/]
+    ],
+    [
+      'failed-estimate',
+      'estimation-failed',
+      {},
+      'Hacktron: cost estimation failed',
+      [/branch not found/]
+    ],
+    [
+      'happy-path',
+      'unauthorized',
+      { 'api-key': REVOKED_API_KEY },
+      'Hacktron: API key rejected (401)',
+      [/revoked/, /HACKTRON_API_KEY/]
+    ],
+    [
+      'happy-path',
+      'forbidden',
+      { 'api-key': READ_ONLY_API_KEY },
+      'Hacktron: API key lacks a scope (403)',
+      [/missing required scope: write/]
+    ],
+    [
+      'happy-path',
+      'over-budget',
+      { 'max-credits': '3999' },
+      'Hacktron: estimate over budget',
+      [/4000 credits/, /max-credits \(3999\)/]
+    ],
+    ['scan-failed', 'scan-failed', {}, 'Hacktron: scan failed', [/ended with status failed/]]
+  ]
+
+  it.each(cases)('%s -> %s', async (scenario, code, inputs, title, patterns) => {
+    const { result, simulator } = await scenarioRun(scenario, {
+      inputs: inputs as Record<string, string>
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({ result: 'error', 'error-code': code })
+    const error = theError(result)
+    expect(error.title).toBe(title)
+    for (const pattern of patterns) expect(error.message).toMatch(pattern)
+    expect(result.summary).toContain(code)
+    if (code !== 'scan-failed') expect(simulator.store.creditsSpent).toBe(0)
+    if (['insufficient-credits', 'over-budget'].includes(code)) {
+      expect(result.outputs['cost-estimation-id']).toMatch(/^[0-9a-f-]{36}$/)
+    }
+  })
+
+  it('rate limiting that outlasts the retries', async () => {
+    const { result } = await scenarioRun(
+      'happy-path',
+      {},
+      {
+        faults: [{ endpoint: 'GET /scans/:id/status', kind: 'rate-limit', retryAfterSeconds: null }]
+      }
+    )
+    expect(result.outputs).toMatchObject({
+      result: 'error',
+      'error-code': 'rate-limited',
+      'scan-status': 'pending'
+    })
+    const error = theError(result)
+    expect(error.title).toBe('Hacktron: rate limited (429)')
+    expect(error.message).toContain(`mode: wait and scan-id: ${result.outputs['scan-id']}`)
+  })
+})
+
+describe('modes', () => {
+  it('estimate spends nothing', async () => {
+    const { result, simulator } = await scenarioRun('happy-path', { inputs: { mode: 'estimate' } })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ result: 'estimated', 'estimated-credits': '4000' })
+    expect(result.outputs['scan-id']).toBeUndefined()
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+  })
+
+  it('start returns the scan id; wait gates on it', async () => {
+    const simulator = await startSimulator('findings-over-gate')
+    try {
+      const common = {
+        'api-key': DEMO_API_KEY,
+        'api-url': simulator.baseUrl,
+        'poll-interval': '50ms'
+      }
+      const started = await runAction({ inputs: { ...common, mode: 'start' } })
+      expect(started.exitCode).toBe(0)
+      expect(started.outputs).toMatchObject({ result: 'started', 'scan-status': 'pending' })
+      const waited = await runAction({
+        eventName: 'workflow_run',
+        payload: examplePayload('workflow_run', 'completed'),
+        inputs: { ...common, mode: 'wait', 'scan-id': started.outputs['scan-id'] ?? '' }
+      })
+      expect(waited.exitCode).toBe(1)
+      expect(waited.outputs).toMatchObject({
+        result: 'failed',
+        'scan-id': started.outputs['scan-id'],
+        'gating-findings': '2'
+      })
+      expect(simulator.store.scansStarted).toBe(1)
+      expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1)
+    } finally {
+      await simulator.stop()
+    }
+  })
+})
+
+describe('events', () => {
+  it('skips a fork PR without a key, with a notice that explains the two-job setup', async () => {
+    const payload = examplePayload('pull_request', 'opened') as {
+      pull_request: { head: { repo: { full_name: string; fork: boolean } } }
+    }
+    payload.pull_request.head.repo.full_name = 'someone-else/Hello-World'
+    payload.pull_request.head.repo.fork = true
+    const result = await runAction({ payload, inputs: { 'api-url': 'http://127.0.0.1:9/v1' } })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ result: 'skipped', 'error-code': '' })
+    const notice = result.commands.find((command) => command.command === 'notice')
+    expect(notice?.message).toMatch(/fork/)
+    expect(notice?.message).toMatch(/mode: start/)
+  })
+
+  it('fails without a key on a trusted event, naming the secret', async () => {
+    const result = await runAction({ inputs: {} })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'missing-api-key' })
+    expect(theError(result).message).toContain('HACKTRON_API_KEY')
+  })
+
+  it.each([
+    [
+      'push',
+      examplePayload('push').ref === 'refs/tags/simple-tag'
+        ? { ...examplePayload('push'), ref: 'refs/heads/master' }
+        : examplePayload('push'),
+      'master'
+    ],
+    ['workflow_dispatch', examplePayload('workflow_dispatch'), 'main'],
+    [
+      'merge_group',
+      examplePayload('merge_group'),
+      'gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64'
+    ]
+  ] as const)('%s scans the ref it names', async (eventName, payload, branch) => {
+    const { result, simulator } = await scenarioRun('happy-path', {
+      eventName,
+      payload,
+      inputs: { mode: 'estimate' }
+    })
+    expect(result.outputs.result).toBe('estimated')
+    const [created] = simulator.requestsTo('POST /cost-estimations')
+    expect((created?.body as { repos: { branch: string }[] }).repos[0]?.branch).toBe(branch)
+  })
+})
+
+describe('timeouts', () => {
+  const slowEstimate: ScenarioOverrides = {
+    estimation: { pollsUntilDone: 10_000, durationMs: 600_000 }
+  }
+  const slowScan: ScenarioOverrides = { scan: { pollsUntilDone: 10_000, durationMs: 600_000 } }
+
+  it.each([
+    ['estimation', 'fail', slowEstimate, 1],
+    ['estimation', 'neutral', slowEstimate, 0],
+    ['scan', 'fail', slowScan, 1],
+    ['scan', 'neutral', slowScan, 0]
+  ] as const)('%s timeout with on-timeout: %s', async (what, onTimeout, overrides, exitCode) => {
+    const { result } = await scenarioRun(
+      'happy-path',
+      { inputs: { 'on-timeout': onTimeout, [`${what}-timeout`]: '400ms' } },
+      overrides
+    )
+    expect(result.exitCode).toBe(exitCode)
+    expect(result.outputs).toMatchObject({ result: 'timed-out', 'error-code': 'timeout' })
+    const annotation = result.commands.find(
+      (command) => command.command === (onTimeout === 'fail' ? 'error' : 'warning')
+    )
+    expect(annotation?.properties.title).toBe(
+      `Hacktron: ${what === 'scan' ? 'scan' : 'cost estimation'} timed out`
+    )
+    expect(annotation?.message).toMatch(/server-side/)
+    if (what === 'scan') expect(annotation?.message).toContain(result.outputs['scan-id'])
+    expect(errors(result)).toHaveLength(onTimeout === 'fail' ? 1 : 0)
+  })
+})
+
+describe('invalid inputs are refused before any request', () => {
+  let simulator: HacktronSimulator
+  beforeAll(async () => {
+    simulator = await startSimulator()
+  })
+  afterAll(async () => {
+    await simulator.stop()
+  })
+
+  const cases: [Record<string, string>, string, RegExp][] = [
+    [{ mode: 'fast' }, 'mode', /"fast"/],
+    [{ mode: '' }, 'mode', /""/],
+    [{ mode: 'wait' }, 'scan-id', /required by mode: wait/],
+    [{ mode: 'wait', 'scan-id': 'abc' }, 'scan-id', /UUID; got "abc"/],
+    [{ 'fail-on-severity': 'severe' }, 'fail-on-severity', /"severe"/],
+    [{ 'on-timeout': 'ignore' }, 'on-timeout', /"ignore"/],
+    [{ 'repository-source': 'upload' }, 'repository-source', /"upload"/],
+    [{ 'poll-interval': '-5s' }, 'poll-interval', /"-5s"/],
+    [{ 'scan-timeout': '0' }, 'scan-timeout', /"0"/],
+    [{ 'estimation-timeout': '100h' }, 'estimation-timeout', /"100h"/],
+    [{ 'max-credits': '-1' }, 'max-credits', /"-1"/],
+    [{ 'max-credits': '99999999999999999999' }, 'max-credits', /"99999999999999999999"/],
+    [{ 'context-document-ids': 'not-a-uuid' }, 'context-document-ids', /"not-a-uuid"/],
+    [{ 'custom-context': 'x'.repeat(2001) }, 'custom-context', /2001/],
+    [{ 'target-urls': 'http://localhost:8080' }, 'target-urls', /private or local/],
+    [{ 'related-repositories': 'just-a-name' }, 'related-repositories', /"just-a-name"/],
+    [{ repository: 'ftp://example.com/a/b' }, 'repository', /"ftp:\/\/example.com\/a\/b"/],
+    [{ 'reuse-scan': 'yes' }, 'reuse-scan', /"yes"/],
+    [{ 'max-annotations': '51' }, 'max-annotations', /"51"/]
+  ]
+
+  it.each(
+    cases.map(
+      ([inputs, input, pattern]) =>
+        [JSON.stringify(inputs).slice(0, 60), inputs, input, pattern] as const
+    )
+  )('%s -> error on the input', async (_label, inputs, input, pattern) => {
+    const before = simulator.requests.length
+    const result = await runAction({
+      inputs: {
+        'api-key': DEMO_API_KEY,
+        'api-url': simulator.baseUrl,
+        'poll-interval': '50ms',
+        ...inputs
+      }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'invalid-input' })
+    const error = theError(result)
+    expect(error.title).toBe(`Hacktron: invalid input ${input}`)
+    expect(error.message).toContain(`Input ${input}`)
+    expect(error.message).toMatch(pattern)
+    expect(simulator.requests.length).toBe(before)
+  })
+
+  it.each([
+    ['http://api.hacktron.ai/v1', /https/],
+    ['https://user:pass@api.hacktron.ai/v1', /credentials/],
+    ['https://api.hacktron.ai/v2', /\/v1/]
+  ])('api-url %s', async (apiUrl, pattern) => {
+    const result = await runAction({ inputs: { 'api-key': DEMO_API_KEY, 'api-url': apiUrl } })
+    expect(result.outputs['error-code']).toBe('invalid-input')
+    expect(theError(result).message).toMatch(pattern)
+    expect(result.stdout).not.toContain('pass@')
+  })
+
+  it('poll-interval under 10s against a remote API', async () => {
+    const result = await runAction({ inputs: { 'api-key': DEMO_API_KEY, 'poll-interval': '5s' } })
+    expect(result.outputs['error-code']).toBe('invalid-input')
+    expect(theError(result).message).toMatch(/at least 10s against api.hacktron.ai .*got "5s"/)
+  })
+})
