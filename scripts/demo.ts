@@ -1,0 +1,62 @@
+// `npm run demo [-- --scenario NAME]`: the bundled action against the local simulator, on a real
+// pull_request payload, showing what a user sees: the log with its annotations, the outputs and
+// the job summary. Needs nothing but `npm ci`.
+import { parseArgs } from 'node:util'
+import { DEMO_API_KEY, NAMED_SCENARIOS } from '../src/simulator/scenario.js'
+import { HacktronSimulator } from '../src/simulator/server.js'
+import { runAction } from './lib/run-action.js'
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'findings-over-gate' },
+    list: { type: 'boolean', default: false }
+  }
+})
+
+if (values.list || !(values.scenario in NAMED_SCENARIOS)) {
+  if (!values.list) console.log(`Unknown scenario "${values.scenario}". Known scenarios:`)
+  for (const scenario of Object.values(NAMED_SCENARIOS)) console.log(`  ${scenario.name.padEnd(22)} ${scenario.description}`)
+  process.exit(values.list ? 0 : 2)
+}
+
+// Inputs a scenario needs to show its case (the partial estimate needs a second repository).
+const EXTRA_INPUTS: Record<string, Record<string, string>> = {
+  'partial-estimate': { 'related-repositories': 'Codertocat/legacy-mainframe@main' }
+}
+
+const simulator = new HacktronSimulator({ scenario: values.scenario })
+const baseUrl = await simulator.start()
+const rule = (title: string): void => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
+try {
+  console.log(`Scenario "${simulator.scenario.name}": ${simulator.scenario.description}`)
+  console.log(`Simulator at ${baseUrl}; running dist/index.js on a pull_request "opened" event.`)
+  const result = await runAction({
+    inputs: { 'api-key': DEMO_API_KEY, 'api-url': baseUrl, 'poll-interval': '200ms', ...EXTRA_INPUTS[values.scenario] }
+  })
+
+  rule('Log (as the runner shows it)')
+  for (const line of result.stdout.split('\n')) {
+    if (line.startsWith('::add-mask::') || line.startsWith('::debug::')) continue
+    const command = /^::(error|warning|notice)( [^:]*)?::(.*)$/.exec(line)
+    if (command) {
+      const title = /title=([^,]*)/.exec(command[2] ?? '')?.[1]
+      const unescape = (text: string): string =>
+        text.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
+      console.log(`${command[1]?.toUpperCase()}: ${title ? unescape(title) + ': ' : ''}${unescape(command[3] ?? '')}`)
+    } else if (line.startsWith('::group::')) console.log(`▸ ${line.slice(9)}`)
+    else if (line !== '::endgroup::') console.log(line)
+  }
+  if (result.stderr.trim()) console.log(result.stderr)
+
+  rule('Outputs')
+  for (const [name, value] of Object.entries(result.outputs)) console.log(`${name.padEnd(20)} ${value}`)
+
+  rule('Job summary (Markdown)')
+  console.log(result.summary)
+
+  rule('Simulator')
+  console.log(`Scans started: ${simulator.store.scansStarted}; credits spent: ${simulator.store.creditsSpent}; requests: ${simulator.requests.length}`)
+  console.log(`Step exit code: ${result.exitCode}`)
+} finally {
+  await simulator.stop()
+}
