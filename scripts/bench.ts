@@ -20,7 +20,9 @@ async function timeAction(runs: number): Promise<number[]> {
   for (let index = 0; index < runs; index++) {
     const simulator = new HacktronSimulator({ scenario: 'findings-over-gate' })
     const baseUrl = await simulator.start()
-    const result = await runAction({ inputs: { 'api-key': DEMO_API_KEY, 'api-url': baseUrl, 'poll-interval': '10ms' } })
+    const result = await runAction({
+      inputs: { 'api-key': DEMO_API_KEY, 'api-url': baseUrl, 'poll-interval': '10ms' }
+    })
     durations.push(result.durationMs)
     await simulator.stop()
   }
@@ -67,6 +69,12 @@ for (let index = 0; index < 15; index++) {
   summaryBytes = Buffer.byteLength(summary)
 }
 
-console.log(`whole action run (dist/index.js + simulator), 7 runs: median ${median(actionRuns)} ms (min ${Math.min(...actionRuns)}, max ${Math.max(...actionRuns)})`)
-console.log(`gate + summary for 10,000 findings, 15 runs: median ${median(renderTimes).toFixed(1)} ms`)
-console.log(`summary size for 10,000 findings: ${summaryBytes} bytes (${((summaryBytes / 1_048_576) * 100).toFixed(2)} % of the 1 MiB limit)`)
+console.log(
+  `whole action run (dist/index.js + simulator), 7 runs: median ${median(actionRuns)} ms (min ${Math.min(...actionRuns)}, max ${Math.max(...actionRuns)})`
+)
+console.log(
+  `gate + summary for 10,000 findings, 15 runs: median ${median(renderTimes).toFixed(1)} ms`
+)
+console.log(
+  `summary size for 10,000 findings: ${summaryBytes} bytes (${((summaryBytes / 1_048_576) * 100).toFixed(2)} % of the 1 MiB limit)`
+)

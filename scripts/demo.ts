@@ -15,7 +15,8 @@ const { values } = parseArgs({
 
 if (values.list || !(values.scenario in NAMED_SCENARIOS)) {
   if (!values.list) console.log(`Unknown scenario "${values.scenario}". Known scenarios:`)
-  for (const scenario of Object.values(NAMED_SCENARIOS)) console.log(`  ${scenario.name.padEnd(22)} ${scenario.description}`)
+  for (const scenario of Object.values(NAMED_SCENARIOS))
+    console.log(`  ${scenario.name.padEnd(22)} ${scenario.description}`)
   process.exit(values.list ? 0 : 2)
 }
 
@@ -26,12 +27,18 @@ const EXTRA_INPUTS: Record<string, Record<string, string>> = {
 
 const simulator = new HacktronSimulator({ scenario: values.scenario })
 const baseUrl = await simulator.start()
-const rule = (title: string): void => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
+const rule = (title: string): void =>
+  console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
 try {
   console.log(`Scenario "${simulator.scenario.name}": ${simulator.scenario.description}`)
   console.log(`Simulator at ${baseUrl}; running dist/index.js on a pull_request "opened" event.`)
   const result = await runAction({
-    inputs: { 'api-key': DEMO_API_KEY, 'api-url': baseUrl, 'poll-interval': '200ms', ...EXTRA_INPUTS[values.scenario] }
+    inputs: {
+      'api-key': DEMO_API_KEY,
+      'api-url': baseUrl,
+      'poll-interval': '200ms',
+      ...EXTRA_INPUTS[values.scenario]
+    }
   })
 
   rule('Log (as the runner shows it)')
@@ -41,21 +48,31 @@ try {
     if (command) {
       const title = /title=([^,]*)/.exec(command[2] ?? '')?.[1]
       const unescape = (text: string): string =>
-        text.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
-      console.log(`${command[1]?.toUpperCase()}: ${title ? unescape(title) + ': ' : ''}${unescape(command[3] ?? '')}`)
+        text
+          .replace(/%3A/g, ':')
+          .replace(/%2C/g, ',')
+          .replace(/%0A/g, '\n')
+          .replace(/%0D/g, '\r')
+          .replace(/%25/g, '%')
+      console.log(
+        `${command[1]?.toUpperCase()}: ${title ? unescape(title) + ': ' : ''}${unescape(command[3] ?? '')}`
+      )
     } else if (line.startsWith('::group::')) console.log(`▸ ${line.slice(9)}`)
     else if (line !== '::endgroup::') console.log(line)
   }
   if (result.stderr.trim()) console.log(result.stderr)
 
   rule('Outputs')
-  for (const [name, value] of Object.entries(result.outputs)) console.log(`${name.padEnd(20)} ${value}`)
+  for (const [name, value] of Object.entries(result.outputs))
+    console.log(`${name.padEnd(20)} ${value}`)
 
   rule('Job summary (Markdown)')
   console.log(result.summary)
 
   rule('Simulator')
-  console.log(`Scans started: ${simulator.store.scansStarted}; credits spent: ${simulator.store.creditsSpent}; requests: ${simulator.requests.length}`)
+  console.log(
+    `Scans started: ${simulator.store.scansStarted}; credits spent: ${simulator.store.creditsSpent}; requests: ${simulator.requests.length}`
+  )
   console.log(`Step exit code: ${result.exitCode}`)
 } finally {
   await simulator.stop()
