@@ -33,5 +33,9 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'src/simulator/cli.ts', '__tests__/**'],
     rules: { 'no-console': 'off' }
+  },
+  {
+    files: ['*.js'],
+    rules: { '@typescript-eslint/explicit-function-return-type': 'off' }
   }
 )

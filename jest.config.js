@@ -8,6 +8,7 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  reporters: ['default', '<rootDir>/jest-plain-summary.js'],
   // The end-to-end suites spawn dist/index.js; two workers suit the 2-core CI machine.
   maxWorkers: 2,
   testTimeout: 30000
