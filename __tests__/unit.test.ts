@@ -15,6 +15,7 @@ import { jittered, pollUntilTerminal } from '../src/flow/poll.js'
 import { parseDuration, parseList, parseChoice, parseTargetUrl } from '../src/input-parsing.js'
 import { silentLogger } from '../src/logger.js'
 import { inlineCode, inlineText } from '../src/report/markdown.js'
+import { INPUT_DEFAULTS } from '../src/settings.js'
 import { ACTION_VERSION } from '../src/version.js'
 
 describe('retry policy', () => {
@@ -164,17 +165,21 @@ describe('polling', () => {
     let now = 0
     const lines: string[] = []
     const statuses = ['pending', 'pending', 'running', 'running', 'running', 'running']
-    const result = await pollUntilTerminal({
-      subject: 'Job',
-      read: async () => statuses.shift() ?? 'running',
-      statusOf: (status) => status,
-      isTerminal: (status) => status === 'completed',
-      intervalMs: 10_000,
-      timeoutMs: 35_000,
-      clock: { now: () => now, sleep: async (ms) => void (now += ms) },
-      random: () => 0.5,
-      logger: { ...silentLogger, info: (line) => lines.push(line) }
-    })
+    const result = await pollUntilTerminal(
+      {
+        subject: 'Job',
+        read: async () => statuses.shift() ?? 'running',
+        statusOf: (status) => status,
+        isTerminal: (status) => status === 'completed',
+        intervalMs: 10_000,
+        timeoutMs: 35_000
+      },
+      {
+        clock: { now: () => now, sleep: async (ms) => void (now += ms) },
+        random: () => 0.5,
+        logger: { ...silentLogger, info: (line) => lines.push(line) }
+      }
+    )
     expect(result.kind).toBe('timed-out')
     expect(lines).toEqual(['Job: pending (after 0s)', 'Job: running (after 20s)'])
     expect(now).toBe(35_000)
@@ -190,6 +195,18 @@ describe('markdown escaping', () => {
     const text = inlineText(hostile)
     expect(text).not.toMatch(/<img|\]\(|\n|(?<!\\)\||@org/)
     expect(inlineCode('a ``` b | c')).toBe('```` a ``` b ¦ c ````')
+  })
+})
+
+describe('action.yml', () => {
+  it('declares exactly the inputs and defaults the settings know', () => {
+    const yml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+    const inputsBlock = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'))
+    const declared: Record<string, string> = {}
+    for (const match of inputsBlock.matchAll(/^ {2}([a-z-]+):\n(?: {4}.*\n)*? {4}default: (.*)$/gm)) {
+      declared[match[1]!] = match[2]!.replace(/^'(.*)'$/, '$1')
+    }
+    expect(declared).toEqual(INPUT_DEFAULTS)
   })
 })
 

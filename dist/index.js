@@ -32705,8 +32705,7 @@ const systemClock = {
 function jittered(intervalMs, random) {
     return Math.round(intervalMs * (0.9 + 0.2 * random()));
 }
-async function pollUntilTerminal(options) {
-    const { clock, logger, signal } = options;
+async function pollUntilTerminal(options, { clock, logger, signal, random }) {
     const started = clock.now();
     const deadline = started + options.timeoutMs;
     let lastStatus;
@@ -32728,7 +32727,7 @@ async function pollUntilTerminal(options) {
         const remaining = deadline - clock.now();
         if (remaining <= 0)
             return { kind: 'timed-out', value };
-        await clock.sleep(Math.min(jittered(options.intervalMs, options.random), remaining), signal);
+        await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
     }
 }
 function formatElapsed(ms) {
@@ -32789,12 +32788,8 @@ async function estimate(request, deps, progress) {
         isTerminal: (estimation) => TERMINAL_ESTIMATION_STATUSES.includes(estimation.status),
         intervalMs: request.pollIntervalMs,
         timeoutMs: request.timeoutMs,
-        clock: deps.clock,
-        random: deps.random,
-        logger: deps.logger,
-        signal: deps.signal,
         onRead: (estimation) => (progress.estimation = estimation)
-    });
+    }, deps);
     if (polled.kind !== 'terminal') {
         throw new FlowFailure('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${created.id} was not ready within estimation-timeout ` +
             `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
@@ -32934,12 +32929,8 @@ async function waitForScan(request, deps, progress) {
         isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
         intervalMs: request.pollIntervalMs,
         timeoutMs: request.timeoutMs,
-        clock: deps.clock,
-        random: deps.random,
-        logger: deps.logger,
-        signal: deps.signal,
         onRead: (scan) => (progress.scanStatus = scan.status)
-    });
+    }, deps);
     if (polled.kind !== 'terminal') {
         throw new FlowFailure('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
             `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
@@ -38462,17 +38453,29 @@ function eventInfoOf(context, env) {
 
 const MODES = ['full', 'estimate', 'start', 'wait'];
 const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
-/** The inputs' defaults, as in action.yml, for runs where the runner did not fill them in. */
-const settings_DEFAULTS = {
+/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
+const INPUT_DEFAULTS = {
+    'api-key': '',
     'api-url': 'https://api.hacktron.ai/v1',
     mode: 'full',
+    'scan-id': '',
+    repository: '',
+    branch: '',
     'repository-source': 'connected',
+    'related-repositories': '',
+    'target-urls': '',
+    'auth-instructions': '',
+    'custom-context': '',
+    'context-document-ids': '',
+    'estimation-name': '',
+    'max-credits': '',
     'poll-interval': '15s',
     'estimation-timeout': '30m',
     'scan-timeout': '3h',
     'on-timeout': 'fail',
     'fail-on-severity': 'high',
     'reuse-scan': 'true',
+    'github-token': '${{ github.token }}',
     'pr-comment': 'true',
     'max-annotations': '10',
     'sarif-file': 'hacktron-results.sarif'
@@ -38504,7 +38507,7 @@ function maskSecrets(sources = runnerSources()) {
 function readSettings(sources = runnerSources()) {
     // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
     // in a local run, takes action.yml's default.
-    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (settings_DEFAULTS[name] ?? '');
+    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
     const event = eventInfoOf(sources.context, sources.env);
     const apiUrl = input('api-url').trim().replace(/\/+$/, '');
     const urlProblem = baseUrlProblem(apiUrl);

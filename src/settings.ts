@@ -57,17 +57,29 @@ export interface Settings {
   readonly event: EventInfo
 }
 
-/** The inputs' defaults, as in action.yml, for runs where the runner did not fill them in. */
-const DEFAULTS: Readonly<Record<string, string>> = {
+/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
+export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
+  'api-key': '',
   'api-url': 'https://api.hacktron.ai/v1',
   mode: 'full',
+  'scan-id': '',
+  repository: '',
+  branch: '',
   'repository-source': 'connected',
+  'related-repositories': '',
+  'target-urls': '',
+  'auth-instructions': '',
+  'custom-context': '',
+  'context-document-ids': '',
+  'estimation-name': '',
+  'max-credits': '',
   'poll-interval': '15s',
   'estimation-timeout': '30m',
   'scan-timeout': '3h',
   'on-timeout': 'fail',
   'fail-on-severity': 'high',
   'reuse-scan': 'true',
+  'github-token': '${{ github.token }}',
   'pr-comment': 'true',
   'max-annotations': '10',
   'sarif-file': 'hacktron-results.sarif'
@@ -111,7 +123,7 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
   // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
   // in a local run, takes action.yml's default.
   const input = (name: string): string =>
-    sources.hasInput(name) ? sources.getInput(name) : (DEFAULTS[name] ?? '')
+    sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '')
   const event = eventInfoOf(sources.context, sources.env)
 
   const apiUrl = input('api-url').trim().replace(/\/+$/, '')

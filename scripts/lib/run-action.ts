@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { INPUT_DEFAULTS } from '../../src/settings.js'
 import webhookExamples from '@octokit/webhooks-examples' with { type: 'json' }
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -53,32 +54,10 @@ export interface ActionResult {
   readonly durationMs: number
 }
 
-/** Every input with action.yml's default, as the runner passes them. */
+/** Every input with action.yml's default, as the runner passes them (the token is a fake one). */
 export const DEFAULT_INPUTS: Readonly<Record<string, string>> = {
-  'api-key': '',
-  'api-url': 'https://api.hacktron.ai/v1',
-  mode: 'full',
-  'scan-id': '',
-  repository: '',
-  branch: '',
-  'repository-source': 'connected',
-  'related-repositories': '',
-  'target-urls': '',
-  'auth-instructions': '',
-  'custom-context': '',
-  'context-document-ids': '',
-  'estimation-name': '',
-  'max-credits': '',
-  'poll-interval': '15s',
-  'estimation-timeout': '30m',
-  'scan-timeout': '3h',
-  'on-timeout': 'fail',
-  'fail-on-severity': 'high',
-  'reuse-scan': 'true',
-  'github-token': '',
-  'pr-comment': 'true',
-  'max-annotations': '10',
-  'sarif-file': 'hacktron-results.sarif'
+  ...INPUT_DEFAULTS,
+  'github-token': ''
 }
 
 export async function runAction(run: ActionRun): Promise<ActionResult> {

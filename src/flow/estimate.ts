@@ -5,7 +5,7 @@ import { TERMINAL_ESTIMATION_STATUSES } from '../hacktron/types.js'
 import type { Logger } from '../logger.js'
 import type { RepositoryTarget } from '../settings.js'
 import { FlowFailure } from './flow-failure.js'
-import { pollUntilTerminal, type Clock } from './poll.js'
+import { pollUntilTerminal, type PollContext } from './poll.js'
 import type { Progress } from './progress.js'
 
 export interface EstimateRequest {
@@ -16,7 +16,7 @@ export interface EstimateRequest {
   readonly maxCredits?: number
 }
 
-export interface FlowDeps {
+export interface FlowDeps extends PollContext {
   readonly client: Pick<
     HacktronClient,
     | 'createCostEstimation'
@@ -25,10 +25,6 @@ export interface FlowDeps {
     | 'getScanStatus'
     | 'listAllScanFindings'
   >
-  readonly logger: Logger
-  readonly clock: Clock
-  readonly random: () => number
-  readonly signal?: AbortSignal
 }
 
 export function estimationRequestBody(request: EstimateRequest): CreateCostEstimationRequest {
@@ -53,19 +49,18 @@ export async function estimate(
   progress.estimation = created
   deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`)
 
-  const polled = await pollUntilTerminal({
-    subject: `Cost estimation ${created.id}`,
-    read: () => deps.client.getCostEstimation(created.id),
-    statusOf: (estimation) => estimation.status,
-    isTerminal: (estimation) => TERMINAL_ESTIMATION_STATUSES.includes(estimation.status),
-    intervalMs: request.pollIntervalMs,
-    timeoutMs: request.timeoutMs,
-    clock: deps.clock,
-    random: deps.random,
-    logger: deps.logger,
-    signal: deps.signal,
-    onRead: (estimation) => (progress.estimation = estimation)
-  })
+  const polled = await pollUntilTerminal(
+    {
+      subject: `Cost estimation ${created.id}`,
+      read: () => deps.client.getCostEstimation(created.id),
+      statusOf: (estimation) => estimation.status,
+      isTerminal: (estimation) => TERMINAL_ESTIMATION_STATUSES.includes(estimation.status),
+      intervalMs: request.pollIntervalMs,
+      timeoutMs: request.timeoutMs,
+      onRead: (estimation) => (progress.estimation = estimation)
+    },
+    deps
+  )
   if (polled.kind !== 'terminal') {
     throw new FlowFailure(
       'timeout',

@@ -23,6 +23,14 @@ export const systemClock: Clock = {
     })
 }
 
+/** What every wait needs besides what it waits for. */
+export interface PollContext {
+  readonly clock: Clock
+  readonly random: () => number
+  readonly logger: Logger
+  readonly signal?: AbortSignal
+}
+
 export interface PollOptions<T> {
   /** What is being waited for, for the log: "cost estimation 1234…". */
   readonly subject: string
@@ -31,10 +39,6 @@ export interface PollOptions<T> {
   readonly isTerminal: (value: T) => boolean
   readonly intervalMs: number
   readonly timeoutMs: number
-  readonly clock: Clock
-  readonly random: () => number
-  readonly logger: Logger
-  readonly signal?: AbortSignal
   /** Called with every value read, so the caller's record stays current. */
   readonly onRead?: (value: T) => void
 }
@@ -48,8 +52,10 @@ export function jittered(intervalMs: number, random: () => number): number {
   return Math.round(intervalMs * (0.9 + 0.2 * random()))
 }
 
-export async function pollUntilTerminal<T>(options: PollOptions<T>): Promise<PollResult<T>> {
-  const { clock, logger, signal } = options
+export async function pollUntilTerminal<T>(
+  options: PollOptions<T>,
+  { clock, logger, signal, random }: PollContext
+): Promise<PollResult<T>> {
   const started = clock.now()
   const deadline = started + options.timeoutMs
   let lastStatus: string | undefined
@@ -68,7 +74,7 @@ export async function pollUntilTerminal<T>(options: PollOptions<T>): Promise<Pol
     // seen by the read above before the wait is called late.
     const remaining = deadline - clock.now()
     if (remaining <= 0) return { kind: 'timed-out', value }
-    await clock.sleep(Math.min(jittered(options.intervalMs, options.random), remaining), signal)
+    await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal)
   }
 }
 

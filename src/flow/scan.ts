@@ -94,19 +94,18 @@ export async function waitForScan(
   progress.phase = 'scanning'
   progress.scanId = request.scanId
   progress.scanStartedAtMs ??= deps.clock.now()
-  const polled = await pollUntilTerminal({
-    subject: `Scan ${request.scanId}`,
-    read: () => deps.client.getScanStatus(request.scanId),
-    statusOf: (scan) => scan.status,
-    isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
-    intervalMs: request.pollIntervalMs,
-    timeoutMs: request.timeoutMs,
-    clock: deps.clock,
-    random: deps.random,
-    logger: deps.logger,
-    signal: deps.signal,
-    onRead: (scan) => (progress.scanStatus = scan.status)
-  })
+  const polled = await pollUntilTerminal(
+    {
+      subject: `Scan ${request.scanId}`,
+      read: () => deps.client.getScanStatus(request.scanId),
+      statusOf: (scan) => scan.status,
+      isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
+      intervalMs: request.pollIntervalMs,
+      timeoutMs: request.timeoutMs,
+      onRead: (scan) => (progress.scanStatus = scan.status)
+    },
+    deps
+  )
   if (polled.kind !== 'terminal') {
     throw new FlowFailure(
       'timeout',
