@@ -32635,6 +32635,8 @@ function describeNetworkError(error) {
     return String(error);
 }
 function formatSeconds(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
     return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
 }
 

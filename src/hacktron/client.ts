@@ -298,5 +298,6 @@ function describeNetworkError(error: unknown): string {
 }
 
 export function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`
 }

@@ -295,7 +295,8 @@ export class HacktronSimulator {
       case 'status': {
         const status = fault.status ?? 500
         record.status = status
-        return send(res, errorAnswer(status, fault.message ?? 'Internal server error'))
+        const fallback = status === 500 ? 'Internal server error' : `Upstream answered ${status}`
+        return send(res, errorAnswer(status, fault.message ?? fallback))
       }
     }
   }
