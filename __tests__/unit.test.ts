@@ -203,7 +203,9 @@ describe('action.yml', () => {
     const yml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
     const inputsBlock = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'))
     const declared: Record<string, string> = {}
-    for (const match of inputsBlock.matchAll(/^ {2}([a-z-]+):\n(?: {4}.*\n)*? {4}default: (.*)$/gm)) {
+    for (const match of inputsBlock.matchAll(
+      /^ {2}([a-z-]+):\n(?: {4}.*\n)*? {4}default: (.*)$/gm
+    )) {
       declared[match[1]!] = match[2]!.replace(/^'(.*)'$/, '$1')
     }
     expect(declared).toEqual(INPUT_DEFAULTS)
