@@ -32402,6 +32402,14 @@ function baseUrlProblem(url) {
         return 'it must use https:// (plain http is allowed on loopback only)';
     return `the scheme ${parsed.protocol} is not supported; use https://`;
 }
+/** The same repository whatever its spelling: case, `.git`, trailing slash (as the API compares). */
+function normalizeRepoUrl(url) {
+    return url
+        .trim()
+        .replace(/\.git$/i, '')
+        .replace(/\/+$/, '')
+        .toLowerCase();
+}
 
 ;// CONCATENATED MODULE: ./src/hacktron/shape.ts
 // A light check that an answer has the fields the action relies on. Deliberately not a full
@@ -32875,14 +32883,8 @@ function evaluateGate(findings, threshold) {
 
 
 
-const sameRepo = (a, b) => a
-    .replace(/\.git$/i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase() ===
-    b
-        .replace(/\.git$/i, '')
-        .replace(/\/+$/, '')
-        .toLowerCase();
+
+const sameRepo = (a, b) => normalizeRepoUrl(a) === normalizeRepoUrl(b);
 /**
  * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
  * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.

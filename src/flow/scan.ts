@@ -6,6 +6,7 @@ import type {
   ScanStatusResponse
 } from '../hacktron/types.js'
 import { TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
+import { normalizeRepoUrl } from '../hacktron/url.js'
 import type { RepositoryTarget } from '../settings.js'
 import type { FlowDeps } from './estimate.js'
 import { FlowFailure } from './flow-failure.js'
@@ -19,15 +20,7 @@ export interface ScanExtras {
   readonly contextDocumentIds: readonly string[]
 }
 
-const sameRepo = (a: string, b: string): boolean =>
-  a
-    .replace(/\.git$/i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase() ===
-  b
-    .replace(/\.git$/i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase()
+const sameRepo = (a: string, b: string): boolean => normalizeRepoUrl(a) === normalizeRepoUrl(b)
 
 /**
  * Exactly the repositories the estimate covered (its failed ones left out), in its order, with

@@ -26,3 +26,12 @@ export function baseUrlProblem(url: string): string | undefined {
     return 'it must use https:// (plain http is allowed on loopback only)'
   return `the scheme ${parsed.protocol} is not supported; use https://`
 }
+
+/** The same repository whatever its spelling: case, `.git`, trailing slash (as the API compares). */
+export function normalizeRepoUrl(url: string): string {
+  return url
+    .trim()
+    .replace(/\.git$/i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase()
+}

@@ -11,6 +11,7 @@ import type {
   Severity
 } from '../hacktron/types.js'
 import { SEVERITIES, TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
+import { normalizeRepoUrl } from '../hacktron/url.js'
 import type { FindingSeed } from './findings-catalog.js'
 import type { Progress, Scenario } from './scenario.js'
 import { validateCreateEstimation, validateCreateScan } from './validation.js'
@@ -58,15 +59,6 @@ const ERROR_NAMES: Record<number, string> = {
 
 export function errorAnswer(status: number, message: string | string[]): ApiAnswer {
   return { status, body: { statusCode: status, message, error: ERROR_NAMES[status] ?? 'Error' } }
-}
-
-/** The same repository whatever its spelling: case of host, `.git`, trailing slash. */
-export function normalizeRepoUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/\.git$/i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase()
 }
 
 export class SimulatorStore {
