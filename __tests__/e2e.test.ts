@@ -319,6 +319,7 @@ describe('events', () => {
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'missing-api-key' })
     expect(theError(result).message).toContain('HACKTRON_API_KEY')
+    expect(theError(result).title).toBe('Hacktron: missing API key')
   })
 
   it.each([

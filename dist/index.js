@@ -32672,9 +32672,11 @@ function clientTiming(apiIsLoopback) {
 // A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
 class ConfigError extends Error {
     input;
-    constructor(input, message) {
+    code;
+    constructor(input, message, code = 'invalid-input') {
         super(message);
         this.input = input;
+        this.code = code;
         this.name = 'ConfigError';
     }
 }
@@ -32921,7 +32923,7 @@ async function startScan(body, deps, progress) {
     deps.logger.info(`Started scan ${started.id} from cost estimation ${body.cost_estimation_id}.`);
     return started.id;
 }
-/** Waits for the scan to end and returns its findings; throws a FlowFailure when it cannot. */
+/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
 async function waitForScan(request, deps, progress) {
     progress.phase = 'scanning';
     progress.scanId = request.scanId;
@@ -32992,11 +32994,10 @@ async function runFlow(settings, deps, progress, phase) {
 
 function describeFailure(error, context) {
     if (error instanceof ConfigError) {
-        return {
-            code: 'invalid-input',
-            title: `Hacktron: invalid input ${error.input}`,
-            message: error.message
-        };
+        const title = error.code === 'missing-api-key'
+            ? 'Hacktron: missing API key'
+            : `Hacktron: invalid input ${error.input}`;
+        return { code: error.code, title, message: error.message };
     }
     if (error instanceof FlowFailure)
         return { code: error.code, title: error.title, message: error.message };
@@ -33100,6 +33101,21 @@ function describeApiError(error, context) {
                 message: `${request} got an answer the action cannot read (${error.serverMessage}) after ${error.attempts} attempts. ${ambiguityNote(error, estimationId)}Re-run the job; if it persists, report it to Hacktron.${scanNote}`
             };
     }
+}
+/** A scan that completed with findings at or above the gate: the run's one error. */
+function describeGateFailure(verdict, scanId) {
+    const count = verdict.gating.length;
+    const plural = count === 1 ? '' : 's';
+    const top = verdict.gating
+        .slice(0, 3)
+        .map((finding) => `${finding.severity}: ${finding.title} (${finding.affected_file})`)
+        .join('; ');
+    return {
+        title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
+        message: `Scan ${scanId} found ${count} open or confirmed finding${plural} at or above ` +
+            `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
+            'fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.'
+    };
 }
 /** For a POST /scans whose answer was lost: the user must check before paying again. */
 function ambiguityNote(error, estimationId) {
@@ -38674,7 +38690,13 @@ async function run() {
     catch (error) {
         outcome = outcomeOfError(error, progress, settings);
     }
-    await finish(outcome, progress, settings);
+    try {
+        await finish(outcome, progress, settings);
+    }
+    catch (error) {
+        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
+        setFailed(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
+    }
 }
 async function runWithSettings(settings, progress) {
     if (settings.apiKey === '')
@@ -38689,19 +38711,8 @@ async function runWithSettings(settings, progress) {
     info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
     const deps = { client, logger: coreLogger, clock: systemClock, random: Math.random };
     const result = await runFlow(settings, deps, progress, phase);
-    if (result === 'failed') {
-        const gating = progress.verdict?.gating ?? [];
-        const top = gating
-            .slice(0, 3)
-            .map((finding) => `${finding.severity}: ${finding.title} (${finding.affected_file})`)
-            .join('; ');
-        return {
-            result,
-            annotation: {
-                title: `Hacktron: ${gating.length} finding${gating.length === 1 ? '' : 's'} at or above ${settings.failOnSeverity}`,
-                message: `Scan ${progress.scanId} found ${gating.length} open or confirmed finding(s) at or above fail-on-severity (${settings.failOnSeverity}): ${top}${gating.length > 3 ? '; …' : ''}. See the job summary; fix them or triage them in Hacktron, then re-run.`
-            }
-        };
+    if (result === 'failed' && progress.verdict) {
+        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
     }
     return { result };
 }
@@ -38721,7 +38732,7 @@ function missingKeyOutcome(settings) {
         };
     }
     throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.');
+        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
 }
 function outcomeOfError(error, progress, settings) {
     const failure = describeFailure(error, {
@@ -38730,7 +38741,7 @@ function outcomeOfError(error, progress, settings) {
         apiHost: settings ? new URL(settings.apiUrl).host : undefined,
         requestedBranches: settings?.repositories.map((repo) => repo.branch)
     });
-    const errorCode = error instanceof ConfigError && error.input === 'api-key' ? 'missing-api-key' : failure.code;
+    const errorCode = failure.code;
     const annotation = { title: failure.title, message: failure.message };
     if (error instanceof FlowFailure && error.code === 'timeout') {
         return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
@@ -38768,7 +38779,6 @@ async function writeSummary(outcome, progress, settings) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const markdown = renderSummary(outcome, progress, {
-        mode: settings?.mode ?? 'full',
         failOnSeverity: settings?.failOnSeverity ?? 'high',
         serverUrl: settings?.event.serverUrl ?? '',
         repository: settings?.event.repository ?? '',

@@ -59,7 +59,6 @@ for (let index = 0; index < 15; index++) {
   progress.findings = findings
   progress.verdict = evaluateGate(findings, 'high')
   const summary = renderSummary({ result: 'failed' }, progress, {
-    mode: 'full',
     failOnSeverity: 'high',
     serverUrl: 'https://github.com',
     repository: 'o/r',

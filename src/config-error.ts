@@ -2,7 +2,8 @@
 export class ConfigError extends Error {
   constructor(
     readonly input: string,
-    message: string
+    message: string,
+    readonly code: 'invalid-input' | 'missing-api-key' = 'invalid-input'
   ) {
     super(message)
     this.name = 'ConfigError'

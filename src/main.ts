@@ -10,7 +10,7 @@ import { newProgress, type Progress } from './flow/progress.js'
 import { runFlow } from './flow/run-flow.js'
 import { HacktronClient } from './hacktron/client.js'
 import type { Logger } from './logger.js'
-import { describeFailure } from './report/failure.js'
+import { describeFailure, describeGateFailure } from './report/failure.js'
 import { stepFails, type RunOutcome } from './report/outcome.js'
 import { outputsOf } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
@@ -35,7 +35,12 @@ export async function run(): Promise<void> {
   } catch (error) {
     outcome = outcomeOfError(error, progress, settings)
   }
-  await finish(outcome, progress, settings)
+  try {
+    await finish(outcome, progress, settings)
+  } catch (error) {
+    // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
+    core.setFailed(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`)
+  }
 }
 
 async function runWithSettings(settings: Settings, progress: Progress): Promise<RunOutcome> {
@@ -52,19 +57,8 @@ async function runWithSettings(settings: Settings, progress: Progress): Promise<
   )
   const deps: FlowDeps = { client, logger: coreLogger, clock: systemClock, random: Math.random }
   const result = await runFlow(settings, deps, progress, phase)
-  if (result === 'failed') {
-    const gating = progress.verdict?.gating ?? []
-    const top = gating
-      .slice(0, 3)
-      .map((finding) => `${finding.severity}: ${finding.title} (${finding.affected_file})`)
-      .join('; ')
-    return {
-      result,
-      annotation: {
-        title: `Hacktron: ${gating.length} finding${gating.length === 1 ? '' : 's'} at or above ${settings.failOnSeverity}`,
-        message: `Scan ${progress.scanId} found ${gating.length} open or confirmed finding(s) at or above fail-on-severity (${settings.failOnSeverity}): ${top}${gating.length > 3 ? '; …' : ''}. See the job summary; fix them or triage them in Hacktron, then re-run.`
-      }
-    }
+  if (result === 'failed' && progress.verdict) {
+    return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
   }
   return { result }
 }
@@ -88,7 +82,8 @@ function missingKeyOutcome(settings: Settings): RunOutcome {
   throw new ConfigError(
     'api-key',
     'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-      'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.'
+      'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.',
+    'missing-api-key'
   )
 }
 
@@ -103,8 +98,7 @@ function outcomeOfError(
     apiHost: settings ? new URL(settings.apiUrl).host : undefined,
     requestedBranches: settings?.repositories.map((repo) => repo.branch)
   })
-  const errorCode =
-    error instanceof ConfigError && error.input === 'api-key' ? 'missing-api-key' : failure.code
+  const errorCode = failure.code
   const annotation = { title: failure.title, message: failure.message }
   if (error instanceof FlowFailure && error.code === 'timeout') {
     return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout }
@@ -149,7 +143,6 @@ async function writeSummary(
 ): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const markdown = renderSummary(outcome, progress, {
-    mode: settings?.mode ?? 'full',
     failOnSeverity: settings?.failOnSeverity ?? 'high',
     serverUrl: settings?.event.serverUrl ?? '',
     repository: settings?.event.repository ?? '',

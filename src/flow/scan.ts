@@ -78,7 +78,7 @@ export interface WaitRequest {
   readonly timeoutMs: number
 }
 
-/** Waits for the scan to end and returns its findings; throws a FlowFailure when it cannot. */
+/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
 export async function waitForScan(
   request: WaitRequest,
   deps: FlowDeps,

@@ -3,6 +3,7 @@
 import { ConfigError } from '../config-error.js'
 import { HacktronApiError, type ErrorCode } from '../hacktron/errors.js'
 import { FlowFailure } from '../flow/flow-failure.js'
+import type { GateVerdict } from '../flow/gate.js'
 import type { Progress } from '../flow/progress.js'
 
 /** The interface's error codes (the client's finer `not-found` and `bad-request` map onto them). */
@@ -24,11 +25,11 @@ export interface FailureContext {
 
 export function describeFailure(error: unknown, context: FailureContext): FailureReport {
   if (error instanceof ConfigError) {
-    return {
-      code: 'invalid-input',
-      title: `Hacktron: invalid input ${error.input}`,
-      message: error.message
-    }
+    const title =
+      error.code === 'missing-api-key'
+        ? 'Hacktron: missing API key'
+        : `Hacktron: invalid input ${error.input}`
+    return { code: error.code, title, message: error.message }
   }
   if (error instanceof FlowFailure)
     return { code: error.code, title: error.title, message: error.message }
@@ -134,6 +135,26 @@ function describeApiError(error: HacktronApiError, context: FailureContext): Fai
         title: 'Hacktron: unexpected API response',
         message: `${request} got an answer the action cannot read (${error.serverMessage}) after ${error.attempts} attempts. ${ambiguityNote(error, estimationId)}Re-run the job; if it persists, report it to Hacktron.${scanNote}`
       }
+  }
+}
+
+/** A scan that completed with findings at or above the gate: the run's one error. */
+export function describeGateFailure(
+  verdict: GateVerdict,
+  scanId: string
+): { title: string; message: string } {
+  const count = verdict.gating.length
+  const plural = count === 1 ? '' : 's'
+  const top = verdict.gating
+    .slice(0, 3)
+    .map((finding) => `${finding.severity}: ${finding.title} (${finding.affected_file})`)
+    .join('; ')
+  return {
+    title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
+    message:
+      `Scan ${scanId} found ${count} open or confirmed finding${plural} at or above ` +
+      `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
+      'fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.'
   }
 }
 

@@ -10,7 +10,6 @@ import { inlineCode, inlineText, table } from './markdown.js'
 import type { RunOutcome } from './outcome.js'
 
 export interface SummaryContext {
-  readonly mode: string
   readonly failOnSeverity: GateLevel
   /** For links to the exact lines: `${serverUrl}/${repository}/blob/${headSha}/${path}#L1`. */
   readonly serverUrl: string
