@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1574);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8421);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1574:
+/***/ 8421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29233,8 +29233,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29309,7 +29309,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -29365,8 +29365,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -29380,10 +29380,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -29399,7 +29399,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -30364,7 +30364,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30387,7 +30387,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30483,7 +30483,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -30687,7 +30687,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30714,7 +30714,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -31207,13 +31207,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -31504,7 +31504,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31843,8 +31843,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -32025,7 +32025,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -32093,7 +32093,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -32753,6 +32753,11 @@ function formatElapsed(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/flow/progress.ts
+/** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
+async function enterPhase(progress, phase, onPhaseChange) {
+    progress.phase = phase;
+    await onPhaseChange?.(progress);
+}
 function newProgress() {
     return { phase: 'starting' };
 }
@@ -32777,6 +32782,7 @@ const TERMINAL_SCAN_STATUSES = [
 
 
 
+
 function estimationRequestBody(request) {
     return {
         name: request.name,
@@ -32793,6 +32799,7 @@ async function estimate(request, deps, progress) {
     const created = await deps.client.createCostEstimation(estimationRequestBody(request));
     progress.estimation = created;
     deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
+    await deps.onPhaseChange?.(progress);
     const polled = await pollUntilTerminal({
         subject: `Cost estimation ${created.id}`,
         read: () => deps.client.getCostEstimation(created.id),
@@ -32807,7 +32814,9 @@ async function estimate(request, deps, progress) {
             `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
             'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
     }
-    return checkEstimation(polled.value, request, deps.logger, progress);
+    const usable = checkEstimation(polled.value, request, deps.logger, progress);
+    await enterPhase(progress, 'estimated', deps.onPhaseChange);
+    return usable;
 }
 /** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
 function checkEstimation(estimation, request, logger, progress) {
@@ -32826,7 +32835,6 @@ function checkEstimation(estimation, request, logger, progress) {
     }
     const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
     progress.estimatedCredits = total;
-    progress.phase = 'estimated';
     const triage = estimation.triage_required
         ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
         : '';
@@ -32886,6 +32894,7 @@ function evaluateGate(findings, threshold) {
 
 
 
+
 const sameRepo = (a, b) => normalizeRepoUrl(a) === normalizeRepoUrl(b);
 /**
  * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
@@ -32925,9 +32934,9 @@ async function startScan(body, deps, progress) {
 }
 /** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
 async function waitForScan(request, deps, progress) {
-    progress.phase = 'scanning';
     progress.scanId = request.scanId;
     progress.scanStartedAtMs ??= deps.clock.now();
+    await enterPhase(progress, 'scanning', deps.onPhaseChange);
     const polled = await pollUntilTerminal({
         subject: `Scan ${request.scanId}`,
         read: () => deps.client.getScanStatus(request.scanId),
@@ -32951,6 +32960,19 @@ async function waitForScan(request, deps, progress) {
     progress.phase = 'reading-findings';
     progress.findings = await deps.client.listAllScanFindings(request.scanId);
     deps.logger.info(`Read ${progress.findings.length} findings of scan ${request.scanId}.`);
+    if (progress.findings.length > 0)
+        progress.sarifExport = await readSarifExport(request.scanId, deps);
+}
+/** The export only adds line numbers: without it the reports still work, so it never fails a run. */
+async function readSarifExport(scanId, deps) {
+    try {
+        return await deps.client.exportScanFindings(scanId, 'sarif');
+    }
+    catch (error) {
+        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
+            'findings are located by their code snippet in the checkout instead.');
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/flow/run-flow.ts
@@ -32984,6 +33006,323 @@ async function runFlow(settings, deps, progress, phase) {
     progress.verdict = evaluateGate(progress.findings ?? [], settings.failOnSeverity);
     progress.phase = 'done';
     return progress.verdict.passed ? 'passed' : 'failed';
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
+// the scanned code. These helpers make it inert in Markdown: no links, images, HTML, mentions,
+// table breaks or code-fence escapes.
+/** Plain text, safe in a paragraph or a table cell. */
+function inlineText(text, maxLength = 300) {
+    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
+    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+    return cut
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/@/g, '@\u200b')
+        .replace(/:\/\//g, ':\u200b//');
+}
+/** Inline code that no backtick in `text` can close early. */
+function inlineCode(text, maxLength = 200) {
+    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
+    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+    const longestRun = Math.max(0, ...(cut.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // Inside a table, a pipe would still end the cell; HTML entities do not render in code spans.
+    return `${fence} ${cut.replace(/\|/g, '¦')} ${fence}`;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/locations.ts
+/**
+ * A repository-relative path, or undefined for one that is absolute elsewhere or climbs out
+ * (`..`): such a path must never reach an annotation or a link.
+ */
+function repoRelativePath(raw, workspace = '') {
+    let path = raw.trim().replace(/\\/g, '/');
+    path = path.replace(/^file:\/\//, '');
+    // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
+    path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '');
+    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (root !== '' && path.startsWith(`${root}/`))
+        path = path.slice(root.length + 1);
+    path = path.replace(/^(\.\/|\/)+/, '');
+    const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
+    if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
+        return undefined;
+    if (path.split('/').some((segment) => segment === '..'))
+        return undefined;
+    return path;
+}
+/** Lines of a SARIF export, by the finding id it carries (or, failing that, file and title). */
+function sarifLines(exported) {
+    const byId = new Map();
+    const byFileAndText = [];
+    for (const result of sarifResults(exported)) {
+        const region = result.locations?.[0]?.physicalLocation?.region;
+        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
+            continue;
+        const lines = {
+            startLine: region.startLine,
+            endLine: validEnd(region.startLine, region.endLine)
+        };
+        const id = result.properties?.['hacktron/finding-id'];
+        if (typeof id === 'string')
+            byId.set(id, lines);
+        if (typeof uri === 'string')
+            byFileAndText.push({ uri, text: result.message?.text ?? '', ...lines });
+    }
+    return (finding) => byId.get(finding.id) ??
+        byFileAndText.find((entry) => repoRelativePath(entry.uri) === repoRelativePath(finding.affected_file) &&
+            entry.text.includes(finding.title));
+}
+function validEnd(start, end) {
+    return typeof end === 'number' && end >= start ? end : undefined;
+}
+/** The results of a SARIF log of unknown quality; anything malformed is skipped, not trusted. */
+function sarifResults(exported) {
+    const runs = exported?.runs;
+    if (!Array.isArray(runs))
+        return [];
+    return runs.flatMap((run) => Array.isArray(run?.results)
+        ? run.results.filter((r) => r && typeof r === 'object')
+        : []);
+}
+/**
+ * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
+ * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
+ */
+function locateSnippet(text, snippet) {
+    const squash = (line) => line.replace(/\s+/g, ' ').trim();
+    const wanted = snippet
+        .split(/\r?\n/)
+        .map(squash)
+        .filter((line) => line !== '');
+    if (wanted.length === 0)
+        return undefined;
+    const lines = text.split(/\r?\n/).map(squash);
+    for (let start = 0; start < lines.length; start++) {
+        if (!lines[start]?.includes(wanted[0] ?? ''))
+            continue;
+        let line = start;
+        let matched = 0;
+        while (matched < wanted.length && line < lines.length) {
+            if (lines[line] === '') {
+                line++;
+                continue;
+            }
+            const expected = wanted[matched] ?? '';
+            // The first and last lines of a snippet may be partial lines of the file.
+            const ok = matched === 0 || matched === wanted.length - 1
+                ? lines[line]?.includes(expected)
+                : lines[line] === expected;
+            if (!ok)
+                break;
+            matched++;
+            line++;
+        }
+        if (matched === wanted.length)
+            return { startLine: start + 1, endLine: line };
+    }
+    return undefined;
+}
+/** Where every finding is: export lines first, then the snippet in the workspace file. */
+function locateFindings(findings, exported, readWorkspaceFile, workspace = '') {
+    const fromExport = sarifLines(exported);
+    const locations = new Map();
+    for (const finding of findings) {
+        const path = repoRelativePath(finding.affected_file, workspace);
+        let lines = fromExport(finding);
+        if (!lines && path) {
+            const text = readWorkspaceFile(path);
+            if (text !== undefined)
+                lines = locateSnippet(text, finding.affected_code);
+        }
+        locations.set(finding.id, { path, ...lines });
+    }
+    return locations;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary: verdict first, then the estimate, the scan, counts by severity and the
+// findings that met the gate. Pure: run state in, Markdown out.
+
+
+
+
+
+
+/** The findings listed one by one; the rest are counted, which keeps the summary far under 1 MiB. */
+const MAX_LISTED_FINDINGS = 50;
+const VERDICT = {
+    passed: '✅ Passed',
+    failed: '❌ Failed',
+    skipped: '⏭️ Skipped',
+    estimated: '💰 Estimated',
+    started: '🚀 Scan started',
+    'timed-out': '⏱️ Timed out',
+    error: '⚠️ Error'
+};
+function renderSummary(outcome, progress, context) {
+    const parts = [
+        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
+        verdictLine(outcome, progress, context)
+    ];
+    if (progress.estimation)
+        parts.push(estimateSection(progress));
+    if (progress.scanId)
+        parts.push(scanSection(progress));
+    if (progress.findings)
+        parts.push(countsSection(progress.findings, context.failOnSeverity));
+    if (progress.findings && progress.findings.length > 0) {
+        parts.push(findingsSection(progress.findings, context));
+    }
+    if (context.notes?.length)
+        parts.push(context.notes.join('\n'));
+    return parts.join('\n\n') + '\n';
+}
+function verdictLine(outcome, progress, context) {
+    const gate = context.failOnSeverity;
+    switch (outcome.result) {
+        case 'passed':
+            return gate === 'none'
+                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
+                : `No open or confirmed finding at or above **${gate}**.`;
+        case 'failed': {
+            const count = progress.verdict?.gating.length ?? 0;
+            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'} at or above **${gate}** block this change. Fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.`;
+        }
+        case 'skipped':
+            return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000);
+        case 'estimated':
+            return 'Mode `estimate`: the cost is below; no scan was started and nothing was spent.';
+        case 'started':
+            return `Mode \`start\`: scan ${inlineCode(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+        default:
+            return outcome.annotation
+                ? `**${inlineText(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${inlineText(outcome.annotation.message, 2000)}`
+                : 'The run did not finish.';
+    }
+}
+function estimateSection(progress) {
+    const estimation = progress.estimation;
+    const rows = [
+        ['Cost estimation', inlineCode(estimation.id)],
+        ['Status', estimation.status]
+    ];
+    if (estimation.total_credits !== undefined)
+        rows.push(['Scan credits', String(estimation.total_credits)]);
+    if (estimation.triage_required)
+        rows.push(['Mandatory triage fee', String(estimation.triage_fee_credits)]);
+    if (progress.estimatedCredits !== undefined)
+        rows.push(['**Total**', `**${progress.estimatedCredits}**`]);
+    const repos = (estimation.repo_results ?? []).map((result) => `- ${inlineText(result.repo_url)} @ ${inlineCode(result.branch ?? '')}: ${result.status}` +
+        (result.credits === undefined ? '' : `, ${result.credits} credits`));
+    const failures = failedRepoResults(estimation).map((result) => `> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`);
+    return ['### Estimate', table(['', ''], rows), ...repos, ...failures].join('\n');
+}
+function scanSection(progress) {
+    const rows = [
+        ['Scan', inlineCode(progress.scanId ?? '')],
+        ['Status', progress.scanStatus ?? 'unknown']
+    ];
+    if (progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined) {
+        rows.push(['Duration', formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)]);
+    }
+    return ['### Scan', table(['', ''], rows)].join('\n');
+}
+function countsSection(findings, gate) {
+    const counts = countBySeverity(findings);
+    const rows = SEVERITIES.map((severity) => {
+        const gating = findings.filter((finding) => finding.severity === severity && meetsGate(finding, gate)).length;
+        const marker = gate !== 'none' && severityRank(severity) <= severityRank(gate) ? ' 🚧' : '';
+        return [`${severity}${marker}`, String(counts[severity]), String(gating)];
+    });
+    const legend = gate === 'none'
+        ? 'The gate is off.'
+        : `🚧 = at or above the gate (\`fail-on-severity: ${gate}\`).`;
+    return ['### Findings', table(['Severity', 'Findings', 'Blocking'], rows), '', legend].join('\n');
+}
+function findingsSection(findings, context) {
+    const sorted = bySeverity(findings);
+    const listed = sorted.slice(0, context.maxListed ?? MAX_LISTED_FINDINGS);
+    const rows = listed.map((finding) => [
+        finding.severity + (meetsGate(finding, context.failOnSeverity) ? ' 🚧' : ''),
+        inlineText(finding.title, 200),
+        inlineText(finding.category, 80),
+        finding.state,
+        fileLink(finding, context)
+    ]);
+    const rest = sorted.length - listed.length;
+    const more = rest > 0
+        ? `\n\n…and ${rest} more findings, counted above; the SARIF file and the Hacktron dashboard list them all.`
+        : '';
+    return (['### Details', table(['Severity', 'Finding', 'Category', 'State', 'File'], rows)].join('\n') +
+        more);
+}
+function fileLink(finding, context) {
+    const location = context.locations?.get(finding.id);
+    const path = location ? location.path : repoRelativePath(finding.affected_file);
+    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
+        return inlineCode(finding.affected_file, 120);
+    }
+    const { startLine, endLine } = location ?? {};
+    const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
+    const anchor = startLine ? `#L${startLine}${range}` : '';
+    const shown = startLine ? `${path}:${startLine}` : path;
+    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
+    return `[${inlineCode(shown, 120)}](${url})`;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+const MAX_COMMENT_CHARS = 65_536;
+const LISTED_IN_COMMENT = 25;
+/** An HTML comment no part can close early or break onto another line. */
+function commentMarker(parts) {
+    const clean = (text) => text.replace(/--+|>|[\r\n]/g, '_');
+    return `<!-- hacktron-whitebox-scan workflow="${clean(parts.workflow)}" job="${clean(parts.job)}" scope="${clean(parts.repository)}@${clean(parts.branch)}" -->`;
+}
+function renderComment(marker, progress, context, outcome) {
+    if (!outcome)
+        return `${marker}\n${inProgress(progress)}`;
+    // Past the limit, list fewer findings (the least severe go first) and say so.
+    for (let listed = LISTED_IN_COMMENT;; listed = Math.floor(listed / 2)) {
+        const trimmed = listed < LISTED_IN_COMMENT;
+        const notes = trimmed
+            ? [
+                '_Lower-severity findings were left out of this comment to fit GitHub\u2019s size limit; the job summary lists them._'
+            ]
+            : [];
+        const body = `${marker}\n${renderSummary(outcome, progress, { ...context, maxListed: listed, notes: [...(context.notes ?? []), ...notes] })}`;
+        if (body.length <= MAX_COMMENT_CHARS || listed === 0)
+            return body.slice(0, MAX_COMMENT_CHARS);
+    }
+}
+function inProgress(progress) {
+    const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
+    const estimation = progress.estimation ? ` (${inlineCode(progress.estimation.id)})` : '';
+    switch (progress.phase) {
+        case 'estimated':
+        case 'starting-scan':
+            return `${heading}\n\nEstimate ready${estimation}: **${progress.estimatedCredits ?? '?'} credits**. Starting the scan…\n`;
+        case 'scanning':
+        case 'reading-findings': {
+            const started = progress.scanStartedAtMs
+                ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
+                : '';
+            return `${heading}\n\nScan ${inlineCode(progress.scanId ?? '')} started${started} (${inlineText(progress.scanStatus ?? 'pending')}). This comment is updated when it ends.\n`;
+        }
+        default:
+            return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/failure.ts
@@ -33161,161 +33500,1169 @@ function outputsOf(outcome, progress, sarifFile) {
     return outputs;
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
-// the scanned code. These helpers make it inert in Markdown: no links, images, HTML, mentions,
-// table breaks or code-fence escapes.
-/** Plain text, safe in a paragraph or a table cell. */
-function inlineText(text, maxLength = 300) {
-    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
-    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    return cut
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        .replace(/@/g, '@\u200b')
-        .replace(/:\/\//g, ':\u200b//');
-}
-/** Inline code that no backtick in `text` can close early. */
-function inlineCode(text, maxLength = 200) {
-    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
-    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    const longestRun = Math.max(0, ...(cut.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    // Inside a table, a pipe would still end the cell; HTML entities do not render in code spans.
-    return `${fence} ${cut.replace(/\|/g, '¦')} ${fence}`;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: verdict first, then the estimate, the scan, counts by severity and the
-// findings that met the gate. Pure: run state in, Markdown out.
-
-
-
-
-
-/** The findings listed one by one; the rest are counted, which keeps the summary far under 1 MiB. */
-const MAX_LISTED_FINDINGS = 50;
-const VERDICT = {
-    passed: '✅ Passed',
-    failed: '❌ Failed',
-    skipped: '⏭️ Skipped',
-    estimated: '💰 Estimated',
-    started: '🚀 Scan started',
-    'timed-out': '⏱️ Timed out',
-    error: '⚠️ Error'
-};
-function renderSummary(outcome, progress, context) {
-    const parts = [
-        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
-        verdictLine(outcome, progress, context)
-    ];
-    if (progress.estimation)
-        parts.push(estimateSection(progress));
-    if (progress.scanId)
-        parts.push(scanSection(progress));
-    if (progress.findings)
-        parts.push(countsSection(progress.findings, context.failOnSeverity));
-    if (progress.findings && progress.findings.length > 0)
-        parts.push(findingsSection(progress.findings, context));
-    return parts.join('\n\n') + '\n';
-}
-function verdictLine(outcome, progress, context) {
-    const gate = context.failOnSeverity;
-    switch (outcome.result) {
-        case 'passed':
-            return gate === 'none'
-                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
-                : `No open or confirmed finding at or above **${gate}**.`;
-        case 'failed': {
-            const count = progress.verdict?.gating.length ?? 0;
-            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'} at or above **${gate}** block this change. Fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.`;
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/github/issue-comments.ts
+async function githubIssueComments(pr) {
+    const { getOctokit } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(pr.token);
+    const where = { owner: pr.owner, repo: pr.repo };
+    return {
+        list: () => octokit.paginate(octokit.rest.issues.listComments, {
+            ...where,
+            issue_number: pr.number,
+            per_page: 100
+        }),
+        create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data
+            .id,
+        update: async (id, body) => {
+            await octokit.rest.issues.updateComment({ ...where, comment_id: id, body });
+        },
+        remove: async (id) => {
+            await octokit.rest.issues.deleteComment({ ...where, comment_id: id });
         }
-        case 'skipped':
-            return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000);
-        case 'estimated':
-            return 'Mode `estimate`: the cost is below; no scan was started and nothing was spent.';
-        case 'started':
-            return `Mode \`start\`: scan ${inlineCode(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
-        default:
-            return outcome.annotation
-                ? `**${inlineText(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${inlineText(outcome.annotation.message, 2000)}`
-                : 'The run did not finish.';
-    }
-}
-function estimateSection(progress) {
-    const estimation = progress.estimation;
-    const rows = [
-        ['Cost estimation', inlineCode(estimation.id)],
-        ['Status', estimation.status]
-    ];
-    if (estimation.total_credits !== undefined)
-        rows.push(['Scan credits', String(estimation.total_credits)]);
-    if (estimation.triage_required)
-        rows.push(['Mandatory triage fee', String(estimation.triage_fee_credits)]);
-    if (progress.estimatedCredits !== undefined)
-        rows.push(['**Total**', `**${progress.estimatedCredits}**`]);
-    const repos = (estimation.repo_results ?? []).map((result) => `- ${inlineText(result.repo_url)} @ ${inlineCode(result.branch ?? '')}: ${result.status}` +
-        (result.credits === undefined ? '' : `, ${result.credits} credits`));
-    const failures = failedRepoResults(estimation).map((result) => `> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`);
-    return ['### Estimate', table(['', ''], rows), ...repos, ...failures].join('\n');
-}
-function scanSection(progress) {
-    const rows = [
-        ['Scan', inlineCode(progress.scanId ?? '')],
-        ['Status', progress.scanStatus ?? 'unknown']
-    ];
-    if (progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined) {
-        rows.push(['Duration', formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)]);
-    }
-    return ['### Scan', table(['', ''], rows)].join('\n');
-}
-function countsSection(findings, gate) {
-    const counts = countBySeverity(findings);
-    const rows = SEVERITIES.map((severity) => {
-        const gating = findings.filter((finding) => finding.severity === severity && meetsGate(finding, gate)).length;
-        const marker = gate !== 'none' && severityRank(severity) <= severityRank(gate) ? ' 🚧' : '';
-        return [`${severity}${marker}`, String(counts[severity]), String(gating)];
-    });
-    const legend = gate === 'none'
-        ? 'The gate is off.'
-        : `🚧 = at or above the gate (\`fail-on-severity: ${gate}\`).`;
-    return ['### Findings', table(['Severity', 'Findings', 'Blocking'], rows), '', legend].join('\n');
-}
-function findingsSection(findings, context) {
-    const sorted = bySeverity(findings);
-    const listed = sorted.slice(0, MAX_LISTED_FINDINGS);
-    const rows = listed.map((finding) => [
-        finding.severity + (meetsGate(finding, context.failOnSeverity) ? ' 🚧' : ''),
-        inlineText(finding.title, 200),
-        inlineText(finding.category, 80),
-        finding.state,
-        fileLink(finding.affected_file, context)
-    ]);
-    const rest = sorted.length - listed.length;
-    const more = rest > 0
-        ? `\n\n…and ${rest} more findings, counted above; the SARIF file and the Hacktron dashboard list them all.`
-        : '';
-    return (['### Details', table(['Severity', 'Finding', 'Category', 'State', 'File'], rows)].join('\n') +
-        more);
-}
-function fileLink(path, context) {
-    const clean = path.replace(/^\.?\/+/, '');
-    if (!context.headSha ||
-        !context.repository ||
-        !/^[\w./-]+$/.test(clean) ||
-        clean.includes('..')) {
-        return inlineCode(path, 120);
-    }
-    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${clean}`;
-    return `[${inlineCode(clean, 120)}](${url})`;
+    };
 }
 
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+/** GitHub's limits on workflow-command annotations. */
+const ANNOTATIONS_PER_LEVEL = 10;
+const ANNOTATIONS_PER_JOB = 50;
+function levelFor(finding, gate) {
+    if (meetsGate(finding, gate))
+        return 'error';
+    return finding.severity === 'info' ? 'notice' : 'warning';
+}
+function planAnnotations(findings, locations, gate, budget) {
+    // One notice is kept back for the overflow line.
+    const room = {
+        error: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.error,
+        warning: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.warning,
+        notice: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.notice - 1
+    };
+    const used = budget.alreadyUsed.error + budget.alreadyUsed.warning + budget.alreadyUsed.notice;
+    let total = Math.min(budget.maxAnnotations, ANNOTATIONS_PER_JOB - used - 1);
+    const annotations = [];
+    for (const finding of bySeverity(findings)) {
+        const level = levelFor(finding, gate);
+        if (total <= 0 || room[level] <= 0)
+            continue;
+        room[level]--;
+        total--;
+        annotations.push(annotationFor(finding, level, locations.get(finding.id)));
+    }
+    const omitted = findings.length - annotations.length;
+    if (omitted === 0)
+        return { annotations, omitted };
+    return {
+        annotations,
+        omitted,
+        overflowNotice: {
+            level: 'notice',
+            title: 'Hacktron: more findings than annotations',
+            message: `${omitted} of ${findings.length} findings are not annotated on the code (GitHub shows at most ` +
+                `${ANNOTATIONS_PER_LEVEL} annotations of each level per step, and max-annotations is ` +
+                `${budget.maxAnnotations}). All of them are in the job summary and the SARIF file.`
+        }
+    };
+}
+function annotationFor(finding, level, location) {
+    const description = finding.description.replace(/\s+/g, ' ').trim();
+    const short = description.length > 300 ? `${description.slice(0, 299)}…` : description;
+    return {
+        level,
+        title: `${finding.severity}: ${oneLine(finding.title, 120)}`,
+        message: `${oneLine(finding.category, 80)} (${finding.state}). ${short}\n` +
+            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard and the job summary.`,
+        file: location?.path,
+        startLine: location?.startLine,
+        endLine: location?.endLine
+    };
+}
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment-writer.ts
+class PrCommentWriter {
+    marker;
+    api;
+    logger;
+    commentId;
+    lastBody;
+    disabled = false;
+    constructor(marker, api, logger) {
+        this.marker = marker;
+        this.api = api;
+        this.logger = logger;
+    }
+    /** Writes `body` (which must contain the marker); never throws. */
+    async write(body) {
+        if (this.disabled || body === this.lastBody)
+            return;
+        try {
+            const api = await this.api();
+            this.commentId ??= await this.findExisting(api);
+            if (this.commentId !== undefined) {
+                await api.update(this.commentId, body);
+            }
+            else {
+                this.commentId = await api.create(body);
+                await this.settleRace(api, body);
+            }
+            this.lastBody = body;
+        }
+        catch (error) {
+            this.onError(error);
+        }
+    }
+    async findExisting(api) {
+        const mine = (await api.list()).filter((comment) => comment.body?.includes(this.marker));
+        return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id));
+    }
+    /** If another run created its comment at the same time, the oldest one wins. */
+    async settleRace(api, body) {
+        const oldest = await this.findExisting(api);
+        if (oldest === undefined || oldest === this.commentId)
+            return;
+        await api.remove(this.commentId);
+        this.commentId = oldest;
+        await api.update(oldest, body);
+    }
+    onError(error) {
+        const status = error.status;
+        if (status === 401 || status === 403 || status === 404) {
+            this.disabled = true;
+            this.logger.warning(`Hacktron: could not write the PR comment (HTTP ${status}): the token may not comment on this pull ` +
+                'request. Runs for forks get a read-only token; elsewhere give the job "permissions: pull-requests: write", ' +
+                'or set pr-comment: false. The scan and the gate are not affected.');
+            return;
+        }
+        this.logger.warning(`Hacktron: could not update the PR comment: ${error instanceof Error ? error.message : String(error)}. ` +
+            'The scan and the gate are not affected; the next update will try again.');
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+// The findings as SARIF 2.1.0 shaped for GitHub code scanning: repository-relative paths, a stable
+// ruleId per kind of finding, partialFingerprints so alerts are tracked across runs, a category
+// per primary repository, severities as `level` and `security-severity`, and within the upload
+// limits (lowest severities dropped first, and said so).
+
+
+
+const MAX_RESULTS_PER_RUN = 25_000;
+const MAX_GZIPPED_BYTES = 10 * 1024 * 1024;
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note'
+};
+/** Code scanning reads these: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low. */
+const SECURITY_SEVERITY = {
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '3.0',
+    info: '0.0'
+};
+function ruleIdFor(category) {
+    const slug = category
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+    return `hacktron/${slug || 'finding'}`;
+}
+/** `hacktron/owner/repo`: differs per primary repository, so matrix legs keep their own alerts. */
+function categoryFor(repositoryUrl) {
+    const path = repositoryUrl.replace(/^https?:\/\/[^/]+\//, '').replace(/\.git$/, '');
+    return `hacktron/${path.toLowerCase().replace(/[^a-z0-9/._-]+/g, '-')}`;
+}
+function buildSarif(findings, locations, context) {
+    const maxResults = context.maxResults ?? MAX_RESULTS_PER_RUN;
+    const maxBytes = context.maxGzippedBytes ?? MAX_GZIPPED_BYTES;
+    let kept = bySeverity(findings).slice(0, maxResults);
+    for (;;) {
+        const log = logOf(kept, locations, context);
+        const text = JSON.stringify(log, null, 2);
+        if ((0,external_node_zlib_.gzipSync)(text).length <= maxBytes || kept.length === 0) {
+            return { log, text, dropped: countDropped(findings, kept) };
+        }
+        // Over the size limit: drop the least severe tenth and try again.
+        kept = kept.slice(0, Math.floor(kept.length * 0.9));
+    }
+}
+function countDropped(all, kept) {
+    const keptIds = new Set(kept.map((finding) => finding.id));
+    const dropped = {};
+    for (const finding of all) {
+        if (!keptIds.has(finding.id))
+            dropped[finding.severity] = (dropped[finding.severity] ?? 0) + 1;
+    }
+    return dropped;
+}
+function logOf(findings, locations, context) {
+    const rules = new Map();
+    const results = [];
+    for (const finding of findings) {
+        const ruleId = ruleIdFor(finding.category);
+        const rule = rules.get(ruleId);
+        const severity = SECURITY_SEVERITY[finding.severity];
+        if (!rule) {
+            rules.set(ruleId, {
+                id: ruleId,
+                name: finding.category.replace(/[^A-Za-z0-9]+/g, '') || 'Finding',
+                shortDescription: { text: finding.category },
+                properties: { 'security-severity': severity, tags: ['security'] }
+            });
+        }
+        else if (Number(severity) > Number(rule.properties?.['security-severity'] ?? 0)) {
+            // A rule's security-severity is what code scanning shows: the worst of its findings.
+            rule.properties = { ...rule.properties, 'security-severity': severity };
+        }
+        results.push(resultOf(finding, ruleId, locations.get(finding.id)));
+    }
+    const driver = exportedDriver(context.exported);
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: driver.name ?? 'Hacktron',
+                        ...(driver.version && { version: driver.version }),
+                        informationUri: 'https://hacktron.ai',
+                        rules: [...rules.values()]
+                    }
+                },
+                automationDetails: { id: `${categoryFor(context.repositoryUrl)}/` },
+                results,
+                properties: { 'hacktron/scan-id': context.scanId }
+            }
+        ]
+    };
+}
+function resultOf(finding, ruleId, location) {
+    const path = location?.path;
+    const region = location?.startLine
+        ? { startLine: location.startLine, ...(location.endLine && { endLine: location.endLine }) }
+        : undefined;
+    return {
+        ruleId,
+        level: LEVEL[finding.severity],
+        message: { text: `${finding.title}\n\n${finding.description}` },
+        ...(path && {
+            locations: [
+                { physicalLocation: { artifactLocation: { uri: path }, ...(region && { region }) } }
+            ]
+        }),
+        // Stable across runs for the same finding: the same file, kind and code, whatever its line.
+        partialFingerprints: {
+            'hacktronFinding/v1': (0,external_node_crypto_.createHash)('sha256')
+                .update(`${ruleId}\0${path ?? finding.affected_file}\0${finding.affected_code.replace(/\s+/g, ' ').trim()}`)
+                .digest('hex')
+        },
+        properties: {
+            'hacktron/finding-id': finding.id,
+            'hacktron/state': finding.state,
+            severity: finding.severity,
+            tags: [...finding.tags]
+        }
+    };
+}
+function exportedDriver(exported) {
+    const driver = exported?.runs?.[0]?.tool?.driver;
+    return {
+        name: typeof driver?.name === 'string' ? driver.name : undefined,
+        version: typeof driver?.version === 'string' ? driver.version : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/reporting.ts
+// The thin writers behind the pure renderers of src/report/: annotations on code, the SARIF file
+// and the PR comment. Only this file and main.ts touch the runner and the file system for reports.
+
+
+
+
+
+
+
+
+
+/** Checked-out files larger than this are not searched for a finding's snippet. */
+const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
+function workspaceRoot() {
+    return (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+/** A checked-out file's text, or undefined; never a path outside the workspace. */
+function readWorkspaceFile(path) {
+    const root = workspaceRoot();
+    const full = (0,external_node_path_namespaceObject.resolve)(root, path);
+    if (full !== root && !full.startsWith(root + external_node_path_namespaceObject.sep))
+        return undefined;
+    try {
+        if ((0,external_node_fs_namespaceObject.statSync)(full).size > MAX_SEARCHED_FILE_BYTES)
+            return undefined;
+        return (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Locates the findings and writes the SARIF file. */
+function prepareFindingReports(progress, settings) {
+    const findings = progress.findings;
+    if (!findings)
+        return { locations: new Map(), sarifFile: '', notes: [] };
+    const locations = locateFindings(findings, progress.sarifExport, readWorkspaceFile, workspaceRoot());
+    if (settings.sarifFile === '')
+        return { locations, sarifFile: '', notes: [] };
+    const sarif = buildSarif(findings, locations, {
+        repositoryUrl: settings.repositories[0]?.url ?? '',
+        scanId: progress.scanId ?? '',
+        exported: progress.sarifExport
+    });
+    const path = (0,external_node_path_namespaceObject.resolve)(workspaceRoot(), settings.sarifFile);
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, sarif.text);
+    const dropped = Object.entries(sarif.dropped)
+        .map(([severity, count]) => `${count} ${severity}`)
+        .join(', ');
+    const notes = dropped
+        ? [
+            `⚠️ To stay within code scanning's limits, the SARIF file leaves out ${dropped} findings (lowest severities first).`
+        ]
+        : [];
+    if (dropped)
+        info(`SARIF: left out ${dropped} findings to stay within code scanning's limits.`);
+    info(`Wrote ${sarif.log.runs[0]?.results?.length ?? 0} findings as SARIF to ${(0,external_node_path_namespaceObject.relative)(workspaceRoot(), path) || path}.`);
+    return { locations, sarifFile: settings.sarifFile, notes };
+}
+function annotateFindings(progress, settings, locations, alreadyUsed) {
+    if (!progress.findings || progress.findings.length === 0)
+        return;
+    const plan = planAnnotations(progress.findings, locations, settings.failOnSeverity, {
+        alreadyUsed,
+        maxAnnotations: settings.maxAnnotations
+    });
+    for (const annotation of plan.annotations)
+        emit(annotation);
+    if (plan.overflowNotice)
+        emit(plan.overflowNotice);
+}
+function emit(annotation) {
+    const properties = {
+        title: annotation.title,
+        file: annotation.file,
+        startLine: annotation.startLine,
+        endLine: annotation.endLine
+    };
+    if (annotation.level === 'error')
+        error(annotation.message, properties);
+    else if (annotation.level === 'warning')
+        warning(annotation.message, properties);
+    else
+        notice(annotation.message, properties);
+}
+/** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
+function prCommentWriter(settings, logger) {
+    const { event } = settings;
+    const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target';
+    if (!settings.prComment || !onPullRequest || event.pullRequestNumber === undefined) {
+        return undefined;
+    }
+    if (event.fromFork && event.name === 'pull_request') {
+        logger.warning('Hacktron: no PR comment for a pull request from a fork: GitHub gives such runs a read-only token. ' +
+            'The job summary has the report; for a comment, use the two-job setup in the README ("Fork pull requests").');
+        return undefined;
+    }
+    if (settings.githubToken === '') {
+        logger.warning('Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.');
+        return undefined;
+    }
+    const [owner = '', repo = ''] = event.repository.split('/');
+    const primary = settings.repositories[0];
+    const marker = commentMarker({
+        workflow: event.workflow,
+        job: event.job,
+        repository: primary?.url ?? event.repositoryUrl,
+        branch: primary?.branch ?? event.branch
+    });
+    const number = event.pullRequestNumber;
+    return new PrCommentWriter(marker, () => githubIssueComments({ token: settings.githubToken, owner, repo, number }), logger);
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __nccwpck_require__(2413);
+;// CONCATENATED MODULE: ./src/input-parsing.ts
+// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
+// typed value, or throws a ConfigError that names the input and quotes the value.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
+const MAX_DURATION_MS = 72 * 3_600_000;
+/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
+function parseDuration(input, raw) {
+    const text = raw.trim();
+    const match = DURATION.exec(text);
+    if (!match) {
+        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
+    }
+    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
+    if (!(ms > 0))
+        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
+    if (ms > MAX_DURATION_MS) {
+        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
+    }
+    return Math.round(ms);
+}
+/** One item per line; blank lines and surrounding spaces ignored. */
+function parseList(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** One of `allowed`, case-insensitive. */
+function parseChoice(input, raw, allowed) {
+    const value = raw.trim().toLowerCase();
+    const match = allowed.find((candidate) => candidate === value);
+    if (match === undefined) {
+        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    }
+    return match;
+}
+function parseBoolean(input, raw) {
+    return parseChoice(input, raw, ['true', 'false']) === 'true';
+}
+/** A whole number from `min` up to `max`. */
+function parseWholeNumber(input, raw, min, max) {
+    const text = raw.trim();
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function parseUuid(input, raw) {
+    const value = raw.trim();
+    if (!UUID.test(value))
+        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
+    return value.toLowerCase();
+}
+function parseLimitedText(input, raw, maxLength) {
+    if (raw.trim() === '')
+        return undefined;
+    if (raw.length > maxLength) {
+        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
+    }
+    return raw;
+}
+/** An http(s) URL; `what` says what it is for in the message. */
+function parseHttpUrl(input, raw, what) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
+    }
+    return url;
+}
+/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
+function parseRepositoryUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
+    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
+    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
+        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
+    }
+    return `${url.protocol}//${url.host}${path}`;
+}
+const BRANCH = /^[^\s~^:?*[\\]+$/;
+function parseBranch(input, raw) {
+    const value = raw.trim();
+    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
+        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
+    }
+    return value;
+}
+const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
+/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
+function parseTargetUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
+    if (PRIVATE_HOST.test(url.hostname)) {
+        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
+    }
+    return url.toString();
+}
+
+;// CONCATENATED MODULE: ./src/event.ts
+// What the action needs to know about the event that started the workflow.
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
+function eventInfoOf(context, env) {
+    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
+    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
+    const common = {
+        name: context.eventName,
+        serverUrl,
+        repository,
+        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
+        fromDependabot: context.actor === 'dependabot[bot]',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? ''
+    };
+    const pr = context.payload.pull_request;
+    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
+        const headRepo = pr.head?.repo?.full_name;
+        return {
+            ...common,
+            branch: pr.head?.ref ?? refName,
+            headSha: pr.head?.sha ?? context.sha,
+            pullRequestNumber: pr.number,
+            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
+            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
+            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+        };
+    }
+    const mergeGroup = context.payload.merge_group;
+    if (context.eventName === 'merge_group' && mergeGroup) {
+        return {
+            ...common,
+            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
+            headSha: mergeGroup.head_sha ?? context.sha,
+            fromFork: false
+        };
+    }
+    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+// Every input of the action, read once and validated before any request is sent.
+
+
+
+
+
+
+const MODES = ['full', 'estimate', 'start', 'wait'];
+const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
+/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
+const INPUT_DEFAULTS = {
+    'api-key': '',
+    'api-url': 'https://api.hacktron.ai/v1',
+    mode: 'full',
+    'scan-id': '',
+    repository: '',
+    branch: '',
+    'repository-source': 'connected',
+    'related-repositories': '',
+    'target-urls': '',
+    'auth-instructions': '',
+    'custom-context': '',
+    'context-document-ids': '',
+    'estimation-name': '',
+    'max-credits': '',
+    'poll-interval': '15s',
+    'estimation-timeout': '30m',
+    'scan-timeout': '3h',
+    'on-timeout': 'fail',
+    'fail-on-severity': 'high',
+    'reuse-scan': 'true',
+    'github-token': '${{ github.token }}',
+    'pr-comment': 'true',
+    'max-annotations': '10',
+    'sarif-file': 'hacktron-results.sarif'
+};
+const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'];
+const TEXT_LIMIT = 2000;
+const MIN_REMOTE_POLL_MS = 10_000;
+const MAX_POLL_MS = 3_600_000;
+/** GitHub shows at most 50 annotations per job. */
+const MAX_ANNOTATIONS = 50;
+const runnerSources = () => ({
+    getInput: (name) => getInput(name),
+    hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
+    env: process.env,
+    context: github/* context */._
+});
+/** Reads the secrets first so they are masked before anything else can log them. */
+function maskSecrets(sources = runnerSources()) {
+    const secrets = [
+        ...SECRET_INPUTS.map((name) => sources.getInput(name)),
+        sources.env.HACKTRON_API_KEY ?? ''
+    ];
+    for (const secret of secrets) {
+        for (const line of secret.split(/\r?\n/))
+            if (line.trim().length >= 4)
+                core_setSecret(line.trim());
+    }
+}
+function readSettings(sources = runnerSources()) {
+    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
+    // in a local run, takes action.yml's default.
+    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
+    const event = eventInfoOf(sources.context, sources.env);
+    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
+    const urlProblem = baseUrlProblem(apiUrl);
+    if (urlProblem) {
+        // Never echo credentials someone pasted into the URL.
+        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
+        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
+    }
+    const apiIsLoopback = isLoopbackHost(new URL(apiUrl).hostname);
+    const mode = parseChoice('mode', input('mode'), MODES);
+    const scanIdText = input('scan-id').trim();
+    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
+    if (mode === 'wait' && scanId === undefined) {
+        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
+    }
+    if (mode !== 'wait' && scanId !== undefined) {
+        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
+    }
+    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
+    if (!apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
+    }
+    if (pollIntervalMs > MAX_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
+    }
+    const source = parseChoice('repository-source', input('repository-source'), [
+        'connected',
+        'public'
+    ]);
+    const primaryUrl = parseRepositoryUrl('repository', input('repository') || event.repositoryUrl);
+    const branchText = input('branch') || event.branch;
+    if (branchText.trim() === '' && mode !== 'wait') {
+        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
+    }
+    const primary = {
+        url: primaryUrl,
+        branch: mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText),
+        source
+    };
+    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, source));
+    const repositories = [primary, ...related];
+    const seen = new Set();
+    for (const repo of repositories) {
+        const key = repo.url.toLowerCase();
+        if (seen.has(key)) {
+            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
+        }
+        seen.add(key);
+    }
+    const maxCreditsText = input('max-credits').trim();
+    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, primary);
+    if (estimationName.length > 200) {
+        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
+    }
+    return {
+        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
+        apiUrl,
+        apiIsLoopback,
+        mode,
+        scanId,
+        repositories,
+        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
+        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
+        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
+        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line)),
+        estimationName,
+        maxCredits: maxCreditsText === ''
+            ? undefined
+            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000),
+        pollIntervalMs,
+        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
+        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
+        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
+        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
+        reuseScan: parseBoolean('reuse-scan', input('reuse-scan')),
+        githubToken: sources.getInput('github-token').trim(),
+        prComment: parseBoolean('pr-comment', input('pr-comment')),
+        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS),
+        sarifFile: parseSarifPath(input('sarif-file')),
+        event
+    };
+}
+/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
+function parseRelatedRepository(line, serverUrl, source) {
+    const at = line.lastIndexOf('@');
+    if (at <= 0 || at === line.length - 1) {
+        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
+    }
+    const where = line.slice(0, at).trim();
+    const branch = parseBranch('related-repositories', line.slice(at + 1));
+    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
+        ? `${serverUrl}/${where}`
+        : parseRepositoryUrl('related-repositories', where);
+    return { url, branch, source };
+}
+function parseSarifPath(raw) {
+    const path = raw.trim();
+    if (path === '')
+        return '';
+    if (path.includes('\0') || path.endsWith('/')) {
+        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
+    }
+    return path;
+}
+/** Repository, PR number and short head SHA: deterministic, so a re-run can find its estimation. */
+function defaultEstimationName(event, primary) {
+    const repository = primary.url.replace(/^https?:\/\/[^/]+\//, '');
+    const where = event.pullRequestNumber === undefined ? primary.branch : `PR #${event.pullRequestNumber}`;
+    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
+    return `${repository} ${where}${sha}`;
+}
+/** What `core.debug` shows of the settings: everything but the secrets. */
+function describeSettings(settings) {
+    const { apiKey, authInstructions, githubToken, ...rest } = settings;
+    return {
+        ...rest,
+        apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
+        authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
+        githubToken: githubToken === '' ? '(none)' : '(set, masked)'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): read the settings, drive the flow, report, set the outputs. It never throws: every way a
+// run can end becomes a result, an error-code and one annotation that explains it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
+class CoreLogger {
+    warnings = 0;
+    debug(message) {
+        core_debug(message);
+    }
+    info(message) {
+        info(message);
+    }
+    warning(message) {
+        this.warnings++;
+        warning(message);
+    }
+}
+async function run() {
+    const state = { progress: newProgress(), logger: new CoreLogger() };
+    let outcome;
+    try {
+        maskSecrets();
+        state.settings = readSettings();
+        core_debug(`Settings: ${JSON.stringify(describeSettings(state.settings))}`);
+        outcome = await runWithSettings(state.settings, state);
+    }
+    catch (error) {
+        outcome = outcomeOfError(error, state.progress, state.settings);
+    }
+    try {
+        await finish(outcome, state);
+    }
+    catch (error) {
+        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
+        setFailed(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
+    }
+}
+async function runWithSettings(settings, state) {
+    if (settings.apiKey === '')
+        return missingKeyOutcome(settings);
+    const client = new HacktronClient({
+        baseUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
+        logger: state.logger,
+        ...clientTiming(settings.apiIsLoopback)
+    });
+    info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
+    state.comment = prCommentWriter(settings, state.logger);
+    const { progress } = state;
+    const deps = {
+        client,
+        logger: state.logger,
+        clock: systemClock,
+        random: Math.random,
+        onPhaseChange: async () => updateComment(state)
+    };
+    const result = await runFlow(settings, deps, progress, phase);
+    if (result === 'failed' && progress.verdict) {
+        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
+    }
+    return { result };
+}
+function missingKeyOutcome(settings) {
+    const { event } = settings;
+    if (event.fromFork || event.fromDependabot) {
+        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
+        return {
+            result: 'skipped',
+            annotation: {
+                title: 'Hacktron: scan skipped',
+                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
+                    'Nothing was scanned. To scan such pull requests safely, split the workflow in two: a job with ' +
+                    'mode: start in a trusted workflow (pull_request_target or workflow_run, which can read the secret ' +
+                    'without running the PR\'s code), and a job with mode: wait and its scan-id output. See the README, "Fork pull requests".'
+            }
+        };
+    }
+    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
+        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
+}
+function outcomeOfError(error, progress, settings) {
+    const failure = describeFailure(error, {
+        progress,
+        mode: settings?.mode,
+        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
+        requestedBranches: settings?.repositories.map((repo) => repo.branch)
+    });
+    const errorCode = failure.code;
+    const annotation = { title: failure.title, message: failure.message };
+    if (error instanceof FlowFailure && error.code === 'timeout') {
+        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
+    }
+    return { result: 'error', errorCode, annotation };
+}
+async function phase(name, body) {
+    const started = Date.now();
+    return group(name, async () => {
+        try {
+            return await body();
+        }
+        finally {
+            info(`${name}: ${formatElapsed(Date.now() - started)}`);
+        }
+    });
+}
+function summaryContext(settings, reports) {
+    return {
+        failOnSeverity: settings?.failOnSeverity ?? 'high',
+        serverUrl: settings?.event.serverUrl ?? '',
+        repository: settings?.event.repository ?? '',
+        headSha: settings?.event.headSha ?? '',
+        locations: reports?.locations,
+        notes: reports?.notes
+    };
+}
+async function updateComment(state, outcome, reports) {
+    if (!state.comment)
+        return;
+    const context = summaryContext(state.settings, reports);
+    await state.comment.write(renderComment(state.comment.marker, state.progress, context, outcome));
+}
+async function finish(outcome, state) {
+    const { progress, settings, logger } = state;
+    let reports;
+    if (settings) {
+        try {
+            reports = prepareFindingReports(progress, settings);
+        }
+        catch (error) {
+            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
+        }
+    }
+    const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '');
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, value);
+    const used = { error: 0, warning: 0, notice: 0 };
+    const { annotation } = outcome;
+    if (annotation && stepFails(outcome)) {
+        error(annotation.message, { title: annotation.title });
+        used.error++;
+    }
+    else if (annotation && outcome.result === 'skipped') {
+        notice(annotation.message, { title: annotation.title });
+        used.notice++;
+    }
+    else if (annotation) {
+        warning(annotation.message, { title: annotation.title });
+        used.warning++;
+    }
+    if (settings && reports) {
+        const warning = used.warning + logger.warnings;
+        annotateFindings(progress, settings, reports.locations, { ...used, warning });
+    }
+    info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
+    await writeSummary(renderSummary(outcome, progress, summaryContext(settings, reports)));
+    await updateComment(state, outcome, reports);
+    if (stepFails(outcome))
+        process.exitCode = 1;
+}
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${String(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 2413:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ github_context),
+  getOctokit: () => (/* binding */ getOctokit)
+});
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -33327,12 +34674,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -33371,8 +34718,10 @@ class Context {
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib = __nccwpck_require__(9659);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -33402,7 +34751,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
     const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
         return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
     });
     return proxyFetch;
@@ -33606,7 +34955,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -33658,7 +35007,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -38276,7 +39625,7 @@ const defaults = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -38284,15 +39633,15 @@ const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function utils_getOctokitOptions(token, options) {
+function getOctokitOptions(token, options) {
     const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
     // Auth
-    const auth = Utils.getAuthString(token, opts);
+    const auth = getAuthString(token, opts);
     if (auth) {
         opts.auth = auth;
     }
     // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
     if (userAgent) {
         opts.userAgent = userAgent;
     }
@@ -38314,680 +39663,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: ./src/input-parsing.ts
-// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
-// typed value, or throws a ConfigError that names the input and quotes the value.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
-const MAX_DURATION_MS = 72 * 3_600_000;
-/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
-function parseDuration(input, raw) {
-    const text = raw.trim();
-    const match = DURATION.exec(text);
-    if (!match) {
-        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
-    }
-    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
-    if (!(ms > 0))
-        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
-    if (ms > MAX_DURATION_MS) {
-        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
-    }
-    return Math.round(ms);
-}
-/** One item per line; blank lines and surrounding spaces ignored. */
-function parseList(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-/** One of `allowed`, case-insensitive. */
-function parseChoice(input, raw, allowed) {
-    const value = raw.trim().toLowerCase();
-    const match = allowed.find((candidate) => candidate === value);
-    if (match === undefined) {
-        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-    }
-    return match;
-}
-function parseBoolean(input, raw) {
-    return parseChoice(input, raw, ['true', 'false']) === 'true';
-}
-/** A whole number from `min` up to `max`. */
-function parseWholeNumber(input, raw, min, max) {
-    const text = raw.trim();
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function parseUuid(input, raw) {
-    const value = raw.trim();
-    if (!UUID.test(value))
-        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
-    return value.toLowerCase();
-}
-function parseLimitedText(input, raw, maxLength) {
-    if (raw.trim() === '')
-        return undefined;
-    if (raw.length > maxLength) {
-        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
-    }
-    return raw;
-}
-/** An http(s) URL; `what` says what it is for in the message. */
-function parseHttpUrl(input, raw, what) {
-    let url;
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
-    }
-    return url;
-}
-/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
-function parseRepositoryUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
-    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
-    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
-        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
-    }
-    return `${url.protocol}//${url.host}${path}`;
-}
-const BRANCH = /^[^\s~^:?*[\\]+$/;
-function parseBranch(input, raw) {
-    const value = raw.trim();
-    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
-        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
-    }
-    return value;
-}
-const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
-/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
-function parseTargetUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
-    if (PRIVATE_HOST.test(url.hostname)) {
-        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
-    }
-    return url.toString();
-}
-
-;// CONCATENATED MODULE: ./src/event.ts
-// What the action needs to know about the event that started the workflow.
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
-function eventInfoOf(context, env) {
-    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
-    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
-    const common = {
-        name: context.eventName,
-        serverUrl,
-        repository,
-        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
-        fromDependabot: context.actor === 'dependabot[bot]'
-    };
-    const pr = context.payload.pull_request;
-    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
-        const headRepo = pr.head?.repo?.full_name;
-        return {
-            ...common,
-            branch: pr.head?.ref ?? refName,
-            headSha: pr.head?.sha ?? context.sha,
-            pullRequestNumber: pr.number,
-            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
-            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
-            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
-        };
-    }
-    const mergeGroup = context.payload.merge_group;
-    if (context.eventName === 'merge_group' && mergeGroup) {
-        return {
-            ...common,
-            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
-            headSha: mergeGroup.head_sha ?? context.sha,
-            fromFork: false
-        };
-    }
-    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// Every input of the action, read once and validated before any request is sent.
-
-
-
-
-
-
-const MODES = ['full', 'estimate', 'start', 'wait'];
-const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
-/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
-const INPUT_DEFAULTS = {
-    'api-key': '',
-    'api-url': 'https://api.hacktron.ai/v1',
-    mode: 'full',
-    'scan-id': '',
-    repository: '',
-    branch: '',
-    'repository-source': 'connected',
-    'related-repositories': '',
-    'target-urls': '',
-    'auth-instructions': '',
-    'custom-context': '',
-    'context-document-ids': '',
-    'estimation-name': '',
-    'max-credits': '',
-    'poll-interval': '15s',
-    'estimation-timeout': '30m',
-    'scan-timeout': '3h',
-    'on-timeout': 'fail',
-    'fail-on-severity': 'high',
-    'reuse-scan': 'true',
-    'github-token': '${{ github.token }}',
-    'pr-comment': 'true',
-    'max-annotations': '10',
-    'sarif-file': 'hacktron-results.sarif'
-};
-const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'];
-const TEXT_LIMIT = 2000;
-const MIN_REMOTE_POLL_MS = 10_000;
-const MAX_POLL_MS = 3_600_000;
-/** GitHub shows at most 50 annotations per job. */
-const MAX_ANNOTATIONS = 50;
-const runnerSources = () => ({
-    getInput: (name) => getInput(name),
-    hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
-    env: process.env,
-    context: github_context
-});
-/** Reads the secrets first so they are masked before anything else can log them. */
-function maskSecrets(sources = runnerSources()) {
-    const secrets = [
-        ...SECRET_INPUTS.map((name) => sources.getInput(name)),
-        sources.env.HACKTRON_API_KEY ?? ''
-    ];
-    for (const secret of secrets) {
-        for (const line of secret.split(/\r?\n/))
-            if (line.trim().length >= 4)
-                core_setSecret(line.trim());
-    }
-}
-function readSettings(sources = runnerSources()) {
-    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
-    // in a local run, takes action.yml's default.
-    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
-    const event = eventInfoOf(sources.context, sources.env);
-    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
-    const urlProblem = baseUrlProblem(apiUrl);
-    if (urlProblem) {
-        // Never echo credentials someone pasted into the URL.
-        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
-        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
-    }
-    const apiIsLoopback = isLoopbackHost(new URL(apiUrl).hostname);
-    const mode = parseChoice('mode', input('mode'), MODES);
-    const scanIdText = input('scan-id').trim();
-    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
-    if (mode === 'wait' && scanId === undefined) {
-        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
-    }
-    if (mode !== 'wait' && scanId !== undefined) {
-        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
-    }
-    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
-    if (!apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
-    }
-    if (pollIntervalMs > MAX_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
-    }
-    const source = parseChoice('repository-source', input('repository-source'), [
-        'connected',
-        'public'
-    ]);
-    const primaryUrl = parseRepositoryUrl('repository', input('repository') || event.repositoryUrl);
-    const branchText = input('branch') || event.branch;
-    if (branchText.trim() === '' && mode !== 'wait') {
-        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
-    }
-    const primary = {
-        url: primaryUrl,
-        branch: mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText),
-        source
-    };
-    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, source));
-    const repositories = [primary, ...related];
-    const seen = new Set();
-    for (const repo of repositories) {
-        const key = repo.url.toLowerCase();
-        if (seen.has(key)) {
-            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
-        }
-        seen.add(key);
-    }
-    const maxCreditsText = input('max-credits').trim();
-    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, primary);
-    if (estimationName.length > 200) {
-        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
-    }
-    return {
-        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
-        apiUrl,
-        apiIsLoopback,
-        mode,
-        scanId,
-        repositories,
-        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
-        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
-        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
-        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line)),
-        estimationName,
-        maxCredits: maxCreditsText === ''
-            ? undefined
-            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000),
-        pollIntervalMs,
-        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
-        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
-        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
-        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
-        reuseScan: parseBoolean('reuse-scan', input('reuse-scan')),
-        githubToken: sources.getInput('github-token').trim(),
-        prComment: parseBoolean('pr-comment', input('pr-comment')),
-        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS),
-        sarifFile: parseSarifPath(input('sarif-file')),
-        event
-    };
-}
-/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
-function parseRelatedRepository(line, serverUrl, source) {
-    const at = line.lastIndexOf('@');
-    if (at <= 0 || at === line.length - 1) {
-        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
-    }
-    const where = line.slice(0, at).trim();
-    const branch = parseBranch('related-repositories', line.slice(at + 1));
-    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
-        ? `${serverUrl}/${where}`
-        : parseRepositoryUrl('related-repositories', where);
-    return { url, branch, source };
-}
-function parseSarifPath(raw) {
-    const path = raw.trim();
-    if (path === '')
-        return '';
-    if (path.includes('\0') || path.endsWith('/')) {
-        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
-    }
-    return path;
-}
-/** Repository, PR number and short head SHA: deterministic, so a re-run can find its estimation. */
-function defaultEstimationName(event, primary) {
-    const repository = primary.url.replace(/^https?:\/\/[^/]+\//, '');
-    const where = event.pullRequestNumber === undefined ? primary.branch : `PR #${event.pullRequestNumber}`;
-    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
-    return `${repository} ${where}${sha}`;
-}
-/** What `core.debug` shows of the settings: everything but the secrets. */
-function describeSettings(settings) {
-    const { apiKey, authInstructions, githubToken, ...rest } = settings;
-    return {
-        ...rest,
-        apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
-        authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
-        githubToken: githubToken === '' ? '(none)' : '(set, masked)'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-// Sent in the User-Agent; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'hacktron-whitebox-scan-action';
-const ACTION_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): read the settings, drive the flow, report, set the outputs. It never throws: every way a
-// run can end becomes a result, an error-code and at most one error annotation.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const coreLogger = {
-    debug: (message) => core_debug(message),
-    info: (message) => info(message),
-    warning: (message) => warning(message)
-};
-async function run() {
-    const progress = newProgress();
-    let settings;
-    let outcome;
-    try {
-        maskSecrets();
-        settings = readSettings();
-        core_debug(`Settings: ${JSON.stringify(describeSettings(settings))}`);
-        outcome = await runWithSettings(settings, progress);
-    }
-    catch (error) {
-        outcome = outcomeOfError(error, progress, settings);
-    }
-    try {
-        await finish(outcome, progress, settings);
-    }
-    catch (error) {
-        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
-        setFailed(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
-    }
-}
-async function runWithSettings(settings, progress) {
-    if (settings.apiKey === '')
-        return missingKeyOutcome(settings);
-    const client = new HacktronClient({
-        baseUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
-        logger: coreLogger,
-        ...clientTiming(settings.apiIsLoopback)
-    });
-    info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
-    const deps = { client, logger: coreLogger, clock: systemClock, random: Math.random };
-    const result = await runFlow(settings, deps, progress, phase);
-    if (result === 'failed' && progress.verdict) {
-        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
-    }
-    return { result };
-}
-function missingKeyOutcome(settings) {
-    const { event } = settings;
-    if (event.fromFork || event.fromDependabot) {
-        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
-        return {
-            result: 'skipped',
-            annotation: {
-                title: 'Hacktron: scan skipped',
-                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
-                    'Nothing was scanned. To scan such pull requests safely, split the workflow in two: a job with ' +
-                    'mode: start in a trusted workflow (pull_request_target or workflow_run, which can read the secret ' +
-                    'without running the PR\'s code), and a job with mode: wait and its scan-id output. See the README, "Fork pull requests".'
-            }
-        };
-    }
-    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
-}
-function outcomeOfError(error, progress, settings) {
-    const failure = describeFailure(error, {
-        progress,
-        mode: settings?.mode,
-        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-        requestedBranches: settings?.repositories.map((repo) => repo.branch)
-    });
-    const errorCode = failure.code;
-    const annotation = { title: failure.title, message: failure.message };
-    if (error instanceof FlowFailure && error.code === 'timeout') {
-        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
-    }
-    return { result: 'error', errorCode, annotation };
-}
-async function phase(name, body) {
-    const started = Date.now();
-    return group(name, async () => {
-        try {
-            return await body();
-        }
-        finally {
-            info(`${name}: ${formatElapsed(Date.now() - started)}`);
-        }
-    });
-}
-async function finish(outcome, progress, settings) {
-    const outputs = outputsOf(outcome, progress, '');
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-    const { annotation } = outcome;
-    if (annotation && stepFails(outcome))
-        error(annotation.message, { title: annotation.title });
-    else if (annotation && outcome.result === 'skipped')
-        notice(annotation.message, { title: annotation.title });
-    else if (annotation)
-        warning(annotation.message, { title: annotation.title });
-    info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
-    await writeSummary(outcome, progress, settings);
-    if (stepFails(outcome))
-        process.exitCode = 1;
-}
-async function writeSummary(outcome, progress, settings) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const markdown = renderSummary(outcome, progress, {
-        failOnSeverity: settings?.failOnSeverity ?? 'high',
-        serverUrl: settings?.event.serverUrl ?? '',
-        repository: settings?.event.repository ?? '',
-        headSha: settings?.event.headSha ?? ''
-    });
-    try {
-        await summary.addRaw(markdown).write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${String(error)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 

@@ -25,6 +25,9 @@ export interface EventInfo {
   readonly fromFork: boolean
   /** A run started by Dependabot, which also gets no regular secrets. */
   readonly fromDependabot: boolean
+  /** The workflow's name and the job's id, which tell one job's PR comment from another's. */
+  readonly workflow: string
+  readonly job: string
 }
 
 interface PullRequestPayload {
@@ -48,7 +51,9 @@ export function eventInfoOf(context: EventContext, env: NodeJS.ProcessEnv): Even
     serverUrl,
     repository,
     repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
-    fromDependabot: context.actor === 'dependabot[bot]'
+    fromDependabot: context.actor === 'dependabot[bot]',
+    workflow: env.GITHUB_WORKFLOW ?? '',
+    job: env.GITHUB_JOB ?? ''
   }
   const pr = context.payload.pull_request as PullRequestPayload | undefined
   if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {

@@ -1,5 +1,5 @@
 // run(): read the settings, drive the flow, report, set the outputs. It never throws: every way a
-// run can end becomes a result, an error-code and at most one error annotation.
+// run can end becomes a result, an error-code and one annotation that explains it.
 import * as core from '@actions/core'
 import { clientTiming } from './client-timing.js'
 import { ConfigError } from './config-error.js'
@@ -10,52 +10,83 @@ import { newProgress, type Progress } from './flow/progress.js'
 import { runFlow } from './flow/run-flow.js'
 import { HacktronClient } from './hacktron/client.js'
 import type { Logger } from './logger.js'
+import type { PrCommentWriter } from './report/comment-writer.js'
+import { renderComment } from './report/comment.js'
 import { describeFailure, describeGateFailure } from './report/failure.js'
 import { stepFails, type RunOutcome } from './report/outcome.js'
 import { outputsOf } from './report/outputs.js'
-import { renderSummary } from './report/summary.js'
+import { renderSummary, type SummaryContext } from './report/summary.js'
+import {
+  annotateFindings,
+  prCommentWriter,
+  prepareFindingReports,
+  type FindingReports
+} from './reporting.js'
 import { describeSettings, maskSecrets, readSettings, type Settings } from './settings.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
-const coreLogger: Logger = {
-  debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message)
+/** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
+class CoreLogger implements Logger {
+  warnings = 0
+  debug(message: string): void {
+    core.debug(message)
+  }
+  info(message: string): void {
+    core.info(message)
+  }
+  warning(message: string): void {
+    this.warnings++
+    core.warning(message)
+  }
+}
+
+interface Run {
+  readonly progress: Progress
+  readonly logger: CoreLogger
+  settings?: Settings
+  comment?: PrCommentWriter
 }
 
 export async function run(): Promise<void> {
-  const progress = newProgress()
-  let settings: Settings | undefined
+  const state: Run = { progress: newProgress(), logger: new CoreLogger() }
   let outcome: RunOutcome
   try {
     maskSecrets()
-    settings = readSettings()
-    core.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`)
-    outcome = await runWithSettings(settings, progress)
+    state.settings = readSettings()
+    core.debug(`Settings: ${JSON.stringify(describeSettings(state.settings))}`)
+    outcome = await runWithSettings(state.settings, state)
   } catch (error) {
-    outcome = outcomeOfError(error, progress, settings)
+    outcome = outcomeOfError(error, state.progress, state.settings)
   }
   try {
-    await finish(outcome, progress, settings)
+    await finish(outcome, state)
   } catch (error) {
     // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
     core.setFailed(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`)
   }
 }
 
-async function runWithSettings(settings: Settings, progress: Progress): Promise<RunOutcome> {
+async function runWithSettings(settings: Settings, state: Run): Promise<RunOutcome> {
   if (settings.apiKey === '') return missingKeyOutcome(settings)
   const client = new HacktronClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
     userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
-    logger: coreLogger,
+    logger: state.logger,
     ...clientTiming(settings.apiIsLoopback)
   })
   core.info(
     `Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`
   )
-  const deps: FlowDeps = { client, logger: coreLogger, clock: systemClock, random: Math.random }
+  state.comment = prCommentWriter(settings, state.logger)
+  const { progress } = state
+  const deps: FlowDeps = {
+    client,
+    logger: state.logger,
+    clock: systemClock,
+    random: Math.random,
+    onPhaseChange: async () => updateComment(state)
+  }
   const result = await runFlow(settings, deps, progress, phase)
   if (result === 'failed' && progress.verdict) {
     return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
@@ -117,37 +148,65 @@ async function phase<T>(name: string, body: () => Promise<T>): Promise<T> {
   })
 }
 
-async function finish(
-  outcome: RunOutcome,
-  progress: Progress,
-  settings: Settings | undefined
-): Promise<void> {
-  const outputs = outputsOf(outcome, progress, '')
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
-
-  const { annotation } = outcome
-  if (annotation && stepFails(outcome)) core.error(annotation.message, { title: annotation.title })
-  else if (annotation && outcome.result === 'skipped')
-    core.notice(annotation.message, { title: annotation.title })
-  else if (annotation) core.warning(annotation.message, { title: annotation.title })
-  core.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`)
-
-  await writeSummary(outcome, progress, settings)
-  if (stepFails(outcome)) process.exitCode = 1
-}
-
-async function writeSummary(
-  outcome: RunOutcome,
-  progress: Progress,
-  settings: Settings | undefined
-): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  const markdown = renderSummary(outcome, progress, {
+function summaryContext(settings: Settings | undefined, reports?: FindingReports): SummaryContext {
+  return {
     failOnSeverity: settings?.failOnSeverity ?? 'high',
     serverUrl: settings?.event.serverUrl ?? '',
     repository: settings?.event.repository ?? '',
-    headSha: settings?.event.headSha ?? ''
-  })
+    headSha: settings?.event.headSha ?? '',
+    locations: reports?.locations,
+    notes: reports?.notes
+  }
+}
+
+async function updateComment(
+  state: Run,
+  outcome?: RunOutcome,
+  reports?: FindingReports
+): Promise<void> {
+  if (!state.comment) return
+  const context = summaryContext(state.settings, reports)
+  await state.comment.write(renderComment(state.comment.marker, state.progress, context, outcome))
+}
+
+async function finish(outcome: RunOutcome, state: Run): Promise<void> {
+  const { progress, settings, logger } = state
+  let reports: FindingReports | undefined
+  if (settings) {
+    try {
+      reports = prepareFindingReports(progress, settings)
+    } catch (error) {
+      logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
+    }
+  }
+  const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '')
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+
+  const used = { error: 0, warning: 0, notice: 0 }
+  const { annotation } = outcome
+  if (annotation && stepFails(outcome)) {
+    core.error(annotation.message, { title: annotation.title })
+    used.error++
+  } else if (annotation && outcome.result === 'skipped') {
+    core.notice(annotation.message, { title: annotation.title })
+    used.notice++
+  } else if (annotation) {
+    core.warning(annotation.message, { title: annotation.title })
+    used.warning++
+  }
+  if (settings && reports) {
+    const warning = used.warning + logger.warnings
+    annotateFindings(progress, settings, reports.locations, { ...used, warning })
+  }
+  core.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`)
+
+  await writeSummary(renderSummary(outcome, progress, summaryContext(settings, reports)))
+  await updateComment(state, outcome, reports)
+  if (stepFails(outcome)) process.exitCode = 1
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { INPUT_DEFAULTS } from '../../src/settings.js'
+import { FakeGitHub } from './fake-github.js'
 import webhookExamples from '@octokit/webhooks-examples' with { type: 'json' }
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -36,6 +37,8 @@ export interface ActionRun {
   readonly workspace?: string
   /** Called once the process has started, e.g. to send it a signal. */
   readonly onSpawn?: (pid: number) => void
+  /** The GitHub API to use (to look at its comments afterwards); a fresh fake one otherwise. */
+  readonly github?: FakeGitHub
 }
 
 export interface WorkflowCommand {
@@ -54,14 +57,19 @@ export interface ActionResult {
   readonly durationMs: number
 }
 
+export const FAKE_GITHUB_TOKEN = 'ghs_fakeTokenForTheLocalFakeGitHubApi000'
+
 /** Every input with action.yml's default, as the runner passes them (the token is a fake one). */
 export const DEFAULT_INPUTS: Readonly<Record<string, string>> = {
   ...INPUT_DEFAULTS,
-  'github-token': ''
+  'github-token': FAKE_GITHUB_TOKEN
 }
 
 export async function runAction(run: ActionRun): Promise<ActionResult> {
   const dir = await mkdtemp(join(tmpdir(), 'hacktron-action-'))
+  // Like the runner, every run has a GitHub API and a token; a fresh fake one unless given.
+  const github = run.github ?? new FakeGitHub()
+  if (!run.github) await github.start()
   try {
     const eventName = run.eventName ?? 'pull_request'
     const payload = run.payload ?? examplePayload('pull_request', 'opened')
@@ -88,7 +96,7 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: summaryPath,
       GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: 'http://127.0.0.1:9/unused',
+      GITHUB_API_URL: github.apiUrl,
       GITHUB_REPOSITORY: repository,
       GITHUB_REF: refOf(eventName, payload),
       GITHUB_REF_NAME: refOf(eventName, payload).replace(/^refs\/(heads|tags)\//, ''),
@@ -116,6 +124,7 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
       durationMs
     }
   } finally {
+    if (!run.github) await github.stop()
     await rm(dir, { recursive: true, force: true })
   }
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js'
 import type { RepositoryTarget } from '../settings.js'
 import { FlowFailure } from './flow-failure.js'
 import { pollUntilTerminal, type PollContext } from './poll.js'
-import type { Progress } from './progress.js'
+import { enterPhase, type Progress } from './progress.js'
 
 export interface EstimateRequest {
   readonly name: string
@@ -17,6 +17,8 @@ export interface EstimateRequest {
 }
 
 export interface FlowDeps extends PollContext {
+  /** Called (and awaited) at each phase change, not at each poll. */
+  readonly onPhaseChange?: (progress: Progress) => Promise<void>
   readonly client: Pick<
     HacktronClient,
     | 'createCostEstimation'
@@ -24,6 +26,7 @@ export interface FlowDeps extends PollContext {
     | 'createScan'
     | 'getScanStatus'
     | 'listAllScanFindings'
+    | 'exportScanFindings'
   >
 }
 
@@ -48,6 +51,7 @@ export async function estimate(
   const created = await deps.client.createCostEstimation(estimationRequestBody(request))
   progress.estimation = created
   deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`)
+  await deps.onPhaseChange?.(progress)
 
   const polled = await pollUntilTerminal(
     {
@@ -70,7 +74,9 @@ export async function estimate(
         'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'
     )
   }
-  return checkEstimation(polled.value, request, deps.logger, progress)
+  const usable = checkEstimation(polled.value, request, deps.logger, progress)
+  await enterPhase(progress, 'estimated', deps.onPhaseChange)
+  return usable
 }
 
 /** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
@@ -103,7 +109,6 @@ export function checkEstimation(
   }
   const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0)
   progress.estimatedCredits = total
-  progress.phase = 'estimated'
   const triage = estimation.triage_required
     ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
     : ''

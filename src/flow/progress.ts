@@ -20,7 +20,19 @@ export interface Progress {
   scanStartedAtMs?: number
   scanEndedAtMs?: number
   findings?: readonly Finding[]
+  /** The scan's SARIF export: where the findings' lines come from. */
+  sarifExport?: unknown
   verdict?: GateVerdict
+}
+
+/** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
+export async function enterPhase(
+  progress: Progress,
+  phase: Progress['phase'],
+  onPhaseChange?: (progress: Progress) => Promise<void>
+): Promise<void> {
+  progress.phase = phase
+  await onPhaseChange?.(progress)
 }
 
 export function newProgress(): Progress {

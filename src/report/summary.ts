@@ -7,6 +7,7 @@ import { formatElapsed } from '../flow/poll.js'
 import type { Progress } from '../flow/progress.js'
 import type { GateLevel } from '../settings.js'
 import { inlineCode, inlineText, table } from './markdown.js'
+import { repoRelativePath, type FindingLocation } from './locations.js'
 import type { RunOutcome } from './outcome.js'
 
 export interface SummaryContext {
@@ -15,6 +16,12 @@ export interface SummaryContext {
   readonly serverUrl: string
   readonly repository: string
   readonly headSha: string
+  /** Where each finding is, by finding id, for links to its lines. */
+  readonly locations?: ReadonlyMap<string, FindingLocation>
+  /** How many findings to list one by one (the rest are counted). */
+  readonly maxListed?: number
+  /** Lines to add at the end, already Markdown-safe (what was trimmed from the SARIF file, ...). */
+  readonly notes?: readonly string[]
 }
 
 /** The findings listed one by one; the rest are counted, which keeps the summary far under 1 MiB. */
@@ -42,8 +49,10 @@ export function renderSummary(
   if (progress.estimation) parts.push(estimateSection(progress))
   if (progress.scanId) parts.push(scanSection(progress))
   if (progress.findings) parts.push(countsSection(progress.findings, context.failOnSeverity))
-  if (progress.findings && progress.findings.length > 0)
+  if (progress.findings && progress.findings.length > 0) {
     parts.push(findingsSection(progress.findings, context))
+  }
+  if (context.notes?.length) parts.push(context.notes.join('\n'))
   return parts.join('\n\n') + '\n'
 }
 
@@ -123,13 +132,13 @@ function countsSection(findings: readonly Finding[], gate: GateLevel): string {
 
 function findingsSection(findings: readonly Finding[], context: SummaryContext): string {
   const sorted = bySeverity(findings)
-  const listed = sorted.slice(0, MAX_LISTED_FINDINGS)
+  const listed = sorted.slice(0, context.maxListed ?? MAX_LISTED_FINDINGS)
   const rows = listed.map((finding) => [
     finding.severity + (meetsGate(finding, context.failOnSeverity) ? ' 🚧' : ''),
     inlineText(finding.title, 200),
     inlineText(finding.category, 80),
     finding.state,
-    fileLink(finding.affected_file, context)
+    fileLink(finding, context)
   ])
   const rest = sorted.length - listed.length
   const more =
@@ -142,16 +151,16 @@ function findingsSection(findings: readonly Finding[], context: SummaryContext):
   )
 }
 
-function fileLink(path: string, context: SummaryContext): string {
-  const clean = path.replace(/^\.?\/+/, '')
-  if (
-    !context.headSha ||
-    !context.repository ||
-    !/^[\w./-]+$/.test(clean) ||
-    clean.includes('..')
-  ) {
-    return inlineCode(path, 120)
+function fileLink(finding: Finding, context: SummaryContext): string {
+  const location = context.locations?.get(finding.id)
+  const path = location ? location.path : repoRelativePath(finding.affected_file)
+  if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
+    return inlineCode(finding.affected_file, 120)
   }
-  const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${clean}`
-  return `[${inlineCode(clean, 120)}](${url})`
+  const { startLine, endLine } = location ?? {}
+  const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : ''
+  const anchor = startLine ? `#L${startLine}${range}` : ''
+  const shown = startLine ? `${path}:${startLine}` : path
+  const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`
+  return `[${inlineCode(shown, 120)}](${url})`
 }

@@ -1,0 +1,103 @@
+// Findings as annotations on their files and lines, within what GitHub shows: 10 of each level
+// per step and 50 per job. What does not fit is counted in one closing notice, never dropped
+// silently.
+import type { Finding } from '../hacktron/types.js'
+import { bySeverity, meetsGate } from '../flow/gate.js'
+import type { GateLevel } from '../settings.js'
+import type { FindingLocation } from './locations.js'
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice'
+
+export interface CodeAnnotation {
+  readonly level: AnnotationLevel
+  readonly title: string
+  readonly message: string
+  readonly file?: string
+  readonly startLine?: number
+  readonly endLine?: number
+}
+
+/** GitHub's limits on workflow-command annotations. */
+export const ANNOTATIONS_PER_LEVEL = 10
+export const ANNOTATIONS_PER_JOB = 50
+
+export interface AnnotationBudget {
+  /** Annotations of each level the step emits besides these (the run's own error, warnings). */
+  readonly alreadyUsed: Readonly<Record<AnnotationLevel, number>>
+  /** The `max-annotations` input. */
+  readonly maxAnnotations: number
+}
+
+export interface AnnotationPlan {
+  readonly annotations: readonly CodeAnnotation[]
+  /** Findings left without an annotation, and the notice that says so (if any were). */
+  readonly omitted: number
+  readonly overflowNotice?: CodeAnnotation
+}
+
+export function levelFor(finding: Finding, gate: GateLevel): AnnotationLevel {
+  if (meetsGate(finding, gate)) return 'error'
+  return finding.severity === 'info' ? 'notice' : 'warning'
+}
+
+export function planAnnotations(
+  findings: readonly Finding[],
+  locations: ReadonlyMap<string, FindingLocation>,
+  gate: GateLevel,
+  budget: AnnotationBudget
+): AnnotationPlan {
+  // One notice is kept back for the overflow line.
+  const room: Record<AnnotationLevel, number> = {
+    error: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.error,
+    warning: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.warning,
+    notice: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.notice - 1
+  }
+  const used = budget.alreadyUsed.error + budget.alreadyUsed.warning + budget.alreadyUsed.notice
+  let total = Math.min(budget.maxAnnotations, ANNOTATIONS_PER_JOB - used - 1)
+  const annotations: CodeAnnotation[] = []
+  for (const finding of bySeverity(findings)) {
+    const level = levelFor(finding, gate)
+    if (total <= 0 || room[level] <= 0) continue
+    room[level]--
+    total--
+    annotations.push(annotationFor(finding, level, locations.get(finding.id)))
+  }
+  const omitted = findings.length - annotations.length
+  if (omitted === 0) return { annotations, omitted }
+  return {
+    annotations,
+    omitted,
+    overflowNotice: {
+      level: 'notice',
+      title: 'Hacktron: more findings than annotations',
+      message:
+        `${omitted} of ${findings.length} findings are not annotated on the code (GitHub shows at most ` +
+        `${ANNOTATIONS_PER_LEVEL} annotations of each level per step, and max-annotations is ` +
+        `${budget.maxAnnotations}). All of them are in the job summary and the SARIF file.`
+    }
+  }
+}
+
+function annotationFor(
+  finding: Finding,
+  level: AnnotationLevel,
+  location: FindingLocation | undefined
+): CodeAnnotation {
+  const description = finding.description.replace(/\s+/g, ' ').trim()
+  const short = description.length > 300 ? `${description.slice(0, 299)}…` : description
+  return {
+    level,
+    title: `${finding.severity}: ${oneLine(finding.title, 120)}`,
+    message:
+      `${oneLine(finding.category, 80)} (${finding.state}). ${short}\n` +
+      `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard and the job summary.`,
+    file: location?.path,
+    startLine: location?.startLine,
+    endLine: location?.endLine
+  }
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}

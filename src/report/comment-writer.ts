@@ -1,0 +1,74 @@
+// Keeps exactly one comment per marker on a PR: finds it across all pages, edits it in place,
+// skips an edit that would change nothing, and, when two runs raced to create it, keeps the
+// oldest and deletes its own. A token that may not comment is a warning, never a failed step.
+import type { Logger } from '../logger.js'
+
+/** The few calls on a PR's comments the writer needs (GitHub's REST API behind it). */
+export interface IssueCommentsApi {
+  /** Every comment of the PR, all pages. */
+  list(): Promise<readonly { readonly id: number; readonly body?: string | null }[]>
+  create(body: string): Promise<number>
+  update(id: number, body: string): Promise<void>
+  remove(id: number): Promise<void>
+}
+
+export class PrCommentWriter {
+  private commentId?: number
+  private lastBody?: string
+  private disabled = false
+
+  constructor(
+    readonly marker: string,
+    private readonly api: () => Promise<IssueCommentsApi>,
+    private readonly logger: Logger
+  ) {}
+
+  /** Writes `body` (which must contain the marker); never throws. */
+  async write(body: string): Promise<void> {
+    if (this.disabled || body === this.lastBody) return
+    try {
+      const api = await this.api()
+      this.commentId ??= await this.findExisting(api)
+      if (this.commentId !== undefined) {
+        await api.update(this.commentId, body)
+      } else {
+        this.commentId = await api.create(body)
+        await this.settleRace(api, body)
+      }
+      this.lastBody = body
+    } catch (error) {
+      this.onError(error)
+    }
+  }
+
+  private async findExisting(api: IssueCommentsApi): Promise<number | undefined> {
+    const mine = (await api.list()).filter((comment) => comment.body?.includes(this.marker))
+    return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id))
+  }
+
+  /** If another run created its comment at the same time, the oldest one wins. */
+  private async settleRace(api: IssueCommentsApi, body: string): Promise<void> {
+    const oldest = await this.findExisting(api)
+    if (oldest === undefined || oldest === this.commentId) return
+    await api.remove(this.commentId as number)
+    this.commentId = oldest
+    await api.update(oldest, body)
+  }
+
+  private onError(error: unknown): void {
+    const status = (error as { status?: number }).status
+    if (status === 401 || status === 403 || status === 404) {
+      this.disabled = true
+      this.logger.warning(
+        `Hacktron: could not write the PR comment (HTTP ${status}): the token may not comment on this pull ` +
+          'request. Runs for forks get a read-only token; elsewhere give the job "permissions: pull-requests: write", ' +
+          'or set pr-comment: false. The scan and the gate are not affected.'
+      )
+      return
+    }
+    this.logger.warning(
+      `Hacktron: could not update the PR comment: ${error instanceof Error ? error.message : String(error)}. ` +
+        'The scan and the gate are not affected; the next update will try again.'
+    )
+  }
+}

@@ -1,0 +1,141 @@
+// The thin writers behind the pure renderers of src/report/: annotations on code, the SARIF file
+// and the PR comment. Only this file and main.ts touch the runner and the file system for reports.
+import * as core from '@actions/core'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, relative, resolve, sep } from 'node:path'
+import type { Progress } from './flow/progress.js'
+import { githubIssueComments } from './github/issue-comments.js'
+import { planAnnotations, type AnnotationLevel, type CodeAnnotation } from './report/annotations.js'
+import { PrCommentWriter } from './report/comment-writer.js'
+import { commentMarker } from './report/comment.js'
+import { locateFindings, type FindingLocation } from './report/locations.js'
+import { buildSarif } from './report/sarif.js'
+import type { Logger } from './logger.js'
+import type { Settings } from './settings.js'
+
+/** Checked-out files larger than this are not searched for a finding's snippet. */
+const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024
+
+export interface FindingReports {
+  readonly locations: ReadonlyMap<string, FindingLocation>
+  /** Path of the SARIF file written, or '' when none was. */
+  readonly sarifFile: string
+  /** Markdown-safe lines for the summary and the comment. */
+  readonly notes: readonly string[]
+}
+
+function workspaceRoot(): string {
+  return resolve(process.env.GITHUB_WORKSPACE || process.cwd())
+}
+
+/** A checked-out file's text, or undefined; never a path outside the workspace. */
+function readWorkspaceFile(path: string): string | undefined {
+  const root = workspaceRoot()
+  const full = resolve(root, path)
+  if (full !== root && !full.startsWith(root + sep)) return undefined
+  try {
+    if (statSync(full).size > MAX_SEARCHED_FILE_BYTES) return undefined
+    return readFileSync(full, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/** Locates the findings and writes the SARIF file. */
+export function prepareFindingReports(progress: Progress, settings: Settings): FindingReports {
+  const findings = progress.findings
+  if (!findings) return { locations: new Map(), sarifFile: '', notes: [] }
+  const locations = locateFindings(
+    findings,
+    progress.sarifExport,
+    readWorkspaceFile,
+    workspaceRoot()
+  )
+  if (settings.sarifFile === '') return { locations, sarifFile: '', notes: [] }
+
+  const sarif = buildSarif(findings, locations, {
+    repositoryUrl: settings.repositories[0]?.url ?? '',
+    scanId: progress.scanId ?? '',
+    exported: progress.sarifExport
+  })
+  const path = resolve(workspaceRoot(), settings.sarifFile)
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, sarif.text)
+  const dropped = Object.entries(sarif.dropped)
+    .map(([severity, count]) => `${count} ${severity}`)
+    .join(', ')
+  const notes = dropped
+    ? [
+        `⚠️ To stay within code scanning's limits, the SARIF file leaves out ${dropped} findings (lowest severities first).`
+      ]
+    : []
+  if (dropped)
+    core.info(`SARIF: left out ${dropped} findings to stay within code scanning's limits.`)
+  core.info(
+    `Wrote ${sarif.log.runs[0]?.results?.length ?? 0} findings as SARIF to ${relative(workspaceRoot(), path) || path}.`
+  )
+  return { locations, sarifFile: settings.sarifFile, notes }
+}
+
+export function annotateFindings(
+  progress: Progress,
+  settings: Settings,
+  locations: ReadonlyMap<string, FindingLocation>,
+  alreadyUsed: Record<AnnotationLevel, number>
+): void {
+  if (!progress.findings || progress.findings.length === 0) return
+  const plan = planAnnotations(progress.findings, locations, settings.failOnSeverity, {
+    alreadyUsed,
+    maxAnnotations: settings.maxAnnotations
+  })
+  for (const annotation of plan.annotations) emit(annotation)
+  if (plan.overflowNotice) emit(plan.overflowNotice)
+}
+
+function emit(annotation: CodeAnnotation): void {
+  const properties: core.AnnotationProperties = {
+    title: annotation.title,
+    file: annotation.file,
+    startLine: annotation.startLine,
+    endLine: annotation.endLine
+  }
+  if (annotation.level === 'error') core.error(annotation.message, properties)
+  else if (annotation.level === 'warning') core.warning(annotation.message, properties)
+  else core.notice(annotation.message, properties)
+}
+
+/** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
+export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWriter | undefined {
+  const { event } = settings
+  const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target'
+  if (!settings.prComment || !onPullRequest || event.pullRequestNumber === undefined) {
+    return undefined
+  }
+  if (event.fromFork && event.name === 'pull_request') {
+    logger.warning(
+      'Hacktron: no PR comment for a pull request from a fork: GitHub gives such runs a read-only token. ' +
+        'The job summary has the report; for a comment, use the two-job setup in the README ("Fork pull requests").'
+    )
+    return undefined
+  }
+  if (settings.githubToken === '') {
+    logger.warning(
+      'Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.'
+    )
+    return undefined
+  }
+  const [owner = '', repo = ''] = event.repository.split('/')
+  const primary = settings.repositories[0]
+  const marker = commentMarker({
+    workflow: event.workflow,
+    job: event.job,
+    repository: primary?.url ?? event.repositoryUrl,
+    branch: primary?.branch ?? event.branch
+  })
+  const number = event.pullRequestNumber
+  return new PrCommentWriter(
+    marker,
+    () => githubIssueComments({ token: settings.githubToken, owner, repo, number }),
+    logger
+  )
+}
