@@ -1,0 +1,387 @@
+// The reporting renderers: locations, annotations, SARIF, summary and PR comment, with 0, 1,
+// 10,000 and hostile findings; and the comment writer against a fake comments API.
+import { describe, expect, it } from '@jest/globals'
+import { gzipSync } from 'node:zlib'
+import { evaluateGate } from '../src/flow/gate.js'
+import { newProgress, type Progress } from '../src/flow/progress.js'
+import type { Finding } from '../src/hacktron/types.js'
+import { silentLogger } from '../src/logger.js'
+import { planAnnotations } from '../src/report/annotations.js'
+import { PrCommentWriter, type IssueCommentsApi } from '../src/report/comment-writer.js'
+import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../src/report/comment.js'
+import {
+  locateFindings,
+  locateSnippet,
+  repoRelativePath,
+  type FindingLocation
+} from '../src/report/locations.js'
+import { buildSarif, categoryFor, ruleIdFor } from '../src/report/sarif.js'
+import { renderSummary, type SummaryContext } from '../src/report/summary.js'
+import { finding, HOSTILE_FINDING, HOSTILE_TEXT, manyFindings } from '../__fixtures__/findings.js'
+import { expectValidSarif } from './helpers/sarif.js'
+
+const CONTEXT: SummaryContext = {
+  failOnSeverity: 'high',
+  serverUrl: 'https://github.com',
+  repository: 'acme/shop',
+  headSha: 'a'.repeat(40)
+}
+const NONE_USED = { error: 0, warning: 0, notice: 0 }
+
+function completed(findings: Finding[]): Progress {
+  const progress = newProgress()
+  progress.scanId = '9b2f0f8e-0000-4000-8000-000000000000'
+  progress.scanStatus = 'completed'
+  progress.findings = findings
+  progress.verdict = evaluateGate(findings, 'high')
+  return progress
+}
+
+function noLocations(findings: Finding[]): Map<string, FindingLocation> {
+  return locateFindings(findings, undefined, () => undefined)
+}
+
+describe('locations', () => {
+  it('makes paths repository-relative and refuses ones that escape', () => {
+    expect(repoRelativePath('./src/a.js')).toBe('src/a.js')
+    expect(
+      repoRelativePath('/home/runner/work/shop/shop/src/a.js', '/home/runner/work/shop/shop')
+    ).toBe('src/a.js')
+    expect(repoRelativePath('file:///src/a.js')).toBe('src/a.js')
+    expect(repoRelativePath('https://github.com/acme/shop/blob/main/src/a.js')).toBe('src/a.js')
+    expect(repoRelativePath('src\\win\\a.js')).toBe('src/win/a.js')
+    expect(repoRelativePath('../outside.js')).toBeUndefined()
+    expect(repoRelativePath('src/a.js\n::error::x')).toBeUndefined()
+    expect(repoRelativePath('')).toBeUndefined()
+  })
+
+  it('finds a snippet despite indentation and spacing, and not when absent', () => {
+    const text = ['function a() {', '    if (x) {', '        run(  x,y )', '    }', '}'].join('\n')
+    expect(locateSnippet(text, 'if (x) {\n  run( x,y )\n}')).toEqual({ startLine: 2, endLine: 4 })
+    expect(locateSnippet(text, 'run( x,y )')).toEqual({ startLine: 3, endLine: 3 })
+    expect(locateSnippet(text, 'missing()')).toBeUndefined()
+    expect(locateSnippet(text, '  \n ')).toBeUndefined()
+  })
+
+  it('prefers the SARIF export, then the checked-out file, then the file alone', () => {
+    const fromExport = finding({ id: 'a' })
+    const fromFile = finding({ id: 'b', affected_file: 'src/b.js', affected_code: 'danger()' })
+    const fileOnly = finding({ id: 'c', affected_file: 'src/c.js', affected_code: 'gone()' })
+    const exported = {
+      runs: [
+        {
+          results: [
+            {
+              properties: { 'hacktron/finding-id': 'a' },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: 'src/db/users.js' },
+                    region: { startLine: 12, endLine: 13 }
+                  }
+                }
+              ]
+            }
+          ]
+        }
+      ]
+    }
+    const files: Record<string, string> = {
+      'src/b.js': 'one\ntwo\n  danger()\n',
+      'src/c.js': 'nothing'
+    }
+    const locations = locateFindings(
+      [fromExport, fromFile, fileOnly],
+      exported,
+      (path) => files[path]
+    )
+    expect(locations.get('a')).toEqual({ path: 'src/db/users.js', startLine: 12, endLine: 13 })
+    expect(locations.get('b')).toEqual({ path: 'src/b.js', startLine: 3, endLine: 3 })
+    expect(locations.get('c')).toEqual({ path: 'src/c.js' })
+    // A malformed export is ignored, not trusted.
+    expect(locateFindings([fromExport], { runs: 'no' }, () => undefined).get('a')).toEqual({
+      path: 'src/db/users.js'
+    })
+  })
+})
+
+describe('annotations', () => {
+  it('annotates most severe first with levels from the gate, within max-annotations', () => {
+    const findings = [
+      finding({ id: 'info', severity: 'info' }),
+      finding({ id: 'crit', severity: 'critical' }),
+      finding({ id: 'fp', severity: 'critical', state: 'false_positive' }),
+      finding({ id: 'med', severity: 'medium' })
+    ]
+    const plan = planAnnotations(findings, noLocations(findings), 'high', {
+      alreadyUsed: NONE_USED,
+      maxAnnotations: 10
+    })
+    expect(plan.annotations.map((a) => [a.level, a.title.split(':')[0]])).toEqual([
+      ['error', 'critical'],
+      ['warning', 'critical'],
+      ['warning', 'medium'],
+      ['notice', 'info']
+    ])
+    expect(plan.omitted).toBe(0)
+    expect(plan.overflowNotice).toBeUndefined()
+    expect(plan.annotations[0]).toMatchObject({ file: 'src/db/users.js' })
+  })
+
+  it('never emits more than GitHub shows, and says how many were left out', () => {
+    const findings = manyFindings(10_000)
+    const plan = planAnnotations(findings, noLocations(findings), 'medium', {
+      alreadyUsed: { error: 1, warning: 3, notice: 0 },
+      maxAnnotations: 50
+    })
+    const count = (level: string): number =>
+      plan.annotations.filter((a) => a.level === level).length
+    expect(count('error')).toBe(9)
+    expect(count('warning')).toBe(7)
+    expect(count('notice')).toBe(9)
+    expect(plan.omitted).toBe(10_000 - 25)
+    expect(plan.overflowNotice?.message).toContain('9975 of 10000 findings are not annotated')
+    expect(
+      planAnnotations([], new Map(), 'high', { alreadyUsed: NONE_USED, maxAnnotations: 10 })
+    ).toEqual({ annotations: [], omitted: 0 })
+    const one = planAnnotations(findings, noLocations(findings), 'high', {
+      alreadyUsed: NONE_USED,
+      maxAnnotations: 1
+    })
+    expect(one.annotations).toHaveLength(1)
+  })
+})
+
+describe('SARIF', () => {
+  const repo = 'https://github.com/acme/shop'
+
+  it('is valid SARIF 2.1.0 for 0, 1 and hostile findings', () => {
+    for (const findings of [[], [finding()], [HOSTILE_FINDING]]) {
+      const { log, text } = buildSarif(findings, noLocations(findings), {
+        repositoryUrl: repo,
+        scanId: 's'
+      })
+      expectValidSarif(log)
+      expect(JSON.parse(text)).toEqual(log)
+    }
+  })
+
+  it('has relative paths, stable rule ids and fingerprints, a category per repository, severities', () => {
+    const one = finding()
+    const locations = new Map([[one.id, { path: 'src/db/users.js', startLine: 12 }]])
+    const first = buildSarif([one], locations, { repositoryUrl: repo, scanId: 's1' }).log
+    const again = buildSarif(
+      [{ ...one, id: 'another-id' }],
+      new Map([['another-id', { path: 'src/db/users.js', startLine: 40 }]]),
+      {
+        repositoryUrl: repo,
+        scanId: 's2'
+      }
+    ).log
+    const run = first.runs[0]!
+    const result = run.results![0]!
+    expect(result.ruleId).toBe(ruleIdFor('SQL Injection'))
+    expect(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('src/db/users.js')
+    expect(result.locations?.[0]?.physicalLocation?.region?.startLine).toBe(12)
+    expect(result.level).toBe('error')
+    expect(run.tool.driver.rules?.[0]?.properties?.['security-severity']).toBe('8.0')
+    // The same finding moved to another line keeps its fingerprint.
+    expect(again.runs[0]!.results![0]!.partialFingerprints).toEqual(result.partialFingerprints)
+    expect(run.automationDetails?.id).toBe('hacktron/acme/shop/')
+    expect(categoryFor('https://github.com/acme/other')).not.toBe(categoryFor(repo))
+    const hostile = buildSarif([HOSTILE_FINDING], noLocations([HOSTILE_FINDING]), {
+      repositoryUrl: repo,
+      scanId: 's'
+    }).log
+    expect(hostile.runs[0]!.results![0]!.locations).toBeUndefined()
+  })
+
+  it('stays within the limits, dropping the lowest severities first and counting them', () => {
+    const findings = manyFindings(10_000)
+    const full = buildSarif(findings, noLocations(findings), { repositoryUrl: repo, scanId: 's' })
+    expectValidSarif(full.log)
+    expect(full.log.runs).toHaveLength(1)
+    expect(full.log.runs[0]!.results).toHaveLength(10_000)
+    expect(gzipSync(full.text).length).toBeLessThan(10 * 1024 * 1024)
+    expect(full.dropped).toEqual({})
+
+    const capped = buildSarif(findings, noLocations(findings), {
+      repositoryUrl: repo,
+      scanId: 's',
+      maxResults: 6000
+    })
+    expect(capped.log.runs[0]!.results).toHaveLength(6000)
+    expect(capped.dropped).toEqual({ low: 2000, info: 2000 })
+    const levels = new Set(
+      capped.log.runs[0]!.results!.map((result) => result.properties?.severity)
+    )
+    expect([...levels].sort()).toEqual(['critical', 'high', 'medium'])
+
+    const small = buildSarif(findings, noLocations(findings), {
+      repositoryUrl: repo,
+      scanId: 's',
+      maxGzippedBytes: 50_000
+    })
+    expect(gzipSync(small.text).length).toBeLessThanOrEqual(50_000)
+    expect(small.dropped.info).toBe(2000)
+    expectValidSarif(small.log)
+  })
+})
+
+describe('summary and comment', () => {
+  it('render 0 and 1 findings', () => {
+    expect(renderSummary({ result: 'passed' }, completed([]), CONTEXT)).toContain('✅ Passed')
+    const one = completed([finding()])
+    const summary = renderSummary({ result: 'failed' }, one, {
+      ...CONTEXT,
+      locations: new Map([[finding().id, { path: 'src/db/users.js', startLine: 12, endLine: 14 }]])
+    })
+    expect(summary).toContain(
+      `https://github.com/acme/shop/blob/${'a'.repeat(40)}/src/db/users.js#L12-L14`
+    )
+    expect(summary).toContain('| high 🚧 | 1 | 1 |')
+  })
+
+  it('stay within the summary and comment limits for 10,000 findings with long titles', () => {
+    const progress = completed(manyFindings(10_000, 400))
+    const summary = renderSummary({ result: 'failed' }, progress, CONTEXT)
+    expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024)
+    expect(summary).toContain('and 9950 more findings')
+    const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
+    const comment = renderComment(marker, progress, CONTEXT, { result: 'failed' })
+    expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
+    expect(comment.startsWith(marker)).toBe(true)
+  })
+
+  it('keep hostile text inert', () => {
+    const progress = completed([HOSTILE_FINDING])
+    const outputs = [
+      renderSummary({ result: 'failed' }, progress, CONTEXT),
+      renderComment(
+        commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' }),
+        progress,
+        CONTEXT,
+        {
+          result: 'error',
+          errorCode: 'server-error',
+          annotation: { title: `Hacktron: ${HOSTILE_TEXT}`, message: HOSTILE_TEXT }
+        }
+      )
+    ]
+    for (const text of outputs) {
+      expect(text).not.toMatch(/^::/m) // no line can be read as a workflow command
+      expect(text).not.toMatch(/<img|<script|<\/details>/i) // no HTML
+      expect(text).not.toMatch(/\]\(https:\/\/evil/) // no links or images
+      expect(text).not.toContain('@octo-org') // no mentions
+      expect(text.match(/<!--/g) ?? []).toHaveLength(text.startsWith('<!--') ? 1 : 0) // only our marker
+      // Every table row keeps its columns: an escaped pipe cannot add a cell.
+      const rows = text
+        .split('\n')
+        .filter((line) => line.startsWith('| critical') && line.includes('Title'))
+      expect(rows).toHaveLength(1)
+      for (const row of rows) {
+        expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7)
+      }
+    }
+  })
+
+  it('show each phase in the comment, behind a marker that cannot be closed early', () => {
+    const marker = commentMarker({
+      workflow: 'CI --> x',
+      job: 'scan',
+      repository: 'https://github.com/a/b',
+      branch: 'main'
+    })
+    expect(marker.match(/-->/g)).toHaveLength(1)
+    const progress = newProgress()
+    progress.phase = 'estimating'
+    expect(renderComment(marker, progress, CONTEXT)).toContain('Estimating')
+    progress.phase = 'estimated'
+    progress.estimatedCredits = 4000
+    expect(renderComment(marker, progress, CONTEXT)).toContain('4000 credits')
+    progress.phase = 'scanning'
+    progress.scanId = 'abc'
+    expect(renderComment(marker, progress, CONTEXT)).toContain('Scan ` abc ` started')
+  })
+})
+
+class FakeComments implements IssueCommentsApi {
+  comments: { id: number; body: string }[] = []
+  calls: string[] = []
+  nextId = 1
+  failWith?: number
+  async list(): Promise<{ id: number; body: string }[]> {
+    this.calls.push('list')
+    return [...this.comments]
+  }
+  async create(body: string): Promise<number> {
+    this.calls.push('create')
+    if (this.failWith)
+      throw Object.assign(new Error('Resource not accessible by integration'), {
+        status: this.failWith
+      })
+    const id = this.nextId++
+    this.comments.push({ id, body })
+    return id
+  }
+  async update(id: number, body: string): Promise<void> {
+    this.calls.push(`update ${id}`)
+    this.comments.find((comment) => comment.id === id)!.body = body
+  }
+  async remove(id: number): Promise<void> {
+    this.calls.push(`remove ${id}`)
+    this.comments = this.comments.filter((comment) => comment.id !== id)
+  }
+}
+
+describe('comment writer', () => {
+  const marker = '<!-- m -->'
+
+  it('creates one comment, edits it in place, and skips an edit that changes nothing', async () => {
+    const api = new FakeComments()
+    api.comments.push({ id: 99, body: 'someone else' })
+    api.nextId = 100
+    const writer = new PrCommentWriter(marker, async () => api, silentLogger)
+    await writer.write(`${marker} one`)
+    await writer.write(`${marker} two`)
+    await writer.write(`${marker} two`)
+    expect(api.comments).toEqual([
+      { id: 99, body: 'someone else' },
+      { id: 100, body: `${marker} two` }
+    ])
+    expect(api.calls).toEqual(['list', 'create', 'list', 'update 100'])
+
+    const rerun = new PrCommentWriter(marker, async () => api, silentLogger)
+    await rerun.write(`${marker} three`)
+    expect(api.comments).toHaveLength(2)
+    expect(api.calls.slice(-2)).toEqual(['list', 'update 100'])
+  })
+
+  it('when two runs race, the oldest comment wins and the other is deleted', async () => {
+    const api = new FakeComments()
+    const original = api.create.bind(api)
+    // Another run creates its comment between our look and our create.
+    api.create = async (body) => {
+      api.comments.push({ id: api.nextId++, body: `${marker} other run` })
+      return original(body)
+    }
+    const writer = new PrCommentWriter(marker, async () => api, silentLogger)
+    await writer.write(`${marker} mine`)
+    expect(api.comments).toEqual([{ id: 1, body: `${marker} mine` }])
+  })
+
+  it('turns a read-only token into one warning and stops trying', async () => {
+    const api = new FakeComments()
+    api.failWith = 403
+    const warnings: string[] = []
+    const writer = new PrCommentWriter(marker, async () => api, {
+      ...silentLogger,
+      warning: (line) => warnings.push(line)
+    })
+    await writer.write(`${marker} a`)
+    await writer.write(`${marker} b`)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/pull-requests: write/)
+    expect(api.calls).toEqual(['list', 'create'])
+  })
+})
