@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { DEMO_API_KEY, NAMED_SCENARIOS } from '../src/simulator/scenario.js'
 import { HacktronSimulator } from '../src/simulator/server.js'
+import { FakeGitHub } from './lib/fake-github.js'
 import { runAction } from './lib/run-action.js'
 
 const { values } = parseArgs({
@@ -27,12 +28,16 @@ const EXTRA_INPUTS: Record<string, Record<string, string>> = {
 
 const simulator = new HacktronSimulator({ scenario: values.scenario })
 const baseUrl = await simulator.start()
+// A fake GitHub API on loopback receives the PR comment, so the demo can show it.
+const github = new FakeGitHub()
+await github.start()
 const rule = (title: string): void =>
   console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
 try {
   console.log(`Scenario "${simulator.scenario.name}": ${simulator.scenario.description}`)
   console.log(`Simulator at ${baseUrl}; running dist/index.js on a pull_request "opened" event.`)
   const result = await runAction({
+    github,
     inputs: {
       'api-key': DEMO_API_KEY,
       'api-url': baseUrl,
@@ -46,7 +51,11 @@ try {
     if (line.startsWith('::add-mask::') || line.startsWith('::debug::')) continue
     const command = /^::(error|warning|notice)( [^:]*)?::(.*)$/.exec(line)
     if (command) {
-      const title = /title=([^,]*)/.exec(command[2] ?? '')?.[1]
+      const property = (name: string): string | undefined =>
+        new RegExp(`${name}=([^,]*)`).exec(command[2] ?? '')?.[1]
+      const title = property('title')
+      const file = property('file')
+      const where = file ? ` [${file}${property('line') ? `:${property('line')}` : ''}]` : ''
       const unescape = (text: string): string =>
         text
           .replace(/%3A/g, ':')
@@ -55,7 +64,7 @@ try {
           .replace(/%0D/g, '\r')
           .replace(/%25/g, '%')
       console.log(
-        `${command[1]?.toUpperCase()}: ${title ? unescape(title) + ': ' : ''}${unescape(command[3] ?? '')}`
+        `${command[1]?.toUpperCase()}${where}: ${title ? unescape(title) + ': ' : ''}${unescape(command[3] ?? '')}`
       )
     } else if (line.startsWith('::group::')) console.log(`▸ ${line.slice(9)}`)
     else if (line !== '::endgroup::') console.log(line)
@@ -69,6 +78,12 @@ try {
   rule('Job summary (Markdown)')
   console.log(result.summary)
 
+  rule('PR comment (as posted to the pull request)')
+  const comment = github.comments.find((entry) => entry.body.includes('hacktron-whitebox-scan'))
+  console.log(
+    comment ? `${comment.body}\n(created once, then edited ${comment.updates} times)` : '(none)'
+  )
+
   rule('Simulator')
   console.log(
     `Scans started: ${simulator.store.scansStarted}; credits spent: ${simulator.store.creditsSpent}; requests: ${simulator.requests.length}`
@@ -76,4 +91,5 @@ try {
   console.log(`Step exit code: ${result.exitCode}`)
 } finally {
   await simulator.stop()
+  await github.stop()
 }
