@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4772);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8421:
+/***/ 4772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32922,16 +32922,6 @@ function scanRequestBody(estimation, requested, extras) {
         })
     };
 }
-/** Spends the credits: sent once, never retried here (the client retries only a 429). */
-async function startScan(body, deps, progress) {
-    progress.phase = 'starting-scan';
-    const started = await deps.client.createScan(body);
-    progress.scanId = started.id;
-    progress.scanStatus = started.status;
-    progress.scanStartedAtMs = deps.clock.now();
-    deps.logger.info(`Started scan ${started.id} from cost estimation ${body.cost_estimation_id}.`);
-    return started.id;
-}
 /** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
 async function waitForScan(request, deps, progress) {
     progress.scanId = request.scanId;
@@ -32975,23 +32965,162 @@ async function readSarifExport(scanId, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
+
+/** Statuses of a scan that ended without findings: such a scan is not reused. */
+const DEAD_END_STATUSES = [
+    'failed',
+    'stopped',
+    'cancelled',
+    'skipped'
+];
+const PAGE_SIZE = 100;
+/** Scans are listed newest first; the one we look for is recent. */
+const MAX_PAGES = 3;
+function isScanFor(scan, identity) {
+    return (scan.name === identity.name &&
+        scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
+        scan.branch === identity.branch);
+}
+/**
+ * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
+ * out older scans, allowing a minute of clock skew between the runner and the API.
+ */
+async function findScan(client, identity, accept = () => true, createdSince) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await client.listScans({
+            page,
+            limit: PAGE_SIZE,
+            sort_by: 'created_at',
+            sort_order: 'DESC'
+        });
+        for (const scan of answer.data) {
+            if (createdSince !== undefined && Date.parse(scan.created_at) < createdSince - 60_000)
+                return undefined;
+            if (isScanFor(scan, identity) && accept(scan))
+                return scan;
+        }
+        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
+            return undefined;
+    }
+    return undefined;
+}
+/** A scan worth attaching to instead of paying again: running, or completed. */
+function isReusable(scan) {
+    return !DEAD_END_STATUSES.includes(scan.status);
+}
+
+;// CONCATENATED MODULE: ./src/flow/scan-start.ts
+// Starting the scan, the one step that spends credits, so that no run ever pays twice:
+// - a re-run for the same commit and scope attaches to the scan already started for it;
+// - a 409 whose conflicting scan is this commit's attaches to it (with reuse-scan);
+// - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
+//   if the scan started; else send again, which is safe because the API lets one scan claim an
+//   estimation (a second start of a started scan is a 409, never a second charge).
+
+
+
+/** Attaches to an earlier scan for this commit and scope, if reuse is on and there is one. */
+async function findScanToReuse(identity, deps, progress) {
+    const scan = await findScan(deps.client, identity, isReusable);
+    if (!scan)
+        return undefined;
+    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan)`, deps, progress);
+    return scan.id;
+}
+async function startScanOnce(request, deps, progress) {
+    progress.phase = 'starting-scan';
+    const sentAt = Date.now();
+    try {
+        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
+    }
+    catch (error) {
+        if (!(error instanceof HacktronApiError))
+            throw error;
+        if (error.code === 'conflict' && request.reuseScan) {
+            const scan = await findScan(deps.client, request.identity, isReusable);
+            if (scan) {
+                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, progress);
+                return scan.id;
+            }
+        }
+        if (!error.ambiguous)
+            throw error;
+        return reconcile(request, error, sentAt, deps, progress);
+    }
+}
+async function reconcile(request, lost, sentAt, deps, progress) {
+    const estimationId = request.body.cost_estimation_id;
+    deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
+    const started = await findScan(deps.client, request.identity, () => true, sentAt);
+    if (started) {
+        attach(started, 'the scan had started although its answer was lost', deps, progress);
+        return started.id;
+    }
+    try {
+        deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
+        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
+    }
+    catch (error) {
+        if (error instanceof HacktronApiError && error.code === 'conflict') {
+            const claimed = await findScan(deps.client, request.identity, () => true, sentAt);
+            if (claimed) {
+                attach(claimed, 'the first start had claimed the estimation', deps, progress);
+                return claimed.id;
+            }
+        }
+        throw new FlowFailure('scan-failed', 'Hacktron: scan start not confirmed', `Starting the scan from cost estimation ${estimationId} got no clear answer (${lost.serverMessage}), ` +
+            `and the retry ended in: ${error instanceof Error ? error.message : String(error)}. ` +
+            `The scan may have started and spent its credits: look for a scan of cost estimation ${estimationId} ` +
+            'in the Hacktron dashboard before re-running this job.');
+    }
+}
+function recordStarted(started, request, deps, progress) {
+    progress.scanId = started.id;
+    progress.scanStatus = started.status;
+    progress.scanStartedAtMs = deps.clock.now();
+    deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
+    return started.id;
+}
+function attach(scan, because, deps, progress) {
+    progress.scanId = scan.id;
+    progress.scanStatus = scan.status;
+    progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
+    progress.attachedBecause = because;
+    deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
+}
+
 ;// CONCATENATED MODULE: ./src/flow/run-flow.ts
+
 
 
 
 async function runFlow(settings, deps, progress, phase) {
     let scanId = settings.scanId;
     if (settings.mode !== 'wait') {
-        const estimation = await phase('Estimate the cost', () => estimate({
+        const [primary] = settings.repositories;
+        const identity = {
             name: settings.estimationName,
-            repositories: settings.repositories,
-            pollIntervalMs: settings.pollIntervalMs,
-            timeoutMs: settings.estimationTimeoutMs,
-            maxCredits: settings.maxCredits
-        }, deps, progress));
-        if (settings.mode === 'estimate')
-            return 'estimated';
-        scanId = await phase('Start the scan', () => startScan(scanRequestBody(estimation, settings.repositories, settings), deps, progress));
+            repoUrl: primary?.url ?? '',
+            branch: primary?.branch ?? ''
+        };
+        if (settings.reuseScan && settings.mode !== 'estimate') {
+            scanId = await phase('Look for a scan of this commit', () => findScanToReuse(identity, deps, progress));
+        }
+        if (scanId === undefined) {
+            const estimation = await phase('Estimate the cost', () => estimate({
+                name: settings.estimationName,
+                repositories: settings.repositories,
+                pollIntervalMs: settings.pollIntervalMs,
+                timeoutMs: settings.estimationTimeoutMs,
+                maxCredits: settings.maxCredits
+            }, deps, progress));
+            if (settings.mode === 'estimate')
+                return 'estimated';
+            const body = scanRequestBody(estimation, settings.repositories, settings);
+            scanId = await phase('Start the scan', () => startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress));
+        }
         if (settings.mode === 'start')
             return 'started';
     }
@@ -33235,7 +33364,10 @@ function scanSection(progress) {
     if (progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined) {
         rows.push(['Duration', formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)]);
     }
-    return ['### Scan', table(['', ''], rows)].join('\n');
+    const attached = progress.attachedBecause
+        ? `\n\n♻️ Attached to an existing scan: ${inlineText(progress.attachedBecause)}. This run spent no credits on it.`
+        : '';
+    return ['### Scan', table(['', ''], rows)].join('\n') + attached;
 }
 function countsSection(findings, gate) {
     const counts = countBySeverity(findings);
@@ -33318,7 +33450,10 @@ function inProgress(progress) {
             const started = progress.scanStartedAtMs
                 ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
                 : '';
-            return `${heading}\n\nScan ${inlineCode(progress.scanId ?? '')} started${started} (${inlineText(progress.scanStatus ?? 'pending')}). This comment is updated when it ends.\n`;
+            const attached = progress.attachedBecause
+                ? ` Attached to it: ${inlineText(progress.attachedBecause)}; this run spends no credits.`
+                : '';
+            return `${heading}\n\nScan ${inlineCode(progress.scanId ?? '')} started${started} (${inlineText(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
         }
         default:
             return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
@@ -33454,6 +33589,27 @@ function describeGateFailure(verdict, scanId) {
         message: `Scan ${scanId} found ${count} open or confirmed finding${plural} at or above ` +
             `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
             'fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.'
+    };
+}
+/** The runner cancelled the job: what was left running, and how to pick it up. */
+function describeCancellation(progress) {
+    let state;
+    if (progress.scanId) {
+        state =
+            `Scan ${progress.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
+                `dashboard, or gate on it with mode: wait and scan-id: ${progress.scanId}.`;
+    }
+    else if (progress.phase === 'starting-scan') {
+        state =
+            `The scan was being started from cost estimation ${progress.estimation?.id ?? '(unknown)'}: ` +
+                'check the Hacktron dashboard for it before re-running.';
+    }
+    else {
+        state = 'No scan was started, and nothing was spent.';
+    }
+    return {
+        title: 'Hacktron: run cancelled',
+        message: `The job was cancelled while ${progress.phase}. ${state}`
     };
 }
 /** For a POST /scans whose answer was lost: the user must check before paying again. */
@@ -34065,6 +34221,7 @@ function eventInfoOf(context, env) {
 
 
 
+
 const MODES = ['full', 'estimate', 'start', 'wait'];
 const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
 /** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
@@ -34172,7 +34329,7 @@ function readSettings(sources = runnerSources()) {
         seen.add(key);
     }
     const maxCreditsText = input('max-credits').trim();
-    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, primary);
+    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, repositories);
     if (estimationName.length > 200) {
         throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
     }
@@ -34226,12 +34383,24 @@ function parseSarifPath(raw) {
     }
     return path;
 }
-/** Repository, PR number and short head SHA: deterministic, so a re-run can find its estimation. */
-function defaultEstimationName(event, primary) {
-    const repository = primary.url.replace(/^https?:\/\/[^/]+\//, '');
-    const where = event.pullRequestNumber === undefined ? primary.branch : `PR #${event.pullRequestNumber}`;
+/**
+ * Repository, PR number and short head SHA, and a digest of the related repositories when there
+ * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
+ * this name (see reuse-scan).
+ */
+function defaultEstimationName(event, repositories) {
+    const [primary, ...related] = repositories;
+    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
+    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
     const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
-    return `${repository} ${where}${sha}`;
+    const scope = related
+        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
+        .sort()
+        .join('\n');
+    const digest = related.length === 0
+        ? ''
+        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
+    return `${repository} ${where}${sha}${digest}`;
 }
 /** What `core.debug` shows of the settings: everything but the secrets. */
 function describeSettings(settings) {
@@ -34283,7 +34452,19 @@ class CoreLogger {
     }
 }
 async function run() {
-    const state = { progress: newProgress(), logger: new CoreLogger() };
+    const state = {
+        progress: newProgress(),
+        logger: new CoreLogger(),
+        cancel: new AbortController()
+    };
+    const onSignal = (signal) => {
+        if (state.cancel.signal.aborted)
+            return;
+        info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
+        state.cancel.abort();
+    };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
     let outcome;
     try {
         maskSecrets();
@@ -34301,6 +34482,9 @@ async function run() {
         // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
         setFailed(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
     }
+    // A request abandoned by the cancellation may still hold the event loop open.
+    if (state.cancel.signal.aborted)
+        process.exit();
 }
 async function runWithSettings(settings, state) {
     if (settings.apiKey === '')
@@ -34320,9 +34504,14 @@ async function runWithSettings(settings, state) {
         logger: state.logger,
         clock: systemClock,
         random: Math.random,
+        signal: state.cancel.signal,
         onPhaseChange: async () => updateComment(state)
     };
-    const result = await runFlow(settings, deps, progress, phase);
+    const cancelled = new Promise((resolve) => state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
+    // A cancelled job stops waiting at once, even with a request in flight; the scan goes on.
+    const result = await Promise.race([runFlow(settings, deps, progress, phase), cancelled]);
+    if (result === 'cancelled')
+        return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
     if (result === 'failed' && progress.verdict) {
         return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
     }

@@ -12,7 +12,7 @@ import { HacktronClient } from './hacktron/client.js'
 import type { Logger } from './logger.js'
 import type { PrCommentWriter } from './report/comment-writer.js'
 import { renderComment } from './report/comment.js'
-import { describeFailure, describeGateFailure } from './report/failure.js'
+import { describeCancellation, describeFailure, describeGateFailure } from './report/failure.js'
 import { stepFails, type RunOutcome } from './report/outcome.js'
 import { outputsOf } from './report/outputs.js'
 import { renderSummary, type SummaryContext } from './report/summary.js'
@@ -43,12 +43,27 @@ class CoreLogger implements Logger {
 interface Run {
   readonly progress: Progress
   readonly logger: CoreLogger
+  /** Aborted when the runner cancels the job (SIGINT, then SIGTERM). */
+  readonly cancel: AbortController
   settings?: Settings
   comment?: PrCommentWriter
 }
 
 export async function run(): Promise<void> {
-  const state: Run = { progress: newProgress(), logger: new CoreLogger() }
+  const state: Run = {
+    progress: newProgress(),
+    logger: new CoreLogger(),
+    cancel: new AbortController()
+  }
+  const onSignal = (signal: string): void => {
+    if (state.cancel.signal.aborted) return
+    core.info(
+      `Received ${signal}: the job is being cancelled; reporting what is known and exiting.`
+    )
+    state.cancel.abort()
+  }
+  process.once('SIGINT', () => onSignal('SIGINT'))
+  process.once('SIGTERM', () => onSignal('SIGTERM'))
   let outcome: RunOutcome
   try {
     maskSecrets()
@@ -64,6 +79,8 @@ export async function run(): Promise<void> {
     // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
     core.setFailed(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`)
   }
+  // A request abandoned by the cancellation may still hold the event loop open.
+  if (state.cancel.signal.aborted) process.exit()
 }
 
 async function runWithSettings(settings: Settings, state: Run): Promise<RunOutcome> {
@@ -85,9 +102,16 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
     logger: state.logger,
     clock: systemClock,
     random: Math.random,
+    signal: state.cancel.signal,
     onPhaseChange: async () => updateComment(state)
   }
-  const result = await runFlow(settings, deps, progress, phase)
+  const cancelled = new Promise<'cancelled'>((resolve) =>
+    state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true })
+  )
+  // A cancelled job stops waiting at once, even with a request in flight; the scan goes on.
+  const result = await Promise.race([runFlow(settings, deps, progress, phase), cancelled])
+  if (result === 'cancelled')
+    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) }
   if (result === 'failed' && progress.verdict) {
     return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
   }

@@ -1,4 +1,5 @@
 // Every input of the action, read once and validated before any request is sent.
+import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
 import { context as githubContext } from '@actions/github'
 import { ConfigError, quote } from './config-error.js'
@@ -202,7 +203,8 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
   }
 
   const maxCreditsText = input('max-credits').trim()
-  const estimationName = input('estimation-name').trim() || defaultEstimationName(event, primary)
+  const estimationName =
+    input('estimation-name').trim() || defaultEstimationName(event, repositories)
   if (estimationName.length > 200) {
     throw new ConfigError(
       'estimation-name',
@@ -277,13 +279,29 @@ function parseSarifPath(raw: string): string {
   return path
 }
 
-/** Repository, PR number and short head SHA: deterministic, so a re-run can find its estimation. */
-export function defaultEstimationName(event: EventInfo, primary: RepositoryTarget): string {
-  const repository = primary.url.replace(/^https?:\/\/[^/]+\//, '')
+/**
+ * Repository, PR number and short head SHA, and a digest of the related repositories when there
+ * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
+ * this name (see reuse-scan).
+ */
+export function defaultEstimationName(
+  event: EventInfo,
+  repositories: readonly RepositoryTarget[]
+): string {
+  const [primary, ...related] = repositories
+  const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '')
   const where =
-    event.pullRequestNumber === undefined ? primary.branch : `PR #${event.pullRequestNumber}`
+    event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`
   const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`
-  return `${repository} ${where}${sha}`
+  const scope = related
+    .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
+    .sort()
+    .join('\n')
+  const digest =
+    related.length === 0
+      ? ''
+      : ` +${related.length} related ${createHash('sha256').update(scope).digest('hex').slice(0, 8)}`
+  return `${repository} ${where}${sha}${digest}`
 }
 
 /** What `core.debug` shows of the settings: everything but the secrets. */

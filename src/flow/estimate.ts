@@ -27,6 +27,7 @@ export interface FlowDeps extends PollContext {
     | 'getScanStatus'
     | 'listAllScanFindings'
     | 'exportScanFindings'
+    | 'listScans'
   >
 }
 

@@ -16,6 +16,8 @@ export interface Progress {
   /** total_credits plus the triage fee when triage is required. */
   estimatedCredits?: number
   scanId?: string
+  /** How this run came to the scan when it did not start it itself (re-run, conflict, lost answer). */
+  attachedBecause?: string
   scanStatus?: ScanStatus
   scanStartedAtMs?: number
   scanEndedAtMs?: number

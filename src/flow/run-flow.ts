@@ -3,7 +3,8 @@ import type { Settings } from '../settings.js'
 import { estimate, type FlowDeps } from './estimate.js'
 import { evaluateGate } from './gate.js'
 import type { Progress } from './progress.js'
-import { scanRequestBody, startScan, waitForScan } from './scan.js'
+import { scanRequestBody, waitForScan } from './scan.js'
+import { findScanToReuse, startScanOnce } from './scan-start.js'
 
 export type FlowResult = 'passed' | 'failed' | 'estimated' | 'started'
 
@@ -25,6 +26,7 @@ export type FlowSettings = Pick<
   | 'customContext'
   | 'contextDocumentIds'
   | 'failOnSeverity'
+  | 'reuseScan'
 >
 
 export async function runFlow(
@@ -35,23 +37,37 @@ export async function runFlow(
 ): Promise<FlowResult> {
   let scanId = settings.scanId
   if (settings.mode !== 'wait') {
-    const estimation = await phase('Estimate the cost', () =>
-      estimate(
-        {
-          name: settings.estimationName,
-          repositories: settings.repositories,
-          pollIntervalMs: settings.pollIntervalMs,
-          timeoutMs: settings.estimationTimeoutMs,
-          maxCredits: settings.maxCredits
-        },
-        deps,
-        progress
+    const [primary] = settings.repositories
+    const identity = {
+      name: settings.estimationName,
+      repoUrl: primary?.url ?? '',
+      branch: primary?.branch ?? ''
+    }
+    if (settings.reuseScan && settings.mode !== 'estimate') {
+      scanId = await phase('Look for a scan of this commit', () =>
+        findScanToReuse(identity, deps, progress)
       )
-    )
-    if (settings.mode === 'estimate') return 'estimated'
-    scanId = await phase('Start the scan', () =>
-      startScan(scanRequestBody(estimation, settings.repositories, settings), deps, progress)
-    )
+    }
+    if (scanId === undefined) {
+      const estimation = await phase('Estimate the cost', () =>
+        estimate(
+          {
+            name: settings.estimationName,
+            repositories: settings.repositories,
+            pollIntervalMs: settings.pollIntervalMs,
+            timeoutMs: settings.estimationTimeoutMs,
+            maxCredits: settings.maxCredits
+          },
+          deps,
+          progress
+        )
+      )
+      if (settings.mode === 'estimate') return 'estimated'
+      const body = scanRequestBody(estimation, settings.repositories, settings)
+      scanId = await phase('Start the scan', () =>
+        startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress)
+      )
+    }
     if (settings.mode === 'start') return 'started'
   }
   if (scanId === undefined) throw new Error('No scan to wait for')

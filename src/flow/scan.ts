@@ -1,10 +1,6 @@
-// Steps 5-7: start the scan from the estimation, wait for it, and read its findings.
-import type {
-  CostEstimation,
-  CreateScanRequest,
-  ScanRepo,
-  ScanStatusResponse
-} from '../hacktron/types.js'
+// Steps 5-7: the scan request built from the estimation, the wait, and reading the findings
+// (starting the scan, which spends credits, is scan-start.ts).
+import type { CostEstimation, CreateScanRequest, ScanRepo } from '../hacktron/types.js'
 import { TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 import type { RepositoryTarget } from '../settings.js'
@@ -55,21 +51,6 @@ export function scanRequestBody(
       context_document_ids: [...extras.contextDocumentIds]
     })
   }
-}
-
-/** Spends the credits: sent once, never retried here (the client retries only a 429). */
-export async function startScan(
-  body: CreateScanRequest,
-  deps: FlowDeps,
-  progress: Progress
-): Promise<string> {
-  progress.phase = 'starting-scan'
-  const started = await deps.client.createScan(body)
-  progress.scanId = started.id
-  progress.scanStatus = started.status as ScanStatusResponse['status']
-  progress.scanStartedAtMs = deps.clock.now()
-  deps.logger.info(`Started scan ${started.id} from cost estimation ${body.cost_estimation_id}.`)
-  return started.id
 }
 
 export interface WaitRequest {

@@ -54,7 +54,10 @@ function inProgress(progress: Progress): string {
       const started = progress.scanStartedAtMs
         ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
         : ''
-      return `${heading}\n\nScan ${inlineCode(progress.scanId ?? '')} started${started} (${inlineText(progress.scanStatus ?? 'pending')}). This comment is updated when it ends.\n`
+      const attached = progress.attachedBecause
+        ? ` Attached to it: ${inlineText(progress.attachedBecause)}; this run spends no credits.`
+        : ''
+      return `${heading}\n\nScan ${inlineCode(progress.scanId ?? '')} started${started} (${inlineText(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`
     }
     default:
       return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`

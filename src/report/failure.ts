@@ -158,6 +158,26 @@ export function describeGateFailure(
   }
 }
 
+/** The runner cancelled the job: what was left running, and how to pick it up. */
+export function describeCancellation(progress: Progress): { title: string; message: string } {
+  let state: string
+  if (progress.scanId) {
+    state =
+      `Scan ${progress.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
+      `dashboard, or gate on it with mode: wait and scan-id: ${progress.scanId}.`
+  } else if (progress.phase === 'starting-scan') {
+    state =
+      `The scan was being started from cost estimation ${progress.estimation?.id ?? '(unknown)'}: ` +
+      'check the Hacktron dashboard for it before re-running.'
+  } else {
+    state = 'No scan was started, and nothing was spent.'
+  }
+  return {
+    title: 'Hacktron: run cancelled',
+    message: `The job was cancelled while ${progress.phase}. ${state}`
+  }
+}
+
 /** For a POST /scans whose answer was lost: the user must check before paying again. */
 function ambiguityNote(error: HacktronApiError, estimationId: string | undefined): string {
   if (!error.ambiguous || error.path !== '/scans') return ''

@@ -111,7 +111,10 @@ function scanSection(progress: Progress): string {
   if (progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined) {
     rows.push(['Duration', formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)])
   }
-  return ['### Scan', table(['', ''], rows)].join('\n')
+  const attached = progress.attachedBecause
+    ? `\n\n♻️ Attached to an existing scan: ${inlineText(progress.attachedBecause)}. This run spent no credits on it.`
+    : ''
+  return ['### Scan', table(['', ''], rows)].join('\n') + attached
 }
 
 function countsSection(findings: readonly Finding[], gate: GateLevel): string {

@@ -1,0 +1,126 @@
+// Starting the scan, the one step that spends credits, so that no run ever pays twice:
+// - a re-run for the same commit and scope attaches to the scan already started for it;
+// - a 409 whose conflicting scan is this commit's attaches to it (with reuse-scan);
+// - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
+//   if the scan started; else send again, which is safe because the API lets one scan claim an
+//   estimation (a second start of a started scan is a 409, never a second charge).
+import { HacktronApiError } from '../hacktron/errors.js'
+import type { CreateScanRequest, Scan, ScanStatus } from '../hacktron/types.js'
+import type { FlowDeps } from './estimate.js'
+import { FlowFailure } from './flow-failure.js'
+import type { Progress } from './progress.js'
+import { findScan, isReusable, type ScanIdentity } from './scan-lookup.js'
+
+export interface StartRequest {
+  readonly body: CreateScanRequest
+  readonly identity: ScanIdentity
+  readonly reuseScan: boolean
+}
+
+/** Attaches to an earlier scan for this commit and scope, if reuse is on and there is one. */
+export async function findScanToReuse(
+  identity: ScanIdentity,
+  deps: FlowDeps,
+  progress: Progress
+): Promise<string | undefined> {
+  const scan = await findScan(deps.client, identity, isReusable)
+  if (!scan) return undefined
+  attach(
+    scan,
+    `a scan for this commit and scope was already ${scan.status} (reuse-scan)`,
+    deps,
+    progress
+  )
+  return scan.id
+}
+
+export async function startScanOnce(
+  request: StartRequest,
+  deps: FlowDeps,
+  progress: Progress
+): Promise<string> {
+  progress.phase = 'starting-scan'
+  const sentAt = Date.now()
+  try {
+    return recordStarted(await deps.client.createScan(request.body), request, deps, progress)
+  } catch (error) {
+    if (!(error instanceof HacktronApiError)) throw error
+    if (error.code === 'conflict' && request.reuseScan) {
+      const scan = await findScan(deps.client, request.identity, isReusable)
+      if (scan) {
+        attach(
+          scan,
+          `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`,
+          deps,
+          progress
+        )
+        return scan.id
+      }
+    }
+    if (!error.ambiguous) throw error
+    return reconcile(request, error, sentAt, deps, progress)
+  }
+}
+
+async function reconcile(
+  request: StartRequest,
+  lost: HacktronApiError,
+  sentAt: number,
+  deps: FlowDeps,
+  progress: Progress
+): Promise<string> {
+  const estimationId = request.body.cost_estimation_id
+  deps.logger.warning(
+    `Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`
+  )
+  const started = await findScan(deps.client, request.identity, () => true, sentAt)
+  if (started) {
+    attach(started, 'the scan had started although its answer was lost', deps, progress)
+    return started.id
+  }
+  try {
+    deps.logger.info(
+      `No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`
+    )
+    return recordStarted(await deps.client.createScan(request.body), request, deps, progress)
+  } catch (error) {
+    if (error instanceof HacktronApiError && error.code === 'conflict') {
+      const claimed = await findScan(deps.client, request.identity, () => true, sentAt)
+      if (claimed) {
+        attach(claimed, 'the first start had claimed the estimation', deps, progress)
+        return claimed.id
+      }
+    }
+    throw new FlowFailure(
+      'scan-failed',
+      'Hacktron: scan start not confirmed',
+      `Starting the scan from cost estimation ${estimationId} got no clear answer (${lost.serverMessage}), ` +
+        `and the retry ended in: ${error instanceof Error ? error.message : String(error)}. ` +
+        `The scan may have started and spent its credits: look for a scan of cost estimation ${estimationId} ` +
+        'in the Hacktron dashboard before re-running this job.'
+    )
+  }
+}
+
+function recordStarted(
+  started: { id: string; status: string },
+  request: StartRequest,
+  deps: FlowDeps,
+  progress: Progress
+): string {
+  progress.scanId = started.id
+  progress.scanStatus = started.status as ScanStatus
+  progress.scanStartedAtMs = deps.clock.now()
+  deps.logger.info(
+    `Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`
+  )
+  return started.id
+}
+
+function attach(scan: Scan, because: string, deps: FlowDeps, progress: Progress): void {
+  progress.scanId = scan.id
+  progress.scanStatus = scan.status as ScanStatus
+  progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now()
+  progress.attachedBecause = because
+  deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`)
+}
