@@ -33020,7 +33020,6 @@ function isReusable(scan) {
 //   estimation (a second start of a started scan is a 409, never a second charge).
 
 
-
 /** Attaches to an earlier scan for this commit and scope, if reuse is on and there is one. */
 async function findScanToReuse(identity, deps, progress) {
     const scan = await findScan(deps.client, identity, isReusable);
@@ -33070,10 +33069,9 @@ async function reconcile(request, lost, sentAt, deps, progress) {
                 return claimed.id;
             }
         }
-        throw new FlowFailure('scan-failed', 'Hacktron: scan start not confirmed', `Starting the scan from cost estimation ${estimationId} got no clear answer (${lost.serverMessage}), ` +
-            `and the retry ended in: ${error instanceof Error ? error.message : String(error)}. ` +
-            `The scan may have started and spent its credits: look for a scan of cost estimation ${estimationId} ` +
-            'in the Hacktron dashboard before re-running this job.');
+        // The retry's own error: when it too went unanswered, its annotation names the estimation
+        // to look for in the dashboard before re-running.
+        throw error;
     }
 }
 function recordStarted(started, request, deps, progress) {

@@ -7,7 +7,6 @@
 import { HacktronApiError } from '../hacktron/errors.js'
 import type { CreateScanRequest, Scan, ScanStatus } from '../hacktron/types.js'
 import type { FlowDeps } from './estimate.js'
-import { FlowFailure } from './flow-failure.js'
 import type { Progress } from './progress.js'
 import { findScan, isReusable, type ScanIdentity } from './scan-lookup.js'
 
@@ -91,14 +90,9 @@ async function reconcile(
         return claimed.id
       }
     }
-    throw new FlowFailure(
-      'scan-failed',
-      'Hacktron: scan start not confirmed',
-      `Starting the scan from cost estimation ${estimationId} got no clear answer (${lost.serverMessage}), ` +
-        `and the retry ended in: ${error instanceof Error ? error.message : String(error)}. ` +
-        `The scan may have started and spent its credits: look for a scan of cost estimation ${estimationId} ` +
-        'in the Hacktron dashboard before re-running this job.'
-    )
+    // The retry's own error: when it too went unanswered, its annotation names the estimation
+    // to look for in the dashboard before re-running.
+    throw error
   }
 }
 

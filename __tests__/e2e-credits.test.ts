@@ -1,0 +1,203 @@
+// Credit safety end to end: re-runs and races never start a second scan, a lost answer to the
+// start is reconciled, reuse-scan: false always starts anew, and a cancelled job reports and exits.
+import { describe, expect, it } from '@jest/globals'
+import { DEMO_API_KEY, type ScenarioOverrides } from '../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../src/simulator/server.js'
+import { FakeGitHub } from '../scripts/lib/fake-github.js'
+import { runAction, type ActionResult, type ActionRun } from '../scripts/lib/run-action.js'
+import { startSimulator } from './helpers/simulator.js'
+
+async function withSimulator<T>(
+  overrides: ScenarioOverrides | undefined,
+  body: (
+    simulator: HacktronSimulator,
+    run: (extra?: Partial<ActionRun>) => Promise<ActionResult>
+  ) => Promise<T>
+): Promise<T> {
+  const simulator = await startSimulator('findings-over-gate', overrides)
+  const run = (extra: Partial<ActionRun> = {}): Promise<ActionResult> =>
+    runAction({
+      ...extra,
+      inputs: {
+        'api-key': DEMO_API_KEY,
+        'api-url': simulator.baseUrl,
+        'poll-interval': '50ms',
+        ...extra.inputs
+      }
+    })
+  try {
+    return await body(simulator, run)
+  } finally {
+    await simulator.stop()
+  }
+}
+
+describe('re-runs', () => {
+  it('a re-run for the same commit attaches to the completed scan and pays nothing', async () => {
+    await withSimulator(undefined, async (simulator, run) => {
+      const first = await run()
+      const second = await run()
+      expect(simulator.store.scansStarted).toBe(1)
+      expect(simulator.store.creditsSpent).toBe(4000)
+      expect(second.outputs).toMatchObject({
+        result: 'failed',
+        'scan-id': first.outputs['scan-id'],
+        'gating-findings': '2'
+      })
+      expect(second.stdout).toContain('Attached to scan')
+      expect(second.summary).toContain('♻️ Attached to an existing scan')
+      expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1)
+    })
+  })
+
+  it('a re-run attaches to a scan still running (the two-job setup started it)', async () => {
+    await withSimulator({ scan: { pollsUntilDone: 6 } }, async (simulator, run) => {
+      const started = await run({ inputs: { mode: 'start' } })
+      const restarted = await run({ inputs: { mode: 'start' } })
+      expect(restarted.outputs).toMatchObject({
+        result: 'started',
+        'scan-id': started.outputs['scan-id']
+      })
+      const full = await run()
+      expect(full.outputs).toMatchObject({
+        result: 'failed',
+        'scan-id': started.outputs['scan-id']
+      })
+      expect(simulator.store.scansStarted).toBe(1)
+    })
+  })
+
+  it('reuse-scan: false always starts a new scan', async () => {
+    await withSimulator(undefined, async (simulator, run) => {
+      await run({ inputs: { 'reuse-scan': 'false' } })
+      await run({ inputs: { 'reuse-scan': 'false' } })
+      expect(simulator.store.scansStarted).toBe(2)
+      expect(simulator.requestsTo('GET /scans')).toHaveLength(0)
+    })
+  })
+
+  it('two runs racing: the loser of the 409 attaches to the winner’s scan', async () => {
+    await withSimulator(
+      { oneActiveScanPerScope: true, scan: { pollsUntilDone: 8 } },
+      async (simulator, run) => {
+        const github = new FakeGitHub()
+        await github.start()
+        try {
+          const [a, b] = await Promise.all([run({ github }), run({ github })])
+          expect(simulator.store.scansStarted).toBe(1)
+          expect(simulator.store.creditsSpent).toBe(4000)
+          expect(a.outputs['scan-id']).toBe(b.outputs['scan-id'])
+          expect([a.outputs.result, b.outputs.result]).toEqual(['failed', 'failed'])
+          expect(
+            github.comments.filter((comment) => comment.body.includes('hacktron-whitebox-scan'))
+          ).toHaveLength(1)
+        } finally {
+          await github.stop()
+        }
+      }
+    )
+  })
+
+  it('a 409 for another scan of the scope is the conflict error', async () => {
+    await withSimulator(
+      {
+        oneActiveScanPerScope: true,
+        seededScans: [
+          {
+            repo_url: 'https://github.com/Codertocat/Hello-World',
+            branch: 'changes',
+            status: 'running',
+            name: 'manual scan'
+          }
+        ]
+      },
+      async (simulator, run) => {
+        const result = await run()
+        expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'conflict' })
+        expect(simulator.store.scansStarted).toBe(0)
+      }
+    )
+  })
+})
+
+describe('a lost answer to the scan start', () => {
+  it.each([
+    ['502 after the scan started', { kind: 'status', status: 502, afterHandling: true }],
+    ['502 before anything happened', { kind: 'status', status: 502 }],
+    ['a reset after the scan started', { kind: 'reset', afterHandling: true }],
+    ['a timeout after the scan started', { kind: 'hang', hangMs: 5000, afterHandling: true }],
+    ['a truncated answer', { kind: 'truncated', afterHandling: true }]
+  ] as const)('%s is reconciled into exactly one scan', async (_label, fault) => {
+    for (const reuse of ['true', 'false']) {
+      await withSimulator(
+        { faults: [{ endpoint: 'POST /scans', times: 1, ...fault }] },
+        async (simulator, run) => {
+          const result = await run({ inputs: { 'reuse-scan': reuse } })
+          expect(result.outputs).toMatchObject({ result: 'failed', 'error-code': '' })
+          expect(result.stdout).toContain('checking whether the scan started')
+          expect(simulator.store.scansStarted).toBe(1)
+          expect(simulator.store.creditsSpent).toBe(4000)
+        }
+      )
+    }
+  })
+
+  it('when the start never gets an answer, the error names the estimation to check', async () => {
+    await withSimulator(
+      { faults: [{ endpoint: 'POST /scans', kind: 'status', status: 503 }] },
+      async (simulator, run) => {
+        const result = await run()
+        expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'server-error' })
+        const error = result.commands.find((entry) => entry.command === 'error')
+        expect(error?.message).toContain(`cost estimation ${result.outputs['cost-estimation-id']}`)
+        expect(error?.message).toContain('before re-running')
+        expect(simulator.store.scansStarted).toBe(0)
+        // The first start, and one resend after reading state: never more.
+        expect(simulator.requestsTo('POST /scans')).toHaveLength(2)
+      }
+    )
+  })
+})
+
+describe('cancellation', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s: stops polling, reports the running scan and exits within seconds',
+    async (signal) => {
+      await withSimulator(
+        { scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 } },
+        async (simulator, run) => {
+          const github = new FakeGitHub()
+          await github.start()
+          try {
+            let sentAt = 0
+            const result = await run({
+              github,
+              inputs: { 'poll-interval': '200ms' },
+              onSpawn: (pid) => {
+                setTimeout(() => {
+                  sentAt = Date.now()
+                  process.kill(pid, signal)
+                }, 1500)
+              }
+            })
+            const exitedAfter = Date.now() - sentAt
+            expect(exitedAfter).toBeLessThan(5000)
+            expect(result.outputs).toMatchObject({
+              result: 'timed-out',
+              'error-code': 'timeout',
+              'scan-status': 'running'
+            })
+            expect(result.outputs['scan-id']).toMatch(/^[0-9a-f-]{36}$/)
+            expect(result.summary).toContain('Hacktron: run cancelled')
+            expect(result.summary).toContain(`scan-id: ${result.outputs['scan-id']}`)
+            const [comment] = github.comments
+            expect(comment?.body).toContain('goes on server-side')
+            expect(simulator.store.scansStarted).toBe(1)
+          } finally {
+            await github.stop()
+          }
+        }
+      )
+    }
+  )
+})
