@@ -13,6 +13,7 @@ import {
   type ActionResult,
   type ActionRun
 } from '../scripts/lib/run-action.js'
+import { expectNoSecrets } from './helpers/secrets.js'
 import { startSimulator } from './helpers/simulator.js'
 
 const AUTH_SECRET = 'Sign in as qa@example.com with password Hunter2-very-secret'
@@ -39,19 +40,6 @@ async function scenarioRun(
     return { result, simulator }
   } finally {
     await simulator.stop()
-  }
-}
-
-/** The runner hides ::add-mask:: lines themselves; nothing else may carry a secret. */
-function expectNoSecrets(result: ActionResult, secrets: string[]): void {
-  const visible = result.stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n')
-  for (const secret of secrets) {
-    for (const text of [visible, result.stderr, JSON.stringify(result.outputs), result.summary]) {
-      expect(text).not.toContain(secret)
-    }
   }
 }
 

@@ -1,0 +1,173 @@
+// The fault matrix: the bundled action against the simulator with a fault injected into each
+// phase, for each kind of fault. Transient faults must be ridden out; persistent ones must end in
+// the right error code. In every cell: at most one scan, credits deducted at most once, and no
+// secret anywhere. The matrix is printed as a table at the end.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import type { EndpointName, FaultRule } from '../src/simulator/scenario.js'
+import { DEMO_API_KEY } from '../src/simulator/scenario.js'
+import { FakeGitHub } from '../scripts/lib/fake-github.js'
+import { runAction } from '../scripts/lib/run-action.js'
+import { expectNoSecrets } from './helpers/secrets.js'
+import { startSimulator } from './helpers/simulator.js'
+
+const AUTH_SECRET = 'Log in as admin / S3cret-for-the-fault-matrix'
+
+type Kind = { label: string; rule: Omit<FaultRule, 'endpoint'>; persistentCode: string }
+
+const KINDS: Kind[] = [
+  {
+    label: '429 Retry-After',
+    rule: { kind: 'rate-limit', retryAfterSeconds: 1 },
+    persistentCode: 'rate-limited'
+  },
+  {
+    label: '429 no Retry-After',
+    rule: { kind: 'rate-limit', retryAfterSeconds: null },
+    persistentCode: 'rate-limited'
+  },
+  {
+    label: '429 storm',
+    rule: { kind: 'rate-limit', retryAfterSeconds: 1, times: 4 },
+    persistentCode: 'rate-limited'
+  },
+  { label: '500', rule: { kind: 'status', status: 500 }, persistentCode: 'server-error' },
+  { label: '502', rule: { kind: 'status', status: 502 }, persistentCode: 'server-error' },
+  { label: '503', rule: { kind: 'status', status: 503 }, persistentCode: 'server-error' },
+  { label: '504', rule: { kind: 'status', status: 504 }, persistentCode: 'server-error' },
+  { label: 'reset', rule: { kind: 'reset' }, persistentCode: 'network-error' },
+  { label: 'hang', rule: { kind: 'hang', hangMs: 4000 }, persistentCode: 'network-error' },
+  { label: 'HTML page', rule: { kind: 'html', status: 502 }, persistentCode: 'server-error' },
+  { label: 'truncated JSON', rule: { kind: 'truncated' }, persistentCode: 'bad-response' },
+  { label: 'wrong shape', rule: { kind: 'wrong-shape' }, persistentCode: 'bad-response' }
+]
+
+const PHASES: { label: string; endpoint: EndpointName }[] = [
+  { label: 'create estimation', endpoint: 'POST /cost-estimations' },
+  { label: 'poll estimation', endpoint: 'GET /cost-estimations/:id' },
+  { label: 'start scan', endpoint: 'POST /scans' },
+  { label: 'poll scan', endpoint: 'GET /scans/:id/status' },
+  { label: 'read findings', endpoint: 'GET /scans/:id/findings' }
+]
+
+// A persistent fault is run on a read and on the write that spends credits.
+const PERSISTENT_PHASES = PHASES.filter(
+  (phase) => phase.label === 'poll scan' || phase.label === 'start scan'
+)
+
+interface Cell {
+  phase: string
+  kind: string
+  persistent: boolean
+  endpoint: EndpointName
+  rule: FaultRule
+  expectedCode: string
+}
+
+const cells: Cell[] = []
+for (const phase of PHASES) {
+  for (const kind of KINDS) {
+    // A throttled start is rejected before the application; any other lost start did the work.
+    const afterHandling = phase.endpoint === 'POST /scans' && kind.rule.kind !== 'rate-limit'
+    cells.push({
+      phase: phase.label,
+      kind: kind.label,
+      persistent: false,
+      endpoint: phase.endpoint,
+      rule: { endpoint: phase.endpoint, times: 1, ...kind.rule, afterHandling },
+      expectedCode: ''
+    })
+  }
+}
+for (const phase of PERSISTENT_PHASES) {
+  for (const kind of KINDS.filter((candidate) => candidate.label !== '429 storm')) {
+    cells.push({
+      phase: phase.label,
+      kind: kind.label,
+      persistent: true,
+      endpoint: phase.endpoint,
+      rule: { endpoint: phase.endpoint, ...kind.rule },
+      expectedCode: kind.persistentCode
+    })
+  }
+}
+
+const table: string[] = []
+
+describe('fault matrix', () => {
+  afterAll(() => {
+    const header =
+      '| phase | fault | lasting | result | error-code | scans started | credits spent | POSTs to /scans | seconds |'
+    console.log(
+      ['Fault matrix', header, '|---|---|---|---|---|---|---|---|---|', ...table.sort()].join('\n')
+    )
+  })
+
+  it.concurrent.each(
+    cells.map(
+      (cell) =>
+        [`${cell.phase} / ${cell.kind}${cell.persistent ? ' (persistent)' : ''}`, cell] as const
+    )
+  )(
+    '%s',
+    async (_label, cell) => {
+      const simulator = await startSimulator('findings-over-gate', { faults: [cell.rule] })
+      const github = new FakeGitHub()
+      await github.start()
+      try {
+        const result = await runAction({
+          github,
+          timeoutMs: 90_000,
+          inputs: {
+            'api-key': DEMO_API_KEY,
+            'api-url': simulator.baseUrl,
+            'poll-interval': '100ms',
+            'auth-instructions': AUTH_SECRET
+          }
+        })
+        const { store } = simulator
+        table.push(
+          `| ${cell.phase} | ${cell.kind} | ${cell.persistent ? 'persistent' : 'transient'} | ${result.outputs.result} | ` +
+            `${result.outputs['error-code'] || '-'} | ${store.scansStarted} | ${store.creditsSpent} | ` +
+            `${simulator.requestsTo('POST /scans').length} | ${(result.durationMs / 1000).toFixed(1)} |`
+        )
+        expectNoSecrets(
+          result,
+          [DEMO_API_KEY, AUTH_SECRET],
+          github.comments.map((comment) => comment.body)
+        )
+        expect(store.scansStarted).toBeLessThanOrEqual(1)
+        expect(store.creditsSpent).toBeLessThanOrEqual(4000)
+        if (!cell.persistent) {
+          expect(result.outputs).toMatchObject({
+            result: 'failed',
+            'error-code': '',
+            'gating-findings': '2'
+          })
+          expect(store.scansStarted).toBe(1)
+          expect(store.creditsSpent).toBe(4000)
+          return
+        }
+        expect(result.outputs).toMatchObject({ result: 'error', 'error-code': cell.expectedCode })
+        const errors = result.commands.filter((entry) => entry.command === 'error')
+        expect(errors).toHaveLength(1)
+        expect(errors[0]?.properties.title).toMatch(/^Hacktron: /)
+        if (cell.endpoint === 'POST /scans') {
+          // Never started: the first start, then at most one resend after reading state.
+          expect(store.scansStarted).toBe(0)
+          if (cell.rule.kind !== 'rate-limit') {
+            expect(simulator.requestsTo('POST /scans')).toHaveLength(2)
+            expect(errors[0]?.message).toContain(
+              `cost estimation ${result.outputs['cost-estimation-id']}`
+            )
+          }
+        } else {
+          expect(errors[0]?.message).toContain(`scan-id: ${result.outputs['scan-id']}`)
+        }
+      } finally {
+        await github.stop()
+        await simulator.stop()
+      }
+    },
+    90_000
+  )
+})
