@@ -396,7 +396,45 @@ describe('invalid inputs are refused before any request', () => {
     [{ 'related-repositories': 'just-a-name' }, 'related-repositories', /"just-a-name"/],
     [{ repository: 'ftp://example.com/a/b' }, 'repository', /"ftp:\/\/example.com\/a\/b"/],
     [{ 'reuse-scan': 'yes' }, 'reuse-scan', /"yes"/],
-    [{ 'max-annotations': '51' }, 'max-annotations', /"51"/]
+    [{ 'max-annotations': '51' }, 'max-annotations', /"51"/],
+    [{ 'max-annotations': '-1' }, 'max-annotations', /"-1"/],
+    [{ 'fail-on-severity': '   ' }, 'fail-on-severity', /" {3}"/],
+    [{ 'poll-interval': '   ' }, 'poll-interval', /duration/],
+    [{ 'poll-interval': '2h', 'scan-timeout': '3h' }, 'poll-interval', /at most 1h/],
+    [{ 'max-credits': '1.5' }, 'max-credits', /"1.5"/],
+    [{ 'max-credits': '0' }, 'max-credits', /"0"/],
+    [
+      { mode: 'full', 'scan-id': '3f1c2a4e-0000-4000-8000-000000000001' },
+      'scan-id',
+      /only used by mode: wait/
+    ],
+    [
+      { 'target-urls': 'https://shop.example.com\nhttps://192.168.1.10/admin' },
+      'target-urls',
+      /192\.168\.1\.10/
+    ],
+    [
+      { 'related-repositories': 'https://github.com/acme/api' },
+      'related-repositories',
+      /URL@branch/
+    ],
+    [{ 'related-repositories': 'acme/api@' }, 'related-repositories', /"acme\/api@"/],
+    [{ 'related-repositories': 'Codertocat/Hello-World@main' }, 'related-repositories', /twice/],
+    [{ 'related-repositories': 'acme/api@bad branch' }, 'related-repositories', /branch/],
+    [{ 'auth-instructions': 'y'.repeat(2001) }, 'auth-instructions', /2001/],
+    [
+      { 'context-document-ids': '3f1c2a4e-0000-4000-8000-000000000001\nnope' },
+      'context-document-ids',
+      /"nope"/
+    ],
+    [{ 'estimation-name': 'n'.repeat(201) }, 'estimation-name', /at most 200/],
+    [{ branch: 'feature..x' }, 'branch', /"feature..x"/],
+    [{ repository: 'https://github.com/only-owner' }, 'repository', /repository URL/],
+    [{ 'sarif-file': 'reports/' }, 'sarif-file', /"reports\/"/],
+    [{ 'pr-comment': 'maybe' }, 'pr-comment', /"maybe"/],
+    [{ 'api-url': '' }, 'api-url', /not a URL/],
+    [{ 'api-url': 'https://api.hacktron.ai/v1?debug=1' }, 'api-url', /query/],
+    [{ 'api-url': 'ftp://api.hacktron.ai/v1' }, 'api-url', /ftp/]
   ]
 
   it.each(

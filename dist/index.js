@@ -33030,6 +33030,12 @@ async function findScanToReuse(identity, deps, progress) {
 }
 async function startScanOnce(request, deps, progress) {
     progress.phase = 'starting-scan';
+    if (request.reuseScan) {
+        // Another run for this commit may have started the scan while this one was estimating.
+        const existing = await findScanToReuse(request.identity, deps, progress);
+        if (existing)
+            return existing;
+    }
     const sentAt = Date.now();
     try {
         return recordStarted(await deps.client.createScan(request.body), request, deps, progress);

@@ -39,6 +39,11 @@ export async function startScanOnce(
   progress: Progress
 ): Promise<string> {
   progress.phase = 'starting-scan'
+  if (request.reuseScan) {
+    // Another run for this commit may have started the scan while this one was estimating.
+    const existing = await findScanToReuse(request.identity, deps, progress)
+    if (existing) return existing
+  }
   const sentAt = Date.now()
   try {
     return recordStarted(await deps.client.createScan(request.body), request, deps, progress)

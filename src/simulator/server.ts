@@ -18,6 +18,8 @@ export interface RecordedRequest {
   /** Only the key's non-secret prefix (its first 12 characters) is kept. */
   readonly apiKeyPrefix: string
   readonly userAgent: string
+  /** When it arrived (ms since the epoch). */
+  readonly at: number
   /** The status answered, or the fault that replaced the answer. */
   status: number | 'reset' | 'hang'
   /** The answer's body as sent (absent for a fault that sent none, or a non-JSON one). */
@@ -120,6 +122,7 @@ export class HacktronSimulator {
       body: body.ok ? body.value : rawBody,
       apiKeyPrefix: apiKey.slice(0, 12),
       userAgent: headerValue(req, 'user-agent'),
+      at: Date.now(),
       status: 0
     }
     this.requests.push(record)
