@@ -1,11 +1,11 @@
 // Credit safety end to end: re-runs and races never start a second scan, a lost answer to the
 // start is reconciled, reuse-scan: false always starts anew, and a cancelled job reports and exits.
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_API_KEY, type ScenarioOverrides } from '../src/simulator/scenario.js'
+import type { ScenarioOverrides } from '../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../src/simulator/server.js'
 import { FakeGitHub } from '../scripts/lib/fake-github.js'
-import { runAction, type ActionResult, type ActionRun } from '../scripts/lib/run-action.js'
-import { startSimulator } from './helpers/simulator.js'
+import type { ActionResult, ActionRun } from '../scripts/lib/run-action.js'
+import { runAgainst, startSimulator } from './helpers/simulator.js'
 
 async function withSimulator<T>(
   overrides: ScenarioOverrides | undefined,
@@ -16,15 +16,7 @@ async function withSimulator<T>(
 ): Promise<T> {
   const simulator = await startSimulator('findings-over-gate', overrides)
   const run = (extra: Partial<ActionRun> = {}): Promise<ActionResult> =>
-    runAction({
-      ...extra,
-      inputs: {
-        'api-key': DEMO_API_KEY,
-        'api-url': simulator.baseUrl,
-        'poll-interval': '50ms',
-        ...extra.inputs
-      }
-    })
+    runAgainst(simulator, extra)
   try {
     return await body(simulator, run)
   } finally {

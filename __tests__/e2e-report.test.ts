@@ -6,18 +6,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { FINDINGS_OVER_GATE, type FindingSeed } from '../src/simulator/findings-catalog.js'
-import { DEMO_API_KEY, type ScenarioOverrides } from '../src/simulator/scenario.js'
+import type { ScenarioOverrides } from '../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../src/simulator/server.js'
 import { FakeGitHub } from '../scripts/lib/fake-github.js'
-import {
-  examplePayload,
-  runAction,
-  type ActionResult,
-  type ActionRun
-} from '../scripts/lib/run-action.js'
+import { examplePayload, type ActionResult, type ActionRun } from '../scripts/lib/run-action.js'
 import { HOSTILE_TEXT } from '../__fixtures__/findings.js'
 import { expectValidSarif } from './helpers/sarif.js'
-import { startSimulator } from './helpers/simulator.js'
+import { runAgainst, startSimulator } from './helpers/simulator.js'
 
 let workspace: string
 let github: FakeGitHub
@@ -45,17 +40,7 @@ async function run(
 ): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
   const simulator = await startSimulator(scenario, overrides)
   try {
-    const result = await runAction({
-      workspace,
-      github,
-      ...extra,
-      inputs: {
-        'api-key': DEMO_API_KEY,
-        'api-url': simulator.baseUrl,
-        'poll-interval': '50ms',
-        ...extra.inputs
-      }
-    })
+    const result = await runAgainst(simulator, { workspace, github, ...extra })
     return { result, simulator }
   } finally {
     await simulator.stop()

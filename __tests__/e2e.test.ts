@@ -14,7 +14,7 @@ import {
   type ActionRun
 } from '../scripts/lib/run-action.js'
 import { expectNoSecrets } from './helpers/secrets.js'
-import { startSimulator } from './helpers/simulator.js'
+import { runAgainst, startSimulator } from './helpers/simulator.js'
 
 const AUTH_SECRET = 'Sign in as qa@example.com with password Hunter2-very-secret'
 
@@ -26,15 +26,9 @@ async function scenarioRun(
 ): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
   const simulator = await startSimulator(scenario, overrides)
   try {
-    const result = await runAction({
+    const result = await runAgainst(simulator, {
       ...run,
-      inputs: {
-        'api-key': DEMO_API_KEY,
-        'api-url': simulator.baseUrl,
-        'poll-interval': '50ms',
-        'auth-instructions': AUTH_SECRET,
-        ...run.inputs
-      }
+      inputs: { 'auth-instructions': AUTH_SECRET, ...run.inputs }
     })
     expectNoSecrets(result, [DEMO_API_KEY, READ_ONLY_API_KEY, REVOKED_API_KEY, AUTH_SECRET])
     return { result, simulator }

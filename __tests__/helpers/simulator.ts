@@ -5,6 +5,7 @@ import {
   type ScenarioOverrides
 } from '../../src/simulator/scenario.js'
 import { HacktronSimulator } from '../../src/simulator/server.js'
+import { runAction, type ActionResult, type ActionRun } from '../../scripts/lib/run-action.js'
 
 export async function startSimulator(
   scenario: string | Scenario = 'happy-path',
@@ -33,4 +34,20 @@ export function clientFor(
     ...options
   })
   return { client, delays }
+}
+
+/** Runs the bundled action against `simulator` with the demo key and fast polling. */
+export function runAgainst(
+  simulator: HacktronSimulator,
+  run: ActionRun = {}
+): Promise<ActionResult> {
+  return runAction({
+    ...run,
+    inputs: {
+      'api-key': DEMO_API_KEY,
+      'api-url': simulator.baseUrl,
+      'poll-interval': '50ms',
+      ...run.inputs
+    }
+  })
 }
