@@ -6,6 +6,8 @@ import { evaluateGate } from '../src/flow/gate.js'
 import { newProgress } from '../src/flow/progress.js'
 import type { Finding } from '../src/hacktron/types.js'
 import { renderSummary } from '../src/report/summary.js'
+import { buildSarif } from '../src/report/sarif.js'
+import { gzipSync } from 'node:zlib'
 import { DEMO_API_KEY } from '../src/simulator/scenario.js'
 import { HacktronSimulator } from '../src/simulator/server.js'
 import { runAction } from './lib/run-action.js'
@@ -68,6 +70,19 @@ for (let index = 0; index < 15; index++) {
   summaryBytes = Buffer.byteLength(summary)
 }
 
+const sarifTimes: number[] = []
+let sarifGzipped = 0
+const noLocations = new Map()
+for (let index = 0; index < 5; index++) {
+  const started = performance.now()
+  const sarif = buildSarif(findings, noLocations, {
+    repositoryUrl: 'https://github.com/o/r',
+    scanId: 's'
+  })
+  sarifTimes.push(performance.now() - started)
+  sarifGzipped = gzipSync(sarif.text).length
+}
+
 console.log(
   `whole action run (dist/index.js + simulator), 7 runs: median ${median(actionRuns)} ms (min ${Math.min(...actionRuns)}, max ${Math.max(...actionRuns)})`
 )
@@ -76,4 +91,7 @@ console.log(
 )
 console.log(
   `summary size for 10,000 findings: ${summaryBytes} bytes (${((summaryBytes / 1_048_576) * 100).toFixed(2)} % of the 1 MiB limit)`
+)
+console.log(
+  `SARIF for 10,000 findings, 5 runs: median ${median(sarifTimes).toFixed(1)} ms, ${sarifGzipped} bytes gzipped (limit 10 MiB)`
 )
