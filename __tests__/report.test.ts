@@ -231,6 +231,13 @@ describe('SARIF', () => {
 describe('summary and comment', () => {
   it('render 0 and 1 findings', () => {
     expect(renderSummary({ result: 'passed' }, completed([]), CONTEXT)).toContain('✅ Passed')
+    const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
+    expect(renderComment(marker, completed([]), CONTEXT, { result: 'passed' })).toContain(
+      'No open or confirmed finding'
+    )
+    const oneComment = renderComment(marker, completed([finding()]), CONTEXT, { result: 'failed' })
+    expect(oneComment).toContain('SQL injection in user search')
+    expect(oneComment).not.toContain('left out of this comment')
     const one = completed([finding()])
     const summary = renderSummary({ result: 'failed' }, one, {
       ...CONTEXT,
