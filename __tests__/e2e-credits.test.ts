@@ -151,6 +151,25 @@ describe('a lost answer to the scan start', () => {
   })
 })
 
+it('when the start is lost and state cannot be read, nothing is sent again', async () => {
+  await withSimulator(
+    {
+      faults: [
+        { endpoint: 'POST /scans', kind: 'status', status: 502, afterHandling: true },
+        { endpoint: 'GET /scans', kind: 'status', status: 503, skip: 2 } // after the two reuse looks
+      ]
+    },
+    async (simulator, run) => {
+      const result = await run()
+      expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'server-error' })
+      expect(simulator.requestsTo('POST /scans')).toHaveLength(1)
+      const error = result.commands.find((entry) => entry.command === 'error')
+      expect(error?.message).toContain(`cost estimation ${result.outputs['cost-estimation-id']}`)
+      expect(simulator.store.scansStarted).toBe(1)
+    }
+  )
+})
+
 describe('cancellation', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     '%s: stops polling, reports the running scan and exits within seconds',

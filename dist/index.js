@@ -33058,7 +33058,11 @@ async function startScanOnce(request, deps, progress) {
 async function reconcile(request, lost, sentAt, deps, progress) {
     const estimationId = request.body.cost_estimation_id;
     deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
-    const started = await findScan(deps.client, request.identity, () => true, sentAt);
+    // If state cannot be read either, stop with the lost answer's error: it names the estimation
+    // to look for in the dashboard, and nothing is sent again blind.
+    const started = await findScan(deps.client, request.identity, () => true, sentAt).catch(() => {
+        throw lost;
+    });
     if (started) {
         attach(started, 'the scan had started although its answer was lost', deps, progress);
         return started.id;
