@@ -14,12 +14,7 @@ export function finding(overrides: Partial<Finding> = {}): Finding {
     description: 'The q parameter reaches a SQL string.',
     affected_file: 'src/db/users.js',
     affected_code: 'db.query("SELECT * FROM users WHERE name = \'" + q + "\'")',
-    proof_of_concept: null,
     tags: ['cwe-89'],
-    scan_id: '9b2f0f8e-0000-4000-8000-000000000000',
-    found_at: '2026-11-30T10:00:00.000Z',
-    updated_at: '2026-11-30T10:00:00.000Z',
-    resolved_at: null,
     ...overrides
   }
 }

@@ -3,6 +3,11 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { HacktronClient } from '../src/hacktron/client.js'
 import { HacktronApiError } from '../src/hacktron/errors.js'
 import type { CostEstimation } from '../src/hacktron/types.js'
+import { REPORTED_FINDING_FIELDS } from '../src/hacktron/types.js'
+import { systemClock } from '../src/flow/poll.js'
+import { readScanFindings } from '../src/flow/read-findings.js'
+import { silentLogger } from '../src/logger.js'
+import { generatedFindings } from '../src/simulator/findings-catalog.js'
 import {
   DEMO_API_KEY,
   READ_ONLY_API_KEY,
@@ -86,8 +91,9 @@ describe('happy path, one call per endpoint', () => {
     expect(scan.findings_summary).toEqual({ critical: 1, high: 2, medium: 1, low: 1, info: 1 })
     expect((await client.listScans()).data.map((entry) => entry.id)).toEqual([started.id])
 
-    const findings = await client.listAllScanFindings(started.id)
-    expect(findings).toHaveLength(6)
+    const page = await client.listScanFindingsPage(started.id, 1, 100)
+    expect(page.data).toHaveLength(6)
+    expect(page.total).toBe(6)
     const sarif = (await client.exportScanFindings(started.id, 'sarif')) as {
       version: string
       runs: { results: unknown[] }[]
@@ -101,30 +107,41 @@ describe('happy path, one call per endpoint', () => {
     expect(sent?.userAgent).toContain('hacktron-whitebox-scan-action')
   })
 
-  it('reads every page of findings', async () => {
-    const many = Array.from({ length: 250 }, (_, index) => ({
-      title: `Finding ${index}`,
-      category: 'Injection',
-      severity: 'low' as const,
-      state: 'open' as const,
-      description: 'd',
-      affected_file: `src/f${index}.js`,
-      line: 1,
-      affected_code: 'x',
-      proof_of_concept: null,
-      tags: []
-    }))
-    const { client } = await setup('happy-path', { scan: { findings: many } })
+  it.each([
+    ['the JSON export, then lines from the SARIF export', [], 0, 'json-export'],
+    ['every page when the JSON export lacks a field', ['tags'], 3, 'pages']
+  ] as const)('reads 250 findings: %s', async (_, omitted, pages, source) => {
+    const many = generatedFindings(250)
+    const { client } = await setup('happy-path', {
+      scan: { findings: many, jsonExportOmits: omitted }
+    })
     const estimation = await readyEstimation(client)
     const { id } = await client.createScan({
       cost_estimation_id: estimation.id,
       repos: [{ url: REPO.repo_url, branch: REPO.branch, source: 'connected' as const }]
     })
     while ((await client.getScanStatus(id)).status !== 'completed');
-    const findings = await client.listAllScanFindings(id)
-    expect(findings).toHaveLength(250)
-    expect(new Set(findings.map((finding) => finding.id)).size).toBe(250)
-    expect(simulator.requestsTo('GET /scans/:id/findings')).toHaveLength(3)
+    const logged: string[] = []
+    const read = await readScanFindings(id, {
+      client,
+      clock: systemClock,
+      random: () => 0.5,
+      logger: { ...silentLogger, info: (line) => logged.push(line) }
+    })
+    expect(read.source).toBe(source)
+    expect(read.findings).toHaveLength(250)
+    expect(new Set(read.findings.map((finding) => finding.id)).size).toBe(250)
+    expect(read.lines.size).toBe(250)
+    expect(read.lines.get(read.findings[0]!.id)).toEqual({ startLine: 12, endLine: 12 })
+    // Only what the reports use is kept.
+    expect(Object.keys(read.findings[0]!).sort()).toEqual([...REPORTED_FINDING_FIELDS].sort())
+    expect(simulator.requestsTo('GET /scans/:id/findings')).toHaveLength(pages)
+    const exports = simulator.requestsTo('GET /scans/:id/findings/export').map((r) => r.path)
+    expect(exports).toEqual([
+      `/scans/${id}/findings/export?format=json`,
+      `/scans/${id}/findings/export?format=sarif`
+    ])
+    if (source === 'pages') expect(logged.join('\n')).toContain('lacks "tags"')
   })
 })
 

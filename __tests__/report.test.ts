@@ -1,6 +1,9 @@
 // The reporting renderers: locations, annotations, SARIF, summary and PR comment, with 0, 1,
 // 10,000 and hostile findings; and the comment writer against a fake comments API.
 import { describe, expect, it } from '@jest/globals'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { evaluateGate } from '../src/flow/gate.js'
 import { newProgress, type Progress } from '../src/flow/progress.js'
@@ -11,11 +14,13 @@ import { PrCommentWriter, type IssueCommentsApi } from '../src/report/comment-wr
 import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../src/report/comment.js'
 import {
   locateFindings,
+  locateInCheckout,
   locateSnippet,
   repoRelativePath,
   type FindingLocation
 } from '../src/report/locations.js'
-import { buildSarif, categoryFor, ruleIdFor } from '../src/report/sarif.js'
+import { buildSarif, categoryFor, ruleIdFor, sarifChunks } from '../src/report/sarif.js'
+import { writeSarifFile } from '../src/reporting.js'
 import { renderSummary, type SummaryContext } from '../src/report/summary.js'
 import { finding, HOSTILE_FINDING, HOSTILE_TEXT, manyFindings } from '../__fixtures__/findings.js'
 import { expectValidSarif } from './helpers/sarif.js'
@@ -38,7 +43,7 @@ function completed(findings: Finding[]): Progress {
 }
 
 function noLocations(findings: Finding[]): Map<string, FindingLocation> {
-  return locateFindings(findings, undefined, () => undefined)
+  return locateFindings(findings, undefined)
 }
 
 describe('locations', () => {
@@ -63,45 +68,29 @@ describe('locations', () => {
     expect(locateSnippet(text, '  \n ')).toBeUndefined()
   })
 
-  it('prefers the SARIF export, then the checked-out file, then the file alone', () => {
-    const fromExport = finding({ id: 'a' })
-    const fromFile = finding({ id: 'b', affected_file: 'src/b.js', affected_code: 'danger()' })
-    const fileOnly = finding({ id: 'c', affected_file: 'src/c.js', affected_code: 'gone()' })
-    const exported = {
-      runs: [
-        {
-          results: [
-            {
-              properties: { 'hacktron/finding-id': 'a' },
-              locations: [
-                {
-                  physicalLocation: {
-                    artifactLocation: { uri: 'src/db/users.js' },
-                    region: { startLine: 12, endLine: 13 }
-                  }
-                }
-              ]
-            }
-          ]
-        }
-      ]
-    }
+  it('takes lines from the snippet in the checked-out file, reading each file once', () => {
+    const inFile = finding({ id: 'b', affected_file: 'src/b.js', affected_code: 'danger()' })
+    const sameFile = finding({ id: 'b2', affected_file: './src/b.js', affected_code: 'two' })
+    const gone = finding({ id: 'c', affected_file: 'src/c.js', affected_code: 'gone()' })
+    const escaping = finding({ id: 'd', affected_file: '../x.js', affected_code: 'danger()' })
     const files: Record<string, string> = {
       'src/b.js': 'one\ntwo\n  danger()\n',
       'src/c.js': 'nothing'
     }
-    const locations = locateFindings(
-      [fromExport, fromFile, fileOnly],
-      exported,
-      (path) => files[path]
-    )
-    expect(locations.get('a')).toEqual({ path: 'src/db/users.js', startLine: 12, endLine: 13 })
+    const reads: string[] = []
+    const lines = locateInCheckout([inFile, sameFile, gone, escaping], (path) => {
+      reads.push(path)
+      return files[path]
+    })
+    expect(reads).toEqual(['src/b.js', 'src/c.js'])
+    expect([...lines.entries()]).toEqual([
+      ['b', { startLine: 3, endLine: 3 }],
+      ['b2', { startLine: 2, endLine: 2 }]
+    ])
+    const locations = locateFindings([inFile, gone, escaping], lines)
     expect(locations.get('b')).toEqual({ path: 'src/b.js', startLine: 3, endLine: 3 })
     expect(locations.get('c')).toEqual({ path: 'src/c.js' })
-    // A malformed export is ignored, not trusted.
-    expect(locateFindings([fromExport], { runs: 'no' }, () => undefined).get('a')).toEqual({
-      path: 'src/db/users.js'
-    })
+    expect(locations.get('d')).toEqual({ path: undefined })
   })
 })
 
@@ -157,12 +146,15 @@ describe('SARIF', () => {
 
   it('is valid SARIF 2.1.0 for 0, 1 and hostile findings', () => {
     for (const findings of [[], [finding()], [HOSTILE_FINDING]]) {
-      const { log, text } = buildSarif(findings, noLocations(findings), {
+      const { log } = buildSarif(findings, noLocations(findings), {
         repositoryUrl: repo,
         scanId: 's'
       })
       expectValidSarif(log)
+      const text = [...sarifChunks(log)].join('')
       expect(JSON.parse(text)).toEqual(log)
+      // Compact: no indentation, whatever the findings say.
+      expect(text).not.toMatch(/\n\s/)
     }
   })
 
@@ -196,13 +188,13 @@ describe('SARIF', () => {
     expect(hostile.runs[0]!.results![0]!.locations).toBeUndefined()
   })
 
-  it('stays within the limits, dropping the lowest severities first and counting them', () => {
+  it('stays within the limits, dropping the lowest severities first and counting them', async () => {
     const findings = manyFindings(10_000)
     const full = buildSarif(findings, noLocations(findings), { repositoryUrl: repo, scanId: 's' })
     expectValidSarif(full.log)
     expect(full.log.runs).toHaveLength(1)
     expect(full.log.runs[0]!.results).toHaveLength(10_000)
-    expect(gzipSync(full.text).length).toBeLessThan(10 * 1024 * 1024)
+    expect(gzipSync([...sarifChunks(full.log)].join('')).length).toBeLessThan(10 * 1024 * 1024)
     expect(full.dropped).toEqual({})
 
     const capped = buildSarif(findings, noLocations(findings), {
@@ -217,14 +209,20 @@ describe('SARIF', () => {
     )
     expect([...levels].sort()).toEqual(['critical', 'high', 'medium'])
 
-    const small = buildSarif(findings, noLocations(findings), {
-      repositoryUrl: repo,
-      scanId: 's',
-      maxGzippedBytes: 50_000
-    })
-    expect(gzipSync(small.text).length).toBeLessThanOrEqual(50_000)
-    expect(small.dropped.info).toBe(2000)
-    expectValidSarif(small.log)
+    // Streamed to disk, and written again with fewer results while over the gzipped size.
+    const dir = await mkdtemp(join(tmpdir(), 'sarif-'))
+    try {
+      const path = join(dir, 'out.sarif')
+      const context = { repositoryUrl: repo, scanId: 's' }
+      const small = await writeSarifFile(path, findings, noLocations(findings), context, 50_000)
+      const written = await readFile(path)
+      expect(gzipSync(written).length).toBeLessThanOrEqual(50_000)
+      expect(JSON.parse(written.toString('utf8'))).toEqual(small.log)
+      expect(small.dropped.info).toBe(2000)
+      expectValidSarif(small.log)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -122,12 +122,7 @@ function finding(severity: Finding['severity'], state: Finding['state'] = 'open'
     description: '',
     affected_file: 'a.js',
     affected_code: '',
-    proof_of_concept: null,
-    tags: [],
-    scan_id: null,
-    found_at: '',
-    updated_at: '',
-    resolved_at: null
+    tags: []
   }
 }
 

@@ -1,97 +1,176 @@
-// `npm run bench`: timings that matter to a user, as medians of repeated runs in one process.
-// - a whole run of dist/index.js against the simulator (start-up included), and
-// - the report work on a 10,000-finding scan: gate and summary rendering, with the summary's size.
-import { performance } from 'node:perf_hooks'
-import { evaluateGate } from '../src/flow/gate.js'
-import { newProgress } from '../src/flow/progress.js'
-import type { Finding } from '../src/hacktron/types.js'
-import { renderSummary } from '../src/report/summary.js'
-import { buildSarif } from '../src/report/sarif.js'
-import { gzipSync } from 'node:zlib'
+// `npm run bench`: what reading a scan's findings costs a user, measured on the bundled action
+// (dist/index.js) against the simulator with the documented rate limit on (100 requests per
+// rolling 60 s per key). For each size of scan it prints, as medians of repeated runs:
+// - requests per run by endpoint, against the fewest a run can make;
+// - time from the scan's completion (the status poll that answered `completed`) to the exit;
+// - the process's peak RSS;
+// - the verdict and whether every count is exact;
+// - time and memory per finding, so that a cost growing with the scan shows.
+//
+// `BENCH_BASELINE_DIST=/path/to/old/dist/index.js` runs an older bundle side by side in the same
+// run (for before/after); `BENCH_SIZES=1000,10000` and `BENCH_RUNS=3` shorten or lengthen it.
+import { fileURLToPath } from 'node:url'
+import type { EndpointName } from '../src/simulator/scenario.js'
 import { DEMO_API_KEY } from '../src/simulator/scenario.js'
+import { generatedFindings } from '../src/simulator/findings-catalog.js'
 import { HacktronSimulator } from '../src/simulator/server.js'
-import { runAction } from './lib/run-action.js'
+import { DIST_ENTRY, runAction } from './lib/run-action.js'
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const BASELINE = process.env.BENCH_BASELINE_DIST
+const PEAK_RSS_PRELOAD = fileURLToPath(new URL('./lib/report-peak-rss.cjs', import.meta.url))
+/** The simulator's scans complete on the third status poll and its estimates on the second. */
+const STATUS_POLLS = 3
+const ESTIMATE_POLLS = 2
+
+/**
+ * The fewest requests a `full` run with reuse-scan can make: two scan lookups of one page each
+ * (before estimating, and before starting), the estimate and its polls, the start, the status
+ * polls, and one read of the findings (the JSON export). Lines for the SARIF file come from the
+ * checkout for free; the benchmark's runs have no checkout, so they may add the SARIF export.
+ */
+const MINIMUM: Readonly<Partial<Record<EndpointName, number>>> = {
+  'GET /scans': 2,
+  'POST /cost-estimations': 1,
+  'GET /cost-estimations/:id': ESTIMATE_POLLS,
+  'POST /scans': 1,
+  'GET /scans/:id/status': STATUS_POLLS,
+  'GET /scans/:id/findings/export': 1
+}
+const FINDINGS_ENDPOINTS: readonly EndpointName[] = [
+  'GET /scans/:id/findings',
+  'GET /scans/:id/findings/export'
+]
+
+interface Measurement {
+  readonly requests: ReadonlyMap<string, number>
+  readonly completionToExitMs: number
+  readonly peakRssMiB: number
+  readonly verdict: string
+  readonly exact: boolean
 }
 
-async function timeAction(runs: number): Promise<number[]> {
-  const durations: number[] = []
-  for (let index = 0; index < runs; index++) {
-    const simulator = new HacktronSimulator({ scenario: 'findings-over-gate' })
-    const baseUrl = await simulator.start()
+async function measure(entry: string, findings: number): Promise<Measurement> {
+  const simulator = new HacktronSimulator({
+    scenario: 'findings-over-gate',
+    overrides: {
+      rateLimit: { limit: 100, windowMs: 60_000 },
+      scan: { pollsUntilDone: STATUS_POLLS, findings: generatedFindings(findings) }
+    }
+  })
+  const baseUrl = await simulator.start()
+  try {
     const result = await runAction({
-      inputs: { 'api-key': DEMO_API_KEY, 'api-url': baseUrl, 'poll-interval': '10ms' }
+      entry,
+      timeoutMs: 900_000,
+      inputs: { 'api-key': DEMO_API_KEY, 'api-url': baseUrl, 'poll-interval': '10ms' },
+      env: { NODE_OPTIONS: `--require ${PEAK_RSS_PRELOAD}` }
     })
-    durations.push(result.durationMs)
+    const completed = simulator
+      .requestsTo('GET /scans/:id/status')
+      .find(
+        (request) => (request.response as { status?: string } | undefined)?.status === 'completed'
+      )
+    const requests = new Map<string, number>()
+    for (const request of simulator.requests) {
+      const name = `${request.endpoint}${request.status === 429 ? ' (429)' : ''}`
+      requests.set(name, (requests.get(name) ?? 0) + 1)
+    }
+    const peakKb = Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN)
+    const expected = expectedCounts(findings)
+    const exact =
+      result.outputs['findings-total'] === String(findings) &&
+      Object.entries(expected).every(([name, count]) => result.outputs[name] === String(count))
+    return {
+      requests,
+      completionToExitMs: completed ? result.endedAtMs - completed.at : NaN,
+      peakRssMiB: peakKb / 1024,
+      verdict: `${result.outputs.result ?? '?'}${result.outputs['error-code'] ? ` (${result.outputs['error-code']})` : ''}`,
+      exact
+    }
+  } finally {
     await simulator.stop()
   }
-  return durations
 }
 
-function manyFindings(count: number): Finding[] {
-  const severities = ['critical', 'high', 'medium', 'low', 'info'] as const
-  return Array.from({ length: count }, (_, index) => ({
-    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-    title: `Finding number ${index} with a reasonably long title`,
-    category: 'Injection',
-    severity: severities[index % 5]!,
-    state: 'open',
-    description: 'x'.repeat(400),
-    affected_file: `src/module${index % 97}/file${index}.js`,
-    affected_code: 'const a = b + c',
-    proof_of_concept: null,
-    tags: ['cwe-89'],
-    scan_id: null,
-    found_at: '',
-    updated_at: '',
-    resolved_at: null
-  }))
+/** generatedFindings cycles through six kinds: critical, high, high, medium, low, info. */
+function expectedCounts(count: number): Record<string, number> {
+  const ofKind = (kind: number): number => Math.floor(count / 6) + (kind < count % 6 ? 1 : 0)
+  return {
+    'findings-critical': ofKind(0),
+    'findings-high': ofKind(1) + ofKind(2),
+    'findings-medium': ofKind(3),
+    'findings-low': ofKind(4),
+    'findings-info': ofKind(5)
+  }
 }
 
-const actionRuns = await timeAction(7)
-const findings = manyFindings(10_000)
-const renderTimes: number[] = []
-let summaryBytes = 0
-for (let index = 0; index < 15; index++) {
-  const started = performance.now()
-  const progress = newProgress()
-  progress.findings = findings
-  progress.verdict = evaluateGate(findings, 'high')
-  const summary = renderSummary({ result: 'failed' }, progress, {
-    failOnSeverity: 'high',
-    serverUrl: 'https://github.com',
-    repository: 'o/r',
-    headSha: 'a'.repeat(40)
-  })
-  renderTimes.push(performance.now() - started)
-  summaryBytes = Buffer.byteLength(summary)
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN
 }
 
-const sarifTimes: number[] = []
-let sarifGzipped = 0
-const noLocations = new Map()
-for (let index = 0; index < 5; index++) {
-  const started = performance.now()
-  const sarif = buildSarif(findings, noLocations, {
-    repositoryUrl: 'https://github.com/o/r',
-    scanId: 's'
-  })
-  sarifTimes.push(performance.now() - started)
-  sarifGzipped = gzipSync(sarif.text).length
+function describeRequests(requests: ReadonlyMap<string, number>): string {
+  return [...requests.entries()]
+    .map(([endpoint, count]) => {
+      const minimum = MINIMUM[endpoint as EndpointName]
+      return `${endpoint} ${count}${minimum === undefined ? '' : `/${minimum}`}`
+    })
+    .join(', ')
 }
 
+const minimumTotal = Object.values(MINIMUM).reduce((sum, count) => sum + count, 0)
+const bundles: [string, string][] = [['this change', DIST_ENTRY]]
+if (BASELINE) bundles.unshift(['baseline', BASELINE])
+
 console.log(
-  `whole action run (dist/index.js + simulator), 7 runs: median ${median(actionRuns)} ms (min ${Math.min(...actionRuns)}, max ${Math.max(...actionRuns)})`
+  `Bundled action against the simulator, rate limit 100 requests / 60 s per key; medians of ${RUNS} runs ` +
+    `(one run at 100,000). Requests: actual/minimum; minimum per run ${minimumTotal}.`
 )
-console.log(
-  `gate + summary for 10,000 findings, 15 runs: median ${median(renderTimes).toFixed(1)} ms`
-)
-console.log(
-  `summary size for 10,000 findings: ${summaryBytes} bytes (${((summaryBytes / 1_048_576) * 100).toFixed(2)} % of the 1 MiB limit)`
-)
-console.log(
-  `SARIF for 10,000 findings, 5 runs: median ${median(sarifTimes).toFixed(1)} ms, ${sarifGzipped} bytes gzipped (limit 10 MiB)`
-)
+const rows: string[][] = [
+  [
+    'bundle',
+    'findings',
+    'requests',
+    'findings reqs',
+    'completion→exit',
+    'peak RSS',
+    'verdict',
+    'counts',
+    'µs/finding',
+    'KiB/finding'
+  ]
+]
+for (const [label, entry] of bundles) {
+  // A scan with the simulator's six findings: the fixed cost the per-finding figures leave out.
+  const base = await measure(entry, 6)
+  for (const size of SIZES) {
+    const runs: Measurement[] = []
+    for (let index = 0; index < (size >= 100_000 ? 1 : RUNS); index++)
+      runs.push(await measure(entry, size))
+    const total = (m: Measurement): number => [...m.requests.values()].reduce((a, b) => a + b, 0)
+    const typical = runs.find((m) => total(m) === median(runs.map(total))) ?? runs[0]!
+    const findingsRequests = FINDINGS_ENDPOINTS.map((name) => typical.requests.get(name) ?? 0)
+    const timeMs = median(runs.map((m) => m.completionToExitMs))
+    const rss = median(runs.map((m) => m.peakRssMiB))
+    rows.push([
+      label,
+      size.toLocaleString('en'),
+      `${total(typical)} (min ${minimumTotal})`,
+      `pages ${findingsRequests[0]}, export ${findingsRequests[1]}`,
+      `${(timeMs / 1000).toFixed(2)} s`,
+      `${rss.toFixed(0)} MiB`,
+      typical.verdict,
+      runs.every((m) => m.exact) ? 'exact' : 'WRONG',
+      (((timeMs - base.completionToExitMs) * 1000) / size).toFixed(1),
+      (((rss - base.peakRssMiB) * 1024) / size).toFixed(2)
+    ])
+    console.log(`  ${label} ${size}: ${describeRequests(typical.requests)}`)
+  }
+}
+const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
+for (const [index, row] of rows.entries()) {
+  console.log(`| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`)
+  if (index === 0) console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`)
+}

@@ -3,6 +3,7 @@
 // exercise every retry in seconds. A server's Retry-After is honoured as given either way.
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './hacktron/client.js'
 import { DEFAULT_RETRY, type RetryConfig } from './hacktron/retry-policy.js'
+import { DOCUMENTED_PAGE_PACING, type PagePacing } from './flow/read-findings.js'
 
 export interface ClientTiming {
   readonly requestTimeoutMs: number
@@ -20,5 +21,14 @@ export function clientTiming(apiIsLoopback: boolean): ClientTiming {
       baseDelayMs: DEFAULT_RETRY.baseDelayMs / LOOPBACK_SPEED_UP,
       maxDelayMs: DEFAULT_RETRY.maxDelayMs / LOOPBACK_SPEED_UP
     }
+  }
+}
+
+/** One job's share of the key's rate limit for findings pages, on the same clock as the retries. */
+export function findingsPagePacing(apiIsLoopback: boolean): PagePacing {
+  if (!apiIsLoopback) return DOCUMENTED_PAGE_PACING
+  return {
+    ...DOCUMENTED_PAGE_PACING,
+    windowMs: DOCUMENTED_PAGE_PACING.windowMs / LOOPBACK_SPEED_UP
   }
 }

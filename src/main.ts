@@ -1,7 +1,7 @@
 // run(): read the settings, drive the flow, report, set the outputs. It never throws: every way a
 // run can end becomes a result, an error-code and one annotation that explains it.
 import * as core from '@actions/core'
-import { clientTiming } from './client-timing.js'
+import { clientTiming, findingsPagePacing } from './client-timing.js'
 import { ConfigError } from './config-error.js'
 import type { FlowDeps } from './flow/estimate.js'
 import { FlowFailure } from './flow/flow-failure.js'
@@ -18,6 +18,7 @@ import { outputsOf } from './report/outputs.js'
 import { renderSummary, type SummaryContext } from './report/summary.js'
 import {
   annotateFindings,
+  checkoutLines,
   prCommentWriter,
   prepareFindingReports,
   type FindingReports
@@ -103,6 +104,10 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
     clock: systemClock,
     random: Math.random,
     signal: state.cancel.signal,
+    findingsReading: {
+      pacing: findingsPagePacing(settings.apiIsLoopback),
+      locateInCheckout: checkoutLines()
+    },
     onPhaseChange: async () => updateComment(state)
   }
   const cancelled = new Promise<'cancelled'>((resolve) =>
@@ -198,7 +203,7 @@ async function finish(outcome: RunOutcome, state: Run): Promise<void> {
   let reports: FindingReports | undefined
   if (settings) {
     try {
-      reports = prepareFindingReports(progress, settings)
+      reports = await prepareFindingReports(progress, settings)
     } catch (error) {
       logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
     }

@@ -1,15 +1,27 @@
 // The thin writers behind the pure renderers of src/report/: annotations on code, the SARIF file
 // and the PR comment. Only this file and main.ts touch the runner and the file system for reports.
 import * as core from '@actions/core'
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createWriteStream, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { once } from 'node:events'
+import { finished } from 'node:stream/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
+import { createGzip } from 'node:zlib'
 import type { Progress } from './flow/progress.js'
+import type { FindingsReading } from './flow/read-findings.js'
+import type { Finding } from './hacktron/types.js'
 import { githubIssueComments } from './github/issue-comments.js'
 import { planAnnotations, type AnnotationLevel, type CodeAnnotation } from './report/annotations.js'
 import { PrCommentWriter } from './report/comment-writer.js'
 import { commentMarker } from './report/comment.js'
-import { locateFindings, type FindingLocation } from './report/locations.js'
-import { buildSarif } from './report/sarif.js'
+import { locateFindings, locateInCheckout, type FindingLocation } from './report/locations.js'
+import {
+  buildSarif,
+  MAX_GZIPPED_BYTES,
+  MAX_RESULTS_PER_RUN,
+  sarifChunks,
+  type SarifContext,
+  type SarifOutput
+} from './report/sarif.js'
 import type { Logger } from './logger.js'
 import type { Settings } from './settings.js'
 
@@ -41,26 +53,27 @@ function readWorkspaceFile(path: string): string | undefined {
   }
 }
 
+/** Where the flow finds the lines of findings whose code is in the checkout. */
+export function checkoutLines(): FindingsReading['locateInCheckout'] {
+  return (findings) => locateInCheckout(findings, readWorkspaceFile, workspaceRoot())
+}
+
 /** Locates the findings and writes the SARIF file. */
-export function prepareFindingReports(progress: Progress, settings: Settings): FindingReports {
+export async function prepareFindingReports(
+  progress: Progress,
+  settings: Settings
+): Promise<FindingReports> {
   const findings = progress.findings
   if (!findings) return { locations: new Map(), sarifFile: '', notes: [] }
-  const locations = locateFindings(
-    findings,
-    progress.sarifExport,
-    readWorkspaceFile,
-    workspaceRoot()
-  )
+  const locations = locateFindings(findings, progress.findingLines, workspaceRoot())
   if (settings.sarifFile === '') return { locations, sarifFile: '', notes: [] }
 
-  const sarif = buildSarif(findings, locations, {
-    repositoryUrl: settings.repositories[0]?.url ?? '',
-    scanId: progress.scanId ?? '',
-    exported: progress.sarifExport
-  })
   const path = resolve(workspaceRoot(), settings.sarifFile)
   mkdirSync(dirname(path), { recursive: true })
-  writeFileSync(path, sarif.text)
+  const sarif = await writeSarifFile(path, findings, locations, {
+    repositoryUrl: settings.repositories[0]?.url ?? '',
+    scanId: progress.scanId ?? ''
+  })
   const dropped = Object.entries(sarif.dropped)
     .map(([severity, count]) => `${count} ${severity}`)
     .join(', ')
@@ -75,6 +88,57 @@ export function prepareFindingReports(progress: Progress, settings: Settings): F
     `Wrote ${sarif.log.runs[0]?.results?.length ?? 0} findings as SARIF to ${relative(workspaceRoot(), path) || path}.`
   )
   return { locations, sarifFile: settings.sarifFile, notes }
+}
+
+/**
+ * Streams the SARIF log to `path`, measuring its gzipped size on the way; over code scanning's
+ * limit, it is written again with as many fewer results (the least severe) as the excess
+ * says, which only a scan of very long findings needs.
+ */
+export async function writeSarifFile(
+  path: string,
+  findings: readonly Finding[],
+  locations: ReadonlyMap<string, FindingLocation>,
+  context: SarifContext,
+  maxGzippedBytes = MAX_GZIPPED_BYTES
+): Promise<SarifOutput> {
+  for (let maxResults = MAX_RESULTS_PER_RUN; ;) {
+    const sarif = buildSarif(findings, locations, { ...context, maxResults })
+    const written = sarif.log.runs[0]?.results?.length ?? 0
+    const gzippedBytes = await streamToFile(path, sarifChunks(sarif.log))
+    if (gzippedBytes <= maxGzippedBytes || written === 0) return sarif
+    // Results compress alike, so the size scales with their number: aim a little under.
+    const fitting = Math.floor((written * maxGzippedBytes * 0.95) / gzippedBytes)
+    maxResults = Math.min(fitting, Math.floor(written * 0.9))
+  }
+}
+
+/** Writes the pieces to `path` in blocks of about 64 KiB; returns their gzipped size. */
+async function streamToFile(path: string, pieces: Iterable<string>): Promise<number> {
+  const file = createWriteStream(path)
+  const gzip = createGzip()
+  let gzippedBytes = 0
+  gzip.on('data', (chunk: Buffer) => (gzippedBytes += chunk.length))
+  const write = async (block: string): Promise<void> => {
+    file.write(block)
+    gzip.write(block)
+    // Asked when waiting, not when writing: one may drain while the other is awaited.
+    if (file.writableNeedDrain) await once(file, 'drain')
+    if (gzip.writableNeedDrain) await once(gzip, 'drain')
+  }
+  let block = ''
+  for (const piece of pieces) {
+    block += piece
+    if (block.length >= 65_536) {
+      await write(block)
+      block = ''
+    }
+  }
+  if (block !== '') await write(block)
+  file.end()
+  gzip.end()
+  await Promise.all([finished(file), finished(gzip)])
+  return gzippedBytes
 }
 
 export function annotateFindings(

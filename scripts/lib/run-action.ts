@@ -28,6 +28,8 @@ export function examplePayload(event: string, action?: string): Payload {
 }
 
 export interface ActionRun {
+  /** The bundle to run: dist/index.js unless given (the benchmark compares an older one). */
+  readonly entry?: string
   readonly eventName?: string
   readonly payload?: Payload
   readonly inputs?: Record<string, string>
@@ -55,6 +57,8 @@ export interface ActionResult {
   readonly summary: string
   readonly commands: WorkflowCommand[]
   readonly durationMs: number
+  /** When the process ended (ms since the epoch). */
+  readonly endedAtMs: number
 }
 
 export const FAKE_GITHUB_TOKEN = 'ghs_fakeTokenForTheLocalFakeGitHubApi000'
@@ -113,7 +117,8 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
     }
     const started = Date.now()
     const { exitCode, stdout, stderr } = await spawnNode(env, run)
-    const durationMs = Date.now() - started
+    const endedAtMs = Date.now()
+    const durationMs = endedAtMs - started
     return {
       exitCode,
       stdout,
@@ -121,7 +126,8 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
       outputs: parseOutputFile(await readFile(outputPath, 'utf8')),
       summary: await readFile(summaryPath, 'utf8'),
       commands: parseWorkflowCommands(stdout),
-      durationMs
+      durationMs,
+      endedAtMs
     }
   } finally {
     if (!run.github) await github.stop()
@@ -134,7 +140,10 @@ function spawnNode(
   run: ActionRun
 ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [DIST_ENTRY], { env, cwd: run.workspace ?? PROJECT_ROOT })
+    const child = spawn(process.execPath, [run.entry ?? DIST_ENTRY], {
+      env,
+      cwd: run.workspace ?? PROJECT_ROOT
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

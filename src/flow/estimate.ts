@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js'
 import type { RepositoryTarget } from '../settings.js'
 import { FlowFailure } from './flow-failure.js'
 import { pollUntilTerminal, type PollContext } from './poll.js'
+import type { FindingsReading } from './read-findings.js'
 import { enterPhase, type Progress } from './progress.js'
 
 export interface EstimateRequest {
@@ -17,6 +18,8 @@ export interface EstimateRequest {
 }
 
 export interface FlowDeps extends PollContext {
+  /** How findings are read: page pacing, and lines from the checkout (read-findings.ts). */
+  readonly findingsReading?: FindingsReading
   /** Called (and awaited) at each phase change, not at each poll. */
   readonly onPhaseChange?: (progress: Progress) => Promise<void>
   readonly client: Pick<
@@ -25,7 +28,7 @@ export interface FlowDeps extends PollContext {
     | 'getCostEstimation'
     | 'createScan'
     | 'getScanStatus'
-    | 'listAllScanFindings'
+    | 'listScanFindingsPage'
     | 'exportScanFindings'
     | 'listScans'
   >

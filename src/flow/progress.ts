@@ -1,6 +1,7 @@
 // What a run has learned so far. The flow fills it in as it goes, so that whatever ends the run
 // (success, an error, a timeout, a cancellation) the outputs and reports say all that is known.
 import type { CostEstimation, Finding, ScanStatus } from '../hacktron/types.js'
+import type { LineRange } from '../hacktron/sarif-export.js'
 import type { GateVerdict } from './gate.js'
 
 export interface Progress {
@@ -22,8 +23,8 @@ export interface Progress {
   scanStartedAtMs?: number
   scanEndedAtMs?: number
   findings?: readonly Finding[]
-  /** The scan's SARIF export: where the findings' lines come from. */
-  sarifExport?: unknown
+  /** The findings' lines where known, by finding id (the API's findings carry none). */
+  findingLines?: ReadonlyMap<string, LineRange>
   verdict?: GateVerdict
 }
 

@@ -8,6 +8,7 @@ import type { FlowDeps } from './estimate.js'
 import { FlowFailure } from './flow-failure.js'
 import { pollUntilTerminal } from './poll.js'
 import { enterPhase, type Progress } from './progress.js'
+import { readScanFindings } from './read-findings.js'
 
 export interface ScanExtras {
   readonly targetUrls: readonly string[]
@@ -100,21 +101,7 @@ export async function waitForScan(
     )
   }
   progress.phase = 'reading-findings'
-  progress.findings = await deps.client.listAllScanFindings(request.scanId)
-  deps.logger.info(`Read ${progress.findings.length} findings of scan ${request.scanId}.`)
-  if (progress.findings.length > 0)
-    progress.sarifExport = await readSarifExport(request.scanId, deps)
-}
-
-/** The export only adds line numbers: without it the reports still work, so it never fails a run. */
-async function readSarifExport(scanId: string, deps: FlowDeps): Promise<unknown> {
-  try {
-    return await deps.client.exportScanFindings(scanId, 'sarif')
-  } catch (error) {
-    deps.logger.warning(
-      `Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
-        'findings are located by their code snippet in the checkout instead.'
-    )
-    return undefined
-  }
+  const read = await readScanFindings(request.scanId, deps)
+  progress.findings = read.findings
+  progress.findingLines = read.lines
 }

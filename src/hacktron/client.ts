@@ -13,7 +13,6 @@ import type {
   CreateScanRequest,
   CreateScanResponse,
   ExportFormat,
-  Finding,
   FindingList,
   Scan,
   ScanList,
@@ -55,9 +54,6 @@ interface RequestSpec {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
-const FINDINGS_PAGE_SIZE = 100
-// A scan with more findings than this is not one the API can return in a sane time.
-const MAX_FINDINGS_PAGES = 500
 
 // Network errors that prove the request never reached the server.
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
@@ -136,29 +132,9 @@ export class HacktronClient {
     return this.get('/scans', PAGE_SHAPE, { ...query })
   }
 
-  listScanFindingsPage(
-    scanId: string,
-    page: number,
-    limit = FINDINGS_PAGE_SIZE
-  ): Promise<FindingList> {
+  /** One page of the scan's findings; src/flow/read-findings.ts reads them all. */
+  listScanFindingsPage(scanId: string, page: number, limit: number): Promise<FindingList> {
     return this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit })
-  }
-
-  /** Every finding of the scan, across all pages. */
-  async listAllScanFindings(scanId: string): Promise<Finding[]> {
-    const findings: Finding[] = []
-    for (let page = 1; page <= MAX_FINDINGS_PAGES; page++) {
-      const answer = await this.listScanFindingsPage(scanId, page)
-      findings.push(...answer.data)
-      if (answer.data.length === 0 || findings.length >= answer.total) return findings
-    }
-    throw new HacktronApiError({
-      code: 'bad-response',
-      serverMessage: `the findings list did not end after ${MAX_FINDINGS_PAGES} pages`,
-      method: 'GET',
-      path: `/scans/${scanId}/findings`,
-      attempts: 1
-    })
   }
 
   /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */

@@ -20,8 +20,27 @@ export type ScanStatusResponse = Schemas['RestScanStatusResponseDto']
 export type ScanStatus = ScanStatusResponse['status']
 export type FindingsSummary = Schemas['RestScanFindingsSummaryDto']
 
-export type Finding = Schemas['RestFindingResponseDto']
+/** A finding as the API sends it. */
+export type ApiFinding = Schemas['RestFindingResponseDto']
+/**
+ * A finding as the action keeps it: what the gate and the reports use. The proof of concept and
+ * timestamps stay in the dashboard, so that 100,000 findings fit in the runner's memory.
+ */
+export type Finding = Pick<ApiFinding, (typeof REPORTED_FINDING_FIELDS)[number]>
 export type FindingList = Schemas['RestFindingListResponseDto']
+
+/** The fields of a finding the action reads; an answer lacking one of them is not enough. */
+export const REPORTED_FINDING_FIELDS = [
+  'id',
+  'title',
+  'category',
+  'severity',
+  'state',
+  'description',
+  'affected_file',
+  'affected_code',
+  'tags'
+] as const
 export type Severity = Finding['severity']
 export type FindingState = Finding['state']
 

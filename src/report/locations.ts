@@ -1,6 +1,7 @@
 // Where each finding is in the repository: a path relative to its root, and lines when known.
-// The API's findings carry a file and a code snippet but no line; the SARIF export carries lines;
-// failing that, the snippet is looked up in the checked-out file.
+// The API's findings carry a file and a code snippet but no line: the lines come from the snippet
+// in the checked-out file, or failing that from the SARIF export (src/flow/read-findings.ts).
+import type { LineRange } from '../hacktron/sarif-export.js'
 import type { Finding } from '../hacktron/types.js'
 
 export interface FindingLocation {
@@ -26,60 +27,6 @@ export function repoRelativePath(raw: string, workspace = ''): string | undefine
   if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter) return undefined
   if (path.split('/').some((segment) => segment === '..')) return undefined
   return path
-}
-
-/** Lines of a SARIF export, by the finding id it carries (or, failing that, file and title). */
-export function sarifLines(
-  exported: unknown
-): (finding: Finding) => { startLine: number; endLine?: number } | undefined {
-  const byId = new Map<string, { startLine: number; endLine?: number }>()
-  const byFileAndText: { uri: string; text: string; startLine: number; endLine?: number }[] = []
-  for (const result of sarifResults(exported)) {
-    const region = result.locations?.[0]?.physicalLocation?.region
-    const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri
-    if (!region || typeof region.startLine !== 'number' || region.startLine < 1) continue
-    const lines = {
-      startLine: region.startLine,
-      endLine: validEnd(region.startLine, region.endLine)
-    }
-    const id = result.properties?.['hacktron/finding-id']
-    if (typeof id === 'string') byId.set(id, lines)
-    if (typeof uri === 'string')
-      byFileAndText.push({ uri, text: result.message?.text ?? '', ...lines })
-  }
-  return (finding) =>
-    byId.get(finding.id) ??
-    byFileAndText.find(
-      (entry) =>
-        repoRelativePath(entry.uri) === repoRelativePath(finding.affected_file) &&
-        entry.text.includes(finding.title)
-    )
-}
-
-function validEnd(start: number, end: unknown): number | undefined {
-  return typeof end === 'number' && end >= start ? end : undefined
-}
-
-interface LooseSarifResult {
-  message?: { text?: string }
-  locations?: {
-    physicalLocation?: {
-      artifactLocation?: { uri?: unknown }
-      region?: { startLine?: unknown; endLine?: unknown }
-    }
-  }[]
-  properties?: Record<string, unknown>
-}
-
-/** The results of a SARIF log of unknown quality; anything malformed is skipped, not trusted. */
-export function sarifResults(exported: unknown): LooseSarifResult[] {
-  const runs = (exported as { runs?: unknown } | null)?.runs
-  if (!Array.isArray(runs)) return []
-  return runs.flatMap((run: { results?: unknown }) =>
-    Array.isArray(run?.results)
-      ? (run.results.filter((r) => r && typeof r === 'object') as LooseSarifResult[])
-      : []
-  )
 }
 
 /**
@@ -121,23 +68,45 @@ export function locateSnippet(
   return undefined
 }
 
-/** Where every finding is: export lines first, then the snippet in the workspace file. */
+/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
 export function locateFindings(
   findings: readonly Finding[],
-  exported: unknown,
-  readWorkspaceFile: (path: string) => string | undefined,
+  lines: ReadonlyMap<string, LineRange> | undefined,
   workspace = ''
 ): Map<string, FindingLocation> {
-  const fromExport = sarifLines(exported)
   const locations = new Map<string, FindingLocation>()
   for (const finding of findings) {
     const path = repoRelativePath(finding.affected_file, workspace)
-    let lines: { startLine: number; endLine?: number } | undefined = fromExport(finding)
-    if (!lines && path) {
-      const text = readWorkspaceFile(path)
-      if (text !== undefined) lines = locateSnippet(text, finding.affected_code)
-    }
-    locations.set(finding.id, { path, ...lines })
+    locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) })
   }
   return locations
+}
+
+/**
+ * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
+ * once, whatever the number of its findings, and dropped before the next one is read.
+ */
+export function locateInCheckout(
+  findings: readonly Finding[],
+  readFile: (path: string) => string | undefined,
+  workspace = ''
+): Map<string, LineRange> {
+  const byPath = new Map<string, Finding[]>()
+  for (const finding of findings) {
+    const path = repoRelativePath(finding.affected_file, workspace)
+    if (!path) continue
+    const inFile = byPath.get(path)
+    if (inFile) inFile.push(finding)
+    else byPath.set(path, [finding])
+  }
+  const lines = new Map<string, LineRange>()
+  for (const [path, inFile] of byPath) {
+    const text = readFile(path)
+    if (text === undefined) continue
+    for (const finding of inFile) {
+      const found = locateSnippet(text, finding.affected_code)
+      if (found) lines.set(finding.id, found)
+    }
+  }
+  return lines
 }

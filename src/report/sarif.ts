@@ -3,7 +3,6 @@
 // per primary repository, severities as `level` and `security-severity`, and within the upload
 // limits (lowest severities dropped first, and said so).
 import { createHash } from 'node:crypto'
-import { gzipSync } from 'node:zlib'
 import type { Log, ReportingDescriptor, Result } from 'sarif'
 import type { Finding, Severity } from '../hacktron/types.js'
 import { bySeverity } from '../flow/gate.js'
@@ -36,12 +35,10 @@ export interface SarifContext {
   /** The export's tool.driver name and version, when it had them. */
   readonly exported?: unknown
   readonly maxResults?: number
-  readonly maxGzippedBytes?: number
 }
 
 export interface SarifOutput {
   readonly log: Log
-  readonly text: string
   /** Findings left out to stay within the limits, by severity. */
   readonly dropped: Readonly<Partial<Record<Severity, number>>>
 }
@@ -60,23 +57,36 @@ export function categoryFor(repositoryUrl: string): string {
   return `hacktron/${path.toLowerCase().replace(/[^a-z0-9/._-]+/g, '-')}`
 }
 
+/**
+ * The log of the most severe `maxResults` findings. Whether it also fits code scanning's gzipped
+ * size is learnt while it is written (src/reporting.ts), which asks again for fewer when not.
+ */
 export function buildSarif(
   findings: readonly Finding[],
   locations: ReadonlyMap<string, FindingLocation>,
   context: SarifContext
 ): SarifOutput {
-  const maxResults = context.maxResults ?? MAX_RESULTS_PER_RUN
-  const maxBytes = context.maxGzippedBytes ?? MAX_GZIPPED_BYTES
-  let kept = bySeverity(findings).slice(0, maxResults)
-  for (;;) {
-    const log = logOf(kept, locations, context)
-    const text = JSON.stringify(log, null, 2)
-    if (gzipSync(text).length <= maxBytes || kept.length === 0) {
-      return { log, text, dropped: countDropped(findings, kept) }
-    }
-    // Over the size limit: drop the least severe tenth and try again.
-    kept = kept.slice(0, Math.floor(kept.length * 0.9))
+  const kept = bySeverity(findings).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN)
+  return { log: logOf(kept, locations, context), dropped: countDropped(findings, kept) }
+}
+
+/**
+ * The log as compact JSON (no indentation: a tenth of the size is white space otherwise), in
+ * pieces: the envelope, then one result at a time, so it streams to disk without ever being one
+ * string.
+ */
+export function* sarifChunks(log: Log): Generator<string> {
+  const { runs, ...envelope } = log
+  yield `${JSON.stringify(envelope).slice(0, -1)},"runs":[`
+  for (const [runIndex, run] of runs.entries()) {
+    const { results = [], ...rest } = run
+    const head = JSON.stringify(rest).slice(0, -1)
+    yield `${runIndex > 0 ? ',' : ''}${head}${head === '{' ? '' : ','}"results":[`
+    for (const [index, result] of results.entries())
+      yield `${index > 0 ? ',' : ''}${JSON.stringify(result)}`
+    yield ']}'
   }
+  yield ']}'
 }
 
 function countDropped(

@@ -1,5 +1,5 @@
 // The findings export in its three formats, as GET /scans/{id}/findings/export returns them.
-import type { Finding, Severity } from '../hacktron/types.js'
+import type { ApiFinding, Severity } from '../hacktron/types.js'
 import type { StoredFinding } from './store.js'
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -64,8 +64,16 @@ export function sarifExport(findings: readonly StoredFinding[]): unknown {
   }
 }
 
-export function jsonExport(findings: readonly StoredFinding[]): Finding[] {
-  return findings.map(withoutLine)
+export function jsonExport(
+  findings: readonly StoredFinding[],
+  omitted: readonly string[] = []
+): Partial<ApiFinding>[] {
+  if (omitted.length === 0) return findings.map(withoutLine)
+  return findings.map((finding) => {
+    const record: Partial<Record<string, unknown>> = withoutLine(finding)
+    for (const field of omitted) delete record[field]
+    return record as Partial<ApiFinding>
+  })
 }
 
 export function csvExport(findings: readonly StoredFinding[]): string {
@@ -86,7 +94,7 @@ export function csvExport(findings: readonly StoredFinding[]): string {
 }
 
 /** The API's findings carry no line number; the simulator keeps one for the SARIF export only. */
-export function withoutLine(finding: StoredFinding): Finding {
+export function withoutLine(finding: StoredFinding): ApiFinding {
   const { line: _line, ...rest } = finding
   return rest
 }

@@ -115,3 +115,27 @@ export const FINDINGS_BELOW_GATE: readonly FindingSeed[] = [
   MISSING_RATE_LIMIT,
   VERBOSE_ERRORS
 ]
+
+const GENERATED_KINDS: readonly FindingSeed[] = [
+  SQL_INJECTION,
+  SSRF,
+  IDOR_FALSE_POSITIVE,
+  STORED_XSS,
+  MISSING_RATE_LIMIT,
+  VERBOSE_ERRORS
+]
+
+/**
+ * `count` findings for scale runs (the benchmark, the 60,000-finding tests): the catalog's six
+ * kinds in turn, each in its own file so that every finding is distinct.
+ */
+export function generatedFindings(count: number): FindingSeed[] {
+  return Array.from({ length: count }, (_, index) => {
+    const kind = GENERATED_KINDS[index % GENERATED_KINDS.length] as FindingSeed
+    return {
+      ...kind,
+      title: `${kind.title} #${index + 1}`,
+      affected_file: kind.affected_file.replace(/\.js$/, `-${index + 1}.js`)
+    }
+  })
+}

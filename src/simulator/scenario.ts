@@ -36,6 +36,11 @@ export interface ScanBehaviour extends Progress {
     'completed' | 'failed' | 'stopped' | 'cancelled' | 'skipped'
   >
   readonly findings: readonly FindingSeed[]
+  /**
+   * Fields the JSON export leaves out of every finding: the real export's fields are not
+   * documented, so the action must cope with one that lacks some (it falls back to the pages).
+   */
+  readonly jsonExportOmits?: readonly string[]
 }
 
 export type EndpointName =

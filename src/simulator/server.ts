@@ -240,7 +240,13 @@ export class HacktronSimulator {
     const findings = isUuid(id) ? this.store.scanFindings(id) : errorAnswer(404, 'Scan not found')
     if (!Array.isArray(findings)) return findings
     if (format === 'csv') return { status: 200, body: csvExport(findings), contentType: 'text/csv' }
-    return { status: 200, body: format === 'sarif' ? sarifExport(findings) : jsonExport(findings) }
+    return {
+      status: 200,
+      body:
+        format === 'sarif'
+          ? sarifExport(findings)
+          : jsonExport(findings, this.scenario.scan.jsonExportOmits)
+    }
   }
 
   private takeFault(endpoint: EndpointName): FaultRule | undefined {

@@ -2,9 +2,9 @@
 // API enforces on them. HTTP lives in server.ts; this file answers with statuses and bodies.
 import { createHash, randomUUID } from 'node:crypto'
 import type {
+  ApiFinding,
   CostEstimation,
   CreateScanRequest,
-  Finding,
   RepoResult,
   Scan,
   ScanStatus,
@@ -23,7 +23,7 @@ export interface ApiAnswer {
   readonly headers?: Readonly<Record<string, string>>
 }
 
-export interface StoredFinding extends Finding {
+export interface StoredFinding extends ApiFinding {
   readonly line: number
 }
 
