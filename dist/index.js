@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4772);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8574);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4772:
+/***/ 8574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32436,15 +32436,14 @@ function hasShape(value, shape) {
 
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const FINDINGS_PAGE_SIZE = 100;
-// A scan with more findings than this is not one the API can return in a sane time.
-const MAX_FINDINGS_PAGES = 500;
 // Network errors that prove the request never reached the server.
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const COST_ESTIMATION_SHAPE = { id: 'string', status: 'string', repos: 'array' };
 const SCAN_STATUS_SHAPE = { id: 'string', status: 'string' };
 const SCAN_SHAPE = { id: 'string', status: 'string' };
 const PAGE_SHAPE = { data: 'array', total: 'number' };
+// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
+const EXPORT_SLOWNESS = 10;
 class HacktronClient {
     baseUrl;
     apiKey;
@@ -32506,29 +32505,19 @@ class HacktronClient {
     listScans(query = {}) {
         return this.get('/scans', PAGE_SHAPE, { ...query });
     }
-    listScanFindingsPage(scanId, page, limit = FINDINGS_PAGE_SIZE) {
+    /** One page of the scan's findings; src/flow/read-findings.ts reads them all. */
+    listScanFindingsPage(scanId, page, limit) {
         return this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit });
-    }
-    /** Every finding of the scan, across all pages. */
-    async listAllScanFindings(scanId) {
-        const findings = [];
-        for (let page = 1; page <= MAX_FINDINGS_PAGES; page++) {
-            const answer = await this.listScanFindingsPage(scanId, page);
-            findings.push(...answer.data);
-            if (answer.data.length === 0 || findings.length >= answer.total)
-                return findings;
-        }
-        throw new HacktronApiError({
-            code: 'bad-response',
-            serverMessage: `the findings list did not end after ${MAX_FINDINGS_PAGES} pages`,
-            method: 'GET',
-            path: `/scans/${scanId}/findings`,
-            attempts: 1
-        });
     }
     /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
     exportScanFindings(scanId, format) {
-        return this.get(`/scans/${encodeURIComponent(scanId)}/findings/export`, undefined, { format });
+        return this.request({
+            method: 'GET',
+            path: `/scans/${encodeURIComponent(scanId)}/findings/export`,
+            query: { format },
+            safety: 'read',
+            slowness: EXPORT_SLOWNESS
+        });
     }
     get(path, shape, query) {
         return this.request({ method: 'GET', path, query, safety: 'read', shape });
@@ -32560,7 +32549,8 @@ class HacktronClient {
     async attempt(spec, url, body, headers) {
         let response;
         try {
-            response = await this.transport.send(spec.method, url, body, headers, this.timeoutMs);
+            const timeoutMs = this.timeoutMs * (spec.slowness ?? 1);
+            response = await this.transport.send(spec.method, url, body, headers, timeoutMs);
         }
         catch (error) {
             const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error);
@@ -32648,10 +32638,265 @@ function formatSeconds(ms) {
     return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
 }
 
+;// CONCATENATED MODULE: ./src/hacktron/sarif-export.ts
+// Line numbers from the API's SARIF export (`GET /scans/{id}/findings/export?format=sarif`): the
+// one answer of the API that carries them. Anything malformed in it is skipped, not trusted.
+/** A path compared loosely: `/`-separated, without `file://`, `./` or a leading `/`. */
+function pathKey(path) {
+    return path
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^file:\/\//, '')
+        .replace(/^(\.\/|\/)+/, '');
+}
+function exportedLines(exported) {
+    const byId = new Map();
+    const byFile = new Map();
+    for (const result of sarifResults(exported)) {
+        const region = result.locations?.[0]?.physicalLocation?.region;
+        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
+            continue;
+        const lines = {
+            startLine: region.startLine,
+            endLine: validEnd(region.startLine, region.endLine)
+        };
+        const id = result.properties?.['hacktron/finding-id'];
+        if (typeof id === 'string')
+            byId.set(id, lines);
+        else if (typeof uri === 'string') {
+            const key = pathKey(uri);
+            const entries = byFile.get(key) ?? [];
+            entries.push({ text: result.message?.text ?? '', lines });
+            byFile.set(key, entries);
+        }
+    }
+    return { byId, byFile };
+}
+/** The lines the export gives one finding: by its id, else by its file and title. */
+function linesOf(exported, finding) {
+    const byId = exported.byId.get(finding.id);
+    if (byId)
+        return byId;
+    const candidates = exported.byFile.get(pathKey(finding.affected_file ?? ''));
+    return candidates?.find((entry) => entry.text.includes(finding.title))?.lines;
+}
+function validEnd(start, end) {
+    return typeof end === 'number' && end >= start ? end : undefined;
+}
+function sarifResults(exported) {
+    const runs = exported?.runs;
+    if (!Array.isArray(runs))
+        return [];
+    return runs.flatMap((run) => Array.isArray(run?.results)
+        ? run.results.filter((r) => r && typeof r === 'object')
+        : []);
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/types.ts
+/** The fields of a finding the action reads; an answer lacking one of them is not enough. */
+const REPORTED_FINDING_FIELDS = [
+    'id',
+    'title',
+    'category',
+    'severity',
+    'state',
+    'description',
+    'affected_file',
+    'affected_code',
+    'tags'
+];
+/** Most severe first: the order every report uses. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const TERMINAL_ESTIMATION_STATUSES = [
+    'completed',
+    'partial',
+    'failed'
+];
+const TERMINAL_SCAN_STATUSES = [
+    'completed',
+    'failed',
+    'stopped',
+    'cancelled',
+    'skipped'
+];
+
+;// CONCATENATED MODULE: ./src/flow/read-findings.ts
+
+
+
+/**
+ * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
+ * organisation can read findings at once and still leave room for everyone's polls.
+ */
+const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
+const FINDINGS_PAGE_SIZE = 100;
+/** A list that keeps shifting after this many full readings is reported, not read forever. */
+const MAX_READINGS = 3;
+async function readScanFindings(scanId, deps) {
+    const exported = await readJsonExport(scanId, deps);
+    let findings = exported.findings ?? (await readPages(scanId, deps));
+    let source = exported.findings ? 'json-export' : 'pages';
+    const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map();
+    const unplaced = findings.filter((finding) => !fromCheckout.has(finding.id));
+    const lines = new Map(fromCheckout);
+    if (unplaced.length > 0) {
+        const sarif = await readSarifLines(scanId, deps);
+        if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
+            // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
+            deps.logger.warning(`Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`);
+            findings = await readPages(scanId, deps);
+            source = 'pages';
+        }
+        if (sarif) {
+            for (const finding of findings) {
+                const found = lines.has(finding.id) ? undefined : linesOf(sarif, finding);
+                if (found)
+                    lines.set(finding.id, found);
+            }
+        }
+    }
+    deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${source === 'json-export' ? 'one JSON export' : 'page by page'}); ` +
+        `lines for ${lines.size}: ${fromCheckout.size} from the checkout, ${lines.size - fromCheckout.size} from the SARIF export.`);
+    return { findings, lines, source };
+}
+/** The JSON export's findings, or undefined (said in the log) when it lacks what the action reads. */
+async function readJsonExport(scanId, deps) {
+    let answer;
+    try {
+        answer = await deps.client.exportScanFindings(scanId, 'json');
+    }
+    catch (error) {
+        // An export the API does not offer (or answers with garbage) leaves the pages; throttling,
+        // auth and server errors would fail the pages the same way, so they end the read.
+        const unavailable = error instanceof HacktronApiError &&
+            (error.code === 'bad-response' || error.status === 400 || error.status === 404);
+        if (!unavailable)
+            throw error;
+        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.message}); reading the findings page by page.`);
+        return {};
+    }
+    const items = exportItems(answer);
+    const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
+    if (problem === undefined && items)
+        return { findings: items.map(keptFields) };
+    deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
+    return {};
+}
+/** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
+function exportItems(answer) {
+    if (Array.isArray(answer))
+        return answer;
+    const record = answer;
+    if (Array.isArray(record?.data))
+        return record.data;
+    if (Array.isArray(record?.findings))
+        return record.findings;
+    return undefined;
+}
+// Text the API may leave null (a finding with no file, say) is still carried; a missing key is not.
+const NULLABLE_TEXT = new Set(['description', 'affected_file', 'affected_code']);
+/** `a finding lacks "tags"`, or undefined when every item carries every field the action reads. */
+function missingField(items) {
+    for (const item of items) {
+        if (item === null || typeof item !== 'object')
+            return 'an item is not an object';
+        const record = item;
+        for (const field of REPORTED_FINDING_FIELDS) {
+            const value = record[field];
+            const carried = field === 'tags'
+                ? Array.isArray(value)
+                : typeof value === 'string' || (value === null && NULLABLE_TEXT.has(field));
+            if (!carried)
+                return `a finding lacks "${field}"`;
+        }
+    }
+    return undefined;
+}
+/** Only what the gate and the reports use: the rest of a large scan's answer is let go. */
+function keptFields(item) {
+    const record = item;
+    return {
+        id: record.id,
+        title: record.title,
+        category: record.category,
+        severity: record.severity,
+        state: record.state,
+        description: record.description,
+        affected_file: record.affected_file,
+        affected_code: record.affected_code,
+        tags: record.tags
+    };
+}
+/**
+ * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
+ * list that grows is read to its end). A finding listed twice counts once; fewer distinct
+ * findings than `total` means the list shifted while it was read, so it is read again.
+ */
+async function readPages(scanId, deps) {
+    const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps);
+    const byId = new Map();
+    let total = 0;
+    for (let reading = 1; reading <= MAX_READINGS; reading++) {
+        total = Infinity;
+        for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
+            await pace();
+            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
+            total = answer.total;
+            const problem = missingField(answer.data);
+            if (problem)
+                throw badPage(scanId, page, problem);
+            for (const item of answer.data)
+                if (!byId.has(item.id))
+                    byId.set(item.id, keptFields(item));
+            if (answer.data.length === 0)
+                break;
+        }
+        if (byId.size >= total)
+            return [...byId.values()];
+        deps.logger.info(`Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`);
+    }
+    throw badPage(scanId, undefined, `${byId.size} distinct findings of ${total} after reading the list ${MAX_READINGS} times`);
+}
+function badPage(scanId, page, problem) {
+    return new HacktronApiError({
+        code: 'bad-response',
+        serverMessage: `the findings list ${page === undefined ? '' : `(page ${page}) `}cannot be used: ${problem}`,
+        method: 'GET',
+        path: `/scans/${scanId}/findings`,
+        attempts: 1
+    });
+}
+/** Waits before each page so that no `windowMs` holds more than `pages` of them. */
+function pacer(pacing, { clock, signal }) {
+    const sent = [];
+    return async () => {
+        if (sent.length >= pacing.pages) {
+            const oldest = sent.shift() ?? 0;
+            const wait = oldest + pacing.windowMs - clock.now();
+            if (wait > 0)
+                await clock.sleep(wait, signal);
+        }
+        sent.push(clock.now());
+    };
+}
+/** The export's lines; without them the reports still work, so failing to read it fails nothing. */
+async function readSarifLines(scanId, deps) {
+    try {
+        return exportedLines(await deps.client.exportScanFindings(scanId, 'sarif'));
+    }
+    catch (error) {
+        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
+            'findings whose code is not in the checkout are shown without line numbers.');
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/client-timing.ts
 // How long the client waits: production values for the real API, and the same policy on a
 // 20-times faster clock against a loopback API (the local simulator), so tests and the demo
 // exercise every retry in seconds. A server's Retry-After is honoured as given either way.
+
 
 
 const LOOPBACK_SPEED_UP = 20;
@@ -32665,6 +32910,15 @@ function clientTiming(apiIsLoopback) {
             baseDelayMs: DEFAULT_RETRY.baseDelayMs / LOOPBACK_SPEED_UP,
             maxDelayMs: DEFAULT_RETRY.maxDelayMs / LOOPBACK_SPEED_UP
         }
+    };
+}
+/** One job's share of the key's rate limit for findings pages, on the same clock as the retries. */
+function findingsPagePacing(apiIsLoopback) {
+    if (!apiIsLoopback)
+        return DOCUMENTED_PAGE_PACING;
+    return {
+        ...DOCUMENTED_PAGE_PACING,
+        windowMs: DOCUMENTED_PAGE_PACING.windowMs / LOOPBACK_SPEED_UP
     };
 }
 
@@ -32761,22 +33015,6 @@ async function enterPhase(progress, phase, onPhaseChange) {
 function newProgress() {
     return { phase: 'starting' };
 }
-
-;// CONCATENATED MODULE: ./src/hacktron/types.ts
-/** Most severe first: the order every report uses. */
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-const TERMINAL_ESTIMATION_STATUSES = [
-    'completed',
-    'partial',
-    'failed'
-];
-const TERMINAL_SCAN_STATUSES = [
-    'completed',
-    'failed',
-    'stopped',
-    'cancelled',
-    'skipped'
-];
 
 ;// CONCATENATED MODULE: ./src/flow/estimate.ts
 
@@ -32895,6 +33133,7 @@ function evaluateGate(findings, threshold) {
 
 
 
+
 const sameRepo = (a, b) => normalizeRepoUrl(a) === normalizeRepoUrl(b);
 /**
  * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
@@ -32948,21 +33187,9 @@ async function waitForScan(request, deps, progress) {
             'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
     }
     progress.phase = 'reading-findings';
-    progress.findings = await deps.client.listAllScanFindings(request.scanId);
-    deps.logger.info(`Read ${progress.findings.length} findings of scan ${request.scanId}.`);
-    if (progress.findings.length > 0)
-        progress.sarifExport = await readSarifExport(request.scanId, deps);
-}
-/** The export only adds line numbers: without it the reports still work, so it never fails a run. */
-async function readSarifExport(scanId, deps) {
-    try {
-        return await deps.client.exportScanFindings(scanId, 'sarif');
-    }
-    catch (error) {
-        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
-            'findings are located by their code snippet in the checkout instead.');
-        return undefined;
-    }
+    const read = await readScanFindings(request.scanId, deps);
+    progress.findings = read.findings;
+    progress.findingLines = read.lines;
 }
 
 ;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
@@ -33196,41 +33423,6 @@ function repoRelativePath(raw, workspace = '') {
         return undefined;
     return path;
 }
-/** Lines of a SARIF export, by the finding id it carries (or, failing that, file and title). */
-function sarifLines(exported) {
-    const byId = new Map();
-    const byFileAndText = [];
-    for (const result of sarifResults(exported)) {
-        const region = result.locations?.[0]?.physicalLocation?.region;
-        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
-        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
-            continue;
-        const lines = {
-            startLine: region.startLine,
-            endLine: validEnd(region.startLine, region.endLine)
-        };
-        const id = result.properties?.['hacktron/finding-id'];
-        if (typeof id === 'string')
-            byId.set(id, lines);
-        if (typeof uri === 'string')
-            byFileAndText.push({ uri, text: result.message?.text ?? '', ...lines });
-    }
-    return (finding) => byId.get(finding.id) ??
-        byFileAndText.find((entry) => repoRelativePath(entry.uri) === repoRelativePath(finding.affected_file) &&
-            entry.text.includes(finding.title));
-}
-function validEnd(start, end) {
-    return typeof end === 'number' && end >= start ? end : undefined;
-}
-/** The results of a SARIF log of unknown quality; anything malformed is skipped, not trusted. */
-function sarifResults(exported) {
-    const runs = exported?.runs;
-    if (!Array.isArray(runs))
-        return [];
-    return runs.flatMap((run) => Array.isArray(run?.results)
-        ? run.results.filter((r) => r && typeof r === 'object')
-        : []);
-}
 /**
  * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
  * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
@@ -33269,21 +33461,43 @@ function locateSnippet(text, snippet) {
     }
     return undefined;
 }
-/** Where every finding is: export lines first, then the snippet in the workspace file. */
-function locateFindings(findings, exported, readWorkspaceFile, workspace = '') {
-    const fromExport = sarifLines(exported);
+/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
+function locateFindings(findings, lines, workspace = '') {
     const locations = new Map();
     for (const finding of findings) {
         const path = repoRelativePath(finding.affected_file, workspace);
-        let lines = fromExport(finding);
-        if (!lines && path) {
-            const text = readWorkspaceFile(path);
-            if (text !== undefined)
-                lines = locateSnippet(text, finding.affected_code);
-        }
-        locations.set(finding.id, { path, ...lines });
+        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
     }
     return locations;
+}
+/**
+ * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
+ * once, whatever the number of its findings, and dropped before the next one is read.
+ */
+function locateInCheckout(findings, readFile, workspace = '') {
+    const byPath = new Map();
+    for (const finding of findings) {
+        const path = repoRelativePath(finding.affected_file, workspace);
+        if (!path)
+            continue;
+        const inFile = byPath.get(path);
+        if (inFile)
+            inFile.push(finding);
+        else
+            byPath.set(path, [finding]);
+    }
+    const lines = new Map();
+    for (const [path, inFile] of byPath) {
+        const text = readFile(path);
+        if (text === undefined)
+            continue;
+        for (const finding of inFile) {
+            const found = locateSnippet(text, finding.affected_code);
+            if (found)
+                lines.set(finding.id, found);
+        }
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -33666,8 +33880,14 @@ function outputsOf(outcome, progress, sarifFile) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/github/issue-comments.ts
 async function githubIssueComments(pr) {
     const { getOctokit } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
@@ -33813,14 +34033,11 @@ class PrCommentWriter {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // The findings as SARIF 2.1.0 shaped for GitHub code scanning: repository-relative paths, a stable
 // ruleId per kind of finding, partialFingerprints so alerts are tracked across runs, a category
 // per primary repository, severities as `level` and `security-severity`, and within the upload
 // limits (lowest severities dropped first, and said so).
-
 
 
 const MAX_RESULTS_PER_RUN = 25_000;
@@ -33852,19 +34069,45 @@ function categoryFor(repositoryUrl) {
     const path = repositoryUrl.replace(/^https?:\/\/[^/]+\//, '').replace(/\.git$/, '');
     return `hacktron/${path.toLowerCase().replace(/[^a-z0-9/._-]+/g, '-')}`;
 }
+function sarifParts(findings, locations, context) {
+    const kept = bySeverity(findings).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN);
+    return {
+        log: logOf(kept, context),
+        results: function* () {
+            for (const finding of kept)
+                yield resultOf(finding, ruleIdFor(finding.category), locations.get(finding.id));
+        },
+        resultCount: kept.length,
+        dropped: countDropped(findings, kept)
+    };
+}
+/** The whole log in memory, results included. */
 function buildSarif(findings, locations, context) {
-    const maxResults = context.maxResults ?? MAX_RESULTS_PER_RUN;
-    const maxBytes = context.maxGzippedBytes ?? MAX_GZIPPED_BYTES;
-    let kept = bySeverity(findings).slice(0, maxResults);
-    for (;;) {
-        const log = logOf(kept, locations, context);
-        const text = JSON.stringify(log, null, 2);
-        if ((0,external_node_zlib_.gzipSync)(text).length <= maxBytes || kept.length === 0) {
-            return { log, text, dropped: countDropped(findings, kept) };
-        }
-        // Over the size limit: drop the least severe tenth and try again.
-        kept = kept.slice(0, Math.floor(kept.length * 0.9));
+    const parts = sarifParts(findings, locations, context);
+    const [run] = parts.log.runs;
+    if (run)
+        run.results = [...parts.results()];
+    return { log: parts.log, dropped: parts.dropped };
+}
+/**
+ * The file as compact JSON (no indentation: a tenth of the size is white space otherwise), in
+ * pieces: the log's head, then one result at a time, so it streams to disk without ever being
+ * one string or holding every result.
+ */
+function* sarifChunks(parts) {
+    const { runs, ...envelope } = parts.log;
+    yield `${JSON.stringify(envelope).slice(0, -1)},"runs":[`;
+    for (const [runIndex, run] of runs.entries()) {
+        const { results: _inMemory, ...rest } = run;
+        const head = JSON.stringify(rest).slice(0, -1);
+        yield `${runIndex > 0 ? ',' : ''}${head}${head === '{' ? '' : ','}"results":[`;
+        // The action writes one run; its results are the streamed ones.
+        let index = 0;
+        for (const result of runIndex === 0 ? parts.results() : (run.results ?? []))
+            yield `${index++ > 0 ? ',' : ''}${JSON.stringify(result)}`;
+        yield ']}';
     }
+    yield ']}';
 }
 function countDropped(all, kept) {
     const keptIds = new Set(kept.map((finding) => finding.id));
@@ -33875,9 +34118,8 @@ function countDropped(all, kept) {
     }
     return dropped;
 }
-function logOf(findings, locations, context) {
+function logOf(findings, context) {
     const rules = new Map();
-    const results = [];
     for (const finding of findings) {
         const ruleId = ruleIdFor(finding.category);
         const rule = rules.get(ruleId);
@@ -33894,7 +34136,6 @@ function logOf(findings, locations, context) {
             // A rule's security-severity is what code scanning shows: the worst of its findings.
             rule.properties = { ...rule.properties, 'security-severity': severity };
         }
-        results.push(resultOf(finding, ruleId, locations.get(finding.id)));
     }
     const driver = exportedDriver(context.exported);
     return {
@@ -33911,7 +34152,7 @@ function logOf(findings, locations, context) {
                     }
                 },
                 automationDetails: { id: `${categoryFor(context.repositoryUrl)}/` },
-                results,
+                results: [],
                 properties: { 'hacktron/scan-id': context.scanId }
             }
         ]
@@ -33965,6 +34206,9 @@ function exportedDriver(exported) {
 
 
 
+
+
+
 /** Checked-out files larger than this are not searched for a finding's snippet. */
 const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
 function workspaceRoot() {
@@ -33985,22 +34229,24 @@ function readWorkspaceFile(path) {
         return undefined;
     }
 }
+/** Where the flow finds the lines of findings whose code is in the checkout. */
+function checkoutLines() {
+    return (findings) => locateInCheckout(findings, readWorkspaceFile, workspaceRoot());
+}
 /** Locates the findings and writes the SARIF file. */
-function prepareFindingReports(progress, settings) {
+async function prepareFindingReports(progress, settings) {
     const findings = progress.findings;
     if (!findings)
         return { locations: new Map(), sarifFile: '', notes: [] };
-    const locations = locateFindings(findings, progress.sarifExport, readWorkspaceFile, workspaceRoot());
+    const locations = locateFindings(findings, progress.findingLines, workspaceRoot());
     if (settings.sarifFile === '')
         return { locations, sarifFile: '', notes: [] };
-    const sarif = buildSarif(findings, locations, {
-        repositoryUrl: settings.repositories[0]?.url ?? '',
-        scanId: progress.scanId ?? '',
-        exported: progress.sarifExport
-    });
     const path = (0,external_node_path_namespaceObject.resolve)(workspaceRoot(), settings.sarifFile);
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, sarif.text);
+    const sarif = await writeSarifFile(path, findings, locations, {
+        repositoryUrl: settings.repositories[0]?.url ?? '',
+        scanId: progress.scanId ?? ''
+    });
     const dropped = Object.entries(sarif.dropped)
         .map(([severity, count]) => `${count} ${severity}`)
         .join(', ');
@@ -34011,8 +34257,55 @@ function prepareFindingReports(progress, settings) {
         : [];
     if (dropped)
         info(`SARIF: left out ${dropped} findings to stay within code scanning's limits.`);
-    info(`Wrote ${sarif.log.runs[0]?.results?.length ?? 0} findings as SARIF to ${(0,external_node_path_namespaceObject.relative)(workspaceRoot(), path) || path}.`);
+    info(`Wrote ${sarif.resultCount} findings as SARIF to ${(0,external_node_path_namespaceObject.relative)(workspaceRoot(), path) || path}.`);
     return { locations, sarifFile: settings.sarifFile, notes };
+}
+/**
+ * Streams the SARIF log to `path`, measuring its gzipped size on the way; over code scanning's
+ * limit, it is written again with as many fewer results (the least severe) as the excess
+ * says, which only a scan of very long findings needs.
+ */
+async function writeSarifFile(path, findings, locations, context, maxGzippedBytes = MAX_GZIPPED_BYTES) {
+    for (let maxResults = MAX_RESULTS_PER_RUN;;) {
+        const sarif = sarifParts(findings, locations, { ...context, maxResults });
+        const written = sarif.resultCount;
+        const gzippedBytes = await streamToFile(path, sarifChunks(sarif));
+        if (gzippedBytes <= maxGzippedBytes || written === 0)
+            return sarif;
+        // Results compress alike, so the size scales with their number: aim a little under.
+        const fitting = Math.floor((written * maxGzippedBytes * 0.95) / gzippedBytes);
+        maxResults = Math.min(fitting, Math.floor(written * 0.9));
+    }
+}
+/** Writes the pieces to `path` in blocks of about 64 KiB; returns their gzipped size. */
+async function streamToFile(path, pieces) {
+    const file = (0,external_node_fs_namespaceObject.createWriteStream)(path);
+    const gzip = (0,external_node_zlib_.createGzip)();
+    let gzippedBytes = 0;
+    gzip.on('data', (chunk) => (gzippedBytes += chunk.length));
+    const write = async (block) => {
+        file.write(block);
+        gzip.write(block);
+        // Asked when waiting, not when writing: one may drain while the other is awaited.
+        if (file.writableNeedDrain)
+            await (0,external_node_events_.once)(file, 'drain');
+        if (gzip.writableNeedDrain)
+            await (0,external_node_events_.once)(gzip, 'drain');
+    };
+    let block = '';
+    for (const piece of pieces) {
+        block += piece;
+        if (block.length >= 65_536) {
+            await write(block);
+            block = '';
+        }
+    }
+    if (block !== '')
+        await write(block);
+    file.end();
+    gzip.end();
+    await Promise.all([(0,promises_namespaceObject.finished)(file), (0,promises_namespaceObject.finished)(gzip)]);
+    return gzippedBytes;
 }
 function annotateFindings(progress, settings, locations, alreadyUsed) {
     if (!progress.findings || progress.findings.length === 0)
@@ -34513,6 +34806,10 @@ async function runWithSettings(settings, state) {
         clock: systemClock,
         random: Math.random,
         signal: state.cancel.signal,
+        findingsReading: {
+            pacing: findingsPagePacing(settings.apiIsLoopback),
+            locateInCheckout: checkoutLines()
+        },
         onPhaseChange: async () => updateComment(state)
     };
     const cancelled = new Promise((resolve) => state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
@@ -34589,7 +34886,7 @@ async function finish(outcome, state) {
     let reports;
     if (settings) {
         try {
-            reports = prepareFindingReports(progress, settings);
+            reports = await prepareFindingReports(progress, settings);
         }
         catch (error) {
             logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);

@@ -9,10 +9,13 @@
 //
 // `BENCH_BASELINE_DIST=/path/to/old/dist/index.js` runs an older bundle side by side in the same
 // run (for before/after); `BENCH_SIZES=1000,10000` and `BENCH_RUNS=3` shorten or lengthen it.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { EndpointName } from '../src/simulator/scenario.js'
 import { DEMO_API_KEY } from '../src/simulator/scenario.js'
-import { generatedFindings } from '../src/simulator/findings-catalog.js'
+import { checkoutOf, generatedFindings } from '../src/simulator/findings-catalog.js'
 import { HacktronSimulator } from '../src/simulator/server.js'
 import { DIST_ENTRY, runAction } from './lib/run-action.js'
 
@@ -23,12 +26,13 @@ const PEAK_RSS_PRELOAD = fileURLToPath(new URL('./lib/report-peak-rss.cjs', impo
 /** The simulator's scans complete on the third status poll and its estimates on the second. */
 const STATUS_POLLS = 3
 const ESTIMATE_POLLS = 2
+const NO_CHECKOUT_SIZE = 10_000
 
 /**
  * The fewest requests a `full` run with reuse-scan can make: two scan lookups of one page each
  * (before estimating, and before starting), the estimate and its polls, the start, the status
- * polls, and one read of the findings (the JSON export). Lines for the SARIF file come from the
- * checkout for free; the benchmark's runs have no checkout, so they may add the SARIF export.
+ * polls, and one read of the findings (the JSON export). Lines for the reports come from the
+ * checkout for free; a run without one adds the SARIF export (minimum + 1).
  */
 const MINIMUM: Readonly<Partial<Record<EndpointName, number>>> = {
   'GET /scans': 2,
@@ -51,18 +55,31 @@ interface Measurement {
   readonly exact: boolean
 }
 
-async function measure(entry: string, findings: number): Promise<Measurement> {
+/** A workspace holding the files the findings are in, as after actions/checkout. */
+async function checkout(seeds: ReturnType<typeof generatedFindings>): Promise<string> {
+  const workspace = await mkdtemp(join(tmpdir(), 'hacktron-bench-'))
+  for (const [path, text] of checkoutOf(seeds)) {
+    await mkdir(dirname(join(workspace, path)), { recursive: true })
+    await writeFile(join(workspace, path), text)
+  }
+  return workspace
+}
+
+async function measure(entry: string, findings: number, withCheckout = true): Promise<Measurement> {
+  const seeds = generatedFindings(findings)
   const simulator = new HacktronSimulator({
     scenario: 'findings-over-gate',
     overrides: {
       rateLimit: { limit: 100, windowMs: 60_000 },
-      scan: { pollsUntilDone: STATUS_POLLS, findings: generatedFindings(findings) }
+      scan: { pollsUntilDone: STATUS_POLLS, findings: seeds }
     }
   })
   const baseUrl = await simulator.start()
+  const workspace = withCheckout ? await checkout(seeds) : undefined
   try {
     const result = await runAction({
       entry,
+      workspace,
       timeoutMs: 900_000,
       inputs: { 'api-key': DEMO_API_KEY, 'api-url': baseUrl, 'poll-interval': '10ms' },
       env: { NODE_OPTIONS: `--require ${PEAK_RSS_PRELOAD}` }
@@ -84,13 +101,14 @@ async function measure(entry: string, findings: number): Promise<Measurement> {
       Object.entries(expected).every(([name, count]) => result.outputs[name] === String(count))
     return {
       requests,
-      completionToExitMs: completed ? result.endedAtMs - completed.at : NaN,
+      completionToExitMs: completed?.answeredAt ? result.endedAtMs - completed.answeredAt : NaN,
       peakRssMiB: peakKb / 1024,
       verdict: `${result.outputs.result ?? '?'}${result.outputs['error-code'] ? ` (${result.outputs['error-code']})` : ''}`,
       exact
     }
   } finally {
     await simulator.stop()
+    if (workspace) await rm(workspace, { recursive: true, force: true })
   }
 }
 
@@ -142,13 +160,19 @@ const rows: string[][] = [
     'KiB/finding'
   ]
 ]
+// The typical PR job has the code checked out; the last row of each bundle has none (mode: wait
+// in a job without actions/checkout), so the lines come from the SARIF export.
+const cases = [
+  ...SIZES.map((size) => ({ size, withCheckout: true })),
+  { size: NO_CHECKOUT_SIZE, withCheckout: false }
+]
 for (const [label, entry] of bundles) {
   // A scan with the simulator's six findings: the fixed cost the per-finding figures leave out.
   const base = await measure(entry, 6)
-  for (const size of SIZES) {
+  for (const { size, withCheckout } of cases) {
     const runs: Measurement[] = []
     for (let index = 0; index < (size >= 100_000 ? 1 : RUNS); index++)
-      runs.push(await measure(entry, size))
+      runs.push(await measure(entry, size, withCheckout))
     const total = (m: Measurement): number => [...m.requests.values()].reduce((a, b) => a + b, 0)
     const typical = runs.find((m) => total(m) === median(runs.map(total))) ?? runs[0]!
     const findingsRequests = FINDINGS_ENDPOINTS.map((name) => typical.requests.get(name) ?? 0)
@@ -156,7 +180,7 @@ for (const [label, entry] of bundles) {
     const rss = median(runs.map((m) => m.peakRssMiB))
     rows.push([
       label,
-      size.toLocaleString('en'),
+      `${size.toLocaleString('en')}${withCheckout ? '' : ' (no checkout)'}`,
       `${total(typical)} (min ${minimumTotal})`,
       `pages ${findingsRequests[0]}, export ${findingsRequests[1]}`,
       `${(timeMs / 1000).toFixed(2)} s`,
@@ -166,7 +190,9 @@ for (const [label, entry] of bundles) {
       (((timeMs - base.completionToExitMs) * 1000) / size).toFixed(1),
       (((rss - base.peakRssMiB) * 1024) / size).toFixed(2)
     ])
-    console.log(`  ${label} ${size}: ${describeRequests(typical.requests)}`)
+    console.log(
+      `  ${label} ${size}${withCheckout ? '' : ' (no checkout)'}: ${describeRequests(typical.requests)}`
+    )
   }
 }
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))

@@ -15,12 +15,12 @@ import { PrCommentWriter } from './report/comment-writer.js'
 import { commentMarker } from './report/comment.js'
 import { locateFindings, locateInCheckout, type FindingLocation } from './report/locations.js'
 import {
-  buildSarif,
   MAX_GZIPPED_BYTES,
   MAX_RESULTS_PER_RUN,
   sarifChunks,
+  sarifParts,
   type SarifContext,
-  type SarifOutput
+  type SarifParts
 } from './report/sarif.js'
 import type { Logger } from './logger.js'
 import type { Settings } from './settings.js'
@@ -85,7 +85,7 @@ export async function prepareFindingReports(
   if (dropped)
     core.info(`SARIF: left out ${dropped} findings to stay within code scanning's limits.`)
   core.info(
-    `Wrote ${sarif.log.runs[0]?.results?.length ?? 0} findings as SARIF to ${relative(workspaceRoot(), path) || path}.`
+    `Wrote ${sarif.resultCount} findings as SARIF to ${relative(workspaceRoot(), path) || path}.`
   )
   return { locations, sarifFile: settings.sarifFile, notes }
 }
@@ -101,11 +101,11 @@ export async function writeSarifFile(
   locations: ReadonlyMap<string, FindingLocation>,
   context: SarifContext,
   maxGzippedBytes = MAX_GZIPPED_BYTES
-): Promise<SarifOutput> {
+): Promise<SarifParts> {
   for (let maxResults = MAX_RESULTS_PER_RUN; ;) {
-    const sarif = buildSarif(findings, locations, { ...context, maxResults })
-    const written = sarif.log.runs[0]?.results?.length ?? 0
-    const gzippedBytes = await streamToFile(path, sarifChunks(sarif.log))
+    const sarif = sarifParts(findings, locations, { ...context, maxResults })
+    const written = sarif.resultCount
+    const gzippedBytes = await streamToFile(path, sarifChunks(sarif))
     if (gzippedBytes <= maxGzippedBytes || written === 0) return sarif
     // Results compress alike, so the size scales with their number: aim a little under.
     const fitting = Math.floor((written * maxGzippedBytes * 0.95) / gzippedBytes)

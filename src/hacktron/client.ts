@@ -51,6 +51,8 @@ interface RequestSpec {
   readonly safety: RequestSafety
   /** Fields a successful answer must have; anything else is a `bad-response`. */
   readonly shape?: Shape
+  /** How much longer than an ordinary request the answer may take to arrive whole. */
+  readonly slowness?: number
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
@@ -62,6 +64,8 @@ const COST_ESTIMATION_SHAPE: Shape = { id: 'string', status: 'string', repos: 'a
 const SCAN_STATUS_SHAPE: Shape = { id: 'string', status: 'string' }
 const SCAN_SHAPE: Shape = { id: 'string', status: 'string' }
 const PAGE_SHAPE: Shape = { data: 'array', total: 'number' }
+// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
+const EXPORT_SLOWNESS = 10
 
 export class HacktronClient {
   private readonly baseUrl: string
@@ -139,7 +143,13 @@ export class HacktronClient {
 
   /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
   exportScanFindings(scanId: string, format: ExportFormat): Promise<unknown> {
-    return this.get(`/scans/${encodeURIComponent(scanId)}/findings/export`, undefined, { format })
+    return this.request({
+      method: 'GET',
+      path: `/scans/${encodeURIComponent(scanId)}/findings/export`,
+      query: { format },
+      safety: 'read',
+      slowness: EXPORT_SLOWNESS
+    })
   }
 
   private get<T>(path: string, shape: Shape | undefined, query?: RequestSpec['query']): Promise<T> {
@@ -179,7 +189,8 @@ export class HacktronClient {
   ): Promise<{ outcome?: AttemptOutcome; value?: unknown; failure: string }> {
     let response
     try {
-      response = await this.transport.send(spec.method, url, body, headers, this.timeoutMs)
+      const timeoutMs = this.timeoutMs * (spec.slowness ?? 1)
+      response = await this.transport.send(spec.method, url, body, headers, timeoutMs)
     } catch (error) {
       const reason =
         error instanceof TransportTimeoutError ? error.message : describeNetworkError(error)

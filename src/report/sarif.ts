@@ -58,32 +58,65 @@ export function categoryFor(repositoryUrl: string): string {
 }
 
 /**
- * The log of the most severe `maxResults` findings. Whether it also fits code scanning's gzipped
- * size is learnt while it is written (src/reporting.ts), which asks again for fewer when not.
+ * The SARIF file of the most severe `maxResults` findings, as parts to stream: the log without
+ * its results, and the results built one at a time as they are written. Whether it fits code
+ * scanning's gzipped size is learnt while it is written (src/reporting.ts), which asks again for
+ * fewer results when not.
  */
+export interface SarifParts {
+  /** The whole log but its results (an empty list). */
+  readonly log: Log
+  readonly results: () => Generator<Result>
+  readonly resultCount: number
+  /** Findings left out to stay within the limits, by severity. */
+  readonly dropped: Readonly<Partial<Record<Severity, number>>>
+}
+
+export function sarifParts(
+  findings: readonly Finding[],
+  locations: ReadonlyMap<string, FindingLocation>,
+  context: SarifContext
+): SarifParts {
+  const kept = bySeverity(findings).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN)
+  return {
+    log: logOf(kept, context),
+    results: function* () {
+      for (const finding of kept)
+        yield resultOf(finding, ruleIdFor(finding.category), locations.get(finding.id))
+    },
+    resultCount: kept.length,
+    dropped: countDropped(findings, kept)
+  }
+}
+
+/** The whole log in memory, results included. */
 export function buildSarif(
   findings: readonly Finding[],
   locations: ReadonlyMap<string, FindingLocation>,
   context: SarifContext
 ): SarifOutput {
-  const kept = bySeverity(findings).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN)
-  return { log: logOf(kept, locations, context), dropped: countDropped(findings, kept) }
+  const parts = sarifParts(findings, locations, context)
+  const [run] = parts.log.runs
+  if (run) run.results = [...parts.results()]
+  return { log: parts.log, dropped: parts.dropped }
 }
 
 /**
- * The log as compact JSON (no indentation: a tenth of the size is white space otherwise), in
- * pieces: the envelope, then one result at a time, so it streams to disk without ever being one
- * string.
+ * The file as compact JSON (no indentation: a tenth of the size is white space otherwise), in
+ * pieces: the log's head, then one result at a time, so it streams to disk without ever being
+ * one string or holding every result.
  */
-export function* sarifChunks(log: Log): Generator<string> {
-  const { runs, ...envelope } = log
+export function* sarifChunks(parts: Pick<SarifParts, 'log' | 'results'>): Generator<string> {
+  const { runs, ...envelope } = parts.log
   yield `${JSON.stringify(envelope).slice(0, -1)},"runs":[`
   for (const [runIndex, run] of runs.entries()) {
-    const { results = [], ...rest } = run
+    const { results: _inMemory, ...rest } = run
     const head = JSON.stringify(rest).slice(0, -1)
     yield `${runIndex > 0 ? ',' : ''}${head}${head === '{' ? '' : ','}"results":[`
-    for (const [index, result] of results.entries())
-      yield `${index > 0 ? ',' : ''}${JSON.stringify(result)}`
+    // The action writes one run; its results are the streamed ones.
+    let index = 0
+    for (const result of runIndex === 0 ? parts.results() : (run.results ?? []))
+      yield `${index++ > 0 ? ',' : ''}${JSON.stringify(result)}`
     yield ']}'
   }
   yield ']}'
@@ -101,13 +134,8 @@ function countDropped(
   return dropped
 }
 
-function logOf(
-  findings: readonly Finding[],
-  locations: ReadonlyMap<string, FindingLocation>,
-  context: SarifContext
-): Log {
+function logOf(findings: readonly Finding[], context: SarifContext): Log {
   const rules = new Map<string, ReportingDescriptor>()
-  const results: Result[] = []
   for (const finding of findings) {
     const ruleId = ruleIdFor(finding.category)
     const rule = rules.get(ruleId)
@@ -123,7 +151,6 @@ function logOf(
       // A rule's security-severity is what code scanning shows: the worst of its findings.
       rule.properties = { ...rule.properties, 'security-severity': severity }
     }
-    results.push(resultOf(finding, ruleId, locations.get(finding.id)))
   }
   const driver = exportedDriver(context.exported)
   return {
@@ -140,7 +167,7 @@ function logOf(
           }
         },
         automationDetails: { id: `${categoryFor(context.repositoryUrl)}/` },
-        results,
+        results: [],
         properties: { 'hacktron/scan-id': context.scanId }
       }
     ]

@@ -125,17 +125,31 @@ const GENERATED_KINDS: readonly FindingSeed[] = [
   VERBOSE_ERRORS
 ]
 
+/** Findings of one kind share this many files, as a large scan's findings cluster in files. */
+const FILES_PER_KIND = 1000
+
 /**
  * `count` findings for scale runs (the benchmark, the 60,000-finding tests): the catalog's six
- * kinds in turn, each in its own file so that every finding is distinct.
+ * kinds in turn, each with its own title, spread over up to 1,000 files per kind.
  */
 export function generatedFindings(count: number): FindingSeed[] {
   return Array.from({ length: count }, (_, index) => {
     const kind = GENERATED_KINDS[index % GENERATED_KINDS.length] as FindingSeed
+    const file = Math.floor(index / GENERATED_KINDS.length) % FILES_PER_KIND
     return {
       ...kind,
       title: `${kind.title} #${index + 1}`,
-      affected_file: kind.affected_file.replace(/\.js$/, `-${index + 1}.js`)
+      affected_file: kind.affected_file.replace(/\.js$/, `-${file + 1}.js`)
     }
   })
+}
+
+/** The checked-out files the findings are in, each with its snippet at its line. */
+export function checkoutOf(findings: readonly FindingSeed[]): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const finding of findings) {
+    if (!files.has(finding.affected_file))
+      files.set(finding.affected_file, '\n'.repeat(finding.line - 1) + finding.affected_code + '\n')
+  }
+  return files
 }

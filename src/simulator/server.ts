@@ -20,6 +20,8 @@ export interface RecordedRequest {
   readonly userAgent: string
   /** When it arrived (ms since the epoch). */
   readonly at: number
+  /** When its answer was sent (ms since the epoch), if one was. */
+  answeredAt?: number
   /** The status answered, or the fault that replaced the answer. */
   status: number | 'reset' | 'hang'
   /** The answer's body as sent (absent for a fault that sent none, or a non-JSON one). */
@@ -142,6 +144,7 @@ export class HacktronSimulator {
     record.status = answer.status
     record.response = answer.body
     send(res, answer)
+    record.answeredAt = Date.now()
   }
 
   private answer(
