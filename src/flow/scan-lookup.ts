@@ -33,9 +33,20 @@ export function isScanFor(scan: Scan, identity: ScanIdentity): boolean {
   )
 }
 
+/** Allowed difference between the runner's clock and the API's, for `createdSince`. */
+const CLOCK_SKEW_MS = 60_000
+
+/**
+ * The API's `created_at` of the newest scan an earlier lookup for this identity saw, in the
+ * API's own clock: a later lookup of the same run (before starting, after a lost answer) needs
+ * only scans created since, as the earlier one already read every older scan it would take.
+ */
+const newestSeen = new WeakMap<ScanIdentity, number>()
+
 /**
  * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
- * out older scans, allowing a minute of clock skew between the runner and the API.
+ * out older scans, allowing a minute of clock skew between the runner and the API; so does an
+ * earlier lookup with the same identity, by the API's clock.
  */
 export async function findScan(
   client: Pick<HacktronClient, 'listScans'>,
@@ -43,6 +54,10 @@ export async function findScan(
   accept: (scan: Scan) => boolean = () => true,
   createdSince?: number
 ): Promise<Scan | undefined> {
+  const oldest = Math.max(
+    createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS,
+    newestSeen.get(identity) ?? -Infinity
+  )
   for (let page = 1; page <= MAX_PAGES; page++) {
     const answer = await client.listScans({
       page,
@@ -50,9 +65,11 @@ export async function findScan(
       sort_by: 'created_at',
       sort_order: 'DESC'
     })
+    const newest = Date.parse(answer.data[0]?.created_at ?? '')
+    if (page === 1 && newest > (newestSeen.get(identity) ?? -Infinity))
+      newestSeen.set(identity, newest)
     for (const scan of answer.data) {
-      if (createdSince !== undefined && Date.parse(scan.created_at) < createdSince - 60_000)
-        return undefined
+      if (Date.parse(scan.created_at) < oldest) return undefined
       if (isScanFor(scan, identity) && accept(scan)) return scan
     }
     if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total) return undefined
