@@ -32731,6 +32731,11 @@ const TERMINAL_SCAN_STATUSES = [
  */
 const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
 const FINDINGS_PAGE_SIZE = 100;
+const PAGES_WOULD_FAIL_TOO = new Set([
+    'unauthorized',
+    'forbidden',
+    'rate-limited'
+]);
 /** A list that keeps shifting after this many full readings is reported, not read forever. */
 const MAX_READINGS = 3;
 async function readScanFindings(scanId, deps) {
@@ -32767,13 +32772,11 @@ async function readJsonExport(scanId, deps) {
         answer = await deps.client.exportScanFindings(scanId, 'json');
     }
     catch (error) {
-        // An export the API does not offer (or answers with garbage) leaves the pages; throttling,
-        // auth and server errors would fail the pages the same way, so they end the read.
-        const unavailable = error instanceof HacktronApiError &&
-            (error.code === 'bad-response' || error.status === 400 || error.status === 404);
-        if (!unavailable)
+        // The export may be missing, broken or too slow for a huge scan while the pages work; a key
+        // that is refused or throttled would fail the pages the same way, so that ends the read.
+        if (!(error instanceof HacktronApiError) || PAGES_WOULD_FAIL_TOO.has(error.code))
             throw error;
-        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.message}); reading the findings page by page.`);
+        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.serverMessage}); reading the findings page by page.`);
         return {};
     }
     const items = exportItems(answer);
@@ -33210,11 +33213,21 @@ function isScanFor(scan, identity) {
         normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
         scan.branch === identity.branch);
 }
+/** Allowed difference between the runner's clock and the API's, for `createdSince`. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * The API's `created_at` of the newest scan an earlier lookup for this identity saw, in the
+ * API's own clock: a later lookup of the same run (before starting, after a lost answer) needs
+ * only scans created since, as the earlier one already read every older scan it would take.
+ */
+const newestSeen = new WeakMap();
 /**
  * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
- * out older scans, allowing a minute of clock skew between the runner and the API.
+ * out older scans, allowing a minute of clock skew between the runner and the API; so does an
+ * earlier lookup with the same identity, by the API's clock.
  */
 async function findScan(client, identity, accept = () => true, createdSince) {
+    const oldest = Math.max(createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS, newestSeen.get(identity) ?? -Infinity);
     for (let page = 1; page <= MAX_PAGES; page++) {
         const answer = await client.listScans({
             page,
@@ -33222,8 +33235,11 @@ async function findScan(client, identity, accept = () => true, createdSince) {
             sort_by: 'created_at',
             sort_order: 'DESC'
         });
+        const newest = Date.parse(answer.data[0]?.created_at ?? '');
+        if (page === 1 && newest > (newestSeen.get(identity) ?? -Infinity))
+            newestSeen.set(identity, newest);
         for (const scan of answer.data) {
-            if (createdSince !== undefined && Date.parse(scan.created_at) < createdSince - 60_000)
+            if (Date.parse(scan.created_at) < oldest)
                 return undefined;
             if (isScanFor(scan, identity) && accept(scan))
                 return scan;

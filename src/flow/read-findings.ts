@@ -8,7 +8,7 @@
 //    SARIF export (one more request), reduced at once to a line range per finding.
 // Only what the gate and the reports use is kept of each finding.
 import type { HacktronClient } from '../hacktron/client.js'
-import { HacktronApiError } from '../hacktron/errors.js'
+import { HacktronApiError, type ErrorCode } from '../hacktron/errors.js'
 import { exportedLines, linesOf, type LineRange } from '../hacktron/sarif-export.js'
 import type { Finding } from '../hacktron/types.js'
 import { REPORTED_FINDING_FIELDS } from '../hacktron/types.js'
@@ -27,6 +27,12 @@ export interface PagePacing {
 export const DOCUMENTED_PAGE_PACING: PagePacing = { pages: 25, windowMs: 60_000 }
 
 export const FINDINGS_PAGE_SIZE = 100
+const PAGES_WOULD_FAIL_TOO: ReadonlySet<ErrorCode> = new Set([
+  'unauthorized',
+  'forbidden',
+  'rate-limited'
+])
+
 /** A list that keeps shifting after this many full readings is reported, not read forever. */
 const MAX_READINGS = 3
 
@@ -92,14 +98,11 @@ async function readJsonExport(
   try {
     answer = await deps.client.exportScanFindings(scanId, 'json')
   } catch (error) {
-    // An export the API does not offer (or answers with garbage) leaves the pages; throttling,
-    // auth and server errors would fail the pages the same way, so they end the read.
-    const unavailable =
-      error instanceof HacktronApiError &&
-      (error.code === 'bad-response' || error.status === 400 || error.status === 404)
-    if (!unavailable) throw error
+    // The export may be missing, broken or too slow for a huge scan while the pages work; a key
+    // that is refused or throttled would fail the pages the same way, so that ends the read.
+    if (!(error instanceof HacktronApiError) || PAGES_WOULD_FAIL_TOO.has(error.code)) throw error
     deps.logger.info(
-      `The JSON export of scan ${scanId} could not be read (${error.message}); reading the findings page by page.`
+      `The JSON export of scan ${scanId} could not be read (${error.serverMessage}); reading the findings page by page.`
     )
     return {}
   }

@@ -1,0 +1,129 @@
+// End-to-end at scale: dist/index.js against the simulator with 60,000 findings, and with a JSON
+// export that lacks a field (the action falls back to the pages and reaches the same result).
+// Speed and memory targets live in `npm run bench`, not here.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { generatedFindings } from '../src/simulator/findings-catalog.js'
+import type { ScenarioOverrides } from '../src/simulator/scenario.js'
+import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_LEVEL } from '../src/report/annotations.js'
+import { MAX_COMMENT_CHARS } from '../src/report/comment.js'
+import { MAX_GZIPPED_BYTES, MAX_RESULTS_PER_RUN } from '../src/report/sarif.js'
+import { FakeGitHub } from '../scripts/lib/fake-github.js'
+import type { ActionResult } from '../scripts/lib/run-action.js'
+import { expectValidSarif } from './helpers/sarif.js'
+import { runAgainst, startSimulator } from './helpers/simulator.js'
+
+let workspace: string
+let github: FakeGitHub
+beforeAll(async () => {
+  github = new FakeGitHub()
+  await github.start()
+})
+afterAll(async () => {
+  await github.stop()
+})
+
+async function run(
+  overrides: ScenarioOverrides
+): Promise<{ result: ActionResult; requests: Map<string, number>; sarif: Buffer }> {
+  workspace = mkdtempSync(join(tmpdir(), 'hacktron-scale-'))
+  const simulator = await startSimulator('happy-path', overrides)
+  try {
+    const result = await runAgainst(simulator, { workspace, github, timeoutMs: 120_000 })
+    const requests = new Map<string, number>()
+    for (const request of simulator.requests)
+      requests.set(request.endpoint, (requests.get(request.endpoint) ?? 0) + 1)
+    return { result, requests, sarif: readFileSync(join(workspace, 'hacktron-results.sarif')) }
+  } finally {
+    await simulator.stop()
+    rmSync(workspace, { recursive: true, force: true })
+  }
+}
+
+/** generatedFindings cycles through six kinds: critical open, high open, high false positive,
+ * medium, low, info; the gate (high) counts the first two. */
+function expected(count: number): Record<string, string> {
+  const ofKind = (kind: number): number => Math.floor(count / 6) + (kind < count % 6 ? 1 : 0)
+  return {
+    result: 'failed',
+    'error-code': '',
+    'findings-total': String(count),
+    'findings-critical': String(ofKind(0)),
+    'findings-high': String(ofKind(1) + ofKind(2)),
+    'findings-medium': String(ofKind(3)),
+    'findings-low': String(ofKind(4)),
+    'findings-info': String(ofKind(5)),
+    'gating-findings': String(ofKind(0) + ofKind(1))
+  }
+}
+
+describe('a scan with 60,000 findings', () => {
+  it('ends in a verdict with exact counts, within every report limit, in one read', async () => {
+    const { result, requests, sarif } = await run({
+      scan: { findings: generatedFindings(60_000) }
+    })
+    expect(result.outputs).toMatchObject(expected(60_000))
+    expect(requests.get('GET /scans/:id/findings/export')).toBe(2) // JSON, then SARIF for lines
+    expect(requests.get('GET /scans/:id/findings')).toBeUndefined()
+
+    expect(Buffer.byteLength(result.summary)).toBeLessThan(1024 * 1024)
+    expect(result.summary).toMatch(/critical 🚧 \| 10000 \| 10000 \|/)
+    const [comment] = github.comments.slice(-1)
+    expect(comment!.body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
+    const annotations = result.commands.filter((entry) =>
+      ['error', 'warning', 'notice'].includes(entry.command)
+    )
+    expect(annotations.length).toBeLessThanOrEqual(ANNOTATIONS_PER_JOB)
+    for (const level of ['error', 'warning', 'notice'])
+      expect(annotations.filter((entry) => entry.command === level).length).toBeLessThanOrEqual(
+        ANNOTATIONS_PER_LEVEL
+      )
+
+    expect(gzipSync(sarif).length).toBeLessThanOrEqual(MAX_GZIPPED_BYTES)
+    const text = sarif.toString('utf8')
+    expect(text).not.toMatch(/\n\s/) // compact
+    const log = JSON.parse(text) as { runs: { results: unknown[] }[] }
+    expect(log.runs[0]!.results).toHaveLength(Math.min(60_000, MAX_RESULTS_PER_RUN))
+    expectValidSarif({
+      ...log,
+      runs: [{ ...log.runs[0], results: log.runs[0]!.results.slice(0, 50) }]
+    })
+  }, 180_000)
+})
+
+describe('a JSON export lacking a field', () => {
+  it('falls back to the pages, says so, and reaches the same result', async () => {
+    const findings = generatedFindings(2_050)
+    const fromExport = await run({ scan: { findings } })
+    const fromPages = await run({ scan: { findings, jsonExportOmits: ['affected_code'] } })
+    expect(fromPages.requests.get('GET /scans/:id/findings')).toBe(21)
+    expect(fromPages.result.stdout).toMatch(
+      /JSON export .* cannot be used .*"affected_code".*page by page/
+    )
+    // The same but for the ids of the runs' own estimation and scan.
+    const { outputs } = fromExport.result
+    const sameRun = (text: string): string =>
+      text
+        .replaceAll(outputs['scan-id']!, 'SCAN')
+        .replaceAll(outputs['cost-estimation-id']!, 'ESTIMATION')
+    const pagesOutputs = fromPages.result.outputs
+    const asFirstRun = (text: string): string =>
+      sameRun(
+        text
+          .replaceAll(pagesOutputs['scan-id']!, outputs['scan-id']!)
+          .replaceAll(pagesOutputs['cost-estimation-id']!, outputs['cost-estimation-id']!)
+      )
+    expect(asFirstRun(JSON.stringify(pagesOutputs))).toBe(sameRun(JSON.stringify(outputs)))
+    expect(pagesOutputs).toMatchObject(expected(2_050))
+    // Finding ids derive from the scan's id in the simulator, so they are left out too.
+    const sarifOf = (text: string): string =>
+      text.replace(/"hacktron\/finding-id":"[^"]*"/g, '"hacktron/finding-id":"ID"')
+    const same =
+      sarifOf(asFirstRun(fromPages.sarif.toString())) ===
+      sarifOf(sameRun(fromExport.sarif.toString()))
+    expect(same).toBe(true)
+  }, 120_000)
+})
