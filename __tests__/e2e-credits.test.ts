@@ -37,7 +37,7 @@ describe('re-runs', () => {
         'gating-findings': '2'
       })
       expect(second.stdout).toContain('Attached to scan')
-      expect(second.summary).toContain('♻️ Attached to an existing scan')
+      expect(second.summary).toContain('♻️ attached (a scan for this commit and scope')
       expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1)
     })
   })
@@ -64,7 +64,9 @@ describe('re-runs', () => {
       await run({ inputs: { 'reuse-scan': 'false' } })
       await run({ inputs: { 'reuse-scan': 'false' } })
       expect(simulator.store.scansStarted).toBe(2)
-      expect(simulator.requestsTo('GET /scans')).toHaveLength(0)
+      // No look for this commit's scan; only the baseline lookup (completed scans) is made.
+      const lookups = simulator.requestsTo('GET /scans')
+      expect(lookups.filter((request) => !request.path.includes('status=completed'))).toEqual([])
     })
   })
 

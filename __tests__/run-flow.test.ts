@@ -61,6 +61,7 @@ function settingsFor(overrides: Partial<FlowSettings> = {}): FlowSettings {
   return {
     mode: 'full',
     repositories: [{ url: REPO, branch: 'changes', source: 'connected' }],
+    baselineRepositoryUrl: REPO,
     estimationName: 'Codertocat/Hello-World PR #2 @ ec26c3e',
     pollIntervalMs: 10_000,
     estimationTimeoutMs: 1_800_000,

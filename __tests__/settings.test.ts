@@ -86,6 +86,8 @@ describe('which code is judged', () => {
       branch: 'changes',
       source: 'public'
     })
+    // Its baseline is the base repository's branch, where the fork wants to merge.
+    expect(settings.baselineRepositoryUrl).toBe('https://github.com/Codertocat/Hello-World')
     expect(settings.notes.join('\n')).toMatch(/public fork .*repository-source: public/)
   })
 

@@ -33422,7 +33422,7 @@ async function runFlow(settings, deps, progress, phase) {
         scope: settings.gateScope,
         scanId: waitFor,
         baselineScanId: settings.baselineScanId,
-        repositoryUrl: settings.repositories[0]?.url ?? '',
+        repositoryUrl: settings.baselineRepositoryUrl,
         baseBranch: settings.event.baseBranch,
         isPullRequest: settings.event.pullRequestNumber !== undefined
     }, findings, deps));
@@ -34884,7 +34884,8 @@ function readScope(input, event, mode) {
         }
         seen.add(key);
     }
-    return { repositories, notes };
+    const baselineRepositoryUrl = explicitUrl === '' && head && !head.deleted ? event.repositoryUrl : url;
+    return { repositories, baselineRepositoryUrl, notes };
 }
 function readScanExtras(input) {
     return {

@@ -43,6 +43,11 @@ export interface Settings {
   readonly scanId?: string
   /** The primary repository first, then the related ones. */
   readonly repositories: readonly RepositoryTarget[]
+  /**
+   * Where the PR's base branch lives, whose scans are its baseline: the primary repository, or
+   * for a fork's PR scanned by default, the base repository the fork wants to merge into.
+   */
+  readonly baselineRepositoryUrl: string
   readonly targetUrls: readonly string[]
   readonly authInstructions?: string
   readonly customContext?: string
@@ -222,7 +227,7 @@ function readScope(
   input: InputReader,
   event: EventInfo,
   mode: Mode
-): Pick<Settings, 'repositories' | 'notes'> {
+): Pick<Settings, 'repositories' | 'baselineRepositoryUrl' | 'notes'> {
   const explicitUrl = input('repository').trim()
   const chosenSource = input('repository-source').trim()
   const head = event.fromFork ? event.headRepository : undefined
@@ -278,7 +283,9 @@ function readScope(
     }
     seen.add(key)
   }
-  return { repositories, notes }
+  const baselineRepositoryUrl =
+    explicitUrl === '' && head && !head.deleted ? event.repositoryUrl : url
+  return { repositories, baselineRepositoryUrl, notes }
 }
 
 function readScanExtras(

@@ -15,7 +15,7 @@ export interface ScopeRequest {
   /** The scan being judged: never its own baseline. */
   readonly scanId: string
   readonly baselineScanId?: string
-  /** The primary repository (the baseline is a scan of it) and the PR's base branch. */
+  /** The repository of the PR's base branch (the baseline is a scan of it) and that branch. */
   readonly repositoryUrl: string
   readonly baseBranch?: string
   readonly isPullRequest: boolean

@@ -24,6 +24,7 @@ export type FlowSettings = Pick<
   | 'scanId'
   | 'costEstimationId'
   | 'repositories'
+  | 'baselineRepositoryUrl'
   | 'estimationName'
   | 'pollIntervalMs'
   | 'estimationTimeoutMs'
@@ -72,7 +73,7 @@ export async function runFlow(
         scope: settings.gateScope,
         scanId: waitFor,
         baselineScanId: settings.baselineScanId,
-        repositoryUrl: settings.repositories[0]?.url ?? '',
+        repositoryUrl: settings.baselineRepositoryUrl,
         baseBranch: settings.event.baseBranch,
         isPullRequest: settings.event.pullRequestNumber !== undefined
       },
