@@ -7,9 +7,11 @@ import { finished } from 'node:stream/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { createGzip } from 'node:zlib'
 import type { Progress } from './flow/progress.js'
+import type { PullRequestReader } from './flow/deps.js'
 import type { FindingsReading } from './flow/read-findings.js'
 import type { Finding } from './hacktron/types.js'
 import { githubIssueComments } from './github/issue-comments.js'
+import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
 import { planAnnotations, type AnnotationLevel, type CodeAnnotation } from './report/annotations.js'
 import { PrCommentWriter } from './report/comment-writer.js'
 import { commentMarker } from './report/comment.js'
@@ -172,7 +174,7 @@ function emit(annotation: CodeAnnotation): void {
 export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWriter | undefined {
   const { event } = settings
   const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target'
-  if (!settings.prComment || !onPullRequest || event.pullRequestNumber === undefined) {
+  if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
     return undefined
   }
   if (event.fromFork && event.name === 'pull_request') {
@@ -188,7 +190,6 @@ export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWr
     )
     return undefined
   }
-  const [owner = '', repo = ''] = event.repository.split('/')
   const primary = settings.repositories[0]
   const marker = commentMarker({
     workflow: event.workflow,
@@ -196,10 +197,20 @@ export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWr
     repository: primary?.url ?? event.repositoryUrl,
     branch: primary?.branch ?? event.branch
   })
-  const number = event.pullRequestNumber
-  return new PrCommentWriter(
-    marker,
-    () => githubIssueComments({ token: settings.githubToken, owner, repo, number }),
-    logger
-  )
+  const pr = pullRequestRef(settings)
+  return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger)
+}
+
+/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
+function pullRequestRef(settings: Settings): PullRequestRef | undefined {
+  const { event } = settings
+  if (event.pullRequestNumber === undefined || settings.githubToken === '') return undefined
+  const [owner = '', repo = ''] = event.repository.split('/')
+  return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber }
+}
+
+/** Reads the PR's head and files; a fork's read-only token may read them too. */
+export function pullRequestReader(settings: Settings): PullRequestReader | undefined {
+  const pr = pullRequestRef(settings)
+  return pr && githubPullRequest(pr)
 }

@@ -55,13 +55,19 @@ export interface ScanFindings {
   readonly source: 'json-export' | 'pages'
 }
 
+/** `withLines: false` for a scan whose findings are only compared (a baseline), never shown. */
 export async function readScanFindings(
   scanId: string,
-  deps: FindingsReaderDeps
+  deps: FindingsReaderDeps,
+  { withLines = true }: { readonly withLines?: boolean } = {}
 ): Promise<ScanFindings> {
   const exported = await readJsonExport(scanId, deps)
   let findings = exported.findings ?? (await readPages(scanId, deps))
   let source: ScanFindings['source'] = exported.findings ? 'json-export' : 'pages'
+  if (!withLines) {
+    deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${describe(source)}).`)
+    return { findings, lines: new Map(), source }
+  }
   const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map()
   const unplaced = findings.filter((finding) => !fromCheckout.has(finding.id))
   const lines = new Map(fromCheckout)
@@ -83,10 +89,14 @@ export async function readScanFindings(
     }
   }
   deps.logger.info(
-    `Read ${findings.length} findings of scan ${scanId} (${source === 'json-export' ? 'one JSON export' : 'page by page'}); ` +
+    `Read ${findings.length} findings of scan ${scanId} (${describe(source)}); ` +
       `lines for ${lines.size}: ${fromCheckout.size} from the checkout, ${lines.size - fromCheckout.size} from the SARIF export.`
   )
   return { findings, lines, source }
+}
+
+function describe(source: ScanFindings['source']): string {
+  return source === 'json-export' ? 'one JSON export' : 'page by page'
 }
 
 /** The JSON export's findings, or undefined (said in the log) when it lacks what the action reads. */

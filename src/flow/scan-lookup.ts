@@ -48,29 +48,56 @@ const newestSeen = new WeakMap<ScanIdentity, number>()
  * out older scans, allowing a minute of clock skew between the runner and the API; so does an
  * earlier lookup with the same identity, by the API's clock.
  */
-export async function findScan(
+export function findScan(
   client: Pick<HacktronClient, 'listScans'>,
   identity: ScanIdentity,
   accept: (scan: Scan) => boolean = () => true,
   createdSince?: number
 ): Promise<Scan | undefined> {
+  return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
+    createdSince,
+    seenSince: newestSeen.get(identity),
+    noteNewest: (createdAtMs) => {
+      if (createdAtMs > (newestSeen.get(identity) ?? -Infinity))
+        newestSeen.set(identity, createdAtMs)
+    }
+  })
+}
+
+export interface ScanLookupOptions {
+  /** Runner clock (ms): scans created before it, less the clock skew, are left out. */
+  readonly createdSince?: number
+  /** API clock (ms): scans created before it were read by an earlier lookup. */
+  readonly seenSince?: number
+  /** Told the `created_at` (ms) of the newest scan listed. */
+  readonly noteNewest?: (createdAtMs: number) => void
+  readonly status?: ScanStatus
+}
+
+/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
+export async function findNewestScan(
+  client: Pick<HacktronClient, 'listScans'>,
+  accept: (scan: Scan) => boolean,
+  options: ScanLookupOptions = {}
+): Promise<Scan | undefined> {
+  const { createdSince, seenSince, status } = options
   const oldest = Math.max(
     createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS,
-    newestSeen.get(identity) ?? -Infinity
+    seenSince ?? -Infinity
   )
   for (let page = 1; page <= MAX_PAGES; page++) {
     const answer = await client.listScans({
       page,
       limit: PAGE_SIZE,
       sort_by: 'created_at',
-      sort_order: 'DESC'
+      sort_order: 'DESC',
+      ...(status && { status })
     })
-    const newest = Date.parse(answer.data[0]?.created_at ?? '')
-    if (page === 1 && newest > (newestSeen.get(identity) ?? -Infinity))
-      newestSeen.set(identity, newest)
+    const [newest] = answer.data
+    if (page === 1 && newest) options.noteNewest?.(Date.parse(newest.created_at))
     for (const scan of answer.data) {
       if (Date.parse(scan.created_at) < oldest) return undefined
-      if (isScanFor(scan, identity) && accept(scan)) return scan
+      if (accept(scan)) return scan
     }
     if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total) return undefined
   }

@@ -84,6 +84,8 @@ export interface SeededScan {
   readonly branch: string
   readonly status: ScanStatus
   readonly name?: string
+  /** What it reported: a completed scan of the base branch seeded with findings is a baseline. */
+  readonly findings?: readonly FindingSeed[]
 }
 
 export interface Scenario {

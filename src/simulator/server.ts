@@ -48,6 +48,10 @@ export class HacktronSimulator {
   private readonly server: Server
   private readonly openSockets = new Set<import('node:net').Socket>()
   private baseUrlValue = ''
+  private readonly requestWaiters: {
+    readonly matches: (request: RecordedRequest) => boolean
+    readonly resolve: (request: RecordedRequest) => void
+  }[] = []
 
   constructor(private readonly options: SimulatorOptions = {}) {
     const base =
@@ -94,6 +98,21 @@ export class HacktronSimulator {
     return this.requests.filter((request) => request.endpoint === endpoint)
   }
 
+  /**
+   * Resolves with the first request to `endpoint` that `matches` (one already received counts), so
+   * tests act on what the action did, never after a guessed delay.
+   */
+  nextRequest(
+    endpoint: EndpointName,
+    matches: (request: RecordedRequest) => boolean = () => true
+  ): Promise<RecordedRequest> {
+    const wanted = (request: RecordedRequest): boolean =>
+      request.endpoint === endpoint && matches(request)
+    const seen = this.requests.find(wanted)
+    if (seen) return Promise.resolve(seen)
+    return new Promise((resolve) => this.requestWaiters.push({ matches: wanted, resolve }))
+  }
+
   state(): object {
     return {
       scenario: this.scenario.name,
@@ -102,6 +121,14 @@ export class HacktronSimulator {
       scansStarted: this.store.scansStarted,
       scans: this.store.allScans(),
       requests: this.requests
+    }
+  }
+
+  private notifyWaiters(record: RecordedRequest): void {
+    for (const waiter of [...this.requestWaiters]) {
+      if (!waiter.matches(record)) continue
+      this.requestWaiters.splice(this.requestWaiters.indexOf(waiter), 1)
+      waiter.resolve(record)
     }
   }
 
@@ -128,6 +155,7 @@ export class HacktronSimulator {
       status: 0
     }
     this.requests.push(record)
+    this.notifyWaiters(record)
 
     const fault = endpoint === 'unknown' ? undefined : this.takeFault(endpoint)
     if (fault && !fault.afterHandling) return this.applyFault(fault, record, res)
