@@ -1,6 +1,7 @@
 // The local Hacktron API simulator: a real HTTP server on loopback that answers like the service
 // (auth, scopes, validation, rate limit, asynchronous jobs, credits) and injects faults on demand.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { csvExport, jsonExport, sarifExport, withoutLine } from './exports.js'
 import { RollingWindowLimiter } from './rate-limiter.js'
@@ -403,11 +404,65 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
 
 function send(res: ServerResponse, answer: ApiAnswer): void {
   if (res.destroyed) return
-  const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
-  res.writeHead(answer.status, {
+  const headers = {
     'Content-Type': answer.contentType ?? 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
     ...answer.headers
-  })
+  }
+  if (typeof answer.body !== 'string' && hasLargeList(answer.body)) {
+    // A whole scan's export: sent as it is serialised (chunked), as a server streams a large
+    // answer, so the client sees bytes at once and the simulator never holds it as one string.
+    res.writeHead(answer.status, headers)
+    // A client that hangs up mid-answer ends the stream; there is no one left to tell.
+    streamPieces(res, jsonPieces(answer.body)).catch(() => undefined)
+    return
+  }
+  const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
+  res.writeHead(answer.status, { ...headers, 'Content-Length': Buffer.byteLength(text) })
   res.end(text)
+}
+
+const LARGE_LIST = 1000
+
+function hasLargeList(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > LARGE_LIST || value.some(hasLargeList)
+  if (value === null || typeof value !== 'object') return false
+  return Object.values(value).some(hasLargeList)
+}
+
+/** JSON text in pieces: containers of a large list are opened up, anything else is one piece. */
+function* jsonPieces(value: unknown): Generator<string> {
+  if (!hasLargeList(value)) {
+    yield JSON.stringify(value) ?? 'null'
+    return
+  }
+  if (Array.isArray(value)) {
+    yield '['
+    for (const [index, item] of value.entries()) {
+      if (index > 0) yield ','
+      yield* jsonPieces(item)
+    }
+    yield ']'
+    return
+  }
+  yield '{'
+  let first = true
+  for (const [key, item] of Object.entries(value as object)) {
+    if (item === undefined) continue
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`
+    first = false
+    yield* jsonPieces(item)
+  }
+  yield '}'
+}
+
+async function streamPieces(res: ServerResponse, pieces: Iterable<string>): Promise<void> {
+  let block = ''
+  for (const piece of pieces) {
+    block += piece
+    if (block.length < 65_536) continue
+    if (res.destroyed) return
+    if (!res.write(block)) await once(res, 'drain')
+    block = ''
+  }
+  res.end(block)
 }
