@@ -29,13 +29,14 @@ const ESTIMATE_POLLS = 2
 const NO_CHECKOUT_SIZE = 10_000
 
 /**
- * The fewest requests a `full` run with reuse-scan can make: two scan lookups of one page each
- * (before estimating, and before starting), the estimate and its polls, the start, the status
+ * The fewest requests a `full` run with reuse-scan and gate-scope new can make: three scan
+ * lookups of one page each (before estimating, before starting, and the baseline; the
+ * simulator has none, so no baseline findings are read), the estimate and its polls, the start, the status
  * polls, and one read of the findings (the JSON export). Lines for the reports come from the
  * checkout for free; a run without one adds the SARIF export (minimum + 1).
  */
 const MINIMUM: Readonly<Partial<Record<EndpointName, number>>> = {
-  'GET /scans': 2,
+  'GET /scans': 3,
   'POST /cost-estimations': 1,
   'GET /cost-estimations/:id': ESTIMATE_POLLS,
   'POST /scans': 1,

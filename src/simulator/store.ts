@@ -42,6 +42,11 @@ interface ScanRecord {
   readonly estimationId?: string
   readonly creditsCharged: number
   findings: StoredFinding[]
+  /**
+   * What the scan finds, built when it starts and listed when it completes: a 100,000-finding
+   * scan must not stall the status poll that sees it complete.
+   */
+  readonly found: StoredFinding[]
   /** Seeded scans stay where the scenario put them. */
   readonly frozen: boolean
 }
@@ -188,6 +193,7 @@ export class SimulatorStore {
       estimationId: estimation.data.id,
       creditsCharged: cost,
       findings: [],
+      found: this.scenario.scan.findings.map((seed) => toFinding(seed, id, at)),
       frozen: false,
       data: {
         id,
@@ -359,9 +365,7 @@ export class SimulatorStore {
     }
     data.status = this.scenario.scan.finalStatus
     if (data.status === 'completed') {
-      record.findings = this.scenario.scan.findings.map((seed) =>
-        toFinding(seed, data.id, data.updated_at)
-      )
+      record.findings = record.found
     }
   }
 
@@ -382,6 +386,7 @@ export class SimulatorStore {
       polls: 0,
       creditsCharged: 0,
       findings: (seeded.findings ?? []).map((seed) => toFinding(seed, id, at)),
+      found: [],
       frozen: true,
       data: {
         id,
