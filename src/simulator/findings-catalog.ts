@@ -116,26 +116,17 @@ export const FINDINGS_BELOW_GATE: readonly FindingSeed[] = [
   VERBOSE_ERRORS
 ]
 
-const GENERATED_KINDS: readonly FindingSeed[] = [
-  SQL_INJECTION,
-  SSRF,
-  IDOR_FALSE_POSITIVE,
-  STORED_XSS,
-  MISSING_RATE_LIMIT,
-  VERBOSE_ERRORS
-]
-
 /** Findings of one kind share this many files, as a large scan's findings cluster in files. */
 const FILES_PER_KIND = 1000
 
 /**
- * `count` findings for scale runs (the benchmark, the 60,000-finding tests): the catalog's six
- * kinds in turn, each with its own title, spread over up to 1,000 files per kind.
+ * `count` findings for scale runs (the benchmark, the 60,000-finding tests): the six kinds of
+ * FINDINGS_OVER_GATE in turn, each with its own title, spread over up to 1,000 files per kind.
  */
 export function generatedFindings(count: number): FindingSeed[] {
   return Array.from({ length: count }, (_, index) => {
-    const kind = GENERATED_KINDS[index % GENERATED_KINDS.length] as FindingSeed
-    const file = Math.floor(index / GENERATED_KINDS.length) % FILES_PER_KIND
+    const kind = FINDINGS_OVER_GATE[index % FINDINGS_OVER_GATE.length] as FindingSeed
+    const file = Math.floor(index / FINDINGS_OVER_GATE.length) % FILES_PER_KIND
     return {
       ...kind,
       title: `${kind.title} #${index + 1}`,
@@ -152,4 +143,21 @@ export function checkoutOf(findings: readonly FindingSeed[]): Map<string, string
       files.set(finding.affected_file, '\n'.repeat(finding.line - 1) + finding.affected_code + '\n')
   }
   return files
+}
+
+/**
+ * What the action must report for generatedFindings(count): its severity outputs, and the
+ * findings that gate at `high` (the open critical and the confirmed high of each six).
+ */
+export function generatedFindingCounts(count: number): Record<string, number> {
+  const ofKind = (kind: number): number => Math.floor(count / 6) + (kind < count % 6 ? 1 : 0)
+  return {
+    'findings-total': count,
+    'findings-critical': ofKind(0),
+    'findings-high': ofKind(1) + ofKind(2),
+    'findings-medium': ofKind(3),
+    'findings-low': ofKind(4),
+    'findings-info': ofKind(5),
+    'gating-findings': ofKind(0) + ofKind(1)
+  }
 }
