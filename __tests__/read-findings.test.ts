@@ -120,6 +120,26 @@ describe('reading a scan’s findings', () => {
     expect(read.lines.get('finding-2')).toEqual({ startLine: 7, endLine: 9 })
   })
 
+  it('distrusts a JSON export that lists fewer findings than the SARIF export', async () => {
+    const all = [apiFinding(1), apiFinding(2), apiFinding(3)]
+    const result = (id: string): unknown => ({
+      properties: { 'hacktron/finding-id': id },
+      locations: [{ physicalLocation: { region: { startLine: 3 } } }]
+    })
+    const sarif = { runs: [{ results: all.map((finding) => result(finding.id)) }] }
+    const api = fakeApi({
+      exported: all.slice(0, 2),
+      sarif,
+      pages: pagesOf(all),
+      inCheckout: () => false
+    })
+    const read = await readScanFindings('scan', api.deps)
+    expect(read.source).toBe('pages')
+    expect(read.findings).toHaveLength(3)
+    expect(read.lines.size).toBe(3)
+    expect(api.calls.map((call) => call.what)).toEqual(['export json', 'export sarif', 'page 1'])
+  })
+
   it.each([
     ['lacks a field', Array.from({ length: 3 }, (_, i) => ({ ...apiFinding(i), tags: undefined }))],
     ['is not a list', { message: 'export queued' }]

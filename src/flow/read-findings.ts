@@ -27,6 +27,7 @@ export interface PagePacing {
 export const DOCUMENTED_PAGE_PACING: PagePacing = { pages: 25, windowMs: 60_000 }
 
 export const FINDINGS_PAGE_SIZE = 100
+/** Why a JSON export failed that would fail the pages as well: no fallback then. */
 const PAGES_WOULD_FAIL_TOO: ReadonlySet<ErrorCode> = new Set([
   'unauthorized',
   'forbidden',
@@ -69,9 +70,8 @@ export async function readScanFindings(
     return { findings, lines: new Map(), source }
   }
   const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map()
-  const unplaced = findings.filter((finding) => !fromCheckout.has(finding.id))
   const lines = new Map(fromCheckout)
-  if (unplaced.length > 0) {
+  if (findings.some((finding) => !fromCheckout.has(finding.id))) {
     const sarif = await readSarifLines(scanId, deps)
     if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
       // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
