@@ -72,13 +72,11 @@ for (let index = 0; index < 15; index++) {
 
 const sarifTimes: number[] = []
 let sarifGzipped = 0
-const noLocations = new Map()
+// Every finding located, as a real run's are: unlocated ones stay out of the SARIF file.
+const locations = new Map(findings.map((finding) => [finding.id, { path: finding.affected_file }]))
 for (let index = 0; index < 5; index++) {
   const started = performance.now()
-  const sarif = buildSarif(findings, noLocations, {
-    repositoryUrl: 'https://github.com/o/r',
-    scanId: 's'
-  })
+  const sarif = buildSarif(findings, locations, { scanId: 's' })
   sarifTimes.push(performance.now() - started)
   sarifGzipped = gzipSync(sarif.text).length
 }

@@ -8,6 +8,7 @@ import { FlowFailure } from './flow/flow-failure.js'
 import { formatElapsed, systemClock } from './flow/poll.js'
 import { newProgress, type Progress } from './flow/progress.js'
 import { runFlow } from './flow/run-flow.js'
+import { awaitStartInFlight } from './flow/start-in-flight.js'
 import { HacktronClient } from './hacktron/client.js'
 import type { Logger } from './logger.js'
 import type { PrCommentWriter } from './report/comment-writer.js'
@@ -108,10 +109,14 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
   const cancelled = new Promise<'cancelled'>((resolve) =>
     state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true })
   )
-  // A cancelled job stops waiting at once, even with a request in flight; the scan goes on.
-  const result = await Promise.race([runFlow(settings, deps, progress, phase), cancelled])
-  if (result === 'cancelled')
+  // A cancelled job stops waiting at once, even with a request in flight (the scan goes on),
+  // except for the answer to starting the scan, which names the scan that did start.
+  const flow = runFlow(settings, deps, progress, phase)
+  const result = await Promise.race([flow, cancelled])
+  if (result === 'cancelled') {
+    await awaitStartInFlight(flow, progress, systemClock)
     return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) }
+  }
   if (result === 'failed' && progress.verdict) {
     return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
   }

@@ -57,7 +57,7 @@ export async function estimate(
   const polled = await pollUntilTerminal(
     {
       subject: `Cost estimation ${created.id}`,
-      read: () => deps.client.getCostEstimation(created.id),
+      read: (limits) => deps.client.getCostEstimation(created.id, limits),
       statusOf: (estimation) => estimation.status,
       isTerminal: (estimation) => TERMINAL_ESTIMATION_STATUSES.includes(estimation.status),
       intervalMs: request.pollIntervalMs,

@@ -20,13 +20,28 @@ export type ScanStatusResponse = Schemas['RestScanStatusResponseDto']
 export type ScanStatus = ScanStatusResponse['status']
 export type FindingsSummary = Schemas['RestScanFindingsSummaryDto']
 
-export type Finding = Schemas['RestFindingResponseDto']
-export type FindingList = Schemas['RestFindingListResponseDto']
-export type Severity = Finding['severity']
+/** A finding as the API documents it; what the action works with is the normalized `Finding`. */
+export type ApiFinding = Schemas['RestFindingResponseDto']
+export type ApiSeverity = ApiFinding['severity']
+/**
+ * A severity as the action counts it: the API's, or `unknown` for a value outside its enum, which
+ * is ranked above critical so that it can never pass the gate silently.
+ */
+export type Severity = ApiSeverity | 'unknown'
+export type Finding = Omit<ApiFinding, 'severity'> & {
+  severity: Severity
+  /** The API's own value when it was not one of the documented severities. */
+  reported_severity?: string
+}
+export type FindingList = Omit<Schemas['RestFindingListResponseDto'], 'data'> & {
+  data: Finding[]
+}
 export type FindingState = Finding['state']
 
-/** Most severe first: the order every report uses. */
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info']
+/** The API's severities, most severe first. */
+export const API_SEVERITIES: readonly ApiSeverity[] = ['critical', 'high', 'medium', 'low', 'info']
+/** Most severe first: the order every report and the gate use. */
+export const SEVERITIES: readonly Severity[] = ['unknown', ...API_SEVERITIES]
 
 export const TERMINAL_ESTIMATION_STATUSES: readonly CostEstimationStatus[] = [
   'completed',

@@ -119,7 +119,9 @@ function scanSection(progress: Progress): string {
 
 function countsSection(findings: readonly Finding[], gate: GateLevel): string {
   const counts = countBySeverity(findings)
-  const rows = SEVERITIES.map((severity) => {
+  // An `unknown` line only when the API sent a severity outside its enum.
+  const shown = SEVERITIES.filter((severity) => severity !== 'unknown' || counts.unknown > 0)
+  const rows = shown.map((severity) => {
     const gating = findings.filter(
       (finding) => finding.severity === severity && meetsGate(finding, gate)
     ).length

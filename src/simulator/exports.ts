@@ -1,8 +1,8 @@
 // The findings export in its three formats, as GET /scans/{id}/findings/export returns them.
-import type { Finding, Severity } from '../hacktron/types.js'
+import type { ApiFinding, ApiSeverity } from '../hacktron/types.js'
 import type { StoredFinding } from './store.js'
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+const SARIF_LEVEL: Record<ApiSeverity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
   high: 'error',
   medium: 'warning',
@@ -64,7 +64,7 @@ export function sarifExport(findings: readonly StoredFinding[]): unknown {
   }
 }
 
-export function jsonExport(findings: readonly StoredFinding[]): Finding[] {
+export function jsonExport(findings: readonly StoredFinding[]): ApiFinding[] {
   return findings.map(withoutLine)
 }
 
@@ -86,7 +86,7 @@ export function csvExport(findings: readonly StoredFinding[]): string {
 }
 
 /** The API's findings carry no line number; the simulator keeps one for the SARIF export only. */
-export function withoutLine(finding: StoredFinding): Finding {
+export function withoutLine(finding: StoredFinding): ApiFinding {
   const { line: _line, ...rest } = finding
   return rest
 }

@@ -57,6 +57,7 @@ export type FaultKind =
   | 'html' // an HTML error page, as a proxy in front of the API would send
   | 'truncated' // a 200 whose JSON body stops half-way
   | 'wrong-shape' // a 200 with valid JSON of the wrong shape
+  | 'held' // the request is handled, but its answer waits until the test calls releaseHeld()
 
 export interface FaultRule {
   readonly endpoint: EndpointName | '*'

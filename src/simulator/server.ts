@@ -46,6 +46,12 @@ export class HacktronSimulator {
   private readonly server: Server
   private readonly openSockets = new Set<import('node:net').Socket>()
   private baseUrlValue = ''
+  private readonly requestWaiters: {
+    endpoint: EndpointName
+    resolve: (record: RecordedRequest) => void
+  }[] = []
+  private releaseHeldAnswers: () => void = () => undefined
+  private readonly heldAnswers = new Promise<void>((resolve) => (this.releaseHeldAnswers = resolve))
 
   constructor(private readonly options: SimulatorOptions = {}) {
     const base =
@@ -87,6 +93,16 @@ export class HacktronSimulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 
+  /** Resolves with the next request to `endpoint` as soon as it arrives (before it is answered). */
+  nextRequestTo(endpoint: EndpointName): Promise<RecordedRequest> {
+    return new Promise((resolve) => this.requestWaiters.push({ endpoint, resolve }))
+  }
+
+  /** Sends the answers that a `held` fault keeps back (and any later ones at once). */
+  releaseHeld(): void {
+    this.releaseHeldAnswers()
+  }
+
   /** Requests to one endpoint, in order. */
   requestsTo(endpoint: EndpointName): RecordedRequest[] {
     return this.requests.filter((request) => request.endpoint === endpoint)
@@ -126,9 +142,15 @@ export class HacktronSimulator {
       status: 0
     }
     this.requests.push(record)
+    for (const waiter of this.requestWaiters.filter((entry) => entry.endpoint === endpoint)) {
+      this.requestWaiters.splice(this.requestWaiters.indexOf(waiter), 1)
+      waiter.resolve(record)
+    }
 
     const fault = endpoint === 'unknown' ? undefined : this.takeFault(endpoint)
-    if (fault && !fault.afterHandling) return this.applyFault(fault, record, res)
+    if (fault && !fault.afterHandling && fault.kind !== 'held') {
+      return this.applyFault(fault, record, res)
+    }
 
     const answer = this.answer(
       req,
@@ -138,7 +160,8 @@ export class HacktronSimulator {
       apiKey,
       body
     )
-    if (fault) return this.applyFault(fault, record, res)
+    if (fault?.kind === 'held') await this.heldAnswers
+    else if (fault) return this.applyFault(fault, record, res)
     record.status = answer.status
     record.response = answer.body
     send(res, answer)

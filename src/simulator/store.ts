@@ -4,13 +4,13 @@ import { createHash, randomUUID } from 'node:crypto'
 import type {
   CostEstimation,
   CreateScanRequest,
-  Finding,
+  ApiFinding,
   RepoResult,
   Scan,
   ScanStatus,
-  Severity
+  ApiSeverity
 } from '../hacktron/types.js'
-import { SEVERITIES, TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
+import { API_SEVERITIES, TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 import type { FindingSeed } from './findings-catalog.js'
 import type { Progress, Scenario } from './scenario.js'
@@ -23,7 +23,7 @@ export interface ApiAnswer {
   readonly headers?: Readonly<Record<string, string>>
 }
 
-export interface StoredFinding extends Finding {
+export interface StoredFinding extends ApiFinding {
   readonly line: number
 }
 
@@ -366,8 +366,8 @@ export class SimulatorStore {
   }
 
   private scanView(record: ScanRecord): Scan {
-    const summary = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<
-      Severity,
+    const summary = Object.fromEntries(API_SEVERITIES.map((severity) => [severity, 0])) as Record<
+      ApiSeverity,
       number
     >
     for (const finding of record.findings) summary[finding.severity]++
