@@ -171,6 +171,49 @@ it('when the start is lost and state cannot be read, nothing is sent again', asy
 })
 
 describe('cancellation', () => {
+  it('while POST /scans is in flight: waits for its answer and reports the scan it started', async () => {
+    await withSimulator(
+      {
+        scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 },
+        faults: [{ endpoint: 'POST /scans', kind: 'held' }]
+      },
+      async (simulator, run) => {
+        const github = new FakeGitHub()
+        await github.start()
+        let pid = 0
+        // Driven by events: the start arrives, the job is cancelled, the action says it noticed,
+        // and only then does the answer (carrying the new scan's id) go out.
+        void simulator.nextRequestTo('POST /scans').then(() => process.kill(pid, 'SIGINT'))
+        let released = false
+        try {
+          const result = await run({
+            github,
+            onSpawn: (spawned) => (pid = spawned),
+            onStdout: (stdout) => {
+              if (!released && stdout.includes('Received SIGINT')) {
+                released = true
+                simulator.releaseHeld()
+              }
+            }
+          })
+          const [started] = simulator.store.allScans()
+          expect(simulator.store.scansStarted).toBe(1)
+          expect(result.outputs).toMatchObject({
+            result: 'timed-out',
+            'error-code': 'timeout',
+            'scan-id': started?.id
+          })
+          expect(result.summary).toContain(`scan-id: ${started?.id}`)
+          expect(github.comments[0]?.body).toContain(`scan-id: ${started?.id}`)
+          const error = result.commands.find((entry) => entry.command === 'error')
+          expect(error?.message).toContain(`mode: wait and scan-id: ${started?.id}`)
+        } finally {
+          await github.stop()
+        }
+      }
+    )
+  })
+
   it.each(['SIGINT', 'SIGTERM'] as const)(
     '%s: stops polling, reports the running scan and exits within seconds',
     async (signal) => {

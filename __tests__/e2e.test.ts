@@ -360,6 +360,19 @@ describe('timeouts', () => {
     if (what === 'scan') expect(annotation?.message).toContain(result.outputs['scan-id'])
     expect(errors(result)).toHaveLength(onTimeout === 'fail' ? 1 : 0)
   })
+
+  it.each([
+    ['estimation', 'GET /cost-estimations/:id'],
+    ['scan', 'GET /scans/:id/status']
+  ] as const)('%s-timeout holds against a Retry-After of an hour', async (what, endpoint) => {
+    const { result } = await scenarioRun(
+      'happy-path',
+      { inputs: { [`${what}-timeout`]: '2s' } },
+      { faults: [{ endpoint, kind: 'rate-limit', retryAfterSeconds: 3600 }] }
+    )
+    expect(result.outputs).toMatchObject({ result: 'timed-out', 'error-code': 'timeout' })
+    expect(result.durationMs).toBeLessThan(15_000)
+  })
 })
 
 describe('invalid inputs are refused before any request', () => {

@@ -37,6 +37,8 @@ export interface ActionRun {
   readonly workspace?: string
   /** Called once the process has started, e.g. to send it a signal. */
   readonly onSpawn?: (pid: number) => void
+  /** Called with each piece of stdout as it comes, to act on what the action logs. */
+  readonly onStdout?: (text: string) => void
   /** The GitHub API to use (to look at its comments afterwards); a fresh fake one otherwise. */
   readonly github?: FakeGitHub
 }
@@ -137,7 +139,10 @@ function spawnNode(
     const child = spawn(process.execPath, [DIST_ENTRY], { env, cwd: run.workspace ?? PROJECT_ROOT })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      run.onStdout?.(stdout)
+    })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const timer = setTimeout(() => child.kill('SIGKILL'), run.timeoutMs ?? 60_000)
     if (child.pid !== undefined) run.onSpawn?.(child.pid)
