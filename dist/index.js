@@ -33693,7 +33693,7 @@ function verdictLine(outcome, progress, context) {
                 : `No open or confirmed finding${introduced} at or above **${gate}**.`;
         case 'failed': {
             const count = progress.verdict?.gating.length ?? 0;
-            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.`;
+            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
         }
         case 'skipped':
             return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000);
