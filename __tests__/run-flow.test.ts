@@ -96,18 +96,23 @@ async function run(
   simulator = await startSimulator('findings-over-gate', overrides)
   const logger = recordingLogger()
   const progress = newProgress()
-  const deps: FlowDeps = {
-    client: clientFor(simulator).client,
-    logger,
+  const deps = depsFor(simulator, { logger, ...extra })
+  const result = await runFlow(settings, deps, progress, (_name, body) => body()).catch(
+    (error: Error) => error
+  )
+  return { result, progress, logger, simulator }
+}
+
+/** The flow's world: the simulator over loopback, a fake clock and a PR still at HEAD_SHA. */
+function depsFor(on: HacktronSimulator, extra: Partial<FlowDeps> = {}): FlowDeps {
+  return {
+    client: clientFor(on).client,
+    logger: recordingLogger(),
     clock: fakeClock(),
     random: () => 0.5,
     pullRequest: pullRequest(),
     ...extra
   }
-  const result = await runFlow(settings, deps, progress, (_name, body) => body()).catch(
-    (error: Error) => error
-  )
-  return { result, progress, logger, simulator }
 }
 
 /** A completed scan of the base branch that reported `findings`: the baseline. */
@@ -195,13 +200,7 @@ describe('gate-scope: new', () => {
       const progress = newProgress()
       await runFlow(
         settingsFor({ baselineScanId, reuseScan: false }),
-        {
-          client: clientFor(first.simulator).client,
-          logger: recordingLogger(),
-          clock: fakeClock(),
-          random: () => 0.5,
-          pullRequest: pullRequest()
-        },
+        depsFor(first.simulator),
         progress,
         (_name, body) => body()
       )
@@ -313,13 +312,7 @@ describe('approval: cost-estimation-id', () => {
     const progress = newProgress()
     const result = await runFlow(
       settingsFor({ costEstimationId: id, ...overrides }),
-      {
-        client: clientFor(started).client,
-        logger,
-        clock: fakeClock(),
-        random: () => 0.5,
-        pullRequest: pullRequest()
-      },
+      depsFor(started, { logger }),
       progress,
       (_name, body) => body()
     ).catch((error: Error) => error)
@@ -373,13 +366,7 @@ describe('approval: cost-estimation-id', () => {
     const id = first.progress.estimation!.id
     const again = await runFlow(
       settingsFor({ costEstimationId: id }),
-      {
-        client: clientFor(first.simulator).client,
-        logger: recordingLogger(),
-        clock: fakeClock(),
-        random: () => 0.5,
-        pullRequest: pullRequest()
-      },
+      depsFor(first.simulator),
       newProgress(),
       (_name, body) => body()
     )
@@ -387,13 +374,7 @@ describe('approval: cost-estimation-id', () => {
     expect(first.simulator.store.scansStarted).toBe(1)
     const refused = await runFlow(
       settingsFor({ costEstimationId: id, reuseScan: false }),
-      {
-        client: clientFor(first.simulator).client,
-        logger: recordingLogger(),
-        clock: fakeClock(),
-        random: () => 0.5,
-        pullRequest: pullRequest()
-      },
+      depsFor(first.simulator),
       newProgress(),
       (_name, body) => body()
     ).catch((error: HacktronApiError) => error)

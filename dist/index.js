@@ -33729,27 +33729,31 @@ function ungatedSection(findings, context) {
     const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
     return collapsed(`${findings.length} findings (not judged)`, otherTable(bySeverity(findings), context, limit));
 }
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
 function blockingTable(gating, context, limit) {
-    const rows = gating
-        .slice(0, limit)
-        .map((finding) => [
-        SEVERITY_WORDS[finding.severity],
-        inlineText(finding.title, 200),
-        fileLink(finding, context),
-        inlineText(firstSentence(finding.description), 200)
+    return findingsTable(gating, context, limit, [
+        'Why',
+        (finding) => inlineText(firstSentence(finding.description), 200)
     ]);
-    return (table(['Severity', 'Finding', 'Where', 'Why'], rows) + moreLine(gating.length - rows.length));
 }
+/** Findings that do not block: the last column says how they were triaged. */
 function otherTable(findings, context, limit) {
+    return findingsTable(findings, context, limit, [
+        'State',
+        (finding) => STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+    ]);
+}
+function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
     const rows = findings
         .slice(0, limit)
         .map((finding) => [
         SEVERITY_WORDS[finding.severity],
         inlineText(finding.title, 200),
         fileLink(finding, context),
-        STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+        lastCell(finding)
     ]);
-    return (table(['Severity', 'Finding', 'Where', 'State'], rows) + moreLine(findings.length - rows.length));
+    return (table(['Severity', 'Finding', 'Where', lastHeader], rows) +
+        moreLine(findings.length - rows.length));
 }
 function moreLine(rest) {
     return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';

@@ -152,31 +152,39 @@ function ungatedSection(findings: readonly Finding[], context: SummaryContext): 
   )
 }
 
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
 function blockingTable(gating: readonly Finding[], context: SummaryContext, limit: number): string {
-  const rows = gating
-    .slice(0, limit)
-    .map((finding) => [
-      SEVERITY_WORDS[finding.severity],
-      inlineText(finding.title, 200),
-      fileLink(finding, context),
-      inlineText(firstSentence(finding.description), 200)
-    ])
-  return (
-    table(['Severity', 'Finding', 'Where', 'Why'], rows) + moreLine(gating.length - rows.length)
-  )
+  return findingsTable(gating, context, limit, [
+    'Why',
+    (finding) => inlineText(firstSentence(finding.description), 200)
+  ])
 }
 
+/** Findings that do not block: the last column says how they were triaged. */
 function otherTable(findings: readonly Finding[], context: SummaryContext, limit: number): string {
+  return findingsTable(findings, context, limit, [
+    'State',
+    (finding) => STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+  ])
+}
+
+function findingsTable(
+  findings: readonly Finding[],
+  context: SummaryContext,
+  limit: number,
+  [lastHeader, lastCell]: readonly [string, (finding: Finding) => string]
+): string {
   const rows = findings
     .slice(0, limit)
     .map((finding) => [
       SEVERITY_WORDS[finding.severity],
       inlineText(finding.title, 200),
       fileLink(finding, context),
-      STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+      lastCell(finding)
     ])
   return (
-    table(['Severity', 'Finding', 'Where', 'State'], rows) + moreLine(findings.length - rows.length)
+    table(['Severity', 'Finding', 'Where', lastHeader], rows) +
+    moreLine(findings.length - rows.length)
   )
 }
 
