@@ -11,5 +11,6 @@ export default {
   reporters: ['default', '<rootDir>/jest-plain-summary.js'],
   // The end-to-end suites spawn dist/index.js; two workers suit the 2-core CI machine.
   maxWorkers: 2,
-  testTimeout: 30000
+  // Generous: a loaded 2-core machine runs the end-to-end suites several times slower.
+  testTimeout: 120000
 }

@@ -103,7 +103,7 @@ describe('mode full', () => {
     expect(theError(result).title).toBe('Hacktron: 2 findings at or above high')
     expect(theError(result).message).toContain('SQL injection in user search')
     expect(result.summary).toContain('❌ Failed')
-    expect(result.summary).toMatch(/\| critical 🚧 \| 1 \| 1 \|/)
+    expect(result.summary).toContain('| 🔴 Critical | SQL injection in user search |')
   })
 
   it('never fails on findings with fail-on-severity: none', async () => {

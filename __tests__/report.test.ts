@@ -235,14 +235,66 @@ describe('summary and comment', () => {
     expect(summary).toContain(
       `https://github.com/acme/shop/blob/${'a'.repeat(40)}/src/db/users.js#L12-L14`
     )
-    expect(summary).toContain('| high 🚧 | 1 | 1 |')
+    // The blocking table: severity, title, file:line linked to the head commit, first sentence.
+    expect(summary).toMatch(
+      /\| 🟠 High \| SQL injection in user search \| \[` src\/db\/users\.js:12 `\]\([^)]+\) \| The q parameter reaches a SQL string\. \|/
+    )
+    expect(summary).not.toContain('<details>')
+  })
+
+  it('lead with the blocking findings and fold the rest by why they do not block', () => {
+    const findings = [
+      finding({ id: 'a', title: 'New SQL injection', severity: 'critical' }),
+      finding({ id: 'b', title: 'Old XSS', severity: 'high' }),
+      finding({ id: 'c', title: 'Triaged SSRF', severity: 'high', state: 'false_positive' }),
+      finding({ id: 'd', title: 'Low noise', severity: 'low' })
+    ]
+    const progress = newProgress()
+    progress.scanId = 's'
+    progress.scanStatus = 'completed'
+    progress.findings = findings
+    progress.verdict = evaluateGate(findings, 'high', {
+      requested: 'new',
+      applied: 'new',
+      baselineScanId: 'base-scan',
+      baselineMatches: new Map([['b', 'open' as const]])
+    })
+    const summary = renderSummary({ result: 'failed' }, progress, {
+      ...CONTEXT,
+      runUrl: 'https://github.com/acme/shop/actions/runs/1'
+    })
+    const [head, ...folded] = summary.split('<details>')
+    expect(head).toContain('**1** open or confirmed finding that this pull request introduces')
+    expect(head).toContain('New SQL injection')
+    expect(head).not.toContain('Old XSS')
+    expect(folded).toHaveLength(3)
+    expect(folded[0]).toContain('1 already on the base branch (not blocking)')
+    expect(folded[0]).toContain('Old XSS')
+    expect(folded[1]).toContain('1 triaged safe')
+    expect(folded[1]).toContain('| false positive |')
+    expect(folded[2]).toContain('1 below the gate')
+    expect(summary).toContain('compared with baseline scan ` base-scan `')
+    expect(summary).toContain('[workflow run](https://github.com/acme/shop/actions/runs/1)')
+    expect(summary).not.toMatch(/\|\s*\|\s*\|\n\|\s*---/) // no key/value tables with empty headers
+  })
+
+  it('say why the gate fell back to all', () => {
+    const progress = completed([finding()])
+    progress.verdict = evaluateGate(progress.findings!, 'high', {
+      requested: 'new',
+      applied: 'all',
+      fallbackReason: 'gate-scope: new fell back to all: no completed scan of x@main'
+    })
+    expect(renderSummary({ result: 'failed' }, progress, CONTEXT)).toContain(
+      '> ℹ️ gate-scope: new fell back to all: no completed scan of x@\u200bmain'
+    )
   })
 
   it('stay within the summary and comment limits for 10,000 findings with long titles', () => {
     const progress = completed(manyFindings(10_000, 400))
     const summary = renderSummary({ result: 'failed' }, progress, CONTEXT)
     expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024)
-    expect(summary).toContain('and 9950 more findings')
+    expect(summary).toContain('and 3950 more, in the SARIF file')
     const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
     const comment = renderComment(marker, progress, CONTEXT, { result: 'failed' })
     expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
@@ -266,17 +318,21 @@ describe('summary and comment', () => {
     ]
     for (const text of outputs) {
       expect(text).not.toMatch(/^::/m) // no line can be read as a workflow command
-      expect(text).not.toMatch(/<img|<script|<\/details>/i) // no HTML
+      expect(text).not.toMatch(/<img|<script/i) // no HTML
+      // Only the report's own folds: hostile text closes none of them.
+      expect((text.match(/<\/details>/g) ?? []).length).toBe(
+        (text.match(/<details>/g) ?? []).length
+      )
       expect(text).not.toMatch(/\]\(https:\/\/evil/) // no links or images
       expect(text).not.toContain('@octo-org') // no mentions
       expect(text.match(/<!--/g) ?? []).toHaveLength(text.startsWith('<!--') ? 1 : 0) // only our marker
       // Every table row keeps its columns: an escaped pipe cannot add a cell.
       const rows = text
         .split('\n')
-        .filter((line) => line.startsWith('| critical') && line.includes('Title'))
+        .filter((line) => line.startsWith('| 🔴 Critical') && line.includes('Title'))
       expect(rows).toHaveLength(1)
       for (const row of rows) {
-        expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7)
+        expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6)
       }
     }
   })

@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4078);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9817);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4078:
+/***/ 9817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32184,6 +32184,7 @@ function getIDToken(aud) {
 const silentLogger = {
     debug: () => undefined,
     info: () => undefined,
+    notice: () => undefined,
     warning: () => undefined
 };
 
@@ -32509,6 +32510,9 @@ function normalizeRepoUrl(url) {
         .replace(/\.git$/i, '')
         .replace(/\/+$/, '')
         .toLowerCase();
+}
+function sameRepository(a, b) {
+    return normalizeRepoUrl(a) === normalizeRepoUrl(b);
 }
 
 ;// CONCATENATED MODULE: ./src/hacktron/shape.ts
@@ -32952,21 +32956,32 @@ async function estimate(request, deps, progress) {
     progress.estimation = created;
     deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
     await deps.onPhaseChange?.(progress);
-    const polled = await pollUntilTerminal({
-        subject: `Cost estimation ${created.id}`,
-        read: (limits) => deps.client.getCostEstimation(created.id, limits),
-        statusOf: (estimation) => estimation.status,
-        isTerminal: (estimation) => TERMINAL_ESTIMATION_STATUSES.includes(estimation.status),
-        intervalMs: request.pollIntervalMs,
-        timeoutMs: request.timeoutMs,
-        onRead: (estimation) => (progress.estimation = estimation)
-    }, deps);
-    if (polled.kind !== 'terminal') {
-        throw new FlowFailure('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${created.id} was not ready within estimation-timeout ` +
-            `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
-            'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
+    return settleEstimation(created, request, deps, progress);
+}
+/**
+ * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
+ * FlowFailure when it may not. Shared by a new estimate and an approved one.
+ */
+async function settleEstimation(estimation, request, deps, progress) {
+    let ended = estimation;
+    if (!TERMINAL_ESTIMATION_STATUSES.includes(estimation.status)) {
+        const polled = await pollUntilTerminal({
+            subject: `Cost estimation ${estimation.id}`,
+            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
+            statusOf: (read) => read.status,
+            isTerminal: (read) => TERMINAL_ESTIMATION_STATUSES.includes(read.status),
+            intervalMs: request.pollIntervalMs,
+            timeoutMs: request.timeoutMs,
+            onRead: (read) => (progress.estimation = read)
+        }, deps);
+        if (polled.kind !== 'terminal') {
+            throw new FlowFailure('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
+                `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
+                'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
+        }
+        ended = polled.value;
     }
-    const usable = checkEstimation(polled.value, request, deps.logger, progress);
+    const usable = checkEstimation(ended, request, deps.logger, progress);
     await enterPhase(progress, 'estimated', deps.onPhaseChange);
     return usable;
 }
@@ -33009,9 +33024,136 @@ function describeFailedRepo(result) {
     return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
 }
 
+;// CONCATENATED MODULE: ./src/flow/approved-estimation.ts
+// The approval flow: a person approved one estimate (a GitHub Environment with required
+// reviewers in front of the job), so the run spends exactly that estimation, or nothing. Every
+// check runs before anything is spent: it exists, it is usable, it covers exactly the repositories
+// and branches this run would scan, and it fits max-credits.
+
+
+
+
+async function useApprovedEstimation(id, request, deps, progress) {
+    progress.phase = 'estimating';
+    let estimation;
+    try {
+        estimation = await deps.client.getCostEstimation(id);
+    }
+    catch (error) {
+        if (error instanceof HacktronApiError && error.code === 'not-found') {
+            throw new FlowFailure('invalid-input', 'Hacktron: approved cost estimation not found', `Input cost-estimation-id is ${id}, but the API knows no such cost estimation in this organisation ` +
+                `(it answered 404: "${error.serverMessage}"). Nothing was spent. Pass the cost-estimation-id output ` +
+                'of the mode: estimate job of this workflow run, with the same API key.');
+        }
+        throw error;
+    }
+    progress.estimation = estimation;
+    deps.logger.info(`Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`);
+    const mismatch = scopeMismatch(estimation, request.repositories);
+    if (mismatch)
+        throw mismatch;
+    return settleEstimation(estimation, request, deps, progress);
+}
+const describe = (repos) => repos.map((repo) => `${repo.url}@${repo.branch}`).join(', ');
+/** Why the estimation is not for exactly this run's repositories and branches, if it is not. */
+function scopeMismatch(estimation, requested) {
+    const estimated = estimation.repos.map((repo) => ({
+        url: repo.repo_url ?? '',
+        branch: repo.branch ?? ''
+    }));
+    const sides = `Cost estimation ${estimation.id} covers ${describe(estimated)}; this run would scan ${describe(requested)}. ` +
+        'Nothing was spent.';
+    const advice = ' Approve an estimation made by this workflow run (the cost-estimation-id output of its mode: estimate job), ' +
+        'or make repository, branch and related-repositories the same in both jobs.';
+    for (const repo of requested) {
+        const match = estimated.find((candidate) => sameRepository(candidate.url, repo.url));
+        if (!match)
+            continue;
+        if (match.branch !== repo.branch) {
+            return new FlowFailure('branch-mismatch', 'Hacktron: approved estimation is for another branch', `${sides} ${repo.url} was estimated on branch ${match.branch}, but this run would scan branch ${repo.branch}.${advice}`);
+        }
+    }
+    const [first] = estimated;
+    const [primary] = requested;
+    const sameSet = estimated.length === requested.length &&
+        requested.every((repo) => estimated.some((candidate) => sameRepository(candidate.url, repo.url)));
+    if (!sameSet || !first || !primary || !sameRepository(first.url, primary.url)) {
+        return new FlowFailure('scope-mismatch', 'Hacktron: approved estimation covers other repositories', `${sides} The primary repository and the set of repositories must be the same.${advice}`);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/flow/fingerprint.ts
+/** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
+function normalizeFindingPath(path) {
+    return (path ?? '')
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^file:\/\//, '')
+        .replace(/\/{2,}/g, '/')
+        .replace(/^(\.\/|\/)+/, '');
+}
+/** Case, spacing and punctuation do not make a different finding. */
+function normalizeWords(text) {
+    return (text ?? '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+}
+/** Code compared without its whitespace, so re-indenting or re-wrapping keeps the match. */
+function normalizeCode(code) {
+    return (code ?? '').replace(/\s+/g, '');
+}
+/** Kind, file and title: what survives line moves and small edits of the flagged code. */
+function looseFingerprint(finding) {
+    return [
+        normalizeWords(finding.category),
+        normalizeFindingPath(finding.affected_file),
+        normalizeWords(finding.title)
+    ].join('\0');
+}
+/** The loose fingerprint plus the code: tells apart two findings of one kind in one file. */
+function exactFingerprint(finding) {
+    return `${looseFingerprint(finding)}\0${normalizeCode(finding.affected_code)}`;
+}
+/**
+ * Pairs each finding with at most one earlier finding, and each earlier finding with at most one
+ * finding: exact fingerprints first, then loose ones. Returns the earlier finding matched to each
+ * finding id.
+ */
+function matchFindings(findings, earlier) {
+    const matches = new Map();
+    const unused = new Set(earlier);
+    for (const fingerprint of [exactFingerprint, looseFingerprint]) {
+        const pool = new Map();
+        for (const candidate of unused) {
+            const key = fingerprint(candidate);
+            const same = pool.get(key);
+            if (same)
+                same.push(candidate);
+            else
+                pool.set(key, [candidate]);
+        }
+        for (const finding of findings) {
+            if (matches.has(finding.id))
+                continue;
+            const candidate = pool.get(fingerprint(finding))?.shift();
+            if (!candidate)
+                continue;
+            matches.set(finding.id, candidate);
+            unused.delete(candidate);
+        }
+    }
+    return matches;
+}
+
 ;// CONCATENATED MODULE: ./src/flow/gate.ts
 
+
 const GATING_STATES = new Set(['open', 'true_positive']);
+/** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
+const TRIAGED_SAFE_STATES = new Set(['false_positive', 'accepted_risk']);
+const SCOPE_ALL = { requested: 'all', applied: 'all' };
 function severityRank(severity) {
     return SEVERITIES.indexOf(severity);
 }
@@ -33030,15 +33172,212 @@ function countBySeverity(findings) {
         counts[finding.severity]++;
     return counts;
 }
-function evaluateGate(findings, threshold) {
-    const gating = bySeverity(findings.filter((finding) => meetsGate(finding, threshold)));
+/** A path of a finding is in the diff when it is a changed file, or ends with one (an absolute path). */
+function isInChangedFiles(finding, changedFiles) {
+    const path = normalizeFindingPath(finding.affected_file);
+    if (changedFiles.has(path))
+        return true;
+    for (const file of changedFiles)
+        if (path.endsWith(`/${file}`))
+            return true;
+    return false;
+}
+function standingOf(finding, threshold, scope) {
+    if (!GATING_STATES.has(finding.state))
+        return 'triaged';
+    const baselineState = scope.baselineMatches?.get(finding.id);
+    if (baselineState !== undefined) {
+        return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base';
+    }
+    if (scope.changedFiles && !isInChangedFiles(finding, scope.changedFiles))
+        return 'outside-diff';
+    return meetsGate(finding, threshold) ? 'blocking' : 'below-gate';
+}
+function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
+    const standings = new Map(findings.map((finding) => [finding.id, standingOf(finding, threshold, scope)]));
+    const gating = bySeverity(findings.filter((finding) => standings.get(finding.id) === 'blocking'));
+    const matches = scope.baselineMatches;
     return {
         threshold,
         passed: gating.length === 0,
         gating,
+        standings,
+        scope,
+        newFindings: matches
+            ? findings.filter((finding) => !matches.has(finding.id)).length
+            : undefined,
         counts: countBySeverity(findings),
         total: findings.length
     };
+}
+
+;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
+
+/** Statuses of a scan that ended without findings: such a scan is not reused. */
+const DEAD_END_STATUSES = [
+    'failed',
+    'stopped',
+    'cancelled',
+    'skipped'
+];
+const PAGE_SIZE = 100;
+/** Scans are listed newest first; the one we look for is recent. */
+const MAX_PAGES = 3;
+function isScanFor(scan, identity) {
+    return (scan.name === identity.name &&
+        scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
+        scan.branch === identity.branch);
+}
+/**
+ * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
+ * out older scans, allowing a minute of clock skew between the runner and the API.
+ */
+function findScan(client, identity, accept = () => true, createdSince) {
+    return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
+        createdSince
+    });
+}
+/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
+async function findNewestScan(client, accept, options = {}) {
+    const { createdSince, status } = options;
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await client.listScans({
+            page,
+            limit: PAGE_SIZE,
+            sort_by: 'created_at',
+            sort_order: 'DESC',
+            ...(status && { status })
+        });
+        for (const scan of answer.data) {
+            if (createdSince !== undefined && Date.parse(scan.created_at) < createdSince - 60_000)
+                return undefined;
+            if (accept(scan))
+                return scan;
+        }
+        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
+            return undefined;
+    }
+    return undefined;
+}
+/** A scan worth attaching to instead of paying again: running, or completed. */
+function isReusable(scan) {
+    return !DEAD_END_STATUSES.includes(scan.status);
+}
+
+;// CONCATENATED MODULE: ./src/flow/gate-scope.ts
+
+
+
+/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
+const MAX_LISTED_PR_FILES = 3000;
+async function decideGateScope(request, findings, deps) {
+    const decision = request.scope === 'new'
+        ? await compareWithBaseline(request, findings, deps)
+        : request.scope === 'changed-files'
+            ? await limitToChangedFiles(request, deps)
+            : { requested: 'all', applied: 'all' };
+    if (decision.fallbackReason)
+        deps.logger.notice(decision.fallbackReason);
+    return decision;
+}
+function fallBack(requested, reason, baselineScanId) {
+    return {
+        requested,
+        applied: 'all',
+        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`,
+        ...(baselineScanId && { baselineScanId })
+    };
+}
+async function compareWithBaseline(request, findings, deps) {
+    let baseline;
+    try {
+        baseline = await findBaseline(request, deps);
+    }
+    catch (error) {
+        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); re-run the job to try again.`);
+    }
+    if (typeof baseline === 'string')
+        return fallBack('new', baseline);
+    let earlier;
+    try {
+        earlier = await deps.client.listAllScanFindings(baseline.id);
+    }
+    catch (error) {
+        return fallBack('new', `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`, baseline.id);
+    }
+    // A finding fixed on the base branch that comes back is a regression: new, not old.
+    const comparable = earlier.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
+    const matched = matchFindings(findings, comparable);
+    const baselineMatches = new Map([...matched].map(([id, match]) => [id, match.state]));
+    deps.logger.info(`Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
+        `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`);
+    return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches };
+}
+/** The baseline scan, or why there is none (a sentence that says what to do). */
+async function findBaseline(request, deps) {
+    if (request.baselineScanId !== undefined) {
+        if (request.baselineScanId === request.scanId) {
+            return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.';
+        }
+        const scan = await deps.client.getScan(request.baselineScanId);
+        if (scan.status !== 'completed') {
+            return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
+        }
+        return scan;
+    }
+    if (!request.isPullRequest || !request.baseBranch) {
+        return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).';
+    }
+    const repository = normalizeRepoUrl(request.repositoryUrl);
+    const found = await findNewestScan(deps.client, (scan) => scan.id !== request.scanId &&
+        scan.branch === request.baseBranch &&
+        scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === repository, { status: 'completed' });
+    return (found ??
+        `no completed scan of ${request.repositoryUrl}@${request.baseBranch} to compare with among the most recent scans. ` +
+            `Run this action on pushes to ${request.baseBranch} (or on a schedule) so a baseline exists, or set baseline-scan-id.`);
+}
+async function limitToChangedFiles(request, deps) {
+    if (!request.isPullRequest || !deps.pullRequest) {
+        return fallBack('changed-files', request.isPullRequest
+            ? "the pull request's files cannot be read without a github-token."
+            : 'this run is not for a pull request, so no files are changed by one.');
+    }
+    let listed;
+    try {
+        listed = await deps.pullRequest.changedFiles();
+    }
+    catch (error) {
+        return fallBack('changed-files', `the pull request's changed files could not be read (${messageOf(error)}); give the job "permissions: pull-requests: read".`);
+    }
+    if (!listed.complete) {
+        return fallBack('changed-files', `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists, so its diff cannot be judged file by file.`);
+    }
+    const changedFiles = new Set(listed.files.map(normalizeFindingPath));
+    deps.logger.info(`The pull request changes ${changedFiles.size} files; only findings in them can gate.`);
+    return { requested: 'changed-files', applied: 'changed-files', changedFiles };
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/flow/head-check.ts
+/** The PR's newer head commit when this run's commit is no longer its head; else undefined. */
+async function newerPullRequestHead(runSha, deps) {
+    if (!deps.pullRequest) {
+        deps.logger.info('No github-token to read the pull request with, so its current head is not checked before the scan starts.');
+        return undefined;
+    }
+    try {
+        const current = await deps.pullRequest.headSha();
+        return current !== '' && current !== runSha ? current : undefined;
+    }
+    catch (error) {
+        deps.logger.info(`Could not read the pull request's current head (${error instanceof Error ? error.message : String(error)}); ` +
+            `starting the scan of ${runSha.slice(0, 7)} without that check. Give the job "permissions: pull-requests: read" to enable it.`);
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/flow/scan.ts
@@ -33047,7 +33386,6 @@ function evaluateGate(findings, threshold) {
 
 
 
-const sameRepo = (a, b) => normalizeRepoUrl(a) === normalizeRepoUrl(b);
 /**
  * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
  * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
@@ -33058,7 +33396,7 @@ function scanRepos(estimation, requested) {
         : estimation.repos;
     return estimated.map((repo) => {
         const url = repo.repo_url ?? '';
-        const match = requested.find((candidate) => sameRepo(candidate.url, url));
+        const match = requested.find((candidate) => sameRepository(candidate.url, url));
         return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' };
     });
 }
@@ -33115,52 +33453,6 @@ async function readSarifExport(scanId, deps) {
             'findings are located by their code snippet in the checkout instead.');
         return undefined;
     }
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
-
-/** Statuses of a scan that ended without findings: such a scan is not reused. */
-const DEAD_END_STATUSES = [
-    'failed',
-    'stopped',
-    'cancelled',
-    'skipped'
-];
-const PAGE_SIZE = 100;
-/** Scans are listed newest first; the one we look for is recent. */
-const MAX_PAGES = 3;
-function isScanFor(scan, identity) {
-    return (scan.name === identity.name &&
-        scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
-        scan.branch === identity.branch);
-}
-/**
- * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
- * out older scans, allowing a minute of clock skew between the runner and the API.
- */
-async function findScan(client, identity, accept = () => true, createdSince) {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await client.listScans({
-            page,
-            limit: PAGE_SIZE,
-            sort_by: 'created_at',
-            sort_order: 'DESC'
-        });
-        for (const scan of answer.data) {
-            if (createdSince !== undefined && Date.parse(scan.created_at) < createdSince - 60_000)
-                return undefined;
-            if (isScanFor(scan, identity) && accept(scan))
-                return scan;
-        }
-        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
-            return undefined;
-    }
-    return undefined;
-}
-/** A scan worth attaching to instead of paying again: running, or completed. */
-function isReusable(scan) {
-    return !DEAD_END_STATUSES.includes(scan.status);
 }
 
 ;// CONCATENATED MODULE: ./src/flow/scan-start.ts
@@ -33256,31 +33548,16 @@ function attach(scan, because, deps, progress) {
 
 
 
+
+
+
 async function runFlow(settings, deps, progress, phase) {
     let scanId = settings.scanId;
     if (settings.mode !== 'wait') {
-        const [primary] = settings.repositories;
-        const identity = {
-            name: settings.estimationName,
-            repoUrl: primary?.url ?? '',
-            branch: primary?.branch ?? ''
-        };
-        if (settings.reuseScan && settings.mode !== 'estimate') {
-            scanId = await phase('Look for a scan of this commit', () => findScanToReuse(identity, deps, progress));
-        }
-        if (scanId === undefined) {
-            const estimation = await phase('Estimate the cost', () => estimate({
-                name: settings.estimationName,
-                repositories: settings.repositories,
-                pollIntervalMs: settings.pollIntervalMs,
-                timeoutMs: settings.estimationTimeoutMs,
-                maxCredits: settings.maxCredits
-            }, deps, progress));
-            if (settings.mode === 'estimate')
-                return 'estimated';
-            const body = scanRequestBody(estimation, settings.repositories, settings);
-            scanId = await phase('Start the scan', () => startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress));
-        }
+        const started = await estimateAndStart(settings, deps, progress, phase);
+        if (typeof started !== 'string')
+            return started.result;
+        scanId = started;
         if (settings.mode === 'start')
             return 'started';
     }
@@ -33292,9 +33569,56 @@ async function runFlow(settings, deps, progress, phase) {
         pollIntervalMs: settings.pollIntervalMs,
         timeoutMs: settings.scanTimeoutMs
     }, deps, progress));
-    progress.verdict = evaluateGate(progress.findings ?? [], settings.failOnSeverity);
+    const findings = progress.findings ?? [];
+    const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () => decideGateScope({
+        scope: settings.gateScope,
+        scanId: waitFor,
+        baselineScanId: settings.baselineScanId,
+        repositoryUrl: settings.baselineRepositoryUrl,
+        baseBranch: settings.event.baseBranch,
+        isPullRequest: settings.event.pullRequestNumber !== undefined
+    }, findings, deps));
+    progress.verdict = evaluateGate(findings, settings.failOnSeverity, scope);
     progress.phase = 'done';
     return progress.verdict.passed ? 'passed' : 'failed';
+}
+/** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
+async function estimateAndStart(settings, deps, progress, phase) {
+    const estimateRequest = {
+        repositories: settings.repositories,
+        pollIntervalMs: settings.pollIntervalMs,
+        timeoutMs: settings.estimationTimeoutMs,
+        maxCredits: settings.maxCredits
+    };
+    let estimation;
+    const approvedId = settings.costEstimationId;
+    if (approvedId !== undefined) {
+        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, progress));
+    }
+    const [primary] = settings.repositories;
+    const identity = {
+        // A scan carries the name of the estimation it was started from.
+        name: estimation?.name ?? settings.estimationName,
+        repoUrl: primary?.url ?? '',
+        branch: primary?.branch ?? ''
+    };
+    if (settings.reuseScan && settings.mode !== 'estimate') {
+        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, deps, progress));
+        if (reused !== undefined)
+            return reused;
+    }
+    estimation ??= await phase('Estimate the cost', () => estimate({ name: settings.estimationName, ...estimateRequest }, deps, progress));
+    if (settings.mode === 'estimate')
+        return { result: 'estimated' };
+    if (settings.event.pullRequestNumber !== undefined) {
+        const newer = await newerPullRequestHead(settings.event.headSha, deps);
+        if (newer !== undefined) {
+            progress.supersededBy = newer;
+            return { result: 'superseded' };
+        }
+    }
+    const body = scanRequestBody(estimation, settings.repositories, settings);
+    return phase('Start the scan', () => startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress));
 }
 
 ;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
@@ -33501,15 +33825,17 @@ function locateFindings(findings, exported, readWorkspaceFile, workspace = '', f
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: verdict first, then the estimate, the scan, counts by severity and the
-// findings that met the gate. Pure: run state in, Markdown out.
+// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
+// the verdict first, then only the findings that block the merge, then, collapsed, the findings
+// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
+// last the scan's facts in one line. Pure: run state in, Markdown out.
 
 
 
 
 
 
-/** The findings listed one by one; the rest are counted, which keeps the summary far under 1 MiB. */
+/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
 const MAX_LISTED_FINDINGS = 50;
 const VERDICT = {
     passed: '✅ Passed',
@@ -33520,39 +33846,77 @@ const VERDICT = {
     'timed-out': '⏱️ Timed out',
     error: '⚠️ Error'
 };
+/** The API's state words, as a reviewer would say them. */
+const STATE_WORDS = {
+    open: 'open',
+    true_positive: 'confirmed',
+    false_positive: 'false positive',
+    accepted_risk: 'accepted risk',
+    resolved: 'fixed',
+    closed: 'closed'
+};
+const SEVERITY_WORDS = {
+    unknown: '⚫ Unknown',
+    critical: '🔴 Critical',
+    high: '🟠 High',
+    medium: '🟡 Medium',
+    low: '🔵 Low',
+    info: '⚪ Info'
+};
+/** The collapsed sections, in the order a reviewer reads them. */
+const NOT_BLOCKING = [
+    { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
+    { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
+    { standing: 'triaged', title: (n) => `${n} triaged safe` },
+    { standing: 'below-gate', title: (n) => `${n} below the gate` }
+];
 function renderSummary(outcome, progress, context) {
     const parts = [
         `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
         verdictLine(outcome, progress, context)
     ];
-    if (progress.estimation)
-        parts.push(estimateSection(progress));
-    if (progress.scanId)
-        parts.push(scanSection(progress));
-    if (progress.findings)
-        parts.push(countsSection(progress.findings, context.failOnSeverity));
-    if (progress.findings && progress.findings.length > 0) {
-        parts.push(findingsSection(progress.findings, context));
+    const { verdict, findings } = progress;
+    if (verdict?.scope.fallbackReason) {
+        parts.push(`> ℹ️ ${inlineText(verdict.scope.fallbackReason, 1000)}`);
     }
+    if (findings && verdict)
+        parts.push(...findingSections(findings, verdict, context));
+    else if (findings && findings.length > 0)
+        parts.push(ungatedSection(findings, context));
+    const failures = progress.estimation ? failedRepoResults(progress.estimation) : [];
+    for (const result of failures)
+        parts.push(`> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`);
     if (context.notes?.length)
         parts.push(context.notes.join('\n'));
+    const facts = factsLine(progress, context);
+    if (facts)
+        parts.push(facts);
     return parts.join('\n\n') + '\n';
 }
 function verdictLine(outcome, progress, context) {
     const gate = context.failOnSeverity;
+    const scope = progress.verdict?.scope.applied;
+    const introduced = scope === 'new'
+        ? ' that this pull request introduces'
+        : scope === 'changed-files'
+            ? ' in the files this pull request changes'
+            : '';
     switch (outcome.result) {
         case 'passed':
             return gate === 'none'
                 ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
-                : `No open or confirmed finding at or above **${gate}**.`;
+                : `No open or confirmed finding${introduced} at or above **${gate}**.`;
         case 'failed': {
             const count = progress.verdict?.gating.length ?? 0;
-            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'} at or above **${gate}** block this change. Fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.`;
+            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
         }
         case 'skipped':
             return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000);
-        case 'estimated':
-            return 'Mode `estimate`: the cost is below; no scan was started and nothing was spent.';
+        case 'estimated': {
+            const credits = progress.estimatedCredits ?? '?';
+            return (`This scan is estimated at **${credits} credits** (cost estimation ${inlineCode(progress.estimation?.id ?? '')}). ` +
+                'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
+        }
         case 'started':
             return `Mode \`start\`: scan ${inlineCode(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
         default:
@@ -33561,72 +33925,101 @@ function verdictLine(outcome, progress, context) {
                 : 'The run did not finish.';
     }
 }
-function estimateSection(progress) {
-    const estimation = progress.estimation;
-    const rows = [
-        ['Cost estimation', inlineCode(estimation.id)],
-        ['Status', estimation.status]
-    ];
-    if (estimation.total_credits !== undefined)
-        rows.push(['Scan credits', String(estimation.total_credits)]);
-    if (estimation.triage_required)
-        rows.push(['Mandatory triage fee', String(estimation.triage_fee_credits)]);
-    if (progress.estimatedCredits !== undefined)
-        rows.push(['**Total**', `**${progress.estimatedCredits}**`]);
-    const repos = (estimation.repo_results ?? []).map((result) => `- ${inlineText(result.repo_url)} @ ${inlineCode(result.branch ?? '')}: ${result.status}` +
-        (result.credits === undefined ? '' : `, ${result.credits} credits`));
-    const failures = failedRepoResults(estimation).map((result) => `> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`);
-    return ['### Estimate', table(['', ''], rows), ...repos, ...failures].join('\n');
-}
-function scanSection(progress) {
-    const rows = [
-        ['Scan', inlineCode(progress.scanId ?? '')],
-        ['Status', progress.scanStatus ?? 'unknown']
-    ];
-    if (progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined) {
-        rows.push(['Duration', formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)]);
-    }
-    const attached = progress.attachedBecause
-        ? `\n\n♻️ Attached to an existing scan: ${inlineText(progress.attachedBecause)}. This run spent no credits on it.`
-        : '';
-    return ['### Scan', table(['', ''], rows)].join('\n') + attached;
-}
-function countsSection(findings, gate) {
-    const counts = countBySeverity(findings);
-    // An `unknown` line only when the API sent a severity outside its enum.
-    const shown = SEVERITIES.filter((severity) => severity !== 'unknown' || counts.unknown > 0);
-    const rows = shown.map((severity) => {
-        const gating = findings.filter((finding) => finding.severity === severity && meetsGate(finding, gate)).length;
-        const marker = gate !== 'none' && severityRank(severity) <= severityRank(gate) ? ' 🚧' : '';
-        return [`${severity}${marker}`, String(counts[severity]), String(gating)];
-    });
-    const legend = gate === 'none'
-        ? 'The gate is off.'
-        : `🚧 = at or above the gate (\`fail-on-severity: ${gate}\`).`;
-    return ['### Findings', table(['Severity', 'Findings', 'Blocking'], rows), '', legend].join('\n');
-}
-function findingsSection(findings, context) {
+function findingSections(findings, verdict, context) {
+    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+    const sections = [];
+    if (verdict.gating.length > 0)
+        sections.push(blockingTable(verdict.gating, context, limit));
     const sorted = bySeverity(findings);
-    const listed = sorted.slice(0, context.maxListed ?? MAX_LISTED_FINDINGS);
-    const rows = listed.map((finding) => [
-        finding.severity + (meetsGate(finding, context.failOnSeverity) ? ' 🚧' : ''),
-        inlineText(finding.title, 200),
-        inlineText(finding.category, 80),
-        finding.state,
-        fileLink(finding, context)
+    for (const { standing, title } of NOT_BLOCKING) {
+        const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
+        if (group.length === 0)
+            continue;
+        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
+    }
+    return sections;
+}
+/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
+function ungatedSection(findings, context) {
+    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+    return collapsed(`${findings.length} findings (not judged)`, otherTable(bySeverity(findings), context, limit));
+}
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
+function blockingTable(gating, context, limit) {
+    return findingsTable(gating, context, limit, [
+        'Why',
+        (finding) => inlineText(firstSentence(finding.description), 200)
     ]);
-    const rest = sorted.length - listed.length;
-    const more = rest > 0
-        ? `\n\n…and ${rest} more findings, counted above; the SARIF file and the Hacktron dashboard list them all.`
-        : '';
-    return (['### Details', table(['Severity', 'Finding', 'Category', 'State', 'File'], rows)].join('\n') +
-        more);
+}
+/** Findings that do not block: the last column says how they were triaged. */
+function otherTable(findings, context, limit) {
+    return findingsTable(findings, context, limit, [
+        'State',
+        (finding) => STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+    ]);
+}
+function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
+    const rows = findings
+        .slice(0, limit)
+        .map((finding) => [
+        SEVERITY_WORDS[finding.severity],
+        inlineText(finding.title, 200),
+        fileLink(finding, context),
+        lastCell(finding)
+    ]);
+    return (table(['Severity', 'Finding', 'Where', lastHeader], rows) +
+        moreLine(findings.length - rows.length));
+}
+function moreLine(rest) {
+    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
+}
+/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
+function collapsed(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function firstSentence(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    const end = /[.!?](\s|$)/.exec(flat);
+    return end ? flat.slice(0, end.index + 1) : flat;
+}
+/** The estimate and the scan in one line, small print under the report. */
+function factsLine(progress, context) {
+    const facts = [];
+    if (progress.scanId) {
+        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
+            ? ` in ${formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+            : '';
+        facts.push(`Scan ${inlineCode(progress.scanId)} ${inlineText(progress.scanStatus ?? 'pending', 40)}${duration}`);
+    }
+    if (progress.attachedBecause) {
+        facts.push(`♻️ attached (${inlineText(progress.attachedBecause, 300)}): no credits spent by this run`);
+    }
+    if (progress.estimation) {
+        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
+        const triage = progress.estimation.triage_required
+            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
+            : '';
+        facts.push(`estimate ${inlineCode(progress.estimation.id)}${credits}${triage}`);
+    }
+    if (progress.findings)
+        facts.push(countsText(progress.findings));
+    const baseline = progress.verdict?.scope.baselineScanId;
+    if (baseline)
+        facts.push(`compared with baseline scan ${inlineCode(baseline)}`);
+    if (context.runUrl)
+        facts.push(`[workflow run](${context.runUrl})`);
+    return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
+}
+function countsText(findings) {
+    const counts = countBySeverity(findings);
+    const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
+    return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 function fileLink(finding, context) {
     const location = context.locations?.get(finding.id);
     const path = location ? location.path : repoRelativePath(finding.affected_file);
     if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
-        return inlineCode(finding.affected_file, 120);
+        return inlineCode(finding.affected_file ?? '', 120);
     }
     const { startLine, endLine } = location ?? {};
     const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
@@ -33808,11 +34201,26 @@ function describeGateFailure(verdict, scanId) {
         .slice(0, 3)
         .map((finding) => `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`)
         .join('; ');
+    const scope = verdict.scope.applied;
+    const which = scope === 'new'
+        ? ' that this pull request introduces (no match in the baseline scan)'
+        : scope === 'changed-files'
+            ? ' in files this pull request changes'
+            : '';
     return {
         title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
-        message: `Scan ${scanId} found ${count} open or confirmed finding${plural} at or above ` +
+        message: `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
             `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
             'fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.'
+    };
+}
+/** The PR moved on before the scan started: nothing was spent, the newer commit's run scans it. */
+function describeSuperseded(runSha, newerSha) {
+    return {
+        title: 'Hacktron: scan skipped, the pull request has a newer commit',
+        message: `This run was started for commit ${runSha}, but the pull request's head is now ${newerSha}. ` +
+            "No scan was started and nothing was spent: the newer commit's run scans the code that will be merged. " +
+            'The estimate is kept in the cost-estimation-id output.'
     };
 }
 /** The runner cancelled the job: what was left running, and how to pick it up. */
@@ -33875,8 +34283,14 @@ function outputsOf(outcome, progress, sarifFile) {
         for (const severity of SEVERITIES)
             outputs[`findings-${severity}`] = String(counts[severity]);
     }
-    if (progress.verdict)
-        outputs['gating-findings'] = String(progress.verdict.gating.length);
+    const { verdict } = progress;
+    if (verdict) {
+        outputs['gating-findings'] = String(verdict.gating.length);
+        if (verdict.newFindings !== undefined)
+            outputs['new-findings'] = String(verdict.newFindings);
+        if (verdict.scope.baselineScanId)
+            outputs['baseline-scan-id'] = verdict.scope.baselineScanId;
+    }
     return outputs;
 }
 
@@ -33884,12 +34298,23 @@ function outputsOf(outcome, progress, sarifFile) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+const clients = new Map();
+function octokitFor(token) {
+    let client = clients.get(token);
+    if (!client) {
+        client = Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit: create }) => create(token));
+        clients.set(token, client);
+    }
+    return client;
+}
+
 ;// CONCATENATED MODULE: ./src/github/issue-comments.ts
+
 /** Who the workflow's default token (GITHUB_TOKEN) writes as. */
 const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]';
 async function githubIssueComments(pr) {
-    const { getOctokit } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(pr.token);
+    const octokit = await octokitFor(pr.token);
     const where = { owner: pr.owner, repo: pr.repo };
     return {
         identity: async () => {
@@ -33917,6 +34342,36 @@ async function githubIssueComments(pr) {
         },
         remove: async (id) => {
             await octokit.rest.issues.deleteComment({ ...where, comment_id: id });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+
+
+const FILES_PER_PAGE = 100;
+function githubPullRequest(pr) {
+    const where = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
+    return {
+        headSha: async () => {
+            const octokit = await octokitFor(pr.token);
+            return (await octokit.rest.pulls.get(where)).data.head.sha;
+        },
+        changedFiles: async () => {
+            const octokit = await octokitFor(pr.token);
+            const files = [];
+            // GitHub lists at most 3,000 files of a PR; a full last page means there may be more.
+            for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
+                const { data } = await octokit.rest.pulls.listFiles({
+                    ...where,
+                    per_page: FILES_PER_PAGE,
+                    page
+                });
+                files.push(...data.map((file) => file.filename));
+                if (data.length < FILES_PER_PAGE)
+                    return { files, complete: true };
+            }
+            return { files, complete: files.length < MAX_LISTED_PR_FILES };
         }
     };
 }
@@ -33984,6 +34439,8 @@ class PrCommentWriter {
     api;
     logger;
     commentId;
+    /** The PR was searched and holds no comment of ours: no need to list its comments again. */
+    knownAbsent = false;
     lastBody;
     disabled = false;
     identity;
@@ -33995,18 +34452,27 @@ class PrCommentWriter {
         this.logger = logger;
     }
     /** Writes `body` (which must contain the marker); never throws. */
-    async write(body) {
+    async write(body, options = { mayCreate: true }) {
         if (this.disabled || body === this.lastBody)
+            return;
+        if (!options.mayCreate && this.knownAbsent)
             return;
         try {
             const api = await this.api();
             this.identity ??= await api.identity();
-            this.commentId ??= await this.findExisting(api);
+            if (this.commentId === undefined && !this.knownAbsent) {
+                this.commentId = await this.findExisting(api);
+                this.knownAbsent = this.commentId === undefined;
+            }
             if (this.commentId !== undefined) {
                 await api.update(this.commentId, body);
             }
+            else if (!options.mayCreate) {
+                return;
+            }
             else {
                 this.commentId = await api.create(body);
+                this.knownAbsent = false;
                 await this.settleRace(api, body);
             }
             this.lastBody = body;
@@ -34296,6 +34762,7 @@ function exportedDriver(exported) {
 
 
 
+
 /** Checked-out files larger than this are not searched for a finding's snippet. */
 const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
 function workspaceRoot() {
@@ -34342,7 +34809,8 @@ function prepareFindingReports(progress, settings) {
         return { locations, sarifFile: '', notes };
     const sarif = buildSarif(findings, locations, {
         scanId: progress.scanId ?? '',
-        exported: progress.sarifExport
+        exported: progress.sarifExport,
+        baselineStates: baselineStatesOf(findings, progress)
     });
     const path = (0,external_node_path_namespaceObject.resolve)(workspaceRoot(), settings.sarifFile);
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
@@ -34350,6 +34818,13 @@ function prepareFindingReports(progress, settings) {
     notes.push(...sarifNotes(sarif));
     info(`Wrote ${sarif.log.runs[0]?.results?.length ?? 0} findings as SARIF to ${(0,external_node_path_namespaceObject.relative)(workspaceRoot(), path) || path}.`);
     return { locations, sarifFile: settings.sarifFile, notes };
+}
+/** New or unchanged against the baseline scan, when the gate compared with one. */
+function baselineStatesOf(findings, progress) {
+    const matches = progress.verdict?.scope.baselineMatches;
+    if (!matches)
+        return undefined;
+    return new Map(findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new']));
 }
 function unknownSeverityNotes(findings) {
     const reported = unknownSeverities(findings);
@@ -34415,7 +34890,7 @@ function emit(annotation) {
 function prCommentWriter(settings, logger) {
     const { event } = settings;
     const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target';
-    if (!settings.prComment || !onPullRequest || event.pullRequestNumber === undefined) {
+    if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
         return undefined;
     }
     if (event.fromFork && event.name === 'pull_request') {
@@ -34427,7 +34902,6 @@ function prCommentWriter(settings, logger) {
         logger.warning('Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.');
         return undefined;
     }
-    const [owner = '', repo = ''] = event.repository.split('/');
     const primary = settings.repositories[0];
     const marker = commentMarker({
         workflow: event.workflow,
@@ -34435,8 +34909,21 @@ function prCommentWriter(settings, logger) {
         repository: primary?.url ?? event.repositoryUrl,
         branch: primary?.branch ?? event.branch
     });
-    const number = event.pullRequestNumber;
-    return new PrCommentWriter(marker, () => githubIssueComments({ token: settings.githubToken, owner, repo, number }), logger);
+    const pr = pullRequestRef(settings);
+    return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger);
+}
+/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
+function pullRequestRef(settings) {
+    const { event } = settings;
+    if (event.pullRequestNumber === undefined || settings.githubToken === '')
+        return undefined;
+    const [owner = '', repo = ''] = event.repository.split('/');
+    return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber };
+}
+/** Reads the PR's head and files; a fork's read-only token may read them too. */
+function pullRequestReader(settings) {
+    const pr = pullRequestRef(settings);
+    return pr && githubPullRequest(pr);
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
@@ -34565,7 +35052,10 @@ function eventInfoOf(context, env) {
         repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
         fromDependabot: context.actor === 'dependabot[bot]',
         workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? ''
+        job: env.GITHUB_JOB ?? '',
+        runUrl: repository && env.GITHUB_RUN_ID
+            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : ''
     };
     const pr = context.payload.pull_request;
     if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
@@ -34575,6 +35065,8 @@ function eventInfoOf(context, env) {
             branch: pr.head?.ref ?? refName,
             headSha: pr.head?.sha ?? context.sha,
             pullRequestNumber: pr.number,
+            baseBranch: pr.base?.ref,
+            headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
             // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
             fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
             fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
@@ -34591,6 +35083,17 @@ function eventInfoOf(context, env) {
     }
     return { ...common, branch: refName, headSha: context.sha, fromFork: false };
 }
+function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
+    const repo = pr.head?.repo;
+    if (repo === null)
+        return { deleted: true };
+    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
+    return {
+        deleted: false,
+        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
+        isPublic: repo?.private === false
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Every input of the action, read once and validated before any request is sent.
@@ -34603,6 +35106,7 @@ function eventInfoOf(context, env) {
 
 const MODES = ['full', 'estimate', 'start', 'wait'];
 const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
+const GATE_SCOPES = ['new', 'changed-files', 'all'];
 /** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
 const INPUT_DEFAULTS = {
     'api-key': '',
@@ -34611,7 +35115,8 @@ const INPUT_DEFAULTS = {
     'scan-id': '',
     repository: '',
     branch: '',
-    'repository-source': 'connected',
+    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
+    'repository-source': '',
     'related-repositories': '',
     'target-urls': '',
     'auth-instructions': '',
@@ -34624,6 +35129,9 @@ const INPUT_DEFAULTS = {
     'scan-timeout': '3h',
     'on-timeout': 'fail',
     'fail-on-severity': 'high',
+    'gate-scope': 'new',
+    'baseline-scan-id': '',
+    'cost-estimation-id': '',
     'reuse-scan': 'true',
     'github-token': '${{ github.token }}',
     'pr-comment': 'true',
@@ -34640,7 +35148,7 @@ const runnerSources = () => ({
     getInput: (name) => getInput(name),
     hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
     env: process.env,
-    context: github/* context */._
+    context: github.context
 });
 /** Reads the secrets first so they are masked before anything else can log them. */
 function maskSecrets(sources = runnerSources()) {
@@ -34659,6 +35167,28 @@ function readSettings(sources = runnerSources()) {
     // in a local run, takes action.yml's default.
     const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
     const event = eventInfoOf(sources.context, sources.env);
+    const api = readApiInputs(input);
+    const mode = parseChoice('mode', input('mode'), MODES);
+    const scope = readScope(input, event, mode);
+    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
+    if (estimationName.length > 200) {
+        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
+    }
+    return {
+        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
+        ...api,
+        mode,
+        ...readStartingPoint(input, mode),
+        ...scope,
+        ...readScanExtras(input),
+        estimationName,
+        ...readTiming(input, api),
+        ...readGate(input),
+        ...readReportInputs(input, sources),
+        event
+    };
+}
+function readApiInputs(input) {
     const apiUrl = input('api-url').trim().replace(/\/+$/, '');
     const urlProblem = baseUrlProblem(apiUrl);
     if (urlProblem) {
@@ -34666,8 +35196,10 @@ function readSettings(sources = runnerSources()) {
         const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
         throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
     }
-    const apiIsLoopback = isLoopbackHost(new URL(apiUrl).hostname);
-    const mode = parseChoice('mode', input('mode'), MODES);
+    return { apiUrl, apiIsLoopback: isLoopbackHost(new URL(apiUrl).hostname) };
+}
+/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
+function readStartingPoint(input, mode) {
     const scanIdText = input('scan-id').trim();
     const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
     if (mode === 'wait' && scanId === undefined) {
@@ -34676,28 +35208,55 @@ function readSettings(sources = runnerSources()) {
     if (mode !== 'wait' && scanId !== undefined) {
         throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
     }
-    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
-    if (!apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
+    const estimationText = input('cost-estimation-id').trim();
+    if (estimationText === '')
+        return { scanId };
+    const costEstimationId = parseUuid('cost-estimation-id', estimationText);
+    if (mode !== 'full' && mode !== 'start') {
+        throw new ConfigError('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`);
     }
-    if (pollIntervalMs > MAX_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
+    return { scanId, costEstimationId };
+}
+/**
+ * The repositories and branches to scan. By default the code the event is about: a PR's head
+ * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
+ * repository under the fork's branch name.
+ */
+function readScope(input, event, mode) {
+    const explicitUrl = input('repository').trim();
+    const chosenSource = input('repository-source').trim();
+    const head = event.fromFork ? event.headRepository : undefined;
+    if (explicitUrl === '' && head?.deleted && mode !== 'wait') {
+        throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
+            'or set repository: to the repository to scan.');
     }
-    const source = parseChoice('repository-source', input('repository-source'), [
-        'connected',
-        'public'
-    ]);
-    const primaryUrl = parseRepositoryUrl('repository', input('repository') || event.repositoryUrl);
+    const defaultUrl = head && !head.deleted ? head.url : event.repositoryUrl;
+    const url = parseRepositoryUrl('repository', explicitUrl || defaultUrl);
+    const notes = [];
+    let source = 'connected';
+    if (chosenSource !== '') {
+        source = parseChoice('repository-source', chosenSource, ['connected', 'public']);
+    }
+    else if (explicitUrl === '' && head && !head.deleted && head.isPublic) {
+        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
+        // people's forks: a public fork can only be read as a public repository.
+        source = 'public';
+        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
+            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
+    }
     const branchText = input('branch') || event.branch;
     if (branchText.trim() === '' && mode !== 'wait') {
         throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
     }
     const primary = {
-        url: primaryUrl,
+        url,
         branch: mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText),
         source
     };
-    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, source));
+    // Related repositories are the organisation's own, whatever the fork is.
+    const relatedSource = chosenSource === '' ? 'connected' : source;
+    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
     const repositories = [primary, ...related];
     const seen = new Set();
     for (const repo of repositories) {
@@ -34707,37 +35266,56 @@ function readSettings(sources = runnerSources()) {
         }
         seen.add(key);
     }
-    const maxCreditsText = input('max-credits').trim();
-    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, repositories);
-    if (estimationName.length > 200) {
-        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
-    }
+    const baselineRepositoryUrl = explicitUrl === '' && head && !head.deleted ? event.repositoryUrl : url;
+    return { repositories, baselineRepositoryUrl, notes };
+}
+function readScanExtras(input) {
     return {
-        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
-        apiUrl,
-        apiIsLoopback,
-        mode,
-        scanId,
-        repositories,
         targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
         authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
         customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
-        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line)),
-        estimationName,
-        maxCredits: maxCreditsText === ''
-            ? undefined
-            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000),
+        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line))
+    };
+}
+function readTiming(input, api) {
+    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
+    if (!api.apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
+    }
+    if (pollIntervalMs > MAX_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
+    }
+    const maxCreditsText = input('max-credits').trim();
+    return {
         pollIntervalMs,
         estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
         scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
         onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
+        maxCredits: maxCreditsText === ''
+            ? undefined
+            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
+    };
+}
+function readGate(input) {
+    const baselineText = input('baseline-scan-id').trim();
+    return {
         failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
-        reuseScan: parseBoolean('reuse-scan', input('reuse-scan')),
+        gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
+        baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
+        reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
+    };
+}
+function readReportInputs(input, sources) {
+    const prComment = parseChoice('pr-comment', input('pr-comment'), [
+        'true',
+        'on-failure',
+        'false'
+    ]);
+    return {
         githubToken: sources.getInput('github-token').trim(),
-        prComment: parseBoolean('pr-comment', input('pr-comment')),
+        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
         maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS),
-        sarifFile: parseSarifPath(input('sarif-file')),
-        event
+        sarifFile: parseSarifPath(input('sarif-file'))
     };
 }
 /** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
@@ -34815,11 +35393,16 @@ function describeSettings(settings) {
 /** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
 class CoreLogger {
     warnings = 0;
+    notices = 0;
     debug(message) {
         core_debug(message);
     }
     info(message) {
         info(message);
+    }
+    notice(message) {
+        this.notices++;
+        notice(message, { title: 'Hacktron' });
     }
     warning(message) {
         this.warnings++;
@@ -34845,6 +35428,8 @@ async function run() {
         maskSecrets();
         state.settings = readSettings();
         core_debug(`Settings: ${JSON.stringify(describeSettings(state.settings))}`);
+        for (const note of state.settings.notes)
+            info(note);
         outcome = await runWithSettings(state.settings, state);
     }
     catch (error) {
@@ -34876,6 +35461,7 @@ async function runWithSettings(settings, state) {
     const { progress } = state;
     const deps = {
         client,
+        pullRequest: pullRequestReader(settings),
         logger: state.logger,
         clock: systemClock,
         random: Math.random,
@@ -34893,6 +35479,12 @@ async function runWithSettings(settings, state) {
     }
     if (result === 'failed' && progress.verdict) {
         return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
+    }
+    if (result === 'superseded') {
+        return {
+            result: 'skipped',
+            annotation: describeSuperseded(settings.event.headSha, progress.supersededBy ?? '')
+        };
     }
     return { result };
 }
@@ -34945,6 +35537,7 @@ function summaryContext(settings, reports) {
         serverUrl: settings?.event.serverUrl ?? '',
         repository: settings?.event.repository ?? '',
         headSha: settings?.event.headSha ?? '',
+        runUrl: settings?.event.runUrl ?? '',
         locations: reports?.locations,
         notes: reports?.notes
     };
@@ -34953,7 +35546,13 @@ async function updateComment(state, outcome, reports) {
     if (!state.comment)
         return;
     const context = summaryContext(state.settings, reports);
-    await state.comment.write(renderComment(state.comment.marker, state.progress, context, outcome));
+    // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
+    // but keeps one that exists current, so a fixed PR shows that it now passes.
+    const mayCreate = state.settings?.prComment === 'always' ||
+        (outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out'));
+    await state.comment.write(renderComment(state.comment.marker, state.progress, context, outcome), {
+        mayCreate
+    });
 }
 async function finish(outcome, state) {
     const { progress, settings, logger } = state;
@@ -34969,7 +35568,7 @@ async function finish(outcome, state) {
     const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '');
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
-    const used = { error: 0, warning: 0, notice: 0 };
+    const used = { error: 0, warning: 0, notice: logger.notices };
     const { annotation } = outcome;
     if (annotation && stepFails(outcome)) {
         error(annotation.message, { title: annotation.title });
@@ -35220,10 +35819,12 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ 2413:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ github_context),
+  context: () => (/* binding */ github_context),
   getOctokit: () => (/* binding */ getOctokit)
 });
 

@@ -21,6 +21,13 @@ export interface EventInfo {
   readonly branch: string
   readonly headSha: string
   readonly pullRequestNumber?: number
+  /** The branch a PR merges into: its newest completed scan is the baseline of `gate-scope: new`. */
+  readonly baseBranch?: string
+  /**
+   * Where a PR's code lives: its head repository (a fork's code lives in the fork). `deleted`
+   * when GitHub no longer has it; undefined outside PR events.
+   */
+  readonly headRepository?: HeadRepository
   /** A PR whose head lives in another repository: such runs get no secrets. */
   readonly fromFork: boolean
   /** A run started by Dependabot, which also gets no regular secrets. */
@@ -28,12 +35,22 @@ export interface EventInfo {
   /** The workflow's name and the job's id, which tell one job's PR comment from another's. */
   readonly workflow: string
   readonly job: string
+  /** Link to this workflow run, for the reports; empty when the runner did not say. */
+  readonly runUrl: string
 }
+
+export type HeadRepository =
+  | { readonly deleted: false; readonly url: string; readonly isPublic: boolean }
+  | { readonly deleted: true }
 
 interface PullRequestPayload {
   number?: number
-  head?: { ref?: string; sha?: string; repo?: { full_name?: string } | null }
-  base?: { repo?: { full_name?: string } }
+  head?: {
+    ref?: string
+    sha?: string
+    repo?: { full_name?: string; html_url?: string; private?: boolean } | null
+  }
+  base?: { ref?: string; repo?: { full_name?: string } }
   user?: { login?: string }
 }
 
@@ -53,7 +70,11 @@ export function eventInfoOf(context: EventContext, env: NodeJS.ProcessEnv): Even
     repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
     fromDependabot: context.actor === 'dependabot[bot]',
     workflow: env.GITHUB_WORKFLOW ?? '',
-    job: env.GITHUB_JOB ?? ''
+    job: env.GITHUB_JOB ?? '',
+    runUrl:
+      repository && env.GITHUB_RUN_ID
+        ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+        : ''
   }
   const pr = context.payload.pull_request as PullRequestPayload | undefined
   if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
@@ -63,6 +84,8 @@ export function eventInfoOf(context: EventContext, env: NodeJS.ProcessEnv): Even
       branch: pr.head?.ref ?? refName,
       headSha: pr.head?.sha ?? context.sha,
       pullRequestNumber: pr.number,
+      baseBranch: pr.base?.ref,
+      headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
       // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
       fromFork:
         headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
@@ -80,4 +103,19 @@ export function eventInfoOf(context: EventContext, env: NodeJS.ProcessEnv): Even
     }
   }
   return { ...common, branch: refName, headSha: context.sha, fromFork: false }
+}
+
+function headRepositoryOf(
+  pr: PullRequestPayload,
+  serverUrl: string,
+  workflowRepositoryUrl: string
+): HeadRepository {
+  const repo = pr.head?.repo
+  if (repo === null) return { deleted: true }
+  const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '')
+  return {
+    deleted: false,
+    url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
+    isPublic: repo?.private === false
+  }
 }

@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import { clientTiming } from './client-timing.js'
 import { ConfigError } from './config-error.js'
-import type { FlowDeps } from './flow/estimate.js'
+import type { FlowDeps } from './flow/deps.js'
 import { FlowFailure } from './flow/flow-failure.js'
 import { formatElapsed, systemClock } from './flow/poll.js'
 import { newProgress, type Progress } from './flow/progress.js'
@@ -13,7 +13,12 @@ import { HacktronClient } from './hacktron/client.js'
 import type { Logger } from './logger.js'
 import type { PrCommentWriter } from './report/comment-writer.js'
 import { renderComment } from './report/comment.js'
-import { describeCancellation, describeFailure, describeGateFailure } from './report/failure.js'
+import {
+  describeCancellation,
+  describeFailure,
+  describeGateFailure,
+  describeSuperseded
+} from './report/failure.js'
 import { stepFails, type RunOutcome } from './report/outcome.js'
 import { outputsOf } from './report/outputs.js'
 import { renderSummary, type SummaryContext } from './report/summary.js'
@@ -21,6 +26,7 @@ import {
   annotateFindings,
   prCommentWriter,
   prepareFindingReports,
+  pullRequestReader,
   type FindingReports
 } from './reporting.js'
 import { describeSettings, maskSecrets, readSettings, type Settings } from './settings.js'
@@ -29,11 +35,16 @@ import { ACTION_NAME, ACTION_VERSION } from './version.js'
 /** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
 class CoreLogger implements Logger {
   warnings = 0
+  notices = 0
   debug(message: string): void {
     core.debug(message)
   }
   info(message: string): void {
     core.info(message)
+  }
+  notice(message: string): void {
+    this.notices++
+    core.notice(message, { title: 'Hacktron' })
   }
   warning(message: string): void {
     this.warnings++
@@ -70,6 +81,7 @@ export async function run(): Promise<void> {
     maskSecrets()
     state.settings = readSettings()
     core.debug(`Settings: ${JSON.stringify(describeSettings(state.settings))}`)
+    for (const note of state.settings.notes) core.info(note)
     outcome = await runWithSettings(state.settings, state)
   } catch (error) {
     outcome = outcomeOfError(error, state.progress, state.settings)
@@ -100,6 +112,7 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
   const { progress } = state
   const deps: FlowDeps = {
     client,
+    pullRequest: pullRequestReader(settings),
     logger: state.logger,
     clock: systemClock,
     random: Math.random,
@@ -119,6 +132,12 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
   }
   if (result === 'failed' && progress.verdict) {
     return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
+  }
+  if (result === 'superseded') {
+    return {
+      result: 'skipped',
+      annotation: describeSuperseded(settings.event.headSha, progress.supersededBy ?? '')
+    }
   }
   return { result }
 }
@@ -183,6 +202,7 @@ function summaryContext(settings: Settings | undefined, reports?: FindingReports
     serverUrl: settings?.event.serverUrl ?? '',
     repository: settings?.event.repository ?? '',
     headSha: settings?.event.headSha ?? '',
+    runUrl: settings?.event.runUrl ?? '',
     locations: reports?.locations,
     notes: reports?.notes
   }
@@ -195,7 +215,14 @@ async function updateComment(
 ): Promise<void> {
   if (!state.comment) return
   const context = summaryContext(state.settings, reports)
-  await state.comment.write(renderComment(state.comment.marker, state.progress, context, outcome))
+  // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
+  // but keeps one that exists current, so a fixed PR shows that it now passes.
+  const mayCreate =
+    state.settings?.prComment === 'always' ||
+    (outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out'))
+  await state.comment.write(renderComment(state.comment.marker, state.progress, context, outcome), {
+    mayCreate
+  })
 }
 
 async function finish(outcome: RunOutcome, state: Run): Promise<void> {
@@ -211,7 +238,7 @@ async function finish(outcome: RunOutcome, state: Run): Promise<void> {
   const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '')
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
 
-  const used = { error: 0, warning: 0, notice: 0 }
+  const used = { error: 0, warning: 0, notice: logger.notices }
   const { annotation } = outcome
   if (annotation && stepFails(outcome)) {
     core.error(annotation.message, { title: annotation.title })

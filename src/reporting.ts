@@ -4,13 +4,20 @@ import * as core from '@actions/core'
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
 import type { Progress } from './flow/progress.js'
+import type { PullRequestReader } from './flow/deps.js'
 import { githubIssueComments } from './github/issue-comments.js'
+import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
 import { planAnnotations, type AnnotationLevel, type CodeAnnotation } from './report/annotations.js'
 import { PrCommentWriter } from './report/comment-writer.js'
 import { commentMarker } from './report/comment.js'
 import { locateFindings, type FindingLocation } from './report/locations.js'
 import { inlineCode, inlineText, oneLine } from './report/markdown.js'
-import { buildSarif, MAX_RESULTS_PER_RUN, type SarifOutput } from './report/sarif.js'
+import {
+  buildSarif,
+  MAX_RESULTS_PER_RUN,
+  type BaselineState,
+  type SarifOutput
+} from './report/sarif.js'
 import { unknownSeverities } from './hacktron/findings.js'
 import type { Finding } from './hacktron/types.js'
 import type { Logger } from './logger.js'
@@ -75,7 +82,8 @@ export function prepareFindingReports(progress: Progress, settings: Settings): F
 
   const sarif = buildSarif(findings, locations, {
     scanId: progress.scanId ?? '',
-    exported: progress.sarifExport
+    exported: progress.sarifExport,
+    baselineStates: baselineStatesOf(findings, progress)
   })
   const path = resolve(workspaceRoot(), settings.sarifFile)
   mkdirSync(dirname(path), { recursive: true })
@@ -85,6 +93,18 @@ export function prepareFindingReports(progress: Progress, settings: Settings): F
     `Wrote ${sarif.log.runs[0]?.results?.length ?? 0} findings as SARIF to ${relative(workspaceRoot(), path) || path}.`
   )
   return { locations, sarifFile: settings.sarifFile, notes }
+}
+
+/** New or unchanged against the baseline scan, when the gate compared with one. */
+function baselineStatesOf(
+  findings: readonly Finding[],
+  progress: Progress
+): ReadonlyMap<string, BaselineState> | undefined {
+  const matches = progress.verdict?.scope.baselineMatches
+  if (!matches) return undefined
+  return new Map(
+    findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new'])
+  )
 }
 
 function unknownSeverityNotes(findings: readonly Finding[]): string[] {
@@ -164,7 +184,7 @@ function emit(annotation: CodeAnnotation): void {
 export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWriter | undefined {
   const { event } = settings
   const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target'
-  if (!settings.prComment || !onPullRequest || event.pullRequestNumber === undefined) {
+  if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
     return undefined
   }
   if (event.fromFork && event.name === 'pull_request') {
@@ -180,7 +200,6 @@ export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWr
     )
     return undefined
   }
-  const [owner = '', repo = ''] = event.repository.split('/')
   const primary = settings.repositories[0]
   const marker = commentMarker({
     workflow: event.workflow,
@@ -188,10 +207,20 @@ export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWr
     repository: primary?.url ?? event.repositoryUrl,
     branch: primary?.branch ?? event.branch
   })
-  const number = event.pullRequestNumber
-  return new PrCommentWriter(
-    marker,
-    () => githubIssueComments({ token: settings.githubToken, owner, repo, number }),
-    logger
-  )
+  const pr = pullRequestRef(settings)
+  return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger)
+}
+
+/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
+function pullRequestRef(settings: Settings): PullRequestRef | undefined {
+  const { event } = settings
+  if (event.pullRequestNumber === undefined || settings.githubToken === '') return undefined
+  const [owner = '', repo = ''] = event.repository.split('/')
+  return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber }
+}
+
+/** Reads the PR's head and files; a fork's read-only token may read them too. */
+export function pullRequestReader(settings: Settings): PullRequestReader | undefined {
+  const pr = pullRequestRef(settings)
+  return pr && githubPullRequest(pr)
 }

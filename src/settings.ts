@@ -24,6 +24,10 @@ export type Mode = (typeof MODES)[number]
 export const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const
 export type GateLevel = Severity | 'none'
 export type RepositorySource = 'connected' | 'public'
+export const GATE_SCOPES = ['new', 'changed-files', 'all'] as const
+export type GateScope = (typeof GATE_SCOPES)[number]
+/** `pr-comment`: `true` is always, `on-failure` creates it only for a run that fails. */
+export type PrCommentMode = 'always' | 'on-failure' | 'never'
 
 export interface RepositoryTarget {
   readonly url: string
@@ -39,6 +43,11 @@ export interface Settings {
   readonly scanId?: string
   /** The primary repository first, then the related ones. */
   readonly repositories: readonly RepositoryTarget[]
+  /**
+   * Where the PR's base branch lives, whose scans are its baseline: the primary repository, or
+   * for a fork's PR scanned by default, the base repository the fork wants to merge into.
+   */
+  readonly baselineRepositoryUrl: string
   readonly targetUrls: readonly string[]
   readonly authInstructions?: string
   readonly customContext?: string
@@ -50,12 +59,18 @@ export interface Settings {
   readonly scanTimeoutMs: number
   readonly onTimeout: 'fail' | 'neutral'
   readonly failOnSeverity: GateLevel
+  readonly gateScope: GateScope
+  readonly baselineScanId?: string
+  /** The approval flow: start from this estimation instead of creating one. */
+  readonly costEstimationId?: string
   readonly reuseScan: boolean
   readonly githubToken: string
-  readonly prComment: boolean
+  readonly prComment: PrCommentMode
   readonly maxAnnotations: number
   readonly sarifFile: string
   readonly event: EventInfo
+  /** Choices the action made for the user that the log should tell (a fork scanned as public). */
+  readonly notes: readonly string[]
 }
 
 /** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
@@ -66,7 +81,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'scan-id': '',
   repository: '',
   branch: '',
-  'repository-source': 'connected',
+  // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
+  'repository-source': '',
   'related-repositories': '',
   'target-urls': '',
   'auth-instructions': '',
@@ -79,6 +95,9 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'scan-timeout': '3h',
   'on-timeout': 'fail',
   'fail-on-severity': 'high',
+  'gate-scope': 'new',
+  'baseline-scan-id': '',
+  'cost-estimation-id': '',
   'reuse-scan': 'true',
   'github-token': '${{ github.token }}',
   'pr-comment': 'true',
@@ -120,13 +139,41 @@ export function maskSecrets(sources: SettingsSources = runnerSources()): void {
   }
 }
 
+type InputReader = (name: string) => string
+
 export function readSettings(sources: SettingsSources = runnerSources()): Settings {
   // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
   // in a local run, takes action.yml's default.
-  const input = (name: string): string =>
+  const input: InputReader = (name) =>
     sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '')
   const event = eventInfoOf(sources.context, sources.env)
+  const api = readApiInputs(input)
+  const mode = parseChoice('mode', input('mode'), MODES)
+  const scope = readScope(input, event, mode)
+  const estimationName =
+    input('estimation-name').trim() || defaultEstimationName(event, scope.repositories)
+  if (estimationName.length > 200) {
+    throw new ConfigError(
+      'estimation-name',
+      `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`
+    )
+  }
+  return {
+    apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
+    ...api,
+    mode,
+    ...readStartingPoint(input, mode),
+    ...scope,
+    ...readScanExtras(input),
+    estimationName,
+    ...readTiming(input, api),
+    ...readGate(input),
+    ...readReportInputs(input, sources),
+    event
+  }
+}
 
+function readApiInputs(input: InputReader): Pick<Settings, 'apiUrl' | 'apiIsLoopback'> {
   const apiUrl = input('api-url').trim().replace(/\/+$/, '')
   const urlProblem = baseUrlProblem(apiUrl)
   if (urlProblem) {
@@ -137,9 +184,14 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
       `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`
     )
   }
-  const apiIsLoopback = isLoopbackHost(new URL(apiUrl).hostname)
+  return { apiUrl, apiIsLoopback: isLoopbackHost(new URL(apiUrl).hostname) }
+}
 
-  const mode = parseChoice('mode', input('mode'), MODES)
+/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
+function readStartingPoint(
+  input: InputReader,
+  mode: Mode
+): Pick<Settings, 'scanId' | 'costEstimationId'> {
   const scanIdText = input('scan-id').trim()
   const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText)
   if (mode === 'wait' && scanId === undefined) {
@@ -154,26 +206,54 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
       `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`
     )
   }
-
-  const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'))
-  if (!apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+  const estimationText = input('cost-estimation-id').trim()
+  if (estimationText === '') return { scanId }
+  const costEstimationId = parseUuid('cost-estimation-id', estimationText)
+  if (mode !== 'full' && mode !== 'start') {
     throw new ConfigError(
-      'poll-interval',
-      `Input poll-interval must be at least 10s against ${new URL(apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`
+      'cost-estimation-id',
+      `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`
     )
   }
-  if (pollIntervalMs > MAX_POLL_MS) {
+  return { scanId, costEstimationId }
+}
+
+/**
+ * The repositories and branches to scan. By default the code the event is about: a PR's head
+ * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
+ * repository under the fork's branch name.
+ */
+function readScope(
+  input: InputReader,
+  event: EventInfo,
+  mode: Mode
+): Pick<Settings, 'repositories' | 'baselineRepositoryUrl' | 'notes'> {
+  const explicitUrl = input('repository').trim()
+  const chosenSource = input('repository-source').trim()
+  const head = event.fromFork ? event.headRepository : undefined
+  if (explicitUrl === '' && head?.deleted && mode !== 'wait') {
     throw new ConfigError(
-      'poll-interval',
-      `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`
+      'repository',
+      "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+        'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
+        'or set repository: to the repository to scan.'
     )
   }
-
-  const source = parseChoice('repository-source', input('repository-source'), [
-    'connected',
-    'public'
-  ] as const)
-  const primaryUrl = parseRepositoryUrl('repository', input('repository') || event.repositoryUrl)
+  const defaultUrl = head && !head.deleted ? head.url : event.repositoryUrl
+  const url = parseRepositoryUrl('repository', explicitUrl || defaultUrl)
+  const notes: string[] = []
+  let source: RepositorySource = 'connected'
+  if (chosenSource !== '') {
+    source = parseChoice('repository-source', chosenSource, ['connected', 'public'] as const)
+  } else if (explicitUrl === '' && head && !head.deleted && head.isPublic) {
+    // Hacktron's GitHub App is installed on the organisation's repositories, not on other
+    // people's forks: a public fork can only be read as a public repository.
+    source = 'public'
+    notes.push(
+      `This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
+        "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise."
+    )
+  }
   const branchText = input('branch') || event.branch
   if (branchText.trim() === '' && mode !== 'wait') {
     throw new ConfigError(
@@ -182,12 +262,14 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
     )
   }
   const primary: RepositoryTarget = {
-    url: primaryUrl,
+    url,
     branch: mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText),
     source
   }
+  // Related repositories are the organisation's own, whatever the fork is.
+  const relatedSource = chosenSource === '' ? 'connected' : source
   const related = parseList(input('related-repositories')).map((line) =>
-    parseRelatedRepository(line, event.serverUrl, source)
+    parseRelatedRepository(line, event.serverUrl, relatedSource)
   )
   const repositories = [primary, ...related]
   const seen = new Set<string>()
@@ -201,51 +283,88 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
     }
     seen.add(key)
   }
+  const baselineRepositoryUrl =
+    explicitUrl === '' && head && !head.deleted ? event.repositoryUrl : url
+  return { repositories, baselineRepositoryUrl, notes }
+}
 
-  const maxCreditsText = input('max-credits').trim()
-  const estimationName =
-    input('estimation-name').trim() || defaultEstimationName(event, repositories)
-  if (estimationName.length > 200) {
-    throw new ConfigError(
-      'estimation-name',
-      `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`
-    )
-  }
-
+function readScanExtras(
+  input: InputReader
+): Pick<Settings, 'targetUrls' | 'authInstructions' | 'customContext' | 'contextDocumentIds'> {
   return {
-    apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
-    apiUrl,
-    apiIsLoopback,
-    mode,
-    scanId,
-    repositories,
     targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
     authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
     customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
     contextDocumentIds: parseList(input('context-document-ids')).map((line) =>
       parseUuid('context-document-ids', line)
-    ),
-    estimationName,
-    maxCredits:
-      maxCreditsText === ''
-        ? undefined
-        : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000),
+    )
+  }
+}
+
+function readTiming(
+  input: InputReader,
+  api: Pick<Settings, 'apiUrl' | 'apiIsLoopback'>
+): Pick<
+  Settings,
+  'pollIntervalMs' | 'estimationTimeoutMs' | 'scanTimeoutMs' | 'onTimeout' | 'maxCredits'
+> {
+  const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'))
+  if (!api.apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+    throw new ConfigError(
+      'poll-interval',
+      `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`
+    )
+  }
+  if (pollIntervalMs > MAX_POLL_MS) {
+    throw new ConfigError(
+      'poll-interval',
+      `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`
+    )
+  }
+  const maxCreditsText = input('max-credits').trim()
+  return {
     pollIntervalMs,
     estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
     scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
     onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral'] as const),
+    maxCredits:
+      maxCreditsText === ''
+        ? undefined
+        : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
+  }
+}
+
+function readGate(
+  input: InputReader
+): Pick<Settings, 'failOnSeverity' | 'gateScope' | 'baselineScanId' | 'reuseScan'> {
+  const baselineText = input('baseline-scan-id').trim()
+  return {
     failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
-    reuseScan: parseBoolean('reuse-scan', input('reuse-scan')),
+    gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
+    baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
+    reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
+  }
+}
+
+function readReportInputs(
+  input: InputReader,
+  sources: SettingsSources
+): Pick<Settings, 'githubToken' | 'prComment' | 'maxAnnotations' | 'sarifFile'> {
+  const prComment = parseChoice('pr-comment', input('pr-comment'), [
+    'true',
+    'on-failure',
+    'false'
+  ] as const)
+  return {
     githubToken: sources.getInput('github-token').trim(),
-    prComment: parseBoolean('pr-comment', input('pr-comment')),
+    prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
     maxAnnotations: parseWholeNumber(
       'max-annotations',
       input('max-annotations'),
       0,
       MAX_ANNOTATIONS
     ),
-    sarifFile: parseSarifPath(input('sarif-file')),
-    event
+    sarifFile: parseSarifPath(input('sarif-file'))
   }
 }
 

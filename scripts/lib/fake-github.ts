@@ -1,5 +1,6 @@
-// A fake of the few GitHub REST endpoints the PR comment uses, on loopback, for the demo and the
-// end-to-end tests: list (paginated with Link headers, as GitHub does), create, update, delete.
+// A fake of the few GitHub REST endpoints the action uses, on loopback, for the demo and the
+// end-to-end tests: a PR's comments (list paginated with Link headers, as GitHub does, create,
+// update, delete), and the PR itself (its head) and its files (paginated, at most 3,000).
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -15,6 +16,14 @@ export interface FakeComment {
 /** Who the token the fake answers to writes as: GITHUB_TOKEN's identity. */
 export const FAKE_TOKEN_LOGIN = 'github-actions[bot]'
 
+export interface FakePullRequest {
+  headSha: string
+  files: string[]
+}
+
+/** GitHub lists at most this many files of a pull request. */
+const MAX_LISTED_FILES = 3000
+
 export interface FakeGitHubOptions {
   /** Answer every write with this status (403 for a read-only token). */
   readonly refuseWritesWith?: number
@@ -23,6 +32,7 @@ export interface FakeGitHubOptions {
 
 export class FakeGitHub {
   readonly comments: FakeComment[] = []
+  readonly pullRequests = new Map<number, FakePullRequest>()
   readonly requests: string[] = []
   private nextId = 1000
   private readonly server: Server
@@ -43,6 +53,8 @@ export class FakeGitHub {
           res.writeHead(status, { 'Content-Type': 'application/json', ...headers })
           res.end(body === undefined ? '' : JSON.stringify(body))
         }
+        const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)(\/files)?$/.exec(url.pathname)
+        if (pull && req.method === 'GET') return this.answerPull(pull, url, send)
         const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname)
         const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)
         // Like GITHUB_TOKEN (an installation token), the token may not read its own user.
@@ -98,6 +110,30 @@ export class FakeGitHub {
         send(404, { message: 'Not Found' })
       })
     })
+  }
+
+  private answerPull(
+    match: RegExpExecArray,
+    url: URL,
+    send: (status: number, body?: unknown, headers?: Record<string, string>) => void
+  ): void {
+    const pr = this.pullRequests.get(Number(match[1]))
+    if (!pr) return send(404, { message: 'Not Found' })
+    if (!match[2]) return send(200, { number: Number(match[1]), head: { sha: pr.headSha } })
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
+    const page = Number(url.searchParams.get('page') ?? 1)
+    const listed = pr.files.slice(0, MAX_LISTED_FILES)
+    const slice = listed.slice((page - 1) * perPage, page * perPage)
+    send(
+      200,
+      slice.map((filename) => ({ filename, status: 'modified' }))
+    )
+  }
+
+  /** The PR as GitHub knows it now: its head commit and the files it changes. */
+  setPullRequest(number: number, pr: Partial<FakePullRequest>): void {
+    const known = this.pullRequests.get(number) ?? { headSha: '', files: [] }
+    this.pullRequests.set(number, { ...known, ...pr })
   }
 
   async start(): Promise<string> {

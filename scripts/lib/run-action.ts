@@ -75,6 +75,11 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
   try {
     const eventName = run.eventName ?? 'pull_request'
     const payload = run.payload ?? examplePayload('pull_request', 'opened')
+    // GitHub knows the PR the event is about, at the head the event names (unless a test moved it).
+    const pr = payload.pull_request as { number?: number; head?: { sha?: string } } | undefined
+    if (pr?.number !== undefined && !github.pullRequests.has(pr.number)) {
+      github.setPullRequest(pr.number, { headSha: pr.head?.sha ?? '' })
+    }
     const eventPath = join(dir, 'event.json')
     const outputPath = join(dir, 'output.txt')
     const summaryPath = join(dir, 'summary.md')

@@ -1,11 +1,11 @@
 // Steps 2-4: create the cost estimation, wait for it, and decide whether it may be spent.
-import type { HacktronClient } from '../hacktron/client.js'
 import type { CostEstimation, CreateCostEstimationRequest, RepoResult } from '../hacktron/types.js'
 import { TERMINAL_ESTIMATION_STATUSES } from '../hacktron/types.js'
 import type { Logger } from '../logger.js'
 import type { RepositoryTarget } from '../settings.js'
 import { FlowFailure } from './flow-failure.js'
-import { pollUntilTerminal, type PollContext } from './poll.js'
+import type { FlowDeps } from './deps.js'
+import { pollUntilTerminal } from './poll.js'
 import { enterPhase, type Progress } from './progress.js'
 
 export interface EstimateRequest {
@@ -14,21 +14,6 @@ export interface EstimateRequest {
   readonly pollIntervalMs: number
   readonly timeoutMs: number
   readonly maxCredits?: number
-}
-
-export interface FlowDeps extends PollContext {
-  /** Called (and awaited) at each phase change, not at each poll. */
-  readonly onPhaseChange?: (progress: Progress) => Promise<void>
-  readonly client: Pick<
-    HacktronClient,
-    | 'createCostEstimation'
-    | 'getCostEstimation'
-    | 'createScan'
-    | 'getScanStatus'
-    | 'listAllScanFindings'
-    | 'exportScanFindings'
-    | 'listScans'
-  >
 }
 
 export function estimationRequestBody(request: EstimateRequest): CreateCostEstimationRequest {
@@ -53,29 +38,45 @@ export async function estimate(
   progress.estimation = created
   deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`)
   await deps.onPhaseChange?.(progress)
+  return settleEstimation(created, request, deps, progress)
+}
 
-  const polled = await pollUntilTerminal(
-    {
-      subject: `Cost estimation ${created.id}`,
-      read: (limits) => deps.client.getCostEstimation(created.id, limits),
-      statusOf: (estimation) => estimation.status,
-      isTerminal: (estimation) => TERMINAL_ESTIMATION_STATUSES.includes(estimation.status),
-      intervalMs: request.pollIntervalMs,
-      timeoutMs: request.timeoutMs,
-      onRead: (estimation) => (progress.estimation = estimation)
-    },
-    deps
-  )
-  if (polled.kind !== 'terminal') {
-    throw new FlowFailure(
-      'timeout',
-      'Hacktron: cost estimation timed out',
-      `The cost estimation ${created.id} was not ready within estimation-timeout ` +
-        `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
-        'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'
+/**
+ * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
+ * FlowFailure when it may not. Shared by a new estimate and an approved one.
+ */
+export async function settleEstimation(
+  estimation: CostEstimation,
+  request: Pick<EstimateRequest, 'pollIntervalMs' | 'timeoutMs' | 'maxCredits'>,
+  deps: FlowDeps,
+  progress: Progress
+): Promise<CostEstimation> {
+  let ended = estimation
+  if (!TERMINAL_ESTIMATION_STATUSES.includes(estimation.status)) {
+    const polled = await pollUntilTerminal(
+      {
+        subject: `Cost estimation ${estimation.id}`,
+        read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
+        statusOf: (read) => read.status,
+        isTerminal: (read) => TERMINAL_ESTIMATION_STATUSES.includes(read.status),
+        intervalMs: request.pollIntervalMs,
+        timeoutMs: request.timeoutMs,
+        onRead: (read) => (progress.estimation = read)
+      },
+      deps
     )
+    if (polled.kind !== 'terminal') {
+      throw new FlowFailure(
+        'timeout',
+        'Hacktron: cost estimation timed out',
+        `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
+          `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
+          'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'
+      )
+    }
+    ended = polled.value
   }
-  const usable = checkEstimation(polled.value, request, deps.logger, progress)
+  const usable = checkEstimation(ended, request, deps.logger, progress)
   await enterPhase(progress, 'estimated', deps.onPhaseChange)
   return usable
 }

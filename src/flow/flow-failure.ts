@@ -1,10 +1,17 @@
 // A run that ended for a reason the flow itself found (not an HTTP error): a failed estimate,
-// the budget guard, a scan that did not complete, or a wait that ran out of time.
+// the budget guard, a scan that did not complete, a wait that ran out of time, or an approved
+// estimation that is not the one this run would spend.
 import type { ErrorCode } from '../hacktron/errors.js'
 
 export type FlowFailureCode = Extract<
   ErrorCode,
-  'estimation-failed' | 'over-budget' | 'scan-failed' | 'timeout'
+  | 'estimation-failed'
+  | 'over-budget'
+  | 'scan-failed'
+  | 'timeout'
+  | 'invalid-input'
+  | 'branch-mismatch'
+  | 'scope-mismatch'
 >
 
 export class FlowFailure extends Error {

@@ -1,21 +1,56 @@
 // The merge gate, with the meaning Hacktron's own PR check gives it: the threshold is inclusive,
-// and only findings still open or confirmed (`open`, `true_positive`) count.
-import type { Finding, Severity } from '../hacktron/types.js'
+// and only findings still open or confirmed (`open`, `true_positive`) count. Within that, the
+// gate scope decides which findings are the PR's to answer for: those it introduces (no match in
+// the baseline scan), those in the files it changes, or all of them.
+import type { Finding, FindingState, Severity } from '../hacktron/types.js'
 import { SEVERITIES } from '../hacktron/types.js'
-import type { GateLevel } from '../settings.js'
+import type { GateLevel, GateScope } from '../settings.js'
+import { normalizeFindingPath } from './fingerprint.js'
 
 export type SeverityCounts = Readonly<Record<Severity, number>>
+
+/** Where a finding stands for this PR, and so in which part of the report it is shown. */
+export type Standing =
+  | 'blocking'
+  /** Open, but its match in the baseline scan shows it was there before this PR. */
+  | 'on-base'
+  /** Open, but in a file this PR does not change (`gate-scope: changed-files`). */
+  | 'outside-diff'
+  /** Triaged as not a problem here, or in the baseline scan (triage once, not once per scan). */
+  | 'triaged'
+  | 'below-gate'
+
+/** Which findings the gate judged, and why, when it could not judge the scope asked for. */
+export interface ScopeDecision {
+  readonly requested: GateScope
+  readonly applied: GateScope
+  /** Why `applied` is `all` although something narrower was asked for, and what to do. */
+  readonly fallbackReason?: string
+  readonly baselineScanId?: string
+  /** State of the baseline finding each finding matched (by finding id); `new` scope only. */
+  readonly baselineMatches?: ReadonlyMap<string, FindingState>
+  /** Normalized paths the PR changes; `changed-files` scope only. */
+  readonly changedFiles?: ReadonlySet<string>
+}
 
 export interface GateVerdict {
   readonly threshold: GateLevel
   readonly passed: boolean
-  /** Findings that met the gate, most severe first. */
+  /** Findings that gated, most severe first. */
   readonly gating: readonly Finding[]
+  readonly standings: ReadonlyMap<string, Standing>
+  readonly scope: ScopeDecision
+  /** Findings with no match in the baseline scan; undefined without a baseline. */
+  readonly newFindings?: number
   readonly counts: SeverityCounts
   readonly total: number
 }
 
-const GATING_STATES = new Set<Finding['state']>(['open', 'true_positive'])
+const GATING_STATES = new Set<FindingState>(['open', 'true_positive'])
+/** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
+export const TRIAGED_SAFE_STATES = new Set<FindingState>(['false_positive', 'accepted_risk'])
+
+export const SCOPE_ALL: ScopeDecision = { requested: 'all', applied: 'all' }
 
 export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity)
@@ -43,12 +78,43 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts
 }
 
-export function evaluateGate(findings: readonly Finding[], threshold: GateLevel): GateVerdict {
-  const gating = bySeverity(findings.filter((finding) => meetsGate(finding, threshold)))
+/** A path of a finding is in the diff when it is a changed file, or ends with one (an absolute path). */
+export function isInChangedFiles(finding: Finding, changedFiles: ReadonlySet<string>): boolean {
+  const path = normalizeFindingPath(finding.affected_file)
+  if (changedFiles.has(path)) return true
+  for (const file of changedFiles) if (path.endsWith(`/${file}`)) return true
+  return false
+}
+
+export function standingOf(finding: Finding, threshold: GateLevel, scope: ScopeDecision): Standing {
+  if (!GATING_STATES.has(finding.state)) return 'triaged'
+  const baselineState = scope.baselineMatches?.get(finding.id)
+  if (baselineState !== undefined) {
+    return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base'
+  }
+  if (scope.changedFiles && !isInChangedFiles(finding, scope.changedFiles)) return 'outside-diff'
+  return meetsGate(finding, threshold) ? 'blocking' : 'below-gate'
+}
+
+export function evaluateGate(
+  findings: readonly Finding[],
+  threshold: GateLevel,
+  scope: ScopeDecision = SCOPE_ALL
+): GateVerdict {
+  const standings = new Map(
+    findings.map((finding) => [finding.id, standingOf(finding, threshold, scope)])
+  )
+  const gating = bySeverity(findings.filter((finding) => standings.get(finding.id) === 'blocking'))
+  const matches = scope.baselineMatches
   return {
     threshold,
     passed: gating.length === 0,
     gating,
+    standings,
+    scope,
+    newFindings: matches
+      ? findings.filter((finding) => !matches.has(finding.id)).length
+      : undefined,
     counts: countBySeverity(findings),
     total: findings.length
   }

@@ -18,6 +18,8 @@ export interface Progress {
   scanId?: string
   /** How this run came to the scan when it did not start it itself (re-run, conflict, lost answer). */
   attachedBecause?: string
+  /** The PR's newer head commit, when the run stopped before spending because the PR moved on. */
+  supersededBy?: string
   scanStatus?: ScanStatus
   scanStartedAtMs?: number
   scanEndedAtMs?: number

@@ -1,12 +1,19 @@
 // The four modes as one sequence of steps: full = estimate + start + wait + gate.
+import type { CostEstimation } from '../hacktron/types.js'
 import type { Settings } from '../settings.js'
-import { estimate, type FlowDeps } from './estimate.js'
+import { useApprovedEstimation } from './approved-estimation.js'
+import type { FlowDeps } from './deps.js'
+import { estimate } from './estimate.js'
 import { evaluateGate } from './gate.js'
+import { decideGateScope } from './gate-scope.js'
+import { newerPullRequestHead } from './head-check.js'
 import type { Progress } from './progress.js'
 import { scanRequestBody, waitForScan } from './scan.js'
 import { findScanToReuse, startScanOnce } from './scan-start.js'
+import type { ScanIdentity } from './scan-lookup.js'
 
-export type FlowResult = 'passed' | 'failed' | 'estimated' | 'started'
+/** `superseded`: the PR moved on before the scan started, so nothing was spent. */
+export type FlowResult = 'passed' | 'failed' | 'estimated' | 'started' | 'superseded'
 
 /** Phases run inside `group` so the log folds them; it only wraps, it adds no behaviour. */
 export type PhaseRunner = <T>(name: string, body: () => Promise<T>) => Promise<T>
@@ -15,7 +22,9 @@ export type FlowSettings = Pick<
   Settings,
   | 'mode'
   | 'scanId'
+  | 'costEstimationId'
   | 'repositories'
+  | 'baselineRepositoryUrl'
   | 'estimationName'
   | 'pollIntervalMs'
   | 'estimationTimeoutMs'
@@ -26,8 +35,10 @@ export type FlowSettings = Pick<
   | 'customContext'
   | 'contextDocumentIds'
   | 'failOnSeverity'
+  | 'gateScope'
+  | 'baselineScanId'
   | 'reuseScan'
->
+> & { readonly event: Pick<Settings['event'], 'headSha' | 'pullRequestNumber' | 'baseBranch'> }
 
 export async function runFlow(
   settings: FlowSettings,
@@ -37,37 +48,9 @@ export async function runFlow(
 ): Promise<FlowResult> {
   let scanId = settings.scanId
   if (settings.mode !== 'wait') {
-    const [primary] = settings.repositories
-    const identity = {
-      name: settings.estimationName,
-      repoUrl: primary?.url ?? '',
-      branch: primary?.branch ?? ''
-    }
-    if (settings.reuseScan && settings.mode !== 'estimate') {
-      scanId = await phase('Look for a scan of this commit', () =>
-        findScanToReuse(identity, deps, progress)
-      )
-    }
-    if (scanId === undefined) {
-      const estimation = await phase('Estimate the cost', () =>
-        estimate(
-          {
-            name: settings.estimationName,
-            repositories: settings.repositories,
-            pollIntervalMs: settings.pollIntervalMs,
-            timeoutMs: settings.estimationTimeoutMs,
-            maxCredits: settings.maxCredits
-          },
-          deps,
-          progress
-        )
-      )
-      if (settings.mode === 'estimate') return 'estimated'
-      const body = scanRequestBody(estimation, settings.repositories, settings)
-      scanId = await phase('Start the scan', () =>
-        startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress)
-      )
-    }
+    const started = await estimateAndStart(settings, deps, progress, phase)
+    if (typeof started !== 'string') return started.result
+    scanId = started
     if (settings.mode === 'start') return 'started'
   }
   if (scanId === undefined) throw new Error('No scan to wait for')
@@ -83,7 +66,72 @@ export async function runFlow(
       progress
     )
   )
-  progress.verdict = evaluateGate(progress.findings ?? [], settings.failOnSeverity)
+  const findings = progress.findings ?? []
+  const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () =>
+    decideGateScope(
+      {
+        scope: settings.gateScope,
+        scanId: waitFor,
+        baselineScanId: settings.baselineScanId,
+        repositoryUrl: settings.baselineRepositoryUrl,
+        baseBranch: settings.event.baseBranch,
+        isPullRequest: settings.event.pullRequestNumber !== undefined
+      },
+      findings,
+      deps
+    )
+  )
+  progress.verdict = evaluateGate(findings, settings.failOnSeverity, scope)
   progress.phase = 'done'
   return progress.verdict.passed ? 'passed' : 'failed'
+}
+
+/** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
+async function estimateAndStart(
+  settings: FlowSettings,
+  deps: FlowDeps,
+  progress: Progress,
+  phase: PhaseRunner
+): Promise<string | { result: FlowResult }> {
+  const estimateRequest = {
+    repositories: settings.repositories,
+    pollIntervalMs: settings.pollIntervalMs,
+    timeoutMs: settings.estimationTimeoutMs,
+    maxCredits: settings.maxCredits
+  }
+  let estimation: CostEstimation | undefined
+  const approvedId = settings.costEstimationId
+  if (approvedId !== undefined) {
+    estimation = await phase('Check the approved estimation', () =>
+      useApprovedEstimation(approvedId, estimateRequest, deps, progress)
+    )
+  }
+  const [primary] = settings.repositories
+  const identity: ScanIdentity = {
+    // A scan carries the name of the estimation it was started from.
+    name: estimation?.name ?? settings.estimationName,
+    repoUrl: primary?.url ?? '',
+    branch: primary?.branch ?? ''
+  }
+  if (settings.reuseScan && settings.mode !== 'estimate') {
+    const reused = await phase('Look for a scan of this commit', () =>
+      findScanToReuse(identity, deps, progress)
+    )
+    if (reused !== undefined) return reused
+  }
+  estimation ??= await phase('Estimate the cost', () =>
+    estimate({ name: settings.estimationName, ...estimateRequest }, deps, progress)
+  )
+  if (settings.mode === 'estimate') return { result: 'estimated' }
+  if (settings.event.pullRequestNumber !== undefined) {
+    const newer = await newerPullRequestHead(settings.event.headSha, deps)
+    if (newer !== undefined) {
+      progress.supersededBy = newer
+      return { result: 'superseded' }
+    }
+  }
+  const body = scanRequestBody(estimation, settings.repositories, settings)
+  return phase('Start the scan', () =>
+    startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress)
+  )
 }

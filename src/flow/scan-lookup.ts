@@ -37,23 +37,36 @@ export function isScanFor(scan: Scan, identity: ScanIdentity): boolean {
  * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
  * out older scans, allowing a minute of clock skew between the runner and the API.
  */
-export async function findScan(
+export function findScan(
   client: Pick<HacktronClient, 'listScans'>,
   identity: ScanIdentity,
   accept: (scan: Scan) => boolean = () => true,
   createdSince?: number
 ): Promise<Scan | undefined> {
+  return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
+    createdSince
+  })
+}
+
+/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
+export async function findNewestScan(
+  client: Pick<HacktronClient, 'listScans'>,
+  accept: (scan: Scan) => boolean,
+  options: { readonly createdSince?: number; readonly status?: ScanStatus } = {}
+): Promise<Scan | undefined> {
+  const { createdSince, status } = options
   for (let page = 1; page <= MAX_PAGES; page++) {
     const answer = await client.listScans({
       page,
       limit: PAGE_SIZE,
       sort_by: 'created_at',
-      sort_order: 'DESC'
+      sort_order: 'DESC',
+      ...(status && { status })
     })
     for (const scan of answer.data) {
       if (createdSince !== undefined && Date.parse(scan.created_at) < createdSince - 60_000)
         return undefined
-      if (isScanFor(scan, identity) && accept(scan)) return scan
+      if (accept(scan)) return scan
     }
     if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total) return undefined
   }

@@ -6,7 +6,7 @@
 //   estimation (a second start of a started scan is a 409, never a second charge).
 import { HacktronApiError } from '../hacktron/errors.js'
 import type { CreateScanRequest, Scan, ScanStatus } from '../hacktron/types.js'
-import type { FlowDeps } from './estimate.js'
+import type { FlowDeps } from './deps.js'
 import type { Progress } from './progress.js'
 import { findScan, isReusable, type ScanIdentity } from './scan-lookup.js'
 

@@ -2,9 +2,9 @@
 // (starting the scan, which spends credits, is scan-start.ts).
 import type { CostEstimation, CreateScanRequest, ScanRepo } from '../hacktron/types.js'
 import { TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
-import { normalizeRepoUrl } from '../hacktron/url.js'
+import { sameRepository } from '../hacktron/url.js'
 import type { RepositoryTarget } from '../settings.js'
-import type { FlowDeps } from './estimate.js'
+import type { FlowDeps } from './deps.js'
 import { FlowFailure } from './flow-failure.js'
 import { pollUntilTerminal } from './poll.js'
 import { enterPhase, type Progress } from './progress.js'
@@ -15,8 +15,6 @@ export interface ScanExtras {
   readonly customContext?: string
   readonly contextDocumentIds: readonly string[]
 }
-
-const sameRepo = (a: string, b: string): boolean => normalizeRepoUrl(a) === normalizeRepoUrl(b)
 
 /**
  * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
@@ -31,7 +29,7 @@ export function scanRepos(
     : estimation.repos
   return estimated.map((repo) => {
     const url = repo.repo_url ?? ''
-    const match = requested.find((candidate) => sameRepo(candidate.url, url))
+    const match = requested.find((candidate) => sameRepository(candidate.url, url))
     return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' }
   })
 }

@@ -1,20 +1,14 @@
 // GitHub's REST API for a PR's comments, loaded only when a comment is to be written, so a run
 // that comments on nothing does not build an Octokit.
 import type { IssueCommentsApi } from '../report/comment-writer.js'
+import { octokitFor } from './octokit.js'
+import type { PullRequestRef } from './pull-request.js'
 
 /** Who the workflow's default token (GITHUB_TOKEN) writes as. */
 export const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]'
 
-export interface PullRequestRef {
-  readonly token: string
-  readonly owner: string
-  readonly repo: string
-  readonly number: number
-}
-
 export async function githubIssueComments(pr: PullRequestRef): Promise<IssueCommentsApi> {
-  const { getOctokit } = await import('@actions/github')
-  const octokit = getOctokit(pr.token)
+  const octokit = await octokitFor(pr.token)
   const where = { owner: pr.owner, repo: pr.repo }
   return {
     identity: async () => {

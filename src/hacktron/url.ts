@@ -35,3 +35,7 @@ export function normalizeRepoUrl(url: string): string {
     .replace(/\/+$/, '')
     .toLowerCase()
 }
+
+export function sameRepository(a: string, b: string): boolean {
+  return normalizeRepoUrl(a) === normalizeRepoUrl(b)
+}

@@ -23,8 +23,15 @@ export interface IssueComment {
   readonly author?: string
 }
 
+export interface WriteOptions {
+  /** False: only update the comment if it exists (`pr-comment: on-failure` for a passing run). */
+  readonly mayCreate: boolean
+}
+
 export class PrCommentWriter {
   private commentId?: number
+  /** The PR was searched and holds no comment of ours: no need to list its comments again. */
+  private knownAbsent = false
   private lastBody?: string
   private disabled = false
   private identity?: string
@@ -38,16 +45,23 @@ export class PrCommentWriter {
   ) {}
 
   /** Writes `body` (which must contain the marker); never throws. */
-  async write(body: string): Promise<void> {
+  async write(body: string, options: WriteOptions = { mayCreate: true }): Promise<void> {
     if (this.disabled || body === this.lastBody) return
+    if (!options.mayCreate && this.knownAbsent) return
     try {
       const api = await this.api()
       this.identity ??= await api.identity()
-      this.commentId ??= await this.findExisting(api)
+      if (this.commentId === undefined && !this.knownAbsent) {
+        this.commentId = await this.findExisting(api)
+        this.knownAbsent = this.commentId === undefined
+      }
       if (this.commentId !== undefined) {
         await api.update(this.commentId, body)
+      } else if (!options.mayCreate) {
+        return
       } else {
         this.commentId = await api.create(body)
+        this.knownAbsent = false
         await this.settleRace(api, body)
       }
       this.lastBody = body

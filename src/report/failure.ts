@@ -5,6 +5,7 @@ import { HacktronApiError, type ErrorCode } from '../hacktron/errors.js'
 import { FlowFailure } from '../flow/flow-failure.js'
 import type { GateVerdict } from '../flow/gate.js'
 import type { Progress } from '../flow/progress.js'
+import type { Annotation } from './outcome.js'
 
 /** The interface's error codes (the client's finer `not-found` and `bad-request` map onto them). */
 export type OutputErrorCode = Exclude<ErrorCode, 'not-found' | 'bad-request'>
@@ -152,12 +153,30 @@ export function describeGateFailure(
         `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`
     )
     .join('; ')
+  const scope = verdict.scope.applied
+  const which =
+    scope === 'new'
+      ? ' that this pull request introduces (no match in the baseline scan)'
+      : scope === 'changed-files'
+        ? ' in files this pull request changes'
+        : ''
   return {
     title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
     message:
-      `Scan ${scanId} found ${count} open or confirmed finding${plural} at or above ` +
+      `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
       `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
       'fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.'
+  }
+}
+
+/** The PR moved on before the scan started: nothing was spent, the newer commit's run scans it. */
+export function describeSuperseded(runSha: string, newerSha: string): Annotation {
+  return {
+    title: 'Hacktron: scan skipped, the pull request has a newer commit',
+    message:
+      `This run was started for commit ${runSha}, but the pull request's head is now ${newerSha}. ` +
+      "No scan was started and nothing was spent: the newer commit's run scans the code that will be merged. " +
+      'The estimate is kept in the cost-estimation-id output.'
   }
 }
 

@@ -24,6 +24,11 @@ export function outputsOf(
     outputs['findings-total'] = String(progress.findings.length)
     for (const severity of SEVERITIES) outputs[`findings-${severity}`] = String(counts[severity])
   }
-  if (progress.verdict) outputs['gating-findings'] = String(progress.verdict.gating.length)
+  const { verdict } = progress
+  if (verdict) {
+    outputs['gating-findings'] = String(verdict.gating.length)
+    if (verdict.newFindings !== undefined) outputs['new-findings'] = String(verdict.newFindings)
+    if (verdict.scope.baselineScanId) outputs['baseline-scan-id'] = verdict.scope.baselineScanId
+  }
   return outputs
 }

@@ -1,8 +1,10 @@
-// The job summary: verdict first, then the estimate, the scan, counts by severity and the
-// findings that met the gate. Pure: run state in, Markdown out.
-import { SEVERITIES, type Finding } from '../hacktron/types.js'
+// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
+// the verdict first, then only the findings that block the merge, then, collapsed, the findings
+// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
+// last the scan's facts in one line. Pure: run state in, Markdown out.
+import { SEVERITIES, type Finding, type FindingState, type Severity } from '../hacktron/types.js'
 import { describeFailedRepo, failedRepoResults } from '../flow/estimate.js'
-import { bySeverity, countBySeverity, meetsGate, severityRank } from '../flow/gate.js'
+import { bySeverity, countBySeverity, type GateVerdict, type Standing } from '../flow/gate.js'
 import { formatElapsed } from '../flow/poll.js'
 import type { Progress } from '../flow/progress.js'
 import type { GateLevel } from '../settings.js'
@@ -16,15 +18,17 @@ export interface SummaryContext {
   readonly serverUrl: string
   readonly repository: string
   readonly headSha: string
+  /** Link to the workflow run; empty when unknown. */
+  readonly runUrl?: string
   /** Where each finding is, by finding id, for links to its lines. */
   readonly locations?: ReadonlyMap<string, FindingLocation>
-  /** How many findings to list one by one (the rest are counted). */
+  /** How many findings to list one by one in each table (the rest are counted). */
   readonly maxListed?: number
   /** Lines to add at the end, already Markdown-safe (what was trimmed from the SARIF file, ...). */
   readonly notes?: readonly string[]
 }
 
-/** The findings listed one by one; the rest are counted, which keeps the summary far under 1 MiB. */
+/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
 export const MAX_LISTED_FINDINGS = 50
 
 const VERDICT: Record<RunOutcome['result'], string> = {
@@ -37,6 +41,33 @@ const VERDICT: Record<RunOutcome['result'], string> = {
   error: '⚠️ Error'
 }
 
+/** The API's state words, as a reviewer would say them. */
+export const STATE_WORDS: Record<FindingState, string> = {
+  open: 'open',
+  true_positive: 'confirmed',
+  false_positive: 'false positive',
+  accepted_risk: 'accepted risk',
+  resolved: 'fixed',
+  closed: 'closed'
+}
+
+const SEVERITY_WORDS: Record<Severity, string> = {
+  unknown: '⚫ Unknown',
+  critical: '🔴 Critical',
+  high: '🟠 High',
+  medium: '🟡 Medium',
+  low: '🔵 Low',
+  info: '⚪ Info'
+}
+
+/** The collapsed sections, in the order a reviewer reads them. */
+const NOT_BLOCKING: readonly { standing: Standing; title: (count: number) => string }[] = [
+  { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
+  { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
+  { standing: 'triaged', title: (n) => `${n} triaged safe` },
+  { standing: 'below-gate', title: (n) => `${n} below the gate` }
+]
+
 export function renderSummary(
   outcome: RunOutcome,
   progress: Progress,
@@ -46,31 +77,47 @@ export function renderSummary(
     `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
     verdictLine(outcome, progress, context)
   ]
-  if (progress.estimation) parts.push(estimateSection(progress))
-  if (progress.scanId) parts.push(scanSection(progress))
-  if (progress.findings) parts.push(countsSection(progress.findings, context.failOnSeverity))
-  if (progress.findings && progress.findings.length > 0) {
-    parts.push(findingsSection(progress.findings, context))
+  const { verdict, findings } = progress
+  if (verdict?.scope.fallbackReason) {
+    parts.push(`> ℹ️ ${inlineText(verdict.scope.fallbackReason, 1000)}`)
   }
+  if (findings && verdict) parts.push(...findingSections(findings, verdict, context))
+  else if (findings && findings.length > 0) parts.push(ungatedSection(findings, context))
+  const failures = progress.estimation ? failedRepoResults(progress.estimation) : []
+  for (const result of failures) parts.push(`> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`)
   if (context.notes?.length) parts.push(context.notes.join('\n'))
+  const facts = factsLine(progress, context)
+  if (facts) parts.push(facts)
   return parts.join('\n\n') + '\n'
 }
 
 function verdictLine(outcome: RunOutcome, progress: Progress, context: SummaryContext): string {
   const gate = context.failOnSeverity
+  const scope = progress.verdict?.scope.applied
+  const introduced =
+    scope === 'new'
+      ? ' that this pull request introduces'
+      : scope === 'changed-files'
+        ? ' in the files this pull request changes'
+        : ''
   switch (outcome.result) {
     case 'passed':
       return gate === 'none'
         ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
-        : `No open or confirmed finding at or above **${gate}**.`
+        : `No open or confirmed finding${introduced} at or above **${gate}**.`
     case 'failed': {
       const count = progress.verdict?.gating.length ?? 0
-      return `**${count}** open or confirmed finding${count === 1 ? '' : 's'} at or above **${gate}** block this change. Fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.`
+      return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`
     }
     case 'skipped':
       return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000)
-    case 'estimated':
-      return 'Mode `estimate`: the cost is below; no scan was started and nothing was spent.'
+    case 'estimated': {
+      const credits = progress.estimatedCredits ?? '?'
+      return (
+        `This scan is estimated at **${credits} credits** (cost estimation ${inlineCode(progress.estimation?.id ?? '')}). ` +
+        'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.'
+      )
+    }
     case 'started':
       return `Mode \`start\`: scan ${inlineCode(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`
     default:
@@ -80,87 +127,128 @@ function verdictLine(outcome: RunOutcome, progress: Progress, context: SummaryCo
   }
 }
 
-function estimateSection(progress: Progress): string {
-  const estimation = progress.estimation!
-  const rows: string[][] = [
-    ['Cost estimation', inlineCode(estimation.id)],
-    ['Status', estimation.status]
-  ]
-  if (estimation.total_credits !== undefined)
-    rows.push(['Scan credits', String(estimation.total_credits)])
-  if (estimation.triage_required)
-    rows.push(['Mandatory triage fee', String(estimation.triage_fee_credits)])
-  if (progress.estimatedCredits !== undefined)
-    rows.push(['**Total**', `**${progress.estimatedCredits}**`])
-  const repos = (estimation.repo_results ?? []).map(
-    (result) =>
-      `- ${inlineText(result.repo_url)} @ ${inlineCode(result.branch ?? '')}: ${result.status}` +
-      (result.credits === undefined ? '' : `, ${result.credits} credits`)
-  )
-  const failures = failedRepoResults(estimation).map(
-    (result) => `> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`
-  )
-  return ['### Estimate', table(['', ''], rows), ...repos, ...failures].join('\n')
-}
-
-function scanSection(progress: Progress): string {
-  const rows = [
-    ['Scan', inlineCode(progress.scanId ?? '')],
-    ['Status', progress.scanStatus ?? 'unknown']
-  ]
-  if (progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined) {
-    rows.push(['Duration', formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)])
-  }
-  const attached = progress.attachedBecause
-    ? `\n\n♻️ Attached to an existing scan: ${inlineText(progress.attachedBecause)}. This run spent no credits on it.`
-    : ''
-  return ['### Scan', table(['', ''], rows)].join('\n') + attached
-}
-
-function countsSection(findings: readonly Finding[], gate: GateLevel): string {
-  const counts = countBySeverity(findings)
-  // An `unknown` line only when the API sent a severity outside its enum.
-  const shown = SEVERITIES.filter((severity) => severity !== 'unknown' || counts.unknown > 0)
-  const rows = shown.map((severity) => {
-    const gating = findings.filter(
-      (finding) => finding.severity === severity && meetsGate(finding, gate)
-    ).length
-    const marker = gate !== 'none' && severityRank(severity) <= severityRank(gate) ? ' 🚧' : ''
-    return [`${severity}${marker}`, String(counts[severity]), String(gating)]
-  })
-  const legend =
-    gate === 'none'
-      ? 'The gate is off.'
-      : `🚧 = at or above the gate (\`fail-on-severity: ${gate}\`).`
-  return ['### Findings', table(['Severity', 'Findings', 'Blocking'], rows), '', legend].join('\n')
-}
-
-function findingsSection(findings: readonly Finding[], context: SummaryContext): string {
+function findingSections(
+  findings: readonly Finding[],
+  verdict: GateVerdict,
+  context: SummaryContext
+): string[] {
+  const limit = context.maxListed ?? MAX_LISTED_FINDINGS
+  const sections: string[] = []
+  if (verdict.gating.length > 0) sections.push(blockingTable(verdict.gating, context, limit))
   const sorted = bySeverity(findings)
-  const listed = sorted.slice(0, context.maxListed ?? MAX_LISTED_FINDINGS)
-  const rows = listed.map((finding) => [
-    finding.severity + (meetsGate(finding, context.failOnSeverity) ? ' 🚧' : ''),
-    inlineText(finding.title, 200),
-    inlineText(finding.category, 80),
-    finding.state,
-    fileLink(finding, context)
-  ])
-  const rest = sorted.length - listed.length
-  const more =
-    rest > 0
-      ? `\n\n…and ${rest} more findings, counted above; the SARIF file and the Hacktron dashboard list them all.`
-      : ''
-  return (
-    ['### Details', table(['Severity', 'Finding', 'Category', 'State', 'File'], rows)].join('\n') +
-    more
+  for (const { standing, title } of NOT_BLOCKING) {
+    const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing)
+    if (group.length === 0) continue
+    sections.push(collapsed(title(group.length), otherTable(group, context, limit)))
+  }
+  return sections
+}
+
+/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
+function ungatedSection(findings: readonly Finding[], context: SummaryContext): string {
+  const limit = context.maxListed ?? MAX_LISTED_FINDINGS
+  return collapsed(
+    `${findings.length} findings (not judged)`,
+    otherTable(bySeverity(findings), context, limit)
   )
+}
+
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
+function blockingTable(gating: readonly Finding[], context: SummaryContext, limit: number): string {
+  return findingsTable(gating, context, limit, [
+    'Why',
+    (finding) => inlineText(firstSentence(finding.description), 200)
+  ])
+}
+
+/** Findings that do not block: the last column says how they were triaged. */
+function otherTable(findings: readonly Finding[], context: SummaryContext, limit: number): string {
+  return findingsTable(findings, context, limit, [
+    'State',
+    (finding) => STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+  ])
+}
+
+function findingsTable(
+  findings: readonly Finding[],
+  context: SummaryContext,
+  limit: number,
+  [lastHeader, lastCell]: readonly [string, (finding: Finding) => string]
+): string {
+  const rows = findings
+    .slice(0, limit)
+    .map((finding) => [
+      SEVERITY_WORDS[finding.severity],
+      inlineText(finding.title, 200),
+      fileLink(finding, context),
+      lastCell(finding)
+    ])
+  return (
+    table(['Severity', 'Finding', 'Where', lastHeader], rows) +
+    moreLine(findings.length - rows.length)
+  )
+}
+
+function moreLine(rest: number): string {
+  return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : ''
+}
+
+/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
+function collapsed(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
+}
+
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const end = /[.!?](\s|$)/.exec(flat)
+  return end ? flat.slice(0, end.index + 1) : flat
+}
+
+/** The estimate and the scan in one line, small print under the report. */
+function factsLine(progress: Progress, context: SummaryContext): string {
+  const facts: string[] = []
+  if (progress.scanId) {
+    const duration =
+      progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
+        ? ` in ${formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+        : ''
+    facts.push(
+      `Scan ${inlineCode(progress.scanId)} ${inlineText(progress.scanStatus ?? 'pending', 40)}${duration}`
+    )
+  }
+  if (progress.attachedBecause) {
+    facts.push(
+      `♻️ attached (${inlineText(progress.attachedBecause, 300)}): no credits spent by this run`
+    )
+  }
+  if (progress.estimation) {
+    const credits =
+      progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`
+    const triage = progress.estimation.triage_required
+      ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
+      : ''
+    facts.push(`estimate ${inlineCode(progress.estimation.id)}${credits}${triage}`)
+  }
+  if (progress.findings) facts.push(countsText(progress.findings))
+  const baseline = progress.verdict?.scope.baselineScanId
+  if (baseline) facts.push(`compared with baseline scan ${inlineCode(baseline)}`)
+  if (context.runUrl) facts.push(`[workflow run](${context.runUrl})`)
+  return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`
+}
+
+function countsText(findings: readonly Finding[]): string {
+  const counts = countBySeverity(findings)
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map(
+    (severity) => `${counts[severity]} ${severity}`
+  )
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`
 }
 
 function fileLink(finding: Finding, context: SummaryContext): string {
   const location = context.locations?.get(finding.id)
   const path = location ? location.path : repoRelativePath(finding.affected_file)
   if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
-    return inlineCode(finding.affected_file, 120)
+    return inlineCode(finding.affected_file ?? '', 120)
   }
   const { startLine, endLine } = location ?? {}
   const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : ''

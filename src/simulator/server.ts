@@ -47,8 +47,8 @@ export class HacktronSimulator {
   private readonly openSockets = new Set<import('node:net').Socket>()
   private baseUrlValue = ''
   private readonly requestWaiters: {
-    endpoint: EndpointName
-    resolve: (record: RecordedRequest) => void
+    readonly matches: (request: RecordedRequest) => boolean
+    readonly resolve: (request: RecordedRequest) => void
   }[] = []
   private releaseHeldAnswers: () => void = () => undefined
   private readonly heldAnswers = new Promise<void>((resolve) => (this.releaseHeldAnswers = resolve))
@@ -93,11 +93,6 @@ export class HacktronSimulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 
-  /** Resolves with the next request to `endpoint` as soon as it arrives (before it is answered). */
-  nextRequestTo(endpoint: EndpointName): Promise<RecordedRequest> {
-    return new Promise((resolve) => this.requestWaiters.push({ endpoint, resolve }))
-  }
-
   /** Sends the answers that a `held` fault keeps back (and any later ones at once). */
   releaseHeld(): void {
     this.releaseHeldAnswers()
@@ -108,6 +103,21 @@ export class HacktronSimulator {
     return this.requests.filter((request) => request.endpoint === endpoint)
   }
 
+  /**
+   * Resolves with the first request to `endpoint` that `matches` (one already received counts), so
+   * tests act on what the action did, never after a guessed delay.
+   */
+  nextRequest(
+    endpoint: EndpointName,
+    matches: (request: RecordedRequest) => boolean = () => true
+  ): Promise<RecordedRequest> {
+    const wanted = (request: RecordedRequest): boolean =>
+      request.endpoint === endpoint && matches(request)
+    const seen = this.requests.find(wanted)
+    if (seen) return Promise.resolve(seen)
+    return new Promise((resolve) => this.requestWaiters.push({ matches: wanted, resolve }))
+  }
+
   state(): object {
     return {
       scenario: this.scenario.name,
@@ -116,6 +126,14 @@ export class HacktronSimulator {
       scansStarted: this.store.scansStarted,
       scans: this.store.allScans(),
       requests: this.requests
+    }
+  }
+
+  private notifyWaiters(record: RecordedRequest): void {
+    for (const waiter of [...this.requestWaiters]) {
+      if (!waiter.matches(record)) continue
+      this.requestWaiters.splice(this.requestWaiters.indexOf(waiter), 1)
+      waiter.resolve(record)
     }
   }
 
@@ -142,10 +160,7 @@ export class HacktronSimulator {
       status: 0
     }
     this.requests.push(record)
-    for (const waiter of this.requestWaiters.filter((entry) => entry.endpoint === endpoint)) {
-      this.requestWaiters.splice(this.requestWaiters.indexOf(waiter), 1)
-      waiter.resolve(record)
-    }
+    this.notifyWaiters(record)
 
     const fault = endpoint === 'unknown' ? undefined : this.takeFault(endpoint)
     if (fault && !fault.afterHandling && fault.kind !== 'held') {

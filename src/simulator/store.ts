@@ -381,7 +381,7 @@ export class SimulatorStore {
       startedAtMs: this.now(),
       polls: 0,
       creditsCharged: 0,
-      findings: [],
+      findings: (seeded.findings ?? []).map((seed) => toFinding(seed, id, at)),
       frozen: true,
       data: {
         id,

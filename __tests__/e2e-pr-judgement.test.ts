@@ -1,0 +1,240 @@
+// End-to-end on dist/index.js with real webhook payloads: the PR is judged on its own code (a
+// fork's), a superseded head spends nothing, the gate counts what the PR introduces, and the
+// approval flow spends exactly the approved estimate.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { SQL_INJECTION, SSRF, STORED_XSS } from '../src/simulator/findings-catalog.js'
+import type { ScenarioOverrides } from '../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../src/simulator/server.js'
+import { FakeGitHub } from '../scripts/lib/fake-github.js'
+import { examplePayload, type ActionResult, type ActionRun } from '../scripts/lib/run-action.js'
+import { runAgainst, startSimulator } from './helpers/simulator.js'
+
+const BASE_REPO = 'https://github.com/Codertocat/Hello-World'
+const FORK_REPO = 'https://github.com/octo-fork/Hello-World'
+
+const started: { stop(): Promise<void> }[] = []
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((server) => server.stop()))
+})
+
+async function simulatorWith(
+  overrides?: ScenarioOverrides,
+  scenario = 'findings-over-gate'
+): Promise<HacktronSimulator> {
+  const simulator = await startSimulator(scenario, overrides)
+  started.push(simulator)
+  return simulator
+}
+
+async function fakeGitHub(): Promise<FakeGitHub> {
+  const github = new FakeGitHub()
+  await github.start()
+  started.push(github)
+  return github
+}
+
+function forkPayload(): Record<string, unknown> {
+  const payload = examplePayload('pull_request', 'opened')
+  const pr = payload.pull_request as { head: { repo: Record<string, unknown> } }
+  pr.head.repo = {
+    ...pr.head.repo,
+    full_name: 'octo-fork/Hello-World',
+    html_url: FORK_REPO,
+    private: false,
+    fork: true
+  }
+  return payload
+}
+
+const commandsOf = (result: ActionResult, command: string): { title?: string; message: string }[] =>
+  result.commands
+    .filter((entry) => entry.command === command)
+    .map((entry) => ({ title: entry.properties.title, message: entry.message }))
+
+const baseline = (findings: ScenarioOverrides['seededScans']): ScenarioOverrides => ({
+  seededScans: findings
+})
+
+describe("the PR's own code", () => {
+  it("pull_request_target from a public fork: the fork's URL is estimated and scanned, as public", async () => {
+    const simulator = await simulatorWith()
+    const result = await runAgainst(simulator, {
+      eventName: 'pull_request_target',
+      payload: forkPayload()
+    })
+    expect(result.outputs.result).toBe('failed')
+    const [estimate] = simulator.requestsTo('POST /cost-estimations')
+    expect((estimate?.body as { repos: unknown[] }).repos).toEqual([
+      { source: 'public', repo_url: FORK_REPO, branch: 'changes' }
+    ])
+    const [scan] = simulator.requestsTo('POST /scans')
+    expect((scan?.body as { repos: unknown[] }).repos).toEqual([
+      { url: FORK_REPO, branch: 'changes', source: 'public' }
+    ])
+    expect(result.stdout).toMatch(/public fork .*octo-fork\/Hello-World.*repository-source: public/)
+  })
+
+  it('a superseded head (synchronize) spends nothing: skipped, both SHAs named, estimate kept', async () => {
+    const simulator = await simulatorWith()
+    const github = await fakeGitHub()
+    const payload = examplePayload('pull_request', 'synchronize')
+    const runSha = (payload.pull_request as { head: { sha: string } }).head.sha
+    const newer = 'f'.repeat(40)
+    github.setPullRequest(2, { headSha: newer })
+    const result = await runAgainst(simulator, { github, payload })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ result: 'skipped', 'error-code': '' })
+    expect(result.outputs['cost-estimation-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+    const [notice] = commandsOf(result, 'notice').filter((entry) =>
+      entry.title?.startsWith('Hacktron')
+    )
+    expect(notice?.message).toContain(runSha)
+    expect(notice?.message).toContain(newer)
+  })
+})
+
+describe('gate-scope', () => {
+  it('new (labeled): old and base-triaged findings do not gate, a new one does; SARIF says which', async () => {
+    const simulator = await simulatorWith(
+      baseline([
+        {
+          repo_url: BASE_REPO,
+          branch: 'master',
+          status: 'completed',
+          name: 'nightly',
+          findings: [SQL_INJECTION, { ...SSRF, state: 'accepted_risk' }]
+        }
+      ])
+    )
+    const result = await runAgainst(simulator, {
+      payload: examplePayload('pull_request', 'labeled'),
+      inputs: { 'fail-on-severity': 'medium' }
+    })
+    const baselineId = simulator.store.allScans().find((scan) => scan.name === 'nightly')?.id
+    expect(result.outputs).toMatchObject({
+      result: 'failed',
+      'findings-total': '6',
+      'gating-findings': '1',
+      'new-findings': '4',
+      'baseline-scan-id': baselineId
+    })
+    const [blocking, ...folded] = result.summary.split('<details>')
+    expect(blocking).toContain(STORED_XSS.title)
+    expect(blocking).not.toContain(SQL_INJECTION.title)
+    expect(folded.join('')).toContain('already on the base branch')
+    expect(folded.join('')).toContain('triaged safe')
+  })
+
+  it('new without a baseline: falls back to all with a notice saying what to do', async () => {
+    const simulator = await simulatorWith()
+    const result = await runAgainst(simulator)
+    expect(result.outputs).toMatchObject({ result: 'failed', 'gating-findings': '2' })
+    expect(result.outputs['new-findings']).toBeUndefined()
+    expect(result.outputs['baseline-scan-id']).toBeUndefined()
+    const notice = commandsOf(result, 'notice').find((entry) =>
+      /fell back to all/.test(entry.message)
+    )
+    expect(notice?.message).toMatch(/Run this action on pushes to master/)
+    expect(result.summary).toContain('fell back to all')
+  })
+
+  it('changed-files: only findings in the diff gate, the list read across pages', async () => {
+    const simulator = await simulatorWith()
+    const github = await fakeGitHub()
+    const files = Array.from({ length: 150 }, (_, index) => `docs/page${index}.md`)
+    files.splice(120, 0, 'src/routes/avatar.js') // on the second page
+    github.setPullRequest(2, {
+      headSha: (examplePayload('pull_request', 'opened').pull_request as { head: { sha: string } })
+        .head.sha,
+      files
+    })
+    const result = await runAgainst(simulator, {
+      github,
+      inputs: { 'gate-scope': 'changed-files' }
+    })
+    expect(result.outputs).toMatchObject({ result: 'failed', 'gating-findings': '1' })
+    expect(result.summary.split('<details>')[0]).toContain(SSRF.title)
+    expect(github.requests.filter((request) => request.includes('/pulls/2/files'))).toHaveLength(2)
+  })
+})
+
+describe('approval: cost-estimation-id', () => {
+  async function estimateJob(
+    simulator: HacktronSimulator,
+    github: FakeGitHub
+  ): Promise<ActionResult> {
+    const result = await runAgainst(simulator, { github, inputs: { mode: 'estimate' } })
+    expect(result.outputs.result).toBe('estimated')
+    expect(result.summary).toMatch(
+      /approving the job that runs with this `cost-estimation-id` spends it/
+    )
+    return result
+  }
+
+  it('the scan job starts exactly the approved estimation and creates none', async () => {
+    const simulator = await simulatorWith()
+    const github = await fakeGitHub()
+    const estimated = await estimateJob(simulator, github)
+    const id = estimated.outputs['cost-estimation-id']!
+    const scan = await runAgainst(simulator, { github, inputs: { 'cost-estimation-id': id } })
+    expect(scan.outputs).toMatchObject({ result: 'failed', 'cost-estimation-id': id })
+    expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1)
+    const starts = simulator.requestsTo('POST /scans')
+    expect(
+      starts.map((start) => (start.body as { cost_estimation_id: string }).cost_estimation_id)
+    ).toEqual([id])
+  })
+
+  it.each<[string, (id: string) => Partial<ActionRun>, string]>([
+    [
+      'another branch',
+      (id) => ({ inputs: { 'cost-estimation-id': id, branch: 'other' } }),
+      'branch-mismatch'
+    ],
+    [
+      'another scope',
+      (id) => ({ inputs: { 'cost-estimation-id': id, 'related-repositories': 'octo/api@main' } }),
+      'scope-mismatch'
+    ],
+    [
+      'an unknown id',
+      () => ({ inputs: { 'cost-estimation-id': '00000000-0000-4000-8000-000000000000' } }),
+      'invalid-input'
+    ]
+  ])('%s: no POST /scans, one error naming both sides', async (_, runWith, code) => {
+    const simulator = await simulatorWith()
+    const github = await fakeGitHub()
+    const id = (await estimateJob(simulator, github)).outputs['cost-estimation-id']!
+    const result = await runAgainst(simulator, { github, ...runWith(id) })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({ result: 'error', 'error-code': code })
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+    const errors = commandsOf(result, 'error').filter((entry) =>
+      entry.title?.startsWith('Hacktron')
+    )
+    expect(errors).toHaveLength(1)
+    if (code !== 'invalid-input') expect(errors[0]?.message).toContain(`${BASE_REPO}@changes`)
+  })
+})
+
+describe('pr-comment: on-failure', () => {
+  it('writes nothing for a passing run, comments on a failure, and keeps that comment current', async () => {
+    const github = await fakeGitHub()
+    const passing = await simulatorWith(undefined, 'happy-path')
+    const first = await runAgainst(passing, { github, inputs: { 'pr-comment': 'on-failure' } })
+    expect(first.outputs.result).toBe('passed')
+    expect(github.comments).toHaveLength(0)
+
+    const failing = await simulatorWith()
+    const second = await runAgainst(failing, { github, inputs: { 'pr-comment': 'on-failure' } })
+    expect(second.outputs.result).toBe('failed')
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]?.body).toContain('❌ Failed')
+
+    const fixed = await simulatorWith(undefined, 'happy-path')
+    await runAgainst(fixed, { github, inputs: { 'pr-comment': 'on-failure' } })
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]?.body).toContain('✅ Passed')
+  })
+})

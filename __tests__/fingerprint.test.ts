@@ -1,0 +1,74 @@
+// The baseline match: pairs of findings that must match (the same problem after line moves and
+// small edits) and pairs that must not (another kind, file, problem, or a second finding of one
+// kind in one file).
+import { describe, expect, it } from '@jest/globals'
+import {
+  exactFingerprint,
+  looseFingerprint,
+  matchFindings,
+  normalizeFindingPath
+} from '../src/flow/fingerprint.js'
+import { finding } from '../__fixtures__/findings.js'
+
+describe('normalizeFindingPath', () => {
+  it('writes paths as GitHub lists a PR file', () => {
+    expect(normalizeFindingPath('./src/a.js')).toBe('src/a.js')
+    expect(normalizeFindingPath('/src//a.js')).toBe('src/a.js')
+    expect(normalizeFindingPath('src\\win\\a.js')).toBe('src/win/a.js')
+    expect(normalizeFindingPath(' file:///src/a.js ')).toBe('src/a.js')
+    expect(normalizeFindingPath(null)).toBe('')
+  })
+})
+
+describe('fingerprints', () => {
+  const base = finding()
+  it.each([
+    ['re-indented code', { affected_code: `    ${base.affected_code.replace(/ /g, '  ')}\n` }],
+    ['title case and punctuation', { title: 'SQL Injection  in user-search!' }],
+    ['path spelling', { affected_file: './src/db/users.js' }],
+    ['another description and id', { description: 'Reworded.', id: 'other-id' }]
+  ])('match across %s', (_, changes) => {
+    expect(exactFingerprint(finding(changes))).toBe(exactFingerprint(base))
+  })
+
+  it.each([
+    ['another category', { category: 'Cross-Site Scripting' }],
+    ['another file', { affected_file: 'src/db/orders.js' }],
+    ['another problem', { title: 'SQL injection in order search' }]
+  ])('do not match with %s', (_, changes) => {
+    expect(looseFingerprint(finding(changes))).not.toBe(looseFingerprint(base))
+  })
+
+  it('tell apart two findings of one kind in one file by their code', () => {
+    const other = finding({ affected_code: 'db.query("DELETE FROM users WHERE id = " + id)' })
+    expect(looseFingerprint(other)).toBe(looseFingerprint(base))
+    expect(exactFingerprint(other)).not.toBe(exactFingerprint(base))
+  })
+})
+
+describe('matchFindings', () => {
+  it('pairs exact matches first, then the same kind, file and title with edited code', () => {
+    const earlierA = finding({ id: 'old-a', affected_code: 'query(a)' })
+    const earlierB = finding({ id: 'old-b', affected_code: 'query(b)' })
+    // The PR keeps b as it was and edits a slightly: both are the old findings.
+    const nowB = finding({ id: 'new-b', affected_code: 'query(b)' })
+    const nowA = finding({ id: 'new-a', affected_code: 'query(a2)' })
+    const matches = matchFindings([nowA, nowB], [earlierA, earlierB])
+    expect(matches.get('new-b')?.id).toBe('old-b')
+    expect(matches.get('new-a')?.id).toBe('old-a')
+  })
+
+  it('matches each earlier finding once: a second copy of an old problem is new', () => {
+    const earlier = finding({ id: 'old' })
+    const matches = matchFindings(
+      [finding({ id: 'one' }), finding({ id: 'two', affected_code: 'a copy elsewhere' })],
+      [earlier]
+    )
+    expect(matches.get('one')?.id).toBe('old')
+    expect(matches.has('two')).toBe(false)
+  })
+
+  it('finds nothing against an empty baseline', () => {
+    expect(matchFindings([finding()], []).size).toBe(0)
+  })
+})

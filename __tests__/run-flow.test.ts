@@ -1,0 +1,384 @@
+// The flow in-process, against the simulator over loopback, with a fake clock and a fake pull
+// request: what the PR's code is judged on (gate-scope), a superseded head, and the approval flow.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { FlowDeps, PullRequestReader } from '../src/flow/deps.js'
+import type { Clock } from '../src/flow/poll.js'
+import { newProgress, type Progress } from '../src/flow/progress.js'
+import { runFlow, type FlowSettings } from '../src/flow/run-flow.js'
+import { HacktronApiError } from '../src/hacktron/errors.js'
+import type { Logger } from '../src/logger.js'
+import {
+  SQL_INJECTION,
+  SSRF,
+  STORED_XSS,
+  type FindingSeed
+} from '../src/simulator/findings-catalog.js'
+import type { ScenarioOverrides } from '../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../src/simulator/server.js'
+import { clientFor, startSimulator } from './helpers/simulator.js'
+
+const REPO = 'https://github.com/Codertocat/Hello-World'
+const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
+
+let simulator: HacktronSimulator | undefined
+afterEach(async () => {
+  await simulator?.stop()
+  simulator = undefined
+})
+
+/** Time passes only when the flow sleeps: a wait of hours takes no real time. */
+function fakeClock(): Clock {
+  let now = Date.parse('2026-11-30T12:00:00Z')
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms
+    }
+  }
+}
+
+interface RecordingLogger extends Logger {
+  readonly lines: { level: string; message: string }[]
+}
+
+function recordingLogger(): RecordingLogger {
+  const lines: { level: string; message: string }[] = []
+  const record =
+    (level: string) =>
+    (message: string): void => {
+      lines.push({ level, message })
+    }
+  return {
+    lines,
+    debug: record('debug'),
+    info: record('info'),
+    notice: record('notice'),
+    warning: record('warning')
+  }
+}
+
+function settingsFor(overrides: Partial<FlowSettings> = {}): FlowSettings {
+  return {
+    mode: 'full',
+    repositories: [{ url: REPO, branch: 'changes', source: 'connected' }],
+    baselineRepositoryUrl: REPO,
+    estimationName: 'Codertocat/Hello-World PR #2 @ ec26c3e',
+    pollIntervalMs: 10_000,
+    estimationTimeoutMs: 1_800_000,
+    scanTimeoutMs: 3 * 3_600_000,
+    targetUrls: [],
+    contextDocumentIds: [],
+    failOnSeverity: 'high',
+    gateScope: 'new',
+    reuseScan: true,
+    event: { headSha: HEAD_SHA, pullRequestNumber: 2, baseBranch: 'master' },
+    ...overrides
+  }
+}
+
+function pullRequest(headSha = HEAD_SHA, files: string[] = []): PullRequestReader {
+  return {
+    headSha: async () => headSha,
+    changedFiles: async () => ({ files, complete: true })
+  }
+}
+
+async function run(
+  overrides: ScenarioOverrides,
+  settings: FlowSettings = settingsFor(),
+  extra: Partial<FlowDeps> = {}
+): Promise<{
+  result: Awaited<ReturnType<typeof runFlow>> | HacktronApiError | Error
+  progress: Progress
+  logger: RecordingLogger
+  simulator: HacktronSimulator
+}> {
+  simulator = await startSimulator('findings-over-gate', overrides)
+  const logger = recordingLogger()
+  const progress = newProgress()
+  const deps = depsFor(simulator, { logger, ...extra })
+  const result = await runFlow(settings, deps, progress, (_name, body) => body()).catch(
+    (error: Error) => error
+  )
+  return { result, progress, logger, simulator }
+}
+
+/** The flow's world: the simulator over loopback, a fake clock and a PR still at HEAD_SHA. */
+function depsFor(on: HacktronSimulator, extra: Partial<FlowDeps> = {}): FlowDeps {
+  return {
+    client: clientFor(on).client,
+    logger: recordingLogger(),
+    clock: fakeClock(),
+    random: () => 0.5,
+    pullRequest: pullRequest(),
+    ...extra
+  }
+}
+
+/** A completed scan of the base branch that reported `findings`: the baseline. */
+function baseline(findings: readonly FindingSeed[], branch = 'master'): ScenarioOverrides {
+  return {
+    seededScans: [{ repo_url: REPO, branch, status: 'completed', name: 'nightly', findings }]
+  }
+}
+
+const titles = (findings: readonly { title: string }[] | undefined): string[] =>
+  (findings ?? []).map((finding) => finding.title).sort()
+
+describe('gate-scope: new', () => {
+  it('gates only on what the PR introduces; old findings are reported, not gating', async () => {
+    const { result, progress, simulator } = await run(baseline([SQL_INJECTION, STORED_XSS]))
+    expect(result).toBe('failed')
+    const verdict = progress.verdict!
+    expect(titles(verdict.gating)).toEqual([SSRF.title])
+    expect(verdict.scope).toMatchObject({ requested: 'new', applied: 'new' })
+    expect(verdict.scope.baselineScanId).toBe(
+      simulator.store.allScans().find((scan) => scan.name === 'nightly')?.id
+    )
+    expect(verdict.newFindings).toBe(4) // 6 findings, 2 already on master
+    expect(progress.findings).toHaveLength(6) // still all reported
+    const sql = progress.findings!.find((finding) => finding.title === SQL_INJECTION.title)!
+    expect(verdict.standings.get(sql.id)).toBe('on-base')
+  })
+
+  it('passes when every blocking-level finding was already on the base branch', async () => {
+    const { result, progress } = await run(baseline([SQL_INJECTION, SSRF]))
+    expect(result).toBe('passed')
+    expect(progress.verdict!.gating).toHaveLength(0)
+  })
+
+  it('does not gate a finding triaged safe on the base branch (triage once, not per scan)', async () => {
+    // On master the SSRF was triaged as accepted risk; the PR scan reports it open again.
+    const { progress } = await run(baseline([SQL_INJECTION, { ...SSRF, state: 'accepted_risk' }]))
+    const ssrf = progress.findings!.find((finding) => finding.title === SSRF.title)!
+    expect(progress.verdict!.standings.get(ssrf.id)).toBe('triaged')
+    expect(progress.verdict!.passed).toBe(true)
+  })
+
+  it('treats a finding fixed on the base branch that comes back as new (a regression)', async () => {
+    const { progress } = await run(baseline([{ ...SQL_INJECTION, state: 'resolved' }, SSRF]))
+    expect(titles(progress.verdict!.gating)).toEqual([SQL_INJECTION.title])
+  })
+
+  it('ignores scans of other branches and repositories when looking for the baseline', async () => {
+    const { progress, logger } = await run({
+      seededScans: [
+        { repo_url: REPO, branch: 'other', status: 'completed', findings: [SQL_INJECTION, SSRF] },
+        {
+          repo_url: 'https://github.com/Codertocat/Other',
+          branch: 'master',
+          status: 'completed',
+          findings: [SQL_INJECTION, SSRF]
+        },
+        { repo_url: REPO, branch: 'master', status: 'running' }
+      ]
+    })
+    expect(progress.verdict!.scope).toMatchObject({ requested: 'new', applied: 'all' })
+    expect(progress.verdict!.gating).toHaveLength(2)
+    const notice = logger.lines.find((line) => line.level === 'notice')
+    expect(notice?.message).toMatch(/fell back to all: no completed scan of .*@master/)
+    expect(notice?.message).toMatch(/Run this action on pushes to master/)
+  })
+
+  it('uses baseline-scan-id when given, and falls back when it is not completed', async () => {
+    const first = await run({
+      seededScans: [
+        {
+          repo_url: REPO,
+          branch: 'release',
+          status: 'completed',
+          name: 'nightly',
+          findings: [SQL_INJECTION, SSRF]
+        },
+        { repo_url: REPO, branch: 'release', status: 'running', name: 'in flight' }
+      ]
+    })
+    expect(first.progress.verdict!.scope.applied).toBe('all') // no scan of master
+    const byName = (name: string): string =>
+      first.simulator.store.allScans().find((scan) => scan.name === name)!.id
+    const again = async (baselineScanId: string): Promise<Progress> => {
+      const progress = newProgress()
+      await runFlow(
+        settingsFor({ baselineScanId, reuseScan: false }),
+        depsFor(first.simulator),
+        progress,
+        (_name, body) => body()
+      )
+      return progress
+    }
+    const named = await again(byName('nightly'))
+    expect(named.verdict).toMatchObject({ passed: true, newFindings: 4 })
+    expect(named.verdict!.scope.baselineScanId).toBe(byName('nightly'))
+    const running = await again(byName('in flight'))
+    expect(running.verdict!.scope.fallbackReason).toMatch(/is running, not completed/)
+    expect(running.verdict!.passed).toBe(false)
+  })
+
+  it('falls back to all on a push: nothing to compare with, and it becomes the baseline', async () => {
+    const { progress, logger } = await run(
+      baseline([SQL_INJECTION, SSRF]),
+      settingsFor({ event: { headSha: HEAD_SHA } })
+    )
+    expect(progress.verdict!.scope.applied).toBe('all')
+    expect(progress.verdict!.newFindings).toBeUndefined()
+    expect(logger.lines.find((line) => line.level === 'notice')?.message).toMatch(
+      /not for a pull request/
+    )
+  })
+})
+
+describe('gate-scope: changed-files', () => {
+  it('gates only on findings in the files the PR changes', async () => {
+    const { progress } = await run({}, settingsFor({ gateScope: 'changed-files' }), {
+      pullRequest: pullRequest(HEAD_SHA, ['src/routes/avatar.js', 'README.md'])
+    })
+    expect(titles(progress.verdict!.gating)).toEqual([SSRF.title])
+    const sql = progress.findings!.find((finding) => finding.title === SQL_INJECTION.title)!
+    expect(progress.verdict!.standings.get(sql.id)).toBe('outside-diff')
+  })
+
+  it('falls back to all when the list cannot be read or is cut at 3,000 files', async () => {
+    const unreadable = await run({}, settingsFor({ gateScope: 'changed-files' }), {
+      pullRequest: {
+        headSha: async () => HEAD_SHA,
+        changedFiles: async () => {
+          throw new Error('HTTP 403')
+        }
+      }
+    })
+    expect(unreadable.progress.verdict!.scope.applied).toBe('all')
+    expect(unreadable.progress.verdict!.gating).toHaveLength(2)
+    await simulator?.stop()
+    simulator = undefined
+    const cut = await run({}, settingsFor({ gateScope: 'changed-files' }), {
+      pullRequest: {
+        headSha: async () => HEAD_SHA,
+        changedFiles: async () => ({ files: ['src/routes/avatar.js'], complete: false })
+      }
+    })
+    expect(cut.progress.verdict!.scope.fallbackReason).toMatch(/3000 files/)
+  })
+})
+
+describe('a superseded head', () => {
+  it('spends nothing when the PR has a newer commit, keeping the estimate', async () => {
+    const newer = 'f'.repeat(40)
+    const { result, progress, simulator } = await run({}, settingsFor(), {
+      pullRequest: pullRequest(newer)
+    })
+    expect(result).toBe('superseded')
+    expect(progress.supersededBy).toBe(newer)
+    expect(progress.estimation?.id).toBeDefined()
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+  })
+
+  it('goes on, saying so, when the PR cannot be read', async () => {
+    const { result, logger, simulator } = await run({}, settingsFor(), {
+      pullRequest: {
+        headSha: async () => {
+          throw new Error('HTTP 403 Resource not accessible by integration')
+        },
+        changedFiles: async () => ({ files: [], complete: true })
+      }
+    })
+    expect(result).toBe('failed')
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(1)
+    expect(logger.lines.some((line) => /current head/.test(line.message))).toBe(true)
+  })
+})
+
+describe('approval: cost-estimation-id', () => {
+  /** An estimation made by the simulator, as the `mode: estimate` job would make it. */
+  async function approvedEstimation(
+    repos: { repo_url: string; branch: string }[] = [{ repo_url: REPO, branch: 'changes' }]
+  ): Promise<string> {
+    const { client } = clientFor(simulator!)
+    const created = await client.createCostEstimation({
+      name: 'Codertocat/Hello-World PR #2 @ ec26c3e',
+      repos: repos.map((repo) => ({ source: 'connected', ...repo }))
+    })
+    for (let poll = 0; poll < 10; poll++) await client.getCostEstimation(created.id)
+    return created.id
+  }
+
+  async function runApproved(
+    repos?: { repo_url: string; branch: string }[],
+    overrides: Partial<FlowSettings> = {}
+  ): Promise<Awaited<ReturnType<typeof run>>> {
+    simulator = await startSimulator('findings-over-gate')
+    const id = await approvedEstimation(repos)
+    const started = simulator
+    const logger = recordingLogger()
+    const progress = newProgress()
+    const result = await runFlow(
+      settingsFor({ costEstimationId: id, ...overrides }),
+      depsFor(started, { logger }),
+      progress,
+      (_name, body) => body()
+    ).catch((error: Error) => error)
+    return { result, progress, logger, simulator: started }
+  }
+
+  it('starts exactly the approved estimation and creates none', async () => {
+    const { result, progress, simulator } = await runApproved()
+    expect(result).toBe('failed')
+    expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1) // the estimate job's
+    const [start] = simulator.requestsTo('POST /scans')
+    expect((start?.body as { cost_estimation_id: string }).cost_estimation_id).toBe(
+      progress.estimation?.id
+    )
+  })
+
+  it('refuses an estimation of another branch: branch-mismatch, both sides named, nothing sent', async () => {
+    const { result, simulator } = await runApproved([{ repo_url: REPO, branch: 'master' }])
+    expect(result).toMatchObject({ code: 'branch-mismatch' })
+    expect((result as Error).message).toContain(`${REPO}@master`)
+    expect((result as Error).message).toContain(`${REPO}@changes`)
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+  })
+
+  it('refuses an estimation of other repositories: scope-mismatch, nothing sent', async () => {
+    const { result, simulator } = await runApproved([
+      { repo_url: REPO, branch: 'changes' },
+      { repo_url: 'https://github.com/Codertocat/Other', branch: 'main' }
+    ])
+    expect(result).toMatchObject({ code: 'scope-mismatch' })
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+  })
+
+  it('refuses an estimation over max-credits before spending', async () => {
+    const { result, simulator } = await runApproved(undefined, { maxCredits: 1 })
+    expect(result).toMatchObject({ code: 'over-budget' })
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+  })
+
+  it('names an unknown estimation id, sending no scan', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000'
+    const { result, simulator } = await run({}, settingsFor({ costEstimationId: unknown }))
+    expect(result).toMatchObject({ code: 'invalid-input' })
+    expect((result as Error).message).toContain(unknown)
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+  })
+
+  it('attaches to the scan that already used the estimation (reuse-scan), else conflict', async () => {
+    const first = await runApproved()
+    expect(first.result).toBe('failed')
+    const id = first.progress.estimation!.id
+    const again = await runFlow(
+      settingsFor({ costEstimationId: id }),
+      depsFor(first.simulator),
+      newProgress(),
+      (_name, body) => body()
+    )
+    expect(again).toBe('failed')
+    expect(first.simulator.store.scansStarted).toBe(1)
+    const refused = await runFlow(
+      settingsFor({ costEstimationId: id, reuseScan: false }),
+      depsFor(first.simulator),
+      newProgress(),
+      (_name, body) => body()
+    ).catch((error: HacktronApiError) => error)
+    expect(refused).toMatchObject({ code: 'conflict' })
+    expect(first.simulator.store.scansStarted).toBe(1)
+  })
+})

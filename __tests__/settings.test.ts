@@ -1,0 +1,159 @@
+// readSettings with fake sources: which code a PR is judged on (a fork's own repository), and the
+// inputs of the gate scope, the approval flow and pr-comment, each bad value named before any
+// request.
+import { describe, expect, it } from '@jest/globals'
+import { ConfigError } from '../src/config-error.js'
+import type { EventContext } from '../src/event.js'
+import { INPUT_DEFAULTS, readSettings, type SettingsSources } from '../src/settings.js'
+import { examplePayload } from '../scripts/lib/run-action.js'
+
+const UUID = '5b4c7e2a-1f3d-4a6b-9c8d-0e1f2a3b4c5d'
+
+type PullRequest = {
+  number: number
+  head: {
+    ref: string
+    sha: string
+    repo: { full_name: string; html_url: string; private: boolean } | null
+  }
+  base: { ref: string; repo: { full_name: string } }
+}
+
+function prContext(eventName = 'pull_request', edit?: (pr: PullRequest) => void): EventContext {
+  const payload = examplePayload('pull_request', 'opened')
+  edit?.(payload.pull_request as PullRequest)
+  return {
+    eventName,
+    payload,
+    ref: 'refs/pull/2/merge',
+    sha: '0'.repeat(40),
+    serverUrl: 'https://github.com',
+    repo: { owner: 'Codertocat', repo: 'Hello-World' },
+    actor: 'Codertocat'
+  }
+}
+
+/** A fork: the PR's head lives in `octo-fork/Hello-World`. */
+const fromFork =
+  (isPrivate = false) =>
+  (pr: PullRequest): void => {
+    pr.head.repo = {
+      full_name: 'octo-fork/Hello-World',
+      html_url: 'https://github.com/octo-fork/Hello-World',
+      private: isPrivate
+    }
+  }
+
+function sources(inputs: Record<string, string> = {}, context = prContext()): SettingsSources {
+  const all: Record<string, string> = {
+    ...INPUT_DEFAULTS,
+    'api-key': 'hacktron_test0000_secret',
+    ...inputs
+  }
+  return {
+    getInput: (name) => all[name] ?? '',
+    hasInput: (name) => name in all,
+    env: { GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'w', GITHUB_JOB: 'j' },
+    context
+  }
+}
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('which code is judged', () => {
+  it('a same-repository PR: the workflow repository and the head branch, connected', () => {
+    const settings = readSettings(sources())
+    expect(settings.repositories).toEqual([
+      { url: 'https://github.com/Codertocat/Hello-World', branch: 'changes', source: 'connected' }
+    ])
+    expect(settings.notes).toEqual([])
+    expect(settings.event.baseBranch).toBe('master')
+    expect(settings.event.runUrl).toBe('https://github.com/Codertocat/Hello-World/actions/runs/7')
+  })
+
+  it("a public fork's PR on pull_request_target: the fork's URL, scanned as public, said in the log", () => {
+    const settings = readSettings(sources({}, prContext('pull_request_target', fromFork())))
+    expect(settings.repositories[0]).toEqual({
+      url: 'https://github.com/octo-fork/Hello-World',
+      branch: 'changes',
+      source: 'public'
+    })
+    // Its baseline is the base repository's branch, where the fork wants to merge.
+    expect(settings.baselineRepositoryUrl).toBe('https://github.com/Codertocat/Hello-World')
+    expect(settings.notes.join('\n')).toMatch(/public fork .*repository-source: public/)
+  })
+
+  it('a private fork keeps connected; a chosen repository-source is kept; related stay connected', () => {
+    const privateFork = readSettings(sources({}, prContext('pull_request_target', fromFork(true))))
+    expect(privateFork.repositories[0]?.source).toBe('connected')
+    expect(privateFork.repositories[0]?.url).toBe('https://github.com/octo-fork/Hello-World')
+    const chosen = readSettings(
+      sources(
+        { 'repository-source': 'connected', 'related-repositories': 'octo/api@main' },
+        prContext('pull_request_target', fromFork())
+      )
+    )
+    expect(chosen.repositories.map((repo) => repo.source)).toEqual(['connected', 'connected'])
+    const defaulted = readSettings(
+      sources(
+        { 'related-repositories': 'octo/api@main' },
+        prContext('pull_request_target', fromFork())
+      )
+    )
+    expect(defaulted.repositories.map((repo) => repo.source)).toEqual(['public', 'connected'])
+  })
+
+  it('a deleted head repository: invalid-input naming repository, unless one is given', () => {
+    const deleted = prContext('pull_request_target', (pr) => {
+      pr.head.repo = null
+    })
+    const error = configError(() => readSettings(sources({}, deleted)))
+    expect(error.input).toBe('repository')
+    expect(error.code).toBe('invalid-input')
+    expect(error.message).toMatch(/deleted/)
+    expect(
+      readSettings(sources({ repository: 'https://github.com/o/r' }, deleted)).repositories[0]?.url
+    ).toBe('https://github.com/o/r')
+  })
+})
+
+describe('inputs of the gate, approval and comment', () => {
+  it('reads the defaults', () => {
+    const settings = readSettings(sources())
+    expect(settings).toMatchObject({ gateScope: 'new', prComment: 'always' })
+    expect(settings.baselineScanId).toBeUndefined()
+    expect(settings.costEstimationId).toBeUndefined()
+  })
+
+  it.each([
+    [{ 'pr-comment': 'on-failure' }, { prComment: 'on-failure' }],
+    [{ 'pr-comment': 'FALSE' }, { prComment: 'never' }],
+    [{ 'gate-scope': 'changed-files' }, { gateScope: 'changed-files' }],
+    [{ 'gate-scope': 'all' }, { gateScope: 'all' }],
+    [{ 'baseline-scan-id': UUID }, { baselineScanId: UUID }],
+    [{ 'cost-estimation-id': UUID, mode: 'start' }, { costEstimationId: UUID }]
+  ])('%j', (inputs, expected) => {
+    expect(readSettings(sources(inputs))).toMatchObject(expected)
+  })
+
+  it.each([
+    ['gate-scope', { 'gate-scope': 'changed' }, 'changed'],
+    ['pr-comment', { 'pr-comment': 'sometimes' }, 'sometimes'],
+    ['baseline-scan-id', { 'baseline-scan-id': 'latest' }, 'latest'],
+    ['cost-estimation-id', { 'cost-estimation-id': 'abc' }, 'abc'],
+    ['cost-estimation-id', { 'cost-estimation-id': UUID, mode: 'estimate' }, UUID],
+    ['repository-source', { 'repository-source': 'upload' }, 'upload']
+  ])('names %s and its value', (input, inputs, value) => {
+    const error = configError(() => readSettings(sources(inputs)))
+    expect(error.input).toBe(input)
+    expect(error.message).toContain(value)
+  })
+})

@@ -1,0 +1,80 @@
+// When is a finding of this scan "the same" as a finding of an earlier scan? Hacktron gives no
+// line numbers and new ids per scan, and a PR moves code around, so the match is on what a
+// reviewer would call the same problem: the same kind (category), in the same file, with the same
+// title. Two findings of one kind in one file are told apart by their code: an exact match on the
+// code is taken first, and only then a match on kind, file and title alone, so one small edit of
+// the flagged line does not make an old finding look new.
+import type { Finding } from '../hacktron/types.js'
+
+/** Only the fields the match reads. */
+export type FingerprintedFinding = Pick<
+  Finding,
+  'category' | 'affected_file' | 'title' | 'affected_code'
+>
+
+/** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
+export function normalizeFindingPath(path: string | null | undefined): string {
+  return (path ?? '')
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^file:\/\//, '')
+    .replace(/\/{2,}/g, '/')
+    .replace(/^(\.\/|\/)+/, '')
+}
+
+/** Case, spacing and punctuation do not make a different finding. */
+function normalizeWords(text: string | null | undefined): string {
+  return (text ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** Code compared without its whitespace, so re-indenting or re-wrapping keeps the match. */
+function normalizeCode(code: string | null | undefined): string {
+  return (code ?? '').replace(/\s+/g, '')
+}
+
+/** Kind, file and title: what survives line moves and small edits of the flagged code. */
+export function looseFingerprint(finding: FingerprintedFinding): string {
+  return [
+    normalizeWords(finding.category),
+    normalizeFindingPath(finding.affected_file),
+    normalizeWords(finding.title)
+  ].join('\0')
+}
+
+/** The loose fingerprint plus the code: tells apart two findings of one kind in one file. */
+export function exactFingerprint(finding: FingerprintedFinding): string {
+  return `${looseFingerprint(finding)}\0${normalizeCode(finding.affected_code)}`
+}
+
+/**
+ * Pairs each finding with at most one earlier finding, and each earlier finding with at most one
+ * finding: exact fingerprints first, then loose ones. Returns the earlier finding matched to each
+ * finding id.
+ */
+export function matchFindings<T extends FingerprintedFinding & { readonly id: string }>(
+  findings: readonly T[],
+  earlier: readonly T[]
+): Map<string, T> {
+  const matches = new Map<string, T>()
+  const unused = new Set(earlier)
+  for (const fingerprint of [exactFingerprint, looseFingerprint]) {
+    const pool = new Map<string, T[]>()
+    for (const candidate of unused) {
+      const key = fingerprint(candidate)
+      const same = pool.get(key)
+      if (same) same.push(candidate)
+      else pool.set(key, [candidate])
+    }
+    for (const finding of findings) {
+      if (matches.has(finding.id)) continue
+      const candidate = pool.get(fingerprint(finding))?.shift()
+      if (!candidate) continue
+      matches.set(finding.id, candidate)
+      unused.delete(candidate)
+    }
+  }
+  return matches
+}

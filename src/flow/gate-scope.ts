@@ -1,0 +1,154 @@
+// Decides which findings the PR answers for (`gate-scope`). `new` compares with a baseline scan of
+// the base branch; `changed-files` reads the files the PR changes. Whenever the narrower scope
+// cannot be judged (no baseline, no PR, an unreadable list), the gate falls back to `all`, the
+// strict side, and says why and what to do: a guess must never let a finding through.
+import type { Finding, Scan } from '../hacktron/types.js'
+import { normalizeRepoUrl } from '../hacktron/url.js'
+import type { GateScope } from '../settings.js'
+import type { FlowDeps } from './deps.js'
+import { matchFindings, normalizeFindingPath } from './fingerprint.js'
+import type { ScopeDecision } from './gate.js'
+import { findNewestScan } from './scan-lookup.js'
+
+export interface ScopeRequest {
+  readonly scope: GateScope
+  /** The scan being judged: never its own baseline. */
+  readonly scanId: string
+  readonly baselineScanId?: string
+  /** The repository of the PR's base branch (the baseline is a scan of it) and that branch. */
+  readonly repositoryUrl: string
+  readonly baseBranch?: string
+  readonly isPullRequest: boolean
+}
+
+/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
+export const MAX_LISTED_PR_FILES = 3000
+
+export async function decideGateScope(
+  request: ScopeRequest,
+  findings: readonly Finding[],
+  deps: FlowDeps
+): Promise<ScopeDecision> {
+  const decision =
+    request.scope === 'new'
+      ? await compareWithBaseline(request, findings, deps)
+      : request.scope === 'changed-files'
+        ? await limitToChangedFiles(request, deps)
+        : { requested: 'all' as const, applied: 'all' as const }
+  if (decision.fallbackReason) deps.logger.notice(decision.fallbackReason)
+  return decision
+}
+
+function fallBack(requested: GateScope, reason: string, baselineScanId?: string): ScopeDecision {
+  return {
+    requested,
+    applied: 'all',
+    fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`,
+    ...(baselineScanId && { baselineScanId })
+  }
+}
+
+async function compareWithBaseline(
+  request: ScopeRequest,
+  findings: readonly Finding[],
+  deps: FlowDeps
+): Promise<ScopeDecision> {
+  let baseline: Scan | string
+  try {
+    baseline = await findBaseline(request, deps)
+  } catch (error) {
+    return fallBack(
+      'new',
+      `the baseline scan could not be read (${messageOf(error)}); re-run the job to try again.`
+    )
+  }
+  if (typeof baseline === 'string') return fallBack('new', baseline)
+  let earlier: Finding[]
+  try {
+    earlier = await deps.client.listAllScanFindings(baseline.id)
+  } catch (error) {
+    return fallBack(
+      'new',
+      `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`,
+      baseline.id
+    )
+  }
+  // A finding fixed on the base branch that comes back is a regression: new, not old.
+  const comparable = earlier.filter(
+    (finding) => finding.state !== 'resolved' && finding.state !== 'closed'
+  )
+  const matched = matchFindings(findings, comparable)
+  const baselineMatches = new Map([...matched].map(([id, match]) => [id, match.state]))
+  deps.logger.info(
+    `Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
+      `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`
+  )
+  return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches }
+}
+
+/** The baseline scan, or why there is none (a sentence that says what to do). */
+async function findBaseline(request: ScopeRequest, deps: FlowDeps): Promise<Scan | string> {
+  if (request.baselineScanId !== undefined) {
+    if (request.baselineScanId === request.scanId) {
+      return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.'
+    }
+    const scan = await deps.client.getScan(request.baselineScanId)
+    if (scan.status !== 'completed') {
+      return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`
+    }
+    return scan
+  }
+  if (!request.isPullRequest || !request.baseBranch) {
+    return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).'
+  }
+  const repository = normalizeRepoUrl(request.repositoryUrl)
+  const found = await findNewestScan(
+    deps.client,
+    (scan) =>
+      scan.id !== request.scanId &&
+      scan.branch === request.baseBranch &&
+      scan.repo_url !== null &&
+      normalizeRepoUrl(scan.repo_url) === repository,
+    { status: 'completed' }
+  )
+  return (
+    found ??
+    `no completed scan of ${request.repositoryUrl}@${request.baseBranch} to compare with among the most recent scans. ` +
+      `Run this action on pushes to ${request.baseBranch} (or on a schedule) so a baseline exists, or set baseline-scan-id.`
+  )
+}
+
+async function limitToChangedFiles(request: ScopeRequest, deps: FlowDeps): Promise<ScopeDecision> {
+  if (!request.isPullRequest || !deps.pullRequest) {
+    return fallBack(
+      'changed-files',
+      request.isPullRequest
+        ? "the pull request's files cannot be read without a github-token."
+        : 'this run is not for a pull request, so no files are changed by one.'
+    )
+  }
+  let listed: Awaited<ReturnType<NonNullable<FlowDeps['pullRequest']>['changedFiles']>>
+  try {
+    listed = await deps.pullRequest.changedFiles()
+  } catch (error) {
+    return fallBack(
+      'changed-files',
+      `the pull request's changed files could not be read (${messageOf(error)}); give the job "permissions: pull-requests: read".`
+    )
+  }
+  if (!listed.complete) {
+    return fallBack(
+      'changed-files',
+      `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists, so its diff cannot be judged file by file.`
+    )
+  }
+  const changedFiles = new Set(listed.files.map(normalizeFindingPath))
+  deps.logger.info(
+    `The pull request changes ${changedFiles.size} files; only findings in them can gate.`
+  )
+  return { requested: 'changed-files', applied: 'changed-files', changedFiles }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
