@@ -148,7 +148,7 @@ describe('deadlines', () => {
     })
     const started = Date.now()
     const error = await client
-      .getScanStatus(SCAN_ID, { deadline: Date.now() + 500 })
+      .getScanStatus(SCAN_ID, { withinMs: 500 })
       .catch((caught: unknown) => caught)
     expect(error).toMatchObject({ code: 'timeout' })
     expect(Date.now() - started).toBeLessThan(3000)
@@ -187,17 +187,18 @@ describe('findings as the API may send them', () => {
     expect(evaluateGate(data, 'none').passed).toBe(true)
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/"urgent".*unknown.*strictest/)
-    // Its own line in the summary.
+    // Counted on its own, and shown blocking, in the summary.
     const progress = newProgress()
     progress.findings = data
-    expect(
-      renderSummary({ result: 'failed' }, progress, {
-        failOnSeverity: 'high',
-        serverUrl: '',
-        repository: '',
-        headSha: ''
-      })
-    ).toContain('| unknown 🚧 | 2 | 2 |')
+    progress.verdict = evaluateGate(data, 'high')
+    const summary = renderSummary({ result: 'failed' }, progress, {
+      failOnSeverity: 'high',
+      serverUrl: '',
+      repository: '',
+      headSha: ''
+    })
+    expect(summary).toContain('2 unknown, 1 critical, 1 medium')
+    expect(summary).toMatch(/\*\*3\*\* open or confirmed findings at or above \*\*high\*\*/)
   })
 
   it('reports a finding whose affected_file is null or missing, without a location', async () => {

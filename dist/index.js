@@ -32665,9 +32665,10 @@ class HacktronClient {
         };
         if (body !== undefined)
             headers['Content-Type'] = 'application/json';
-        const { deadline, signal } = spec.limits ?? {};
+        const { withinMs, signal } = spec.limits ?? {};
+        const deadline = withinMs === undefined ? undefined : this.now() + withinMs;
         for (let attempt = 1;; attempt++) {
-            const { outcome, value, failure } = await this.attempt(spec, url, body, headers);
+            const { outcome, value, failure } = await this.attempt(spec, url, body, headers, deadline);
             if (!outcome)
                 return value;
             const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts;
@@ -32695,10 +32696,10 @@ class HacktronClient {
         });
     }
     /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
-    async attempt(spec, url, body, headers) {
+    async attempt(spec, url, body, headers, deadline) {
         let response;
         try {
-            response = await this.transport.send(spec.method, url, body, headers, attemptTimeoutMs(this.timeoutMs, spec.limits?.deadline, this.now()));
+            response = await this.transport.send(spec.method, url, body, headers, attemptTimeoutMs(this.timeoutMs, deadline, this.now()));
         }
         catch (error) {
             const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error);
@@ -32888,7 +32889,7 @@ async function pollUntilTerminal(options, { clock, logger, signal, random }) {
         if (signal?.aborted)
             return { kind: 'cancelled', value };
         try {
-            value = await options.read({ deadline, signal });
+            value = await options.read({ withinMs: deadline - clock.now(), signal });
         }
         catch (error) {
             // The read's retries would have run past the deadline: the wait's own timeout ends it.

@@ -54,7 +54,7 @@ export async function pollUntilTerminal<T>(
   for (;;) {
     if (signal?.aborted) return { kind: 'cancelled', value }
     try {
-      value = await options.read({ deadline, signal })
+      value = await options.read({ withinMs: deadline - clock.now(), signal })
     } catch (error) {
       // The read's retries would have run past the deadline: the wait's own timeout ends it.
       if (error instanceof HacktronApiError && error.code === 'timeout') {

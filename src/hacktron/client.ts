@@ -54,12 +54,13 @@ export interface ScanListQuery {
 }
 
 /**
- * What bounds one call, retries included: a caller that waits against a timeout passes its
- * deadline, so that no attempt and no retry delay (a server's Retry-After included) outlasts it.
+ * What bounds one call, retries included: a caller that waits against a timeout passes the time
+ * it has left, so that no attempt and no retry delay (a server's Retry-After included) outlasts
+ * it. Relative, so that the caller's clock and the client's need not be the same one.
  */
 export interface RequestLimits {
-  /** Epoch ms (on the client's `now` clock) after which the call gives up as `timeout`. */
-  readonly deadline?: number
+  /** Milliseconds from the call's start after which it gives up as `timeout`. */
+  readonly withinMs?: number
   /** Aborting stops waiting between attempts. */
   readonly signal?: AbortSignal
 }
@@ -233,9 +234,10 @@ export class HacktronClient {
     }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
 
-    const { deadline, signal } = spec.limits ?? {}
+    const { withinMs, signal } = spec.limits ?? {}
+    const deadline = withinMs === undefined ? undefined : this.now() + withinMs
     for (let attempt = 1; ; attempt++) {
-      const { outcome, value, failure } = await this.attempt(spec, url, body, headers)
+      const { outcome, value, failure } = await this.attempt(spec, url, body, headers, deadline)
       if (!outcome) return value as T
       const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts
       if (!canRetry || signal?.aborted) throw this.toError(spec, outcome, failure, attempt)
@@ -273,7 +275,8 @@ export class HacktronClient {
     spec: RequestSpec,
     url: string,
     body: string | undefined,
-    headers: Record<string, string>
+    headers: Record<string, string>,
+    deadline: number | undefined
   ): Promise<{ outcome?: AttemptOutcome; value?: unknown; failure: string }> {
     let response
     try {
@@ -282,7 +285,7 @@ export class HacktronClient {
         url,
         body,
         headers,
-        attemptTimeoutMs(this.timeoutMs, spec.limits?.deadline, this.now())
+        attemptTimeoutMs(this.timeoutMs, deadline, this.now())
       )
     } catch (error) {
       const reason =
