@@ -157,3 +157,29 @@ describe('inputs of the gate, approval and comment', () => {
     expect(error.message).toContain(value)
   })
 })
+
+describe('test mode', () => {
+  const withEnv = (
+    env: Record<string, string>,
+    inputs: Record<string, string>
+  ): SettingsSources => {
+    const base = sources(inputs)
+    return { ...base, env: { ...base.env, ...env } }
+  }
+
+  it('is off unless HACKTRON_ACTION_TEST_MODE says so: a loopback API gets the 10 s poll floor', () => {
+    const inputs = { 'api-url': 'http://127.0.0.1:8787/v1', 'poll-interval': '1s' }
+    expect(configError(() => readSettings(withEnv({}, inputs))).input).toBe('poll-interval')
+    const fast = readSettings(withEnv({ HACKTRON_ACTION_TEST_MODE: 'true' }, inputs))
+    expect(fast).toMatchObject({ testMode: true, pollIntervalMs: 1000 })
+  })
+
+  it('is refused against any API but a loopback one', () => {
+    const error = configError(() =>
+      readSettings(withEnv({ HACKTRON_ACTION_TEST_MODE: 'true' }, {}))
+    )
+    expect(error.input).toBe('api-url')
+    expect(error.message).toContain('HACKTRON_ACTION_TEST_MODE')
+    expect(error.message).toContain('api.hacktron.ai')
+  })
+})
