@@ -75,10 +75,14 @@ export function pullRequest(headSha = DEMO_HEAD_SHA, files: string[] = []): Pull
 }
 
 /** A client as the action builds it in test mode, whose retry sleeps take no real time. */
-export function actionClient(simulator: HacktronSimulator, logger?: Logger): HacktronClient {
+export function actionClient(
+  simulator: HacktronSimulator,
+  logger?: Logger,
+  apiKey = DEMO_API_KEY
+): HacktronClient {
   return new HacktronClient({
     baseUrl: simulator.baseUrl,
-    apiKey: DEMO_API_KEY,
+    apiKey,
     userAgent: 'hacktron-whitebox-scan-action/test',
     logger,
     ...clientTiming(true),
