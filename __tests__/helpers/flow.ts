@@ -2,7 +2,7 @@
 // a client on the action's own test timing with sleeps that take no time, a fake clock for polls,
 // and a fake pull request. Fast enough to run every fault and every input case.
 import type { FlowDeps, PullRequestReader } from '../../src/flow/deps.js'
-import type { Clock } from '../../src/flow/poll.js'
+import { systemClock, type Clock } from '../../src/flow/poll.js'
 import { newProgress, type Progress } from '../../src/flow/progress.js'
 import { runFlow, type FlowSettings } from '../../src/flow/run-flow.js'
 import { clientTiming } from '../../src/client-timing.js'
@@ -78,7 +78,8 @@ export function pullRequest(headSha = DEMO_HEAD_SHA, files: string[] = []): Pull
 export function actionClient(
   simulator: HacktronSimulator,
   logger?: Logger,
-  apiKey = DEMO_API_KEY
+  apiKey = DEMO_API_KEY,
+  sleep: (ms: number) => Promise<void> = async () => undefined
 ): HacktronClient {
   return new HacktronClient({
     baseUrl: simulator.baseUrl,
@@ -86,8 +87,17 @@ export function actionClient(
     userAgent: 'hacktron-whitebox-scan-action/test',
     logger,
     ...clientTiming(true),
-    sleep: async () => undefined
+    sleep
   })
+}
+
+/** Deps on real time, for what only real time shows: jobs sharing a rate limit window. */
+export function realTimeDeps(simulator: HacktronSimulator, logger: Logger): Partial<FlowDeps> {
+  return {
+    client: actionClient(simulator, logger, DEMO_API_KEY, (ms) => systemClock.sleep(ms)),
+    clock: systemClock,
+    random: Math.random
+  }
 }
 
 /** The flow's world: the simulator, a fake clock and a PR still at DEMO_HEAD_SHA. */
