@@ -2,6 +2,9 @@
 // fork's), a superseded head spends nothing, the gate counts what the PR introduces, and the
 // approval flow spends exactly the approved estimate.
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { SQL_INJECTION, SSRF, STORED_XSS } from '../src/simulator/findings-catalog.js'
 import type { ScenarioOverrides } from '../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../src/simulator/server.js'
@@ -107,9 +110,12 @@ describe('gate-scope', () => {
         }
       ])
     )
+    const workspace = mkdtempSync(join(tmpdir(), 'hacktron-workspace-'))
+    started.push({ stop: async () => rmSync(workspace, { recursive: true, force: true }) })
     const result = await runAgainst(simulator, {
       payload: examplePayload('pull_request', 'labeled'),
-      inputs: { 'fail-on-severity': 'medium' }
+      inputs: { 'fail-on-severity': 'medium' },
+      workspace
     })
     const baselineId = simulator.store.allScans().find((scan) => scan.name === 'nightly')?.id
     expect(result.outputs).toMatchObject({
@@ -124,6 +130,14 @@ describe('gate-scope', () => {
     expect(blocking).not.toContain(SQL_INJECTION.title)
     expect(folded.join('')).toContain('already on the base branch')
     expect(folded.join('')).toContain('triaged safe')
+    // Code scanning learns the same: old findings are `unchanged`, the PR's own are `new`.
+    const sarif = JSON.parse(readFileSync(join(workspace, 'hacktron-results.sarif'), 'utf8')) as {
+      runs: { results: { baselineState?: string; message: { text: string } }[] }[]
+    }
+    const stateOf = (title: string): string | undefined =>
+      sarif.runs[0]?.results.find((entry) => entry.message.text.startsWith(title))?.baselineState
+    expect(stateOf(SQL_INJECTION.title)).toBe('unchanged')
+    expect(stateOf(STORED_XSS.title)).toBe('new')
   })
 
   it('new without a baseline: falls back to all with a notice saying what to do', async () => {

@@ -61,6 +61,7 @@ function fakeApi(options: {
     random: () => 0.5,
     logger: { ...silentLogger, info: (line) => logged.push(line), warning: (l) => logged.push(l) },
     client: {
+      warnAboutUnknownSeverities: () => undefined,
       exportScanFindings: async (_id, format) => {
         calls.push({ what: `export ${format}`, at: clock.now() })
         return format === 'json' ? options.exported : options.sarif

@@ -19,7 +19,7 @@ import {
   repoRelativePath,
   type FindingLocation
 } from '../src/report/locations.js'
-import { buildSarif, categoryFor, ruleIdFor, sarifChunks, sarifParts } from '../src/report/sarif.js'
+import { buildSarif, ruleIdFor, sarifChunks, sarifParts } from '../src/report/sarif.js'
 import { writeSarifFile } from '../src/reporting.js'
 import { renderSummary, type SummaryContext } from '../src/report/summary.js'
 import { finding, HOSTILE_FINDING, HOSTILE_TEXT, manyFindings } from '../__fixtures__/findings.js'
@@ -46,13 +46,18 @@ function noLocations(findings: Finding[]): Map<string, FindingLocation> {
   return locateFindings(findings, undefined)
 }
 
+/** Every finding at its own file, as a run whose findings all have usable paths. */
+function ownFiles(findings: Finding[]): Map<string, FindingLocation> {
+  return new Map(findings.map((each) => [each.id, { path: each.affected_file }]))
+}
+
 describe('locations', () => {
   it('makes paths repository-relative and refuses ones that escape', () => {
     expect(repoRelativePath('./src/a.js')).toBe('src/a.js')
     expect(
       repoRelativePath('/home/runner/work/shop/shop/src/a.js', '/home/runner/work/shop/shop')
     ).toBe('src/a.js')
-    expect(repoRelativePath('file:///src/a.js')).toBe('src/a.js')
+    expect(repoRelativePath('file:///src/a.js', '', (path) => path === 'src/a.js')).toBe('src/a.js')
     expect(repoRelativePath('https://github.com/acme/shop/blob/main/src/a.js')).toBe('src/a.js')
     expect(repoRelativePath('src\\win\\a.js')).toBe('src/win/a.js')
     expect(repoRelativePath('../outside.js')).toBeUndefined()
@@ -142,78 +147,57 @@ describe('annotations', () => {
 })
 
 describe('SARIF', () => {
-  const repo = 'https://github.com/acme/shop'
-
   it('is valid SARIF 2.1.0 for 0, 1 and hostile findings', () => {
     for (const findings of [[], [finding()], [HOSTILE_FINDING]]) {
-      const { log } = buildSarif(findings, noLocations(findings), {
-        repositoryUrl: repo,
-        scanId: 's'
-      })
+      const { log } = buildSarif(findings, noLocations(findings), { scanId: 's' })
       expectValidSarif(log)
-      const text = [
-        ...sarifChunks(
-          sarifParts(findings, noLocations(findings), { repositoryUrl: repo, scanId: 's' })
-        )
-      ].join('')
-      expect(JSON.parse(text)).toEqual(log)
+      const text = [...sarifChunks(sarifParts(findings, noLocations(findings), { scanId: 's' }))]
+      expect(JSON.parse(text.join(''))).toEqual(log)
       // Compact: no indentation, whatever the findings say.
-      expect(text).not.toMatch(/\n\s/)
+      expect(text.join('')).not.toMatch(/\n\s/)
     }
   })
 
-  it('has relative paths, stable rule ids and fingerprints, a category per repository, severities', () => {
+  it('has encoded relative paths, one severity per rule id, fingerprints that survive a line move, no category of its own', () => {
     const one = finding()
     const locations = new Map([[one.id, { path: 'src/db/users.js', startLine: 12 }]])
-    const first = buildSarif([one], locations, { repositoryUrl: repo, scanId: 's1' }).log
+    const first = buildSarif([one], locations, { scanId: 's1' }).log
     const again = buildSarif(
       [{ ...one, id: 'another-id' }],
       new Map([['another-id', { path: 'src/db/users.js', startLine: 40 }]]),
-      {
-        repositoryUrl: repo,
-        scanId: 's2'
-      }
+      { scanId: 's2' }
     ).log
     const run = first.runs[0]!
     const result = run.results![0]!
-    expect(result.ruleId).toBe(ruleIdFor('SQL Injection'))
+    expect(result.ruleId).toBe(ruleIdFor('SQL Injection', 'high'))
+    expect(result.ruleId).toBe('hacktron/sql-injection/high')
     expect(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('src/db/users.js')
     expect(result.locations?.[0]?.physicalLocation?.region?.startLine).toBe(12)
     expect(result.level).toBe('error')
     expect(run.tool.driver.rules?.[0]?.properties?.['security-severity']).toBe('8.0')
     // The same finding moved to another line keeps its fingerprint.
     expect(again.runs[0]!.results![0]!.partialFingerprints).toEqual(result.partialFingerprints)
-    expect(run.automationDetails?.id).toBe('hacktron/acme/shop/')
-    expect(categoryFor('https://github.com/acme/other')).not.toBe(categoryFor(repo))
-    const hostile = buildSarif([HOSTILE_FINDING], noLocations([HOSTILE_FINDING]), {
-      repositoryUrl: repo,
-      scanId: 's'
-    }).log
-    expect(hostile.runs[0]!.results![0]!.locations).toBeUndefined()
+    // No category of our own: upload-sarif's `category` input decides it.
+    expect(run.automationDetails).toBeUndefined()
+    // A finding without a usable path stays out, rather than making GitHub reject the upload.
+    const hostile = buildSarif([HOSTILE_FINDING], noLocations([HOSTILE_FINDING]), { scanId: 's' })
+    expect(hostile.log.runs[0]!.results).toEqual([])
+    expect(hostile.unlocated).toEqual([HOSTILE_FINDING])
   })
 
   it('stays within the limits, dropping the lowest severities first and counting them', async () => {
     const findings = manyFindings(10_000)
-    const full = buildSarif(findings, noLocations(findings), { repositoryUrl: repo, scanId: 's' })
-    expectValidSarif(full.log)
-    expect(full.log.runs).toHaveLength(1)
-    expect(full.log.runs[0]!.results).toHaveLength(10_000)
-    const fullText = [
-      ...sarifChunks(
-        sarifParts(findings, noLocations(findings), { repositoryUrl: repo, scanId: 's' })
-      )
-    ].join('')
-    expect(JSON.parse(fullText)).toEqual(full.log)
-    expect(gzipSync(fullText).length).toBeLessThan(10 * 1024 * 1024)
-    expect(full.dropped).toEqual({})
-
-    const capped = buildSarif(findings, noLocations(findings), {
-      repositoryUrl: repo,
-      scanId: 's',
-      maxResults: 6000
-    })
-    expect(capped.log.runs[0]!.results).toHaveLength(6000)
-    expect(capped.dropped).toEqual({ low: 2000, info: 2000 })
+    const capped = buildSarif(findings, ownFiles(findings), { scanId: 's' })
+    expectValidSarif(capped.log)
+    expect(capped.log.runs).toHaveLength(1)
+    // Code scanning keeps 5,000 results per upload: the most severe ones.
+    expect(capped.log.runs[0]!.results).toHaveLength(5000)
+    const text = [...sarifChunks(sarifParts(findings, ownFiles(findings), { scanId: 's' }))].join(
+      ''
+    )
+    expect(JSON.parse(text)).toEqual(capped.log)
+    expect(gzipSync(text).length).toBeLessThan(10 * 1024 * 1024)
+    expect(capped.dropped).toEqual({ medium: 1000, low: 2000, info: 2000 })
     const levels = new Set(
       capped.log.runs[0]!.results!.map((result) => result.properties?.severity)
     )
@@ -223,8 +207,13 @@ describe('SARIF', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sarif-'))
     try {
       const path = join(dir, 'out.sarif')
-      const context = { repositoryUrl: repo, scanId: 's' }
-      const small = await writeSarifFile(path, findings, noLocations(findings), context, 50_000)
+      const small = await writeSarifFile(
+        path,
+        findings,
+        ownFiles(findings),
+        { scanId: 's' },
+        50_000
+      )
       const written = await readFile(path)
       expect(gzipSync(written).length).toBeLessThanOrEqual(50_000)
       const log = JSON.parse(written.toString('utf8'))
@@ -377,12 +366,17 @@ describe('summary and comment', () => {
   })
 })
 
+const BOT = 'github-actions[bot]'
+
 class FakeComments implements IssueCommentsApi {
-  comments: { id: number; body: string }[] = []
+  comments: { id: number; body: string; author: string }[] = []
   calls: string[] = []
   nextId = 1
   failWith?: number
-  async list(): Promise<{ id: number; body: string }[]> {
+  async identity(): Promise<string> {
+    return BOT
+  }
+  async list(): Promise<{ id: number; body: string; author: string }[]> {
     this.calls.push('list')
     return [...this.comments]
   }
@@ -393,7 +387,7 @@ class FakeComments implements IssueCommentsApi {
         status: this.failWith
       })
     const id = this.nextId++
-    this.comments.push({ id, body })
+    this.comments.push({ id, body, author: BOT })
     return id
   }
   async update(id: number, body: string): Promise<void> {
@@ -411,15 +405,15 @@ describe('comment writer', () => {
 
   it('creates one comment, edits it in place, and skips an edit that changes nothing', async () => {
     const api = new FakeComments()
-    api.comments.push({ id: 99, body: 'someone else' })
+    api.comments.push({ id: 99, body: 'someone else', author: 'octocat' })
     api.nextId = 100
     const writer = new PrCommentWriter(marker, async () => api, silentLogger)
     await writer.write(`${marker} one`)
     await writer.write(`${marker} two`)
     await writer.write(`${marker} two`)
     expect(api.comments).toEqual([
-      { id: 99, body: 'someone else' },
-      { id: 100, body: `${marker} two` }
+      { id: 99, body: 'someone else', author: 'octocat' },
+      { id: 100, body: `${marker} two`, author: BOT }
     ])
     expect(api.calls).toEqual(['list', 'create', 'list', 'update 100'])
 
@@ -434,12 +428,45 @@ describe('comment writer', () => {
     const original = api.create.bind(api)
     // Another run creates its comment between our look and our create.
     api.create = async (body) => {
-      api.comments.push({ id: api.nextId++, body: `${marker} other run` })
+      api.comments.push({ id: api.nextId++, body: `${marker} other run`, author: BOT })
       return original(body)
     }
     const writer = new PrCommentWriter(marker, async () => api, silentLogger)
     await writer.write(`${marker} mine`)
-    expect(api.comments).toEqual([{ id: 1, body: `${marker} mine` }])
+    expect(api.comments).toEqual([{ id: 1, body: `${marker} mine`, author: BOT }])
+  })
+
+  it('never adopts a comment with the marker that someone else wrote, and says so', async () => {
+    const api = new FakeComments()
+    // A PR author posts the marker first, hoping to receive the report and edit it to "Passed".
+    api.comments.push({ id: 1, body: `${marker} planted`, author: 'pr-author' })
+    api.nextId = 2
+    const lines: string[] = []
+    const writer = new PrCommentWriter(marker, async () => api, {
+      ...silentLogger,
+      info: (line) => lines.push(line)
+    })
+    await writer.write(`${marker} report`)
+    await writer.write(`${marker} final report`)
+    expect(api.comments).toEqual([
+      { id: 1, body: `${marker} planted`, author: 'pr-author' },
+      { id: 2, body: `${marker} final report`, author: BOT }
+    ])
+    expect(api.calls).not.toContain('update 1')
+    expect(api.calls).not.toContain('remove 1')
+    expect(lines.filter((line) => line.includes('comment 1'))).toHaveLength(1)
+    expect(lines.join('\n')).toMatch(/written by pr-author.*ignored/)
+
+    // A race against a foreign comment is no race: ours stays, theirs is not touched.
+    const raced = new FakeComments()
+    const original = raced.create.bind(raced)
+    raced.create = async (body) => {
+      raced.comments.push({ id: raced.nextId++, body: `${marker} x`, author: 'pr-author' })
+      return original(body)
+    }
+    await new PrCommentWriter(marker, async () => raced, silentLogger).write(`${marker} mine`)
+    expect(raced.comments.map((comment) => comment.author)).toEqual(['pr-author', BOT])
+    expect(raced.calls).not.toContain('remove 2')
   })
 
   it('turns a read-only token into one warning and stops trying', async () => {

@@ -146,6 +146,7 @@ describe('gate', () => {
     expect(evaluateGate(findings, 'none')).toMatchObject({ passed: true, gating: [] })
     expect(evaluateGate([], 'info').passed).toBe(true)
     expect(evaluateGate(findings, 'none').counts).toEqual({
+      unknown: 0,
       critical: 1,
       high: 1,
       medium: 1,

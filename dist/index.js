@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6751);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2665);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6751:
+/***/ 2665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32188,6 +32188,23 @@ const silentLogger = {
     warning: () => undefined
 };
 
+;// CONCATENATED MODULE: ./src/sleep.ts
+// The one real-time wait of the action, shared by the client's retries and the flow's polls.
+/** Resolves after `ms`, or at once when `signal` aborts (already aborted: at once). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/hacktron/errors.ts
 // One error type for everything the Hacktron API can answer besides success, carrying the
 // `error-code` of the action's interface so the caller never re-parses messages.
@@ -32276,6 +32293,86 @@ function serverMessageOf(body, fallback) {
     return fallback;
 }
 
+;// CONCATENATED MODULE: ./src/hacktron/types.ts
+/** The fields of a finding the action reads; an answer lacking one of them is not enough. */
+const REPORTED_FINDING_FIELDS = [
+    'id',
+    'title',
+    'category',
+    'severity',
+    'state',
+    'description',
+    'affected_file',
+    'affected_code',
+    'tags'
+];
+/** The API's severities, most severe first. */
+const API_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+/** Most severe first: the order every report and the gate use. */
+const SEVERITIES = ['unknown', ...API_SEVERITIES];
+const TERMINAL_ESTIMATION_STATUSES = [
+    'completed',
+    'partial',
+    'failed'
+];
+const TERMINAL_SCAN_STATUSES = [
+    'completed',
+    'failed',
+    'stopped',
+    'cancelled',
+    'skipped'
+];
+
+;// CONCATENATED MODULE: ./src/hacktron/findings.ts
+
+const KNOWN_STATES = [
+    'open',
+    'true_positive',
+    'false_positive',
+    'accepted_risk',
+    'resolved',
+    'closed'
+];
+/** `CRITICAL` and ` Medium ` are critical and medium; anything else is `unknown`. */
+function normalizeSeverity(value) {
+    const folded = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return API_SEVERITIES.includes(folded) ? folded : 'unknown';
+}
+/**
+ * One finding of an API answer. A field that is missing or null becomes empty text (a finding
+ * without a file is still reported, just without a location); an unrecognised state is kept as
+ * `open`, so it still counts toward the gate rather than silently not.
+ */
+function normalizeFinding(raw) {
+    const fields = (raw && typeof raw === 'object' ? raw : {});
+    const severity = normalizeSeverity(fields.severity);
+    const foldedState = findings_text(fields.state).trim().toLowerCase();
+    // Only what the gate and the reports use: the rest of a large scan's answer is let go.
+    return {
+        id: findings_text(fields.id),
+        title: findings_text(fields.title),
+        category: findings_text(fields.category),
+        description: findings_text(fields.description),
+        affected_file: findings_text(fields.affected_file),
+        affected_code: findings_text(fields.affected_code),
+        tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
+        state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
+        severity,
+        ...(severity === 'unknown' && { reported_severity: findings_text(fields.severity) || '(none)' })
+    };
+}
+function findings_text(value) {
+    if (typeof value === 'string')
+        return value;
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+/** The severities the API sent that are outside its enum, each once, for the log and reports. */
+function unknownSeverities(findings) {
+    return [
+        ...new Set(findings.flatMap((finding) => finding.severity === 'unknown' ? [finding.reported_severity ?? '(none)'] : []))
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/hacktron/retry-policy.ts
 // The one retry policy of the Hacktron client, as pure functions so it is tested without a clock.
 const DEFAULT_RETRY = {
@@ -32286,6 +32383,8 @@ const DEFAULT_RETRY = {
 };
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 function isRetryable(outcome, safety) {
+    if (outcome.kind === 'redirect')
+        return false;
     if (outcome.kind === 'status' && outcome.status === 429)
         return true;
     if (safety === 'spending-write')
@@ -32305,6 +32404,13 @@ function retryDelayMs(attempt, outcome, config, random) {
     }
     const exponential = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** (attempt - 1));
     return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+/**
+ * Whether waiting `delayMs` before the next attempt still leaves the attempt before `deadline`.
+ * A retry that cannot is not waited for: the caller's timeout ends the wait instead, on time.
+ */
+function retryFitsBefore(deadline, nowMs, delayMs) {
+    return deadline === undefined || nowMs + delayMs < deadline;
 }
 /** Parses a Retry-After header (seconds or an HTTP date) into milliseconds from `nowMs`. */
 function parseRetryAfter(header, nowMs) {
@@ -32329,8 +32435,14 @@ class TransportTimeoutError extends Error {
 }
 function createHttpTransport(userAgent, timeoutMs) {
     // No keep-alive: polls are seconds apart, and a fresh connection per request keeps a reset
-    // from poisoning the next attempt. Retries are ours, so the library's own are off.
-    const http = new lib_HttpClient(userAgent, [], { allowRetries: false, socketTimeout: timeoutMs });
+    // from poisoning the next attempt. Retries are ours, so the library's own are off. Redirects
+    // are off too: the library strips only Authorization when a redirect changes host, so it would
+    // send X-Api-Key to whatever host a redirect names; a 3xx comes back to the client as it is.
+    const http = new lib_HttpClient(userAgent, [], {
+        allowRetries: false,
+        allowRedirects: false,
+        socketTimeout: timeoutMs
+    });
     return {
         send: (method, url, body, headers, deadlineMs) => new Promise((resolve, reject) => {
             let response;
@@ -32439,15 +32551,17 @@ function hasShape(value, shape) {
 
 
 
+
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
+const EXPORT_SLOWNESS = 10;
 // Network errors that prove the request never reached the server.
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 const COST_ESTIMATION_SHAPE = { id: 'string', status: 'string', repos: 'array' };
 const SCAN_STATUS_SHAPE = { id: 'string', status: 'string' };
 const SCAN_SHAPE = { id: 'string', status: 'string' };
 const PAGE_SHAPE = { data: 'array', total: 'number' };
-// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
-const EXPORT_SLOWNESS = 10;
 class HacktronClient {
     baseUrl;
     apiKey;
@@ -32469,11 +32583,13 @@ class HacktronClient {
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
         this.logger = options.logger ?? silentLogger;
-        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+        this.sleep = options.sleep ?? abortableSleep;
         this.random = options.random ?? Math.random;
         this.now = options.now ?? Date.now;
         this.transport = options.transport ?? createHttpTransport(options.userAgent, this.timeoutMs);
     }
+    /** The reported severities outside the API's enum, so each is logged once per run. */
+    unknownSeveritiesLogged = new Set();
     createCostEstimation(body) {
         // A duplicate estimate costs nothing, so a lost answer may be retried.
         return this.request({
@@ -32484,8 +32600,8 @@ class HacktronClient {
             shape: COST_ESTIMATION_SHAPE
         });
     }
-    getCostEstimation(id) {
-        return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE);
+    getCostEstimation(id, limits) {
+        return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE, {}, limits);
     }
     listCostEstimations(limit = 100, offset = 0) {
         return this.get('/cost-estimations', PAGE_SHAPE, { limit, offset });
@@ -32503,15 +32619,32 @@ class HacktronClient {
     getScan(id) {
         return this.get(`/scans/${encodeURIComponent(id)}`, SCAN_SHAPE);
     }
-    getScanStatus(id) {
-        return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE);
+    getScanStatus(id, limits) {
+        return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE, {}, limits);
     }
     listScans(query = {}) {
         return this.get('/scans', PAGE_SHAPE, { ...query });
     }
-    /** One page of the scan's findings; src/flow/read-findings.ts reads them all. */
-    listScanFindingsPage(scanId, page, limit) {
-        return this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit });
+    /**
+     * One page of findings, normalized (see findings.ts): the form the whole action works with.
+     * src/flow/read-findings.ts reads them all.
+     */
+    async listScanFindingsPage(scanId, page, limit) {
+        const answer = await this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit });
+        const data = answer.data.map(normalizeFinding);
+        this.warnAboutUnknownSeverities(scanId, unknownSeverities(data));
+        return { ...answer, data };
+    }
+    /** Warns once per value about severities outside the API's enum, whichever answer had them. */
+    warnAboutUnknownSeverities(scanId, reported) {
+        const fresh = reported.filter((value) => !this.unknownSeveritiesLogged.has(value));
+        if (fresh.length === 0)
+            return;
+        for (const value of fresh)
+            this.unknownSeveritiesLogged.add(value);
+        this.logger.warning(`Hacktron: scan ${scanId} has findings with a severity outside critical, high, medium, low, ` +
+            `info (${fresh.map((value) => JSON.stringify(value)).join(', ')}): they are counted as ` +
+            '"unknown" and gate as the strictest, at any fail-on-severity but none.');
     }
     /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
     exportScanFindings(scanId, format) {
@@ -32523,8 +32656,8 @@ class HacktronClient {
             slowness: EXPORT_SLOWNESS
         });
     }
-    get(path, shape, query) {
-        return this.request({ method: 'GET', path, query, safety: 'read', shape });
+    get(path, shape, query, limits) {
+        return this.request({ method: 'GET', path, query, safety: 'read', shape, limits });
     }
     async request(spec) {
         const url = this.urlFor(spec);
@@ -32536,25 +32669,41 @@ class HacktronClient {
         };
         if (body !== undefined)
             headers['Content-Type'] = 'application/json';
+        const { withinMs, signal } = spec.limits ?? {};
+        const deadline = withinMs === undefined ? undefined : this.now() + withinMs;
         for (let attempt = 1;; attempt++) {
-            const { outcome, value, failure } = await this.attempt(spec, url, body, headers);
+            const { outcome, value, failure } = await this.attempt(spec, url, body, headers, deadline);
             if (!outcome)
                 return value;
             const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts;
-            if (!canRetry)
+            if (!canRetry || signal?.aborted)
                 throw this.toError(spec, outcome, failure, attempt);
             const delay = retryDelayMs(attempt, outcome, this.retry, this.random);
+            if (!retryFitsBefore(deadline, this.now(), delay)) {
+                throw this.deadlineError(spec, failure, attempt, delay);
+            }
             this.logger.info(`Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatSeconds(delay)} ` +
                 `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`);
-            await this.sleep(delay);
+            await this.sleep(delay, signal);
+            if (signal?.aborted)
+                throw this.toError(spec, outcome, failure, attempt);
         }
     }
+    /** The caller's deadline comes before the next attempt could: its timeout ends the wait. */
+    deadlineError(spec, failure, attempts, delayMs) {
+        return new HacktronApiError({
+            code: 'timeout',
+            method: spec.method,
+            path: spec.path,
+            attempts,
+            serverMessage: `${failure}; the next attempt (in ${formatSeconds(delayMs)}) would come after the deadline`
+        });
+    }
     /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
-    async attempt(spec, url, body, headers) {
+    async attempt(spec, url, body, headers, deadline) {
         let response;
         try {
-            const timeoutMs = this.timeoutMs * (spec.slowness ?? 1);
-            response = await this.transport.send(spec.method, url, body, headers, timeoutMs);
+            response = await this.transport.send(spec.method, url, body, headers, attemptTimeoutMs(this.timeoutMs * (spec.slowness ?? 1), deadline, this.now()));
         }
         catch (error) {
             const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error);
@@ -32562,6 +32711,13 @@ class HacktronClient {
             return {
                 outcome: { kind: 'network', mayHaveArrived: !NEVER_CONNECTED.has(code) },
                 failure: this.redact(reason)
+            };
+        }
+        if (isRedirect(response.status)) {
+            // Never followed: the transport would send the API key to whichever host a redirect names.
+            return {
+                outcome: { kind: 'redirect', status: response.status },
+                failure: describeRedirect(response.status, response.headers.location, url)
             };
         }
         const parsed = parseJson(response.body);
@@ -32607,6 +32763,9 @@ class HacktronClient {
                 });
             case 'bad-body':
                 return new HacktronApiError({ ...common, code: 'bad-response', ambiguous });
+            case 'redirect':
+                // A redirect is answered before any work is done: nothing is ambiguous about it.
+                return new HacktronApiError({ ...common, status: outcome.status, code: 'bad-response' });
         }
     }
     urlFor(spec) {
@@ -32620,6 +32779,31 @@ class HacktronClient {
     redact(text) {
         return this.apiKey === '' ? text : text.split(this.apiKey).join('***');
     }
+}
+/** One attempt never runs past the caller's deadline (but gets at least a moment to answer). */
+function attemptTimeoutMs(timeoutMs, deadline, nowMs) {
+    if (deadline === undefined)
+        return timeoutMs;
+    return Math.max(1, Math.min(timeoutMs, deadline - nowMs));
+}
+function isRedirect(status) {
+    return status >= 300 && status < 400;
+}
+/** Names only the location's origin: its path and query might carry anything. */
+function describeRedirect(status, location, requestUrl) {
+    const target = Array.isArray(location) ? location[0] : location;
+    let where = 'no Location header';
+    if (target) {
+        try {
+            const url = new URL(target, requestUrl);
+            where = url.origin === new URL(requestUrl).origin ? `the same host ${url.host}` : url.host;
+        }
+        catch {
+            where = 'an unreadable Location header';
+        }
+    }
+    return (`the API answered HTTP ${status}, a redirect to ${where}; the client does not follow ` +
+        'redirects, so the API key is only ever sent to api-url (check api-url, or a proxy in between)');
 }
 function parseJson(text) {
     try {
@@ -32697,35 +32881,8 @@ function sarifResults(exported) {
         : []);
 }
 
-;// CONCATENATED MODULE: ./src/hacktron/types.ts
-/** The fields of a finding the action reads; an answer lacking one of them is not enough. */
-const REPORTED_FINDING_FIELDS = [
-    'id',
-    'title',
-    'category',
-    'severity',
-    'state',
-    'description',
-    'affected_file',
-    'affected_code',
-    'tags'
-];
-/** Most severe first: the order every report uses. */
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-const TERMINAL_ESTIMATION_STATUSES = [
-    'completed',
-    'partial',
-    'failed'
-];
-const TERMINAL_SCAN_STATUSES = [
-    'completed',
-    'failed',
-    'stopped',
-    'cancelled',
-    'skipped'
-];
-
 ;// CONCATENATED MODULE: ./src/flow/read-findings.ts
+
 
 
 
@@ -32735,6 +32892,7 @@ const TERMINAL_SCAN_STATUSES = [
  */
 const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
 const FINDINGS_PAGE_SIZE = 100;
+/** Why a JSON export failed that would fail the pages as well: no fallback then. */
 const PAGES_WOULD_FAIL_TOO = new Set([
     'unauthorized',
     'forbidden',
@@ -32752,9 +32910,8 @@ async function readScanFindings(scanId, deps, { withLines = true } = {}) {
         return { findings, lines: new Map(), source };
     }
     const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map();
-    const unplaced = findings.filter((finding) => !fromCheckout.has(finding.id));
     const lines = new Map(fromCheckout);
-    if (unplaced.length > 0) {
+    if (findings.some((finding) => !fromCheckout.has(finding.id))) {
         const sarif = await readSarifLines(scanId, deps);
         if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
             // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
@@ -32793,8 +32950,11 @@ async function readJsonExport(scanId, deps) {
     }
     const items = exportItems(answer);
     const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
-    if (problem === undefined && items)
-        return { findings: items.map(keptFields) };
+    if (problem === undefined && items) {
+        const findings = items.map(normalizeFinding);
+        deps.client.warnAboutUnknownSeverities(scanId, unknownSeverities(findings));
+        return { findings };
+    }
     deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
     return {};
 }
@@ -32828,21 +32988,6 @@ function missingField(items) {
     }
     return undefined;
 }
-/** Only what the gate and the reports use: the rest of a large scan's answer is let go. */
-function keptFields(item) {
-    const record = item;
-    return {
-        id: record.id,
-        title: record.title,
-        category: record.category,
-        severity: record.severity,
-        state: record.state,
-        description: record.description,
-        affected_file: record.affected_file,
-        affected_code: record.affected_code,
-        tags: record.tags
-    };
-}
 /**
  * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
  * list that grows is read to its end). A finding listed twice counts once; fewer distinct
@@ -32858,12 +33003,10 @@ async function readPages(scanId, deps) {
             await pace();
             const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
             total = answer.total;
-            const problem = missingField(answer.data);
-            if (problem)
-                throw badPage(scanId, page, problem);
-            for (const item of answer.data)
-                if (!byId.has(item.id))
-                    byId.set(item.id, keptFields(item));
+            // The client hands the pages over normalized (src/hacktron/findings.ts).
+            for (const finding of answer.data)
+                if (!byId.has(finding.id))
+                    byId.set(finding.id, finding);
             if (answer.data.length === 0)
                 break;
         }
@@ -32871,12 +33014,9 @@ async function readPages(scanId, deps) {
             return [...byId.values()];
         deps.logger.info(`Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`);
     }
-    throw badPage(scanId, undefined, `${byId.size} distinct findings of ${total} after reading the list ${MAX_READINGS} times`);
-}
-function badPage(scanId, page, problem) {
-    return new HacktronApiError({
+    throw new HacktronApiError({
         code: 'bad-response',
-        serverMessage: `the findings list ${page === undefined ? '' : `(page ${page}) `}cannot be used: ${problem}`,
+        serverMessage: `the findings list kept shifting: ${byId.size} distinct findings of ${total} after reading it ${MAX_READINGS} times`,
         method: 'GET',
         path: `/scans/${scanId}/findings`,
         attempts: 1
@@ -32908,80 +33048,36 @@ async function readSarifLines(scanId, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/client-timing.ts
-// How long the client waits: production values for the real API, and the same policy on a
-// 20-times faster clock against a loopback API (the local simulator), so tests and the demo
-// exercise every retry in seconds. A server's Retry-After is honoured as given either way.
+// How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
+// against the local simulator only) the same policy on a 20-times faster clock, so tests and the
+// demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
 
 
 
-const LOOPBACK_SPEED_UP = 20;
-function clientTiming(apiIsLoopback) {
-    if (!apiIsLoopback)
+const TEST_SPEED_UP = 20;
+function clientTiming(testMode) {
+    if (!testMode)
         return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY };
     return {
-        requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / LOOPBACK_SPEED_UP,
+        requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / TEST_SPEED_UP,
         retry: {
             ...DEFAULT_RETRY,
-            baseDelayMs: DEFAULT_RETRY.baseDelayMs / LOOPBACK_SPEED_UP,
-            maxDelayMs: DEFAULT_RETRY.maxDelayMs / LOOPBACK_SPEED_UP
+            baseDelayMs: DEFAULT_RETRY.baseDelayMs / TEST_SPEED_UP,
+            maxDelayMs: DEFAULT_RETRY.maxDelayMs / TEST_SPEED_UP
         }
     };
 }
 /** One job's share of the key's rate limit for findings pages, on the same clock as the retries. */
-function findingsPagePacing(apiIsLoopback) {
-    if (!apiIsLoopback)
+function findingsPagePacing(testMode) {
+    if (!testMode)
         return DOCUMENTED_PAGE_PACING;
-    return {
-        ...DOCUMENTED_PAGE_PACING,
-        windowMs: DOCUMENTED_PAGE_PACING.windowMs / LOOPBACK_SPEED_UP
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config-error.ts
-// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
-class ConfigError extends Error {
-    input;
-    code;
-    constructor(input, message, code = 'invalid-input') {
-        super(message);
-        this.input = input;
-        this.code = code;
-        this.name = 'ConfigError';
-    }
-}
-/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
-function quote(value, max = 120) {
-    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
-    return JSON.stringify(shown);
-}
-
-;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
-class FlowFailure extends Error {
-    code;
-    title;
-    constructor(code, title, message) {
-        super(message);
-        this.code = code;
-        this.title = title;
-        this.name = 'FlowFailure';
-    }
+    return { ...DOCUMENTED_PAGE_PACING, windowMs: DOCUMENTED_PAGE_PACING.windowMs / TEST_SPEED_UP };
 }
 
 ;// CONCATENATED MODULE: ./src/flow/poll.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    })
-};
+
+
+const systemClock = { now: () => Date.now(), sleep: abortableSleep };
 /** ±10 % around the interval. */
 function jittered(intervalMs, random) {
     return Math.round(intervalMs * (0.9 + 0.2 * random()));
@@ -32994,7 +33090,17 @@ async function pollUntilTerminal(options, { clock, logger, signal, random }) {
     for (;;) {
         if (signal?.aborted)
             return { kind: 'cancelled', value };
-        value = await options.read();
+        try {
+            value = await options.read({ withinMs: deadline - clock.now(), signal });
+        }
+        catch (error) {
+            // The read's retries would have run past the deadline: the wait's own timeout ends it.
+            if (error instanceof HacktronApiError && error.code === 'timeout') {
+                logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`);
+                return { kind: 'timed-out', value };
+            }
+            throw error;
+        }
         options.onRead?.(value);
         const status = options.statusOf(value);
         if (status !== lastStatus) {
@@ -33031,6 +33137,18 @@ function newProgress() {
     return { phase: 'starting' };
 }
 
+;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
+class FlowFailure extends Error {
+    code;
+    title;
+    constructor(code, title, message) {
+        super(message);
+        this.code = code;
+        this.title = title;
+        this.name = 'FlowFailure';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flow/estimate.ts
 
 
@@ -33064,7 +33182,7 @@ async function settleEstimation(estimation, request, deps, progress) {
     if (!TERMINAL_ESTIMATION_STATUSES.includes(estimation.status)) {
         const polled = await pollUntilTerminal({
             subject: `Cost estimation ${estimation.id}`,
-            read: () => deps.client.getCostEstimation(estimation.id),
+            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
             statusOf: (read) => read.status,
             isTerminal: (read) => TERMINAL_ESTIMATION_STATUSES.includes(read.status),
             intervalMs: request.pollIntervalMs,
@@ -33537,7 +33655,7 @@ async function waitForScan(request, deps, progress) {
     await enterPhase(progress, 'scanning', deps.onPhaseChange);
     const polled = await pollUntilTerminal({
         subject: `Scan ${request.scanId}`,
-        read: () => deps.client.getScanStatus(request.scanId),
+        read: (limits) => deps.client.getScanStatus(request.scanId, limits),
         statusOf: (scan) => scan.status,
         isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
         intervalMs: request.pollIntervalMs,
@@ -33727,21 +33845,65 @@ async function estimateAndStart(settings, deps, progress, phase) {
     return phase('Start the scan', () => startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress));
 }
 
+;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
+/**
+ * The runner sends SIGTERM 7.5 s after SIGINT (and SIGKILL soon after that): the answer gets 5 s,
+ * which leaves the rest for the reports.
+ */
+const START_ANSWER_GRACE_MS = 5000;
+/**
+ * After a cancellation: when the flow was starting the scan and has no scan id yet, waits until
+ * the flow settles (it stops at its next wait once the start is answered) or the grace runs out.
+ */
+async function awaitStartInFlight(flow, progress, clock, graceMs = START_ANSWER_GRACE_MS) {
+    if (progress.phase !== 'starting-scan' || progress.scanId !== undefined)
+        return;
+    const settled = new AbortController();
+    await Promise.race([
+        flow.then(() => settled.abort(), () => settled.abort()),
+        clock.sleep(graceMs, settled.signal)
+    ]);
+    settled.abort();
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 // Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
-// the scanned code. These helpers make it inert in Markdown: no links, images, HTML, mentions,
-// table breaks or code-fence escapes.
+// the scanned code. These helpers make it inert where GitHub shows it: no links, images, HTML,
+// mentions, issue references, table breaks, code-fence escapes or disguised (bidi) text.
+/**
+ * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C)
+ * reorder what is shown, so `txt.exe` can read as `exe.txt`: each becomes a visible U+FFFD.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Breaks what GitHub links or notifies even in escaped Markdown and in plain text: `@user`
+ * mentions, `#1`, `GH-2` and `owner/repo#3` references, `www.` and `scheme://` autolinks (and so
+ * e-mail ones), each with a zero-width space the reader does not see; bidi controls shown as �.
+ */
+function inertText(text) {
+    return text
+        .replace(BIDI_CONTROLS, '\ufffd')
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\b(gh)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`);
+}
+/** Whitespace folded to one line, cut to `max` characters with an ellipsis. */
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
 /** Plain text, safe in a paragraph or a table cell. */
 function inlineText(text, maxLength = 300) {
     const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
     const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    return cut
+    return inertText(cut
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        .replace(/@/g, '@\u200b')
-        .replace(/:\/\//g, ':\u200b//');
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1'));
 }
 /** Inline code that no backtick in `text` can close early. */
 function inlineCode(text, maxLength = 200) {
@@ -33750,7 +33912,8 @@ function inlineCode(text, maxLength = 200) {
     const longestRun = Math.max(0, ...(cut.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
     // Inside a table, a pipe would still end the cell; HTML entities do not render in code spans.
-    return `${fence} ${cut.replace(/\|/g, '¦')} ${fence}`;
+    // Code spans are never linked, but bidi controls still reorder what they show.
+    return `${fence} ${cut.replace(/\|/g, '¦').replace(BIDI_CONTROLS, '\ufffd')} ${fence}`;
 }
 function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
@@ -33759,10 +33922,13 @@ function table(header, rows) {
 
 ;// CONCATENATED MODULE: ./src/report/locations.ts
 /**
- * A repository-relative path, or undefined for one that is absolute elsewhere or climbs out
- * (`..`): such a path must never reach an annotation or a link.
+ * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
+ * carrying control characters, or absolute outside the workspace. An absolute path from another
+ * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
+ * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
+ * a path must never reach an annotation, a link or the SARIF file.
  */
-function repoRelativePath(raw, workspace = '') {
+function repoRelativePath(raw, workspace = '', exists) {
     let path = raw.trim().replace(/\\/g, '/');
     path = path.replace(/^file:\/\//, '');
     // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
@@ -33770,13 +33936,27 @@ function repoRelativePath(raw, workspace = '') {
     const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
     if (root !== '' && path.startsWith(`${root}/`))
         path = path.slice(root.length + 1);
-    path = path.replace(/^(\.\/|\/)+/, '');
+    else if (/^(\/|[a-z]:\/)/i.test(path))
+        return longestExistingSuffix(path, exists);
+    path = path.replace(/^(\.\/)+/, '');
+    return isUsableRelativePath(path) ? path : undefined;
+}
+function isUsableRelativePath(path) {
     const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
     if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
+        return false;
+    return !path.split('/').some((segment) => segment === '..' || segment === '.');
+}
+function longestExistingSuffix(absolute, exists) {
+    if (!exists)
         return undefined;
-    if (path.split('/').some((segment) => segment === '..'))
-        return undefined;
-    return path;
+    const segments = absolute.split('/').filter((segment) => segment !== '');
+    for (let start = 0; start < segments.length; start++) {
+        const candidate = segments.slice(start).join('/');
+        if (isUsableRelativePath(candidate) && exists(candidate))
+            return candidate;
+    }
+    return undefined;
 }
 /**
  * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
@@ -33817,10 +33997,10 @@ function locateSnippet(text, snippet) {
     return undefined;
 }
 /** Where every finding is: its repository-relative path, and the lines the flow found for it. */
-function locateFindings(findings, lines, workspace = '') {
+function locateFindings(findings, lines, workspace = '', fileExists) {
     const locations = new Map();
     for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace);
+        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
         locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
     }
     return locations;
@@ -33829,10 +34009,10 @@ function locateFindings(findings, lines, workspace = '') {
  * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
  * once, whatever the number of its findings, and dropped before the next one is read.
  */
-function locateInCheckout(findings, readFile, workspace = '') {
+function locateInCheckout(findings, readFile, workspace = '', fileExists) {
     const byPath = new Map();
     for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace);
+        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
         if (!path)
             continue;
         const inFile = byPath.get(path);
@@ -33887,6 +34067,7 @@ const STATE_WORDS = {
     closed: 'closed'
 };
 const SEVERITY_WORDS = {
+    unknown: '⚫ Unknown',
     critical: '🔴 Critical',
     high: '🟠 High',
     medium: '🟡 Medium',
@@ -33938,7 +34119,7 @@ function verdictLine(outcome, progress, context) {
                 : `No open or confirmed finding${introduced} at or above **${gate}**.`;
         case 'failed': {
             const count = progress.verdict?.gating.length ?? 0;
-            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.`;
+            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
         }
         case 'skipped':
             return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000);
@@ -33974,27 +34155,31 @@ function ungatedSection(findings, context) {
     const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
     return collapsed(`${findings.length} findings (not judged)`, otherTable(bySeverity(findings), context, limit));
 }
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
 function blockingTable(gating, context, limit) {
-    const rows = gating
-        .slice(0, limit)
-        .map((finding) => [
-        SEVERITY_WORDS[finding.severity],
-        inlineText(finding.title, 200),
-        fileLink(finding, context),
-        inlineText(firstSentence(finding.description), 200)
+    return findingsTable(gating, context, limit, [
+        'Why',
+        (finding) => inlineText(firstSentence(finding.description), 200)
     ]);
-    return (table(['Severity', 'Finding', 'Where', 'Why'], rows) + moreLine(gating.length - rows.length));
 }
+/** Findings that do not block: the last column says how they were triaged. */
 function otherTable(findings, context, limit) {
+    return findingsTable(findings, context, limit, [
+        'State',
+        (finding) => STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+    ]);
+}
+function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
     const rows = findings
         .slice(0, limit)
         .map((finding) => [
         SEVERITY_WORDS[finding.severity],
         inlineText(finding.title, 200),
         fileLink(finding, context),
-        STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+        lastCell(finding)
     ]);
-    return (table(['Severity', 'Finding', 'Where', 'State'], rows) + moreLine(findings.length - rows.length));
+    return (table(['Severity', 'Finding', 'Where', lastHeader], rows) +
+        moreLine(findings.length - rows.length));
 }
 function moreLine(rest) {
     return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
@@ -34103,6 +34288,24 @@ function inProgress(progress) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config-error.ts
+// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
+class ConfigError extends Error {
+    input;
+    code;
+    constructor(input, message, code = 'invalid-input') {
+        super(message);
+        this.input = input;
+        this.code = code;
+        this.name = 'ConfigError';
+    }
+}
+/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
+function quote(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+    return JSON.stringify(shown);
+}
+
 ;// CONCATENATED MODULE: ./src/report/failure.ts
 // Every way a run can fail, as the one annotation the user sees: a title that starts with
 // "Hacktron" and names the case, the server's own words, and what to do next.
@@ -34140,13 +34343,13 @@ function describeApiError(error, context) {
             return {
                 code: 'unauthorized',
                 title: 'Hacktron: API key rejected (401)',
-                message: `${said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.`
+                message: `${said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${scanNote}`
             };
         case 'forbidden':
             return {
                 code: 'forbidden',
                 title: 'Hacktron: API key lacks a scope (403)',
-                message: `${said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.`
+                message: `${said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${scanNote}`
             };
         case 'insufficient-credits': {
             const credits = progress.estimatedCredits === undefined
@@ -34225,7 +34428,7 @@ function describeGateFailure(verdict, scanId) {
     const plural = count === 1 ? '' : 's';
     const top = verdict.gating
         .slice(0, 3)
-        .map((finding) => `${finding.severity}: ${finding.title} (${finding.affected_file})`)
+        .map((finding) => `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`)
         .join('; ');
     const scope = verdict.scope.applied;
     const which = scope === 'new'
@@ -34275,6 +34478,66 @@ function ambiguityNote(error, estimationId) {
     if (!error.ambiguous || error.path !== '/scans')
         return '';
     return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `;
+}
+
+;// CONCATENATED MODULE: ./src/report/run-outcome.ts
+// How a run ends, decided in one place: from what the flow returned, from the error that stopped
+// it, from a missing key, or from the runner's cancellation. Pure: main.ts only reports it.
+
+
+
+/** The outcome of a flow that ran to its end. */
+function outcomeOfFlow(result, progress, event) {
+    if (result === 'failed' && progress.verdict) {
+        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
+    }
+    if (result === 'superseded') {
+        return {
+            result: 'skipped',
+            annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
+        };
+    }
+    return { result };
+}
+/** The runner cancelled the job: what was left running is named, and the step fails. */
+function cancelledOutcome(progress) {
+    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
+}
+/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
+function outcomeOfError(error, progress, settings) {
+    const failure = describeFailure(error, {
+        progress,
+        mode: settings?.mode,
+        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
+        requestedBranches: settings?.repositories.map((repo) => repo.branch)
+    });
+    const errorCode = failure.code;
+    const annotation = { title: failure.title, message: failure.message };
+    if (error instanceof FlowFailure && error.code === 'timeout') {
+        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
+    }
+    return { result: 'error', errorCode, annotation };
+}
+/**
+ * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
+ * with a notice; anywhere else it is the missing-api-key error.
+ */
+function missingKeyOutcome(event) {
+    if (event.fromFork || event.fromDependabot) {
+        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
+        return {
+            result: 'skipped',
+            annotation: {
+                title: 'Hacktron: scan skipped',
+                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
+                    'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
+                    "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
+                    'needed), behind a label or an approval. See the README, "Fork pull requests".'
+            }
+        };
+    }
+    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
+        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
 }
 
 ;// CONCATENATED MODULE: ./src/report/outcome.ts
@@ -34343,15 +34606,30 @@ function octokitFor(token) {
 
 ;// CONCATENATED MODULE: ./src/github/issue-comments.ts
 
+/** Who the workflow's default token (GITHUB_TOKEN) writes as. */
+const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]';
 async function githubIssueComments(pr) {
     const octokit = await octokitFor(pr.token);
     const where = { owner: pr.owner, repo: pr.repo };
     return {
-        list: () => octokit.paginate(octokit.rest.issues.listComments, {
+        identity: async () => {
+            // A personal token can read its own user (no extra permission); an installation token
+            // (GITHUB_TOKEN, a GitHub App's) cannot, and the default one writes as github-actions[bot].
+            try {
+                return (await octokit.rest.users.getAuthenticated()).data.login;
+            }
+            catch (error) {
+                const status = error.status;
+                if (status === 401 || status === 403 || status === 404)
+                    return DEFAULT_TOKEN_LOGIN;
+                throw error;
+            }
+        },
+        list: async () => (await octokit.paginate(octokit.rest.issues.listComments, {
             ...where,
             issue_number: pr.number,
             per_page: 100
-        }),
+        })).map((comment) => ({ id: comment.id, body: comment.body, author: comment.user?.login })),
         create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data
             .id,
         update: async (id, body) => {
@@ -34395,6 +34673,7 @@ function githubPullRequest(pr) {
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
 
+
 /** GitHub's limits on workflow-command annotations. */
 const ANNOTATIONS_PER_LEVEL = 10;
 const ANNOTATIONS_PER_JOB = 50;
@@ -34437,21 +34716,16 @@ function planAnnotations(findings, locations, gate, budget) {
     };
 }
 function annotationFor(finding, level, location) {
-    const description = finding.description.replace(/\s+/g, ' ').trim();
-    const short = description.length > 300 ? `${description.slice(0, 299)}…` : description;
+    // Annotations are plain text, but GitHub still shows bidi tricks and links references in them.
     return {
         level,
-        title: `${finding.severity}: ${oneLine(finding.title, 120)}`,
-        message: `${oneLine(finding.category, 80)} (${finding.state}). ${short}\n` +
+        title: `${finding.severity}: ${inertText(oneLine(finding.title, 120))}`,
+        message: `${inertText(oneLine(finding.category, 80))} (${finding.state}). ${inertText(oneLine(finding.description, 300))}\n` +
             `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard and the job summary.`,
         file: location?.path,
         startLine: location?.startLine,
         endLine: location?.endLine
     };
-}
-function oneLine(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 ;// CONCATENATED MODULE: ./src/report/comment-writer.ts
@@ -34464,6 +34738,9 @@ class PrCommentWriter {
     knownAbsent = false;
     lastBody;
     disabled = false;
+    identity;
+    /** Foreign comments with the marker already noted in the log, so each is noted once. */
+    notedForeign = new Set();
     constructor(marker, api, logger) {
         this.marker = marker;
         this.api = api;
@@ -34477,6 +34754,7 @@ class PrCommentWriter {
             return;
         try {
             const api = await this.api();
+            this.identity ??= await api.identity();
             if (this.commentId === undefined && !this.knownAbsent) {
                 this.commentId = await this.findExisting(api);
                 this.knownAbsent = this.commentId === undefined;
@@ -34498,8 +34776,18 @@ class PrCommentWriter {
             this.onError(error);
         }
     }
+    /** The oldest comment with the marker that this identity wrote; others are left alone. */
     async findExisting(api) {
-        const mine = (await api.list()).filter((comment) => comment.body?.includes(this.marker));
+        const marked = (await api.list()).filter((comment) => comment.body?.includes(this.marker));
+        const mine = marked.filter((comment) => sameLogin(comment.author, this.identity));
+        for (const foreign of marked.filter((comment) => !mine.includes(comment))) {
+            if (this.notedForeign.has(foreign.id))
+                continue;
+            this.notedForeign.add(foreign.id);
+            this.logger.info(`Hacktron: PR comment ${foreign.id} carries this job's marker but was written by ` +
+                `${foreign.author ?? 'an unknown author'}, not by ${this.identity ?? 'this token'}: ` +
+                'it is ignored and left as it is.');
+        }
         return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id));
     }
     /** If another run created its comment at the same time, the oldest one wins. */
@@ -34524,64 +34812,116 @@ class PrCommentWriter {
             'The scan and the gate are not affected; the next update will try again.');
     }
 }
+/** GitHub logins are case-insensitive. */
+function sameLogin(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/version.ts
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
-// The findings as SARIF 2.1.0 shaped for GitHub code scanning: repository-relative paths, a stable
-// ruleId per kind of finding, partialFingerprints so alerts are tracked across runs, a category
-// per primary repository, severities as `level` and `security-severity`, and within the upload
-// limits (lowest severities dropped first, and said so).
+// The findings as SARIF 2.1.0 shaped for what GitHub code scanning ingests whole:
+// - every result has a location in the repository, as a percent-encoded URI relative to
+//   %SRCROOT% (a finding without a usable path stays out, and the caller says so);
+// - a rule per kind of finding *and* severity, because code scanning reads severity per rule;
+// - triaged findings carry suppressions, fixed ones are left out;
+// - partialFingerprints that follow a finding across runs but tell apart two findings at once;
+// - at most 5,000 results (all code scanning keeps), most severe first, within 10 MB gzipped.
+// No automationDetails: that id would silently override upload-sarif's `category` input.
 
 
-const MAX_RESULTS_PER_RUN = 25_000;
+
+
+/** Code scanning accepts 25,000 results per run but keeps only the 5,000 most severe. */
+const MAX_RESULTS_PER_RUN = 5_000;
 const MAX_GZIPPED_BYTES = 10 * 1024 * 1024;
+/** Rule ids stay readable and bounded whatever length of category the API sends. */
+const MAX_RULE_ID_LENGTH = 80;
+const SOURCE_ROOT_ID = '%SRCROOT%';
+const FINGERPRINT_KEY = 'hacktronFinding/v2';
 const LEVEL = {
+    unknown: 'error',
     critical: 'error',
     high: 'error',
     medium: 'warning',
     low: 'note',
     info: 'note'
 };
-/** Code scanning reads these: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low. */
+/**
+ * Code scanning reads these: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low. An unknown
+ * severity shows as critical, as it gates.
+ */
 const SECURITY_SEVERITY = {
+    unknown: '9.5',
     critical: '9.5',
     high: '8.0',
     medium: '5.5',
     low: '3.0',
     info: '0.0'
 };
-function ruleIdFor(category) {
+/** States whose finding stays visible as dismissed in code scanning, with the state as reason. */
+const SUPPRESSED_STATES = new Set(['false_positive', 'accepted_risk', 'closed']);
+/** Fixed: no alert to show at all. */
+const FIXED_STATES = new Set(['resolved']);
+/**
+ * `hacktron/<category>/<severity>`: one severity per rule, since code scanning shows a rule's
+ * severity on all its alerts. A category too long for the bound is cut and keeps a short hash of
+ * the whole, so two long categories never share a rule.
+ */
+function ruleIdFor(category, severity) {
     const slug = category
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '');
-    return `hacktron/${slug || 'finding'}`;
+        .replace(/^-|-$/g, '') || 'finding';
+    const room = MAX_RULE_ID_LENGTH - `hacktron//${severity}`.length;
+    const bounded = slug.length <= room
+        ? slug
+        : `${slug.slice(0, room - 9).replace(/-$/, '')}-${shortHash(category)}`;
+    return `hacktron/${bounded}/${severity}`;
 }
-/** `hacktron/owner/repo`: differs per primary repository, so matrix legs keep their own alerts. */
-function categoryFor(repositoryUrl) {
-    const path = repositoryUrl.replace(/^https?:\/\/[^/]+\//, '').replace(/\.git$/, '');
-    return `hacktron/${path.toLowerCase().replace(/[^a-z0-9/._-]+/g, '-')}`;
+/** A repository-relative path as a URI reference: each segment percent-encoded (RFC 3986). */
+function pathToUri(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
 }
 function sarifParts(findings, locations, context) {
-    const kept = bySeverity(findings).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN);
+    const unlocated = findings.filter((finding) => !locations.get(finding.id)?.path);
+    const reportable = findings.filter((finding) => locations.get(finding.id)?.path && !FIXED_STATES.has(finding.state));
+    const kept = bySeverity(reportable).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN);
+    const rules = new Map();
+    for (const finding of kept) {
+        const ruleId = ruleIdFor(finding.category, finding.severity);
+        if (!rules.has(ruleId))
+            rules.set(ruleId, ruleOf(ruleId, finding));
+    }
+    const fingerprints = fingerprintsOf(kept, locations);
     return {
-        log: logOf(kept, context),
+        log: logOf([...rules.values()], context),
         results: function* () {
-            for (const finding of kept)
-                yield resultOf(finding, ruleIdFor(finding.category), locations.get(finding.id));
+            for (const finding of kept) {
+                yield resultOf(finding, ruleIdFor(finding.category, finding.severity), locations.get(finding.id) ?? {}, {
+                    fingerprint: fingerprints.get(finding.id) ?? '',
+                    baselineState: context.baselineStates?.get(finding.id)
+                });
+            }
         },
         resultCount: kept.length,
-        dropped: countDropped(findings, kept)
+        dropped: countDropped(reportable, kept),
+        unlocated,
+        fixed: findings.length - unlocated.length - reportable.length
     };
 }
 /** The whole log in memory, results included. */
 function buildSarif(findings, locations, context) {
-    const parts = sarifParts(findings, locations, context);
+    const { results, resultCount: _count, ...parts } = sarifParts(findings, locations, context);
     const [run] = parts.log.runs;
     if (run)
-        run.results = [...parts.results()];
-    return { log: parts.log, dropped: parts.dropped };
+        run.results = [...results()];
+    return parts;
 }
 /**
  * The file as compact JSON (no indentation: a tenth of the size is white space otherwise), in
@@ -34612,25 +34952,7 @@ function countDropped(all, kept) {
     }
     return dropped;
 }
-function logOf(findings, context) {
-    const rules = new Map();
-    for (const finding of findings) {
-        const ruleId = ruleIdFor(finding.category);
-        const rule = rules.get(ruleId);
-        const severity = SECURITY_SEVERITY[finding.severity];
-        if (!rule) {
-            rules.set(ruleId, {
-                id: ruleId,
-                name: finding.category.replace(/[^A-Za-z0-9]+/g, '') || 'Finding',
-                shortDescription: { text: finding.category },
-                properties: { 'security-severity': severity, tags: ['security'] }
-            });
-        }
-        else if (Number(severity) > Number(rule.properties?.['security-severity'] ?? 0)) {
-            // A rule's security-severity is what code scanning shows: the worst of its findings.
-            rule.properties = { ...rule.properties, 'security-severity': severity };
-        }
-    }
+function logOf(rules, context) {
     const driver = exportedDriver(context.exported);
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -34640,57 +34962,116 @@ function logOf(findings, context) {
                 tool: {
                     driver: {
                         name: driver.name ?? 'Hacktron',
-                        ...(driver.version && { version: driver.version }),
+                        version: driver.version ?? ACTION_VERSION,
                         informationUri: 'https://hacktron.ai',
-                        rules: [...rules.values()]
+                        rules: [...rules]
                     }
                 },
-                automationDetails: { id: `${categoryFor(context.repositoryUrl)}/` },
+                originalUriBaseIds: {
+                    [SOURCE_ROOT_ID]: {
+                        description: { text: 'The root of the repository checkout that was scanned.' }
+                    }
+                },
                 results: [],
                 properties: { 'hacktron/scan-id': context.scanId }
             }
         ]
     };
 }
-function resultOf(finding, ruleId, location) {
-    const path = location?.path;
-    const region = location?.startLine
+function ruleOf(ruleId, finding) {
+    const category = oneLine(finding.category, 200) || 'Finding';
+    const severity = finding.severity;
+    const unknownNote = severity === 'unknown'
+        ? ' Hacktron reported a severity outside its documented ones; it is shown, and gates, as critical.'
+        : '';
+    return {
+        id: ruleId,
+        name: category.replace(/[^A-Za-z0-9]+/g, '').slice(0, 60) || 'Finding',
+        shortDescription: { text: `${category} (${severity})` },
+        fullDescription: {
+            text: `Hacktron Whitebox Scan findings of category "${category}" at ${severity} severity.${unknownNote}`
+        },
+        help: {
+            text: `${category}: each finding's message describes the issue found at its location. The ` +
+                'finding in the Hacktron dashboard has the full description and a proof of concept; fix ' +
+                'it, or triage it in Hacktron as a false positive or an accepted risk.'
+        },
+        defaultConfiguration: { level: LEVEL[severity] },
+        properties: { 'security-severity': SECURITY_SEVERITY[severity], tags: ['security'] }
+    };
+}
+function resultOf(finding, ruleId, location, extra) {
+    const region = location.startLine
         ? { startLine: location.startLine, ...(location.endLine && { endLine: location.endLine }) }
         : undefined;
     return {
         ruleId,
         level: LEVEL[finding.severity],
-        message: { text: `${finding.title}\n\n${finding.description}` },
-        ...(path && {
-            locations: [
-                { physicalLocation: { artifactLocation: { uri: path }, ...(region && { region }) } }
-            ]
-        }),
-        // Stable across runs for the same finding: the same file, kind and code, whatever its line.
-        partialFingerprints: {
-            'hacktronFinding/v1': (0,external_node_crypto_.createHash)('sha256')
-                .update(`${ruleId}\0${path ?? finding.affected_file}\0${finding.affected_code.replace(/\s+/g, ' ').trim()}`)
-                .digest('hex')
-        },
+        message: { text: `${finding.title}\n\n${finding.description}`.trim() || ruleId },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathToUri(location.path ?? ''), uriBaseId: SOURCE_ROOT_ID },
+                    ...(region && { region })
+                }
+            }
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: extra.fingerprint },
+        ...(SUPPRESSED_STATES.has(finding.state) && { suppressions: [suppressionOf(finding.state)] }),
+        ...(extra.baselineState && { baselineState: extra.baselineState }),
         properties: {
             'hacktron/finding-id': finding.id,
             'hacktron/state': finding.state,
             severity: finding.severity,
+            ...(finding.reported_severity !== undefined && {
+                'hacktron/reported-severity': finding.reported_severity
+            }),
             tags: [...finding.tags]
         }
     };
+}
+function suppressionOf(state) {
+    return { kind: 'external', status: 'accepted', justification: `Triaged in Hacktron: ${state}` };
+}
+/**
+ * Stable across runs for the same finding: the hash of its kind, file and code, whatever its line,
+ * then `:n`, its place among the findings sharing that hash ordered by line, so that two at once
+ * (the same code twice in a file) are two alerts, not one.
+ */
+function fingerprintsOf(findings, locations) {
+    const byHash = new Map();
+    for (const finding of findings) {
+        const location = locations.get(finding.id);
+        const hash = (0,external_node_crypto_.createHash)('sha256')
+            .update(`${finding.category.trim().toLowerCase()}\0${location?.path ?? ''}\0${finding.affected_code.replace(/\s+/g, ' ').trim()}`)
+            .digest('hex');
+        const same = byHash.get(hash) ?? [];
+        same.push({ id: finding.id, line: location?.startLine ?? Number.MAX_SAFE_INTEGER });
+        byHash.set(hash, same);
+    }
+    const fingerprints = new Map();
+    for (const [hash, same] of byHash) {
+        same.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
+        same.forEach((entry, index) => fingerprints.set(entry.id, `${hash}:${index + 1}`));
+    }
+    return fingerprints;
+}
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
 }
 function exportedDriver(exported) {
     const driver = exported?.runs?.[0]?.tool?.driver;
     return {
         name: typeof driver?.name === 'string' ? driver.name : undefined,
-        version: typeof driver?.version === 'string' ? driver.version : undefined
+        version: typeof driver?.version === 'string' && driver.version ? driver.version : undefined
     };
 }
 
 ;// CONCATENATED MODULE: ./src/reporting.ts
 // The thin writers behind the pure renderers of src/report/: annotations on code, the SARIF file
 // and the PR comment. Only this file and main.ts touch the runner and the file system for reports.
+
+
 
 
 
@@ -34724,34 +35105,41 @@ function readWorkspaceFile(path) {
         return undefined;
     }
 }
+/** A checked-out file (not a directory), never outside the workspace. */
+function workspaceFileExists(path) {
+    const root = workspaceRoot();
+    const full = (0,external_node_path_namespaceObject.resolve)(root, path);
+    if (!full.startsWith(root + external_node_path_namespaceObject.sep))
+        return false;
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(full).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** How many unlocated findings the summary names one by one. */
+const MAX_UNLOCATED_LISTED = 10;
 /** Where the flow finds the lines of findings whose code is in the checkout. */
 function checkoutLines() {
-    return (findings) => locateInCheckout(findings, readWorkspaceFile, workspaceRoot());
+    return (findings) => locateInCheckout(findings, readWorkspaceFile, workspaceRoot(), workspaceFileExists);
 }
 /** Locates the findings and writes the SARIF file. */
 async function prepareFindingReports(progress, settings) {
     const findings = progress.findings;
     if (!findings)
         return { locations: new Map(), sarifFile: '', notes: [] };
-    const locations = locateFindings(findings, progress.findingLines, workspaceRoot());
+    const locations = locateFindings(findings, progress.findingLines, workspaceRoot(), workspaceFileExists);
+    const notes = unknownSeverityNotes(findings);
     if (settings.sarifFile === '')
-        return { locations, sarifFile: '', notes: [] };
+        return { locations, sarifFile: '', notes };
     const path = (0,external_node_path_namespaceObject.resolve)(workspaceRoot(), settings.sarifFile);
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     const sarif = await writeSarifFile(path, findings, locations, {
-        repositoryUrl: settings.repositories[0]?.url ?? '',
-        scanId: progress.scanId ?? ''
+        scanId: progress.scanId ?? '',
+        baselineStates: baselineStatesOf(findings, progress)
     });
-    const dropped = Object.entries(sarif.dropped)
-        .map(([severity, count]) => `${count} ${severity}`)
-        .join(', ');
-    const notes = dropped
-        ? [
-            `⚠️ To stay within code scanning's limits, the SARIF file leaves out ${dropped} findings (lowest severities first).`
-        ]
-        : [];
-    if (dropped)
-        info(`SARIF: left out ${dropped} findings to stay within code scanning's limits.`);
+    notes.push(...sarifNotes(sarif));
     info(`Wrote ${sarif.resultCount} findings as SARIF to ${(0,external_node_path_namespaceObject.relative)(workspaceRoot(), path) || path}.`);
     return { locations, sarifFile: settings.sarifFile, notes };
 }
@@ -34801,6 +35189,47 @@ async function streamToFile(path, pieces) {
     gzip.end();
     await Promise.all([(0,promises_namespaceObject.finished)(file), (0,promises_namespaceObject.finished)(gzip)]);
     return gzippedBytes;
+}
+/** New or unchanged against the baseline scan, when the gate compared with one. */
+function baselineStatesOf(findings, progress) {
+    const matches = progress.verdict?.scope.baselineMatches;
+    if (!matches)
+        return undefined;
+    return new Map(findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new']));
+}
+function unknownSeverityNotes(findings) {
+    const reported = unknownSeverities(findings);
+    if (reported.length === 0)
+        return [];
+    const count = findings.filter((finding) => finding.severity === 'unknown').length;
+    return [
+        `⚠️ ${count} finding${count === 1 ? ' has' : 's have'} a severity Hacktron does not document (${reported.map((value) => inlineCode(value, 40)).join(', ')}): counted as **unknown**, and gating as the strictest at any \`fail-on-severity\` but \`none\`.`
+    ];
+}
+/** What the SARIF file leaves out, for the log and as Markdown-safe lines for the reports. */
+function sarifNotes(sarif) {
+    const notes = [];
+    const dropped = Object.entries(sarif.dropped)
+        .map(([severity, count]) => `${count} ${severity}`)
+        .join(', ');
+    if (dropped) {
+        info(`SARIF: left out ${dropped} findings: code scanning keeps ${MAX_RESULTS_PER_RUN} results per upload, most severe first.`);
+        notes.push(`⚠️ Code scanning keeps at most ${MAX_RESULTS_PER_RUN} results per upload: the SARIF file leaves out ${dropped} findings (lowest severities first).`);
+    }
+    if (sarif.unlocated.length > 0) {
+        for (const finding of sarif.unlocated) {
+            info(`SARIF: left out finding ${finding.id} (${oneLine(finding.title, 120)}): its file ${JSON.stringify(finding.affected_file)} is not a usable path in the repository.`);
+        }
+        const listed = sarif.unlocated
+            .slice(0, MAX_UNLOCATED_LISTED)
+            .map((finding) => `${inlineText(finding.title, 120)} (${inlineCode(finding.affected_file || '(no file)', 80)})`);
+        const more = sarif.unlocated.length - listed.length;
+        notes.push(`⚠️ ${sarif.unlocated.length} finding${sarif.unlocated.length === 1 ? ' has' : 's have'} no usable file path in the repository, so code scanning could not place ${sarif.unlocated.length === 1 ? 'it' : 'them'}: left out of the SARIF file (still counted and gated above): ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
+    }
+    if (sarif.fixed > 0) {
+        info(`SARIF: left out ${sarif.fixed} findings triaged as resolved.`);
+    }
+    return notes;
 }
 function annotateFindings(progress, settings, locations, alreadyUsed) {
     if (!progress.findings || progress.findings.length === 0)
@@ -35109,7 +35538,7 @@ function readSettings(sources = runnerSources()) {
     // in a local run, takes action.yml's default.
     const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
     const event = eventInfoOf(sources.context, sources.env);
-    const api = readApiInputs(input);
+    const api = readApiInputs(input, sources.env);
     const mode = parseChoice('mode', input('mode'), MODES);
     const scope = readScope(input, event, mode);
     const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
@@ -35130,7 +35559,9 @@ function readSettings(sources = runnerSources()) {
         event
     };
 }
-function readApiInputs(input) {
+/** The one switch for test timing; see Settings.testMode. */
+const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
+function readApiInputs(input, env) {
     const apiUrl = input('api-url').trim().replace(/\/+$/, '');
     const urlProblem = baseUrlProblem(apiUrl);
     if (urlProblem) {
@@ -35138,7 +35569,12 @@ function readApiInputs(input) {
         const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
         throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
     }
-    return { apiUrl, apiIsLoopback: isLoopbackHost(new URL(apiUrl).hostname) };
+    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
+    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
+    if (testMode && !isLoopbackHost(new URL(apiUrl).hostname)) {
+        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
+    }
+    return { apiUrl, testMode };
 }
 /** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
 function readStartingPoint(input, mode) {
@@ -35221,7 +35657,7 @@ function readScanExtras(input) {
 }
 function readTiming(input, api) {
     const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
-    if (!api.apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
         throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
     }
     if (pollIntervalMs > MAX_POLL_MS) {
@@ -35312,15 +35748,9 @@ function describeSettings(settings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Sent in the User-Agent; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'hacktron-whitebox-scan-action';
-const ACTION_VERSION = '0.1.0';
-
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(): read the settings, drive the flow, report, set the outputs. It never throws: every way a
 // run can end becomes a result, an error-code and one annotation that explains it.
-
 
 
 
@@ -35376,6 +35806,9 @@ async function run() {
         core_debug(`Settings: ${JSON.stringify(describeSettings(state.settings))}`);
         for (const note of state.settings.notes)
             info(note);
+        if (state.settings.testMode) {
+            info(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
+        }
         outcome = await runWithSettings(state.settings, state);
     }
     catch (error) {
@@ -35394,13 +35827,13 @@ async function run() {
 }
 async function runWithSettings(settings, state) {
     if (settings.apiKey === '')
-        return missingKeyOutcome(settings);
+        return missingKeyOutcome(settings.event);
     const client = new HacktronClient({
         baseUrl: settings.apiUrl,
         apiKey: settings.apiKey,
         userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
         logger: state.logger,
-        ...clientTiming(settings.apiIsLoopback)
+        ...clientTiming(settings.testMode)
     });
     info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
     state.comment = prCommentWriter(settings, state.logger);
@@ -35413,58 +35846,21 @@ async function runWithSettings(settings, state) {
         random: Math.random,
         signal: state.cancel.signal,
         findingsReading: {
-            pacing: findingsPagePacing(settings.apiIsLoopback),
+            pacing: findingsPagePacing(settings.testMode),
             locateInCheckout: checkoutLines()
         },
         onPhaseChange: async () => updateComment(state)
     };
     const cancelled = new Promise((resolve) => state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
-    // A cancelled job stops waiting at once, even with a request in flight; the scan goes on.
-    const result = await Promise.race([runFlow(settings, deps, progress, phase), cancelled]);
-    if (result === 'cancelled')
-        return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
-    if (result === 'failed' && progress.verdict) {
-        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
+    // A cancelled job stops waiting at once, even with a request in flight (the scan goes on),
+    // except for the answer to starting the scan, which names the scan that did start.
+    const flow = runFlow(settings, deps, progress, phase);
+    const result = await Promise.race([flow, cancelled]);
+    if (result === 'cancelled') {
+        await awaitStartInFlight(flow, progress, systemClock);
+        return cancelledOutcome(progress);
     }
-    if (result === 'superseded') {
-        return {
-            result: 'skipped',
-            annotation: describeSuperseded(settings.event.headSha, progress.supersededBy ?? '')
-        };
-    }
-    return { result };
-}
-function missingKeyOutcome(settings) {
-    const { event } = settings;
-    if (event.fromFork || event.fromDependabot) {
-        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
-        return {
-            result: 'skipped',
-            annotation: {
-                title: 'Hacktron: scan skipped',
-                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
-                    'Nothing was scanned. To scan such pull requests safely, split the workflow in two: a job with ' +
-                    'mode: start in a trusted workflow (pull_request_target or workflow_run, which can read the secret ' +
-                    'without running the PR\'s code), and a job with mode: wait and its scan-id output. See the README, "Fork pull requests".'
-            }
-        };
-    }
-    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
-}
-function outcomeOfError(error, progress, settings) {
-    const failure = describeFailure(error, {
-        progress,
-        mode: settings?.mode,
-        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-        requestedBranches: settings?.repositories.map((repo) => repo.branch)
-    });
-    const errorCode = failure.code;
-    const annotation = { title: failure.title, message: failure.message };
-    if (error instanceof FlowFailure && error.code === 'timeout') {
-        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
-    }
-    return { result: 'error', errorCode, annotation };
+    return outcomeOfFlow(result, progress, settings.event);
 }
 async function phase(name, body) {
     const started = Date.now();

@@ -9,7 +9,7 @@ import { runAction } from './lib/run-action.js'
 
 const { values } = parseArgs({
   options: {
-    scenario: { type: 'string', default: 'findings-over-gate' },
+    scenario: { type: 'string', default: 'pr-with-baseline' },
     list: { type: 'boolean', default: false }
   }
 })

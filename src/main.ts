@@ -2,22 +2,21 @@
 // run can end becomes a result, an error-code and one annotation that explains it.
 import * as core from '@actions/core'
 import { clientTiming, findingsPagePacing } from './client-timing.js'
-import { ConfigError } from './config-error.js'
 import type { FlowDeps } from './flow/deps.js'
-import { FlowFailure } from './flow/flow-failure.js'
 import { formatElapsed, systemClock } from './flow/poll.js'
 import { newProgress, type Progress } from './flow/progress.js'
 import { runFlow } from './flow/run-flow.js'
+import { awaitStartInFlight } from './flow/start-in-flight.js'
 import { HacktronClient } from './hacktron/client.js'
 import type { Logger } from './logger.js'
 import type { PrCommentWriter } from './report/comment-writer.js'
 import { renderComment } from './report/comment.js'
 import {
-  describeCancellation,
-  describeFailure,
-  describeGateFailure,
-  describeSuperseded
-} from './report/failure.js'
+  cancelledOutcome,
+  missingKeyOutcome,
+  outcomeOfError,
+  outcomeOfFlow
+} from './report/run-outcome.js'
 import { stepFails, type RunOutcome } from './report/outcome.js'
 import { outputsOf } from './report/outputs.js'
 import { renderSummary, type SummaryContext } from './report/summary.js'
@@ -29,7 +28,13 @@ import {
   pullRequestReader,
   type FindingReports
 } from './reporting.js'
-import { describeSettings, maskSecrets, readSettings, type Settings } from './settings.js'
+import {
+  describeSettings,
+  maskSecrets,
+  readSettings,
+  TEST_MODE_VARIABLE,
+  type Settings
+} from './settings.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
 /** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
@@ -82,6 +87,11 @@ export async function run(): Promise<void> {
     state.settings = readSettings()
     core.debug(`Settings: ${JSON.stringify(describeSettings(state.settings))}`)
     for (const note of state.settings.notes) core.info(note)
+    if (state.settings.testMode) {
+      core.info(
+        `Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`
+      )
+    }
     outcome = await runWithSettings(state.settings, state)
   } catch (error) {
     outcome = outcomeOfError(error, state.progress, state.settings)
@@ -97,13 +107,13 @@ export async function run(): Promise<void> {
 }
 
 async function runWithSettings(settings: Settings, state: Run): Promise<RunOutcome> {
-  if (settings.apiKey === '') return missingKeyOutcome(settings)
+  if (settings.apiKey === '') return missingKeyOutcome(settings.event)
   const client = new HacktronClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
     userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
     logger: state.logger,
-    ...clientTiming(settings.apiIsLoopback)
+    ...clientTiming(settings.testMode)
   })
   core.info(
     `Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`
@@ -118,7 +128,7 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
     random: Math.random,
     signal: state.cancel.signal,
     findingsReading: {
-      pacing: findingsPagePacing(settings.apiIsLoopback),
+      pacing: findingsPagePacing(settings.testMode),
       locateInCheckout: checkoutLines()
     },
     onPhaseChange: async () => updateComment(state)
@@ -126,63 +136,15 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
   const cancelled = new Promise<'cancelled'>((resolve) =>
     state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true })
   )
-  // A cancelled job stops waiting at once, even with a request in flight; the scan goes on.
-  const result = await Promise.race([runFlow(settings, deps, progress, phase), cancelled])
-  if (result === 'cancelled')
-    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) }
-  if (result === 'failed' && progress.verdict) {
-    return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
+  // A cancelled job stops waiting at once, even with a request in flight (the scan goes on),
+  // except for the answer to starting the scan, which names the scan that did start.
+  const flow = runFlow(settings, deps, progress, phase)
+  const result = await Promise.race([flow, cancelled])
+  if (result === 'cancelled') {
+    await awaitStartInFlight(flow, progress, systemClock)
+    return cancelledOutcome(progress)
   }
-  if (result === 'superseded') {
-    return {
-      result: 'skipped',
-      annotation: describeSuperseded(settings.event.headSha, progress.supersededBy ?? '')
-    }
-  }
-  return { result }
-}
-
-function missingKeyOutcome(settings: Settings): RunOutcome {
-  const { event } = settings
-  if (event.fromFork || event.fromDependabot) {
-    const who = event.fromDependabot ? 'Dependabot' : 'a fork'
-    return {
-      result: 'skipped',
-      annotation: {
-        title: 'Hacktron: scan skipped',
-        message:
-          `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
-          'Nothing was scanned. To scan such pull requests safely, split the workflow in two: a job with ' +
-          'mode: start in a trusted workflow (pull_request_target or workflow_run, which can read the secret ' +
-          'without running the PR\'s code), and a job with mode: wait and its scan-id output. See the README, "Fork pull requests".'
-      }
-    }
-  }
-  throw new ConfigError(
-    'api-key',
-    'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-      'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.',
-    'missing-api-key'
-  )
-}
-
-function outcomeOfError(
-  error: unknown,
-  progress: Progress,
-  settings: Settings | undefined
-): RunOutcome {
-  const failure = describeFailure(error, {
-    progress,
-    mode: settings?.mode,
-    apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-    requestedBranches: settings?.repositories.map((repo) => repo.branch)
-  })
-  const errorCode = failure.code
-  const annotation = { title: failure.title, message: failure.message }
-  if (error instanceof FlowFailure && error.code === 'timeout') {
-    return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout }
-  }
-  return { result: 'error', errorCode, annotation }
+  return outcomeOfFlow(result, progress, settings.event)
 }
 
 async function phase<T>(name: string, body: () => Promise<T>): Promise<T> {

@@ -9,21 +9,25 @@ import { createGzip } from 'node:zlib'
 import type { Progress } from './flow/progress.js'
 import type { PullRequestReader } from './flow/deps.js'
 import type { FindingsReading } from './flow/read-findings.js'
-import type { Finding } from './hacktron/types.js'
 import { githubIssueComments } from './github/issue-comments.js'
 import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
 import { planAnnotations, type AnnotationLevel, type CodeAnnotation } from './report/annotations.js'
 import { PrCommentWriter } from './report/comment-writer.js'
 import { commentMarker } from './report/comment.js'
 import { locateFindings, locateInCheckout, type FindingLocation } from './report/locations.js'
+import { inlineCode, inlineText, oneLine } from './report/markdown.js'
 import {
   MAX_GZIPPED_BYTES,
   MAX_RESULTS_PER_RUN,
   sarifChunks,
   sarifParts,
+  type BaselineState,
   type SarifContext,
+  type SarifOutput,
   type SarifParts
 } from './report/sarif.js'
+import { unknownSeverities } from './hacktron/findings.js'
+import type { Finding } from './hacktron/types.js'
 import type { Logger } from './logger.js'
 import type { Settings } from './settings.js'
 
@@ -55,9 +59,25 @@ function readWorkspaceFile(path: string): string | undefined {
   }
 }
 
+/** A checked-out file (not a directory), never outside the workspace. */
+function workspaceFileExists(path: string): boolean {
+  const root = workspaceRoot()
+  const full = resolve(root, path)
+  if (!full.startsWith(root + sep)) return false
+  try {
+    return statSync(full).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** How many unlocated findings the summary names one by one. */
+const MAX_UNLOCATED_LISTED = 10
+
 /** Where the flow finds the lines of findings whose code is in the checkout. */
 export function checkoutLines(): FindingsReading['locateInCheckout'] {
-  return (findings) => locateInCheckout(findings, readWorkspaceFile, workspaceRoot())
+  return (findings) =>
+    locateInCheckout(findings, readWorkspaceFile, workspaceRoot(), workspaceFileExists)
 }
 
 /** Locates the findings and writes the SARIF file. */
@@ -67,25 +87,22 @@ export async function prepareFindingReports(
 ): Promise<FindingReports> {
   const findings = progress.findings
   if (!findings) return { locations: new Map(), sarifFile: '', notes: [] }
-  const locations = locateFindings(findings, progress.findingLines, workspaceRoot())
-  if (settings.sarifFile === '') return { locations, sarifFile: '', notes: [] }
+  const locations = locateFindings(
+    findings,
+    progress.findingLines,
+    workspaceRoot(),
+    workspaceFileExists
+  )
+  const notes = unknownSeverityNotes(findings)
+  if (settings.sarifFile === '') return { locations, sarifFile: '', notes }
 
   const path = resolve(workspaceRoot(), settings.sarifFile)
   mkdirSync(dirname(path), { recursive: true })
   const sarif = await writeSarifFile(path, findings, locations, {
-    repositoryUrl: settings.repositories[0]?.url ?? '',
-    scanId: progress.scanId ?? ''
+    scanId: progress.scanId ?? '',
+    baselineStates: baselineStatesOf(findings, progress)
   })
-  const dropped = Object.entries(sarif.dropped)
-    .map(([severity, count]) => `${count} ${severity}`)
-    .join(', ')
-  const notes = dropped
-    ? [
-        `⚠️ To stay within code scanning's limits, the SARIF file leaves out ${dropped} findings (lowest severities first).`
-      ]
-    : []
-  if (dropped)
-    core.info(`SARIF: left out ${dropped} findings to stay within code scanning's limits.`)
+  notes.push(...sarifNotes(sarif))
   core.info(
     `Wrote ${sarif.resultCount} findings as SARIF to ${relative(workspaceRoot(), path) || path}.`
   )
@@ -141,6 +158,64 @@ async function streamToFile(path: string, pieces: Iterable<string>): Promise<num
   gzip.end()
   await Promise.all([finished(file), finished(gzip)])
   return gzippedBytes
+}
+
+/** New or unchanged against the baseline scan, when the gate compared with one. */
+function baselineStatesOf(
+  findings: readonly Finding[],
+  progress: Progress
+): ReadonlyMap<string, BaselineState> | undefined {
+  const matches = progress.verdict?.scope.baselineMatches
+  if (!matches) return undefined
+  return new Map(
+    findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new'])
+  )
+}
+
+function unknownSeverityNotes(findings: readonly Finding[]): string[] {
+  const reported = unknownSeverities(findings)
+  if (reported.length === 0) return []
+  const count = findings.filter((finding) => finding.severity === 'unknown').length
+  return [
+    `⚠️ ${count} finding${count === 1 ? ' has' : 's have'} a severity Hacktron does not document (${reported.map((value) => inlineCode(value, 40)).join(', ')}): counted as **unknown**, and gating as the strictest at any \`fail-on-severity\` but \`none\`.`
+  ]
+}
+
+/** What the SARIF file leaves out, for the log and as Markdown-safe lines for the reports. */
+function sarifNotes(sarif: Omit<SarifOutput, 'log'>): string[] {
+  const notes: string[] = []
+  const dropped = Object.entries(sarif.dropped)
+    .map(([severity, count]) => `${count} ${severity}`)
+    .join(', ')
+  if (dropped) {
+    core.info(
+      `SARIF: left out ${dropped} findings: code scanning keeps ${MAX_RESULTS_PER_RUN} results per upload, most severe first.`
+    )
+    notes.push(
+      `⚠️ Code scanning keeps at most ${MAX_RESULTS_PER_RUN} results per upload: the SARIF file leaves out ${dropped} findings (lowest severities first).`
+    )
+  }
+  if (sarif.unlocated.length > 0) {
+    for (const finding of sarif.unlocated) {
+      core.info(
+        `SARIF: left out finding ${finding.id} (${oneLine(finding.title, 120)}): its file ${JSON.stringify(finding.affected_file)} is not a usable path in the repository.`
+      )
+    }
+    const listed = sarif.unlocated
+      .slice(0, MAX_UNLOCATED_LISTED)
+      .map(
+        (finding) =>
+          `${inlineText(finding.title, 120)} (${inlineCode(finding.affected_file || '(no file)', 80)})`
+      )
+    const more = sarif.unlocated.length - listed.length
+    notes.push(
+      `⚠️ ${sarif.unlocated.length} finding${sarif.unlocated.length === 1 ? ' has' : 's have'} no usable file path in the repository, so code scanning could not place ${sarif.unlocated.length === 1 ? 'it' : 'them'}: left out of the SARIF file (still counted and gated above): ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`
+    )
+  }
+  if (sarif.fixed > 0) {
+    core.info(`SARIF: left out ${sarif.fixed} findings triaged as resolved.`)
+  }
+  return notes
 }
 
 export function annotateFindings(

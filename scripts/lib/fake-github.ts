@@ -9,7 +9,12 @@ export interface FakeComment {
   body: string
   /** How many times it was edited after creation. */
   updates: number
+  /** The author's login. */
+  author: string
 }
+
+/** Who the token the fake answers to writes as: GITHUB_TOKEN's identity. */
+export const FAKE_TOKEN_LOGIN = 'github-actions[bot]'
 
 export interface FakePullRequest {
   headSha: string
@@ -52,6 +57,10 @@ export class FakeGitHub {
         if (pull && req.method === 'GET') return this.answerPull(pull, url, send)
         const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname)
         const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)
+        // Like GITHUB_TOKEN (an installation token), the token may not read its own user.
+        if (url.pathname === '/user' && req.method === 'GET') {
+          return send(403, { message: 'Resource not accessible by integration' })
+        }
         const write = req.method !== 'GET'
         if (write && this.options.refuseWritesWith) {
           return send(this.options.refuseWritesWith, {
@@ -79,7 +88,8 @@ export class FakeGitHub {
           const comment = {
             id: this.nextId++,
             body: (JSON.parse(text) as { body: string }).body,
-            updates: 0
+            updates: 0,
+            author: FAKE_TOKEN_LOGIN
           }
           this.comments.push(comment)
           return send(201, toApi(comment))
@@ -136,9 +146,9 @@ export class FakeGitHub {
     return this.url
   }
 
-  /** A comment someone else wrote, to check the writer leaves it alone. */
-  addComment(body: string): FakeComment {
-    const comment = { id: this.nextId++, body, updates: 0 }
+  /** A comment someone else wrote (by default), to check the writer leaves it alone. */
+  addComment(body: string, author = 'octocat'): FakeComment {
+    const comment = { id: this.nextId++, body, updates: 0, author }
     this.comments.push(comment)
     return comment
   }
@@ -150,5 +160,5 @@ export class FakeGitHub {
 }
 
 function toApi(comment: FakeComment): object {
-  return { id: comment.id, body: comment.body, user: { login: 'github-actions[bot]' } }
+  return { id: comment.id, body: comment.body, user: { login: comment.author } }
 }

@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { INPUT_DEFAULTS } from '../../src/settings.js'
+import { isLoopbackHost } from '../../src/hacktron/url.js'
+import { INPUT_DEFAULTS, TEST_MODE_VARIABLE } from '../../src/settings.js'
 import { FakeGitHub } from './fake-github.js'
 import webhookExamples from '@octokit/webhooks-examples' with { type: 'json' }
 
@@ -39,6 +40,8 @@ export interface ActionRun {
   readonly workspace?: string
   /** Called once the process has started, e.g. to send it a signal. */
   readonly onSpawn?: (pid: number) => void
+  /** Called with each piece of stdout as it comes, to act on what the action logs. */
+  readonly onStdout?: (text: string) => void
   /** The GitHub API to use (to look at its comments afterwards); a fresh fake one otherwise. */
   readonly github?: FakeGitHub
 }
@@ -97,6 +100,8 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
       // No proxy from the developer's machine may redirect loopback traffic.
       NO_PROXY: '127.0.0.1,localhost',
       GITHUB_ACTIONS: 'true',
+      // A run against the local simulator polls and retries fast (never against another host).
+      ...(isLoopbackUrl(inputs['api-url'] ?? '') && { [TEST_MODE_VARIABLE]: 'true' }),
       CI: 'true',
       RUNNER_TEMP: dir,
       GITHUB_WORKSPACE: run.workspace ?? dir,
@@ -151,7 +156,10 @@ function spawnNode(
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      run.onStdout?.(stdout)
+    })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const timer = setTimeout(() => child.kill('SIGKILL'), run.timeoutMs ?? 60_000)
     if (child.pid !== undefined) run.onSpawn?.(child.pid)
@@ -161,6 +169,14 @@ function spawnNode(
       resolvePromise({ exitCode: code, stdout, stderr })
     })
   })
+}
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname)
+  } catch {
+    return false
+  }
 }
 
 function refOf(eventName: string, payload: Payload): string {

@@ -28,6 +28,7 @@ export interface FlowDeps extends PollContext {
     | 'getScan'
     | 'getScanStatus'
     | 'listScanFindingsPage'
+    | 'warnAboutUnknownSeverities'
     | 'exportScanFindings'
     | 'listScans'
   >

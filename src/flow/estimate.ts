@@ -56,7 +56,7 @@ export async function settleEstimation(
     const polled = await pollUntilTerminal(
       {
         subject: `Cost estimation ${estimation.id}`,
-        read: () => deps.client.getCostEstimation(estimation.id),
+        read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
         statusOf: (read) => read.status,
         isTerminal: (read) => TERMINAL_ESTIMATION_STATUSES.includes(read.status),
         intervalMs: request.pollIntervalMs,

@@ -1,6 +1,9 @@
 // Polling a job until it reaches a terminal status: one log line per status change (not per
 // poll), a little jitter so that jobs sharing a key's rate limit drift apart, and a deadline.
+import type { RequestLimits } from '../hacktron/client.js'
+import { HacktronApiError } from '../hacktron/errors.js'
 import type { Logger } from '../logger.js'
+import { abortableSleep } from '../sleep.js'
 
 export interface Clock {
   now(): number
@@ -8,20 +11,7 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
 }
 
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      if (signal?.aborted) return resolve()
-      const timer = setTimeout(done, ms)
-      function done(): void {
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', done)
-        resolve()
-      }
-      signal?.addEventListener('abort', done, { once: true })
-    })
-}
+export const systemClock: Clock = { now: () => Date.now(), sleep: abortableSleep }
 
 /** What every wait needs besides what it waits for. */
 export interface PollContext {
@@ -34,7 +24,8 @@ export interface PollContext {
 export interface PollOptions<T> {
   /** What is being waited for, for the log: "cost estimation 1234…". */
   readonly subject: string
-  readonly read: () => Promise<T>
+  /** Reads the job once, within `limits` (the wait's deadline and the run's cancellation). */
+  readonly read: (limits: RequestLimits) => Promise<T>
   readonly statusOf: (value: T) => string
   readonly isTerminal: (value: T) => boolean
   readonly intervalMs: number
@@ -62,7 +53,16 @@ export async function pollUntilTerminal<T>(
   let value: T | undefined
   for (;;) {
     if (signal?.aborted) return { kind: 'cancelled', value }
-    value = await options.read()
+    try {
+      value = await options.read({ withinMs: deadline - clock.now(), signal })
+    } catch (error) {
+      // The read's retries would have run past the deadline: the wait's own timeout ends it.
+      if (error instanceof HacktronApiError && error.code === 'timeout') {
+        logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`)
+        return { kind: 'timed-out', value }
+      }
+      throw error
+    }
     options.onRead?.(value)
     const status = options.statusOf(value)
     if (status !== lastStatus) {

@@ -10,6 +10,7 @@
 import type { HacktronClient } from '../hacktron/client.js'
 import { HacktronApiError, type ErrorCode } from '../hacktron/errors.js'
 import { exportedLines, linesOf, type LineRange } from '../hacktron/sarif-export.js'
+import { normalizeFinding, unknownSeverities } from '../hacktron/findings.js'
 import type { Finding } from '../hacktron/types.js'
 import { REPORTED_FINDING_FIELDS } from '../hacktron/types.js'
 import type { PollContext } from './poll.js'
@@ -44,7 +45,10 @@ export interface FindingsReading {
 }
 
 export interface FindingsReaderDeps extends PollContext {
-  readonly client: Pick<HacktronClient, 'exportScanFindings' | 'listScanFindingsPage'>
+  readonly client: Pick<
+    HacktronClient,
+    'exportScanFindings' | 'listScanFindingsPage' | 'warnAboutUnknownSeverities'
+  >
   readonly findingsReading?: FindingsReading
 }
 
@@ -118,7 +122,11 @@ async function readJsonExport(
   }
   const items = exportItems(answer)
   const problem = items === undefined ? 'it is not a list of findings' : missingField(items)
-  if (problem === undefined && items) return { findings: items.map(keptFields) }
+  if (problem === undefined && items) {
+    const findings = items.map(normalizeFinding)
+    deps.client.warnAboutUnknownSeverities(scanId, unknownSeverities(findings))
+    return { findings }
+  }
   deps.logger.info(
     `The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`
   )
@@ -154,22 +162,6 @@ export function missingField(items: readonly unknown[]): string | undefined {
   return undefined
 }
 
-/** Only what the gate and the reports use: the rest of a large scan's answer is let go. */
-function keptFields(item: unknown): Finding {
-  const record = item as Finding
-  return {
-    id: record.id,
-    title: record.title,
-    category: record.category,
-    severity: record.severity,
-    state: record.state,
-    description: record.description,
-    affected_file: record.affected_file,
-    affected_code: record.affected_code,
-    tags: record.tags
-  }
-}
-
 /**
  * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
  * list that grows is read to its end). A finding listed twice counts once; fewer distinct
@@ -185,9 +177,8 @@ async function readPages(scanId: string, deps: FindingsReaderDeps): Promise<Find
       await pace()
       const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE)
       total = answer.total
-      const problem = missingField(answer.data)
-      if (problem) throw badPage(scanId, page, problem)
-      for (const item of answer.data) if (!byId.has(item.id)) byId.set(item.id, keptFields(item))
+      // The client hands the pages over normalized (src/hacktron/findings.ts).
+      for (const finding of answer.data) if (!byId.has(finding.id)) byId.set(finding.id, finding)
       if (answer.data.length === 0) break
     }
     if (byId.size >= total) return [...byId.values()]
@@ -195,17 +186,9 @@ async function readPages(scanId: string, deps: FindingsReaderDeps): Promise<Find
       `Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`
     )
   }
-  throw badPage(
-    scanId,
-    undefined,
-    `${byId.size} distinct findings of ${total} after reading the list ${MAX_READINGS} times`
-  )
-}
-
-function badPage(scanId: string, page: number | undefined, problem: string): HacktronApiError {
-  return new HacktronApiError({
+  throw new HacktronApiError({
     code: 'bad-response',
-    serverMessage: `the findings list ${page === undefined ? '' : `(page ${page}) `}cannot be used: ${problem}`,
+    serverMessage: `the findings list kept shifting: ${byId.size} distinct findings of ${total} after reading it ${MAX_READINGS} times`,
     method: 'GET',
     path: `/scans/${scanId}/findings`,
     attempts: 1

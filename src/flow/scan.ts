@@ -70,7 +70,7 @@ export async function waitForScan(
   const polled = await pollUntilTerminal(
     {
       subject: `Scan ${request.scanId}`,
-      read: () => deps.client.getScanStatus(request.scanId),
+      read: (limits) => deps.client.getScanStatus(request.scanId, limits),
       statusOf: (scan) => scan.status,
       isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
       intervalMs: request.pollIntervalMs,

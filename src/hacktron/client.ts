@@ -2,9 +2,17 @@
 // one error type. It never logs or throws the API key.
 import type { Logger } from '../logger.js'
 import { silentLogger } from '../logger.js'
+import { abortableSleep } from '../sleep.js'
 import { errorCodeForStatus, HacktronApiError, serverMessageOf } from './errors.js'
+import { normalizeFinding, unknownSeverities } from './findings.js'
 import type { AttemptOutcome, RequestSafety, RetryConfig } from './retry-policy.js'
-import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs } from './retry-policy.js'
+import {
+  DEFAULT_RETRY,
+  isRetryable,
+  parseRetryAfter,
+  retryDelayMs,
+  retryFitsBefore
+} from './retry-policy.js'
 import { createHttpTransport, TransportTimeoutError, type Transport } from './transport.js'
 import type {
   CostEstimation,
@@ -29,7 +37,8 @@ export interface HacktronClientOptions {
   readonly requestTimeoutMs?: number
   readonly retry?: Partial<RetryConfig>
   readonly logger?: Logger
-  readonly sleep?: (ms: number) => Promise<void>
+  /** Resolves after `ms`, or at once when `signal` aborts. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   readonly random?: () => number
   readonly now?: () => number
   readonly transport?: Transport
@@ -43,6 +52,18 @@ export interface ScanListQuery {
   readonly sort_order?: 'ASC' | 'DESC'
 }
 
+/**
+ * What bounds one call, retries included: a caller that waits against a timeout passes the time
+ * it has left, so that no attempt and no retry delay (a server's Retry-After included) outlasts
+ * it. Relative, so that the caller's clock and the client's need not be the same one.
+ */
+export interface RequestLimits {
+  /** Milliseconds from the call's start after which it gives up as `timeout`. */
+  readonly withinMs?: number
+  /** Aborting stops waiting between attempts. */
+  readonly signal?: AbortSignal
+}
+
 interface RequestSpec {
   readonly method: 'GET' | 'POST'
   readonly path: string
@@ -51,11 +72,14 @@ interface RequestSpec {
   readonly safety: RequestSafety
   /** Fields a successful answer must have; anything else is a `bad-response`. */
   readonly shape?: Shape
+  readonly limits?: RequestLimits
   /** How much longer than an ordinary request the answer may take to arrive whole. */
   readonly slowness?: number
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
+const EXPORT_SLOWNESS = 10
 
 // Network errors that prove the request never reached the server.
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])
@@ -64,8 +88,6 @@ const COST_ESTIMATION_SHAPE: Shape = { id: 'string', status: 'string', repos: 'a
 const SCAN_STATUS_SHAPE: Shape = { id: 'string', status: 'string' }
 const SCAN_SHAPE: Shape = { id: 'string', status: 'string' }
 const PAGE_SHAPE: Shape = { data: 'array', total: 'number' }
-// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
-const EXPORT_SLOWNESS = 10
 
 export class HacktronClient {
   private readonly baseUrl: string
@@ -73,7 +95,7 @@ export class HacktronClient {
   private readonly timeoutMs: number
   private readonly retry: RetryConfig
   private readonly logger: Logger
-  private readonly sleep: (ms: number) => Promise<void>
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   private readonly random: () => number
   private readonly now: () => number
   private readonly transport: Transport
@@ -88,11 +110,14 @@ export class HacktronClient {
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.retry = { ...DEFAULT_RETRY, ...options.retry }
     this.logger = options.logger ?? silentLogger
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    this.sleep = options.sleep ?? abortableSleep
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
     this.transport = options.transport ?? createHttpTransport(options.userAgent, this.timeoutMs)
   }
+
+  /** The reported severities outside the API's enum, so each is logged once per run. */
+  private readonly unknownSeveritiesLogged = new Set<string>()
 
   createCostEstimation(body: CreateCostEstimationRequest): Promise<CostEstimation> {
     // A duplicate estimate costs nothing, so a lost answer may be retried.
@@ -105,8 +130,13 @@ export class HacktronClient {
     })
   }
 
-  getCostEstimation(id: string): Promise<CostEstimation> {
-    return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE)
+  getCostEstimation(id: string, limits?: RequestLimits): Promise<CostEstimation> {
+    return this.get(
+      `/cost-estimations/${encodeURIComponent(id)}`,
+      COST_ESTIMATION_SHAPE,
+      {},
+      limits
+    )
   }
 
   listCostEstimations(limit = 100, offset = 0): Promise<CostEstimationList> {
@@ -128,17 +158,39 @@ export class HacktronClient {
     return this.get(`/scans/${encodeURIComponent(id)}`, SCAN_SHAPE)
   }
 
-  getScanStatus(id: string): Promise<ScanStatusResponse> {
-    return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE)
+  getScanStatus(id: string, limits?: RequestLimits): Promise<ScanStatusResponse> {
+    return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE, {}, limits)
   }
 
   listScans(query: ScanListQuery = {}): Promise<ScanList> {
     return this.get('/scans', PAGE_SHAPE, { ...query })
   }
 
-  /** One page of the scan's findings; src/flow/read-findings.ts reads them all. */
-  listScanFindingsPage(scanId: string, page: number, limit: number): Promise<FindingList> {
-    return this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit })
+  /**
+   * One page of findings, normalized (see findings.ts): the form the whole action works with.
+   * src/flow/read-findings.ts reads them all.
+   */
+  async listScanFindingsPage(scanId: string, page: number, limit: number): Promise<FindingList> {
+    const answer = await this.get<FindingList>(
+      `/scans/${encodeURIComponent(scanId)}/findings`,
+      PAGE_SHAPE,
+      { page, limit }
+    )
+    const data = answer.data.map(normalizeFinding)
+    this.warnAboutUnknownSeverities(scanId, unknownSeverities(data))
+    return { ...answer, data }
+  }
+
+  /** Warns once per value about severities outside the API's enum, whichever answer had them. */
+  warnAboutUnknownSeverities(scanId: string, reported: readonly string[]): void {
+    const fresh = reported.filter((value) => !this.unknownSeveritiesLogged.has(value))
+    if (fresh.length === 0) return
+    for (const value of fresh) this.unknownSeveritiesLogged.add(value)
+    this.logger.warning(
+      `Hacktron: scan ${scanId} has findings with a severity outside critical, high, medium, low, ` +
+        `info (${fresh.map((value) => JSON.stringify(value)).join(', ')}): they are counted as ` +
+        '"unknown" and gate as the strictest, at any fail-on-severity but none.'
+    )
   }
 
   /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
@@ -152,8 +204,13 @@ export class HacktronClient {
     })
   }
 
-  private get<T>(path: string, shape: Shape | undefined, query?: RequestSpec['query']): Promise<T> {
-    return this.request({ method: 'GET', path, query, safety: 'read', shape })
+  private get<T>(
+    path: string,
+    shape: Shape | undefined,
+    query?: RequestSpec['query'],
+    limits?: RequestLimits
+  ): Promise<T> {
+    return this.request({ method: 'GET', path, query, safety: 'read', shape, limits })
   }
 
   private async request<T>(spec: RequestSpec): Promise<T> {
@@ -166,18 +223,40 @@ export class HacktronClient {
     }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
 
+    const { withinMs, signal } = spec.limits ?? {}
+    const deadline = withinMs === undefined ? undefined : this.now() + withinMs
     for (let attempt = 1; ; attempt++) {
-      const { outcome, value, failure } = await this.attempt(spec, url, body, headers)
+      const { outcome, value, failure } = await this.attempt(spec, url, body, headers, deadline)
       if (!outcome) return value as T
       const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts
-      if (!canRetry) throw this.toError(spec, outcome, failure, attempt)
+      if (!canRetry || signal?.aborted) throw this.toError(spec, outcome, failure, attempt)
       const delay = retryDelayMs(attempt, outcome, this.retry, this.random)
+      if (!retryFitsBefore(deadline, this.now(), delay)) {
+        throw this.deadlineError(spec, failure, attempt, delay)
+      }
       this.logger.info(
         `Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatSeconds(delay)} ` +
           `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`
       )
-      await this.sleep(delay)
+      await this.sleep(delay, signal)
+      if (signal?.aborted) throw this.toError(spec, outcome, failure, attempt)
     }
+  }
+
+  /** The caller's deadline comes before the next attempt could: its timeout ends the wait. */
+  private deadlineError(
+    spec: RequestSpec,
+    failure: string,
+    attempts: number,
+    delayMs: number
+  ): HacktronApiError {
+    return new HacktronApiError({
+      code: 'timeout',
+      method: spec.method,
+      path: spec.path,
+      attempts,
+      serverMessage: `${failure}; the next attempt (in ${formatSeconds(delayMs)}) would come after the deadline`
+    })
   }
 
   /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
@@ -185,12 +264,18 @@ export class HacktronClient {
     spec: RequestSpec,
     url: string,
     body: string | undefined,
-    headers: Record<string, string>
+    headers: Record<string, string>,
+    deadline: number | undefined
   ): Promise<{ outcome?: AttemptOutcome; value?: unknown; failure: string }> {
     let response
     try {
-      const timeoutMs = this.timeoutMs * (spec.slowness ?? 1)
-      response = await this.transport.send(spec.method, url, body, headers, timeoutMs)
+      response = await this.transport.send(
+        spec.method,
+        url,
+        body,
+        headers,
+        attemptTimeoutMs(this.timeoutMs * (spec.slowness ?? 1), deadline, this.now())
+      )
     } catch (error) {
       const reason =
         error instanceof TransportTimeoutError ? error.message : describeNetworkError(error)
@@ -198,6 +283,13 @@ export class HacktronClient {
       return {
         outcome: { kind: 'network', mayHaveArrived: !NEVER_CONNECTED.has(code) },
         failure: this.redact(reason)
+      }
+    }
+    if (isRedirect(response.status)) {
+      // Never followed: the transport would send the API key to whichever host a redirect names.
+      return {
+        outcome: { kind: 'redirect', status: response.status },
+        failure: describeRedirect(response.status, response.headers.location, url)
       }
     }
     const parsed = parseJson(response.body)
@@ -252,6 +344,9 @@ export class HacktronClient {
         })
       case 'bad-body':
         return new HacktronApiError({ ...common, code: 'bad-response', ambiguous })
+      case 'redirect':
+        // A redirect is answered before any work is done: nothing is ambiguous about it.
+        return new HacktronApiError({ ...common, status: outcome.status, code: 'bad-response' })
     }
   }
 
@@ -266,6 +361,38 @@ export class HacktronClient {
   private redact(text: string): string {
     return this.apiKey === '' ? text : text.split(this.apiKey).join('***')
   }
+}
+
+/** One attempt never runs past the caller's deadline (but gets at least a moment to answer). */
+function attemptTimeoutMs(timeoutMs: number, deadline: number | undefined, nowMs: number): number {
+  if (deadline === undefined) return timeoutMs
+  return Math.max(1, Math.min(timeoutMs, deadline - nowMs))
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400
+}
+
+/** Names only the location's origin: its path and query might carry anything. */
+function describeRedirect(
+  status: number,
+  location: string | string[] | undefined,
+  requestUrl: string
+): string {
+  const target = Array.isArray(location) ? location[0] : location
+  let where = 'no Location header'
+  if (target) {
+    try {
+      const url = new URL(target, requestUrl)
+      where = url.origin === new URL(requestUrl).origin ? `the same host ${url.host}` : url.host
+    } catch {
+      where = 'an unreadable Location header'
+    }
+  }
+  return (
+    `the API answered HTTP ${status}, a redirect to ${where}; the client does not follow ` +
+    'redirects, so the API key is only ever sent to api-url (check api-url, or a proxy in between)'
+  )
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

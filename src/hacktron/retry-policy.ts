@@ -15,6 +15,8 @@ export type AttemptOutcome =
   /** `mayHaveArrived` is false when the connection was never made (refused, no such host). */
   | { readonly kind: 'network'; readonly mayHaveArrived: boolean }
   | { readonly kind: 'bad-body' }
+  /** Never followed, never retried: the API key must not go where a redirect points. */
+  | { readonly kind: 'redirect'; readonly status: number }
 
 export interface RetryConfig {
   /** Attempts in all, the first one included. */
@@ -35,6 +37,7 @@ export const DEFAULT_RETRY: RetryConfig = {
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504])
 
 export function isRetryable(outcome: AttemptOutcome, safety: RequestSafety): boolean {
+  if (outcome.kind === 'redirect') return false
   if (outcome.kind === 'status' && outcome.status === 429) return true
   if (safety === 'spending-write') return false
   if (outcome.kind === 'status') return RETRYABLE_STATUSES.has(outcome.status)
@@ -57,6 +60,18 @@ export function retryDelayMs(
   }
   const exponential = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** (attempt - 1))
   return Math.round(exponential / 2 + (random() * exponential) / 2)
+}
+
+/**
+ * Whether waiting `delayMs` before the next attempt still leaves the attempt before `deadline`.
+ * A retry that cannot is not waited for: the caller's timeout ends the wait instead, on time.
+ */
+export function retryFitsBefore(
+  deadline: number | undefined,
+  nowMs: number,
+  delayMs: number
+): boolean {
+  return deadline === undefined || nowMs + delayMs < deadline
 }
 
 /** Parses a Retry-After header (seconds or an HTTP date) into milliseconds from `nowMs`. */

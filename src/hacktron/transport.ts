@@ -28,8 +28,14 @@ export class TransportTimeoutError extends Error {
 
 export function createHttpTransport(userAgent: string, timeoutMs: number): Transport {
   // No keep-alive: polls are seconds apart, and a fresh connection per request keeps a reset
-  // from poisoning the next attempt. Retries are ours, so the library's own are off.
-  const http = new HttpClient(userAgent, [], { allowRetries: false, socketTimeout: timeoutMs })
+  // from poisoning the next attempt. Retries are ours, so the library's own are off. Redirects
+  // are off too: the library strips only Authorization when a redirect changes host, so it would
+  // send X-Api-Key to whatever host a redirect names; a 3xx comes back to the client as it is.
+  const http = new HttpClient(userAgent, [], {
+    allowRetries: false,
+    allowRedirects: false,
+    socketTimeout: timeoutMs
+  })
   return {
     send: (method, url, body, headers, deadlineMs) =>
       new Promise<RawResponse>((resolve, reject) => {

@@ -20,14 +20,23 @@ export type ScanStatusResponse = Schemas['RestScanStatusResponseDto']
 export type ScanStatus = ScanStatusResponse['status']
 export type FindingsSummary = Schemas['RestScanFindingsSummaryDto']
 
-/** A finding as the API sends it. */
+/** A finding as the API documents it; what the action works with is the normalized `Finding`. */
 export type ApiFinding = Schemas['RestFindingResponseDto']
+export type ApiSeverity = ApiFinding['severity']
+/**
+ * A severity as the action counts it: the API's, or `unknown` for a value outside its enum, which
+ * is ranked above critical so that it can never pass the gate silently.
+ */
+export type Severity = ApiSeverity | 'unknown'
 /**
  * A finding as the action keeps it: what the gate and the reports use. The proof of concept and
  * timestamps stay in the dashboard, so that 100,000 findings fit in the runner's memory.
  */
-export type Finding = Pick<ApiFinding, (typeof REPORTED_FINDING_FIELDS)[number]>
-export type FindingList = Schemas['RestFindingListResponseDto']
+export type Finding = Pick<ApiFinding, Exclude<ReportedFindingField, 'severity'>> & {
+  severity: Severity
+  /** The API's own value when it was not one of the documented severities. */
+  reported_severity?: string
+}
 
 /** The fields of a finding the action reads; an answer lacking one of them is not enough. */
 export const REPORTED_FINDING_FIELDS = [
@@ -41,11 +50,16 @@ export const REPORTED_FINDING_FIELDS = [
   'affected_code',
   'tags'
 ] as const
-export type Severity = Finding['severity']
+type ReportedFindingField = (typeof REPORTED_FINDING_FIELDS)[number]
+export type FindingList = Omit<Schemas['RestFindingListResponseDto'], 'data'> & {
+  data: Finding[]
+}
 export type FindingState = Finding['state']
 
-/** Most severe first: the order every report uses. */
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info']
+/** The API's severities, most severe first. */
+export const API_SEVERITIES: readonly ApiSeverity[] = ['critical', 'high', 'medium', 'low', 'info']
+/** Most severe first: the order every report and the gate use. */
+export const SEVERITIES: readonly Severity[] = ['unknown', ...API_SEVERITIES]
 
 export const TERMINAL_ESTIMATION_STATUSES: readonly CostEstimationStatus[] = [
   'completed',

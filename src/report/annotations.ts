@@ -5,6 +5,7 @@ import type { Finding } from '../hacktron/types.js'
 import { bySeverity, meetsGate } from '../flow/gate.js'
 import type { GateLevel } from '../settings.js'
 import type { FindingLocation } from './locations.js'
+import { inertText, oneLine } from './markdown.js'
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
@@ -83,21 +84,15 @@ function annotationFor(
   level: AnnotationLevel,
   location: FindingLocation | undefined
 ): CodeAnnotation {
-  const description = finding.description.replace(/\s+/g, ' ').trim()
-  const short = description.length > 300 ? `${description.slice(0, 299)}…` : description
+  // Annotations are plain text, but GitHub still shows bidi tricks and links references in them.
   return {
     level,
-    title: `${finding.severity}: ${oneLine(finding.title, 120)}`,
+    title: `${finding.severity}: ${inertText(oneLine(finding.title, 120))}`,
     message:
-      `${oneLine(finding.category, 80)} (${finding.state}). ${short}\n` +
+      `${inertText(oneLine(finding.category, 80))} (${finding.state}). ${inertText(oneLine(finding.description, 300))}\n` +
       `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard and the job summary.`,
     file: location?.path,
     startLine: location?.startLine,
     endLine: location?.endLine
   }
-}
-
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }

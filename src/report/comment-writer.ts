@@ -1,15 +1,26 @@
 // Keeps exactly one comment per marker on a PR: finds it across all pages, edits it in place,
 // skips an edit that would change nothing, and, when two runs raced to create it, keeps the
-// oldest and deletes its own. A token that may not comment is a warning, never a failed step.
+// oldest and deletes its own. Only comments written by the token's own identity are adopted: the
+// marker is public, so a PR author who posts it first must not receive (and then be able to edit)
+// the report. A token that may not comment is a warning, never a failed step.
 import type { Logger } from '../logger.js'
 
 /** The few calls on a PR's comments the writer needs (GitHub's REST API behind it). */
 export interface IssueCommentsApi {
+  /** The login of the token's identity: the author of every comment this writer creates. */
+  identity(): Promise<string>
   /** Every comment of the PR, all pages. */
-  list(): Promise<readonly { readonly id: number; readonly body?: string | null }[]>
+  list(): Promise<readonly IssueComment[]>
   create(body: string): Promise<number>
   update(id: number, body: string): Promise<void>
   remove(id: number): Promise<void>
+}
+
+export interface IssueComment {
+  readonly id: number
+  readonly body?: string | null
+  /** The author's login. */
+  readonly author?: string
 }
 
 export interface WriteOptions {
@@ -23,6 +34,9 @@ export class PrCommentWriter {
   private knownAbsent = false
   private lastBody?: string
   private disabled = false
+  private identity?: string
+  /** Foreign comments with the marker already noted in the log, so each is noted once. */
+  private readonly notedForeign = new Set<number>()
 
   constructor(
     readonly marker: string,
@@ -36,6 +50,7 @@ export class PrCommentWriter {
     if (!options.mayCreate && this.knownAbsent) return
     try {
       const api = await this.api()
+      this.identity ??= await api.identity()
       if (this.commentId === undefined && !this.knownAbsent) {
         this.commentId = await this.findExisting(api)
         this.knownAbsent = this.commentId === undefined
@@ -55,8 +70,19 @@ export class PrCommentWriter {
     }
   }
 
+  /** The oldest comment with the marker that this identity wrote; others are left alone. */
   private async findExisting(api: IssueCommentsApi): Promise<number | undefined> {
-    const mine = (await api.list()).filter((comment) => comment.body?.includes(this.marker))
+    const marked = (await api.list()).filter((comment) => comment.body?.includes(this.marker))
+    const mine = marked.filter((comment) => sameLogin(comment.author, this.identity))
+    for (const foreign of marked.filter((comment) => !mine.includes(comment))) {
+      if (this.notedForeign.has(foreign.id)) continue
+      this.notedForeign.add(foreign.id)
+      this.logger.info(
+        `Hacktron: PR comment ${foreign.id} carries this job's marker but was written by ` +
+          `${foreign.author ?? 'an unknown author'}, not by ${this.identity ?? 'this token'}: ` +
+          'it is ignored and left as it is.'
+      )
+    }
     return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id))
   }
 
@@ -85,4 +111,9 @@ export class PrCommentWriter {
         'The scan and the gate are not affected; the next update will try again.'
     )
   }
+}
+
+/** GitHub logins are case-insensitive. */
+function sameLogin(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase()
 }

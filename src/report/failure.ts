@@ -56,13 +56,13 @@ function describeApiError(error: HacktronApiError, context: FailureContext): Fai
       return {
         code: 'unauthorized',
         title: 'Hacktron: API key rejected (401)',
-        message: `${said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.`
+        message: `${said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${scanNote}`
       }
     case 'forbidden':
       return {
         code: 'forbidden',
         title: 'Hacktron: API key lacks a scope (403)',
-        message: `${said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.`
+        message: `${said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${scanNote}`
       }
     case 'insufficient-credits': {
       const credits =
@@ -148,7 +148,10 @@ export function describeGateFailure(
   const plural = count === 1 ? '' : 's'
   const top = verdict.gating
     .slice(0, 3)
-    .map((finding) => `${finding.severity}: ${finding.title} (${finding.affected_file})`)
+    .map(
+      (finding) =>
+        `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`
+    )
     .join('; ')
   const scope = verdict.scope.applied
   const which =

@@ -12,21 +12,45 @@ export interface FindingLocation {
 }
 
 /**
- * A repository-relative path, or undefined for one that is absolute elsewhere or climbs out
- * (`..`): such a path must never reach an annotation or a link.
+ * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
+ * carrying control characters, or absolute outside the workspace. An absolute path from another
+ * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
+ * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
+ * a path must never reach an annotation, a link or the SARIF file.
  */
-export function repoRelativePath(raw: string, workspace = ''): string | undefined {
+export function repoRelativePath(
+  raw: string,
+  workspace = '',
+  exists?: (path: string) => boolean
+): string | undefined {
   let path = raw.trim().replace(/\\/g, '/')
   path = path.replace(/^file:\/\//, '')
   // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
   path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '')
   const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '')
   if (root !== '' && path.startsWith(`${root}/`)) path = path.slice(root.length + 1)
-  path = path.replace(/^(\.\/|\/)+/, '')
+  else if (/^(\/|[a-z]:\/)/i.test(path)) return longestExistingSuffix(path, exists)
+  path = path.replace(/^(\.\/)+/, '')
+  return isUsableRelativePath(path) ? path : undefined
+}
+
+function isUsableRelativePath(path: string): boolean {
   const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20)
-  if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter) return undefined
-  if (path.split('/').some((segment) => segment === '..')) return undefined
-  return path
+  if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter) return false
+  return !path.split('/').some((segment) => segment === '..' || segment === '.')
+}
+
+function longestExistingSuffix(
+  absolute: string,
+  exists: ((path: string) => boolean) | undefined
+): string | undefined {
+  if (!exists) return undefined
+  const segments = absolute.split('/').filter((segment) => segment !== '')
+  for (let start = 0; start < segments.length; start++) {
+    const candidate = segments.slice(start).join('/')
+    if (isUsableRelativePath(candidate) && exists(candidate)) return candidate
+  }
+  return undefined
 }
 
 /**
@@ -72,11 +96,12 @@ export function locateSnippet(
 export function locateFindings(
   findings: readonly Finding[],
   lines: ReadonlyMap<string, LineRange> | undefined,
-  workspace = ''
+  workspace = '',
+  fileExists?: (path: string) => boolean
 ): Map<string, FindingLocation> {
   const locations = new Map<string, FindingLocation>()
   for (const finding of findings) {
-    const path = repoRelativePath(finding.affected_file, workspace)
+    const path = repoRelativePath(finding.affected_file, workspace, fileExists)
     locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) })
   }
   return locations
@@ -89,11 +114,12 @@ export function locateFindings(
 export function locateInCheckout(
   findings: readonly Finding[],
   readFile: (path: string) => string | undefined,
-  workspace = ''
+  workspace = '',
+  fileExists?: (path: string) => boolean
 ): Map<string, LineRange> {
   const byPath = new Map<string, Finding[]>()
   for (const finding of findings) {
-    const path = repoRelativePath(finding.affected_file, workspace)
+    const path = repoRelativePath(finding.affected_file, workspace, fileExists)
     if (!path) continue
     const inFile = byPath.get(path)
     if (inFile) inFile.push(finding)

@@ -52,6 +52,7 @@ export const STATE_WORDS: Record<FindingState, string> = {
 }
 
 const SEVERITY_WORDS: Record<Severity, string> = {
+  unknown: '⚫ Unknown',
   critical: '🔴 Critical',
   high: '🟠 High',
   medium: '🟡 Medium',
@@ -106,7 +107,7 @@ function verdictLine(outcome: RunOutcome, progress: Progress, context: SummaryCo
         : `No open or confirmed finding${introduced} at or above **${gate}**.`
     case 'failed': {
       const count = progress.verdict?.gating.length ?? 0
-      return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.`
+      return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`
     }
     case 'skipped':
       return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000)
@@ -152,31 +153,39 @@ function ungatedSection(findings: readonly Finding[], context: SummaryContext): 
   )
 }
 
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
 function blockingTable(gating: readonly Finding[], context: SummaryContext, limit: number): string {
-  const rows = gating
-    .slice(0, limit)
-    .map((finding) => [
-      SEVERITY_WORDS[finding.severity],
-      inlineText(finding.title, 200),
-      fileLink(finding, context),
-      inlineText(firstSentence(finding.description), 200)
-    ])
-  return (
-    table(['Severity', 'Finding', 'Where', 'Why'], rows) + moreLine(gating.length - rows.length)
-  )
+  return findingsTable(gating, context, limit, [
+    'Why',
+    (finding) => inlineText(firstSentence(finding.description), 200)
+  ])
 }
 
+/** Findings that do not block: the last column says how they were triaged. */
 function otherTable(findings: readonly Finding[], context: SummaryContext, limit: number): string {
+  return findingsTable(findings, context, limit, [
+    'State',
+    (finding) => STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+  ])
+}
+
+function findingsTable(
+  findings: readonly Finding[],
+  context: SummaryContext,
+  limit: number,
+  [lastHeader, lastCell]: readonly [string, (finding: Finding) => string]
+): string {
   const rows = findings
     .slice(0, limit)
     .map((finding) => [
       SEVERITY_WORDS[finding.severity],
       inlineText(finding.title, 200),
       fileLink(finding, context),
-      STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
+      lastCell(finding)
     ])
   return (
-    table(['Severity', 'Finding', 'Where', 'State'], rows) + moreLine(findings.length - rows.length)
+    table(['Severity', 'Finding', 'Where', lastHeader], rows) +
+    moreLine(findings.length - rows.length)
   )
 }
 

@@ -1,8 +1,8 @@
 // The findings export in its three formats, as GET /scans/{id}/findings/export returns them.
-import type { ApiFinding, Severity } from '../hacktron/types.js'
+import type { ApiFinding, ApiSeverity } from '../hacktron/types.js'
 import type { StoredFinding } from './store.js'
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+const SARIF_LEVEL: Record<ApiSeverity, 'error' | 'warning' | 'note'> = {
   critical: 'error',
   high: 'error',
   medium: 'warning',

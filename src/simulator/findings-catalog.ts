@@ -1,10 +1,10 @@
 // Findings the simulator's scans report: realistic enough to exercise every report and the gate.
-import type { FindingState, Severity } from '../hacktron/types.js'
+import type { FindingState, ApiSeverity } from '../hacktron/types.js'
 
 export interface FindingSeed {
   readonly title: string
   readonly category: string
-  readonly severity: Severity
+  readonly severity: ApiSeverity
   readonly state: FindingState
   readonly description: string
   readonly affected_file: string

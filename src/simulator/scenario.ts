@@ -2,7 +2,12 @@
 // estimations and scans progress and end, which findings they report, and injected faults.
 import type { ScanStatus } from '../hacktron/types.js'
 import type { FindingSeed } from './findings-catalog.js'
-import { FINDINGS_BELOW_GATE, FINDINGS_OVER_GATE } from './findings-catalog.js'
+import {
+  FINDINGS_BELOW_GATE,
+  FINDINGS_OVER_GATE,
+  SQL_INJECTION,
+  STORED_XSS
+} from './findings-catalog.js'
 
 export type Scope = 'read' | 'write'
 
@@ -62,6 +67,7 @@ export type FaultKind =
   | 'html' // an HTML error page, as a proxy in front of the API would send
   | 'truncated' // a 200 whose JSON body stops half-way
   | 'wrong-shape' // a 200 with valid JSON of the wrong shape
+  | 'held' // the request is handled, but its answer waits until the test calls releaseHeld()
 
 export interface FaultRule {
   readonly endpoint: EndpointName | '*'
@@ -160,6 +166,7 @@ export function defineScenario(overrides: ScenarioOverrides, base: Scenario = BA
 // The repository and branch of the pull_request payload the demo uses (@octokit/webhooks-examples).
 const DEMO_REPO = 'https://github.com/Codertocat/Hello-World'
 const DEMO_BRANCH = 'changes'
+const DEMO_BASE_BRANCH = 'master'
 
 export const NAMED_SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEntries(
   [
@@ -168,6 +175,21 @@ export const NAMED_SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEn
       name: 'findings-over-gate',
       description: 'The scan finds a critical SQL injection and a confirmed SSRF: the gate fails.',
       scan: { findings: FINDINGS_OVER_GATE }
+    }),
+    defineScenario({
+      name: 'pr-with-baseline',
+      description:
+        'The PR adds an SSRF; the SQL injection and the XSS were already on master (a nightly scan): only the SSRF blocks.',
+      scan: { findings: FINDINGS_OVER_GATE },
+      seededScans: [
+        {
+          repo_url: DEMO_REPO,
+          branch: DEMO_BASE_BRANCH,
+          status: 'completed',
+          name: 'Codertocat/Hello-World master (nightly)',
+          findings: [SQL_INJECTION, STORED_XSS]
+        }
+      ]
     }),
     defineScenario({
       name: 'insufficient-credits',

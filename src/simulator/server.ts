@@ -53,6 +53,8 @@ export class HacktronSimulator {
     readonly matches: (request: RecordedRequest) => boolean
     readonly resolve: (request: RecordedRequest) => void
   }[] = []
+  private releaseHeldAnswers: () => void = () => undefined
+  private readonly heldAnswers = new Promise<void>((resolve) => (this.releaseHeldAnswers = resolve))
 
   constructor(private readonly options: SimulatorOptions = {}) {
     const base =
@@ -92,6 +94,11 @@ export class HacktronSimulator {
   async stop(): Promise<void> {
     for (const socket of this.openSockets) socket.destroy()
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  /** Sends the answers that a `held` fault keeps back (and any later ones at once). */
+  releaseHeld(): void {
+    this.releaseHeldAnswers()
   }
 
   /** Requests to one endpoint, in order. */
@@ -159,7 +166,9 @@ export class HacktronSimulator {
     this.notifyWaiters(record)
 
     const fault = endpoint === 'unknown' ? undefined : this.takeFault(endpoint)
-    if (fault && !fault.afterHandling) return this.applyFault(fault, record, res)
+    if (fault && !fault.afterHandling && fault.kind !== 'held') {
+      return this.applyFault(fault, record, res)
+    }
 
     const answer = this.answer(
       req,
@@ -169,7 +178,8 @@ export class HacktronSimulator {
       apiKey,
       body
     )
-    if (fault) return this.applyFault(fault, record, res)
+    if (fault?.kind === 'held') await this.heldAnswers
+    else if (fault) return this.applyFault(fault, record, res)
     record.status = answer.status
     record.response = answer.body
     send(res, answer)

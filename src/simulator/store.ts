@@ -8,9 +8,9 @@ import type {
   RepoResult,
   Scan,
   ScanStatus,
-  Severity
+  ApiSeverity
 } from '../hacktron/types.js'
-import { SEVERITIES, TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
+import { API_SEVERITIES, TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 import type { FindingSeed } from './findings-catalog.js'
 import type { Progress, Scenario } from './scenario.js'
@@ -370,8 +370,8 @@ export class SimulatorStore {
   }
 
   private scanView(record: ScanRecord): Scan {
-    const summary = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<
-      Severity,
+    const summary = Object.fromEntries(API_SEVERITIES.map((severity) => [severity, 0])) as Record<
+      ApiSeverity,
       number
     >
     for (const finding of record.findings) summary[finding.severity]++

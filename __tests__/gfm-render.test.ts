@@ -1,0 +1,104 @@
+// Finding text rendered the way GitHub renders it: GitHub's own Markdown engine, cmark-gfm, with
+// the extensions GitHub enables. Nothing a PR author wrote may come out live: no link, image or
+// HTML, no mention or issue reference GitHub would link (and notify), no bidi reordering.
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { evaluateGate } from '../src/flow/gate.js'
+import { newProgress } from '../src/flow/progress.js'
+import { planAnnotations } from '../src/report/annotations.js'
+import { commentMarker, renderComment } from '../src/report/comment.js'
+import { locateFindings } from '../src/report/locations.js'
+import { inertText } from '../src/report/markdown.js'
+import { renderSummary, type SummaryContext } from '../src/report/summary.js'
+import { hostileFindings, HOSTILE_TEXT, LIVE_TEXT } from '../__fixtures__/findings.js'
+
+const CMARK_GFM = 'cmark-gfm'
+const hasCmarkGfm = spawnSync(CMARK_GFM, ['--version']).status === 0
+// .ci/run installs Debian's cmark-gfm; a developer machine without it skips, and says so.
+const withCmark = hasCmarkGfm ? it : it.skip
+if (!hasCmarkGfm) console.warn('cmark-gfm is not installed: the GFM rendering tests are skipped.')
+
+function renderGfm(markdown: string): string {
+  const rendered = spawnSync(
+    CMARK_GFM,
+    ['--to', 'html', '-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter'],
+    { input: markdown, encoding: 'utf8' }
+  )
+  if (rendered.status !== 0) throw new Error(`cmark-gfm failed: ${rendered.stderr}`)
+  return rendered.stdout
+}
+
+/** The text a reader sees (and GitHub's reference and mention filters scan): tags gone. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+}
+
+const CONTEXT: SummaryContext = {
+  failOnSeverity: 'high',
+  serverUrl: 'https://github.com',
+  repository: 'acme/shop',
+  headSha: 'a'.repeat(40)
+}
+const OWN_LINK = 'https://github.com/acme/shop/blob/'
+
+function expectInert(text: string): void {
+  expect(text).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/) // no bidi controls
+  expect(text).not.toMatch(/(^|[^\w])#\d/) // #1 and owner/repo#3
+  expect(text).not.toMatch(/\bGH-\d/i)
+  expect(text).not.toMatch(/@[\w-]/) // mentions (and e-mail autolinks)
+  expect(text).not.toMatch(/\bwww\./i)
+  expect(text).not.toMatch(/[a-z]:\/\/evil/i)
+}
+
+describe('text that stays inert', () => {
+  const findings = hostileFindings()
+  const progress = newProgress()
+  progress.scanId = '9b2f0f8e-0000-4000-8000-000000000000'
+  progress.scanStatus = 'completed'
+  progress.findings = findings
+  progress.verdict = evaluateGate(findings, 'high')
+  const context = { ...CONTEXT, locations: locateFindings(findings, undefined) }
+  const error = {
+    result: 'error' as const,
+    errorCode: 'server-error' as const,
+    annotation: { title: `Hacktron: ${LIVE_TEXT}`, message: `${HOSTILE_TEXT} ${LIVE_TEXT}` }
+  }
+
+  withCmark('in the job summary and the PR comment, as cmark-gfm renders them', () => {
+    const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
+    for (const markdown of [
+      renderSummary({ result: 'failed' }, progress, context),
+      renderSummary(error, progress, context),
+      renderComment(marker, progress, context, error)
+    ]) {
+      const html = renderGfm(markdown)
+      expect(html).not.toMatch(/<img|<script|<iframe/i)
+      const links = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((match) => match[1])
+      for (const link of links) expect(link?.startsWith(OWN_LINK)).toBe(true)
+      expectInert(visibleText(html))
+      // The neutralised text is still there for the reader.
+      expect(visibleText(html)).toContain('evil.example')
+    }
+  })
+
+  it('in annotations', () => {
+    const plan = planAnnotations(findings, context.locations, 'high', {
+      alreadyUsed: { error: 0, warning: 0, notice: 0 },
+      maxAnnotations: 50
+    })
+    for (const annotation of plan.annotations) {
+      expectInert(`${annotation.title} ${annotation.message}`)
+    }
+  })
+
+  it('keeps ordinary text readable', () => {
+    expect(inertText('Use parameterized queries in src/db.js')).toBe(
+      'Use parameterized queries in src/db.js'
+    )
+  })
+})
