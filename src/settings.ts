@@ -246,46 +246,10 @@ function readScope(
   event: EventInfo,
   mode: Mode
 ): Pick<Settings, 'repositories' | 'baselineRepositoryUrl' | 'notes'> {
-  const explicitUrl = input('repository').trim()
   const chosenSource = input('repository-source').trim()
-  const head = event.fromFork ? event.headRepository : undefined
-  if (explicitUrl === '' && head?.deleted && mode !== 'wait') {
-    throw new ConfigError(
-      'repository',
-      "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
-        'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
-        'or set repository: to the repository to scan.'
-    )
-  }
-  const defaultUrl = head && !head.deleted ? head.url : event.repositoryUrl
-  const url = parseRepositoryUrl('repository', explicitUrl || defaultUrl)
-  const notes: string[] = []
-  let source: RepositorySource = 'connected'
-  if (chosenSource !== '') {
-    source = parseChoice('repository-source', chosenSource, ['connected', 'public'] as const)
-  } else if (explicitUrl === '' && head && !head.deleted && head.isPublic) {
-    // Hacktron's GitHub App is installed on the organisation's repositories, not on other
-    // people's forks: a public fork can only be read as a public repository.
-    source = 'public'
-    notes.push(
-      `This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
-        "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise."
-    )
-  }
-  const branchText = input('branch') || event.branch
-  if (branchText.trim() === '' && mode !== 'wait') {
-    throw new ConfigError(
-      'branch',
-      'Input branch is empty and the event names no branch; set branch: explicitly.'
-    )
-  }
-  const primary: RepositoryTarget = {
-    url,
-    branch: mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText),
-    source
-  }
+  const { primary, scansFork, notes } = readPrimaryRepository(input, event, mode)
   // Related repositories are the organisation's own, whatever the fork is.
-  const relatedSource = chosenSource === '' ? 'connected' : source
+  const relatedSource = chosenSource === '' ? 'connected' : primary.source
   const related = parseList(input('related-repositories')).map((line) =>
     parseRelatedRepository(line, event.serverUrl, relatedSource)
   )
@@ -301,9 +265,52 @@ function readScope(
     }
     seen.add(key)
   }
-  const baselineRepositoryUrl =
-    explicitUrl === '' && head && !head.deleted ? event.repositoryUrl : url
+  // A fork's PR wants to merge into the base repository: its scans are the baseline.
+  const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url
   return { repositories, baselineRepositoryUrl, notes }
+}
+
+/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
+function readPrimaryRepository(
+  input: InputReader,
+  event: EventInfo,
+  mode: Mode
+): { primary: RepositoryTarget; scansFork: boolean; notes: string[] } {
+  const explicitUrl = input('repository').trim()
+  const chosenSource = input('repository-source').trim()
+  const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined
+  if (head?.deleted && mode !== 'wait') {
+    throw new ConfigError(
+      'repository',
+      "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+        'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
+        'or set repository: to the repository to scan.'
+    )
+  }
+  const fork = head && !head.deleted ? head : undefined
+  const url = parseRepositoryUrl('repository', explicitUrl || fork?.url || event.repositoryUrl)
+  const notes: string[] = []
+  let source: RepositorySource = 'connected'
+  if (chosenSource !== '') {
+    source = parseChoice('repository-source', chosenSource, ['connected', 'public'] as const)
+  } else if (fork?.isPublic) {
+    // Hacktron's GitHub App is installed on the organisation's repositories, not on other
+    // people's forks: a public fork can only be read as a public repository.
+    source = 'public'
+    notes.push(
+      `This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
+        "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise."
+    )
+  }
+  const branchText = input('branch') || event.branch
+  if (branchText.trim() === '' && mode !== 'wait') {
+    throw new ConfigError(
+      'branch',
+      'Input branch is empty and the event names no branch; set branch: explicitly.'
+    )
+  }
+  const branch = mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText)
+  return { primary: { url, branch, source }, scansFork: fork !== undefined, notes }
 }
 
 function readScanExtras(

@@ -147,31 +147,10 @@ export class SimulatorStore {
     const estimation = this.estimations.get(request.cost_estimation_id)
     if (!estimation) return errorAnswer(404, 'Cost estimation not found')
     this.advanceEstimation(estimation)
-    const { status, total_credits: credits = 0 } = estimation.data
-    if (status === 'pending' || status === 'running')
-      return errorAnswer(400, 'Cost estimation is not ready')
-    if (status === 'failed')
-      return errorAnswer(400, 'Cost estimation failed and cannot be used to start a scan')
-    if (credits <= 0) return errorAnswer(400, 'Cost estimation has no billable credits')
-    if (estimation.claimedByScanId) {
-      return errorAnswer(
-        409,
-        `Cost estimation ${estimation.data.id} has already been used by scan ${estimation.claimedByScanId}`
-      )
-    }
-    const scopeError = this.scopeError(estimation, request)
-    if (scopeError) return errorAnswer(400, scopeError)
+    const refusal = this.refusalToStart(estimation, request)
+    if (refusal) return refusal
     const [primary] = request.repos
-    if (
-      this.scenario.oneActiveScanPerScope &&
-      primary &&
-      this.activeScanFor(primary.url, primary.branch)
-    ) {
-      return errorAnswer(
-        409,
-        `A scan is already running for ${primary.url} on branch ${primary.branch}`
-      )
-    }
+    const credits = estimation.data.total_credits ?? 0
     const cost =
       credits + (estimation.data.triage_required ? estimation.data.triage_fee_credits : 0)
     if (this.creditBalance < cost)
@@ -207,6 +186,39 @@ export class SimulatorStore {
       status: 201,
       body: { id, task_id: `scan_${id.slice(0, 8)}`, status: 'pending', message: 'Scan started' }
     }
+  }
+
+  /** Why the API would refuse to start a scan from `estimation`, in its own words; or undefined. */
+  private refusalToStart(
+    estimation: EstimationRecord,
+    request: CreateScanRequest
+  ): ApiAnswer | undefined {
+    const { status, total_credits: credits = 0 } = estimation.data
+    if (status === 'pending' || status === 'running')
+      return errorAnswer(400, 'Cost estimation is not ready')
+    if (status === 'failed')
+      return errorAnswer(400, 'Cost estimation failed and cannot be used to start a scan')
+    if (credits <= 0) return errorAnswer(400, 'Cost estimation has no billable credits')
+    if (estimation.claimedByScanId) {
+      return errorAnswer(
+        409,
+        `Cost estimation ${estimation.data.id} has already been used by scan ${estimation.claimedByScanId}`
+      )
+    }
+    const scopeError = this.scopeError(estimation, request)
+    if (scopeError) return errorAnswer(400, scopeError)
+    const [primary] = request.repos
+    if (
+      this.scenario.oneActiveScanPerScope &&
+      primary &&
+      this.activeScanFor(primary.url, primary.branch)
+    ) {
+      return errorAnswer(
+        409,
+        `A scan is already running for ${primary.url} on branch ${primary.branch}`
+      )
+    }
+    return undefined
   }
 
   getScanStatus(id: string): ApiAnswer {
