@@ -1,7 +1,6 @@
 // Every input of the action, read once and validated before any request is sent.
 import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
-import { context as githubContext } from '@actions/github'
 import { ConfigError, quote } from './config-error.js'
 import { baseUrlProblem, isLoopbackHost } from './hacktron/url.js'
 import type { Severity } from './hacktron/types.js'
@@ -18,6 +17,7 @@ import {
   parseWholeNumber
 } from './input-parsing.js'
 import { eventInfoOf, type EventContext, type EventInfo } from './event.js'
+import { runnerEventContext } from './runner-event.js'
 
 export const MODES = ['full', 'estimate', 'start', 'wait'] as const
 export type Mode = (typeof MODES)[number]
@@ -124,7 +124,7 @@ const runnerSources = (): SettingsSources => ({
   getInput: (name) => core.getInput(name),
   hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
   env: process.env,
-  context: githubContext
+  context: runnerEventContext()
 })
 
 /** Reads the secrets first so they are masked before anything else can log them. */
