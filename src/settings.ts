@@ -66,6 +66,8 @@ export interface Settings {
   readonly reuseScan: boolean
   readonly githubToken: string
   readonly prComment: PrCommentMode
+  /** Report as a check run on the head commit (and record the scan there for re-runs). */
+  readonly checkRun: boolean
   readonly maxAnnotations: number
   readonly sarifFile: string
   readonly event: EventInfo
@@ -101,6 +103,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'reuse-scan': 'true',
   'github-token': '${{ github.token }}',
   'pr-comment': 'true',
+  'check-run': 'true',
   'max-annotations': '10',
   'sarif-file': 'hacktron-results.sarif'
 }
@@ -349,7 +352,7 @@ function readGate(
 function readReportInputs(
   input: InputReader,
   sources: SettingsSources
-): Pick<Settings, 'githubToken' | 'prComment' | 'maxAnnotations' | 'sarifFile'> {
+): Pick<Settings, 'githubToken' | 'prComment' | 'checkRun' | 'maxAnnotations' | 'sarifFile'> {
   const prComment = parseChoice('pr-comment', input('pr-comment'), [
     'true',
     'on-failure',
@@ -358,6 +361,7 @@ function readReportInputs(
   return {
     githubToken: sources.getInput('github-token').trim(),
     prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
+    checkRun: parseBoolean('check-run', input('check-run')),
     maxAnnotations: parseWholeNumber(
       'max-annotations',
       input('max-annotations'),
