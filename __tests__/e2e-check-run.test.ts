@@ -108,7 +108,7 @@ describe('check run', () => {
       'failure'
     ]
   ] as const)(
-    'result %s (%s, %j): conclusion %s',
+    'result %s (%s, inputs %j, overrides %j): conclusion %s',
     async (expected, scenario, inputs, overrides, conclusion) => {
       await withGitHub(async (github) => {
         const { result } = await runOnce(scenario, overrides, { github, inputs })
