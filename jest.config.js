@@ -9,6 +9,8 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   reporters: ['default', '<rootDir>/jest-plain-summary.js'],
+  // The end-to-end suites run dist/: rebuild it first when src/ changed.
+  globalSetup: '<rootDir>/jest.global-setup.js',
   // The end-to-end suites spawn dist/index.js; two workers suit the 2-core CI machine.
   maxWorkers: 2,
   // Generous: a loaded 2-core machine runs the end-to-end suites several times slower.

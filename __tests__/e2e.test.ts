@@ -1,5 +1,5 @@
 // End-to-end: the bundled dist/index.js, run as the runner runs it, against the simulator.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   DEMO_API_KEY,
   READ_ONLY_API_KEY,
@@ -144,6 +144,8 @@ describe('mode full', () => {
 })
 
 describe('API errors become one annotation that says what to do', () => {
+  // Every case is tested in-process (outcomes.test.ts); these two prove the bundle's wiring of an
+  // API error and of a flow failure into outputs, one annotation and the summary.
   const cases: [string, string, Partial<ActionRun['inputs']>, string, RegExp[]][] = [
     [
       'insufficient-credits',
@@ -153,59 +155,12 @@ describe('API errors become one annotation that says what to do', () => {
       [/Insufficient credits to start this scan/, /4000 credits/, /Billing/]
     ],
     [
-      'conflict',
-      'conflict',
-      {},
-      'Hacktron: scan conflict (409)',
-      [/already running/, /already claimed/, /re-run/]
-    ],
-    [
-      'branch-mismatch',
-      'branch-mismatch',
-      {},
-      'Hacktron: branch mismatch (400)',
-      [
-        /does not match the cost estimation branch main/,
-        /covers branch changes/,
-        /asked for branch changes/
-      ]
-    ],
-    [
-      'scope-mismatch',
-      'scope-mismatch',
-      {},
-      'Hacktron: scope mismatch (400)',
-      [/was not included in the cost estimation/, /related-repositories/]
-    ],
-    [
-      'failed-estimate',
-      'estimation-failed',
-      {},
-      'Hacktron: cost estimation failed',
-      [/branch not found/]
-    ],
-    [
-      'happy-path',
-      'unauthorized',
-      { 'api-key': REVOKED_API_KEY },
-      'Hacktron: API key rejected (401)',
-      [/revoked/, /HACKTRON_API_KEY/]
-    ],
-    [
-      'happy-path',
-      'forbidden',
-      { 'api-key': READ_ONLY_API_KEY },
-      'Hacktron: API key lacks a scope (403)',
-      [/missing required scope: write/]
-    ],
-    [
       'happy-path',
       'over-budget',
       { 'max-credits': '3999' },
       'Hacktron: estimate over budget',
       [/4000 credits/, /max-credits \(3999\)/]
-    ],
-    ['scan-failed', 'scan-failed', {}, 'Hacktron: scan failed', [/ended with status failed/]]
+    ]
   ]
 
   it.each(cases)('%s -> %s', async (scenario, code, inputs, title, patterns) => {
@@ -222,24 +177,6 @@ describe('API errors become one annotation that says what to do', () => {
     if (['insufficient-credits', 'over-budget'].includes(code)) {
       expect(result.outputs['cost-estimation-id']).toMatch(/^[0-9a-f-]{36}$/)
     }
-  })
-
-  it('rate limiting that outlasts the retries', async () => {
-    const { result } = await scenarioRun(
-      'happy-path',
-      {},
-      {
-        faults: [{ endpoint: 'GET /scans/:id/status', kind: 'rate-limit', retryAfterSeconds: null }]
-      }
-    )
-    expect(result.outputs).toMatchObject({
-      result: 'error',
-      'error-code': 'rate-limited',
-      'scan-status': 'pending'
-    })
-    const error = theError(result)
-    expect(error.title).toBe('Hacktron: rate limited (429)')
-    expect(error.message).toContain(`mode: wait and scan-id: ${result.outputs['scan-id']}`)
   })
 })
 
@@ -283,7 +220,7 @@ describe('modes', () => {
 })
 
 describe('events', () => {
-  it('skips a fork PR without a key, with a notice that explains the two-job setup', async () => {
+  it('skips a fork PR without a key, with a notice that explains pull_request_target', async () => {
     const payload = examplePayload('pull_request', 'opened') as {
       pull_request: { head: { repo: { full_name: string; fork: boolean } } }
     }
@@ -294,7 +231,7 @@ describe('events', () => {
     expect(result.outputs).toMatchObject({ result: 'skipped', 'error-code': '' })
     const notice = result.commands.find((command) => command.command === 'notice')
     expect(notice?.message).toMatch(/fork/)
-    expect(notice?.message).toMatch(/mode: start/)
+    expect(notice?.message).toMatch(/pull_request_target/)
   })
 
   it('fails without a key on a trusted event, naming the secret', async () => {
@@ -332,156 +269,42 @@ describe('events', () => {
 })
 
 describe('timeouts', () => {
-  const slowEstimate: ScenarioOverrides = {
-    estimation: { pollsUntilDone: 10_000, durationMs: 600_000 }
-  }
   const slowScan: ScenarioOverrides = { scan: { pollsUntilDone: 10_000, durationMs: 600_000 } }
 
-  it.each([
-    ['estimation', 'fail', slowEstimate, 1],
-    ['estimation', 'neutral', slowEstimate, 0],
-    ['scan', 'fail', slowScan, 1],
-    ['scan', 'neutral', slowScan, 0]
-  ] as const)('%s timeout with on-timeout: %s', async (what, onTimeout, overrides, exitCode) => {
+  // Both timeouts, failing or not, are tested in-process (outcomes.test.ts); this proves that
+  // on-timeout: neutral reaches the step's exit code and annotation level.
+  it('scan timeout with on-timeout: neutral is a warning and exit 0', async () => {
     const { result } = await scenarioRun(
       'happy-path',
-      { inputs: { 'on-timeout': onTimeout, [`${what}-timeout`]: '400ms' } },
-      overrides
+      { inputs: { 'on-timeout': 'neutral', 'scan-timeout': '400ms' } },
+      slowScan
     )
-    expect(result.exitCode).toBe(exitCode)
+    expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ result: 'timed-out', 'error-code': 'timeout' })
-    const annotation = result.commands.find(
-      (command) => command.command === (onTimeout === 'fail' ? 'error' : 'warning')
-    )
-    expect(annotation?.properties.title).toBe(
-      `Hacktron: ${what === 'scan' ? 'scan' : 'cost estimation'} timed out`
-    )
-    expect(annotation?.message).toMatch(/server-side/)
-    if (what === 'scan') expect(annotation?.message).toContain(result.outputs['scan-id'])
-    expect(errors(result)).toHaveLength(onTimeout === 'fail' ? 1 : 0)
-  })
-
-  it.each([
-    ['estimation', 'GET /cost-estimations/:id'],
-    ['scan', 'GET /scans/:id/status']
-  ] as const)('%s-timeout holds against a Retry-After of an hour', async (what, endpoint) => {
-    const { result } = await scenarioRun(
-      'happy-path',
-      { inputs: { [`${what}-timeout`]: '2s' } },
-      { faults: [{ endpoint, kind: 'rate-limit', retryAfterSeconds: 3600 }] }
-    )
-    expect(result.outputs).toMatchObject({ result: 'timed-out', 'error-code': 'timeout' })
-    expect(result.durationMs).toBeLessThan(15_000)
+    const warning = result.commands.find((command) => command.command === 'warning')
+    expect(warning?.properties.title).toBe('Hacktron: scan timed out')
+    expect(warning?.message).toContain(result.outputs['scan-id'])
+    expect(errors(result)).toHaveLength(0)
   })
 })
 
 describe('invalid inputs are refused before any request', () => {
-  let simulator: HacktronSimulator
-  beforeAll(async () => {
-    simulator = await startSimulator()
-  })
-  afterAll(async () => {
-    await simulator.stop()
-  })
-
-  const cases: [Record<string, string>, string, RegExp][] = [
-    [{ mode: 'fast' }, 'mode', /"fast"/],
-    [{ mode: '' }, 'mode', /""/],
-    [{ mode: 'wait' }, 'scan-id', /required by mode: wait/],
-    [{ mode: 'wait', 'scan-id': 'abc' }, 'scan-id', /UUID; got "abc"/],
-    [{ 'fail-on-severity': 'severe' }, 'fail-on-severity', /"severe"/],
-    [{ 'on-timeout': 'ignore' }, 'on-timeout', /"ignore"/],
-    [{ 'repository-source': 'upload' }, 'repository-source', /"upload"/],
-    [{ 'poll-interval': '-5s' }, 'poll-interval', /"-5s"/],
-    [{ 'scan-timeout': '0' }, 'scan-timeout', /"0"/],
-    [{ 'estimation-timeout': '100h' }, 'estimation-timeout', /"100h"/],
-    [{ 'max-credits': '-1' }, 'max-credits', /"-1"/],
-    [{ 'max-credits': '99999999999999999999' }, 'max-credits', /"99999999999999999999"/],
-    [{ 'context-document-ids': 'not-a-uuid' }, 'context-document-ids', /"not-a-uuid"/],
-    [{ 'custom-context': 'x'.repeat(2001) }, 'custom-context', /2001/],
-    [{ 'target-urls': 'http://localhost:8080' }, 'target-urls', /private or local/],
-    [{ 'related-repositories': 'just-a-name' }, 'related-repositories', /"just-a-name"/],
-    [{ repository: 'ftp://example.com/a/b' }, 'repository', /"ftp:\/\/example.com\/a\/b"/],
-    [{ 'reuse-scan': 'yes' }, 'reuse-scan', /"yes"/],
-    [{ 'max-annotations': '51' }, 'max-annotations', /"51"/],
-    [{ 'max-annotations': '-1' }, 'max-annotations', /"-1"/],
-    [{ 'fail-on-severity': '   ' }, 'fail-on-severity', /got ""/],
-    [{ 'poll-interval': '   ' }, 'poll-interval', /duration/],
-    [{ 'poll-interval': '2h', 'scan-timeout': '3h' }, 'poll-interval', /at most 1h/],
-    [{ 'max-credits': '1.5' }, 'max-credits', /"1.5"/],
-    [{ 'max-credits': '0' }, 'max-credits', /"0"/],
-    [
-      { mode: 'full', 'scan-id': '3f1c2a4e-0000-4000-8000-000000000001' },
-      'scan-id',
-      /only used by mode: wait/
-    ],
-    [
-      { 'target-urls': 'https://shop.example.com\nhttps://192.168.1.10/admin' },
-      'target-urls',
-      /192\.168\.1\.10/
-    ],
-    [
-      { 'related-repositories': 'https://github.com/acme/api' },
-      'related-repositories',
-      /URL@branch/
-    ],
-    [{ 'related-repositories': 'acme/api@' }, 'related-repositories', /"acme\/api@"/],
-    [{ 'related-repositories': 'Codertocat/Hello-World@main' }, 'related-repositories', /twice/],
-    [{ 'related-repositories': 'acme/api@bad branch' }, 'related-repositories', /branch/],
-    [{ 'auth-instructions': 'y'.repeat(2001) }, 'auth-instructions', /2001/],
-    [
-      { 'context-document-ids': '3f1c2a4e-0000-4000-8000-000000000001\nnope' },
-      'context-document-ids',
-      /"nope"/
-    ],
-    [{ 'estimation-name': 'n'.repeat(201) }, 'estimation-name', /at most 200/],
-    [{ branch: 'feature..x' }, 'branch', /"feature..x"/],
-    [{ repository: 'https://github.com/only-owner' }, 'repository', /repository URL/],
-    [{ 'sarif-file': 'reports/' }, 'sarif-file', /"reports\/"/],
-    [{ 'pr-comment': 'maybe' }, 'pr-comment', /"maybe"/],
-    [{ 'api-url': '' }, 'api-url', /not a URL/],
-    [{ 'api-url': 'https://api.hacktron.ai/v1?debug=1' }, 'api-url', /query/],
-    [{ 'api-url': 'ftp://api.hacktron.ai/v1' }, 'api-url', /ftp/]
-  ]
-
-  it.each(
-    cases.map(
-      ([inputs, input, pattern]) =>
-        [JSON.stringify(inputs).slice(0, 60), inputs, input, pattern] as const
-    )
-  )('%s -> error on the input', async (_label, inputs, input, pattern) => {
-    const before = simulator.requests.length
-    const result = await runAction({
-      inputs: {
-        'api-key': DEMO_API_KEY,
-        'api-url': simulator.baseUrl,
-        'poll-interval': '50ms',
-        ...inputs
-      }
-    })
-    expect(result.exitCode).toBe(1)
-    expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'invalid-input' })
-    const error = theError(result)
-    expect(error.title).toBe(`Hacktron: invalid input ${input}`)
-    expect(error.message).toContain(`Input ${input}`)
-    expect(error.message).toMatch(pattern)
-    expect(simulator.requests.length).toBe(before)
-  })
-
-  it.each([
-    ['http://api.hacktron.ai/v1', /https/],
-    ['https://user:pass@api.hacktron.ai/v1', /credentials/],
-    ['https://api.hacktron.ai/v2', /\/v1/]
-  ])('api-url %s', async (apiUrl, pattern) => {
-    const result = await runAction({ inputs: { 'api-key': DEMO_API_KEY, 'api-url': apiUrl } })
-    expect(result.outputs['error-code']).toBe('invalid-input')
-    expect(theError(result).message).toMatch(pattern)
-    expect(result.stdout).not.toContain('pass@')
-  })
-
-  it('poll-interval under 10s against a remote API', async () => {
-    const result = await runAction({ inputs: { 'api-key': DEMO_API_KEY, 'poll-interval': '5s' } })
-    expect(result.outputs['error-code']).toBe('invalid-input')
-    expect(theError(result).message).toMatch(/at least 10s against api.hacktron.ai .*got "5s"/)
+  // Every case is tested on readSettings (settings.test.ts); this proves the bundle stops before
+  // any request, with one annotation naming the input.
+  it('a bad mode: invalid-input, one error, no request', async () => {
+    const simulator = await startSimulator()
+    try {
+      const result = await runAction({
+        inputs: { 'api-key': DEMO_API_KEY, 'api-url': simulator.baseUrl, mode: 'fast' }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'invalid-input' })
+      const error = theError(result)
+      expect(error.title).toBe('Hacktron: invalid input mode')
+      expect(error.message).toContain('"fast"')
+      expect(simulator.requests).toHaveLength(0)
+    } finally {
+      await simulator.stop()
+    }
   })
 })

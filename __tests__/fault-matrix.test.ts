@@ -1,13 +1,14 @@
-// The fault matrix: the bundled action against the simulator with a fault injected into each
-// phase, for each kind of fault. Transient faults must be ridden out; persistent ones must end in
-// the right error code. In every cell: at most one scan, credits deducted at most once, and no
-// secret anywhere. The matrix is printed as a table at the end.
+// The fault matrix: the flow in-process against the simulator over loopback, with a fault
+// injected into each phase, for each kind of fault, on the action's own retry policy and timing
+// (test mode, retry sleeps taking no time, polls on a fake clock). Transient faults must be ridden
+// out; persistent ones must end in the right error code and one annotation that says what to do.
+// In every cell: at most one scan, credits deducted at most once, and no secret in what is
+// reported. The matrix is printed as a table at the end. (The bundle's wiring of the same outcome
+// into outputs and annotations is the end-to-end suites' job.)
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { EndpointName, FaultRule } from '../src/simulator/scenario.js'
 import { DEMO_API_KEY } from '../src/simulator/scenario.js'
-import { FakeGitHub } from '../scripts/lib/fake-github.js'
-import { runAction } from '../scripts/lib/run-action.js'
-import { expectNoSecrets } from './helpers/secrets.js'
+import { flowSettings, runInProcess } from './helpers/flow.js'
 import { startSimulator } from './helpers/simulator.js'
 
 const AUTH_SECRET = 'Log in as admin / S3cret-for-the-fault-matrix'
@@ -107,67 +108,50 @@ describe('fault matrix', () => {
       (cell) =>
         [`${cell.phase} / ${cell.kind}${cell.persistent ? ' (persistent)' : ''}`, cell] as const
     )
-  )(
-    '%s',
-    async (_label, cell) => {
-      const simulator = await startSimulator('findings-over-gate', { faults: [cell.rule] })
-      const github = new FakeGitHub()
-      await github.start()
-      try {
-        const result = await runAction({
-          github,
-          timeoutMs: 90_000,
-          inputs: {
-            'api-key': DEMO_API_KEY,
-            'api-url': simulator.baseUrl,
-            'poll-interval': '100ms',
-            'auth-instructions': AUTH_SECRET
-          }
-        })
-        const { store } = simulator
-        table.push(
-          `| ${cell.phase} | ${cell.kind} | ${cell.persistent ? 'persistent' : 'transient'} | ${result.outputs.result} | ` +
-            `${result.outputs['error-code'] || '-'} | ${store.scansStarted} | ${store.creditsSpent} | ` +
-            `${simulator.requestsTo('POST /scans').length} | ${(result.durationMs / 1000).toFixed(1)} |`
-        )
-        expectNoSecrets(
-          result,
-          [DEMO_API_KEY, AUTH_SECRET],
-          github.comments.map((comment) => comment.body)
-        )
-        expect(store.scansStarted).toBeLessThanOrEqual(1)
-        expect(store.creditsSpent).toBeLessThanOrEqual(4000)
-        if (!cell.persistent) {
-          expect(result.outputs).toMatchObject({
-            result: 'failed',
-            'error-code': '',
-            'gating-findings': '2'
-          })
-          expect(store.scansStarted).toBe(1)
-          expect(store.creditsSpent).toBe(4000)
-          return
-        }
-        expect(result.outputs).toMatchObject({ result: 'error', 'error-code': cell.expectedCode })
-        const errors = result.commands.filter((entry) => entry.command === 'error')
-        expect(errors).toHaveLength(1)
-        expect(errors[0]?.properties.title).toMatch(/^Hacktron: /)
-        if (cell.endpoint === 'POST /scans') {
-          // Never started: the first start, then at most one resend after reading state.
-          expect(store.scansStarted).toBe(0)
-          if (cell.rule.kind !== 'rate-limit') {
-            expect(simulator.requestsTo('POST /scans')).toHaveLength(2)
-            expect(errors[0]?.message).toContain(
-              `cost estimation ${result.outputs['cost-estimation-id']}`
-            )
-          }
-        } else {
-          expect(errors[0]?.message).toContain(`scan-id: ${result.outputs['scan-id']}`)
-        }
-      } finally {
-        await github.stop()
-        await simulator.stop()
+  )('%s', async (_label, cell) => {
+    const simulator = await startSimulator('findings-over-gate', { faults: [cell.rule] })
+    try {
+      const started = Date.now()
+      const run = await runInProcess(
+        simulator,
+        flowSettings({ gateScope: 'all', authInstructions: AUTH_SECRET })
+      )
+      const { outcome } = run
+      const { store } = simulator
+      table.push(
+        `| ${cell.phase} | ${cell.kind} | ${cell.persistent ? 'persistent' : 'transient'} | ${outcome.result} | ` +
+          `${outcome.errorCode ?? '-'} | ${store.scansStarted} | ${store.creditsSpent} | ` +
+          `${simulator.requestsTo('POST /scans').length} | ${((Date.now() - started) / 1000).toFixed(1)} |`
+      )
+      const reported = JSON.stringify([outcome, run.logger.lines])
+      expect(reported).not.toContain(DEMO_API_KEY)
+      expect(reported).not.toContain(AUTH_SECRET)
+      expect(store.scansStarted).toBeLessThanOrEqual(1)
+      expect(store.creditsSpent).toBeLessThanOrEqual(4000)
+      if (!cell.persistent) {
+        expect(outcome).toMatchObject({ result: 'failed' })
+        expect(outcome.errorCode).toBeUndefined()
+        expect(run.progress.verdict?.gating).toHaveLength(2)
+        expect(store.scansStarted).toBe(1)
+        expect(store.creditsSpent).toBe(4000)
+        return
       }
-    },
-    90_000
-  )
+      expect(outcome).toMatchObject({ result: 'error', errorCode: cell.expectedCode })
+      expect(outcome.annotation?.title).toMatch(/^Hacktron: /)
+      if (cell.endpoint === 'POST /scans') {
+        // Never started: the first start, then at most one resend after reading state.
+        expect(store.scansStarted).toBe(0)
+        if (cell.rule.kind !== 'rate-limit') {
+          expect(simulator.requestsTo('POST /scans')).toHaveLength(2)
+          expect(outcome.annotation?.message).toContain(
+            `cost estimation ${run.progress.estimation?.id}`
+          )
+        }
+      } else {
+        expect(outcome.annotation?.message).toContain(`scan-id: ${run.progress.scanId}`)
+      }
+    } finally {
+      await simulator.stop()
+    }
+  })
 })

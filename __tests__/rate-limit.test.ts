@@ -1,44 +1,59 @@
 // Eight jobs of one organisation share one key's rate limit (100 requests per rolling 60 s). The
 // simulator enforces it on a clock 20 times faster (3 s window) while the jobs poll at the
 // fastest allowed interval on the same clock (10 s / 20): all finish with the right result, none
-// fails from throttling, and their polls drift apart instead of marching in lockstep.
+// fails from throttling, and their polls drift apart instead of marching in lockstep. The jobs run
+// in-process on real time (the action's own client, retry policy and jittered polls).
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_API_KEY } from '../src/simulator/scenario.js'
+import type { ScenarioOverrides } from '../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../src/simulator/server.js'
-import { runAction } from '../scripts/lib/run-action.js'
+import {
+  flowSettings,
+  realTimeDeps,
+  recordingLogger,
+  runInProcess,
+  type InProcessRun
+} from './helpers/flow.js'
 import { startSimulator } from './helpers/simulator.js'
 
 const JOBS = 8
 
 async function eightJobs(
-  simulator: HacktronSimulator
-): Promise<Awaited<ReturnType<typeof runAction>>[]> {
-  return Promise.all(
-    Array.from({ length: JOBS }, (_, index) =>
-      runAction({
-        timeoutMs: 120_000,
-        inputs: {
-          'api-key': DEMO_API_KEY,
-          'api-url': simulator.baseUrl,
-          branch: `feature-${index}`,
-          'poll-interval': '500ms',
-          'pr-comment': 'false'
-        }
-      })
-    )
+  rateLimit: ScenarioOverrides['rateLimit']
+): Promise<{ runs: InProcessRun[]; simulator: HacktronSimulator }> {
+  const simulator = await startSimulator('findings-over-gate', {
+    rateLimit,
+    scan: { pollsUntilDone: 12 }
+  })
+  const runs = await Promise.all(
+    Array.from({ length: JOBS }, (_, index) => {
+      const logger = recordingLogger()
+      return runInProcess(
+        simulator,
+        flowSettings({
+          repositories: [
+            {
+              url: 'https://github.com/Codertocat/Hello-World',
+              branch: `feature-${index}`,
+              source: 'connected'
+            }
+          ],
+          estimationName: `Hello-World feature-${index}`,
+          gateScope: 'all',
+          pollIntervalMs: 500
+        }),
+        { logger, ...realTimeDeps(simulator, logger) }
+      )
+    })
   )
+  return { runs, simulator }
 }
 
 describe('a shared rate limit', () => {
-  it('at the documented ratio: eight jobs finish, spread out', async () => {
-    const simulator = await startSimulator('findings-over-gate', {
-      rateLimit: { limit: 100, windowMs: 3000 },
-      scan: { pollsUntilDone: 12 }
-    })
+  it.concurrent('at the documented ratio: eight jobs finish, spread out', async () => {
+    const { runs, simulator } = await eightJobs({ limit: 100, windowMs: 3000 })
     try {
-      const results = await eightJobs(simulator)
-      for (const result of results)
-        expect(result.outputs).toMatchObject({ result: 'failed', 'error-code': '' })
+      for (const run of runs)
+        expect(run.outcome).toEqual({ result: 'failed', annotation: expect.anything() })
       expect(simulator.store.scansStarted).toBe(JOBS)
 
       // Jitter: the gaps between one job's polls differ, so the jobs do not stay in step.
@@ -55,24 +70,24 @@ describe('a shared rate limit', () => {
     } finally {
       await simulator.stop()
     }
-  }, 120_000)
+  })
 
-  it('under a limit four times tighter: throttled requests wait and every job still finishes', async () => {
-    const simulator = await startSimulator('findings-over-gate', {
-      rateLimit: { limit: 25, windowMs: 3000 },
-      scan: { pollsUntilDone: 12 }
-    })
-    try {
-      const results = await eightJobs(simulator)
-      for (const result of results)
-        expect(result.outputs).toMatchObject({ result: 'failed', 'error-code': '' })
-      expect(simulator.requests.filter((request) => request.status === 429).length).toBeGreaterThan(
-        0
-      )
-      expect(simulator.store.scansStarted).toBe(JOBS)
-      expect(simulator.store.creditsSpent).toBe(JOBS * 4000)
-    } finally {
-      await simulator.stop()
+  it.concurrent(
+    'under a limit 2.5 times tighter: throttled requests wait and every job still finishes',
+    async () => {
+      // About 150 requests against 40 per 3 s window: most jobs are throttled more than once.
+      const { runs, simulator } = await eightJobs({ limit: 40, windowMs: 3000 })
+      try {
+        for (const run of runs)
+          expect(run.outcome).toEqual({ result: 'failed', annotation: expect.anything() })
+        expect(
+          simulator.requests.filter((request) => request.status === 429).length
+        ).toBeGreaterThan(0)
+        expect(simulator.store.scansStarted).toBe(JOBS)
+        expect(simulator.store.creditsSpent).toBe(JOBS * 4000)
+      } finally {
+        await simulator.stop()
+      }
     }
-  }, 120_000)
+  )
 })

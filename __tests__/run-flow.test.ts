@@ -1,12 +1,10 @@
 // The flow in-process, against the simulator over loopback, with a fake clock and a fake pull
 // request: what the PR's code is judged on (gate-scope), a superseded head, and the approval flow.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { FlowDeps, PullRequestReader } from '../src/flow/deps.js'
-import type { Clock } from '../src/flow/poll.js'
+import type { FlowDeps } from '../src/flow/deps.js'
 import { newProgress, type Progress } from '../src/flow/progress.js'
 import { runFlow, type FlowSettings } from '../src/flow/run-flow.js'
-import { HacktronApiError } from '../src/hacktron/errors.js'
-import type { Logger } from '../src/logger.js'
+import type { HacktronApiError } from '../src/hacktron/errors.js'
 import {
   SQL_INJECTION,
   SSRF,
@@ -15,10 +13,20 @@ import {
 } from '../src/simulator/findings-catalog.js'
 import type { ScenarioOverrides } from '../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../src/simulator/server.js'
+import {
+  DEMO_HEAD_SHA,
+  DEMO_REPO,
+  depsFor,
+  flowSettings,
+  pullRequest,
+  runInProcess,
+  type InProcessRun
+} from './helpers/flow.js'
 import { clientFor, startSimulator } from './helpers/simulator.js'
 
-const REPO = 'https://github.com/Codertocat/Hello-World'
-const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
+const REPO = DEMO_REPO
+const HEAD_SHA = DEMO_HEAD_SHA
+const settingsFor = flowSettings
 
 let simulator: HacktronSimulator | undefined
 afterEach(async () => {
@@ -26,93 +34,13 @@ afterEach(async () => {
   simulator = undefined
 })
 
-/** Time passes only when the flow sleeps: a wait of hours takes no real time. */
-function fakeClock(): Clock {
-  let now = Date.parse('2026-11-30T12:00:00Z')
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      now += ms
-    }
-  }
-}
-
-interface RecordingLogger extends Logger {
-  readonly lines: { level: string; message: string }[]
-}
-
-function recordingLogger(): RecordingLogger {
-  const lines: { level: string; message: string }[] = []
-  const record =
-    (level: string) =>
-    (message: string): void => {
-      lines.push({ level, message })
-    }
-  return {
-    lines,
-    debug: record('debug'),
-    info: record('info'),
-    notice: record('notice'),
-    warning: record('warning')
-  }
-}
-
-function settingsFor(overrides: Partial<FlowSettings> = {}): FlowSettings {
-  return {
-    mode: 'full',
-    repositories: [{ url: REPO, branch: 'changes', source: 'connected' }],
-    baselineRepositoryUrl: REPO,
-    estimationName: 'Codertocat/Hello-World PR #2 @ ec26c3e',
-    pollIntervalMs: 10_000,
-    estimationTimeoutMs: 1_800_000,
-    scanTimeoutMs: 3 * 3_600_000,
-    targetUrls: [],
-    contextDocumentIds: [],
-    failOnSeverity: 'high',
-    gateScope: 'new',
-    reuseScan: true,
-    event: { headSha: HEAD_SHA, pullRequestNumber: 2, baseBranch: 'master' },
-    ...overrides
-  }
-}
-
-function pullRequest(headSha = HEAD_SHA, files: string[] = []): PullRequestReader {
-  return {
-    headSha: async () => headSha,
-    changedFiles: async () => ({ files, complete: true })
-  }
-}
-
 async function run(
   overrides: ScenarioOverrides,
   settings: FlowSettings = settingsFor(),
   extra: Partial<FlowDeps> = {}
-): Promise<{
-  result: Awaited<ReturnType<typeof runFlow>> | HacktronApiError | Error
-  progress: Progress
-  logger: RecordingLogger
-  simulator: HacktronSimulator
-}> {
+): Promise<InProcessRun & { simulator: HacktronSimulator }> {
   simulator = await startSimulator('findings-over-gate', overrides)
-  const logger = recordingLogger()
-  const progress = newProgress()
-  const deps = depsFor(simulator, { logger, ...extra })
-  const result = await runFlow(settings, deps, progress, (_name, body) => body()).catch(
-    (error: Error) => error
-  )
-  return { result, progress, logger, simulator }
-}
-
-/** The flow's world: the simulator over loopback, a fake clock and a PR still at HEAD_SHA. */
-function depsFor(on: HacktronSimulator, extra: Partial<FlowDeps> = {}): FlowDeps {
-  return {
-    client: clientFor(on).client,
-    logger: recordingLogger(),
-    clock: fakeClock(),
-    random: () => 0.5,
-    pullRequest: pullRequest(),
-    ...extra
-  }
+  return { ...(await runInProcess(simulator, settings, extra)), simulator }
 }
 
 /** A completed scan of the base branch that reported `findings`: the baseline. */
@@ -308,15 +236,11 @@ describe('approval: cost-estimation-id', () => {
     simulator = await startSimulator('findings-over-gate')
     const id = await approvedEstimation(repos)
     const started = simulator
-    const logger = recordingLogger()
-    const progress = newProgress()
-    const result = await runFlow(
-      settingsFor({ costEstimationId: id, ...overrides }),
-      depsFor(started, { logger }),
-      progress,
-      (_name, body) => body()
-    ).catch((error: Error) => error)
-    return { result, progress, logger, simulator: started }
+    const approved = await runInProcess(
+      started,
+      settingsFor({ costEstimationId: id, ...overrides })
+    )
+    return { ...approved, simulator: started }
   }
 
   it('starts exactly the approved estimation and creates none', async () => {

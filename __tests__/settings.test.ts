@@ -4,6 +4,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConfigError } from '../src/config-error.js'
 import type { EventContext } from '../src/event.js'
+import { newProgress } from '../src/flow/progress.js'
+import { outcomeOfError } from '../src/report/run-outcome.js'
 import { INPUT_DEFAULTS, readSettings, type SettingsSources } from '../src/settings.js'
 import { examplePayload } from '../scripts/lib/run-action.js'
 
@@ -51,7 +53,8 @@ function sources(inputs: Record<string, string> = {}, context = prContext()): Se
     ...inputs
   }
   return {
-    getInput: (name) => all[name] ?? '',
+    // As core.getInput: the runner's value, trimmed.
+    getInput: (name) => (all[name] ?? '').trim(),
     hasInput: (name) => name in all,
     env: { GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'w', GITHUB_JOB: 'j' },
     context
@@ -155,5 +158,124 @@ describe('inputs of the gate, approval and comment', () => {
     const error = configError(() => readSettings(sources(inputs)))
     expect(error.input).toBe(input)
     expect(error.message).toContain(value)
+  })
+})
+
+describe('test mode', () => {
+  const withEnv = (
+    env: Record<string, string>,
+    inputs: Record<string, string>
+  ): SettingsSources => {
+    const base = sources(inputs)
+    return { ...base, env: { ...base.env, ...env } }
+  }
+
+  it('is off unless HACKTRON_ACTION_TEST_MODE says so: a loopback API gets the 10 s poll floor', () => {
+    const inputs = { 'api-url': 'http://127.0.0.1:8787/v1', 'poll-interval': '1s' }
+    expect(configError(() => readSettings(withEnv({}, inputs))).input).toBe('poll-interval')
+    const fast = readSettings(withEnv({ HACKTRON_ACTION_TEST_MODE: 'true' }, inputs))
+    expect(fast).toMatchObject({ testMode: true, pollIntervalMs: 1000 })
+  })
+
+  it('is refused against any API but a loopback one', () => {
+    const error = configError(() =>
+      readSettings(withEnv({ HACKTRON_ACTION_TEST_MODE: 'true' }, {}))
+    )
+    expect(error.input).toBe('api-url')
+    expect(error.message).toContain('HACKTRON_ACTION_TEST_MODE')
+    expect(error.message).toContain('api.hacktron.ai')
+  })
+})
+
+describe('invalid inputs are refused, naming the input and quoting the value', () => {
+  const cases: [Record<string, string>, string, RegExp][] = [
+    [{ mode: 'fast' }, 'mode', /"fast"/],
+    [{ mode: '' }, 'mode', /""/],
+    [{ mode: 'wait' }, 'scan-id', /required by mode: wait/],
+    [{ mode: 'wait', 'scan-id': 'abc' }, 'scan-id', /UUID; got "abc"/],
+    [{ 'fail-on-severity': 'severe' }, 'fail-on-severity', /"severe"/],
+    [{ 'on-timeout': 'ignore' }, 'on-timeout', /"ignore"/],
+    [{ 'repository-source': 'upload' }, 'repository-source', /"upload"/],
+    [{ 'poll-interval': '-5s' }, 'poll-interval', /"-5s"/],
+    [{ 'scan-timeout': '0' }, 'scan-timeout', /"0"/],
+    [{ 'estimation-timeout': '100h' }, 'estimation-timeout', /"100h"/],
+    [{ 'max-credits': '-1' }, 'max-credits', /"-1"/],
+    [{ 'max-credits': '99999999999999999999' }, 'max-credits', /"99999999999999999999"/],
+    [{ 'context-document-ids': 'not-a-uuid' }, 'context-document-ids', /"not-a-uuid"/],
+    [{ 'custom-context': 'x'.repeat(2001) }, 'custom-context', /2001/],
+    [{ 'target-urls': 'http://localhost:8080' }, 'target-urls', /private or local/],
+    [{ 'related-repositories': 'just-a-name' }, 'related-repositories', /"just-a-name"/],
+    [{ repository: 'ftp://example.com/a/b' }, 'repository', /"ftp:\/\/example.com\/a\/b"/],
+    [{ 'reuse-scan': 'yes' }, 'reuse-scan', /"yes"/],
+    [{ 'max-annotations': '51' }, 'max-annotations', /"51"/],
+    [{ 'max-annotations': '-1' }, 'max-annotations', /"-1"/],
+    [{ 'fail-on-severity': '   ' }, 'fail-on-severity', /got ""/],
+    [{ 'poll-interval': '   ' }, 'poll-interval', /duration/],
+    [{ 'poll-interval': '2h', 'scan-timeout': '3h' }, 'poll-interval', /at most 1h/],
+    [{ 'max-credits': '1.5' }, 'max-credits', /"1.5"/],
+    [{ 'max-credits': '0' }, 'max-credits', /"0"/],
+    [
+      { mode: 'full', 'scan-id': '3f1c2a4e-0000-4000-8000-000000000001' },
+      'scan-id',
+      /only used by mode: wait/
+    ],
+    [
+      { 'target-urls': 'https://shop.example.com\nhttps://192.168.1.10/admin' },
+      'target-urls',
+      /192\.168\.1\.10/
+    ],
+    [
+      { 'related-repositories': 'https://github.com/acme/api' },
+      'related-repositories',
+      /URL@branch/
+    ],
+    [{ 'related-repositories': 'acme/api@' }, 'related-repositories', /"acme\/api@"/],
+    [{ 'related-repositories': 'Codertocat/Hello-World@main' }, 'related-repositories', /twice/],
+    [{ 'related-repositories': 'acme/api@bad branch' }, 'related-repositories', /branch/],
+    [{ 'auth-instructions': 'y'.repeat(2001) }, 'auth-instructions', /2001/],
+    [
+      { 'context-document-ids': '3f1c2a4e-0000-4000-8000-000000000001\nnope' },
+      'context-document-ids',
+      /"nope"/
+    ],
+    [{ 'estimation-name': 'n'.repeat(201) }, 'estimation-name', /at most 200/],
+    [{ branch: 'feature..x' }, 'branch', /"feature..x"/],
+    [{ repository: 'https://github.com/only-owner' }, 'repository', /repository URL/],
+    [{ 'sarif-file': 'reports/' }, 'sarif-file', /"reports\/"/],
+    [{ 'pr-comment': 'maybe' }, 'pr-comment', /"maybe"/],
+    [{ 'api-url': '' }, 'api-url', /not a URL/],
+    [{ 'api-url': 'https://api.hacktron.ai/v1?debug=1' }, 'api-url', /query/],
+    [{ 'api-url': 'ftp://api.hacktron.ai/v1' }, 'api-url', /ftp/]
+  ]
+
+  it.each(
+    cases.map(
+      ([inputs, input, pattern]) =>
+        [JSON.stringify(inputs).slice(0, 60), inputs, input, pattern] as const
+    )
+  )('%s -> error on the input', (_label, inputs, input, pattern) => {
+    const error = configError(() => readSettings(sources(inputs)))
+    expect(error.input).toBe(input)
+    expect(error.message).toContain(`Input ${input}`)
+    expect(error.message).toMatch(pattern)
+    const outcome = outcomeOfError(error, newProgress(), undefined)
+    expect(outcome).toMatchObject({ result: 'error', errorCode: 'invalid-input' })
+    expect(outcome.annotation?.title).toBe(`Hacktron: invalid input ${input}`)
+  })
+
+  it.each([
+    ['http://api.hacktron.ai/v1', /https/],
+    ['https://user:pass@api.hacktron.ai/v1', /credentials/],
+    ['https://api.hacktron.ai/v2', /\/v1/]
+  ])('api-url %s', (apiUrl, pattern) => {
+    const error = configError(() => readSettings(sources({ 'api-url': apiUrl })))
+    expect(error.input).toBe('api-url')
+    expect(error.message).toMatch(pattern)
+    expect(error.message).not.toContain('pass@')
+  })
+
+  it('poll-interval under 10s against the real API', () => {
+    const error = configError(() => readSettings(sources({ 'poll-interval': '5s' })))
+    expect(error.message).toMatch(/at least 10s against api.hacktron.ai .*got "5s"/)
   })
 })

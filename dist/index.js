@@ -28614,7 +28614,7 @@ const TERMINAL_SCAN_STATUSES = [
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6124);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2935);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28623,7 +28623,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6124:
+/***/ 2935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29213,53 +29213,23 @@ function formatSeconds(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/client-timing.ts
-// How long the client waits: production values for the real API, and the same policy on a
-// 20-times faster clock against a loopback API (the local simulator), so tests and the demo
-// exercise every retry in seconds. A server's Retry-After is honoured as given either way.
+// How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
+// against the local simulator only) the same policy on a 20-times faster clock, so tests and the
+// demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
 
 
-const LOOPBACK_SPEED_UP = 20;
-function clientTiming(apiIsLoopback) {
-    if (!apiIsLoopback)
+const TEST_SPEED_UP = 20;
+function clientTiming(testMode) {
+    if (!testMode)
         return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY };
     return {
-        requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / LOOPBACK_SPEED_UP,
+        requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / TEST_SPEED_UP,
         retry: {
             ...DEFAULT_RETRY,
-            baseDelayMs: DEFAULT_RETRY.baseDelayMs / LOOPBACK_SPEED_UP,
-            maxDelayMs: DEFAULT_RETRY.maxDelayMs / LOOPBACK_SPEED_UP
+            baseDelayMs: DEFAULT_RETRY.baseDelayMs / TEST_SPEED_UP,
+            maxDelayMs: DEFAULT_RETRY.maxDelayMs / TEST_SPEED_UP
         }
     };
-}
-
-;// CONCATENATED MODULE: ./src/config-error.ts
-// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
-class ConfigError extends Error {
-    input;
-    code;
-    constructor(input, message, code = 'invalid-input') {
-        super(message);
-        this.input = input;
-        this.code = code;
-        this.name = 'ConfigError';
-    }
-}
-/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
-function quote(value, max = 120) {
-    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
-    return JSON.stringify(shown);
-}
-
-;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
-class FlowFailure extends Error {
-    code;
-    title;
-    constructor(code, title, message) {
-        super(message);
-        this.code = code;
-        this.title = title;
-        this.name = 'FlowFailure';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/flow/poll.ts
@@ -29327,6 +29297,18 @@ function newProgress() {
 
 // EXTERNAL MODULE: ./src/hacktron/types.ts
 var types = __nccwpck_require__(3867);
+;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
+class FlowFailure extends Error {
+    code;
+    title;
+    constructor(code, title, message) {
+        super(message);
+        this.code = code;
+        this.title = title;
+        this.name = 'FlowFailure';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flow/estimate.ts
 
 
@@ -30272,6 +30254,24 @@ function describeProgress(progress) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config-error.ts
+// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
+class ConfigError extends Error {
+    input;
+    code;
+    constructor(input, message, code = 'invalid-input') {
+        super(message);
+        this.input = input;
+        this.code = code;
+        this.name = 'ConfigError';
+    }
+}
+/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
+function quote(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+    return JSON.stringify(shown);
+}
+
 ;// CONCATENATED MODULE: ./src/report/failure.ts
 // Every way a run can fail, as the one annotation the user sees: a title that starts with
 // "Hacktron" and names the case, the server's own words, and what to do next.
@@ -30444,6 +30444,66 @@ function ambiguityNote(error, estimationId) {
     if (!error.ambiguous || error.path !== '/scans')
         return '';
     return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `;
+}
+
+;// CONCATENATED MODULE: ./src/report/run-outcome.ts
+// How a run ends, decided in one place: from what the flow returned, from the error that stopped
+// it, from a missing key, or from the runner's cancellation. Pure: main.ts only reports it.
+
+
+
+/** The outcome of a flow that ran to its end. */
+function outcomeOfFlow(result, progress, event) {
+    if (result === 'failed' && progress.verdict) {
+        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
+    }
+    if (result === 'superseded') {
+        return {
+            result: 'skipped',
+            annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
+        };
+    }
+    return { result };
+}
+/** The runner cancelled the job: what was left running is named, and the step fails. */
+function cancelledOutcome(progress) {
+    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
+}
+/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
+function outcomeOfError(error, progress, settings) {
+    const failure = describeFailure(error, {
+        progress,
+        mode: settings?.mode,
+        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
+        requestedBranches: settings?.repositories.map((repo) => repo.branch)
+    });
+    const errorCode = failure.code;
+    const annotation = { title: failure.title, message: failure.message };
+    if (error instanceof FlowFailure && error.code === 'timeout') {
+        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
+    }
+    return { result: 'error', errorCode, annotation };
+}
+/**
+ * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
+ * with a notice; anywhere else it is the missing-api-key error.
+ */
+function missingKeyOutcome(event) {
+    if (event.fromFork || event.fromDependabot) {
+        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
+        return {
+            result: 'skipped',
+            annotation: {
+                title: 'Hacktron: scan skipped',
+                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
+                    'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
+                    "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
+                    'needed), behind a label or an approval. See the README, "Fork pull requests".'
+            }
+        };
+    }
+    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
+        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
 }
 
 ;// CONCATENATED MODULE: ./src/report/outcome.ts
@@ -31294,7 +31354,7 @@ function readSettings(sources = runnerSources()) {
     // in a local run, takes action.yml's default.
     const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
     const event = eventInfoOf(sources.context, sources.env);
-    const api = readApiInputs(input);
+    const api = readApiInputs(input, sources.env);
     const mode = parseChoice('mode', input('mode'), MODES);
     const scope = readScope(input, event, mode);
     const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
@@ -31315,7 +31375,9 @@ function readSettings(sources = runnerSources()) {
         event
     };
 }
-function readApiInputs(input) {
+/** The one switch for test timing; see Settings.testMode. */
+const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
+function readApiInputs(input, env) {
     const apiUrl = input('api-url').trim().replace(/\/+$/, '');
     const urlProblem = baseUrlProblem(apiUrl);
     if (urlProblem) {
@@ -31323,7 +31385,12 @@ function readApiInputs(input) {
         const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
         throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
     }
-    return { apiUrl, apiIsLoopback: isLoopbackHost(new URL(apiUrl).hostname) };
+    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
+    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
+    if (testMode && !isLoopbackHost(new URL(apiUrl).hostname)) {
+        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
+    }
+    return { apiUrl, testMode };
 }
 /** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
 function readStartingPoint(input, mode) {
@@ -31406,7 +31473,7 @@ function readScanExtras(input) {
 }
 function readTiming(input, api) {
     const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
-    if (!api.apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
         throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
     }
     if (pollIntervalMs > MAX_POLL_MS) {
@@ -31520,8 +31587,6 @@ var version = __nccwpck_require__(311);
 
 
 
-
-
 /** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
 class CoreLogger {
     warnings = 0;
@@ -31562,6 +31627,9 @@ async function run() {
         core/* debug */.Yz(`Settings: ${JSON.stringify(describeSettings(state.settings))}`);
         for (const note of state.settings.notes)
             core/* info */.pq(note);
+        if (state.settings.testMode) {
+            core/* info */.pq(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
+        }
         outcome = await runWithSettings(state.settings, state);
     }
     catch (error) {
@@ -31580,13 +31648,13 @@ async function run() {
 }
 async function runWithSettings(settings, state) {
     if (settings.apiKey === '')
-        return missingKeyOutcome(settings);
+        return missingKeyOutcome(settings.event);
     const client = new HacktronClient({
         baseUrl: settings.apiUrl,
         apiKey: settings.apiKey,
         userAgent: `${version/* ACTION_NAME */.p}/${version/* ACTION_VERSION */.Y}`,
         logger: state.logger,
-        ...clientTiming(settings.apiIsLoopback)
+        ...clientTiming(settings.testMode)
     });
     core/* info */.pq(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
     state.comment = prCommentWriter(settings, state.logger);
@@ -31613,18 +31681,9 @@ async function runWithSettings(settings, state) {
     const result = await Promise.race([flow, cancelled]);
     if (result === 'cancelled') {
         await awaitStartInFlight(flow, progress, systemClock);
-        return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
+        return cancelledOutcome(progress);
     }
-    if (result === 'failed' && progress.verdict) {
-        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
-    }
-    if (result === 'superseded') {
-        return {
-            result: 'skipped',
-            annotation: describeSuperseded(settings.event.headSha, progress.supersededBy ?? '')
-        };
-    }
-    return { result };
+    return outcomeOfFlow(result, progress, settings.event);
 }
 /** Earlier runs' records: in this commit's check runs, then in the PR comment. */
 function runRecordsOf(state) {
@@ -31643,38 +31702,6 @@ function runRecordOf(state) {
         headSha: settings.event.headSha,
         scope: recordScope(settings.repositories)
     };
-}
-function missingKeyOutcome(settings) {
-    const { event } = settings;
-    if (event.fromFork || event.fromDependabot) {
-        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
-        return {
-            result: 'skipped',
-            annotation: {
-                title: 'Hacktron: scan skipped',
-                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
-                    'Nothing was scanned. To scan such pull requests safely, split the workflow in two: a job with ' +
-                    'mode: start in a trusted workflow (pull_request_target or workflow_run, which can read the secret ' +
-                    'without running the PR\'s code), and a job with mode: wait and its scan-id output. See the README, "Fork pull requests".'
-            }
-        };
-    }
-    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
-}
-function outcomeOfError(error, progress, settings) {
-    const failure = describeFailure(error, {
-        progress,
-        mode: settings?.mode,
-        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-        requestedBranches: settings?.repositories.map((repo) => repo.branch)
-    });
-    const errorCode = failure.code;
-    const annotation = { title: failure.title, message: failure.message };
-    if (error instanceof FlowFailure && error.code === 'timeout') {
-        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
-    }
-    return { result: 'error', errorCode, annotation };
 }
 async function phase(name, body) {
     const started = Date.now();

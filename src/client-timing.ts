@@ -1,6 +1,6 @@
-// How long the client waits: production values for the real API, and the same policy on a
-// 20-times faster clock against a loopback API (the local simulator), so tests and the demo
-// exercise every retry in seconds. A server's Retry-After is honoured as given either way.
+// How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
+// against the local simulator only) the same policy on a 20-times faster clock, so tests and the
+// demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './hacktron/client.js'
 import { DEFAULT_RETRY, type RetryConfig } from './hacktron/retry-policy.js'
 
@@ -9,16 +9,16 @@ export interface ClientTiming {
   readonly retry: RetryConfig
 }
 
-const LOOPBACK_SPEED_UP = 20
+const TEST_SPEED_UP = 20
 
-export function clientTiming(apiIsLoopback: boolean): ClientTiming {
-  if (!apiIsLoopback) return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY }
+export function clientTiming(testMode: boolean): ClientTiming {
+  if (!testMode) return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY }
   return {
-    requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / LOOPBACK_SPEED_UP,
+    requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / TEST_SPEED_UP,
     retry: {
       ...DEFAULT_RETRY,
-      baseDelayMs: DEFAULT_RETRY.baseDelayMs / LOOPBACK_SPEED_UP,
-      maxDelayMs: DEFAULT_RETRY.maxDelayMs / LOOPBACK_SPEED_UP
+      baseDelayMs: DEFAULT_RETRY.baseDelayMs / TEST_SPEED_UP,
+      maxDelayMs: DEFAULT_RETRY.maxDelayMs / TEST_SPEED_UP
     }
   }
 }

@@ -2,9 +2,7 @@
 // run can end becomes a result, an error-code and one annotation that explains it.
 import * as core from '@actions/core'
 import { clientTiming } from './client-timing.js'
-import { ConfigError } from './config-error.js'
 import type { FlowDeps } from './flow/deps.js'
-import { FlowFailure } from './flow/flow-failure.js'
 import { formatElapsed, systemClock } from './flow/poll.js'
 import { newProgress, type Progress } from './flow/progress.js'
 import { runFlow } from './flow/run-flow.js'
@@ -14,11 +12,11 @@ import type { Logger } from './logger.js'
 import type { PrCommentWriter } from './report/comment-writer.js'
 import { renderComment } from './report/comment.js'
 import {
-  describeCancellation,
-  describeFailure,
-  describeGateFailure,
-  describeSuperseded
-} from './report/failure.js'
+  cancelledOutcome,
+  missingKeyOutcome,
+  outcomeOfError,
+  outcomeOfFlow
+} from './report/run-outcome.js'
 import { stepFails, type RunOutcome } from './report/outcome.js'
 import { outputsOf } from './report/outputs.js'
 import { renderSummary, type SummaryContext } from './report/summary.js'
@@ -27,7 +25,13 @@ import { checkRunWriter, prCommentWriter, pullRequestReader } from './github-rep
 import { completedCheckRun, inProgressOutput } from './report/check-run.js'
 import type { CheckRunWriter } from './report/check-run-writer.js'
 import { recordScope, type RunRecord, type RunRecordReader } from './flow/run-record.js'
-import { describeSettings, maskSecrets, readSettings, type Settings } from './settings.js'
+import {
+  describeSettings,
+  maskSecrets,
+  readSettings,
+  TEST_MODE_VARIABLE,
+  type Settings
+} from './settings.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
 /** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
@@ -81,6 +85,11 @@ export async function run(): Promise<void> {
     state.settings = readSettings()
     core.debug(`Settings: ${JSON.stringify(describeSettings(state.settings))}`)
     for (const note of state.settings.notes) core.info(note)
+    if (state.settings.testMode) {
+      core.info(
+        `Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`
+      )
+    }
     outcome = await runWithSettings(state.settings, state)
   } catch (error) {
     outcome = outcomeOfError(error, state.progress, state.settings)
@@ -96,13 +105,13 @@ export async function run(): Promise<void> {
 }
 
 async function runWithSettings(settings: Settings, state: Run): Promise<RunOutcome> {
-  if (settings.apiKey === '') return missingKeyOutcome(settings)
+  if (settings.apiKey === '') return missingKeyOutcome(settings.event)
   const client = new HacktronClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
     userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
     logger: state.logger,
-    ...clientTiming(settings.apiIsLoopback)
+    ...clientTiming(settings.testMode)
   })
   core.info(
     `Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`
@@ -133,18 +142,9 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
   const result = await Promise.race([flow, cancelled])
   if (result === 'cancelled') {
     await awaitStartInFlight(flow, progress, systemClock)
-    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) }
+    return cancelledOutcome(progress)
   }
-  if (result === 'failed' && progress.verdict) {
-    return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
-  }
-  if (result === 'superseded') {
-    return {
-      result: 'skipped',
-      annotation: describeSuperseded(settings.event.headSha, progress.supersededBy ?? '')
-    }
-  }
-  return { result }
+  return outcomeOfFlow(result, progress, settings.event)
 }
 
 /** Earlier runs' records: in this commit's check runs, then in the PR comment. */
@@ -163,49 +163,6 @@ function runRecordOf(state: Run): RunRecord | undefined {
     headSha: settings.event.headSha,
     scope: recordScope(settings.repositories)
   }
-}
-
-function missingKeyOutcome(settings: Settings): RunOutcome {
-  const { event } = settings
-  if (event.fromFork || event.fromDependabot) {
-    const who = event.fromDependabot ? 'Dependabot' : 'a fork'
-    return {
-      result: 'skipped',
-      annotation: {
-        title: 'Hacktron: scan skipped',
-        message:
-          `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
-          'Nothing was scanned. To scan such pull requests safely, split the workflow in two: a job with ' +
-          'mode: start in a trusted workflow (pull_request_target or workflow_run, which can read the secret ' +
-          'without running the PR\'s code), and a job with mode: wait and its scan-id output. See the README, "Fork pull requests".'
-      }
-    }
-  }
-  throw new ConfigError(
-    'api-key',
-    'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-      'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.',
-    'missing-api-key'
-  )
-}
-
-function outcomeOfError(
-  error: unknown,
-  progress: Progress,
-  settings: Settings | undefined
-): RunOutcome {
-  const failure = describeFailure(error, {
-    progress,
-    mode: settings?.mode,
-    apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-    requestedBranches: settings?.repositories.map((repo) => repo.branch)
-  })
-  const errorCode = failure.code
-  const annotation = { title: failure.title, message: failure.message }
-  if (error instanceof FlowFailure && error.code === 'timeout') {
-    return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout }
-  }
-  return { result: 'error', errorCode, annotation }
 }
 
 async function phase<T>(name: string, body: () => Promise<T>): Promise<T> {

@@ -38,7 +38,11 @@ export interface RepositoryTarget {
 export interface Settings {
   readonly apiKey: string
   readonly apiUrl: string
-  readonly apiIsLoopback: boolean
+  /**
+   * Fast polls, retries and deadlines for the local simulator: set only by the simulator's users
+   * (tests, the demo, the benchmark) through HACKTRON_ACTION_TEST_MODE, never inferred.
+   */
+  readonly testMode: boolean
   readonly mode: Mode
   readonly scanId?: string
   /** The primary repository first, then the related ones. */
@@ -150,7 +154,7 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
   const input: InputReader = (name) =>
     sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '')
   const event = eventInfoOf(sources.context, sources.env)
-  const api = readApiInputs(input)
+  const api = readApiInputs(input, sources.env)
   const mode = parseChoice('mode', input('mode'), MODES)
   const scope = readScope(input, event, mode)
   const estimationName =
@@ -176,7 +180,13 @@ export function readSettings(sources: SettingsSources = runnerSources()): Settin
   }
 }
 
-function readApiInputs(input: InputReader): Pick<Settings, 'apiUrl' | 'apiIsLoopback'> {
+/** The one switch for test timing; see Settings.testMode. */
+export const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE'
+
+function readApiInputs(
+  input: InputReader,
+  env: NodeJS.ProcessEnv
+): Pick<Settings, 'apiUrl' | 'testMode'> {
   const apiUrl = input('api-url').trim().replace(/\/+$/, '')
   const urlProblem = baseUrlProblem(apiUrl)
   if (urlProblem) {
@@ -187,7 +197,15 @@ function readApiInputs(input: InputReader): Pick<Settings, 'apiUrl' | 'apiIsLoop
       `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`
     )
   }
-  return { apiUrl, apiIsLoopback: isLoopbackHost(new URL(apiUrl).hostname) }
+  const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true'
+  // Test timing polls faster than the API allows: only ever against a simulator on this machine.
+  if (testMode && !isLoopbackHost(new URL(apiUrl).hostname)) {
+    throw new ConfigError(
+      'api-url',
+      `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`
+    )
+  }
+  return { apiUrl, testMode }
 }
 
 /** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
@@ -306,13 +324,13 @@ function readScanExtras(
 
 function readTiming(
   input: InputReader,
-  api: Pick<Settings, 'apiUrl' | 'apiIsLoopback'>
+  api: Pick<Settings, 'apiUrl' | 'testMode'>
 ): Pick<
   Settings,
   'pollIntervalMs' | 'estimationTimeoutMs' | 'scanTimeoutMs' | 'onTimeout' | 'maxCredits'
 > {
   const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'))
-  if (!api.apiIsLoopback && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+  if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
     throw new ConfigError(
       'poll-interval',
       `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`

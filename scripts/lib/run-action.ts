@@ -6,7 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { INPUT_DEFAULTS } from '../../src/settings.js'
+import { isLoopbackHost } from '../../src/hacktron/url.js'
+import { INPUT_DEFAULTS, TEST_MODE_VARIABLE } from '../../src/settings.js'
 import { FakeGitHub } from './fake-github.js'
 import webhookExamples from '@octokit/webhooks-examples' with { type: 'json' }
 
@@ -95,6 +96,8 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
       // No proxy from the developer's machine may redirect loopback traffic.
       NO_PROXY: '127.0.0.1,localhost',
       GITHUB_ACTIONS: 'true',
+      // A run against the local simulator polls and retries fast (never against another host).
+      ...(isLoopbackUrl(inputs['api-url'] ?? '') && { [TEST_MODE_VARIABLE]: 'true' }),
       CI: 'true',
       RUNNER_TEMP: dir,
       GITHUB_WORKSPACE: run.workspace ?? dir,
@@ -157,6 +160,14 @@ function spawnNode(
       resolvePromise({ exitCode: code, stdout, stderr })
     })
   })
+}
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname)
+  } catch {
+    return false
+  }
 }
 
 function refOf(eventName: string, payload: Payload): string {

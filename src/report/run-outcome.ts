@@ -1,0 +1,85 @@
+// How a run ends, decided in one place: from what the flow returned, from the error that stopped
+// it, from a missing key, or from the runner's cancellation. Pure: main.ts only reports it.
+import { ConfigError } from '../config-error.js'
+import type { EventInfo } from '../event.js'
+import { FlowFailure } from '../flow/flow-failure.js'
+import type { Progress } from '../flow/progress.js'
+import type { FlowResult } from '../flow/run-flow.js'
+import type { Settings } from '../settings.js'
+import {
+  describeCancellation,
+  describeFailure,
+  describeGateFailure,
+  describeSuperseded
+} from './failure.js'
+import type { RunOutcome } from './outcome.js'
+
+/** The outcome of a flow that ran to its end. */
+export function outcomeOfFlow(
+  result: FlowResult,
+  progress: Progress,
+  event: Pick<EventInfo, 'headSha'>
+): RunOutcome {
+  if (result === 'failed' && progress.verdict) {
+    return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
+  }
+  if (result === 'superseded') {
+    return {
+      result: 'skipped',
+      annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
+    }
+  }
+  return { result }
+}
+
+/** The runner cancelled the job: what was left running is named, and the step fails. */
+export function cancelledOutcome(progress: Progress): RunOutcome {
+  return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) }
+}
+
+/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
+export function outcomeOfError(
+  error: unknown,
+  progress: Progress,
+  settings: Pick<Settings, 'mode' | 'apiUrl' | 'repositories' | 'onTimeout'> | undefined
+): RunOutcome {
+  const failure = describeFailure(error, {
+    progress,
+    mode: settings?.mode,
+    apiHost: settings ? new URL(settings.apiUrl).host : undefined,
+    requestedBranches: settings?.repositories.map((repo) => repo.branch)
+  })
+  const errorCode = failure.code
+  const annotation = { title: failure.title, message: failure.message }
+  if (error instanceof FlowFailure && error.code === 'timeout') {
+    return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout }
+  }
+  return { result: 'error', errorCode, annotation }
+}
+
+/**
+ * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
+ * with a notice; anywhere else it is the missing-api-key error.
+ */
+export function missingKeyOutcome(event: Pick<EventInfo, 'fromFork' | 'fromDependabot'>): RunOutcome {
+  if (event.fromFork || event.fromDependabot) {
+    const who = event.fromDependabot ? 'Dependabot' : 'a fork'
+    return {
+      result: 'skipped',
+      annotation: {
+        title: 'Hacktron: scan skipped',
+        message:
+          `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
+          'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
+          "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
+          'needed), behind a label or an approval. See the README, "Fork pull requests".'
+      }
+    }
+  }
+  throw new ConfigError(
+    'api-key',
+    'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
+      'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.',
+    'missing-api-key'
+  )
+}
