@@ -61,7 +61,9 @@ export function outcomeOfError(
  * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
  * with a notice; anywhere else it is the missing-api-key error.
  */
-export function missingKeyOutcome(event: Pick<EventInfo, 'fromFork' | 'fromDependabot'>): RunOutcome {
+export function missingKeyOutcome(
+  event: Pick<EventInfo, 'fromFork' | 'fromDependabot'>
+): RunOutcome {
   if (event.fromFork || event.fromDependabot) {
     const who = event.fromDependabot ? 'Dependabot' : 'a fork'
     return {
