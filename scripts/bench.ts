@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib'
 import { DEMO_API_KEY } from '../src/simulator/scenario.js'
 import { HacktronSimulator } from '../src/simulator/server.js'
 import { runAction } from './lib/run-action.js'
+import { describeColdStart, measureColdStart } from './bench/cold-start.js'
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -93,3 +94,8 @@ console.log(
 console.log(
   `SARIF for 10,000 findings, 5 runs: median ${median(sarifTimes).toFixed(1)} ms, ${sarifGzipped} bytes gzipped (limit 10 MiB)`
 )
+
+const coldStartRounds = 10
+for (const line of describeColdStart(await measureColdStart(coldStartRounds), coldStartRounds)) {
+  console.log(line)
+}

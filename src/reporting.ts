@@ -1,15 +1,11 @@
-// The thin writers behind the pure renderers of src/report/: annotations on code, the SARIF file
-// and the PR comment. Only this file and main.ts touch the runner and the file system for reports.
+// The thin writers behind the pure renderers of src/report/: annotations on code and the SARIF
+// file, loaded only by runs that have findings to report. Only this file and main.ts touch the
+// runner and the file system for reports.
 import * as core from '@actions/core'
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
 import type { Progress } from './flow/progress.js'
-import type { PullRequestReader } from './flow/deps.js'
-import { githubIssueComments } from './github/issue-comments.js'
-import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
 import { planAnnotations, type AnnotationLevel, type CodeAnnotation } from './report/annotations.js'
-import { PrCommentWriter } from './report/comment-writer.js'
-import { commentMarker } from './report/comment.js'
 import { locateFindings, type FindingLocation } from './report/locations.js'
 import { inlineCode, inlineText, oneLine } from './report/markdown.js'
 import {
@@ -20,7 +16,6 @@ import {
 } from './report/sarif.js'
 import { unknownSeverities } from './hacktron/findings.js'
 import type { Finding } from './hacktron/types.js'
-import type { Logger } from './logger.js'
 import type { Settings } from './settings.js'
 
 /** Checked-out files larger than this are not searched for a finding's snippet. */
@@ -178,49 +173,4 @@ function emit(annotation: CodeAnnotation): void {
   if (annotation.level === 'error') core.error(annotation.message, properties)
   else if (annotation.level === 'warning') core.warning(annotation.message, properties)
   else core.notice(annotation.message, properties)
-}
-
-/** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
-export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWriter | undefined {
-  const { event } = settings
-  const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target'
-  if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
-    return undefined
-  }
-  if (event.fromFork && event.name === 'pull_request') {
-    logger.warning(
-      'Hacktron: no PR comment for a pull request from a fork: GitHub gives such runs a read-only token. ' +
-        'The job summary has the report; for a comment, use the two-job setup in the README ("Fork pull requests").'
-    )
-    return undefined
-  }
-  if (settings.githubToken === '') {
-    logger.warning(
-      'Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.'
-    )
-    return undefined
-  }
-  const primary = settings.repositories[0]
-  const marker = commentMarker({
-    workflow: event.workflow,
-    job: event.job,
-    repository: primary?.url ?? event.repositoryUrl,
-    branch: primary?.branch ?? event.branch
-  })
-  const pr = pullRequestRef(settings)
-  return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger)
-}
-
-/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
-function pullRequestRef(settings: Settings): PullRequestRef | undefined {
-  const { event } = settings
-  if (event.pullRequestNumber === undefined || settings.githubToken === '') return undefined
-  const [owner = '', repo = ''] = event.repository.split('/')
-  return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber }
-}
-
-/** Reads the PR's head and files; a fork's read-only token may read them too. */
-export function pullRequestReader(settings: Settings): PullRequestReader | undefined {
-  const pr = pullRequestRef(settings)
-  return pr && githubPullRequest(pr)
 }

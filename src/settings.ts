@@ -1,7 +1,6 @@
 // Every input of the action, read once and validated before any request is sent.
 import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
-import { context as githubContext } from '@actions/github'
 import { ConfigError, quote } from './config-error.js'
 import { baseUrlProblem, isLoopbackHost } from './hacktron/url.js'
 import type { Severity } from './hacktron/types.js'
@@ -18,6 +17,7 @@ import {
   parseWholeNumber
 } from './input-parsing.js'
 import { eventInfoOf, type EventContext, type EventInfo } from './event.js'
+import { runnerEventContext } from './runner-event.js'
 
 export const MODES = ['full', 'estimate', 'start', 'wait'] as const
 export type Mode = (typeof MODES)[number]
@@ -70,6 +70,8 @@ export interface Settings {
   readonly reuseScan: boolean
   readonly githubToken: string
   readonly prComment: PrCommentMode
+  /** Report as a check run on the head commit (and record the scan there for re-runs). */
+  readonly checkRun: boolean
   readonly maxAnnotations: number
   readonly sarifFile: string
   readonly event: EventInfo
@@ -105,6 +107,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'reuse-scan': 'true',
   'github-token': '${{ github.token }}',
   'pr-comment': 'true',
+  'check-run': 'true',
   'max-annotations': '10',
   'sarif-file': 'hacktron-results.sarif'
 }
@@ -128,7 +131,7 @@ const runnerSources = (): SettingsSources => ({
   getInput: (name) => core.getInput(name),
   hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
   env: process.env,
-  context: githubContext
+  context: runnerEventContext()
 })
 
 /** Reads the secrets first so they are masked before anything else can log them. */
@@ -374,7 +377,7 @@ function readGate(
 function readReportInputs(
   input: InputReader,
   sources: SettingsSources
-): Pick<Settings, 'githubToken' | 'prComment' | 'maxAnnotations' | 'sarifFile'> {
+): Pick<Settings, 'githubToken' | 'prComment' | 'checkRun' | 'maxAnnotations' | 'sarifFile'> {
   const prComment = parseChoice('pr-comment', input('pr-comment'), [
     'true',
     'on-failure',
@@ -383,6 +386,7 @@ function readReportInputs(
   return {
     githubToken: sources.getInput('github-token').trim(),
     prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
+    checkRun: parseBoolean('check-run', input('check-run')),
     maxAnnotations: parseWholeNumber(
       'max-annotations',
       input('max-annotations'),

@@ -173,7 +173,9 @@ export class SimulatorStore {
         task_id: `scan_${id.slice(0, 8)}`,
         scan_type: 'full',
         status: 'pending',
-        name: estimation.data.name ?? null,
+        name: this.scenario.unrelatedScanNames
+          ? `Scan ${id.slice(0, 8)}`
+          : (estimation.data.name ?? null),
         repo_url: primary?.url ?? null,
         branch: primary?.branch ?? null,
         pr_number: null,
