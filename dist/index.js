@@ -29769,8 +29769,11 @@ function isOfScope(scan, key) {
  * own run records name it, then as the API's scan names do.
  */
 async function findScanToReuse(identity, recordKey, deps, progress) {
+    // The name lookup is sent first although the records win: it needs only the Hacktron client,
+    // so the run's first request is not held up by loading GitHub's REST client for the records.
+    const named = await findScan(deps.client, identity, isReusable);
     const recorded = await findRecordedScan(recordKey, deps);
-    const scan = recorded ?? (await findScan(deps.client, identity, isReusable));
+    const scan = recorded ?? named;
     if (!scan)
         return undefined;
     const how = recorded ? 'an earlier run recorded' : 'found by its name';
@@ -31667,7 +31670,8 @@ async function runWithSettings(settings, state) {
     state.comment = prCommentWriter(settings, state.logger);
     state.checkRun = checkRunWriter(settings, state.logger);
     const { progress } = state;
-    await state.checkRun?.show(inProgressOutput(progress));
+    // The check run appears in progress at the first phase change, once the first Hacktron request
+    // is out: creating it first would hold that request up while GitHub's REST client loads.
     const deps = {
         client,
         pullRequest: pullRequestReader(settings),

@@ -119,7 +119,8 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
   state.comment = prCommentWriter(settings, state.logger)
   state.checkRun = checkRunWriter(settings, state.logger)
   const { progress } = state
-  await state.checkRun?.show(inProgressOutput(progress))
+  // The check run appears in progress at the first phase change, once the first Hacktron request
+  // is out: creating it first would hold that request up while GitHub's REST client loads.
   const deps: FlowDeps = {
     client,
     pullRequest: pullRequestReader(settings),

@@ -28,8 +28,11 @@ export async function findScanToReuse(
   deps: FlowDeps,
   progress: Progress
 ): Promise<string | undefined> {
+  // The name lookup is sent first although the records win: it needs only the Hacktron client,
+  // so the run's first request is not held up by loading GitHub's REST client for the records.
+  const named = await findScan(deps.client, identity, isReusable)
   const recorded = await findRecordedScan(recordKey, deps)
-  const scan = recorded ?? (await findScan(deps.client, identity, isReusable))
+  const scan = recorded ?? named
   if (!scan) return undefined
   const how = recorded ? 'an earlier run recorded' : 'found by its name'
   attach(
