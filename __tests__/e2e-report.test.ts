@@ -171,7 +171,11 @@ describe('PR comment', () => {
     expect(mine[0]?.body).toContain('SQL injection in user search')
     // estimating (created), estimated, scanning, final: three edits after the creation.
     expect(mine[0]?.updates).toBe(3)
-    expect(github.requests.filter((request) => request.startsWith('POST'))).toHaveLength(1)
+    expect(
+      github.requests.filter(
+        (request) => request.startsWith('POST') && request.includes('/comments')
+      )
+    ).toHaveLength(1)
     // The list was read across pages (121 comments, 100 a page).
     expect(github.requests.some((request) => request.includes('page=2'))).toBe(true)
     expect(

@@ -353,8 +353,11 @@ describe('summary and comment', () => {
       repository: 'https://github.com/a/b',
       branch: 'main'
     })
-    expect(marker.match(/-->/g)).toHaveLength(1)
+    expect(marker).not.toContain('-->')
     const progress = newProgress()
+    const firstLine = renderComment(marker, progress, CONTEXT).split('\n')[0] ?? ''
+    expect(firstLine.match(/-->/g)).toHaveLength(1)
+    expect(firstLine.endsWith(' -->')).toBe(true)
     progress.phase = 'estimating'
     expect(renderComment(marker, progress, CONTEXT)).toContain('Estimating')
     progress.phase = 'estimated'

@@ -1,848 +1,5 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
-
-/***/ 9659:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-exports.getProxyUrl = getProxyUrl;
-exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (exports.Headers = Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-exports.HttpClientError = HttpClientError;
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-exports.HttpClientResponse = HttpClientResponse;
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-exports.HttpClient = HttpClient;
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 3335:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getProxyUrl = getProxyUrl;
-exports.checkBypass = checkBypass;
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-
-/***/ }),
 
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
@@ -29211,11 +28368,327 @@ module.exports = {
 
 /***/ }),
 
+/***/ 5087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _Y: () => (/* binding */ checkoutLines),
+/* harmony export */   oS: () => (/* binding */ workspaceRoot),
+/* harmony export */   uY: () => (/* binding */ workspaceFileExists)
+/* harmony export */ });
+/* unused harmony export readWorkspaceFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _report_locations_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5126);
+// The checked-out workspace, read for the lines of findings (their code snippets): never a path
+// outside it, never a file too large to search. Light on purpose: the flow needs it from the
+// start, while the report writers (reporting.ts) load only for runs with findings.
+
+
+
+/** Checked-out files larger than this are not searched for a finding's snippet. */
+const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
+function workspaceRoot() {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+/** A checked-out file's text, or undefined; never a path outside the workspace. */
+function readWorkspaceFile(path) {
+    const root = workspaceRoot();
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
+    if (full !== root && !full.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
+        return undefined;
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).size > MAX_SEARCHED_FILE_BYTES)
+            return undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A checked-out file (not a directory), never outside the workspace. */
+function workspaceFileExists(path) {
+    const root = workspaceRoot();
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
+    if (!full.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
+        return false;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Where the flow finds the lines of findings whose code is in the checkout. */
+function checkoutLines() {
+    return (findings) => (0,_report_locations_js__WEBPACK_IMPORTED_MODULE_2__/* .locateInCheckout */ .kb)(findings, readWorkspaceFile, workspaceRoot(), workspaceFileExists);
+}
+
+
+/***/ }),
+
+/***/ 4428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cF: () => (/* binding */ matchFindings),
+/* harmony export */   sM: () => (/* binding */ normalizeFindingPath)
+/* harmony export */ });
+/* unused harmony exports looseFingerprint, exactFingerprint */
+/** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
+function normalizeFindingPath(path) {
+    return (path ?? '')
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^file:\/\//, '')
+        .replace(/\/{2,}/g, '/')
+        .replace(/^(\.\/|\/)+/, '');
+}
+/** Case, spacing and punctuation do not make a different finding. */
+function normalizeWords(text) {
+    return (text ?? '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+}
+/** Code compared without its whitespace, so re-indenting or re-wrapping keeps the match. */
+function normalizeCode(code) {
+    return (code ?? '').replace(/\s+/g, '');
+}
+/** Kind, file and title: what survives line moves and small edits of the flagged code. */
+function looseFingerprint(finding) {
+    return [
+        normalizeWords(finding.category),
+        normalizeFindingPath(finding.affected_file),
+        normalizeWords(finding.title)
+    ].join('\0');
+}
+/** The loose fingerprint plus the code: tells apart two findings of one kind in one file. */
+function exactFingerprint(finding) {
+    return `${looseFingerprint(finding)}\0${normalizeCode(finding.affected_code)}`;
+}
+/**
+ * Pairs each finding with at most one earlier finding, and each earlier finding with at most one
+ * finding: exact fingerprints first, then loose ones. Returns the earlier finding matched to each
+ * finding id.
+ */
+function matchFindings(findings, earlier) {
+    const matches = new Map();
+    const unused = new Set(earlier);
+    for (const fingerprint of [exactFingerprint, looseFingerprint]) {
+        const pool = new Map();
+        for (const candidate of unused) {
+            const key = fingerprint(candidate);
+            const same = pool.get(key);
+            if (same)
+                same.push(candidate);
+            else
+                pool.set(key, [candidate]);
+        }
+        for (const finding of findings) {
+            if (matches.has(finding.id))
+                continue;
+            const candidate = pool.get(fingerprint(finding))?.shift();
+            if (!candidate)
+                continue;
+            matches.set(finding.id, candidate);
+            unused.delete(candidate);
+        }
+    }
+    return matches;
+}
+
+
+/***/ }),
+
+/***/ 6613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DR: () => (/* binding */ evaluateGate),
+/* harmony export */   Np: () => (/* binding */ bySeverity),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   qm: () => (/* binding */ meetsGate)
+/* harmony export */ });
+/* unused harmony exports TRIAGED_SAFE_STATES, SCOPE_ALL, severityRank, isInChangedFiles, standingOf */
+/* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4428);
+
+
+const GATING_STATES = new Set(['open', 'true_positive']);
+/** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
+const TRIAGED_SAFE_STATES = new Set(['false_positive', 'accepted_risk']);
+const SCOPE_ALL = { requested: 'all', applied: 'all' };
+function severityRank(severity) {
+    return _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(severity);
+}
+/** Most severe first; ties keep the API's order. */
+function bySeverity(findings) {
+    return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+}
+function meetsGate(finding, threshold) {
+    return (threshold !== 'none' &&
+        GATING_STATES.has(finding.state) &&
+        severityRank(finding.severity) <= severityRank(threshold));
+}
+function countBySeverity(findings) {
+    const counts = Object.fromEntries(_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((severity) => [severity, 0]));
+    for (const finding of findings)
+        counts[finding.severity]++;
+    return counts;
+}
+/** A path of a finding is in the diff when it is a changed file, or ends with one (an absolute path). */
+function isInChangedFiles(finding, changedFiles) {
+    const path = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeFindingPath */ .sM)(finding.affected_file);
+    if (changedFiles.has(path))
+        return true;
+    for (const file of changedFiles)
+        if (path.endsWith(`/${file}`))
+            return true;
+    return false;
+}
+function standingOf(finding, threshold, scope) {
+    if (!GATING_STATES.has(finding.state))
+        return 'triaged';
+    const baselineState = scope.baselineMatches?.get(finding.id);
+    if (baselineState !== undefined) {
+        return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base';
+    }
+    if (scope.changedFiles && !isInChangedFiles(finding, scope.changedFiles))
+        return 'outside-diff';
+    return meetsGate(finding, threshold) ? 'blocking' : 'below-gate';
+}
+function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
+    const standings = new Map(findings.map((finding) => [finding.id, standingOf(finding, threshold, scope)]));
+    const gating = bySeverity(findings.filter((finding) => standings.get(finding.id) === 'blocking'));
+    const matches = scope.baselineMatches;
+    return {
+        threshold,
+        passed: gating.length === 0,
+        gating,
+        standings,
+        scope,
+        newFindings: matches
+            ? findings.filter((finding) => !matches.has(finding.id)).length
+            : undefined,
+        counts: countBySeverity(findings),
+        total: findings.length
+    };
+}
+
+
+/***/ }),
+
+/***/ 7038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   sK: () => (/* binding */ unknownSeverities),
+/* harmony export */   vb: () => (/* binding */ normalizeFinding)
+/* harmony export */ });
+/* unused harmony export normalizeSeverity */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
+
+const KNOWN_STATES = [
+    'open',
+    'true_positive',
+    'false_positive',
+    'accepted_risk',
+    'resolved',
+    'closed'
+];
+/** `CRITICAL` and ` Medium ` are critical and medium; anything else is `unknown`. */
+function normalizeSeverity(value) {
+    const folded = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .API_SEVERITIES */ .Bh.includes(folded) ? folded : 'unknown';
+}
+/**
+ * One finding of an API answer. A field that is missing or null becomes empty text (a finding
+ * without a file is still reported, just without a location); an unrecognised state is kept as
+ * `open`, so it still counts toward the gate rather than silently not.
+ */
+function normalizeFinding(raw) {
+    const fields = (raw && typeof raw === 'object' ? raw : {});
+    const severity = normalizeSeverity(fields.severity);
+    const foldedState = text(fields.state).trim().toLowerCase();
+    // Only what the gate and the reports use: the rest of a large scan's answer is let go.
+    return {
+        id: text(fields.id),
+        title: text(fields.title),
+        category: text(fields.category),
+        description: text(fields.description),
+        affected_file: text(fields.affected_file),
+        affected_code: text(fields.affected_code),
+        tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
+        state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
+        severity,
+        ...(severity === 'unknown' && { reported_severity: text(fields.severity) || '(none)' })
+    };
+}
+function text(value) {
+    if (typeof value === 'string')
+        return value;
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+/** The severities the API sent that are outside its enum, each once, for the log and reports. */
+function unknownSeverities(findings) {
+    return [
+        ...new Set(findings.flatMap((finding) => finding.severity === 'unknown' ? [finding.reported_severity ?? '(none)'] : []))
+    ];
+}
+
+
+/***/ }),
+
+/***/ 3867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bh: () => (/* binding */ API_SEVERITIES),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   op: () => (/* binding */ TERMINAL_ESTIMATION_STATUSES),
+/* harmony export */   qe: () => (/* binding */ REPORTED_FINDING_FIELDS),
+/* harmony export */   wW: () => (/* binding */ TERMINAL_SCAN_STATUSES)
+/* harmony export */ });
+/** The fields of a finding the action reads; an answer lacking one of them is not enough. */
+const REPORTED_FINDING_FIELDS = [
+    'id',
+    'title',
+    'category',
+    'severity',
+    'state',
+    'description',
+    'affected_file',
+    'affected_code',
+    'tags'
+];
+/** The API's severities, most severe first. */
+const API_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+/** Most severe first: the order every report and the gate use. */
+const SEVERITIES = ['unknown', ...API_SEVERITIES];
+const TERMINAL_ESTIMATION_STATUSES = [
+    'completed',
+    'partial',
+    'failed'
+];
+const TERMINAL_SCAN_STATUSES = [
+    'completed',
+    'failed',
+    'stopped',
+    'cancelled',
+    'skipped'
+];
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2665);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7930);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +28697,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2665:
+/***/ 7930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29232,6 +28705,3870 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+;// CONCATENATED MODULE: ./src/logger.ts
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    notice: () => undefined,
+    warning: () => undefined
+};
+
+;// CONCATENATED MODULE: ./src/sleep.ts
+// The one real-time wait of the action, shared by the client's retries and the flow's polls.
+/** Resolves after `ms`, or at once when `signal` aborts (already aborted: at once). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/errors.ts
+// One error type for everything the Hacktron API can answer besides success, carrying the
+// `error-code` of the action's interface so the caller never re-parses messages.
+const ERROR_CODES = (/* unused pure expression or super */ null && ([
+    'invalid-input',
+    'missing-api-key',
+    'unauthorized',
+    'forbidden',
+    'insufficient-credits',
+    'conflict',
+    'branch-mismatch',
+    'scope-mismatch',
+    'estimation-failed',
+    'over-budget',
+    'rate-limited',
+    'server-error',
+    'network-error',
+    'bad-response',
+    'timeout',
+    'scan-failed',
+    // Not one of the interface's API codes, but an answer the action must still name.
+    'not-found',
+    'bad-request'
+]));
+class HacktronApiError extends Error {
+    code;
+    status;
+    serverMessage;
+    method;
+    path;
+    attempts;
+    ambiguous;
+    constructor(details) {
+        const status = details.status === undefined ? '' : ` ${details.status}`;
+        const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
+        super(`${details.method} ${details.path} failed${tries}:${status} ${details.serverMessage}`);
+        this.name = 'HacktronApiError';
+        this.code = details.code;
+        this.status = details.status;
+        this.serverMessage = details.serverMessage;
+        this.method = details.method;
+        this.path = details.path;
+        this.attempts = details.attempts;
+        this.ambiguous = details.ambiguous ?? false;
+    }
+}
+// The API words these 400s this way (see spec/hacktron-api-notes.md).
+const BRANCH_MISMATCH = /does not match the cost estimation branch/i;
+const SCOPE_MISMATCH = /was not included in the cost estimation/i;
+/** Maps an HTTP error status and the server's message to the interface's `error-code`. */
+function errorCodeForStatus(status, serverMessage) {
+    switch (status) {
+        case 400:
+            if (BRANCH_MISMATCH.test(serverMessage))
+                return 'branch-mismatch';
+            if (SCOPE_MISMATCH.test(serverMessage))
+                return 'scope-mismatch';
+            return 'bad-request';
+        case 401:
+            return 'unauthorized';
+        case 402:
+            return 'insufficient-credits';
+        case 403:
+            return 'forbidden';
+        case 404:
+            return 'not-found';
+        case 409:
+            return 'conflict';
+        case 429:
+            return 'rate-limited';
+        default:
+            if (status >= 500)
+                return 'server-error';
+            return 'bad-response';
+    }
+}
+/** The `message` of an error body, whether a string or an array of field errors. */
+function serverMessageOf(body, fallback) {
+    if (body && typeof body === 'object' && 'message' in body) {
+        const message = body.message;
+        if (typeof message === 'string' && message.trim() !== '')
+            return message;
+        if (Array.isArray(message) && message.length > 0)
+            return message.map(String).join('; ');
+    }
+    return fallback;
+}
+
+// EXTERNAL MODULE: ./src/hacktron/findings.ts
+var hacktron_findings = __nccwpck_require__(7038);
+;// CONCATENATED MODULE: ./src/hacktron/retry-policy.ts
+// The one retry policy of the Hacktron client, as pure functions so it is tested without a clock.
+const DEFAULT_RETRY = {
+    maxAttempts: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 60_000
+};
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+function isRetryable(outcome, safety) {
+    if (outcome.kind === 'redirect')
+        return false;
+    if (outcome.kind === 'status' && outcome.status === 429)
+        return true;
+    if (safety === 'spending-write')
+        return false;
+    if (outcome.kind === 'status')
+        return RETRYABLE_STATUSES.has(outcome.status);
+    return true;
+}
+/**
+ * Delay before attempt `attempt + 1`: the server's Retry-After when it gave one (capped), else
+ * capped exponential backoff with "equal jitter" (half fixed, half random), so that the jobs
+ * sharing one key's rate limit spread out instead of retrying in lockstep.
+ */
+function retryDelayMs(attempt, outcome, config, random) {
+    if (outcome.kind === 'status' && outcome.retryAfterMs !== undefined) {
+        return Math.min(outcome.retryAfterMs, config.maxRetryAfterMs);
+    }
+    const exponential = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+/**
+ * Whether waiting `delayMs` before the next attempt still leaves the attempt before `deadline`.
+ * A retry that cannot is not waited for: the caller's timeout ends the wait instead, on time.
+ */
+function retryFitsBefore(deadline, nowMs, delayMs) {
+    return deadline === undefined || nowMs + delayMs < deadline;
+}
+/** Parses a Retry-After header (seconds or an HTTP date) into milliseconds from `nowMs`. */
+function parseRetryAfter(header, nowMs) {
+    if (header === undefined || header.trim() === '')
+        return undefined;
+    const trimmed = header.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./src/hacktron/transport.ts
+
+class TransportTimeoutError extends Error {
+    constructor(timeoutMs) {
+        super(`no complete answer within ${timeoutMs / 1000}s`);
+        this.name = 'TransportTimeoutError';
+    }
+}
+function createHttpTransport(userAgent, timeoutMs) {
+    // No keep-alive: polls are seconds apart, and a fresh connection per request keeps a reset
+    // from poisoning the next attempt. Retries are ours, so the library's own are off. Redirects
+    // are off too: the library strips only Authorization when a redirect changes host, so it would
+    // send X-Api-Key to whatever host a redirect names; a 3xx comes back to the client as it is.
+    const http = new lib/* HttpClient */.Qq(userAgent, [], {
+        allowRetries: false,
+        allowRedirects: false,
+        socketTimeout: timeoutMs
+    });
+    return {
+        send: (method, url, body, headers, deadlineMs) => new Promise((resolve, reject) => {
+            let response;
+            let settled = false;
+            const settle = (finish) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                finish();
+            };
+            // The socket timeout only notices silence; this deadline also ends a body that trickles.
+            const timer = setTimeout(() => {
+                response?.destroy();
+                settle(() => reject(new TransportTimeoutError(deadlineMs)));
+            }, deadlineMs);
+            http.request(method, url, body ?? null, headers).then((res) => {
+                response = res.message;
+                readBody(res.message).then((text) => settle(() => resolve({
+                    status: res.message.statusCode ?? 0,
+                    headers: res.message.headers,
+                    body: text
+                })), (error) => settle(() => reject(error)));
+            }, (error) => settle(() => reject(error)));
+        })
+    };
+}
+/** Reads a whole body, failing (rather than hanging, as readBody() would) when the peer hangs up. */
+function readBody(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        message.on('data', (chunk) => chunks.push(chunk));
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', reject);
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new Error('the connection closed before the response ended'));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/url.ts
+// Which API base URLs the client may talk to: HTTPS anywhere, plain HTTP only on this machine.
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/** Why `url` is not an acceptable API base URL, or undefined when it is. */
+function baseUrlProblem(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return 'it is not a URL';
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        return 'it must not carry credentials; pass the key as api-key';
+    }
+    if (parsed.search !== '' || parsed.hash !== '')
+        return 'it must not have a query or fragment';
+    if (!/\/v1\/?$/.test(parsed.pathname)) {
+        return 'its path must be the API version, /v1, as in https://api.hacktron.ai/v1';
+    }
+    if (parsed.protocol === 'https:')
+        return undefined;
+    if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))
+        return undefined;
+    if (parsed.protocol === 'http:')
+        return 'it must use https:// (plain http is allowed on loopback only)';
+    return `the scheme ${parsed.protocol} is not supported; use https://`;
+}
+/** The same repository whatever its spelling: case, `.git`, trailing slash (as the API compares). */
+function normalizeRepoUrl(url) {
+    return url
+        .trim()
+        .replace(/\.git$/i, '')
+        .replace(/\/+$/, '')
+        .toLowerCase();
+}
+function sameRepository(a, b) {
+    return normalizeRepoUrl(a) === normalizeRepoUrl(b);
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/shape.ts
+// A light check that an answer has the fields the action relies on. Deliberately not a full
+// schema validation: a real API that adds or relaxes a field must not break the gate.
+function hasShape(value, shape) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return false;
+    const record = value;
+    return Object.entries(shape).every(([field, kind]) => {
+        const fieldValue = record[field];
+        if (kind === 'array')
+            return Array.isArray(fieldValue);
+        if (kind === 'object')
+            return fieldValue !== null && typeof fieldValue === 'object';
+        return typeof fieldValue === kind;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/client.ts
+
+
+
+
+
+
+
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
+const EXPORT_SLOWNESS = 10;
+// Network errors that prove the request never reached the server.
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const COST_ESTIMATION_SHAPE = { id: 'string', status: 'string', repos: 'array' };
+const SCAN_STATUS_SHAPE = { id: 'string', status: 'string' };
+const SCAN_SHAPE = { id: 'string', status: 'string' };
+const PAGE_SHAPE = { data: 'array', total: 'number' };
+class HacktronClient {
+    baseUrl;
+    apiKey;
+    timeoutMs;
+    retry;
+    logger;
+    sleep;
+    random;
+    now;
+    transport;
+    userAgent;
+    constructor(options) {
+        const problem = baseUrlProblem(options.baseUrl);
+        if (problem)
+            throw new Error(`Refusing Hacktron API URL ${options.baseUrl}: ${problem}`);
+        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+        this.apiKey = options.apiKey;
+        this.userAgent = options.userAgent;
+        this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.logger = options.logger ?? silentLogger;
+        this.sleep = options.sleep ?? abortableSleep;
+        this.random = options.random ?? Math.random;
+        this.now = options.now ?? Date.now;
+        this.transport = options.transport ?? createHttpTransport(options.userAgent, this.timeoutMs);
+    }
+    /** The reported severities outside the API's enum, so each is logged once per run. */
+    unknownSeveritiesLogged = new Set();
+    createCostEstimation(body) {
+        // A duplicate estimate costs nothing, so a lost answer may be retried.
+        return this.request({
+            method: 'POST',
+            path: '/cost-estimations',
+            body,
+            safety: 'free-write',
+            shape: COST_ESTIMATION_SHAPE
+        });
+    }
+    getCostEstimation(id, limits) {
+        return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE, {}, limits);
+    }
+    listCostEstimations(limit = 100, offset = 0) {
+        return this.get('/cost-estimations', PAGE_SHAPE, { limit, offset });
+    }
+    /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */
+    createScan(body) {
+        return this.request({
+            method: 'POST',
+            path: '/scans',
+            body,
+            safety: 'spending-write',
+            shape: { id: 'string', status: 'string' }
+        });
+    }
+    getScan(id) {
+        return this.get(`/scans/${encodeURIComponent(id)}`, SCAN_SHAPE);
+    }
+    getScanStatus(id, limits) {
+        return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE, {}, limits);
+    }
+    listScans(query = {}) {
+        return this.get('/scans', PAGE_SHAPE, { ...query });
+    }
+    /**
+     * One page of findings, normalized (see findings.ts): the form the whole action works with.
+     * src/flow/read-findings.ts reads them all.
+     */
+    async listScanFindingsPage(scanId, page, limit) {
+        const answer = await this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit });
+        const data = answer.data.map(hacktron_findings/* normalizeFinding */.vb);
+        this.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(data));
+        return { ...answer, data };
+    }
+    /** Warns once per value about severities outside the API's enum, whichever answer had them. */
+    warnAboutUnknownSeverities(scanId, reported) {
+        const fresh = reported.filter((value) => !this.unknownSeveritiesLogged.has(value));
+        if (fresh.length === 0)
+            return;
+        for (const value of fresh)
+            this.unknownSeveritiesLogged.add(value);
+        this.logger.warning(`Hacktron: scan ${scanId} has findings with a severity outside critical, high, medium, low, ` +
+            `info (${fresh.map((value) => JSON.stringify(value)).join(', ')}): they are counted as ` +
+            '"unknown" and gate as the strictest, at any fail-on-severity but none.');
+    }
+    /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
+    exportScanFindings(scanId, format) {
+        return this.request({
+            method: 'GET',
+            path: `/scans/${encodeURIComponent(scanId)}/findings/export`,
+            query: { format },
+            safety: 'read',
+            slowness: EXPORT_SLOWNESS
+        });
+    }
+    get(path, shape, query, limits) {
+        return this.request({ method: 'GET', path, query, safety: 'read', shape, limits });
+    }
+    async request(spec) {
+        const url = this.urlFor(spec);
+        const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+        const headers = {
+            'X-Api-Key': this.apiKey,
+            Accept: 'application/json',
+            'User-Agent': this.userAgent
+        };
+        if (body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        const { withinMs, signal } = spec.limits ?? {};
+        const deadline = withinMs === undefined ? undefined : this.now() + withinMs;
+        for (let attempt = 1;; attempt++) {
+            const { outcome, value, failure } = await this.attempt(spec, url, body, headers, deadline);
+            if (!outcome)
+                return value;
+            const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts;
+            if (!canRetry || signal?.aborted)
+                throw this.toError(spec, outcome, failure, attempt);
+            const delay = retryDelayMs(attempt, outcome, this.retry, this.random);
+            if (!retryFitsBefore(deadline, this.now(), delay)) {
+                throw this.deadlineError(spec, failure, attempt, delay);
+            }
+            this.logger.info(`Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatSeconds(delay)} ` +
+                `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`);
+            await this.sleep(delay, signal);
+            if (signal?.aborted)
+                throw this.toError(spec, outcome, failure, attempt);
+        }
+    }
+    /** The caller's deadline comes before the next attempt could: its timeout ends the wait. */
+    deadlineError(spec, failure, attempts, delayMs) {
+        return new HacktronApiError({
+            code: 'timeout',
+            method: spec.method,
+            path: spec.path,
+            attempts,
+            serverMessage: `${failure}; the next attempt (in ${formatSeconds(delayMs)}) would come after the deadline`
+        });
+    }
+    /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
+    async attempt(spec, url, body, headers, deadline) {
+        let response;
+        try {
+            response = await this.transport.send(spec.method, url, body, headers, attemptTimeoutMs(this.timeoutMs * (spec.slowness ?? 1), deadline, this.now()));
+        }
+        catch (error) {
+            const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error);
+            const code = error.code ?? '';
+            return {
+                outcome: { kind: 'network', mayHaveArrived: !NEVER_CONNECTED.has(code) },
+                failure: this.redact(reason)
+            };
+        }
+        if (isRedirect(response.status)) {
+            // Never followed: the transport would send the API key to whichever host a redirect names.
+            return {
+                outcome: { kind: 'redirect', status: response.status },
+                failure: describeRedirect(response.status, response.headers.location, url)
+            };
+        }
+        const parsed = parseJson(response.body);
+        if (response.status < 200 || response.status >= 300) {
+            const retryAfterHeader = response.headers['retry-after'];
+            const retryAfterMs = parseRetryAfter(Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader, this.now());
+            const fallback = parsed.ok
+                ? `HTTP ${response.status}`
+                : `HTTP ${response.status} with a non-JSON body`;
+            return {
+                outcome: { kind: 'status', status: response.status, retryAfterMs },
+                failure: this.redact(serverMessageOf(parsed.ok ? parsed.value : undefined, fallback))
+            };
+        }
+        if (!parsed.ok) {
+            return { outcome: { kind: 'bad-body' }, failure: 'the answer was not valid JSON' };
+        }
+        if (spec.shape && !hasShape(parsed.value, spec.shape)) {
+            return {
+                outcome: { kind: 'bad-body' },
+                failure: 'the answer did not have the documented shape'
+            };
+        }
+        return { value: parsed.value, failure: '' };
+    }
+    toError(spec, outcome, failure, attempts) {
+        const common = { method: spec.method, path: spec.path, attempts, serverMessage: failure };
+        // A POST whose answer was lost or garbled may still have done its work on the server.
+        const ambiguous = spec.method === 'POST';
+        switch (outcome.kind) {
+            case 'status':
+                return new HacktronApiError({
+                    ...common,
+                    status: outcome.status,
+                    code: errorCodeForStatus(outcome.status, failure),
+                    ambiguous: ambiguous && outcome.status >= 500
+                });
+            case 'network':
+                return new HacktronApiError({
+                    ...common,
+                    code: 'network-error',
+                    ambiguous: ambiguous && outcome.mayHaveArrived
+                });
+            case 'bad-body':
+                return new HacktronApiError({ ...common, code: 'bad-response', ambiguous });
+            case 'redirect':
+                // A redirect is answered before any work is done: nothing is ambiguous about it.
+                return new HacktronApiError({ ...common, status: outcome.status, code: 'bad-response' });
+        }
+    }
+    urlFor(spec) {
+        const url = new URL(this.baseUrl + spec.path);
+        for (const [name, value] of Object.entries(spec.query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(name, String(value));
+        }
+        return url.toString();
+    }
+    redact(text) {
+        return this.apiKey === '' ? text : text.split(this.apiKey).join('***');
+    }
+}
+/** One attempt never runs past the caller's deadline (but gets at least a moment to answer). */
+function attemptTimeoutMs(timeoutMs, deadline, nowMs) {
+    if (deadline === undefined)
+        return timeoutMs;
+    return Math.max(1, Math.min(timeoutMs, deadline - nowMs));
+}
+function isRedirect(status) {
+    return status >= 300 && status < 400;
+}
+/** Names only the location's origin: its path and query might carry anything. */
+function describeRedirect(status, location, requestUrl) {
+    const target = Array.isArray(location) ? location[0] : location;
+    let where = 'no Location header';
+    if (target) {
+        try {
+            const url = new URL(target, requestUrl);
+            where = url.origin === new URL(requestUrl).origin ? `the same host ${url.host}` : url.host;
+        }
+        catch {
+            where = 'an unreadable Location header';
+        }
+    }
+    return (`the API answered HTTP ${status}, a redirect to ${where}; the client does not follow ` +
+        'redirects, so the API key is only ever sent to api-url (check api-url, or a proxy in between)');
+}
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+    }
+    return String(error);
+}
+function formatSeconds(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/sarif-export.ts
+// Line numbers from the API's SARIF export (`GET /scans/{id}/findings/export?format=sarif`): the
+// one answer of the API that carries them. Anything malformed in it is skipped, not trusted.
+/** A path compared loosely: `/`-separated, without `file://`, `./` or a leading `/`. */
+function pathKey(path) {
+    return path
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^file:\/\//, '')
+        .replace(/^(\.\/|\/)+/, '');
+}
+function exportedLines(exported) {
+    const byId = new Map();
+    const byFile = new Map();
+    for (const result of sarifResults(exported)) {
+        const region = result.locations?.[0]?.physicalLocation?.region;
+        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
+            continue;
+        const lines = {
+            startLine: region.startLine,
+            endLine: validEnd(region.startLine, region.endLine)
+        };
+        const id = result.properties?.['hacktron/finding-id'];
+        if (typeof id === 'string')
+            byId.set(id, lines);
+        else if (typeof uri === 'string') {
+            const key = pathKey(uri);
+            const entries = byFile.get(key) ?? [];
+            entries.push({ text: result.message?.text ?? '', lines });
+            byFile.set(key, entries);
+        }
+    }
+    return { byId, byFile };
+}
+/** The lines the export gives one finding: by its id, else by its file and title. */
+function linesOf(exported, finding) {
+    const byId = exported.byId.get(finding.id);
+    if (byId)
+        return byId;
+    const candidates = exported.byFile.get(pathKey(finding.affected_file ?? ''));
+    return candidates?.find((entry) => entry.text.includes(finding.title))?.lines;
+}
+function validEnd(start, end) {
+    return typeof end === 'number' && end >= start ? end : undefined;
+}
+function sarifResults(exported) {
+    const runs = exported?.runs;
+    if (!Array.isArray(runs))
+        return [];
+    return runs.flatMap((run) => Array.isArray(run?.results)
+        ? run.results.filter((r) => r && typeof r === 'object')
+        : []);
+}
+
+// EXTERNAL MODULE: ./src/hacktron/types.ts
+var types = __nccwpck_require__(3867);
+;// CONCATENATED MODULE: ./src/flow/read-findings.ts
+
+
+
+
+/**
+ * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
+ * organisation can read findings at once and still leave room for everyone's polls.
+ */
+const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
+const FINDINGS_PAGE_SIZE = 100;
+/** Why a JSON export failed that would fail the pages as well: no fallback then. */
+const PAGES_WOULD_FAIL_TOO = new Set([
+    'unauthorized',
+    'forbidden',
+    'rate-limited'
+]);
+/** A list that keeps shifting after this many full readings is reported, not read forever. */
+const MAX_READINGS = 3;
+/** `withLines: false` for a scan whose findings are only compared (a baseline), never shown. */
+async function readScanFindings(scanId, deps, { withLines = true } = {}) {
+    const exported = await readJsonExport(scanId, deps);
+    let findings = exported.findings ?? (await readPages(scanId, deps));
+    let source = exported.findings ? 'json-export' : 'pages';
+    if (!withLines) {
+        deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${describe(source)}).`);
+        return { findings, lines: new Map(), source };
+    }
+    const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map();
+    const lines = new Map(fromCheckout);
+    if (findings.some((finding) => !fromCheckout.has(finding.id))) {
+        const sarif = await readSarifLines(scanId, deps);
+        if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
+            // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
+            deps.logger.warning(`Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`);
+            findings = await readPages(scanId, deps);
+            source = 'pages';
+        }
+        if (sarif) {
+            for (const finding of findings) {
+                const found = lines.has(finding.id) ? undefined : linesOf(sarif, finding);
+                if (found)
+                    lines.set(finding.id, found);
+            }
+        }
+    }
+    deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${describe(source)}); ` +
+        `lines for ${lines.size}: ${fromCheckout.size} from the checkout, ${lines.size - fromCheckout.size} from the SARIF export.`);
+    return { findings, lines, source };
+}
+function describe(source) {
+    return source === 'json-export' ? 'one JSON export' : 'page by page';
+}
+/** The JSON export's findings, or undefined (said in the log) when it lacks what the action reads. */
+async function readJsonExport(scanId, deps) {
+    let answer;
+    try {
+        answer = await deps.client.exportScanFindings(scanId, 'json');
+    }
+    catch (error) {
+        // The export may be missing, broken or too slow for a huge scan while the pages work; a key
+        // that is refused or throttled would fail the pages the same way, so that ends the read.
+        if (!(error instanceof HacktronApiError) || PAGES_WOULD_FAIL_TOO.has(error.code))
+            throw error;
+        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.serverMessage}); reading the findings page by page.`);
+        return {};
+    }
+    const items = exportItems(answer);
+    const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
+    if (problem === undefined && items) {
+        const findings = items.map(hacktron_findings/* normalizeFinding */.vb);
+        deps.client.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(findings));
+        return { findings };
+    }
+    deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
+    return {};
+}
+/** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
+function exportItems(answer) {
+    if (Array.isArray(answer))
+        return answer;
+    const record = answer;
+    if (Array.isArray(record?.data))
+        return record.data;
+    if (Array.isArray(record?.findings))
+        return record.findings;
+    return undefined;
+}
+// Text the API may leave null (a finding with no file, say) is still carried; a missing key is not.
+const NULLABLE_TEXT = new Set(['description', 'affected_file', 'affected_code']);
+/** `a finding lacks "tags"`, or undefined when every item carries every field the action reads. */
+function missingField(items) {
+    for (const item of items) {
+        if (item === null || typeof item !== 'object')
+            return 'an item is not an object';
+        const record = item;
+        for (const field of types/* REPORTED_FINDING_FIELDS */.qe) {
+            const value = record[field];
+            const carried = field === 'tags'
+                ? Array.isArray(value)
+                : typeof value === 'string' || (value === null && NULLABLE_TEXT.has(field));
+            if (!carried)
+                return `a finding lacks "${field}"`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
+ * list that grows is read to its end). A finding listed twice counts once; fewer distinct
+ * findings than `total` means the list shifted while it was read, so it is read again.
+ */
+async function readPages(scanId, deps) {
+    const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps);
+    const byId = new Map();
+    let total = 0;
+    for (let reading = 1; reading <= MAX_READINGS; reading++) {
+        total = Infinity;
+        for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
+            await pace();
+            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
+            total = answer.total;
+            // The client hands the pages over normalized (src/hacktron/findings.ts).
+            for (const finding of answer.data)
+                if (!byId.has(finding.id))
+                    byId.set(finding.id, finding);
+            if (answer.data.length === 0)
+                break;
+        }
+        if (byId.size >= total)
+            return [...byId.values()];
+        deps.logger.info(`Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`);
+    }
+    throw new HacktronApiError({
+        code: 'bad-response',
+        serverMessage: `the findings list kept shifting: ${byId.size} distinct findings of ${total} after reading it ${MAX_READINGS} times`,
+        method: 'GET',
+        path: `/scans/${scanId}/findings`,
+        attempts: 1
+    });
+}
+/** Waits before each page so that no `windowMs` holds more than `pages` of them. */
+function pacer(pacing, { clock, signal }) {
+    const sent = [];
+    return async () => {
+        if (sent.length >= pacing.pages) {
+            const oldest = sent.shift() ?? 0;
+            const wait = oldest + pacing.windowMs - clock.now();
+            if (wait > 0)
+                await clock.sleep(wait, signal);
+        }
+        sent.push(clock.now());
+    };
+}
+/** The export's lines; without them the reports still work, so failing to read it fails nothing. */
+async function readSarifLines(scanId, deps) {
+    try {
+        return exportedLines(await deps.client.exportScanFindings(scanId, 'sarif'));
+    }
+    catch (error) {
+        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
+            'findings whose code is not in the checkout are shown without line numbers.');
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/client-timing.ts
+// How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
+// against the local simulator only) the same policy on a 20-times faster clock, so tests and the
+// demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
+
+
+
+const TEST_SPEED_UP = 20;
+function clientTiming(testMode) {
+    if (!testMode)
+        return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY };
+    return {
+        requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / TEST_SPEED_UP,
+        retry: {
+            ...DEFAULT_RETRY,
+            baseDelayMs: DEFAULT_RETRY.baseDelayMs / TEST_SPEED_UP,
+            maxDelayMs: DEFAULT_RETRY.maxDelayMs / TEST_SPEED_UP
+        }
+    };
+}
+/** One job's share of the key's rate limit for findings pages, on the same clock as the retries. */
+function findingsPagePacing(testMode) {
+    if (!testMode)
+        return DOCUMENTED_PAGE_PACING;
+    return { ...DOCUMENTED_PAGE_PACING, windowMs: DOCUMENTED_PAGE_PACING.windowMs / TEST_SPEED_UP };
+}
+
+;// CONCATENATED MODULE: ./src/flow/poll.ts
+
+
+const systemClock = { now: () => Date.now(), sleep: abortableSleep };
+/** ±10 % around the interval. */
+function jittered(intervalMs, random) {
+    return Math.round(intervalMs * (0.9 + 0.2 * random()));
+}
+async function pollUntilTerminal(options, { clock, logger, signal, random }) {
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    let lastStatus;
+    let value;
+    for (;;) {
+        if (signal?.aborted)
+            return { kind: 'cancelled', value };
+        try {
+            value = await options.read({ withinMs: deadline - clock.now(), signal });
+        }
+        catch (error) {
+            // The read's retries would have run past the deadline: the wait's own timeout ends it.
+            if (error instanceof HacktronApiError && error.code === 'timeout') {
+                logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`);
+                return { kind: 'timed-out', value };
+            }
+            throw error;
+        }
+        options.onRead?.(value);
+        const status = options.statusOf(value);
+        if (status !== lastStatus) {
+            logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`);
+            lastStatus = status;
+        }
+        if (options.isTerminal(value))
+            return { kind: 'terminal', value };
+        // The sleep ends at the deadline at the latest, so a job that finished during it is still
+        // seen by the read above before the wait is called late.
+        const remaining = deadline - clock.now();
+        if (remaining <= 0)
+            return { kind: 'timed-out', value };
+        await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
+    }
+}
+function formatElapsed(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${seconds % 60}s`;
+    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
+;// CONCATENATED MODULE: ./src/flow/progress.ts
+/** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
+async function enterPhase(progress, phase, onPhaseChange) {
+    progress.phase = phase;
+    await onPhaseChange?.(progress);
+}
+function newProgress() {
+    return { phase: 'starting' };
+}
+
+;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
+class FlowFailure extends Error {
+    code;
+    title;
+    constructor(code, title, message) {
+        super(message);
+        this.code = code;
+        this.title = title;
+        this.name = 'FlowFailure';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/estimate.ts
+
+
+
+
+function estimationRequestBody(request) {
+    return {
+        name: request.name,
+        repos: request.repositories.map((repo) => ({
+            source: repo.source,
+            repo_url: repo.url,
+            branch: repo.branch
+        }))
+    };
+}
+/** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
+async function estimate(request, deps, progress) {
+    progress.phase = 'estimating';
+    const created = await deps.client.createCostEstimation(estimationRequestBody(request));
+    progress.estimation = created;
+    deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
+    await deps.onPhaseChange?.(progress);
+    return settleEstimation(created, request, deps, progress);
+}
+/**
+ * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
+ * FlowFailure when it may not. Shared by a new estimate and an approved one.
+ */
+async function settleEstimation(estimation, request, deps, progress) {
+    let ended = estimation;
+    if (!types/* TERMINAL_ESTIMATION_STATUSES */.op.includes(estimation.status)) {
+        const polled = await pollUntilTerminal({
+            subject: `Cost estimation ${estimation.id}`,
+            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
+            statusOf: (read) => read.status,
+            isTerminal: (read) => types/* TERMINAL_ESTIMATION_STATUSES */.op.includes(read.status),
+            intervalMs: request.pollIntervalMs,
+            timeoutMs: request.timeoutMs,
+            onRead: (read) => (progress.estimation = read)
+        }, deps);
+        if (polled.kind !== 'terminal') {
+            throw new FlowFailure('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
+                `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
+                'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
+        }
+        ended = polled.value;
+    }
+    const usable = checkEstimation(ended, request, deps.logger, progress);
+    await enterPhase(progress, 'estimated', deps.onPhaseChange);
+    return usable;
+}
+/** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
+function checkEstimation(estimation, request, logger, progress) {
+    if (estimation.status === 'failed') {
+        throw new FlowFailure('estimation-failed', 'Hacktron: cost estimation failed', `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
+            'Check that each branch exists and that each repository is connected to Hacktron ' +
+            '(or is public with repository-source: public), then re-run the job.');
+    }
+    for (const result of failedRepoResults(estimation))
+        logger.warning(describeFailedRepo(result));
+    const credits = estimation.total_credits ?? 0;
+    if (!(credits > 0)) {
+        throw new FlowFailure('estimation-failed', 'Hacktron: nothing to scan', `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
+            'so there is nothing Hacktron can scan (no repository was estimated successfully). ' +
+            'Check the warnings above for each repository, then re-run.');
+    }
+    const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
+    progress.estimatedCredits = total;
+    const triage = estimation.triage_required
+        ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
+        : '';
+    logger.info(`Estimated cost: ${total} credits${triage}.`);
+    if (request.maxCredits !== undefined && total > request.maxCredits) {
+        throw new FlowFailure('over-budget', 'Hacktron: estimate over budget', `The scan is estimated at ${total} credits${triage}, above max-credits (${request.maxCredits}); ` +
+            'no scan was started and nothing was spent. Raise max-credits if this cost is expected, ' +
+            'or narrow the scan (fewer related-repositories).');
+    }
+    return estimation;
+}
+function failedRepoResults(estimation) {
+    return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');
+}
+function describeFailedRepo(result) {
+    const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url;
+    const languages = result.unsupported_languages?.length
+        ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
+        : '';
+    return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
+}
+
+;// CONCATENATED MODULE: ./src/flow/approved-estimation.ts
+// The approval flow: a person approved one estimate (a GitHub Environment with required
+// reviewers in front of the job), so the run spends exactly that estimation, or nothing. Every
+// check runs before anything is spent: it exists, it is usable, it covers exactly the repositories
+// and branches this run would scan, and it fits max-credits.
+
+
+
+
+async function useApprovedEstimation(id, request, deps, progress) {
+    progress.phase = 'estimating';
+    let estimation;
+    try {
+        estimation = await deps.client.getCostEstimation(id);
+    }
+    catch (error) {
+        if (error instanceof HacktronApiError && error.code === 'not-found') {
+            throw new FlowFailure('invalid-input', 'Hacktron: approved cost estimation not found', `Input cost-estimation-id is ${id}, but the API knows no such cost estimation in this organisation ` +
+                `(it answered 404: "${error.serverMessage}"). Nothing was spent. Pass the cost-estimation-id output ` +
+                'of the mode: estimate job of this workflow run, with the same API key.');
+        }
+        throw error;
+    }
+    progress.estimation = estimation;
+    deps.logger.info(`Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`);
+    const mismatch = scopeMismatch(estimation, request.repositories);
+    if (mismatch)
+        throw mismatch;
+    return settleEstimation(estimation, request, deps, progress);
+}
+const approved_estimation_describe = (repos) => repos.map((repo) => `${repo.url}@${repo.branch}`).join(', ');
+/** Why the estimation is not for exactly this run's repositories and branches, if it is not. */
+function scopeMismatch(estimation, requested) {
+    const estimated = estimation.repos.map((repo) => ({
+        url: repo.repo_url ?? '',
+        branch: repo.branch ?? ''
+    }));
+    const sides = `Cost estimation ${estimation.id} covers ${approved_estimation_describe(estimated)}; this run would scan ${approved_estimation_describe(requested)}. ` +
+        'Nothing was spent.';
+    const advice = ' Approve an estimation made by this workflow run (the cost-estimation-id output of its mode: estimate job), ' +
+        'or make repository, branch and related-repositories the same in both jobs.';
+    for (const repo of requested) {
+        const match = estimated.find((candidate) => sameRepository(candidate.url, repo.url));
+        if (!match)
+            continue;
+        if (match.branch !== repo.branch) {
+            return new FlowFailure('branch-mismatch', 'Hacktron: approved estimation is for another branch', `${sides} ${repo.url} was estimated on branch ${match.branch}, but this run would scan branch ${repo.branch}.${advice}`);
+        }
+    }
+    const [first] = estimated;
+    const [primary] = requested;
+    const sameSet = estimated.length === requested.length &&
+        requested.every((repo) => estimated.some((candidate) => sameRepository(candidate.url, repo.url)));
+    if (!sameSet || !first || !primary || !sameRepository(first.url, primary.url)) {
+        return new FlowFailure('scope-mismatch', 'Hacktron: approved estimation covers other repositories', `${sides} The primary repository and the set of repositories must be the same.${advice}`);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/flow/gate.ts
+var gate = __nccwpck_require__(6613);
+// EXTERNAL MODULE: ./src/flow/fingerprint.ts
+var fingerprint = __nccwpck_require__(4428);
+;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
+
+/** Statuses of a scan that ended without findings: such a scan is not reused. */
+const DEAD_END_STATUSES = [
+    'failed',
+    'stopped',
+    'cancelled',
+    'skipped'
+];
+const PAGE_SIZE = 100;
+/** Scans are listed newest first; the one we look for is recent. */
+const MAX_PAGES = 3;
+function isScanFor(scan, identity) {
+    return (scan.name === identity.name &&
+        scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
+        scan.branch === identity.branch);
+}
+/** Allowed difference between the runner's clock and the API's, for `createdSince`. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * The API's `created_at` of the newest scan an earlier lookup for this identity saw, in the
+ * API's own clock: a later lookup of the same run (before starting, after a lost answer) needs
+ * only scans created since, as the earlier one already read every older scan it would take.
+ */
+const newestSeen = new WeakMap();
+/**
+ * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
+ * out older scans, allowing a minute of clock skew between the runner and the API; so does an
+ * earlier lookup with the same identity, by the API's clock.
+ */
+function findScan(client, identity, accept = () => true, createdSince) {
+    return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
+        createdSince,
+        seenSince: newestSeen.get(identity),
+        noteNewest: (createdAtMs) => {
+            if (createdAtMs > (newestSeen.get(identity) ?? -Infinity))
+                newestSeen.set(identity, createdAtMs);
+        }
+    });
+}
+/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
+async function findNewestScan(client, accept, options = {}) {
+    const { createdSince, seenSince, status } = options;
+    const oldest = Math.max(createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS, seenSince ?? -Infinity);
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await client.listScans({
+            page,
+            limit: PAGE_SIZE,
+            sort_by: 'created_at',
+            sort_order: 'DESC',
+            ...(status && { status })
+        });
+        const [newest] = answer.data;
+        if (page === 1 && newest)
+            options.noteNewest?.(Date.parse(newest.created_at));
+        for (const scan of answer.data) {
+            if (Date.parse(scan.created_at) < oldest)
+                return undefined;
+            if (accept(scan))
+                return scan;
+        }
+        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
+            return undefined;
+    }
+    return undefined;
+}
+/** A scan worth attaching to instead of paying again: running, or completed. */
+function isReusable(scan) {
+    return !DEAD_END_STATUSES.includes(scan.status);
+}
+
+;// CONCATENATED MODULE: ./src/flow/gate-scope.ts
+
+
+
+
+/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
+const MAX_LISTED_PR_FILES = 3000;
+async function decideGateScope(request, findings, deps) {
+    const decision = request.scope === 'new'
+        ? await compareWithBaseline(request, findings, deps)
+        : request.scope === 'changed-files'
+            ? await limitToChangedFiles(request, deps)
+            : { requested: 'all', applied: 'all' };
+    if (decision.fallbackReason)
+        deps.logger.notice(decision.fallbackReason);
+    return decision;
+}
+function fallBack(requested, reason, baselineScanId) {
+    return {
+        requested,
+        applied: 'all',
+        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`,
+        ...(baselineScanId && { baselineScanId })
+    };
+}
+async function compareWithBaseline(request, findings, deps) {
+    let baseline;
+    try {
+        baseline = await findBaseline(request, deps);
+    }
+    catch (error) {
+        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); re-run the job to try again.`);
+    }
+    if (typeof baseline === 'string')
+        return fallBack('new', baseline);
+    let earlier;
+    try {
+        // Matching goes by fingerprint, not by line: the baseline's lines cost nothing to skip.
+        earlier = [...(await readScanFindings(baseline.id, deps, { withLines: false })).findings];
+    }
+    catch (error) {
+        return fallBack('new', `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`, baseline.id);
+    }
+    // A finding fixed on the base branch that comes back is a regression: new, not old.
+    const comparable = earlier.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
+    const matched = (0,fingerprint/* matchFindings */.cF)(findings, comparable);
+    const baselineMatches = new Map([...matched].map(([id, match]) => [id, match.state]));
+    deps.logger.info(`Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
+        `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`);
+    return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches };
+}
+/** The baseline scan, or why there is none (a sentence that says what to do). */
+async function findBaseline(request, deps) {
+    if (request.baselineScanId !== undefined) {
+        if (request.baselineScanId === request.scanId) {
+            return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.';
+        }
+        const scan = await deps.client.getScan(request.baselineScanId);
+        if (scan.status !== 'completed') {
+            return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
+        }
+        return scan;
+    }
+    if (!request.isPullRequest || !request.baseBranch) {
+        return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).';
+    }
+    const repository = normalizeRepoUrl(request.repositoryUrl);
+    const found = await findNewestScan(deps.client, (scan) => scan.id !== request.scanId &&
+        scan.branch === request.baseBranch &&
+        scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === repository, { status: 'completed' });
+    return (found ??
+        `no completed scan of ${request.repositoryUrl}@${request.baseBranch} to compare with among the most recent scans. ` +
+            `Run this action on pushes to ${request.baseBranch} (or on a schedule) so a baseline exists, or set baseline-scan-id.`);
+}
+async function limitToChangedFiles(request, deps) {
+    if (!request.isPullRequest || !deps.pullRequest) {
+        return fallBack('changed-files', request.isPullRequest
+            ? "the pull request's files cannot be read without a github-token."
+            : 'this run is not for a pull request, so no files are changed by one.');
+    }
+    let listed;
+    try {
+        listed = await deps.pullRequest.changedFiles();
+    }
+    catch (error) {
+        return fallBack('changed-files', `the pull request's changed files could not be read (${messageOf(error)}); give the job "permissions: pull-requests: read".`);
+    }
+    if (!listed.complete) {
+        return fallBack('changed-files', `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists, so its diff cannot be judged file by file.`);
+    }
+    const changedFiles = new Set(listed.files.map(fingerprint/* normalizeFindingPath */.sM));
+    deps.logger.info(`The pull request changes ${changedFiles.size} files; only findings in them can gate.`);
+    return { requested: 'changed-files', applied: 'changed-files', changedFiles };
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/flow/head-check.ts
+/** The PR's newer head commit when this run's commit is no longer its head; else undefined. */
+async function newerPullRequestHead(runSha, deps) {
+    if (!deps.pullRequest) {
+        deps.logger.info('No github-token to read the pull request with, so its current head is not checked before the scan starts.');
+        return undefined;
+    }
+    try {
+        const current = await deps.pullRequest.headSha();
+        return current !== '' && current !== runSha ? current : undefined;
+    }
+    catch (error) {
+        deps.logger.info(`Could not read the pull request's current head (${error instanceof Error ? error.message : String(error)}); ` +
+            `starting the scan of ${runSha.slice(0, 7)} without that check. Give the job "permissions: pull-requests: read" to enable it.`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/scan.ts
+
+
+
+
+
+
+/**
+ * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
+ * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
+ */
+function scanRepos(estimation, requested) {
+    const estimated = estimation.repo_results?.length
+        ? estimation.repo_results.filter((result) => result.status === 'completed')
+        : estimation.repos;
+    return estimated.map((repo) => {
+        const url = repo.repo_url ?? '';
+        const match = requested.find((candidate) => sameRepository(candidate.url, url));
+        return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' };
+    });
+}
+function scanRequestBody(estimation, requested, extras) {
+    return {
+        cost_estimation_id: estimation.id,
+        repos: scanRepos(estimation, requested),
+        ...(extras.targetUrls.length > 0 && { target_urls: [...extras.targetUrls] }),
+        ...(extras.authInstructions !== undefined && { auth_instructions: extras.authInstructions }),
+        ...(extras.customContext !== undefined && { custom_context: extras.customContext }),
+        ...(extras.contextDocumentIds.length > 0 && {
+            context_document_ids: [...extras.contextDocumentIds]
+        })
+    };
+}
+/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
+async function waitForScan(request, deps, progress) {
+    progress.scanId = request.scanId;
+    progress.scanStartedAtMs ??= deps.clock.now();
+    await enterPhase(progress, 'scanning', deps.onPhaseChange);
+    const polled = await pollUntilTerminal({
+        subject: `Scan ${request.scanId}`,
+        read: (limits) => deps.client.getScanStatus(request.scanId, limits),
+        statusOf: (scan) => scan.status,
+        isTerminal: (scan) => types/* TERMINAL_SCAN_STATUSES */.wW.includes(scan.status),
+        intervalMs: request.pollIntervalMs,
+        timeoutMs: request.timeoutMs,
+        onRead: (scan) => (progress.scanStatus = scan.status)
+    }, deps);
+    if (polled.kind !== 'terminal') {
+        throw new FlowFailure('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
+            `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
+            `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
+            `mode: wait and scan-id: ${request.scanId}.`);
+    }
+    progress.scanEndedAtMs = deps.clock.now();
+    if (polled.value.status !== 'completed') {
+        throw new FlowFailure('scan-failed', `Hacktron: scan ${polled.value.status}`, `Scan ${request.scanId} ended with status ${polled.value.status}, so there are no findings to ` +
+            'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
+    }
+    progress.phase = 'reading-findings';
+    const read = await readScanFindings(request.scanId, deps);
+    progress.findings = read.findings;
+    progress.findingLines = read.lines;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/flow/run-record.ts
+// The re-run record of our own. The API gives a scan no estimation id, so finding "the scan
+// started for this commit" by the scan's name works only while Hacktron names scans after their
+// estimations, which nothing promises. So each run that starts (or attaches to) a scan also
+// records it where the action can read it back: the check run on the head commit and the PR
+// comment's marker. A re-run looks there first, and trusts a record only after the API confirms
+// the scan is of the same repository and branch and worth attaching to.
+
+
+
+/** A short digest of every repository and branch scanned: equal exactly when the scope is. */
+function recordScope(repositories) {
+    const [primary, ...related] = repositories.map((repo) => `${normalizeRepoUrl(repo.url)}@${repo.branch}`);
+    // The primary first, the related ones in any order.
+    const lines = [primary ?? '', ...related.sort()].join('\n');
+    return (0,external_node_crypto_.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
+}
+/** The newest-recorded scan for this commit and scope that the API confirms, or undefined. */
+async function findRecordedScan(key, deps) {
+    if (!deps.runRecords || key.headSha === '')
+        return undefined;
+    const records = await deps.runRecords.read();
+    const scanIds = new Set(records
+        .filter((record) => record.headSha === key.headSha && record.scope === key.scope)
+        .map((record) => record.scanId));
+    for (const scanId of scanIds) {
+        let scan;
+        try {
+            scan = await deps.client.getScan(scanId);
+        }
+        catch (error) {
+            deps.logger.info(`Hacktron: the run record names scan ${scanId}, which could not be read (${error instanceof Error ? error.message : String(error)}); looking further.`);
+            continue;
+        }
+        if (isOfScope(scan, key) && isReusable(scan))
+            return scan;
+        deps.logger.info(`Hacktron: the run record names scan ${scanId}, but it is ${scan.status} or of another repository or branch; not reused.`);
+    }
+    return undefined;
+}
+function isOfScope(scan, key) {
+    return (scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(key.repoUrl) &&
+        scan.branch === key.branch);
+}
+
+;// CONCATENATED MODULE: ./src/flow/scan-start.ts
+// Starting the scan, the one step that spends credits, so that no run ever pays twice:
+// - a re-run for the same commit and scope attaches to the scan already started for it;
+// - a 409 whose conflicting scan is this commit's attaches to it (with reuse-scan);
+// - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
+//   if the scan started; else send again, which is safe because the API lets one scan claim an
+//   estimation (a second start of a started scan is a 409, never a second charge).
+
+
+
+/**
+ * Attaches to an earlier scan for this commit and scope, if there is one: first as the action's
+ * own run records name it, then as the API's scan names do.
+ */
+async function findScanToReuse(identity, recordKey, deps, progress) {
+    // The name lookup is sent first although the records win: it needs only the Hacktron client,
+    // so the run's first request is not held up by loading GitHub's REST client for the records.
+    const named = await findScan(deps.client, identity, isReusable);
+    const recorded = await findRecordedScan(recordKey, deps);
+    const scan = recorded ?? named;
+    if (!scan)
+        return undefined;
+    const how = recorded ? 'an earlier run recorded' : 'found by its name';
+    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`, deps, progress);
+    return scan.id;
+}
+async function startScanOnce(request, deps, progress) {
+    progress.phase = 'starting-scan';
+    if (request.reuseScan) {
+        // Another run for this commit may have started the scan while this one was estimating.
+        const existing = await findScanToReuse(request.identity, request.recordKey, deps, progress);
+        if (existing)
+            return existing;
+    }
+    const sentAt = Date.now();
+    try {
+        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
+    }
+    catch (error) {
+        if (!(error instanceof HacktronApiError))
+            throw error;
+        if (error.code === 'conflict' && request.reuseScan) {
+            const scan = await findScan(deps.client, request.identity, isReusable);
+            if (scan) {
+                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, progress);
+                return scan.id;
+            }
+        }
+        if (!error.ambiguous)
+            throw error;
+        return reconcile(request, error, sentAt, deps, progress);
+    }
+}
+async function reconcile(request, lost, sentAt, deps, progress) {
+    const estimationId = request.body.cost_estimation_id;
+    deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
+    // If state cannot be read either, stop with the lost answer's error: it names the estimation
+    // to look for in the dashboard, and nothing is sent again blind.
+    const started = await findScan(deps.client, request.identity, () => true, sentAt).catch(() => {
+        throw lost;
+    });
+    if (started) {
+        attach(started, 'the scan had started although its answer was lost', deps, progress);
+        return started.id;
+    }
+    try {
+        deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
+        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
+    }
+    catch (error) {
+        if (error instanceof HacktronApiError && error.code === 'conflict') {
+            const claimed = await findScan(deps.client, request.identity, () => true, sentAt);
+            if (claimed) {
+                attach(claimed, 'the first start had claimed the estimation', deps, progress);
+                return claimed.id;
+            }
+        }
+        // The retry's own error: when it too went unanswered, its annotation names the estimation
+        // to look for in the dashboard before re-running.
+        throw error;
+    }
+}
+function recordStarted(started, request, deps, progress) {
+    progress.scanId = started.id;
+    progress.scanStatus = started.status;
+    progress.scanStartedAtMs = deps.clock.now();
+    deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
+    return started.id;
+}
+function attach(scan, because, deps, progress) {
+    progress.scanId = scan.id;
+    progress.scanStatus = scan.status;
+    progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
+    progress.attachedBecause = because;
+    deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-flow.ts
+
+
+
+
+
+
+
+
+async function runFlow(settings, deps, progress, phase) {
+    let scanId = settings.scanId;
+    if (settings.mode !== 'wait') {
+        const started = await estimateAndStart(settings, deps, progress, phase);
+        if (typeof started !== 'string')
+            return started.result;
+        scanId = started;
+        if (settings.mode === 'start')
+            return 'started';
+    }
+    if (scanId === undefined)
+        throw new Error('No scan to wait for');
+    const waitFor = scanId;
+    await phase('Wait for the scan', () => waitForScan({
+        scanId: waitFor,
+        pollIntervalMs: settings.pollIntervalMs,
+        timeoutMs: settings.scanTimeoutMs
+    }, deps, progress));
+    const findings = progress.findings ?? [];
+    const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () => decideGateScope({
+        scope: settings.gateScope,
+        scanId: waitFor,
+        baselineScanId: settings.baselineScanId,
+        repositoryUrl: settings.baselineRepositoryUrl,
+        baseBranch: settings.event.baseBranch,
+        isPullRequest: settings.event.pullRequestNumber !== undefined
+    }, findings, deps));
+    progress.verdict = (0,gate/* evaluateGate */.DR)(findings, settings.failOnSeverity, scope);
+    progress.phase = 'done';
+    return progress.verdict.passed ? 'passed' : 'failed';
+}
+/** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
+async function estimateAndStart(settings, deps, progress, phase) {
+    const estimateRequest = {
+        repositories: settings.repositories,
+        pollIntervalMs: settings.pollIntervalMs,
+        timeoutMs: settings.estimationTimeoutMs,
+        maxCredits: settings.maxCredits
+    };
+    let estimation;
+    const approvedId = settings.costEstimationId;
+    if (approvedId !== undefined) {
+        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, progress));
+    }
+    const [primary] = settings.repositories;
+    const identity = {
+        // A scan carries the name of the estimation it was started from.
+        name: estimation?.name ?? settings.estimationName,
+        repoUrl: primary?.url ?? '',
+        branch: primary?.branch ?? ''
+    };
+    const recordKey = {
+        headSha: settings.event.headSha,
+        scope: recordScope(settings.repositories),
+        repoUrl: identity.repoUrl,
+        branch: identity.branch
+    };
+    if (settings.reuseScan && settings.mode !== 'estimate') {
+        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, recordKey, deps, progress));
+        if (reused !== undefined)
+            return reused;
+    }
+    estimation ??= await phase('Estimate the cost', () => estimate({ name: settings.estimationName, ...estimateRequest }, deps, progress));
+    if (settings.mode === 'estimate')
+        return { result: 'estimated' };
+    if (settings.event.pullRequestNumber !== undefined) {
+        const newer = await newerPullRequestHead(settings.event.headSha, deps);
+        if (newer !== undefined) {
+            progress.supersededBy = newer;
+            return { result: 'superseded' };
+        }
+    }
+    const body = scanRequestBody(estimation, settings.repositories, settings);
+    return phase('Start the scan', () => startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, progress));
+}
+
+;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
+/**
+ * The runner sends SIGTERM 7.5 s after SIGINT (and SIGKILL soon after that): the answer gets 5 s,
+ * which leaves the rest for the reports.
+ */
+const START_ANSWER_GRACE_MS = 5000;
+/**
+ * After a cancellation: when the flow was starting the scan and has no scan id yet, waits until
+ * the flow settles (it stops at its next wait once the start is answered) or the grace runs out.
+ */
+async function awaitStartInFlight(flow, progress, clock, graceMs = START_ANSWER_GRACE_MS) {
+    if (progress.phase !== 'starting-scan' || progress.scanId !== undefined)
+        return;
+    const settled = new AbortController();
+    await Promise.race([
+        flow.then(() => settled.abort(), () => settled.abort()),
+        clock.sleep(graceMs, settled.signal)
+    ]);
+    settled.abort();
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/report/locations.ts
+var locations = __nccwpck_require__(5126);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
+// the verdict first, then only the findings that block the merge, then, collapsed, the findings
+// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
+// last the scan's facts in one line. Pure: run state in, Markdown out.
+
+
+
+
+
+
+/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
+const MAX_LISTED_FINDINGS = 50;
+const VERDICT = {
+    passed: '✅ Passed',
+    failed: '❌ Failed',
+    skipped: '⏭️ Skipped',
+    estimated: '💰 Estimated',
+    started: '🚀 Scan started',
+    'timed-out': '⏱️ Timed out',
+    error: '⚠️ Error'
+};
+/** The API's state words, as a reviewer would say them. */
+const STATE_WORDS = {
+    open: 'open',
+    true_positive: 'confirmed',
+    false_positive: 'false positive',
+    accepted_risk: 'accepted risk',
+    resolved: 'fixed',
+    closed: 'closed'
+};
+const SEVERITY_WORDS = {
+    unknown: '⚫ Unknown',
+    critical: '🔴 Critical',
+    high: '🟠 High',
+    medium: '🟡 Medium',
+    low: '🔵 Low',
+    info: '⚪ Info'
+};
+/** The collapsed sections, in the order a reviewer reads them. */
+const NOT_BLOCKING = [
+    { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
+    { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
+    { standing: 'triaged', title: (n) => `${n} triaged safe` },
+    { standing: 'below-gate', title: (n) => `${n} below the gate` }
+];
+function renderSummary(outcome, progress, context) {
+    const parts = [
+        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
+        verdictLine(outcome, progress, context)
+    ];
+    const { verdict, findings } = progress;
+    if (verdict?.scope.fallbackReason) {
+        parts.push(`> ℹ️ ${(0,markdown/* inlineText */.ln)(verdict.scope.fallbackReason, 1000)}`);
+    }
+    if (findings && verdict)
+        parts.push(...findingSections(findings, verdict, context));
+    else if (findings && findings.length > 0)
+        parts.push(ungatedSection(findings, context));
+    const failures = progress.estimation ? failedRepoResults(progress.estimation) : [];
+    for (const result of failures)
+        parts.push(`> ⚠️ ${(0,markdown/* inlineText */.ln)(describeFailedRepo(result), 1000)}`);
+    if (context.notes?.length)
+        parts.push(context.notes.join('\n'));
+    const facts = factsLine(progress, context);
+    if (facts)
+        parts.push(facts);
+    return parts.join('\n\n') + '\n';
+}
+function verdictLine(outcome, progress, context) {
+    const gate = context.failOnSeverity;
+    const scope = progress.verdict?.scope.applied;
+    const introduced = scope === 'new'
+        ? ' that this pull request introduces'
+        : scope === 'changed-files'
+            ? ' in the files this pull request changes'
+            : '';
+    switch (outcome.result) {
+        case 'passed':
+            return gate === 'none'
+                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
+                : `No open or confirmed finding${introduced} at or above **${gate}**.`;
+        case 'failed': {
+            const count = progress.verdict?.gating.length ?? 0;
+            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
+        }
+        case 'skipped':
+            return (0,markdown/* inlineText */.ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
+        case 'estimated': {
+            const credits = progress.estimatedCredits ?? '?';
+            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,markdown/* inlineCode */.ti)(progress.estimation?.id ?? '')}). ` +
+                'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
+        }
+        case 'started':
+            return `Mode \`start\`: scan ${(0,markdown/* inlineCode */.ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+        default:
+            return outcome.annotation
+                ? `**${(0,markdown/* inlineText */.ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,markdown/* inlineText */.ln)(outcome.annotation.message, 2000)}`
+                : 'The run did not finish.';
+    }
+}
+function findingSections(findings, verdict, context) {
+    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+    const sections = [];
+    if (verdict.gating.length > 0)
+        sections.push(blockingTable(verdict.gating, context, limit));
+    const sorted = (0,gate/* bySeverity */.Np)(findings);
+    for (const { standing, title } of NOT_BLOCKING) {
+        const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
+        if (group.length === 0)
+            continue;
+        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
+    }
+    return sections;
+}
+/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
+function ungatedSection(findings, context) {
+    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+    return collapsed(`${findings.length} findings (not judged)`, otherTable((0,gate/* bySeverity */.Np)(findings), context, limit));
+}
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
+function blockingTable(gating, context, limit) {
+    return findingsTable(gating, context, limit, [
+        'Why',
+        (finding) => (0,markdown/* inlineText */.ln)(firstSentence(finding.description), 200)
+    ]);
+}
+/** Findings that do not block: the last column says how they were triaged. */
+function otherTable(findings, context, limit) {
+    return findingsTable(findings, context, limit, [
+        'State',
+        (finding) => STATE_WORDS[finding.state] ?? (0,markdown/* inlineText */.ln)(String(finding.state), 40)
+    ]);
+}
+function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
+    const rows = findings
+        .slice(0, limit)
+        .map((finding) => [
+        SEVERITY_WORDS[finding.severity],
+        (0,markdown/* inlineText */.ln)(finding.title, 200),
+        fileLink(finding, context),
+        lastCell(finding)
+    ]);
+    return ((0,markdown/* table */.tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
+        moreLine(findings.length - rows.length));
+}
+function moreLine(rest) {
+    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
+}
+/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
+function collapsed(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function firstSentence(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    const end = /[.!?](\s|$)/.exec(flat);
+    return end ? flat.slice(0, end.index + 1) : flat;
+}
+/** The estimate and the scan in one line, small print under the report. */
+function factsLine(progress, context) {
+    const facts = [];
+    if (progress.scanId) {
+        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
+            ? ` in ${formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+            : '';
+        facts.push(`Scan ${(0,markdown/* inlineCode */.ti)(progress.scanId)} ${(0,markdown/* inlineText */.ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
+    }
+    if (progress.attachedBecause) {
+        facts.push(`♻️ attached (${(0,markdown/* inlineText */.ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
+    }
+    if (progress.estimation) {
+        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
+        const triage = progress.estimation.triage_required
+            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
+            : '';
+        facts.push(`estimate ${(0,markdown/* inlineCode */.ti)(progress.estimation.id)}${credits}${triage}`);
+    }
+    if (progress.findings)
+        facts.push(countsText(progress.findings));
+    const baseline = progress.verdict?.scope.baselineScanId;
+    if (baseline)
+        facts.push(`compared with baseline scan ${(0,markdown/* inlineCode */.ti)(baseline)}`);
+    if (context.runUrl)
+        facts.push(`[workflow run](${context.runUrl})`);
+    return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
+}
+function countsText(findings) {
+    const counts = (0,gate/* countBySeverity */.Ot)(findings);
+    const parts = types/* SEVERITIES */.oC.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
+    return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+function fileLink(finding, context) {
+    const location = context.locations?.get(finding.id);
+    const path = location ? location.path : (0,locations/* repoRelativePath */.e9)(finding.affected_file);
+    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
+        return (0,markdown/* inlineCode */.ti)(finding.affected_file ?? '', 120);
+    }
+    const { startLine, endLine } = location ?? {};
+    const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
+    const anchor = startLine ? `#L${startLine}${range}` : '';
+    const shown = startLine ? `${path}:${startLine}` : path;
+    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
+    return `[${(0,markdown/* inlineCode */.ti)(shown, 120)}](${url})`;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+const MAX_COMMENT_CHARS = 65_536;
+const LISTED_IN_COMMENT = 25;
+const clean = (text) => text.replace(/--+|>|[\r\n]/g, '_');
+/** Record values are ids and digests; a quote would end the attribute early. */
+const cleanValue = (text) => clean(text).replace(/"/g, '_');
+/**
+ * The start of the hidden HTML comment that names the job's PR comment: what the writer looks
+ * for. It is left open so that the comment can also carry the run record (`recordedMarker`), and
+ * comments written before there was one still match.
+ */
+function commentMarker(parts) {
+    return `<!-- hacktron-whitebox-scan workflow="${clean(parts.workflow)}" job="${clean(parts.job)}" scope="${clean(parts.repository)}@${clean(parts.branch)}"`;
+}
+/**
+ * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
+ * the scope it was for, so that a re-run finds the scan again without relying on its name.
+ */
+function recordedMarker(marker, record) {
+    if (!record)
+        return `${marker} -->`;
+    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}" -->`;
+}
+/** The run record in a comment's marker, if it carries one. */
+function parseCommentRecord(body, marker) {
+    const start = body.indexOf(marker);
+    if (start < 0)
+        return undefined;
+    const end = body.indexOf('-->', start);
+    const attributes = new Map([
+        ...body
+            .slice(start + marker.length, end < 0 ? undefined : end)
+            .matchAll(/([a-z-]+)="([^"]*)"/g)
+    ].map((match) => [match[1] ?? '', match[2] ?? '']));
+    const scanId = attributes.get('scan');
+    const headSha = attributes.get('head');
+    const scope = attributes.get('record-scope');
+    return scanId && headSha && scope ? { scanId, headSha, scope } : undefined;
+}
+function renderComment(marker, progress, context, outcome, record) {
+    const head = recordedMarker(marker, record);
+    if (!outcome)
+        return `${head}\n${describeProgress(progress)}`;
+    return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, progress, context, 'this comment')}`;
+}
+/**
+ * The job summary's report within `maxChars`: past the limit it lists fewer findings (the least
+ * severe go first) and says so. `where` names what holds it ("this comment").
+ */
+function renderSummaryWithin(maxChars, outcome, progress, context, where) {
+    for (let listed = LISTED_IN_COMMENT;; listed = Math.floor(listed / 2)) {
+        const trimmed = listed < LISTED_IN_COMMENT;
+        const notes = trimmed
+            ? [
+                `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
+            ]
+            : [];
+        const body = renderSummary(outcome, progress, {
+            ...context,
+            maxListed: listed,
+            notes: [...(context.notes ?? []), ...notes]
+        });
+        if (body.length <= maxChars || listed === 0)
+            return body.slice(0, maxChars);
+    }
+}
+/** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
+function describeProgress(progress) {
+    const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
+    const estimation = progress.estimation ? ` (${(0,markdown/* inlineCode */.ti)(progress.estimation.id)})` : '';
+    switch (progress.phase) {
+        case 'estimated':
+        case 'starting-scan':
+            return `${heading}\n\nEstimate ready${estimation}: **${progress.estimatedCredits ?? '?'} credits**. Starting the scan…\n`;
+        case 'scanning':
+        case 'reading-findings': {
+            const started = progress.scanStartedAtMs
+                ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
+                : '';
+            const attached = progress.attachedBecause
+                ? ` Attached to it: ${(0,markdown/* inlineText */.ln)(progress.attachedBecause)}; this run spends no credits.`
+                : '';
+            return `${heading}\n\nScan ${(0,markdown/* inlineCode */.ti)(progress.scanId ?? '')} started${started} (${(0,markdown/* inlineText */.ln)(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
+        }
+        default:
+            return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config-error.ts
+// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
+class ConfigError extends Error {
+    input;
+    code;
+    constructor(input, message, code = 'invalid-input') {
+        super(message);
+        this.input = input;
+        this.code = code;
+        this.name = 'ConfigError';
+    }
+}
+/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
+function quote(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+    return JSON.stringify(shown);
+}
+
+;// CONCATENATED MODULE: ./src/report/failure.ts
+// Every way a run can fail, as the one annotation the user sees: a title that starts with
+// "Hacktron" and names the case, the server's own words, and what to do next.
+
+
+
+function describeFailure(error, context) {
+    if (error instanceof ConfigError) {
+        const title = error.code === 'missing-api-key'
+            ? 'Hacktron: missing API key'
+            : `Hacktron: invalid input ${error.input}`;
+        return { code: error.code, title, message: error.message };
+    }
+    if (error instanceof FlowFailure)
+        return { code: error.code, title: error.title, message: error.message };
+    if (error instanceof HacktronApiError)
+        return describeApiError(error, context);
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+        code: 'bad-response',
+        title: 'Hacktron: unexpected error',
+        message: `The action stopped on an unexpected error: ${message}. Please report it with this log.`
+    };
+}
+/** Each API error code: the output code, the annotation's title, and what to do. */
+const API_ERRORS = {
+    unauthorized: {
+        code: 'unauthorized',
+        title: 'Hacktron: API key rejected (401)',
+        message: (f) => `${f.said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${f.scanNote}`
+    },
+    forbidden: {
+        code: 'forbidden',
+        title: 'Hacktron: API key lacks a scope (403)',
+        message: (f) => `${f.said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${f.scanNote}`
+    },
+    'insufficient-credits': {
+        code: 'insufficient-credits',
+        title: 'Hacktron: insufficient credits (402)',
+        message: (f) => {
+            const credits = f.context.progress.estimatedCredits;
+            return `${f.said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits === undefined ? 'this scan' : `${credits} credits`}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`;
+        }
+    },
+    conflict: {
+        code: 'conflict',
+        title: 'Hacktron: scan conflict (409)',
+        message: (f) => `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.`
+    },
+    'branch-mismatch': {
+        code: 'branch-mismatch',
+        title: 'Hacktron: branch mismatch (400)',
+        message: (f) => {
+            const estimated = f.context.progress.estimation?.repos.map((repo) => repo.branch).join(', ') || '(unknown)';
+            const requested = f.context.requestedBranches?.join(', ') || '(unknown)';
+            return `${f.said} The estimate ${f.estimationId} covers branch ${estimated}, and the scan asked for branch ${requested}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`;
+        }
+    },
+    'scope-mismatch': {
+        code: 'scope-mismatch',
+        title: 'Hacktron: scope mismatch (400)',
+        message: (f) => {
+            const estimated = f.context.progress.estimation?.repos.map((repo) => repo.repo_url).join(', ') || '(unknown)';
+            return `${f.said} A scan must cover exactly the estimated repositories (${estimated}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`;
+        }
+    },
+    'rate-limited': {
+        code: 'rate-limited',
+        title: 'Hacktron: rate limited (429)',
+        message: (f) => `${f.request} was still throttled after ${f.error.attempts} attempts. ${f.said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${f.scanNote}`
+    },
+    'server-error': {
+        code: 'server-error',
+        title: (f) => `Hacktron: API error (${f.error.status ?? 500})`,
+        message: (f) => `${f.request} failed after ${f.error.attempts} attempts. ${f.said} ${f.ambiguity}The Hacktron API is having trouble: re-run the job later.${f.scanNote}`
+    },
+    'network-error': {
+        code: 'network-error',
+        title: 'Hacktron: network error',
+        message: (f) => `${f.request} failed after ${f.error.attempts} attempts: ${f.error.serverMessage}. ${f.ambiguity}Check that the runner can reach ${f.context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${f.scanNote}`
+    },
+    'not-found': {
+        // In mode wait the missing scan is the user's input; elsewhere the API lost what it made.
+        code: (f) => (f.context.mode === 'wait' ? 'invalid-input' : 'bad-response'),
+        title: 'Hacktron: not found (404)',
+        message: (f) => `${f.request}: ${f.said} ${f.context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${f.scanNote}`
+    },
+    'bad-request': {
+        code: 'invalid-input',
+        title: 'Hacktron: request rejected (400)',
+        message: (f) => `${f.request} was rejected. ${f.said} Check the inputs it names, then re-run.`
+    }
+};
+/** Anything else the API answered: unreadable, or a code this table does not know. */
+const UNREADABLE_ANSWER = {
+    code: 'bad-response',
+    title: 'Hacktron: unexpected API response',
+    message: (f) => `${f.request} got an answer the action cannot read (${f.error.serverMessage}) after ${f.error.attempts} attempts. ${f.ambiguity}Re-run the job; if it persists, report it to Hacktron.${f.scanNote}`
+};
+function describeApiError(error, context) {
+    const { progress } = context;
+    const estimationId = progress.estimation?.id;
+    const facts = {
+        error,
+        context,
+        said: `The API answered: "${error.serverMessage}".`,
+        request: `${error.method} ${error.path}`,
+        estimationId: estimationId ?? '(unknown)',
+        scanNote: progress.scanId
+            ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
+            : '',
+        ambiguity: ambiguityNote(error, estimationId)
+    };
+    const entry = API_ERRORS[error.code] ?? UNREADABLE_ANSWER;
+    return {
+        code: typeof entry.code === 'function' ? entry.code(facts) : entry.code,
+        title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
+        message: entry.message(facts)
+    };
+}
+/** A scan that completed with findings at or above the gate: the run's one error. */
+function describeGateFailure(verdict, scanId) {
+    const count = verdict.gating.length;
+    const plural = count === 1 ? '' : 's';
+    const top = verdict.gating
+        .slice(0, 3)
+        .map((finding) => `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`)
+        .join('; ');
+    const scope = verdict.scope.applied;
+    const which = scope === 'new'
+        ? ' that this pull request introduces (no match in the baseline scan)'
+        : scope === 'changed-files'
+            ? ' in files this pull request changes'
+            : '';
+    return {
+        title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
+        message: `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
+            `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
+            'fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.'
+    };
+}
+/** The PR moved on before the scan started: nothing was spent, the newer commit's run scans it. */
+function describeSuperseded(runSha, newerSha) {
+    return {
+        title: 'Hacktron: scan skipped, the pull request has a newer commit',
+        message: `This run was started for commit ${runSha}, but the pull request's head is now ${newerSha}. ` +
+            "No scan was started and nothing was spent: the newer commit's run scans the code that will be merged. " +
+            'The estimate is kept in the cost-estimation-id output.'
+    };
+}
+/** The runner cancelled the job: what was left running, and how to pick it up. */
+function describeCancellation(progress) {
+    let state;
+    if (progress.scanId) {
+        state =
+            `Scan ${progress.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
+                `dashboard, or gate on it with mode: wait and scan-id: ${progress.scanId}.`;
+    }
+    else if (progress.phase === 'starting-scan') {
+        state =
+            `The scan was being started from cost estimation ${progress.estimation?.id ?? '(unknown)'}: ` +
+                'check the Hacktron dashboard for it before re-running.';
+    }
+    else {
+        state = 'No scan was started, and nothing was spent.';
+    }
+    return {
+        title: 'Hacktron: run cancelled',
+        message: `The job was cancelled while ${progress.phase}. ${state}`
+    };
+}
+/** For a POST /scans whose answer was lost: the user must check before paying again. */
+function ambiguityNote(error, estimationId) {
+    if (!error.ambiguous || error.path !== '/scans')
+        return '';
+    return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `;
+}
+
+;// CONCATENATED MODULE: ./src/report/run-outcome.ts
+// How a run ends, decided in one place: from what the flow returned, from the error that stopped
+// it, from a missing key, or from the runner's cancellation. Pure: main.ts only reports it.
+
+
+
+/** The outcome of a flow that ran to its end. */
+function outcomeOfFlow(result, progress, event) {
+    if (result === 'failed' && progress.verdict) {
+        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
+    }
+    if (result === 'superseded') {
+        return {
+            result: 'skipped',
+            annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
+        };
+    }
+    return { result };
+}
+/** The runner cancelled the job: what was left running is named, and the step fails. */
+function cancelledOutcome(progress) {
+    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
+}
+/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
+function outcomeOfError(error, progress, settings) {
+    const failure = describeFailure(error, {
+        progress,
+        mode: settings?.mode,
+        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
+        requestedBranches: settings?.repositories.map((repo) => repo.branch)
+    });
+    const errorCode = failure.code;
+    const annotation = { title: failure.title, message: failure.message };
+    if (error instanceof FlowFailure && error.code === 'timeout') {
+        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
+    }
+    return { result: 'error', errorCode, annotation };
+}
+/**
+ * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
+ * with a notice; anywhere else it is the missing-api-key error.
+ */
+function missingKeyOutcome(event) {
+    if (event.fromFork || event.fromDependabot) {
+        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
+        return {
+            result: 'skipped',
+            annotation: {
+                title: 'Hacktron: scan skipped',
+                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
+                    'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
+                    "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
+                    'needed), behind a label or an approval. See the README, "Fork pull requests".'
+            }
+        };
+    }
+    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
+        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
+}
+
+;// CONCATENATED MODULE: ./src/report/outcome.ts
+/** The step fails exactly when the result is failed or error, or timed-out with on-timeout: fail. */
+function stepFails(outcome) {
+    if (outcome.result === 'failed' || outcome.result === 'error')
+        return true;
+    return outcome.result === 'timed-out' && outcome.onTimeout !== 'neutral';
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step's outputs, from what the run learned. Only values that are known are set.
+
+
+function outputsOf(outcome, progress, sarifFile, checkRunId) {
+    const outputs = {
+        result: outcome.result,
+        'error-code': outcome.errorCode ?? '',
+        'sarif-file': sarifFile,
+        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
+    };
+    if (progress.estimation)
+        outputs['cost-estimation-id'] = progress.estimation.id;
+    if (progress.estimatedCredits !== undefined)
+        outputs['estimated-credits'] = String(progress.estimatedCredits);
+    if (progress.scanId)
+        outputs['scan-id'] = progress.scanId;
+    if (progress.scanStatus)
+        outputs['scan-status'] = progress.scanStatus;
+    if (progress.findings) {
+        const counts = (0,gate/* countBySeverity */.Ot)(progress.findings);
+        outputs['findings-total'] = String(progress.findings.length);
+        for (const severity of types/* SEVERITIES */.oC)
+            outputs[`findings-${severity}`] = String(counts[severity]);
+    }
+    const { verdict } = progress;
+    if (verdict) {
+        outputs['gating-findings'] = String(verdict.gating.length);
+        if (verdict.newFindings !== undefined)
+            outputs['new-findings'] = String(verdict.newFindings);
+        if (verdict.scope.baselineScanId)
+            outputs['baseline-scan-id'] = verdict.scope.baselineScanId;
+    }
+    return outputs;
+}
+
+// EXTERNAL MODULE: ./src/checkout.ts
+var checkout = __nccwpck_require__(5087);
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+const clients = new Map();
+function octokitFor(token) {
+    let client = clients.get(token);
+    if (!client) {
+        client = __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit: create }) => create(token));
+        clients.set(token, client);
+    }
+    return client;
+}
+
+;// CONCATENATED MODULE: ./src/github/check-runs.ts
+
+async function githubCheckRuns(where) {
+    const octokit = await octokitFor(where.token);
+    const repo = { owner: where.owner, repo: where.repo };
+    return {
+        create: async ({ name, headSha, output }) => (await octokit.rest.checks.create({
+            ...repo,
+            name,
+            head_sha: headSha,
+            status: 'in_progress',
+            started_at: new Date().toISOString(),
+            output
+        })).data.id,
+        update: async (id, { externalId, conclusion, output }) => {
+            await octokit.rest.checks.update({
+                ...repo,
+                check_run_id: id,
+                ...(externalId !== undefined && { external_id: externalId }),
+                ...(conclusion !== undefined && {
+                    status: 'completed',
+                    conclusion: conclusion,
+                    completed_at: new Date().toISOString()
+                }),
+                output: { ...output, annotations: output.annotations && [...output.annotations] }
+            });
+        },
+        listForRef: async (headSha, name) => (await octokit.paginate(octokit.rest.checks.listForRef, {
+            ...repo,
+            ref: headSha,
+            check_name: name,
+            filter: 'all',
+            per_page: 100
+        })).map((run) => ({ id: run.id, externalId: run.external_id }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/issue-comments.ts
+
+/** Who the workflow's default token (GITHUB_TOKEN) writes as. */
+const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]';
+async function githubIssueComments(pr) {
+    const octokit = await octokitFor(pr.token);
+    const where = { owner: pr.owner, repo: pr.repo };
+    return {
+        identity: async () => {
+            // A personal token can read its own user (no extra permission); an installation token
+            // (GITHUB_TOKEN, a GitHub App's) cannot, and the default one writes as github-actions[bot].
+            try {
+                return (await octokit.rest.users.getAuthenticated()).data.login;
+            }
+            catch (error) {
+                const status = error.status;
+                if (status === 401 || status === 403 || status === 404)
+                    return DEFAULT_TOKEN_LOGIN;
+                throw error;
+            }
+        },
+        list: async () => (await octokit.paginate(octokit.rest.issues.listComments, {
+            ...where,
+            issue_number: pr.number,
+            per_page: 100
+        })).map((comment) => ({ id: comment.id, body: comment.body, author: comment.user?.login })),
+        create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data
+            .id,
+        update: async (id, body) => {
+            await octokit.rest.issues.updateComment({ ...where, comment_id: id, body });
+        },
+        remove: async (id) => {
+            await octokit.rest.issues.deleteComment({ ...where, comment_id: id });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+
+
+const FILES_PER_PAGE = 100;
+function githubPullRequest(pr) {
+    const where = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
+    return {
+        headSha: async () => {
+            const octokit = await octokitFor(pr.token);
+            return (await octokit.rest.pulls.get(where)).data.head.sha;
+        },
+        changedFiles: async () => {
+            const octokit = await octokitFor(pr.token);
+            const files = [];
+            // GitHub lists at most 3,000 files of a PR; a full last page means there may be more.
+            for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
+                const { data } = await octokit.rest.pulls.listFiles({
+                    ...where,
+                    per_page: FILES_PER_PAGE,
+                    page
+                });
+                files.push(...data.map((file) => file.filename));
+                if (data.length < FILES_PER_PAGE)
+                    return { files, complete: true };
+            }
+            return { files, complete: files.length < MAX_LISTED_PR_FILES };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/check-run.ts
+
+
+
+
+const CHECK_RUN_NAME = 'Hacktron Whitebox Scan';
+/** GitHub's limits: output summary and text characters, annotations per create or update. */
+const MAX_CHECK_OUTPUT_CHARS = 65_535;
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
+const MAX_NOTICE_ANNOTATIONS = 100;
+/** The check's name: suffixed with the scope when this commit may get several (see README). */
+function checkRunName(scopeLabel) {
+    return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME;
+}
+/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
+function checkRunExternalId(record) {
+    return `${record.scanId} ${record.scope}`;
+}
+function parseCheckRunExternalId(externalId, headSha) {
+    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '');
+    return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined;
+}
+function conclusionOf(outcome, cancelled) {
+    if (cancelled)
+        return 'neutral';
+    switch (outcome.result) {
+        case 'passed':
+            return 'success';
+        case 'failed':
+        case 'error':
+            return 'failure';
+        case 'timed-out':
+            return stepFails(outcome) ? 'failure' : 'neutral';
+        case 'skipped':
+            return 'skipped';
+        default:
+            // estimated, started: nothing was judged yet.
+            return 'neutral';
+    }
+}
+/** The output while the run goes on: the estimate, then the scan, as phases pass. */
+function inProgressOutput(progress) {
+    const title = progress.scanId
+        ? `Scanning: scan ${progress.scanId}`
+        : progress.estimatedCredits !== undefined
+            ? `Estimated: ${progress.estimatedCredits} credits`
+            : 'Estimating the cost';
+    return { title, summary: describeProgress(progress) };
+}
+function completedCheckRun(outcome, progress, context, locations, cancelled) {
+    const { annotations, lines } = findingAnnotations(progress, locations);
+    const notes = [...(context.notes ?? []), ...lines];
+    const report = renderSummaryWithin(MAX_CHECK_OUTPUT_CHARS, outcome, progress, { ...context, notes }, 'this check run');
+    const title = cancelled
+        ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
+        : titleOf(outcome, progress);
+    return {
+        conclusion: conclusionOf(outcome, cancelled),
+        output: { title, summary: report },
+        annotations
+    };
+}
+function titleOf(outcome, progress) {
+    const gating = progress.verdict?.gating.length;
+    switch (outcome.result) {
+        case 'passed':
+            return 'Passed: no finding gates';
+        case 'failed':
+            return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`;
+        default:
+            return (0,markdown/* oneLine */.TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
+    }
+}
+/** Every gating finding (failure), then other open findings as notices up to the cap. */
+function findingAnnotations(progress, locations) {
+    const gating = progress.verdict?.gating ?? [];
+    const gatingIds = new Set(gating.map((finding) => finding.id));
+    const others = (0,gate/* bySeverity */.Np)(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
+    const annotations = [];
+    let unplaced = 0;
+    for (const finding of (0,gate/* bySeverity */.Np)(gating)) {
+        const annotation = annotationOf(finding, 'failure', locations.get(finding.id));
+        if (annotation)
+            annotations.push(annotation);
+        else
+            unplaced++;
+    }
+    let notices = 0;
+    let notNoticed = 0;
+    for (const finding of others) {
+        const annotation = notices < MAX_NOTICE_ANNOTATIONS
+            ? annotationOf(finding, 'notice', locations.get(finding.id))
+            : undefined;
+        if (annotation) {
+            annotations.push(annotation);
+            notices++;
+        }
+        else
+            notNoticed++;
+    }
+    const lines = [];
+    if (unplaced > 0) {
+        lines.push(`⚠️ ${unplaced} gating finding${unplaced === 1 ? ' has' : 's have'} no usable file path, so ${unplaced === 1 ? 'it is' : 'they are'} not annotated on the code (listed below).`);
+    }
+    if (notNoticed > 0) {
+        lines.push(`_${notNoticed} finding${notNoticed === 1 ? '' : 's'} that do not gate ${notNoticed === 1 ? 'is' : 'are'} not annotated (at most ${MAX_NOTICE_ANNOTATIONS} notices, or no usable file path)._`);
+    }
+    return { annotations, lines };
+}
+function annotationOf(finding, level, location) {
+    if (!location?.path)
+        return undefined;
+    // Without a line from the export or the checkout, the finding is shown on the file's first line.
+    const start = location.startLine ?? 1;
+    return {
+        path: location.path,
+        start_line: start,
+        end_line: Math.max(start, location.endLine ?? start),
+        annotation_level: level,
+        title: `${finding.severity}: ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.title, 120))}`.slice(0, 255),
+        message: `${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.category, 80))} (${finding.state}). ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.description, 600))}\n` +
+            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
+    };
+}
+/** Annotations in the batches the Checks API takes. */
+function annotationBatches(annotations) {
+    const batches = [];
+    for (let at = 0; at < annotations.length; at += ANNOTATIONS_PER_REQUEST) {
+        batches.push(annotations.slice(at, at + ANNOTATIONS_PER_REQUEST));
+    }
+    return batches;
+}
+
+;// CONCATENATED MODULE: ./src/report/check-run-writer.ts
+
+class CheckRunWriter {
+    name;
+    headSha;
+    api;
+    logger;
+    checkRunId;
+    disabled = false;
+    lastOutput;
+    recorded;
+    constructor(name, headSha, api, logger) {
+        this.name = name;
+        this.headSha = headSha;
+        this.api = api;
+        this.logger = logger;
+    }
+    /** The check run's id, once created. */
+    get id() {
+        return this.checkRunId;
+    }
+    /** Creates the check run, or updates it when the output changed; never throws. */
+    async show(output, record) {
+        const externalId = record && checkRunExternalId(record);
+        const key = JSON.stringify([output, externalId]);
+        if (this.disabled || key === this.lastOutput)
+            return;
+        await this.guard(async (api) => {
+            if (this.checkRunId === undefined) {
+                this.checkRunId = await api.create({ name: this.name, headSha: this.headSha, output });
+            }
+            if (externalId !== this.recorded || this.lastOutput !== undefined) {
+                await api.update(this.checkRunId, { externalId, output });
+            }
+            this.recorded = externalId;
+            this.lastOutput = key;
+        });
+    }
+    /** Completes the check run with its conclusion and every annotation; never throws. */
+    async complete(completed, record) {
+        if (this.disabled)
+            return;
+        await this.guard(async (api) => {
+            this.checkRunId ??= await api.create({
+                name: this.name,
+                headSha: this.headSha,
+                output: completed.output
+            });
+            const id = this.checkRunId;
+            const externalId = record && checkRunExternalId(record);
+            const [first = [], ...rest] = annotationBatches(completed.annotations);
+            // The conclusion goes with the first batch; further batches append to it, as GitHub allows.
+            await api.update(id, {
+                externalId,
+                conclusion: completed.conclusion,
+                output: { ...completed.output, annotations: first }
+            });
+            for (const batch of rest) {
+                await api.update(id, { output: { ...completed.output, annotations: batch } });
+            }
+        });
+    }
+    /** The run records in this commit's check runs of the same name; never throws. */
+    async read() {
+        if (this.disabled)
+            return [];
+        const records = [];
+        await this.guard(async (api) => {
+            for (const run of await api.listForRef(this.headSha, this.name)) {
+                const record = parseCheckRunExternalId(run.externalId, this.headSha);
+                if (record)
+                    records.push(record);
+            }
+        });
+        return records;
+    }
+    async guard(body) {
+        try {
+            await body(await this.api());
+        }
+        catch (error) {
+            const status = error.status;
+            if (status === 403 || status === 404 || status === 401) {
+                this.disabled = true;
+                // A plain log line, not an annotation: the step's own annotations go on as before.
+                this.logger.info(`Hacktron: no check run (HTTP ${status}): the token may not write checks. Give the job ` +
+                    '"permissions: checks: write" (a fork\'s pull_request run never can), or set check-run: false.');
+                return;
+            }
+            this.logger.warning(`Hacktron: could not write the check run: ${error instanceof Error ? error.message : String(error)}. ` +
+                'The scan and the gate are not affected.');
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/comment-writer.ts
+
+class PrCommentWriter {
+    marker;
+    api;
+    logger;
+    commentId;
+    /** The PR was searched and holds no comment of ours: no need to list its comments again. */
+    knownAbsent = false;
+    lastBody;
+    disabled = false;
+    identity;
+    /** Foreign comments with the marker already noted in the log, so each is noted once. */
+    notedForeign = new Set();
+    constructor(marker, api, logger) {
+        this.marker = marker;
+        this.api = api;
+        this.logger = logger;
+    }
+    /** Writes `body` (which must contain the marker); never throws. */
+    async write(body, options = { mayCreate: true }) {
+        if (this.disabled || body === this.lastBody)
+            return;
+        if (!options.mayCreate && this.knownAbsent)
+            return;
+        try {
+            const api = await this.api();
+            this.identity ??= await api.identity();
+            if (this.commentId === undefined && !this.knownAbsent) {
+                this.commentId = await this.findExisting(api);
+                this.knownAbsent = this.commentId === undefined;
+            }
+            if (this.commentId !== undefined) {
+                await api.update(this.commentId, body);
+            }
+            else if (!options.mayCreate) {
+                return;
+            }
+            else {
+                this.commentId = await api.create(body);
+                this.knownAbsent = false;
+                await this.settleRace(api, body);
+            }
+            this.lastBody = body;
+        }
+        catch (error) {
+            this.onError(error);
+        }
+    }
+    /**
+     * The run records in this job's comments written by the token's identity (a record anyone else
+     * wrote could point a re-run at a scan of other code); never throws.
+     */
+    async read() {
+        if (this.disabled)
+            return [];
+        try {
+            const api = await this.api();
+            this.identity ??= await api.identity();
+            const identity = this.identity;
+            return (await api.list())
+                .filter((comment) => sameLogin(comment.author, identity))
+                .flatMap((comment) => parseCommentRecord(comment.body ?? '', this.marker) ?? []);
+        }
+        catch (error) {
+            this.logger.debug(`Could not read the PR comment's run record: ${String(error)}`);
+            return [];
+        }
+    }
+    /** The oldest comment with the marker that this identity wrote; others are left alone. */
+    async findExisting(api) {
+        const marked = (await api.list()).filter((comment) => comment.body?.includes(this.marker));
+        const mine = marked.filter((comment) => sameLogin(comment.author, this.identity));
+        for (const foreign of marked.filter((comment) => !mine.includes(comment))) {
+            if (this.notedForeign.has(foreign.id))
+                continue;
+            this.notedForeign.add(foreign.id);
+            this.logger.info(`Hacktron: PR comment ${foreign.id} carries this job's marker but was written by ` +
+                `${foreign.author ?? 'an unknown author'}, not by ${this.identity ?? 'this token'}: ` +
+                'it is ignored and left as it is.');
+        }
+        return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id));
+    }
+    /** If another run created its comment at the same time, the oldest one wins. */
+    async settleRace(api, body) {
+        const oldest = await this.findExisting(api);
+        if (oldest === undefined || oldest === this.commentId)
+            return;
+        await api.remove(this.commentId);
+        this.commentId = oldest;
+        await api.update(oldest, body);
+    }
+    onError(error) {
+        const status = error.status;
+        if (status === 401 || status === 403 || status === 404) {
+            this.disabled = true;
+            this.logger.warning(`Hacktron: could not write the PR comment (HTTP ${status}): the token may not comment on this pull ` +
+                'request. Runs for forks get a read-only token; elsewhere give the job "permissions: pull-requests: write", ' +
+                'or set pr-comment: false. The scan and the gate are not affected.');
+            return;
+        }
+        this.logger.warning(`Hacktron: could not update the PR comment: ${error instanceof Error ? error.message : String(error)}. ` +
+            'The scan and the gate are not affected; the next update will try again.');
+    }
+}
+/** GitHub logins are case-insensitive. */
+function sameLogin(a, b) {
+    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/github-reporters.ts
+// The GitHub side of a run, built only when the run needs it: the PR comment, the check run on the
+// head commit, and the reader of the pull request. Each loads its REST client on first use.
+
+
+
+
+
+
+
+/** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
+function prCommentWriter(settings, logger) {
+    const { event } = settings;
+    const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target';
+    if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
+        return undefined;
+    }
+    if (event.fromFork && event.name === 'pull_request') {
+        logger.warning('Hacktron: no PR comment for a pull request from a fork: GitHub gives such runs a read-only token. ' +
+            'The job summary has the report; for a comment, use the two-job setup in the README ("Fork pull requests").');
+        return undefined;
+    }
+    if (settings.githubToken === '') {
+        logger.warning('Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.');
+        return undefined;
+    }
+    const primary = settings.repositories[0];
+    const marker = commentMarker({
+        workflow: event.workflow,
+        job: event.job,
+        repository: primary?.url ?? event.repositoryUrl,
+        branch: primary?.branch ?? event.branch
+    });
+    const pr = pullRequestRef(settings);
+    return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger);
+}
+/**
+ * The check run writer, when this run writes one: check-run on, a token, and a commit. Its name
+ * carries the scope when this commit may get several (related repositories, or a repository or
+ * branch other than the event's, as a matrix over them does).
+ */
+function checkRunWriter(settings, logger) {
+    const { event } = settings;
+    if (!settings.checkRun)
+        return undefined;
+    if (settings.githubToken === '' || event.headSha === '' || event.repository === '') {
+        logger.info('Hacktron: no check run: the run has no github-token, commit or repository.');
+        return undefined;
+    }
+    const [primary, ...related] = settings.repositories;
+    const own = primary !== undefined &&
+        primary.url.toLowerCase() ===
+            (event.headRepository && !event.headRepository.deleted
+                ? event.headRepository.url
+                : event.repositoryUrl).toLowerCase() &&
+        primary.branch === event.branch;
+    const scopeLabel = own && related.length === 0
+        ? undefined
+        : `${(primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '')}@${primary?.branch ?? ''}${related.length > 0 ? ` +${related.length} related` : ''}`;
+    const [owner = '', repo = ''] = event.repository.split('/');
+    return new CheckRunWriter(checkRunName(scopeLabel), event.headSha, () => githubCheckRuns({ token: settings.githubToken, owner, repo }), logger);
+}
+/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
+function pullRequestRef(settings) {
+    const { event } = settings;
+    if (event.pullRequestNumber === undefined || settings.githubToken === '')
+        return undefined;
+    const [owner = '', repo = ''] = event.repository.split('/');
+    return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber };
+}
+/** Reads the PR's head and files; a fork's read-only token may read them too. */
+function pullRequestReader(settings) {
+    const pr = pullRequestRef(settings);
+    return pr && githubPullRequest(pr);
+}
+
+;// CONCATENATED MODULE: ./src/input-parsing.ts
+// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
+// typed value, or throws a ConfigError that names the input and quotes the value.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
+const MAX_DURATION_MS = 72 * 3_600_000;
+/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
+function parseDuration(input, raw) {
+    const text = raw.trim();
+    const match = DURATION.exec(text);
+    if (!match) {
+        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
+    }
+    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
+    if (!(ms > 0))
+        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
+    if (ms > MAX_DURATION_MS) {
+        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
+    }
+    return Math.round(ms);
+}
+/** One item per line; blank lines and surrounding spaces ignored. */
+function parseList(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** One of `allowed`, case-insensitive. */
+function parseChoice(input, raw, allowed) {
+    const value = raw.trim().toLowerCase();
+    const match = allowed.find((candidate) => candidate === value);
+    if (match === undefined) {
+        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    }
+    return match;
+}
+function parseBoolean(input, raw) {
+    return parseChoice(input, raw, ['true', 'false']) === 'true';
+}
+/** A whole number from `min` up to `max`. */
+function parseWholeNumber(input, raw, min, max) {
+    const text = raw.trim();
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function parseUuid(input, raw) {
+    const value = raw.trim();
+    if (!UUID.test(value))
+        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
+    return value.toLowerCase();
+}
+function parseLimitedText(input, raw, maxLength) {
+    if (raw.trim() === '')
+        return undefined;
+    if (raw.length > maxLength) {
+        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
+    }
+    return raw;
+}
+/** An http(s) URL; `what` says what it is for in the message. */
+function parseHttpUrl(input, raw, what) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
+    }
+    return url;
+}
+/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
+function parseRepositoryUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
+    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
+    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
+        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
+    }
+    return `${url.protocol}//${url.host}${path}`;
+}
+const BRANCH = /^[^\s~^:?*[\\]+$/;
+function parseBranch(input, raw) {
+    const value = raw.trim();
+    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
+        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
+    }
+    return value;
+}
+const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
+/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
+function parseTargetUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
+    if (PRIVATE_HOST.test(url.hostname)) {
+        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
+    }
+    return url.toString();
+}
+
+;// CONCATENATED MODULE: ./src/event.ts
+// What the action needs to know about the event that started the workflow.
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
+function eventInfoOf(context, env) {
+    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
+    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
+    const common = {
+        name: context.eventName,
+        serverUrl,
+        repository,
+        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
+        fromDependabot: context.actor === 'dependabot[bot]',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runUrl: repository && env.GITHUB_RUN_ID
+            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : ''
+    };
+    const pr = context.payload.pull_request;
+    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
+        const headRepo = pr.head?.repo?.full_name;
+        return {
+            ...common,
+            branch: pr.head?.ref ?? refName,
+            headSha: pr.head?.sha ?? context.sha,
+            pullRequestNumber: pr.number,
+            baseBranch: pr.base?.ref,
+            headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
+            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
+            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
+            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+        };
+    }
+    const mergeGroup = context.payload.merge_group;
+    if (context.eventName === 'merge_group' && mergeGroup) {
+        return {
+            ...common,
+            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
+            headSha: mergeGroup.head_sha ?? context.sha,
+            fromFork: false
+        };
+    }
+    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
+}
+function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
+    const repo = pr.head?.repo;
+    if (repo === null)
+        return { deleted: true };
+    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
+    return {
+        deleted: false,
+        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
+        isPublic: repo?.private === false
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/runner-event.ts
+// The event the workflow runs for, read from the runner's environment and event file. The same
+// facts as @actions/github's `context`, without loading @actions/github (Octokit and its own
+// HTTP stack) on every run: most runs need no GitHub API client, or only late.
+
+function runnerEventContext(env = process.env) {
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        repo: repositoryOf(env, payload),
+        actor: env.GITHUB_ACTOR ?? ''
+    };
+}
+function readPayload(path) {
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return {};
+    return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+}
+/** GITHUB_REPOSITORY, else the payload's repository; empty when neither says (a local run). */
+function repositoryOf(env, payload) {
+    if (env.GITHUB_REPOSITORY) {
+        const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/');
+        return { owner, repo };
+    }
+    const repository = payload.repository;
+    return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+// Every input of the action, read once and validated before any request is sent.
+
+
+
+
+
+
+
+const MODES = ['full', 'estimate', 'start', 'wait'];
+const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
+const GATE_SCOPES = ['new', 'changed-files', 'all'];
+/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
+const INPUT_DEFAULTS = {
+    'api-key': '',
+    'api-url': 'https://api.hacktron.ai/v1',
+    mode: 'full',
+    'scan-id': '',
+    repository: '',
+    branch: '',
+    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
+    'repository-source': '',
+    'related-repositories': '',
+    'target-urls': '',
+    'auth-instructions': '',
+    'custom-context': '',
+    'context-document-ids': '',
+    'estimation-name': '',
+    'max-credits': '',
+    'poll-interval': '15s',
+    'estimation-timeout': '30m',
+    'scan-timeout': '3h',
+    'on-timeout': 'fail',
+    'fail-on-severity': 'high',
+    'gate-scope': 'new',
+    'baseline-scan-id': '',
+    'cost-estimation-id': '',
+    'reuse-scan': 'true',
+    'github-token': '${{ github.token }}',
+    'pr-comment': 'true',
+    'check-run': 'true',
+    'max-annotations': '10',
+    'sarif-file': 'hacktron-results.sarif'
+};
+const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'];
+const TEXT_LIMIT = 2000;
+const MIN_REMOTE_POLL_MS = 10_000;
+const MAX_POLL_MS = 3_600_000;
+/** GitHub shows at most 50 annotations per job. */
+const MAX_ANNOTATIONS = 50;
+const runnerSources = () => ({
+    getInput: (name) => core/* getInput */.V4(name),
+    hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
+    env: process.env,
+    context: runnerEventContext()
+});
+/** Reads the secrets first so they are masked before anything else can log them. */
+function maskSecrets(sources = runnerSources()) {
+    const secrets = [
+        ...SECRET_INPUTS.map((name) => sources.getInput(name)),
+        sources.env.HACKTRON_API_KEY ?? ''
+    ];
+    for (const secret of secrets) {
+        for (const line of secret.split(/\r?\n/))
+            if (line.trim().length >= 4)
+                core/* setSecret */.Pq(line.trim());
+    }
+}
+function readSettings(sources = runnerSources()) {
+    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
+    // in a local run, takes action.yml's default.
+    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
+    const event = eventInfoOf(sources.context, sources.env);
+    const api = readApiInputs(input, sources.env);
+    const mode = parseChoice('mode', input('mode'), MODES);
+    const scope = readScope(input, event, mode);
+    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
+    if (estimationName.length > 200) {
+        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
+    }
+    return {
+        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
+        ...api,
+        mode,
+        ...readStartingPoint(input, mode),
+        ...scope,
+        ...readScanExtras(input),
+        estimationName,
+        ...readTiming(input, api),
+        ...readGate(input),
+        ...readReportInputs(input, sources),
+        event
+    };
+}
+/** The one switch for test timing; see Settings.testMode. */
+const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
+function readApiInputs(input, env) {
+    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
+    const urlProblem = baseUrlProblem(apiUrl);
+    if (urlProblem) {
+        // Never echo credentials someone pasted into the URL.
+        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
+        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
+    }
+    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
+    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
+    if (testMode && !isLoopbackHost(new URL(apiUrl).hostname)) {
+        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
+    }
+    return { apiUrl, testMode };
+}
+/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
+function readStartingPoint(input, mode) {
+    const scanIdText = input('scan-id').trim();
+    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
+    if (mode === 'wait' && scanId === undefined) {
+        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
+    }
+    if (mode !== 'wait' && scanId !== undefined) {
+        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
+    }
+    const estimationText = input('cost-estimation-id').trim();
+    if (estimationText === '')
+        return { scanId };
+    const costEstimationId = parseUuid('cost-estimation-id', estimationText);
+    if (mode !== 'full' && mode !== 'start') {
+        throw new ConfigError('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`);
+    }
+    return { scanId, costEstimationId };
+}
+/**
+ * The repositories and branches to scan. By default the code the event is about: a PR's head
+ * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
+ * repository under the fork's branch name.
+ */
+function readScope(input, event, mode) {
+    const chosenSource = input('repository-source').trim();
+    const { primary, scansFork, notes } = readPrimaryRepository(input, event, mode);
+    // Related repositories are the organisation's own, whatever the fork is.
+    const relatedSource = chosenSource === '' ? 'connected' : primary.source;
+    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
+    const repositories = [primary, ...related];
+    const seen = new Set();
+    for (const repo of repositories) {
+        const key = repo.url.toLowerCase();
+        if (seen.has(key)) {
+            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
+        }
+        seen.add(key);
+    }
+    // A fork's PR wants to merge into the base repository: its scans are the baseline.
+    const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url;
+    return { repositories, baselineRepositoryUrl, notes };
+}
+/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
+function readPrimaryRepository(input, event, mode) {
+    const explicitUrl = input('repository').trim();
+    const chosenSource = input('repository-source').trim();
+    const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
+    if (head?.deleted && mode !== 'wait') {
+        throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
+            'or set repository: to the repository to scan.');
+    }
+    const fork = head && !head.deleted ? head : undefined;
+    const url = parseRepositoryUrl('repository', explicitUrl || fork?.url || event.repositoryUrl);
+    const notes = [];
+    let source = 'connected';
+    if (chosenSource !== '') {
+        source = parseChoice('repository-source', chosenSource, ['connected', 'public']);
+    }
+    else if (fork?.isPublic) {
+        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
+        // people's forks: a public fork can only be read as a public repository.
+        source = 'public';
+        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
+            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
+    }
+    const branchText = input('branch') || event.branch;
+    if (branchText.trim() === '' && mode !== 'wait') {
+        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
+    }
+    const branch = mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText);
+    return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
+}
+function readScanExtras(input) {
+    return {
+        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
+        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
+        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
+        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line))
+    };
+}
+function readTiming(input, api) {
+    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
+    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
+    }
+    if (pollIntervalMs > MAX_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
+    }
+    const maxCreditsText = input('max-credits').trim();
+    return {
+        pollIntervalMs,
+        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
+        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
+        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
+        maxCredits: maxCreditsText === ''
+            ? undefined
+            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
+    };
+}
+function readGate(input) {
+    const baselineText = input('baseline-scan-id').trim();
+    return {
+        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
+        gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
+        baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
+        reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
+    };
+}
+function readReportInputs(input, sources) {
+    const prComment = parseChoice('pr-comment', input('pr-comment'), [
+        'true',
+        'on-failure',
+        'false'
+    ]);
+    return {
+        githubToken: sources.getInput('github-token').trim(),
+        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
+        checkRun: parseBoolean('check-run', input('check-run')),
+        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS),
+        sarifFile: parseSarifPath(input('sarif-file'))
+    };
+}
+/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
+function parseRelatedRepository(line, serverUrl, source) {
+    const at = line.lastIndexOf('@');
+    if (at <= 0 || at === line.length - 1) {
+        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
+    }
+    const where = line.slice(0, at).trim();
+    const branch = parseBranch('related-repositories', line.slice(at + 1));
+    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
+        ? `${serverUrl}/${where}`
+        : parseRepositoryUrl('related-repositories', where);
+    return { url, branch, source };
+}
+function parseSarifPath(raw) {
+    const path = raw.trim();
+    if (path === '')
+        return '';
+    if (path.includes('\0') || path.endsWith('/')) {
+        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
+    }
+    return path;
+}
+/**
+ * Repository, PR number and short head SHA, and a digest of the related repositories when there
+ * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
+ * this name (see reuse-scan).
+ */
+function defaultEstimationName(event, repositories) {
+    const [primary, ...related] = repositories;
+    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
+    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
+    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
+    const scope = related
+        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
+        .sort()
+        .join('\n');
+    const digest = related.length === 0
+        ? ''
+        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
+    return `${repository} ${where}${sha}${digest}`;
+}
+/** What `core.debug` shows of the settings: everything but the secrets. */
+function describeSettings(settings) {
+    const { apiKey, authInstructions, githubToken, ...rest } = settings;
+    return {
+        ...rest,
+        apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
+        authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
+        githubToken: githubToken === '' ? '(none)' : '(set, masked)'
+    };
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): read the settings, drive the flow, report, set the outputs. It never throws: every way a
+// run can end becomes a result, an error-code and one annotation that explains it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
+class CoreLogger {
+    warnings = 0;
+    notices = 0;
+    debug(message) {
+        core/* debug */.Yz(message);
+    }
+    info(message) {
+        core/* info */.pq(message);
+    }
+    notice(message) {
+        this.notices++;
+        core/* notice */.lm(message, { title: 'Hacktron' });
+    }
+    warning(message) {
+        this.warnings++;
+        core/* warning */.$e(message);
+    }
+}
+async function run() {
+    const state = {
+        progress: newProgress(),
+        logger: new CoreLogger(),
+        cancel: new AbortController()
+    };
+    const onSignal = (signal) => {
+        if (state.cancel.signal.aborted)
+            return;
+        core/* info */.pq(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
+        state.cancel.abort();
+    };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    let outcome;
+    try {
+        maskSecrets();
+        state.settings = readSettings();
+        core/* debug */.Yz(`Settings: ${JSON.stringify(describeSettings(state.settings))}`);
+        for (const note of state.settings.notes)
+            core/* info */.pq(note);
+        if (state.settings.testMode) {
+            core/* info */.pq(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
+        }
+        outcome = await runWithSettings(state.settings, state);
+    }
+    catch (error) {
+        outcome = outcomeOfError(error, state.progress, state.settings);
+    }
+    try {
+        await finish(outcome, state);
+    }
+    catch (error) {
+        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
+        core/* setFailed */.C1(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
+    }
+    // A request abandoned by the cancellation may still hold the event loop open.
+    if (state.cancel.signal.aborted)
+        process.exit();
+}
+async function runWithSettings(settings, state) {
+    if (settings.apiKey === '')
+        return missingKeyOutcome(settings.event);
+    const client = new HacktronClient({
+        baseUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        userAgent: `${version/* ACTION_NAME */.p}/${version/* ACTION_VERSION */.Y}`,
+        logger: state.logger,
+        ...clientTiming(settings.testMode)
+    });
+    core/* info */.pq(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
+    state.comment = prCommentWriter(settings, state.logger);
+    state.checkRun = checkRunWriter(settings, state.logger);
+    const { progress } = state;
+    // The check run appears in progress at the first phase change, once the first Hacktron request
+    // is out: creating it first would hold that request up while GitHub's REST client loads.
+    const deps = {
+        client,
+        pullRequest: pullRequestReader(settings),
+        runRecords: runRecordsOf(state),
+        logger: state.logger,
+        clock: systemClock,
+        random: Math.random,
+        signal: state.cancel.signal,
+        findingsReading: {
+            pacing: findingsPagePacing(settings.testMode),
+            locateInCheckout: (0,checkout/* checkoutLines */._Y)()
+        },
+        onPhaseChange: async () => {
+            await updateComment(state);
+            await state.checkRun?.show(inProgressOutput(progress), runRecordOf(state));
+        }
+    };
+    const cancelled = new Promise((resolve) => state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
+    // A cancelled job stops waiting at once, even with a request in flight (the scan goes on),
+    // except for the answer to starting the scan, which names the scan that did start.
+    const flow = runFlow(settings, deps, progress, phase);
+    const result = await Promise.race([flow, cancelled]);
+    if (result === 'cancelled') {
+        await awaitStartInFlight(flow, progress, systemClock);
+        return cancelledOutcome(progress);
+    }
+    return outcomeOfFlow(result, progress, settings.event);
+}
+/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
+function runRecordsOf(state) {
+    const sources = [state.checkRun, state.comment].filter((source) => source !== undefined);
+    if (sources.length === 0)
+        return undefined;
+    return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
+}
+/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
+function runRecordOf(state) {
+    const { settings, progress } = state;
+    if (!settings || !progress.scanId || settings.event.headSha === '')
+        return undefined;
+    return {
+        scanId: progress.scanId,
+        headSha: settings.event.headSha,
+        scope: recordScope(settings.repositories)
+    };
+}
+async function phase(name, body) {
+    const started = Date.now();
+    return core/* group */.Os(name, async () => {
+        try {
+            return await body();
+        }
+        finally {
+            core/* info */.pq(`${name}: ${formatElapsed(Date.now() - started)}`);
+        }
+    });
+}
+function summaryContext(settings, reports) {
+    return {
+        failOnSeverity: settings?.failOnSeverity ?? 'high',
+        serverUrl: settings?.event.serverUrl ?? '',
+        repository: settings?.event.repository ?? '',
+        headSha: settings?.event.headSha ?? '',
+        runUrl: settings?.event.runUrl ?? '',
+        locations: reports?.locations,
+        notes: reports?.notes
+    };
+}
+async function updateComment(state, outcome, reports) {
+    if (!state.comment)
+        return;
+    const context = summaryContext(state.settings, reports);
+    // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
+    // but keeps one that exists current, so a fixed PR shows that it now passes.
+    const mayCreate = state.settings?.prComment === 'always' ||
+        (outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out'));
+    const body = renderComment(state.comment.marker, state.progress, context, outcome, runRecordOf(state));
+    await state.comment.write(body, { mayCreate });
+}
+async function finish(outcome, state) {
+    const { progress, settings, logger } = state;
+    let reports;
+    // SARIF building and the annotations load only for a run that has findings to report.
+    const reporting = settings && progress.findings ? await __nccwpck_require__.e(/* import() */ 753).then(__nccwpck_require__.bind(__nccwpck_require__, 5753)) : undefined;
+    if (settings && reporting) {
+        try {
+            reports = await reporting.prepareFindingReports(progress, settings);
+        }
+        catch (error) {
+            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
+        }
+    }
+    const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '', state.checkRun?.id);
+    for (const [name, value] of Object.entries(outputs))
+        core/* setOutput */.uH(name, value);
+    const used = { error: 0, warning: 0, notice: logger.notices };
+    const { annotation } = outcome;
+    if (annotation && stepFails(outcome)) {
+        core/* error */.z3(annotation.message, { title: annotation.title });
+        used.error++;
+    }
+    else if (annotation && outcome.result === 'skipped') {
+        core/* notice */.lm(annotation.message, { title: annotation.title });
+        used.notice++;
+    }
+    else if (annotation) {
+        core/* warning */.$e(annotation.message, { title: annotation.title });
+        used.warning++;
+    }
+    if (settings && reports && reporting) {
+        const warning = used.warning + logger.warnings;
+        reporting.annotateFindings(progress, settings, reports.locations, { ...used, warning });
+    }
+    core/* info */.pq(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
+    await writeSummary(renderSummary(outcome, progress, summaryContext(settings, reports)));
+    await updateComment(state, outcome, reports);
+    await state.checkRun?.complete(completedCheckRun(outcome, progress, summaryContext(settings, reports), reports?.locations ?? new Map(), state.cancel.signal.aborted), runRecordOf(state));
+    if (stepFails(outcome))
+        process.exitCode = 1;
+}
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(markdown).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${String(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hf: () => (/* binding */ locateFindings),
+/* harmony export */   e9: () => (/* binding */ repoRelativePath),
+/* harmony export */   kb: () => (/* binding */ locateInCheckout)
+/* harmony export */ });
+/* unused harmony export locateSnippet */
+/**
+ * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
+ * carrying control characters, or absolute outside the workspace. An absolute path from another
+ * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
+ * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
+ * a path must never reach an annotation, a link or the SARIF file.
+ */
+function repoRelativePath(raw, workspace = '', exists) {
+    let path = raw.trim().replace(/\\/g, '/');
+    path = path.replace(/^file:\/\//, '');
+    // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
+    path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '');
+    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (root !== '' && path.startsWith(`${root}/`))
+        path = path.slice(root.length + 1);
+    else if (/^(\/|[a-z]:\/)/i.test(path))
+        return longestExistingSuffix(path, exists);
+    path = path.replace(/^(\.\/)+/, '');
+    return isUsableRelativePath(path) ? path : undefined;
+}
+function isUsableRelativePath(path) {
+    const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
+    if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
+        return false;
+    return !path.split('/').some((segment) => segment === '..' || segment === '.');
+}
+function longestExistingSuffix(absolute, exists) {
+    if (!exists)
+        return undefined;
+    const segments = absolute.split('/').filter((segment) => segment !== '');
+    for (let start = 0; start < segments.length; start++) {
+        const candidate = segments.slice(start).join('/');
+        if (isUsableRelativePath(candidate) && exists(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/**
+ * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
+ * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
+ */
+function locateSnippet(text, snippet) {
+    const squash = (line) => line.replace(/\s+/g, ' ').trim();
+    const wanted = snippet
+        .split(/\r?\n/)
+        .map(squash)
+        .filter((line) => line !== '');
+    if (wanted.length === 0)
+        return undefined;
+    const lines = text.split(/\r?\n/).map(squash);
+    for (let start = 0; start < lines.length; start++) {
+        if (!lines[start]?.includes(wanted[0] ?? ''))
+            continue;
+        let line = start;
+        let matched = 0;
+        while (matched < wanted.length && line < lines.length) {
+            if (lines[line] === '') {
+                line++;
+                continue;
+            }
+            const expected = wanted[matched] ?? '';
+            // The first and last lines of a snippet may be partial lines of the file.
+            const ok = matched === 0 || matched === wanted.length - 1
+                ? lines[line]?.includes(expected)
+                : lines[line] === expected;
+            if (!ok)
+                break;
+            matched++;
+            line++;
+        }
+        if (matched === wanted.length)
+            return { startLine: start + 1, endLine: line };
+    }
+    return undefined;
+}
+/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
+function locateFindings(findings, lines, workspace = '', fileExists) {
+    const locations = new Map();
+    for (const finding of findings) {
+        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
+        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
+    }
+    return locations;
+}
+/**
+ * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
+ * once, whatever the number of its findings, and dropped before the next one is read.
+ */
+function locateInCheckout(findings, readFile, workspace = '', fileExists) {
+    const byPath = new Map();
+    for (const finding of findings) {
+        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
+        if (!path)
+            continue;
+        const inFile = byPath.get(path);
+        if (inFile)
+            inFile.push(finding);
+        else
+            byPath.set(path, [finding]);
+    }
+    const lines = new Map();
+    for (const [path, inFile] of byPath) {
+        const text = readFile(path);
+        if (text === undefined)
+            continue;
+        for (const finding of inFile) {
+            const found = locateSnippet(text, finding.affected_code);
+            if (found)
+                lines.set(finding.id, found);
+        }
+    }
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UJ: () => (/* binding */ inertText),
+/* harmony export */   ln: () => (/* binding */ inlineText),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+// Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
+// the scanned code. These helpers make it inert where GitHub shows it: no links, images, HTML,
+// mentions, issue references, table breaks, code-fence escapes or disguised (bidi) text.
+/**
+ * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C)
+ * reorder what is shown, so `txt.exe` can read as `exe.txt`: each becomes a visible U+FFFD.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Breaks what GitHub links or notifies even in escaped Markdown and in plain text: `@user`
+ * mentions, `#1`, `GH-2` and `owner/repo#3` references, `www.` and `scheme://` autolinks (and so
+ * e-mail ones), each with a zero-width space the reader does not see; bidi controls shown as �.
+ */
+function inertText(text) {
+    return text
+        .replace(BIDI_CONTROLS, '\ufffd')
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\b(gh)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`);
+}
+/** Whitespace folded to one line, cut to `max` characters with an ellipsis. */
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** Plain text, safe in a paragraph or a table cell. */
+function inlineText(text, maxLength = 300) {
+    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
+    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+    return inertText(cut
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1'));
+}
+/** Inline code that no backtick in `text` can close early. */
+function inlineCode(text, maxLength = 200) {
+    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
+    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+    const longestRun = Math.max(0, ...(cut.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // Inside a table, a pipe would still end the cell; HTML entities do not render in code spans.
+    // Code spans are never linked, but bidi controls still reorder what they show.
+    return `${fence} ${cut.replace(/\|/g, '¦').replace(BIDI_CONTROLS, '\ufffd')} ${fence}`;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3340:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -29404,806 +32741,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -30228,7 +32769,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30250,7 +32791,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30272,7 +32813,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -32180,4058 +34721,123 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/logger.ts
-const silentLogger = {
-    debug: () => undefined,
-    info: () => undefined,
-    notice: () => undefined,
-    warning: () => undefined
-};
-
-;// CONCATENATED MODULE: ./src/sleep.ts
-// The one real-time wait of the action, shared by the client's retries and the flow's polls.
-/** Resolves after `ms`, or at once when `signal` aborts (already aborted: at once). */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/errors.ts
-// One error type for everything the Hacktron API can answer besides success, carrying the
-// `error-code` of the action's interface so the caller never re-parses messages.
-const ERROR_CODES = (/* unused pure expression or super */ null && ([
-    'invalid-input',
-    'missing-api-key',
-    'unauthorized',
-    'forbidden',
-    'insufficient-credits',
-    'conflict',
-    'branch-mismatch',
-    'scope-mismatch',
-    'estimation-failed',
-    'over-budget',
-    'rate-limited',
-    'server-error',
-    'network-error',
-    'bad-response',
-    'timeout',
-    'scan-failed',
-    // Not one of the interface's API codes, but an answer the action must still name.
-    'not-found',
-    'bad-request'
-]));
-class HacktronApiError extends Error {
-    code;
-    status;
-    serverMessage;
-    method;
-    path;
-    attempts;
-    ambiguous;
-    constructor(details) {
-        const status = details.status === undefined ? '' : ` ${details.status}`;
-        const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
-        super(`${details.method} ${details.path} failed${tries}:${status} ${details.serverMessage}`);
-        this.name = 'HacktronApiError';
-        this.code = details.code;
-        this.status = details.status;
-        this.serverMessage = details.serverMessage;
-        this.method = details.method;
-        this.path = details.path;
-        this.attempts = details.attempts;
-        this.ambiguous = details.ambiguous ?? false;
-    }
-}
-// The API words these 400s this way (see spec/hacktron-api-notes.md).
-const BRANCH_MISMATCH = /does not match the cost estimation branch/i;
-const SCOPE_MISMATCH = /was not included in the cost estimation/i;
-/** Maps an HTTP error status and the server's message to the interface's `error-code`. */
-function errorCodeForStatus(status, serverMessage) {
-    switch (status) {
-        case 400:
-            if (BRANCH_MISMATCH.test(serverMessage))
-                return 'branch-mismatch';
-            if (SCOPE_MISMATCH.test(serverMessage))
-                return 'scope-mismatch';
-            return 'bad-request';
-        case 401:
-            return 'unauthorized';
-        case 402:
-            return 'insufficient-credits';
-        case 403:
-            return 'forbidden';
-        case 404:
-            return 'not-found';
-        case 409:
-            return 'conflict';
-        case 429:
-            return 'rate-limited';
-        default:
-            if (status >= 500)
-                return 'server-error';
-            return 'bad-response';
-    }
-}
-/** The `message` of an error body, whether a string or an array of field errors. */
-function serverMessageOf(body, fallback) {
-    if (body && typeof body === 'object' && 'message' in body) {
-        const message = body.message;
-        if (typeof message === 'string' && message.trim() !== '')
-            return message;
-        if (Array.isArray(message) && message.length > 0)
-            return message.map(String).join('; ');
-    }
-    return fallback;
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/types.ts
-/** The fields of a finding the action reads; an answer lacking one of them is not enough. */
-const REPORTED_FINDING_FIELDS = [
-    'id',
-    'title',
-    'category',
-    'severity',
-    'state',
-    'description',
-    'affected_file',
-    'affected_code',
-    'tags'
-];
-/** The API's severities, most severe first. */
-const API_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-/** Most severe first: the order every report and the gate use. */
-const SEVERITIES = ['unknown', ...API_SEVERITIES];
-const TERMINAL_ESTIMATION_STATUSES = [
-    'completed',
-    'partial',
-    'failed'
-];
-const TERMINAL_SCAN_STATUSES = [
-    'completed',
-    'failed',
-    'stopped',
-    'cancelled',
-    'skipped'
-];
-
-;// CONCATENATED MODULE: ./src/hacktron/findings.ts
-
-const KNOWN_STATES = [
-    'open',
-    'true_positive',
-    'false_positive',
-    'accepted_risk',
-    'resolved',
-    'closed'
-];
-/** `CRITICAL` and ` Medium ` are critical and medium; anything else is `unknown`. */
-function normalizeSeverity(value) {
-    const folded = typeof value === 'string' ? value.trim().toLowerCase() : '';
-    return API_SEVERITIES.includes(folded) ? folded : 'unknown';
-}
-/**
- * One finding of an API answer. A field that is missing or null becomes empty text (a finding
- * without a file is still reported, just without a location); an unrecognised state is kept as
- * `open`, so it still counts toward the gate rather than silently not.
- */
-function normalizeFinding(raw) {
-    const fields = (raw && typeof raw === 'object' ? raw : {});
-    const severity = normalizeSeverity(fields.severity);
-    const foldedState = findings_text(fields.state).trim().toLowerCase();
-    // Only what the gate and the reports use: the rest of a large scan's answer is let go.
-    return {
-        id: findings_text(fields.id),
-        title: findings_text(fields.title),
-        category: findings_text(fields.category),
-        description: findings_text(fields.description),
-        affected_file: findings_text(fields.affected_file),
-        affected_code: findings_text(fields.affected_code),
-        tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
-        state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
-        severity,
-        ...(severity === 'unknown' && { reported_severity: findings_text(fields.severity) || '(none)' })
-    };
-}
-function findings_text(value) {
-    if (typeof value === 'string')
-        return value;
-    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-}
-/** The severities the API sent that are outside its enum, each once, for the log and reports. */
-function unknownSeverities(findings) {
-    return [
-        ...new Set(findings.flatMap((finding) => finding.severity === 'unknown' ? [finding.reported_severity ?? '(none)'] : []))
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/retry-policy.ts
-// The one retry policy of the Hacktron client, as pure functions so it is tested without a clock.
-const DEFAULT_RETRY = {
-    maxAttempts: 6,
-    baseDelayMs: 1000,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 60_000
-};
-const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
-function isRetryable(outcome, safety) {
-    if (outcome.kind === 'redirect')
-        return false;
-    if (outcome.kind === 'status' && outcome.status === 429)
-        return true;
-    if (safety === 'spending-write')
-        return false;
-    if (outcome.kind === 'status')
-        return RETRYABLE_STATUSES.has(outcome.status);
-    return true;
-}
-/**
- * Delay before attempt `attempt + 1`: the server's Retry-After when it gave one (capped), else
- * capped exponential backoff with "equal jitter" (half fixed, half random), so that the jobs
- * sharing one key's rate limit spread out instead of retrying in lockstep.
- */
-function retryDelayMs(attempt, outcome, config, random) {
-    if (outcome.kind === 'status' && outcome.retryAfterMs !== undefined) {
-        return Math.min(outcome.retryAfterMs, config.maxRetryAfterMs);
-    }
-    const exponential = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-/**
- * Whether waiting `delayMs` before the next attempt still leaves the attempt before `deadline`.
- * A retry that cannot is not waited for: the caller's timeout ends the wait instead, on time.
- */
-function retryFitsBefore(deadline, nowMs, delayMs) {
-    return deadline === undefined || nowMs + delayMs < deadline;
-}
-/** Parses a Retry-After header (seconds or an HTTP date) into milliseconds from `nowMs`. */
-function parseRetryAfter(header, nowMs) {
-    if (header === undefined || header.trim() === '')
-        return undefined;
-    const trimmed = header.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/transport.ts
-
-class TransportTimeoutError extends Error {
-    constructor(timeoutMs) {
-        super(`no complete answer within ${timeoutMs / 1000}s`);
-        this.name = 'TransportTimeoutError';
-    }
-}
-function createHttpTransport(userAgent, timeoutMs) {
-    // No keep-alive: polls are seconds apart, and a fresh connection per request keeps a reset
-    // from poisoning the next attempt. Retries are ours, so the library's own are off. Redirects
-    // are off too: the library strips only Authorization when a redirect changes host, so it would
-    // send X-Api-Key to whatever host a redirect names; a 3xx comes back to the client as it is.
-    const http = new lib_HttpClient(userAgent, [], {
-        allowRetries: false,
-        allowRedirects: false,
-        socketTimeout: timeoutMs
-    });
-    return {
-        send: (method, url, body, headers, deadlineMs) => new Promise((resolve, reject) => {
-            let response;
-            let settled = false;
-            const settle = (finish) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                finish();
-            };
-            // The socket timeout only notices silence; this deadline also ends a body that trickles.
-            const timer = setTimeout(() => {
-                response?.destroy();
-                settle(() => reject(new TransportTimeoutError(deadlineMs)));
-            }, deadlineMs);
-            http.request(method, url, body ?? null, headers).then((res) => {
-                response = res.message;
-                readBody(res.message).then((text) => settle(() => resolve({
-                    status: res.message.statusCode ?? 0,
-                    headers: res.message.headers,
-                    body: text
-                })), (error) => settle(() => reject(error)));
-            }, (error) => settle(() => reject(error)));
-        })
-    };
-}
-/** Reads a whole body, failing (rather than hanging, as readBody() would) when the peer hangs up. */
-function readBody(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        message.on('data', (chunk) => chunks.push(chunk));
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', reject);
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new Error('the connection closed before the response ended'));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/url.ts
-// Which API base URLs the client may talk to: HTTPS anywhere, plain HTTP only on this machine.
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-/** Why `url` is not an acceptable API base URL, or undefined when it is. */
-function baseUrlProblem(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return 'it is not a URL';
-    }
-    if (parsed.username !== '' || parsed.password !== '') {
-        return 'it must not carry credentials; pass the key as api-key';
-    }
-    if (parsed.search !== '' || parsed.hash !== '')
-        return 'it must not have a query or fragment';
-    if (!/\/v1\/?$/.test(parsed.pathname)) {
-        return 'its path must be the API version, /v1, as in https://api.hacktron.ai/v1';
-    }
-    if (parsed.protocol === 'https:')
-        return undefined;
-    if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))
-        return undefined;
-    if (parsed.protocol === 'http:')
-        return 'it must use https:// (plain http is allowed on loopback only)';
-    return `the scheme ${parsed.protocol} is not supported; use https://`;
-}
-/** The same repository whatever its spelling: case, `.git`, trailing slash (as the API compares). */
-function normalizeRepoUrl(url) {
-    return url
-        .trim()
-        .replace(/\.git$/i, '')
-        .replace(/\/+$/, '')
-        .toLowerCase();
-}
-function sameRepository(a, b) {
-    return normalizeRepoUrl(a) === normalizeRepoUrl(b);
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/shape.ts
-// A light check that an answer has the fields the action relies on. Deliberately not a full
-// schema validation: a real API that adds or relaxes a field must not break the gate.
-function hasShape(value, shape) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return false;
-    const record = value;
-    return Object.entries(shape).every(([field, kind]) => {
-        const fieldValue = record[field];
-        if (kind === 'array')
-            return Array.isArray(fieldValue);
-        if (kind === 'object')
-            return fieldValue !== null && typeof fieldValue === 'object';
-        return typeof fieldValue === kind;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/client.ts
-
-
-
-
-
-
-
-
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
-const EXPORT_SLOWNESS = 10;
-// Network errors that prove the request never reached the server.
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-const COST_ESTIMATION_SHAPE = { id: 'string', status: 'string', repos: 'array' };
-const SCAN_STATUS_SHAPE = { id: 'string', status: 'string' };
-const SCAN_SHAPE = { id: 'string', status: 'string' };
-const PAGE_SHAPE = { data: 'array', total: 'number' };
-class HacktronClient {
-    baseUrl;
-    apiKey;
-    timeoutMs;
-    retry;
-    logger;
-    sleep;
-    random;
-    now;
-    transport;
-    userAgent;
-    constructor(options) {
-        const problem = baseUrlProblem(options.baseUrl);
-        if (problem)
-            throw new Error(`Refusing Hacktron API URL ${options.baseUrl}: ${problem}`);
-        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-        this.apiKey = options.apiKey;
-        this.userAgent = options.userAgent;
-        this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-        this.retry = { ...DEFAULT_RETRY, ...options.retry };
-        this.logger = options.logger ?? silentLogger;
-        this.sleep = options.sleep ?? abortableSleep;
-        this.random = options.random ?? Math.random;
-        this.now = options.now ?? Date.now;
-        this.transport = options.transport ?? createHttpTransport(options.userAgent, this.timeoutMs);
-    }
-    /** The reported severities outside the API's enum, so each is logged once per run. */
-    unknownSeveritiesLogged = new Set();
-    createCostEstimation(body) {
-        // A duplicate estimate costs nothing, so a lost answer may be retried.
-        return this.request({
-            method: 'POST',
-            path: '/cost-estimations',
-            body,
-            safety: 'free-write',
-            shape: COST_ESTIMATION_SHAPE
-        });
-    }
-    getCostEstimation(id, limits) {
-        return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE, {}, limits);
-    }
-    listCostEstimations(limit = 100, offset = 0) {
-        return this.get('/cost-estimations', PAGE_SHAPE, { limit, offset });
-    }
-    /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */
-    createScan(body) {
-        return this.request({
-            method: 'POST',
-            path: '/scans',
-            body,
-            safety: 'spending-write',
-            shape: { id: 'string', status: 'string' }
-        });
-    }
-    getScan(id) {
-        return this.get(`/scans/${encodeURIComponent(id)}`, SCAN_SHAPE);
-    }
-    getScanStatus(id, limits) {
-        return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE, {}, limits);
-    }
-    listScans(query = {}) {
-        return this.get('/scans', PAGE_SHAPE, { ...query });
-    }
-    /**
-     * One page of findings, normalized (see findings.ts): the form the whole action works with.
-     * src/flow/read-findings.ts reads them all.
-     */
-    async listScanFindingsPage(scanId, page, limit) {
-        const answer = await this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit });
-        const data = answer.data.map(normalizeFinding);
-        this.warnAboutUnknownSeverities(scanId, unknownSeverities(data));
-        return { ...answer, data };
-    }
-    /** Warns once per value about severities outside the API's enum, whichever answer had them. */
-    warnAboutUnknownSeverities(scanId, reported) {
-        const fresh = reported.filter((value) => !this.unknownSeveritiesLogged.has(value));
-        if (fresh.length === 0)
-            return;
-        for (const value of fresh)
-            this.unknownSeveritiesLogged.add(value);
-        this.logger.warning(`Hacktron: scan ${scanId} has findings with a severity outside critical, high, medium, low, ` +
-            `info (${fresh.map((value) => JSON.stringify(value)).join(', ')}): they are counted as ` +
-            '"unknown" and gate as the strictest, at any fail-on-severity but none.');
-    }
-    /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
-    exportScanFindings(scanId, format) {
-        return this.request({
-            method: 'GET',
-            path: `/scans/${encodeURIComponent(scanId)}/findings/export`,
-            query: { format },
-            safety: 'read',
-            slowness: EXPORT_SLOWNESS
-        });
-    }
-    get(path, shape, query, limits) {
-        return this.request({ method: 'GET', path, query, safety: 'read', shape, limits });
-    }
-    async request(spec) {
-        const url = this.urlFor(spec);
-        const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-        const headers = {
-            'X-Api-Key': this.apiKey,
-            Accept: 'application/json',
-            'User-Agent': this.userAgent
-        };
-        if (body !== undefined)
-            headers['Content-Type'] = 'application/json';
-        const { withinMs, signal } = spec.limits ?? {};
-        const deadline = withinMs === undefined ? undefined : this.now() + withinMs;
-        for (let attempt = 1;; attempt++) {
-            const { outcome, value, failure } = await this.attempt(spec, url, body, headers, deadline);
-            if (!outcome)
-                return value;
-            const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts;
-            if (!canRetry || signal?.aborted)
-                throw this.toError(spec, outcome, failure, attempt);
-            const delay = retryDelayMs(attempt, outcome, this.retry, this.random);
-            if (!retryFitsBefore(deadline, this.now(), delay)) {
-                throw this.deadlineError(spec, failure, attempt, delay);
-            }
-            this.logger.info(`Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatSeconds(delay)} ` +
-                `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`);
-            await this.sleep(delay, signal);
-            if (signal?.aborted)
-                throw this.toError(spec, outcome, failure, attempt);
-        }
-    }
-    /** The caller's deadline comes before the next attempt could: its timeout ends the wait. */
-    deadlineError(spec, failure, attempts, delayMs) {
-        return new HacktronApiError({
-            code: 'timeout',
-            method: spec.method,
-            path: spec.path,
-            attempts,
-            serverMessage: `${failure}; the next attempt (in ${formatSeconds(delayMs)}) would come after the deadline`
-        });
-    }
-    /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
-    async attempt(spec, url, body, headers, deadline) {
-        let response;
-        try {
-            response = await this.transport.send(spec.method, url, body, headers, attemptTimeoutMs(this.timeoutMs * (spec.slowness ?? 1), deadline, this.now()));
-        }
-        catch (error) {
-            const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error);
-            const code = error.code ?? '';
-            return {
-                outcome: { kind: 'network', mayHaveArrived: !NEVER_CONNECTED.has(code) },
-                failure: this.redact(reason)
-            };
-        }
-        if (isRedirect(response.status)) {
-            // Never followed: the transport would send the API key to whichever host a redirect names.
-            return {
-                outcome: { kind: 'redirect', status: response.status },
-                failure: describeRedirect(response.status, response.headers.location, url)
-            };
-        }
-        const parsed = parseJson(response.body);
-        if (response.status < 200 || response.status >= 300) {
-            const retryAfterHeader = response.headers['retry-after'];
-            const retryAfterMs = parseRetryAfter(Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader, this.now());
-            const fallback = parsed.ok
-                ? `HTTP ${response.status}`
-                : `HTTP ${response.status} with a non-JSON body`;
-            return {
-                outcome: { kind: 'status', status: response.status, retryAfterMs },
-                failure: this.redact(serverMessageOf(parsed.ok ? parsed.value : undefined, fallback))
-            };
-        }
-        if (!parsed.ok) {
-            return { outcome: { kind: 'bad-body' }, failure: 'the answer was not valid JSON' };
-        }
-        if (spec.shape && !hasShape(parsed.value, spec.shape)) {
-            return {
-                outcome: { kind: 'bad-body' },
-                failure: 'the answer did not have the documented shape'
-            };
-        }
-        return { value: parsed.value, failure: '' };
-    }
-    toError(spec, outcome, failure, attempts) {
-        const common = { method: spec.method, path: spec.path, attempts, serverMessage: failure };
-        // A POST whose answer was lost or garbled may still have done its work on the server.
-        const ambiguous = spec.method === 'POST';
-        switch (outcome.kind) {
-            case 'status':
-                return new HacktronApiError({
-                    ...common,
-                    status: outcome.status,
-                    code: errorCodeForStatus(outcome.status, failure),
-                    ambiguous: ambiguous && outcome.status >= 500
-                });
-            case 'network':
-                return new HacktronApiError({
-                    ...common,
-                    code: 'network-error',
-                    ambiguous: ambiguous && outcome.mayHaveArrived
-                });
-            case 'bad-body':
-                return new HacktronApiError({ ...common, code: 'bad-response', ambiguous });
-            case 'redirect':
-                // A redirect is answered before any work is done: nothing is ambiguous about it.
-                return new HacktronApiError({ ...common, status: outcome.status, code: 'bad-response' });
-        }
-    }
-    urlFor(spec) {
-        const url = new URL(this.baseUrl + spec.path);
-        for (const [name, value] of Object.entries(spec.query ?? {})) {
-            if (value !== undefined)
-                url.searchParams.set(name, String(value));
-        }
-        return url.toString();
-    }
-    redact(text) {
-        return this.apiKey === '' ? text : text.split(this.apiKey).join('***');
-    }
-}
-/** One attempt never runs past the caller's deadline (but gets at least a moment to answer). */
-function attemptTimeoutMs(timeoutMs, deadline, nowMs) {
-    if (deadline === undefined)
-        return timeoutMs;
-    return Math.max(1, Math.min(timeoutMs, deadline - nowMs));
-}
-function isRedirect(status) {
-    return status >= 300 && status < 400;
-}
-/** Names only the location's origin: its path and query might carry anything. */
-function describeRedirect(status, location, requestUrl) {
-    const target = Array.isArray(location) ? location[0] : location;
-    let where = 'no Location header';
-    if (target) {
-        try {
-            const url = new URL(target, requestUrl);
-            where = url.origin === new URL(requestUrl).origin ? `the same host ${url.host}` : url.host;
-        }
-        catch {
-            where = 'an unreadable Location header';
-        }
-    }
-    return (`the API answered HTTP ${status}, a redirect to ${where}; the client does not follow ` +
-        'redirects, so the API key is only ever sent to api-url (check api-url, or a proxy in between)');
-}
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false };
-    }
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-    }
-    return String(error);
-}
-function formatSeconds(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/sarif-export.ts
-// Line numbers from the API's SARIF export (`GET /scans/{id}/findings/export?format=sarif`): the
-// one answer of the API that carries them. Anything malformed in it is skipped, not trusted.
-/** A path compared loosely: `/`-separated, without `file://`, `./` or a leading `/`. */
-function pathKey(path) {
-    return path
-        .trim()
-        .replace(/\\/g, '/')
-        .replace(/^file:\/\//, '')
-        .replace(/^(\.\/|\/)+/, '');
-}
-function exportedLines(exported) {
-    const byId = new Map();
-    const byFile = new Map();
-    for (const result of sarifResults(exported)) {
-        const region = result.locations?.[0]?.physicalLocation?.region;
-        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
-        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
-            continue;
-        const lines = {
-            startLine: region.startLine,
-            endLine: validEnd(region.startLine, region.endLine)
-        };
-        const id = result.properties?.['hacktron/finding-id'];
-        if (typeof id === 'string')
-            byId.set(id, lines);
-        else if (typeof uri === 'string') {
-            const key = pathKey(uri);
-            const entries = byFile.get(key) ?? [];
-            entries.push({ text: result.message?.text ?? '', lines });
-            byFile.set(key, entries);
-        }
-    }
-    return { byId, byFile };
-}
-/** The lines the export gives one finding: by its id, else by its file and title. */
-function linesOf(exported, finding) {
-    const byId = exported.byId.get(finding.id);
-    if (byId)
-        return byId;
-    const candidates = exported.byFile.get(pathKey(finding.affected_file ?? ''));
-    return candidates?.find((entry) => entry.text.includes(finding.title))?.lines;
-}
-function validEnd(start, end) {
-    return typeof end === 'number' && end >= start ? end : undefined;
-}
-function sarifResults(exported) {
-    const runs = exported?.runs;
-    if (!Array.isArray(runs))
-        return [];
-    return runs.flatMap((run) => Array.isArray(run?.results)
-        ? run.results.filter((r) => r && typeof r === 'object')
-        : []);
-}
-
-;// CONCATENATED MODULE: ./src/flow/read-findings.ts
-
-
-
-
-/**
- * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
- * organisation can read findings at once and still leave room for everyone's polls.
- */
-const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
-const FINDINGS_PAGE_SIZE = 100;
-/** Why a JSON export failed that would fail the pages as well: no fallback then. */
-const PAGES_WOULD_FAIL_TOO = new Set([
-    'unauthorized',
-    'forbidden',
-    'rate-limited'
-]);
-/** A list that keeps shifting after this many full readings is reported, not read forever. */
-const MAX_READINGS = 3;
-/** `withLines: false` for a scan whose findings are only compared (a baseline), never shown. */
-async function readScanFindings(scanId, deps, { withLines = true } = {}) {
-    const exported = await readJsonExport(scanId, deps);
-    let findings = exported.findings ?? (await readPages(scanId, deps));
-    let source = exported.findings ? 'json-export' : 'pages';
-    if (!withLines) {
-        deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${describe(source)}).`);
-        return { findings, lines: new Map(), source };
-    }
-    const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map();
-    const lines = new Map(fromCheckout);
-    if (findings.some((finding) => !fromCheckout.has(finding.id))) {
-        const sarif = await readSarifLines(scanId, deps);
-        if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
-            // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
-            deps.logger.warning(`Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`);
-            findings = await readPages(scanId, deps);
-            source = 'pages';
-        }
-        if (sarif) {
-            for (const finding of findings) {
-                const found = lines.has(finding.id) ? undefined : linesOf(sarif, finding);
-                if (found)
-                    lines.set(finding.id, found);
-            }
-        }
-    }
-    deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${describe(source)}); ` +
-        `lines for ${lines.size}: ${fromCheckout.size} from the checkout, ${lines.size - fromCheckout.size} from the SARIF export.`);
-    return { findings, lines, source };
-}
-function describe(source) {
-    return source === 'json-export' ? 'one JSON export' : 'page by page';
-}
-/** The JSON export's findings, or undefined (said in the log) when it lacks what the action reads. */
-async function readJsonExport(scanId, deps) {
-    let answer;
-    try {
-        answer = await deps.client.exportScanFindings(scanId, 'json');
-    }
-    catch (error) {
-        // The export may be missing, broken or too slow for a huge scan while the pages work; a key
-        // that is refused or throttled would fail the pages the same way, so that ends the read.
-        if (!(error instanceof HacktronApiError) || PAGES_WOULD_FAIL_TOO.has(error.code))
-            throw error;
-        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.serverMessage}); reading the findings page by page.`);
-        return {};
-    }
-    const items = exportItems(answer);
-    const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
-    if (problem === undefined && items) {
-        const findings = items.map(normalizeFinding);
-        deps.client.warnAboutUnknownSeverities(scanId, unknownSeverities(findings));
-        return { findings };
-    }
-    deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
-    return {};
-}
-/** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
-function exportItems(answer) {
-    if (Array.isArray(answer))
-        return answer;
-    const record = answer;
-    if (Array.isArray(record?.data))
-        return record.data;
-    if (Array.isArray(record?.findings))
-        return record.findings;
-    return undefined;
-}
-// Text the API may leave null (a finding with no file, say) is still carried; a missing key is not.
-const NULLABLE_TEXT = new Set(['description', 'affected_file', 'affected_code']);
-/** `a finding lacks "tags"`, or undefined when every item carries every field the action reads. */
-function missingField(items) {
-    for (const item of items) {
-        if (item === null || typeof item !== 'object')
-            return 'an item is not an object';
-        const record = item;
-        for (const field of REPORTED_FINDING_FIELDS) {
-            const value = record[field];
-            const carried = field === 'tags'
-                ? Array.isArray(value)
-                : typeof value === 'string' || (value === null && NULLABLE_TEXT.has(field));
-            if (!carried)
-                return `a finding lacks "${field}"`;
-        }
-    }
-    return undefined;
-}
-/**
- * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
- * list that grows is read to its end). A finding listed twice counts once; fewer distinct
- * findings than `total` means the list shifted while it was read, so it is read again.
- */
-async function readPages(scanId, deps) {
-    const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps);
-    const byId = new Map();
-    let total = 0;
-    for (let reading = 1; reading <= MAX_READINGS; reading++) {
-        total = Infinity;
-        for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
-            await pace();
-            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
-            total = answer.total;
-            // The client hands the pages over normalized (src/hacktron/findings.ts).
-            for (const finding of answer.data)
-                if (!byId.has(finding.id))
-                    byId.set(finding.id, finding);
-            if (answer.data.length === 0)
-                break;
-        }
-        if (byId.size >= total)
-            return [...byId.values()];
-        deps.logger.info(`Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`);
-    }
-    throw new HacktronApiError({
-        code: 'bad-response',
-        serverMessage: `the findings list kept shifting: ${byId.size} distinct findings of ${total} after reading it ${MAX_READINGS} times`,
-        method: 'GET',
-        path: `/scans/${scanId}/findings`,
-        attempts: 1
-    });
-}
-/** Waits before each page so that no `windowMs` holds more than `pages` of them. */
-function pacer(pacing, { clock, signal }) {
-    const sent = [];
-    return async () => {
-        if (sent.length >= pacing.pages) {
-            const oldest = sent.shift() ?? 0;
-            const wait = oldest + pacing.windowMs - clock.now();
-            if (wait > 0)
-                await clock.sleep(wait, signal);
-        }
-        sent.push(clock.now());
-    };
-}
-/** The export's lines; without them the reports still work, so failing to read it fails nothing. */
-async function readSarifLines(scanId, deps) {
-    try {
-        return exportedLines(await deps.client.exportScanFindings(scanId, 'sarif'));
-    }
-    catch (error) {
-        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
-            'findings whose code is not in the checkout are shown without line numbers.');
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/client-timing.ts
-// How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
-// against the local simulator only) the same policy on a 20-times faster clock, so tests and the
-// demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
-
-
-
-const TEST_SPEED_UP = 20;
-function clientTiming(testMode) {
-    if (!testMode)
-        return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY };
-    return {
-        requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / TEST_SPEED_UP,
-        retry: {
-            ...DEFAULT_RETRY,
-            baseDelayMs: DEFAULT_RETRY.baseDelayMs / TEST_SPEED_UP,
-            maxDelayMs: DEFAULT_RETRY.maxDelayMs / TEST_SPEED_UP
-        }
-    };
-}
-/** One job's share of the key's rate limit for findings pages, on the same clock as the retries. */
-function findingsPagePacing(testMode) {
-    if (!testMode)
-        return DOCUMENTED_PAGE_PACING;
-    return { ...DOCUMENTED_PAGE_PACING, windowMs: DOCUMENTED_PAGE_PACING.windowMs / TEST_SPEED_UP };
-}
-
-;// CONCATENATED MODULE: ./src/flow/poll.ts
-
-
-const systemClock = { now: () => Date.now(), sleep: abortableSleep };
-/** ±10 % around the interval. */
-function jittered(intervalMs, random) {
-    return Math.round(intervalMs * (0.9 + 0.2 * random()));
-}
-async function pollUntilTerminal(options, { clock, logger, signal, random }) {
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    let lastStatus;
-    let value;
-    for (;;) {
-        if (signal?.aborted)
-            return { kind: 'cancelled', value };
-        try {
-            value = await options.read({ withinMs: deadline - clock.now(), signal });
-        }
-        catch (error) {
-            // The read's retries would have run past the deadline: the wait's own timeout ends it.
-            if (error instanceof HacktronApiError && error.code === 'timeout') {
-                logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`);
-                return { kind: 'timed-out', value };
-            }
-            throw error;
-        }
-        options.onRead?.(value);
-        const status = options.statusOf(value);
-        if (status !== lastStatus) {
-            logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`);
-            lastStatus = status;
-        }
-        if (options.isTerminal(value))
-            return { kind: 'terminal', value };
-        // The sleep ends at the deadline at the latest, so a job that finished during it is still
-        // seen by the read above before the wait is called late.
-        const remaining = deadline - clock.now();
-        if (remaining <= 0)
-            return { kind: 'timed-out', value };
-        await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
-    }
-}
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${seconds % 60}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-
-;// CONCATENATED MODULE: ./src/flow/progress.ts
-/** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
-async function enterPhase(progress, phase, onPhaseChange) {
-    progress.phase = phase;
-    await onPhaseChange?.(progress);
-}
-function newProgress() {
-    return { phase: 'starting' };
-}
-
-;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
-class FlowFailure extends Error {
-    code;
-    title;
-    constructor(code, title, message) {
-        super(message);
-        this.code = code;
-        this.title = title;
-        this.name = 'FlowFailure';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/estimate.ts
-
-
-
-
-function estimationRequestBody(request) {
-    return {
-        name: request.name,
-        repos: request.repositories.map((repo) => ({
-            source: repo.source,
-            repo_url: repo.url,
-            branch: repo.branch
-        }))
-    };
-}
-/** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
-async function estimate(request, deps, progress) {
-    progress.phase = 'estimating';
-    const created = await deps.client.createCostEstimation(estimationRequestBody(request));
-    progress.estimation = created;
-    deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
-    await deps.onPhaseChange?.(progress);
-    return settleEstimation(created, request, deps, progress);
-}
-/**
- * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
- * FlowFailure when it may not. Shared by a new estimate and an approved one.
- */
-async function settleEstimation(estimation, request, deps, progress) {
-    let ended = estimation;
-    if (!TERMINAL_ESTIMATION_STATUSES.includes(estimation.status)) {
-        const polled = await pollUntilTerminal({
-            subject: `Cost estimation ${estimation.id}`,
-            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
-            statusOf: (read) => read.status,
-            isTerminal: (read) => TERMINAL_ESTIMATION_STATUSES.includes(read.status),
-            intervalMs: request.pollIntervalMs,
-            timeoutMs: request.timeoutMs,
-            onRead: (read) => (progress.estimation = read)
-        }, deps);
-        if (polled.kind !== 'terminal') {
-            throw new FlowFailure('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
-                `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
-                'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
-        }
-        ended = polled.value;
-    }
-    const usable = checkEstimation(ended, request, deps.logger, progress);
-    await enterPhase(progress, 'estimated', deps.onPhaseChange);
-    return usable;
-}
-/** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
-function checkEstimation(estimation, request, logger, progress) {
-    if (estimation.status === 'failed') {
-        throw new FlowFailure('estimation-failed', 'Hacktron: cost estimation failed', `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
-            'Check that each branch exists and that each repository is connected to Hacktron ' +
-            '(or is public with repository-source: public), then re-run the job.');
-    }
-    for (const result of failedRepoResults(estimation))
-        logger.warning(describeFailedRepo(result));
-    const credits = estimation.total_credits ?? 0;
-    if (!(credits > 0)) {
-        throw new FlowFailure('estimation-failed', 'Hacktron: nothing to scan', `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
-            'so there is nothing Hacktron can scan (no repository was estimated successfully). ' +
-            'Check the warnings above for each repository, then re-run.');
-    }
-    const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
-    progress.estimatedCredits = total;
-    const triage = estimation.triage_required
-        ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
-        : '';
-    logger.info(`Estimated cost: ${total} credits${triage}.`);
-    if (request.maxCredits !== undefined && total > request.maxCredits) {
-        throw new FlowFailure('over-budget', 'Hacktron: estimate over budget', `The scan is estimated at ${total} credits${triage}, above max-credits (${request.maxCredits}); ` +
-            'no scan was started and nothing was spent. Raise max-credits if this cost is expected, ' +
-            'or narrow the scan (fewer related-repositories).');
-    }
-    return estimation;
-}
-function failedRepoResults(estimation) {
-    return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');
-}
-function describeFailedRepo(result) {
-    const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url;
-    const languages = result.unsupported_languages?.length
-        ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
-        : '';
-    return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
-}
-
-;// CONCATENATED MODULE: ./src/flow/approved-estimation.ts
-// The approval flow: a person approved one estimate (a GitHub Environment with required
-// reviewers in front of the job), so the run spends exactly that estimation, or nothing. Every
-// check runs before anything is spent: it exists, it is usable, it covers exactly the repositories
-// and branches this run would scan, and it fits max-credits.
-
-
-
-
-async function useApprovedEstimation(id, request, deps, progress) {
-    progress.phase = 'estimating';
-    let estimation;
-    try {
-        estimation = await deps.client.getCostEstimation(id);
-    }
-    catch (error) {
-        if (error instanceof HacktronApiError && error.code === 'not-found') {
-            throw new FlowFailure('invalid-input', 'Hacktron: approved cost estimation not found', `Input cost-estimation-id is ${id}, but the API knows no such cost estimation in this organisation ` +
-                `(it answered 404: "${error.serverMessage}"). Nothing was spent. Pass the cost-estimation-id output ` +
-                'of the mode: estimate job of this workflow run, with the same API key.');
-        }
-        throw error;
-    }
-    progress.estimation = estimation;
-    deps.logger.info(`Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`);
-    const mismatch = scopeMismatch(estimation, request.repositories);
-    if (mismatch)
-        throw mismatch;
-    return settleEstimation(estimation, request, deps, progress);
-}
-const approved_estimation_describe = (repos) => repos.map((repo) => `${repo.url}@${repo.branch}`).join(', ');
-/** Why the estimation is not for exactly this run's repositories and branches, if it is not. */
-function scopeMismatch(estimation, requested) {
-    const estimated = estimation.repos.map((repo) => ({
-        url: repo.repo_url ?? '',
-        branch: repo.branch ?? ''
-    }));
-    const sides = `Cost estimation ${estimation.id} covers ${approved_estimation_describe(estimated)}; this run would scan ${approved_estimation_describe(requested)}. ` +
-        'Nothing was spent.';
-    const advice = ' Approve an estimation made by this workflow run (the cost-estimation-id output of its mode: estimate job), ' +
-        'or make repository, branch and related-repositories the same in both jobs.';
-    for (const repo of requested) {
-        const match = estimated.find((candidate) => sameRepository(candidate.url, repo.url));
-        if (!match)
-            continue;
-        if (match.branch !== repo.branch) {
-            return new FlowFailure('branch-mismatch', 'Hacktron: approved estimation is for another branch', `${sides} ${repo.url} was estimated on branch ${match.branch}, but this run would scan branch ${repo.branch}.${advice}`);
-        }
-    }
-    const [first] = estimated;
-    const [primary] = requested;
-    const sameSet = estimated.length === requested.length &&
-        requested.every((repo) => estimated.some((candidate) => sameRepository(candidate.url, repo.url)));
-    if (!sameSet || !first || !primary || !sameRepository(first.url, primary.url)) {
-        return new FlowFailure('scope-mismatch', 'Hacktron: approved estimation covers other repositories', `${sides} The primary repository and the set of repositories must be the same.${advice}`);
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/flow/fingerprint.ts
-/** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
-function normalizeFindingPath(path) {
-    return (path ?? '')
-        .trim()
-        .replace(/\\/g, '/')
-        .replace(/^file:\/\//, '')
-        .replace(/\/{2,}/g, '/')
-        .replace(/^(\.\/|\/)+/, '');
-}
-/** Case, spacing and punctuation do not make a different finding. */
-function normalizeWords(text) {
-    return (text ?? '')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
-}
-/** Code compared without its whitespace, so re-indenting or re-wrapping keeps the match. */
-function normalizeCode(code) {
-    return (code ?? '').replace(/\s+/g, '');
-}
-/** Kind, file and title: what survives line moves and small edits of the flagged code. */
-function looseFingerprint(finding) {
-    return [
-        normalizeWords(finding.category),
-        normalizeFindingPath(finding.affected_file),
-        normalizeWords(finding.title)
-    ].join('\0');
-}
-/** The loose fingerprint plus the code: tells apart two findings of one kind in one file. */
-function exactFingerprint(finding) {
-    return `${looseFingerprint(finding)}\0${normalizeCode(finding.affected_code)}`;
-}
-/**
- * Pairs each finding with at most one earlier finding, and each earlier finding with at most one
- * finding: exact fingerprints first, then loose ones. Returns the earlier finding matched to each
- * finding id.
- */
-function matchFindings(findings, earlier) {
-    const matches = new Map();
-    const unused = new Set(earlier);
-    for (const fingerprint of [exactFingerprint, looseFingerprint]) {
-        const pool = new Map();
-        for (const candidate of unused) {
-            const key = fingerprint(candidate);
-            const same = pool.get(key);
-            if (same)
-                same.push(candidate);
-            else
-                pool.set(key, [candidate]);
-        }
-        for (const finding of findings) {
-            if (matches.has(finding.id))
-                continue;
-            const candidate = pool.get(fingerprint(finding))?.shift();
-            if (!candidate)
-                continue;
-            matches.set(finding.id, candidate);
-            unused.delete(candidate);
-        }
-    }
-    return matches;
-}
-
-;// CONCATENATED MODULE: ./src/flow/gate.ts
-
-
-const GATING_STATES = new Set(['open', 'true_positive']);
-/** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
-const TRIAGED_SAFE_STATES = new Set(['false_positive', 'accepted_risk']);
-const SCOPE_ALL = { requested: 'all', applied: 'all' };
-function severityRank(severity) {
-    return SEVERITIES.indexOf(severity);
-}
-/** Most severe first; ties keep the API's order. */
-function bySeverity(findings) {
-    return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
-}
-function meetsGate(finding, threshold) {
-    return (threshold !== 'none' &&
-        GATING_STATES.has(finding.state) &&
-        severityRank(finding.severity) <= severityRank(threshold));
-}
-function countBySeverity(findings) {
-    const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
-    for (const finding of findings)
-        counts[finding.severity]++;
-    return counts;
-}
-/** A path of a finding is in the diff when it is a changed file, or ends with one (an absolute path). */
-function isInChangedFiles(finding, changedFiles) {
-    const path = normalizeFindingPath(finding.affected_file);
-    if (changedFiles.has(path))
-        return true;
-    for (const file of changedFiles)
-        if (path.endsWith(`/${file}`))
-            return true;
-    return false;
-}
-function standingOf(finding, threshold, scope) {
-    if (!GATING_STATES.has(finding.state))
-        return 'triaged';
-    const baselineState = scope.baselineMatches?.get(finding.id);
-    if (baselineState !== undefined) {
-        return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base';
-    }
-    if (scope.changedFiles && !isInChangedFiles(finding, scope.changedFiles))
-        return 'outside-diff';
-    return meetsGate(finding, threshold) ? 'blocking' : 'below-gate';
-}
-function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
-    const standings = new Map(findings.map((finding) => [finding.id, standingOf(finding, threshold, scope)]));
-    const gating = bySeverity(findings.filter((finding) => standings.get(finding.id) === 'blocking'));
-    const matches = scope.baselineMatches;
-    return {
-        threshold,
-        passed: gating.length === 0,
-        gating,
-        standings,
-        scope,
-        newFindings: matches
-            ? findings.filter((finding) => !matches.has(finding.id)).length
-            : undefined,
-        counts: countBySeverity(findings),
-        total: findings.length
-    };
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
-
-/** Statuses of a scan that ended without findings: such a scan is not reused. */
-const DEAD_END_STATUSES = [
-    'failed',
-    'stopped',
-    'cancelled',
-    'skipped'
-];
-const PAGE_SIZE = 100;
-/** Scans are listed newest first; the one we look for is recent. */
-const MAX_PAGES = 3;
-function isScanFor(scan, identity) {
-    return (scan.name === identity.name &&
-        scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
-        scan.branch === identity.branch);
-}
-/** Allowed difference between the runner's clock and the API's, for `createdSince`. */
-const CLOCK_SKEW_MS = 60_000;
-/**
- * The API's `created_at` of the newest scan an earlier lookup for this identity saw, in the
- * API's own clock: a later lookup of the same run (before starting, after a lost answer) needs
- * only scans created since, as the earlier one already read every older scan it would take.
- */
-const newestSeen = new WeakMap();
-/**
- * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
- * out older scans, allowing a minute of clock skew between the runner and the API; so does an
- * earlier lookup with the same identity, by the API's clock.
- */
-function findScan(client, identity, accept = () => true, createdSince) {
-    return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
-        createdSince,
-        seenSince: newestSeen.get(identity),
-        noteNewest: (createdAtMs) => {
-            if (createdAtMs > (newestSeen.get(identity) ?? -Infinity))
-                newestSeen.set(identity, createdAtMs);
-        }
-    });
-}
-/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
-async function findNewestScan(client, accept, options = {}) {
-    const { createdSince, seenSince, status } = options;
-    const oldest = Math.max(createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS, seenSince ?? -Infinity);
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await client.listScans({
-            page,
-            limit: PAGE_SIZE,
-            sort_by: 'created_at',
-            sort_order: 'DESC',
-            ...(status && { status })
-        });
-        const [newest] = answer.data;
-        if (page === 1 && newest)
-            options.noteNewest?.(Date.parse(newest.created_at));
-        for (const scan of answer.data) {
-            if (Date.parse(scan.created_at) < oldest)
-                return undefined;
-            if (accept(scan))
-                return scan;
-        }
-        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
-            return undefined;
-    }
-    return undefined;
-}
-/** A scan worth attaching to instead of paying again: running, or completed. */
-function isReusable(scan) {
-    return !DEAD_END_STATUSES.includes(scan.status);
-}
-
-;// CONCATENATED MODULE: ./src/flow/gate-scope.ts
-
-
-
-
-/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
-const MAX_LISTED_PR_FILES = 3000;
-async function decideGateScope(request, findings, deps) {
-    const decision = request.scope === 'new'
-        ? await compareWithBaseline(request, findings, deps)
-        : request.scope === 'changed-files'
-            ? await limitToChangedFiles(request, deps)
-            : { requested: 'all', applied: 'all' };
-    if (decision.fallbackReason)
-        deps.logger.notice(decision.fallbackReason);
-    return decision;
-}
-function fallBack(requested, reason, baselineScanId) {
-    return {
-        requested,
-        applied: 'all',
-        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`,
-        ...(baselineScanId && { baselineScanId })
-    };
-}
-async function compareWithBaseline(request, findings, deps) {
-    let baseline;
-    try {
-        baseline = await findBaseline(request, deps);
-    }
-    catch (error) {
-        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); re-run the job to try again.`);
-    }
-    if (typeof baseline === 'string')
-        return fallBack('new', baseline);
-    let earlier;
-    try {
-        // Matching goes by fingerprint, not by line: the baseline's lines cost nothing to skip.
-        earlier = [...(await readScanFindings(baseline.id, deps, { withLines: false })).findings];
-    }
-    catch (error) {
-        return fallBack('new', `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`, baseline.id);
-    }
-    // A finding fixed on the base branch that comes back is a regression: new, not old.
-    const comparable = earlier.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
-    const matched = matchFindings(findings, comparable);
-    const baselineMatches = new Map([...matched].map(([id, match]) => [id, match.state]));
-    deps.logger.info(`Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
-        `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`);
-    return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches };
-}
-/** The baseline scan, or why there is none (a sentence that says what to do). */
-async function findBaseline(request, deps) {
-    if (request.baselineScanId !== undefined) {
-        if (request.baselineScanId === request.scanId) {
-            return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.';
-        }
-        const scan = await deps.client.getScan(request.baselineScanId);
-        if (scan.status !== 'completed') {
-            return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
-        }
-        return scan;
-    }
-    if (!request.isPullRequest || !request.baseBranch) {
-        return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).';
-    }
-    const repository = normalizeRepoUrl(request.repositoryUrl);
-    const found = await findNewestScan(deps.client, (scan) => scan.id !== request.scanId &&
-        scan.branch === request.baseBranch &&
-        scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === repository, { status: 'completed' });
-    return (found ??
-        `no completed scan of ${request.repositoryUrl}@${request.baseBranch} to compare with among the most recent scans. ` +
-            `Run this action on pushes to ${request.baseBranch} (or on a schedule) so a baseline exists, or set baseline-scan-id.`);
-}
-async function limitToChangedFiles(request, deps) {
-    if (!request.isPullRequest || !deps.pullRequest) {
-        return fallBack('changed-files', request.isPullRequest
-            ? "the pull request's files cannot be read without a github-token."
-            : 'this run is not for a pull request, so no files are changed by one.');
-    }
-    let listed;
-    try {
-        listed = await deps.pullRequest.changedFiles();
-    }
-    catch (error) {
-        return fallBack('changed-files', `the pull request's changed files could not be read (${messageOf(error)}); give the job "permissions: pull-requests: read".`);
-    }
-    if (!listed.complete) {
-        return fallBack('changed-files', `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists, so its diff cannot be judged file by file.`);
-    }
-    const changedFiles = new Set(listed.files.map(normalizeFindingPath));
-    deps.logger.info(`The pull request changes ${changedFiles.size} files; only findings in them can gate.`);
-    return { requested: 'changed-files', applied: 'changed-files', changedFiles };
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/flow/head-check.ts
-/** The PR's newer head commit when this run's commit is no longer its head; else undefined. */
-async function newerPullRequestHead(runSha, deps) {
-    if (!deps.pullRequest) {
-        deps.logger.info('No github-token to read the pull request with, so its current head is not checked before the scan starts.');
-        return undefined;
-    }
-    try {
-        const current = await deps.pullRequest.headSha();
-        return current !== '' && current !== runSha ? current : undefined;
-    }
-    catch (error) {
-        deps.logger.info(`Could not read the pull request's current head (${error instanceof Error ? error.message : String(error)}); ` +
-            `starting the scan of ${runSha.slice(0, 7)} without that check. Give the job "permissions: pull-requests: read" to enable it.`);
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan.ts
-
-
-
-
-
-
-/**
- * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
- * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
- */
-function scanRepos(estimation, requested) {
-    const estimated = estimation.repo_results?.length
-        ? estimation.repo_results.filter((result) => result.status === 'completed')
-        : estimation.repos;
-    return estimated.map((repo) => {
-        const url = repo.repo_url ?? '';
-        const match = requested.find((candidate) => sameRepository(candidate.url, url));
-        return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' };
-    });
-}
-function scanRequestBody(estimation, requested, extras) {
-    return {
-        cost_estimation_id: estimation.id,
-        repos: scanRepos(estimation, requested),
-        ...(extras.targetUrls.length > 0 && { target_urls: [...extras.targetUrls] }),
-        ...(extras.authInstructions !== undefined && { auth_instructions: extras.authInstructions }),
-        ...(extras.customContext !== undefined && { custom_context: extras.customContext }),
-        ...(extras.contextDocumentIds.length > 0 && {
-            context_document_ids: [...extras.contextDocumentIds]
-        })
-    };
-}
-/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
-async function waitForScan(request, deps, progress) {
-    progress.scanId = request.scanId;
-    progress.scanStartedAtMs ??= deps.clock.now();
-    await enterPhase(progress, 'scanning', deps.onPhaseChange);
-    const polled = await pollUntilTerminal({
-        subject: `Scan ${request.scanId}`,
-        read: (limits) => deps.client.getScanStatus(request.scanId, limits),
-        statusOf: (scan) => scan.status,
-        isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
-        intervalMs: request.pollIntervalMs,
-        timeoutMs: request.timeoutMs,
-        onRead: (scan) => (progress.scanStatus = scan.status)
-    }, deps);
-    if (polled.kind !== 'terminal') {
-        throw new FlowFailure('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
-            `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
-            `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
-            `mode: wait and scan-id: ${request.scanId}.`);
-    }
-    progress.scanEndedAtMs = deps.clock.now();
-    if (polled.value.status !== 'completed') {
-        throw new FlowFailure('scan-failed', `Hacktron: scan ${polled.value.status}`, `Scan ${request.scanId} ended with status ${polled.value.status}, so there are no findings to ` +
-            'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
-    }
-    progress.phase = 'reading-findings';
-    const read = await readScanFindings(request.scanId, deps);
-    progress.findings = read.findings;
-    progress.findingLines = read.lines;
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan-start.ts
-// Starting the scan, the one step that spends credits, so that no run ever pays twice:
-// - a re-run for the same commit and scope attaches to the scan already started for it;
-// - a 409 whose conflicting scan is this commit's attaches to it (with reuse-scan);
-// - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
-//   if the scan started; else send again, which is safe because the API lets one scan claim an
-//   estimation (a second start of a started scan is a 409, never a second charge).
-
-
-/** Attaches to an earlier scan for this commit and scope, if reuse is on and there is one. */
-async function findScanToReuse(identity, deps, progress) {
-    const scan = await findScan(deps.client, identity, isReusable);
-    if (!scan)
-        return undefined;
-    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan)`, deps, progress);
-    return scan.id;
-}
-async function startScanOnce(request, deps, progress) {
-    progress.phase = 'starting-scan';
-    if (request.reuseScan) {
-        // Another run for this commit may have started the scan while this one was estimating.
-        const existing = await findScanToReuse(request.identity, deps, progress);
-        if (existing)
-            return existing;
-    }
-    const sentAt = Date.now();
-    try {
-        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
-    }
-    catch (error) {
-        if (!(error instanceof HacktronApiError))
-            throw error;
-        if (error.code === 'conflict' && request.reuseScan) {
-            const scan = await findScan(deps.client, request.identity, isReusable);
-            if (scan) {
-                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, progress);
-                return scan.id;
-            }
-        }
-        if (!error.ambiguous)
-            throw error;
-        return reconcile(request, error, sentAt, deps, progress);
-    }
-}
-async function reconcile(request, lost, sentAt, deps, progress) {
-    const estimationId = request.body.cost_estimation_id;
-    deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
-    // If state cannot be read either, stop with the lost answer's error: it names the estimation
-    // to look for in the dashboard, and nothing is sent again blind.
-    const started = await findScan(deps.client, request.identity, () => true, sentAt).catch(() => {
-        throw lost;
-    });
-    if (started) {
-        attach(started, 'the scan had started although its answer was lost', deps, progress);
-        return started.id;
-    }
-    try {
-        deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
-        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
-    }
-    catch (error) {
-        if (error instanceof HacktronApiError && error.code === 'conflict') {
-            const claimed = await findScan(deps.client, request.identity, () => true, sentAt);
-            if (claimed) {
-                attach(claimed, 'the first start had claimed the estimation', deps, progress);
-                return claimed.id;
-            }
-        }
-        // The retry's own error: when it too went unanswered, its annotation names the estimation
-        // to look for in the dashboard before re-running.
-        throw error;
-    }
-}
-function recordStarted(started, request, deps, progress) {
-    progress.scanId = started.id;
-    progress.scanStatus = started.status;
-    progress.scanStartedAtMs = deps.clock.now();
-    deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
-    return started.id;
-}
-function attach(scan, because, deps, progress) {
-    progress.scanId = scan.id;
-    progress.scanStatus = scan.status;
-    progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
-    progress.attachedBecause = because;
-    deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
-}
-
-;// CONCATENATED MODULE: ./src/flow/run-flow.ts
-
-
-
-
-
-
-
-async function runFlow(settings, deps, progress, phase) {
-    let scanId = settings.scanId;
-    if (settings.mode !== 'wait') {
-        const started = await estimateAndStart(settings, deps, progress, phase);
-        if (typeof started !== 'string')
-            return started.result;
-        scanId = started;
-        if (settings.mode === 'start')
-            return 'started';
-    }
-    if (scanId === undefined)
-        throw new Error('No scan to wait for');
-    const waitFor = scanId;
-    await phase('Wait for the scan', () => waitForScan({
-        scanId: waitFor,
-        pollIntervalMs: settings.pollIntervalMs,
-        timeoutMs: settings.scanTimeoutMs
-    }, deps, progress));
-    const findings = progress.findings ?? [];
-    const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () => decideGateScope({
-        scope: settings.gateScope,
-        scanId: waitFor,
-        baselineScanId: settings.baselineScanId,
-        repositoryUrl: settings.baselineRepositoryUrl,
-        baseBranch: settings.event.baseBranch,
-        isPullRequest: settings.event.pullRequestNumber !== undefined
-    }, findings, deps));
-    progress.verdict = evaluateGate(findings, settings.failOnSeverity, scope);
-    progress.phase = 'done';
-    return progress.verdict.passed ? 'passed' : 'failed';
-}
-/** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
-async function estimateAndStart(settings, deps, progress, phase) {
-    const estimateRequest = {
-        repositories: settings.repositories,
-        pollIntervalMs: settings.pollIntervalMs,
-        timeoutMs: settings.estimationTimeoutMs,
-        maxCredits: settings.maxCredits
-    };
-    let estimation;
-    const approvedId = settings.costEstimationId;
-    if (approvedId !== undefined) {
-        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, progress));
-    }
-    const [primary] = settings.repositories;
-    const identity = {
-        // A scan carries the name of the estimation it was started from.
-        name: estimation?.name ?? settings.estimationName,
-        repoUrl: primary?.url ?? '',
-        branch: primary?.branch ?? ''
-    };
-    if (settings.reuseScan && settings.mode !== 'estimate') {
-        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, deps, progress));
-        if (reused !== undefined)
-            return reused;
-    }
-    estimation ??= await phase('Estimate the cost', () => estimate({ name: settings.estimationName, ...estimateRequest }, deps, progress));
-    if (settings.mode === 'estimate')
-        return { result: 'estimated' };
-    if (settings.event.pullRequestNumber !== undefined) {
-        const newer = await newerPullRequestHead(settings.event.headSha, deps);
-        if (newer !== undefined) {
-            progress.supersededBy = newer;
-            return { result: 'superseded' };
-        }
-    }
-    const body = scanRequestBody(estimation, settings.repositories, settings);
-    return phase('Start the scan', () => startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress));
-}
-
-;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
-/**
- * The runner sends SIGTERM 7.5 s after SIGINT (and SIGKILL soon after that): the answer gets 5 s,
- * which leaves the rest for the reports.
- */
-const START_ANSWER_GRACE_MS = 5000;
-/**
- * After a cancellation: when the flow was starting the scan and has no scan id yet, waits until
- * the flow settles (it stops at its next wait once the start is answered) or the grace runs out.
- */
-async function awaitStartInFlight(flow, progress, clock, graceMs = START_ANSWER_GRACE_MS) {
-    if (progress.phase !== 'starting-scan' || progress.scanId !== undefined)
-        return;
-    const settled = new AbortController();
-    await Promise.race([
-        flow.then(() => settled.abort(), () => settled.abort()),
-        clock.sleep(graceMs, settled.signal)
-    ]);
-    settled.abort();
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-// Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
-// the scanned code. These helpers make it inert where GitHub shows it: no links, images, HTML,
-// mentions, issue references, table breaks, code-fence escapes or disguised (bidi) text.
-/**
- * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C)
- * reorder what is shown, so `txt.exe` can read as `exe.txt`: each becomes a visible U+FFFD.
- */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const ZERO_WIDTH_SPACE = '\u200b';
-/**
- * Breaks what GitHub links or notifies even in escaped Markdown and in plain text: `@user`
- * mentions, `#1`, `GH-2` and `owner/repo#3` references, `www.` and `scheme://` autolinks (and so
- * e-mail ones), each with a zero-width space the reader does not see; bidi controls shown as �.
- */
-function inertText(text) {
-    return text
-        .replace(BIDI_CONTROLS, '\ufffd')
-        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
-        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\b(gh)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`);
-}
-/** Whitespace folded to one line, cut to `max` characters with an ellipsis. */
-function oneLine(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** Plain text, safe in a paragraph or a table cell. */
-function inlineText(text, maxLength = 300) {
-    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
-    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    return inertText(cut
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1'));
-}
-/** Inline code that no backtick in `text` can close early. */
-function inlineCode(text, maxLength = 200) {
-    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
-    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    const longestRun = Math.max(0, ...(cut.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    // Inside a table, a pipe would still end the cell; HTML entities do not render in code spans.
-    // Code spans are never linked, but bidi controls still reorder what they show.
-    return `${fence} ${cut.replace(/\|/g, '¦').replace(BIDI_CONTROLS, '\ufffd')} ${fence}`;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/locations.ts
-/**
- * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
- * carrying control characters, or absolute outside the workspace. An absolute path from another
- * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
- * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
- * a path must never reach an annotation, a link or the SARIF file.
- */
-function repoRelativePath(raw, workspace = '', exists) {
-    let path = raw.trim().replace(/\\/g, '/');
-    path = path.replace(/^file:\/\//, '');
-    // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
-    path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '');
-    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (root !== '' && path.startsWith(`${root}/`))
-        path = path.slice(root.length + 1);
-    else if (/^(\/|[a-z]:\/)/i.test(path))
-        return longestExistingSuffix(path, exists);
-    path = path.replace(/^(\.\/)+/, '');
-    return isUsableRelativePath(path) ? path : undefined;
-}
-function isUsableRelativePath(path) {
-    const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
-    if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
-        return false;
-    return !path.split('/').some((segment) => segment === '..' || segment === '.');
-}
-function longestExistingSuffix(absolute, exists) {
-    if (!exists)
-        return undefined;
-    const segments = absolute.split('/').filter((segment) => segment !== '');
-    for (let start = 0; start < segments.length; start++) {
-        const candidate = segments.slice(start).join('/');
-        if (isUsableRelativePath(candidate) && exists(candidate))
-            return candidate;
-    }
-    return undefined;
-}
-/**
- * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
- * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
- */
-function locateSnippet(text, snippet) {
-    const squash = (line) => line.replace(/\s+/g, ' ').trim();
-    const wanted = snippet
-        .split(/\r?\n/)
-        .map(squash)
-        .filter((line) => line !== '');
-    if (wanted.length === 0)
-        return undefined;
-    const lines = text.split(/\r?\n/).map(squash);
-    for (let start = 0; start < lines.length; start++) {
-        if (!lines[start]?.includes(wanted[0] ?? ''))
-            continue;
-        let line = start;
-        let matched = 0;
-        while (matched < wanted.length && line < lines.length) {
-            if (lines[line] === '') {
-                line++;
-                continue;
-            }
-            const expected = wanted[matched] ?? '';
-            // The first and last lines of a snippet may be partial lines of the file.
-            const ok = matched === 0 || matched === wanted.length - 1
-                ? lines[line]?.includes(expected)
-                : lines[line] === expected;
-            if (!ok)
-                break;
-            matched++;
-            line++;
-        }
-        if (matched === wanted.length)
-            return { startLine: start + 1, endLine: line };
-    }
-    return undefined;
-}
-/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
-function locateFindings(findings, lines, workspace = '', fileExists) {
-    const locations = new Map();
-    for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
-        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
-    }
-    return locations;
-}
-/**
- * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
- * once, whatever the number of its findings, and dropped before the next one is read.
- */
-function locateInCheckout(findings, readFile, workspace = '', fileExists) {
-    const byPath = new Map();
-    for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
-        if (!path)
-            continue;
-        const inFile = byPath.get(path);
-        if (inFile)
-            inFile.push(finding);
-        else
-            byPath.set(path, [finding]);
-    }
-    const lines = new Map();
-    for (const [path, inFile] of byPath) {
-        const text = readFile(path);
-        if (text === undefined)
-            continue;
-        for (const finding of inFile) {
-            const found = locateSnippet(text, finding.affected_code);
-            if (found)
-                lines.set(finding.id, found);
-        }
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
-// the verdict first, then only the findings that block the merge, then, collapsed, the findings
-// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
-// last the scan's facts in one line. Pure: run state in, Markdown out.
-
-
-
-
-
-
-/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
-const MAX_LISTED_FINDINGS = 50;
-const VERDICT = {
-    passed: '✅ Passed',
-    failed: '❌ Failed',
-    skipped: '⏭️ Skipped',
-    estimated: '💰 Estimated',
-    started: '🚀 Scan started',
-    'timed-out': '⏱️ Timed out',
-    error: '⚠️ Error'
-};
-/** The API's state words, as a reviewer would say them. */
-const STATE_WORDS = {
-    open: 'open',
-    true_positive: 'confirmed',
-    false_positive: 'false positive',
-    accepted_risk: 'accepted risk',
-    resolved: 'fixed',
-    closed: 'closed'
-};
-const SEVERITY_WORDS = {
-    unknown: '⚫ Unknown',
-    critical: '🔴 Critical',
-    high: '🟠 High',
-    medium: '🟡 Medium',
-    low: '🔵 Low',
-    info: '⚪ Info'
-};
-/** The collapsed sections, in the order a reviewer reads them. */
-const NOT_BLOCKING = [
-    { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
-    { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
-    { standing: 'triaged', title: (n) => `${n} triaged safe` },
-    { standing: 'below-gate', title: (n) => `${n} below the gate` }
-];
-function renderSummary(outcome, progress, context) {
-    const parts = [
-        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
-        verdictLine(outcome, progress, context)
-    ];
-    const { verdict, findings } = progress;
-    if (verdict?.scope.fallbackReason) {
-        parts.push(`> ℹ️ ${inlineText(verdict.scope.fallbackReason, 1000)}`);
-    }
-    if (findings && verdict)
-        parts.push(...findingSections(findings, verdict, context));
-    else if (findings && findings.length > 0)
-        parts.push(ungatedSection(findings, context));
-    const failures = progress.estimation ? failedRepoResults(progress.estimation) : [];
-    for (const result of failures)
-        parts.push(`> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`);
-    if (context.notes?.length)
-        parts.push(context.notes.join('\n'));
-    const facts = factsLine(progress, context);
-    if (facts)
-        parts.push(facts);
-    return parts.join('\n\n') + '\n';
-}
-function verdictLine(outcome, progress, context) {
-    const gate = context.failOnSeverity;
-    const scope = progress.verdict?.scope.applied;
-    const introduced = scope === 'new'
-        ? ' that this pull request introduces'
-        : scope === 'changed-files'
-            ? ' in the files this pull request changes'
-            : '';
-    switch (outcome.result) {
-        case 'passed':
-            return gate === 'none'
-                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
-                : `No open or confirmed finding${introduced} at or above **${gate}**.`;
-        case 'failed': {
-            const count = progress.verdict?.gating.length ?? 0;
-            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
-        }
-        case 'skipped':
-            return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000);
-        case 'estimated': {
-            const credits = progress.estimatedCredits ?? '?';
-            return (`This scan is estimated at **${credits} credits** (cost estimation ${inlineCode(progress.estimation?.id ?? '')}). ` +
-                'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
-        }
-        case 'started':
-            return `Mode \`start\`: scan ${inlineCode(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
-        default:
-            return outcome.annotation
-                ? `**${inlineText(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${inlineText(outcome.annotation.message, 2000)}`
-                : 'The run did not finish.';
-    }
-}
-function findingSections(findings, verdict, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    const sections = [];
-    if (verdict.gating.length > 0)
-        sections.push(blockingTable(verdict.gating, context, limit));
-    const sorted = bySeverity(findings);
-    for (const { standing, title } of NOT_BLOCKING) {
-        const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
-        if (group.length === 0)
-            continue;
-        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
-    }
-    return sections;
-}
-/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
-function ungatedSection(findings, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    return collapsed(`${findings.length} findings (not judged)`, otherTable(bySeverity(findings), context, limit));
-}
-/** Blocking findings: what to fix, so the last column says why it is a problem. */
-function blockingTable(gating, context, limit) {
-    return findingsTable(gating, context, limit, [
-        'Why',
-        (finding) => inlineText(firstSentence(finding.description), 200)
-    ]);
-}
-/** Findings that do not block: the last column says how they were triaged. */
-function otherTable(findings, context, limit) {
-    return findingsTable(findings, context, limit, [
-        'State',
-        (finding) => STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
-    ]);
-}
-function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
-    const rows = findings
-        .slice(0, limit)
-        .map((finding) => [
-        SEVERITY_WORDS[finding.severity],
-        inlineText(finding.title, 200),
-        fileLink(finding, context),
-        lastCell(finding)
-    ]);
-    return (table(['Severity', 'Finding', 'Where', lastHeader], rows) +
-        moreLine(findings.length - rows.length));
-}
-function moreLine(rest) {
-    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
-}
-/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
-function collapsed(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-function firstSentence(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const end = /[.!?](\s|$)/.exec(flat);
-    return end ? flat.slice(0, end.index + 1) : flat;
-}
-/** The estimate and the scan in one line, small print under the report. */
-function factsLine(progress, context) {
-    const facts = [];
-    if (progress.scanId) {
-        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
-            ? ` in ${formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
-            : '';
-        facts.push(`Scan ${inlineCode(progress.scanId)} ${inlineText(progress.scanStatus ?? 'pending', 40)}${duration}`);
-    }
-    if (progress.attachedBecause) {
-        facts.push(`♻️ attached (${inlineText(progress.attachedBecause, 300)}): no credits spent by this run`);
-    }
-    if (progress.estimation) {
-        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
-        const triage = progress.estimation.triage_required
-            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
-            : '';
-        facts.push(`estimate ${inlineCode(progress.estimation.id)}${credits}${triage}`);
-    }
-    if (progress.findings)
-        facts.push(countsText(progress.findings));
-    const baseline = progress.verdict?.scope.baselineScanId;
-    if (baseline)
-        facts.push(`compared with baseline scan ${inlineCode(baseline)}`);
-    if (context.runUrl)
-        facts.push(`[workflow run](${context.runUrl})`);
-    return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
-}
-function countsText(findings) {
-    const counts = countBySeverity(findings);
-    const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-    return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
-}
-function fileLink(finding, context) {
-    const location = context.locations?.get(finding.id);
-    const path = location ? location.path : repoRelativePath(finding.affected_file);
-    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
-        return inlineCode(finding.affected_file ?? '', 120);
-    }
-    const { startLine, endLine } = location ?? {};
-    const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
-    const anchor = startLine ? `#L${startLine}${range}` : '';
-    const shown = startLine ? `${path}:${startLine}` : path;
-    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
-    return `[${inlineCode(shown, 120)}](${url})`;
-}
-
-;// CONCATENATED MODULE: ./src/report/comment.ts
-
-
-const MAX_COMMENT_CHARS = 65_536;
-const LISTED_IN_COMMENT = 25;
-/** An HTML comment no part can close early or break onto another line. */
-function commentMarker(parts) {
-    const clean = (text) => text.replace(/--+|>|[\r\n]/g, '_');
-    return `<!-- hacktron-whitebox-scan workflow="${clean(parts.workflow)}" job="${clean(parts.job)}" scope="${clean(parts.repository)}@${clean(parts.branch)}" -->`;
-}
-function renderComment(marker, progress, context, outcome) {
-    if (!outcome)
-        return `${marker}\n${inProgress(progress)}`;
-    // Past the limit, list fewer findings (the least severe go first) and say so.
-    for (let listed = LISTED_IN_COMMENT;; listed = Math.floor(listed / 2)) {
-        const trimmed = listed < LISTED_IN_COMMENT;
-        const notes = trimmed
-            ? [
-                '_Lower-severity findings were left out of this comment to fit GitHub\u2019s size limit; the job summary lists them._'
-            ]
-            : [];
-        const body = `${marker}\n${renderSummary(outcome, progress, { ...context, maxListed: listed, notes: [...(context.notes ?? []), ...notes] })}`;
-        if (body.length <= MAX_COMMENT_CHARS || listed === 0)
-            return body.slice(0, MAX_COMMENT_CHARS);
-    }
-}
-function inProgress(progress) {
-    const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
-    const estimation = progress.estimation ? ` (${inlineCode(progress.estimation.id)})` : '';
-    switch (progress.phase) {
-        case 'estimated':
-        case 'starting-scan':
-            return `${heading}\n\nEstimate ready${estimation}: **${progress.estimatedCredits ?? '?'} credits**. Starting the scan…\n`;
-        case 'scanning':
-        case 'reading-findings': {
-            const started = progress.scanStartedAtMs
-                ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
-                : '';
-            const attached = progress.attachedBecause
-                ? ` Attached to it: ${inlineText(progress.attachedBecause)}; this run spends no credits.`
-                : '';
-            return `${heading}\n\nScan ${inlineCode(progress.scanId ?? '')} started${started} (${inlineText(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
-        }
-        default:
-            return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config-error.ts
-// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
-class ConfigError extends Error {
-    input;
-    code;
-    constructor(input, message, code = 'invalid-input') {
-        super(message);
-        this.input = input;
-        this.code = code;
-        this.name = 'ConfigError';
-    }
-}
-/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
-function quote(value, max = 120) {
-    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
-    return JSON.stringify(shown);
-}
-
-;// CONCATENATED MODULE: ./src/report/failure.ts
-// Every way a run can fail, as the one annotation the user sees: a title that starts with
-// "Hacktron" and names the case, the server's own words, and what to do next.
-
-
-
-function describeFailure(error, context) {
-    if (error instanceof ConfigError) {
-        const title = error.code === 'missing-api-key'
-            ? 'Hacktron: missing API key'
-            : `Hacktron: invalid input ${error.input}`;
-        return { code: error.code, title, message: error.message };
-    }
-    if (error instanceof FlowFailure)
-        return { code: error.code, title: error.title, message: error.message };
-    if (error instanceof HacktronApiError)
-        return describeApiError(error, context);
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-        code: 'bad-response',
-        title: 'Hacktron: unexpected error',
-        message: `The action stopped on an unexpected error: ${message}. Please report it with this log.`
-    };
-}
-function describeApiError(error, context) {
-    const said = `The API answered: "${error.serverMessage}".`;
-    const request = `${error.method} ${error.path}`;
-    const { progress } = context;
-    const estimationId = progress.estimation?.id;
-    const scanNote = progress.scanId
-        ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
-        : '';
-    switch (error.code) {
-        case 'unauthorized':
-            return {
-                code: 'unauthorized',
-                title: 'Hacktron: API key rejected (401)',
-                message: `${said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${scanNote}`
-            };
-        case 'forbidden':
-            return {
-                code: 'forbidden',
-                title: 'Hacktron: API key lacks a scope (403)',
-                message: `${said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${scanNote}`
-            };
-        case 'insufficient-credits': {
-            const credits = progress.estimatedCredits === undefined
-                ? 'this scan'
-                : `${progress.estimatedCredits} credits`;
-            return {
-                code: 'insufficient-credits',
-                title: 'Hacktron: insufficient credits (402)',
-                message: `${said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`
-            };
-        }
-        case 'conflict':
-            return {
-                code: 'conflict',
-                title: 'Hacktron: scan conflict (409)',
-                message: `${said} The API refused to start a scan from cost estimation ${estimationId ?? '(unknown)'}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.`
-            };
-        case 'branch-mismatch': {
-            const estimated = progress.estimation?.repos.map((repo) => repo.branch).join(', ') || '(unknown)';
-            const requested = context.requestedBranches?.join(', ') || '(unknown)';
-            return {
-                code: 'branch-mismatch',
-                title: 'Hacktron: branch mismatch (400)',
-                message: `${said} The estimate ${estimationId ?? ''} covers branch ${estimated}, and the scan asked for branch ${requested}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
-            };
-        }
-        case 'scope-mismatch': {
-            const estimated = progress.estimation?.repos.map((repo) => repo.repo_url).join(', ') || '(unknown)';
-            return {
-                code: 'scope-mismatch',
-                title: 'Hacktron: scope mismatch (400)',
-                message: `${said} A scan must cover exactly the estimated repositories (${estimated}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
-            };
-        }
-        case 'rate-limited':
-            return {
-                code: 'rate-limited',
-                title: 'Hacktron: rate limited (429)',
-                message: `${request} was still throttled after ${error.attempts} attempts. ${said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${scanNote}`
-            };
-        case 'server-error':
-            return {
-                code: 'server-error',
-                title: `Hacktron: API error (${error.status ?? 500})`,
-                message: `${request} failed after ${error.attempts} attempts. ${said} ${ambiguityNote(error, estimationId)}The Hacktron API is having trouble: re-run the job later.${scanNote}`
-            };
-        case 'network-error':
-            return {
-                code: 'network-error',
-                title: 'Hacktron: network error',
-                message: `${request} failed after ${error.attempts} attempts: ${error.serverMessage}. ${ambiguityNote(error, estimationId)}Check that the runner can reach ${context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${scanNote}`
-            };
-        case 'not-found':
-            return {
-                code: context.mode === 'wait' ? 'invalid-input' : 'bad-response',
-                title: 'Hacktron: not found (404)',
-                message: `${request}: ${said} ${context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${scanNote}`
-            };
-        case 'bad-request':
-            return {
-                code: 'invalid-input',
-                title: 'Hacktron: request rejected (400)',
-                message: `${request} was rejected. ${said} Check the inputs it names, then re-run.`
-            };
-        default:
-            return {
-                code: 'bad-response',
-                title: 'Hacktron: unexpected API response',
-                message: `${request} got an answer the action cannot read (${error.serverMessage}) after ${error.attempts} attempts. ${ambiguityNote(error, estimationId)}Re-run the job; if it persists, report it to Hacktron.${scanNote}`
-            };
-    }
-}
-/** A scan that completed with findings at or above the gate: the run's one error. */
-function describeGateFailure(verdict, scanId) {
-    const count = verdict.gating.length;
-    const plural = count === 1 ? '' : 's';
-    const top = verdict.gating
-        .slice(0, 3)
-        .map((finding) => `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`)
-        .join('; ');
-    const scope = verdict.scope.applied;
-    const which = scope === 'new'
-        ? ' that this pull request introduces (no match in the baseline scan)'
-        : scope === 'changed-files'
-            ? ' in files this pull request changes'
-            : '';
-    return {
-        title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
-        message: `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
-            `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
-            'fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.'
-    };
-}
-/** The PR moved on before the scan started: nothing was spent, the newer commit's run scans it. */
-function describeSuperseded(runSha, newerSha) {
-    return {
-        title: 'Hacktron: scan skipped, the pull request has a newer commit',
-        message: `This run was started for commit ${runSha}, but the pull request's head is now ${newerSha}. ` +
-            "No scan was started and nothing was spent: the newer commit's run scans the code that will be merged. " +
-            'The estimate is kept in the cost-estimation-id output.'
-    };
-}
-/** The runner cancelled the job: what was left running, and how to pick it up. */
-function describeCancellation(progress) {
-    let state;
-    if (progress.scanId) {
-        state =
-            `Scan ${progress.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
-                `dashboard, or gate on it with mode: wait and scan-id: ${progress.scanId}.`;
-    }
-    else if (progress.phase === 'starting-scan') {
-        state =
-            `The scan was being started from cost estimation ${progress.estimation?.id ?? '(unknown)'}: ` +
-                'check the Hacktron dashboard for it before re-running.';
-    }
-    else {
-        state = 'No scan was started, and nothing was spent.';
-    }
-    return {
-        title: 'Hacktron: run cancelled',
-        message: `The job was cancelled while ${progress.phase}. ${state}`
-    };
-}
-/** For a POST /scans whose answer was lost: the user must check before paying again. */
-function ambiguityNote(error, estimationId) {
-    if (!error.ambiguous || error.path !== '/scans')
-        return '';
-    return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `;
-}
-
-;// CONCATENATED MODULE: ./src/report/run-outcome.ts
-// How a run ends, decided in one place: from what the flow returned, from the error that stopped
-// it, from a missing key, or from the runner's cancellation. Pure: main.ts only reports it.
-
-
-
-/** The outcome of a flow that ran to its end. */
-function outcomeOfFlow(result, progress, event) {
-    if (result === 'failed' && progress.verdict) {
-        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
-    }
-    if (result === 'superseded') {
-        return {
-            result: 'skipped',
-            annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
-        };
-    }
-    return { result };
-}
-/** The runner cancelled the job: what was left running is named, and the step fails. */
-function cancelledOutcome(progress) {
-    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
-}
-/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
-function outcomeOfError(error, progress, settings) {
-    const failure = describeFailure(error, {
-        progress,
-        mode: settings?.mode,
-        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-        requestedBranches: settings?.repositories.map((repo) => repo.branch)
-    });
-    const errorCode = failure.code;
-    const annotation = { title: failure.title, message: failure.message };
-    if (error instanceof FlowFailure && error.code === 'timeout') {
-        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
-    }
-    return { result: 'error', errorCode, annotation };
-}
-/**
- * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
- * with a notice; anywhere else it is the missing-api-key error.
- */
-function missingKeyOutcome(event) {
-    if (event.fromFork || event.fromDependabot) {
-        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
-        return {
-            result: 'skipped',
-            annotation: {
-                title: 'Hacktron: scan skipped',
-                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
-                    'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
-                    "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
-                    'needed), behind a label or an approval. See the README, "Fork pull requests".'
-            }
-        };
-    }
-    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
-}
-
-;// CONCATENATED MODULE: ./src/report/outcome.ts
-/** The step fails exactly when the result is failed or error, or timed-out with on-timeout: fail. */
-function stepFails(outcome) {
-    if (outcome.result === 'failed' || outcome.result === 'error')
-        return true;
-    return outcome.result === 'timed-out' && outcome.onTimeout !== 'neutral';
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The step's outputs, from what the run learned. Only values that are known are set.
-
-
-function outputsOf(outcome, progress, sarifFile) {
-    const outputs = {
-        result: outcome.result,
-        'error-code': outcome.errorCode ?? '',
-        'sarif-file': sarifFile
-    };
-    if (progress.estimation)
-        outputs['cost-estimation-id'] = progress.estimation.id;
-    if (progress.estimatedCredits !== undefined)
-        outputs['estimated-credits'] = String(progress.estimatedCredits);
-    if (progress.scanId)
-        outputs['scan-id'] = progress.scanId;
-    if (progress.scanStatus)
-        outputs['scan-status'] = progress.scanStatus;
-    if (progress.findings) {
-        const counts = countBySeverity(progress.findings);
-        outputs['findings-total'] = String(progress.findings.length);
-        for (const severity of SEVERITIES)
-            outputs[`findings-${severity}`] = String(counts[severity]);
-    }
-    const { verdict } = progress;
-    if (verdict) {
-        outputs['gating-findings'] = String(verdict.gating.length);
-        if (verdict.newFindings !== undefined)
-            outputs['new-findings'] = String(verdict.newFindings);
-        if (verdict.scope.baselineScanId)
-            outputs['baseline-scan-id'] = verdict.scope.baselineScanId;
-    }
-    return outputs;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-const clients = new Map();
-function octokitFor(token) {
-    let client = clients.get(token);
-    if (!client) {
-        client = Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit: create }) => create(token));
-        clients.set(token, client);
-    }
-    return client;
-}
-
-;// CONCATENATED MODULE: ./src/github/issue-comments.ts
-
-/** Who the workflow's default token (GITHUB_TOKEN) writes as. */
-const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]';
-async function githubIssueComments(pr) {
-    const octokit = await octokitFor(pr.token);
-    const where = { owner: pr.owner, repo: pr.repo };
-    return {
-        identity: async () => {
-            // A personal token can read its own user (no extra permission); an installation token
-            // (GITHUB_TOKEN, a GitHub App's) cannot, and the default one writes as github-actions[bot].
-            try {
-                return (await octokit.rest.users.getAuthenticated()).data.login;
-            }
-            catch (error) {
-                const status = error.status;
-                if (status === 401 || status === 403 || status === 404)
-                    return DEFAULT_TOKEN_LOGIN;
-                throw error;
-            }
-        },
-        list: async () => (await octokit.paginate(octokit.rest.issues.listComments, {
-            ...where,
-            issue_number: pr.number,
-            per_page: 100
-        })).map((comment) => ({ id: comment.id, body: comment.body, author: comment.user?.login })),
-        create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data
-            .id,
-        update: async (id, body) => {
-            await octokit.rest.issues.updateComment({ ...where, comment_id: id, body });
-        },
-        remove: async (id) => {
-            await octokit.rest.issues.deleteComment({ ...where, comment_id: id });
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/pull-request.ts
-
-
-const FILES_PER_PAGE = 100;
-function githubPullRequest(pr) {
-    const where = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
-    return {
-        headSha: async () => {
-            const octokit = await octokitFor(pr.token);
-            return (await octokit.rest.pulls.get(where)).data.head.sha;
-        },
-        changedFiles: async () => {
-            const octokit = await octokitFor(pr.token);
-            const files = [];
-            // GitHub lists at most 3,000 files of a PR; a full last page means there may be more.
-            for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
-                const { data } = await octokit.rest.pulls.listFiles({
-                    ...where,
-                    per_page: FILES_PER_PAGE,
-                    page
-                });
-                files.push(...data.map((file) => file.filename));
-                if (data.length < FILES_PER_PAGE)
-                    return { files, complete: true };
-            }
-            return { files, complete: files.length < MAX_LISTED_PR_FILES };
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-/** GitHub's limits on workflow-command annotations. */
-const ANNOTATIONS_PER_LEVEL = 10;
-const ANNOTATIONS_PER_JOB = 50;
-function levelFor(finding, gate) {
-    if (meetsGate(finding, gate))
-        return 'error';
-    return finding.severity === 'info' ? 'notice' : 'warning';
-}
-function planAnnotations(findings, locations, gate, budget) {
-    // One notice is kept back for the overflow line.
-    const room = {
-        error: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.error,
-        warning: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.warning,
-        notice: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.notice - 1
-    };
-    const used = budget.alreadyUsed.error + budget.alreadyUsed.warning + budget.alreadyUsed.notice;
-    let total = Math.min(budget.maxAnnotations, ANNOTATIONS_PER_JOB - used - 1);
-    const annotations = [];
-    for (const finding of bySeverity(findings)) {
-        const level = levelFor(finding, gate);
-        if (total <= 0 || room[level] <= 0)
-            continue;
-        room[level]--;
-        total--;
-        annotations.push(annotationFor(finding, level, locations.get(finding.id)));
-    }
-    const omitted = findings.length - annotations.length;
-    if (omitted === 0)
-        return { annotations, omitted };
-    return {
-        annotations,
-        omitted,
-        overflowNotice: {
-            level: 'notice',
-            title: 'Hacktron: more findings than annotations',
-            message: `${omitted} of ${findings.length} findings are not annotated on the code (GitHub shows at most ` +
-                `${ANNOTATIONS_PER_LEVEL} annotations of each level per step, and max-annotations is ` +
-                `${budget.maxAnnotations}). All of them are in the job summary and the SARIF file.`
-        }
-    };
-}
-function annotationFor(finding, level, location) {
-    // Annotations are plain text, but GitHub still shows bidi tricks and links references in them.
-    return {
-        level,
-        title: `${finding.severity}: ${inertText(oneLine(finding.title, 120))}`,
-        message: `${inertText(oneLine(finding.category, 80))} (${finding.state}). ${inertText(oneLine(finding.description, 300))}\n` +
-            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard and the job summary.`,
-        file: location?.path,
-        startLine: location?.startLine,
-        endLine: location?.endLine
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/comment-writer.ts
-class PrCommentWriter {
-    marker;
-    api;
-    logger;
-    commentId;
-    /** The PR was searched and holds no comment of ours: no need to list its comments again. */
-    knownAbsent = false;
-    lastBody;
-    disabled = false;
-    identity;
-    /** Foreign comments with the marker already noted in the log, so each is noted once. */
-    notedForeign = new Set();
-    constructor(marker, api, logger) {
-        this.marker = marker;
-        this.api = api;
-        this.logger = logger;
-    }
-    /** Writes `body` (which must contain the marker); never throws. */
-    async write(body, options = { mayCreate: true }) {
-        if (this.disabled || body === this.lastBody)
-            return;
-        if (!options.mayCreate && this.knownAbsent)
-            return;
-        try {
-            const api = await this.api();
-            this.identity ??= await api.identity();
-            if (this.commentId === undefined && !this.knownAbsent) {
-                this.commentId = await this.findExisting(api);
-                this.knownAbsent = this.commentId === undefined;
-            }
-            if (this.commentId !== undefined) {
-                await api.update(this.commentId, body);
-            }
-            else if (!options.mayCreate) {
-                return;
-            }
-            else {
-                this.commentId = await api.create(body);
-                this.knownAbsent = false;
-                await this.settleRace(api, body);
-            }
-            this.lastBody = body;
-        }
-        catch (error) {
-            this.onError(error);
-        }
-    }
-    /** The oldest comment with the marker that this identity wrote; others are left alone. */
-    async findExisting(api) {
-        const marked = (await api.list()).filter((comment) => comment.body?.includes(this.marker));
-        const mine = marked.filter((comment) => sameLogin(comment.author, this.identity));
-        for (const foreign of marked.filter((comment) => !mine.includes(comment))) {
-            if (this.notedForeign.has(foreign.id))
-                continue;
-            this.notedForeign.add(foreign.id);
-            this.logger.info(`Hacktron: PR comment ${foreign.id} carries this job's marker but was written by ` +
-                `${foreign.author ?? 'an unknown author'}, not by ${this.identity ?? 'this token'}: ` +
-                'it is ignored and left as it is.');
-        }
-        return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id));
-    }
-    /** If another run created its comment at the same time, the oldest one wins. */
-    async settleRace(api, body) {
-        const oldest = await this.findExisting(api);
-        if (oldest === undefined || oldest === this.commentId)
-            return;
-        await api.remove(this.commentId);
-        this.commentId = oldest;
-        await api.update(oldest, body);
-    }
-    onError(error) {
-        const status = error.status;
-        if (status === 401 || status === 403 || status === 404) {
-            this.disabled = true;
-            this.logger.warning(`Hacktron: could not write the PR comment (HTTP ${status}): the token may not comment on this pull ` +
-                'request. Runs for forks get a read-only token; elsewhere give the job "permissions: pull-requests: write", ' +
-                'or set pr-comment: false. The scan and the gate are not affected.');
-            return;
-        }
-        this.logger.warning(`Hacktron: could not update the PR comment: ${error instanceof Error ? error.message : String(error)}. ` +
-            'The scan and the gate are not affected; the next update will try again.');
-    }
-}
-/** GitHub logins are case-insensitive. */
-function sameLogin(a, b) {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/version.ts
-// Sent in the User-Agent; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'hacktron-whitebox-scan-action';
-const ACTION_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-// The findings as SARIF 2.1.0 shaped for what GitHub code scanning ingests whole:
-// - every result has a location in the repository, as a percent-encoded URI relative to
-//   %SRCROOT% (a finding without a usable path stays out, and the caller says so);
-// - a rule per kind of finding *and* severity, because code scanning reads severity per rule;
-// - triaged findings carry suppressions, fixed ones are left out;
-// - partialFingerprints that follow a finding across runs but tell apart two findings at once;
-// - at most 5,000 results (all code scanning keeps), most severe first, within 10 MB gzipped.
-// No automationDetails: that id would silently override upload-sarif's `category` input.
-
-
-
-
-/** Code scanning accepts 25,000 results per run but keeps only the 5,000 most severe. */
-const MAX_RESULTS_PER_RUN = 5_000;
-const MAX_GZIPPED_BYTES = 10 * 1024 * 1024;
-/** Rule ids stay readable and bounded whatever length of category the API sends. */
-const MAX_RULE_ID_LENGTH = 80;
-const SOURCE_ROOT_ID = '%SRCROOT%';
-const FINGERPRINT_KEY = 'hacktronFinding/v2';
-const LEVEL = {
-    unknown: 'error',
-    critical: 'error',
-    high: 'error',
-    medium: 'warning',
-    low: 'note',
-    info: 'note'
-};
-/**
- * Code scanning reads these: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low. An unknown
- * severity shows as critical, as it gates.
- */
-const SECURITY_SEVERITY = {
-    unknown: '9.5',
-    critical: '9.5',
-    high: '8.0',
-    medium: '5.5',
-    low: '3.0',
-    info: '0.0'
-};
-/** States whose finding stays visible as dismissed in code scanning, with the state as reason. */
-const SUPPRESSED_STATES = new Set(['false_positive', 'accepted_risk', 'closed']);
-/** Fixed: no alert to show at all. */
-const FIXED_STATES = new Set(['resolved']);
-/**
- * `hacktron/<category>/<severity>`: one severity per rule, since code scanning shows a rule's
- * severity on all its alerts. A category too long for the bound is cut and keeps a short hash of
- * the whole, so two long categories never share a rule.
- */
-function ruleIdFor(category, severity) {
-    const slug = category
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'finding';
-    const room = MAX_RULE_ID_LENGTH - `hacktron//${severity}`.length;
-    const bounded = slug.length <= room
-        ? slug
-        : `${slug.slice(0, room - 9).replace(/-$/, '')}-${shortHash(category)}`;
-    return `hacktron/${bounded}/${severity}`;
-}
-/** A repository-relative path as a URI reference: each segment percent-encoded (RFC 3986). */
-function pathToUri(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
-}
-function sarifParts(findings, locations, context) {
-    const unlocated = findings.filter((finding) => !locations.get(finding.id)?.path);
-    const reportable = findings.filter((finding) => locations.get(finding.id)?.path && !FIXED_STATES.has(finding.state));
-    const kept = bySeverity(reportable).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN);
-    const rules = new Map();
-    for (const finding of kept) {
-        const ruleId = ruleIdFor(finding.category, finding.severity);
-        if (!rules.has(ruleId))
-            rules.set(ruleId, ruleOf(ruleId, finding));
-    }
-    const fingerprints = fingerprintsOf(kept, locations);
-    return {
-        log: logOf([...rules.values()], context),
-        results: function* () {
-            for (const finding of kept) {
-                yield resultOf(finding, ruleIdFor(finding.category, finding.severity), locations.get(finding.id) ?? {}, {
-                    fingerprint: fingerprints.get(finding.id) ?? '',
-                    baselineState: context.baselineStates?.get(finding.id)
-                });
-            }
-        },
-        resultCount: kept.length,
-        dropped: countDropped(reportable, kept),
-        unlocated,
-        fixed: findings.length - unlocated.length - reportable.length
-    };
-}
-/** The whole log in memory, results included. */
-function buildSarif(findings, locations, context) {
-    const { results, resultCount: _count, ...parts } = sarifParts(findings, locations, context);
-    const [run] = parts.log.runs;
-    if (run)
-        run.results = [...results()];
-    return parts;
-}
-/**
- * The file as compact JSON (no indentation: a tenth of the size is white space otherwise), in
- * pieces: the log's head, then one result at a time, so it streams to disk without ever being
- * one string or holding every result.
- */
-function* sarifChunks(parts) {
-    const { runs, ...envelope } = parts.log;
-    yield `${JSON.stringify(envelope).slice(0, -1)},"runs":[`;
-    for (const [runIndex, run] of runs.entries()) {
-        const { results: _inMemory, ...rest } = run;
-        const head = JSON.stringify(rest).slice(0, -1);
-        yield `${runIndex > 0 ? ',' : ''}${head}${head === '{' ? '' : ','}"results":[`;
-        // The action writes one run; its results are the streamed ones.
-        let index = 0;
-        for (const result of runIndex === 0 ? parts.results() : (run.results ?? []))
-            yield `${index++ > 0 ? ',' : ''}${JSON.stringify(result)}`;
-        yield ']}';
-    }
-    yield ']}';
-}
-function countDropped(all, kept) {
-    const keptIds = new Set(kept.map((finding) => finding.id));
-    const dropped = {};
-    for (const finding of all) {
-        if (!keptIds.has(finding.id))
-            dropped[finding.severity] = (dropped[finding.severity] ?? 0) + 1;
-    }
-    return dropped;
-}
-function logOf(rules, context) {
-    const driver = exportedDriver(context.exported);
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: driver.name ?? 'Hacktron',
-                        version: driver.version ?? ACTION_VERSION,
-                        informationUri: 'https://hacktron.ai',
-                        rules: [...rules]
-                    }
-                },
-                originalUriBaseIds: {
-                    [SOURCE_ROOT_ID]: {
-                        description: { text: 'The root of the repository checkout that was scanned.' }
-                    }
-                },
-                results: [],
-                properties: { 'hacktron/scan-id': context.scanId }
-            }
-        ]
-    };
-}
-function ruleOf(ruleId, finding) {
-    const category = oneLine(finding.category, 200) || 'Finding';
-    const severity = finding.severity;
-    const unknownNote = severity === 'unknown'
-        ? ' Hacktron reported a severity outside its documented ones; it is shown, and gates, as critical.'
-        : '';
-    return {
-        id: ruleId,
-        name: category.replace(/[^A-Za-z0-9]+/g, '').slice(0, 60) || 'Finding',
-        shortDescription: { text: `${category} (${severity})` },
-        fullDescription: {
-            text: `Hacktron Whitebox Scan findings of category "${category}" at ${severity} severity.${unknownNote}`
-        },
-        help: {
-            text: `${category}: each finding's message describes the issue found at its location. The ` +
-                'finding in the Hacktron dashboard has the full description and a proof of concept; fix ' +
-                'it, or triage it in Hacktron as a false positive or an accepted risk.'
-        },
-        defaultConfiguration: { level: LEVEL[severity] },
-        properties: { 'security-severity': SECURITY_SEVERITY[severity], tags: ['security'] }
-    };
-}
-function resultOf(finding, ruleId, location, extra) {
-    const region = location.startLine
-        ? { startLine: location.startLine, ...(location.endLine && { endLine: location.endLine }) }
-        : undefined;
-    return {
-        ruleId,
-        level: LEVEL[finding.severity],
-        message: { text: `${finding.title}\n\n${finding.description}`.trim() || ruleId },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: pathToUri(location.path ?? ''), uriBaseId: SOURCE_ROOT_ID },
-                    ...(region && { region })
-                }
-            }
-        ],
-        partialFingerprints: { [FINGERPRINT_KEY]: extra.fingerprint },
-        ...(SUPPRESSED_STATES.has(finding.state) && { suppressions: [suppressionOf(finding.state)] }),
-        ...(extra.baselineState && { baselineState: extra.baselineState }),
-        properties: {
-            'hacktron/finding-id': finding.id,
-            'hacktron/state': finding.state,
-            severity: finding.severity,
-            ...(finding.reported_severity !== undefined && {
-                'hacktron/reported-severity': finding.reported_severity
-            }),
-            tags: [...finding.tags]
-        }
-    };
-}
-function suppressionOf(state) {
-    return { kind: 'external', status: 'accepted', justification: `Triaged in Hacktron: ${state}` };
-}
-/**
- * Stable across runs for the same finding: the hash of its kind, file and code, whatever its line,
- * then `:n`, its place among the findings sharing that hash ordered by line, so that two at once
- * (the same code twice in a file) are two alerts, not one.
- */
-function fingerprintsOf(findings, locations) {
-    const byHash = new Map();
-    for (const finding of findings) {
-        const location = locations.get(finding.id);
-        const hash = (0,external_node_crypto_.createHash)('sha256')
-            .update(`${finding.category.trim().toLowerCase()}\0${location?.path ?? ''}\0${finding.affected_code.replace(/\s+/g, ' ').trim()}`)
-            .digest('hex');
-        const same = byHash.get(hash) ?? [];
-        same.push({ id: finding.id, line: location?.startLine ?? Number.MAX_SAFE_INTEGER });
-        byHash.set(hash, same);
-    }
-    const fingerprints = new Map();
-    for (const [hash, same] of byHash) {
-        same.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
-        same.forEach((entry, index) => fingerprints.set(entry.id, `${hash}:${index + 1}`));
-    }
-    return fingerprints;
-}
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
-}
-function exportedDriver(exported) {
-    const driver = exported?.runs?.[0]?.tool?.driver;
-    return {
-        name: typeof driver?.name === 'string' ? driver.name : undefined,
-        version: typeof driver?.version === 'string' && driver.version ? driver.version : undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/reporting.ts
-// The thin writers behind the pure renderers of src/report/: annotations on code, the SARIF file
-// and the PR comment. Only this file and main.ts touch the runner and the file system for reports.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Checked-out files larger than this are not searched for a finding's snippet. */
-const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
-function workspaceRoot() {
-    return (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
-}
-/** A checked-out file's text, or undefined; never a path outside the workspace. */
-function readWorkspaceFile(path) {
-    const root = workspaceRoot();
-    const full = (0,external_node_path_namespaceObject.resolve)(root, path);
-    if (full !== root && !full.startsWith(root + external_node_path_namespaceObject.sep))
-        return undefined;
-    try {
-        if ((0,external_node_fs_namespaceObject.statSync)(full).size > MAX_SEARCHED_FILE_BYTES)
-            return undefined;
-        return (0,external_node_fs_namespaceObject.readFileSync)(full, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A checked-out file (not a directory), never outside the workspace. */
-function workspaceFileExists(path) {
-    const root = workspaceRoot();
-    const full = (0,external_node_path_namespaceObject.resolve)(root, path);
-    if (!full.startsWith(root + external_node_path_namespaceObject.sep))
-        return false;
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(full).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-/** How many unlocated findings the summary names one by one. */
-const MAX_UNLOCATED_LISTED = 10;
-/** Where the flow finds the lines of findings whose code is in the checkout. */
-function checkoutLines() {
-    return (findings) => locateInCheckout(findings, readWorkspaceFile, workspaceRoot(), workspaceFileExists);
-}
-/** Locates the findings and writes the SARIF file. */
-async function prepareFindingReports(progress, settings) {
-    const findings = progress.findings;
-    if (!findings)
-        return { locations: new Map(), sarifFile: '', notes: [] };
-    const locations = locateFindings(findings, progress.findingLines, workspaceRoot(), workspaceFileExists);
-    const notes = unknownSeverityNotes(findings);
-    if (settings.sarifFile === '')
-        return { locations, sarifFile: '', notes };
-    const path = (0,external_node_path_namespaceObject.resolve)(workspaceRoot(), settings.sarifFile);
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const sarif = await writeSarifFile(path, findings, locations, {
-        scanId: progress.scanId ?? '',
-        baselineStates: baselineStatesOf(findings, progress)
-    });
-    notes.push(...sarifNotes(sarif));
-    info(`Wrote ${sarif.resultCount} findings as SARIF to ${(0,external_node_path_namespaceObject.relative)(workspaceRoot(), path) || path}.`);
-    return { locations, sarifFile: settings.sarifFile, notes };
-}
-/**
- * Streams the SARIF log to `path`, measuring its gzipped size on the way; over code scanning's
- * limit, it is written again with as many fewer results (the least severe) as the excess
- * says, which only a scan of very long findings needs.
- */
-async function writeSarifFile(path, findings, locations, context, maxGzippedBytes = MAX_GZIPPED_BYTES) {
-    for (let maxResults = MAX_RESULTS_PER_RUN;;) {
-        const sarif = sarifParts(findings, locations, { ...context, maxResults });
-        const written = sarif.resultCount;
-        const gzippedBytes = await streamToFile(path, sarifChunks(sarif));
-        if (gzippedBytes <= maxGzippedBytes || written === 0)
-            return sarif;
-        // Results compress alike, so the size scales with their number: aim a little under.
-        const fitting = Math.floor((written * maxGzippedBytes * 0.95) / gzippedBytes);
-        maxResults = Math.min(fitting, Math.floor(written * 0.9));
-    }
-}
-/** Writes the pieces to `path` in blocks of about 64 KiB; returns their gzipped size. */
-async function streamToFile(path, pieces) {
-    const file = (0,external_node_fs_namespaceObject.createWriteStream)(path);
-    const gzip = (0,external_node_zlib_.createGzip)();
-    let gzippedBytes = 0;
-    gzip.on('data', (chunk) => (gzippedBytes += chunk.length));
-    const write = async (block) => {
-        file.write(block);
-        gzip.write(block);
-        // Asked when waiting, not when writing: one may drain while the other is awaited.
-        if (file.writableNeedDrain)
-            await (0,external_node_events_.once)(file, 'drain');
-        if (gzip.writableNeedDrain)
-            await (0,external_node_events_.once)(gzip, 'drain');
-    };
-    let block = '';
-    for (const piece of pieces) {
-        block += piece;
-        if (block.length >= 65_536) {
-            await write(block);
-            block = '';
-        }
-    }
-    if (block !== '')
-        await write(block);
-    file.end();
-    gzip.end();
-    await Promise.all([(0,promises_namespaceObject.finished)(file), (0,promises_namespaceObject.finished)(gzip)]);
-    return gzippedBytes;
-}
-/** New or unchanged against the baseline scan, when the gate compared with one. */
-function baselineStatesOf(findings, progress) {
-    const matches = progress.verdict?.scope.baselineMatches;
-    if (!matches)
-        return undefined;
-    return new Map(findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new']));
-}
-function unknownSeverityNotes(findings) {
-    const reported = unknownSeverities(findings);
-    if (reported.length === 0)
-        return [];
-    const count = findings.filter((finding) => finding.severity === 'unknown').length;
-    return [
-        `⚠️ ${count} finding${count === 1 ? ' has' : 's have'} a severity Hacktron does not document (${reported.map((value) => inlineCode(value, 40)).join(', ')}): counted as **unknown**, and gating as the strictest at any \`fail-on-severity\` but \`none\`.`
-    ];
-}
-/** What the SARIF file leaves out, for the log and as Markdown-safe lines for the reports. */
-function sarifNotes(sarif) {
-    const notes = [];
-    const dropped = Object.entries(sarif.dropped)
-        .map(([severity, count]) => `${count} ${severity}`)
-        .join(', ');
-    if (dropped) {
-        info(`SARIF: left out ${dropped} findings: code scanning keeps ${MAX_RESULTS_PER_RUN} results per upload, most severe first.`);
-        notes.push(`⚠️ Code scanning keeps at most ${MAX_RESULTS_PER_RUN} results per upload: the SARIF file leaves out ${dropped} findings (lowest severities first).`);
-    }
-    if (sarif.unlocated.length > 0) {
-        for (const finding of sarif.unlocated) {
-            info(`SARIF: left out finding ${finding.id} (${oneLine(finding.title, 120)}): its file ${JSON.stringify(finding.affected_file)} is not a usable path in the repository.`);
-        }
-        const listed = sarif.unlocated
-            .slice(0, MAX_UNLOCATED_LISTED)
-            .map((finding) => `${inlineText(finding.title, 120)} (${inlineCode(finding.affected_file || '(no file)', 80)})`);
-        const more = sarif.unlocated.length - listed.length;
-        notes.push(`⚠️ ${sarif.unlocated.length} finding${sarif.unlocated.length === 1 ? ' has' : 's have'} no usable file path in the repository, so code scanning could not place ${sarif.unlocated.length === 1 ? 'it' : 'them'}: left out of the SARIF file (still counted and gated above): ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
-    }
-    if (sarif.fixed > 0) {
-        info(`SARIF: left out ${sarif.fixed} findings triaged as resolved.`);
-    }
-    return notes;
-}
-function annotateFindings(progress, settings, locations, alreadyUsed) {
-    if (!progress.findings || progress.findings.length === 0)
-        return;
-    const plan = planAnnotations(progress.findings, locations, settings.failOnSeverity, {
-        alreadyUsed,
-        maxAnnotations: settings.maxAnnotations
-    });
-    for (const annotation of plan.annotations)
-        emit(annotation);
-    if (plan.overflowNotice)
-        emit(plan.overflowNotice);
-}
-function emit(annotation) {
-    const properties = {
-        title: annotation.title,
-        file: annotation.file,
-        startLine: annotation.startLine,
-        endLine: annotation.endLine
-    };
-    if (annotation.level === 'error')
-        error(annotation.message, properties);
-    else if (annotation.level === 'warning')
-        warning(annotation.message, properties);
-    else
-        notice(annotation.message, properties);
-}
-/** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
-function prCommentWriter(settings, logger) {
-    const { event } = settings;
-    const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target';
-    if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
-        return undefined;
-    }
-    if (event.fromFork && event.name === 'pull_request') {
-        logger.warning('Hacktron: no PR comment for a pull request from a fork: GitHub gives such runs a read-only token. ' +
-            'The job summary has the report; for a comment, use the two-job setup in the README ("Fork pull requests").');
-        return undefined;
-    }
-    if (settings.githubToken === '') {
-        logger.warning('Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.');
-        return undefined;
-    }
-    const primary = settings.repositories[0];
-    const marker = commentMarker({
-        workflow: event.workflow,
-        job: event.job,
-        repository: primary?.url ?? event.repositoryUrl,
-        branch: primary?.branch ?? event.branch
-    });
-    const pr = pullRequestRef(settings);
-    return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger);
-}
-/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
-function pullRequestRef(settings) {
-    const { event } = settings;
-    if (event.pullRequestNumber === undefined || settings.githubToken === '')
-        return undefined;
-    const [owner = '', repo = ''] = event.repository.split('/');
-    return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber };
-}
-/** Reads the PR's head and files; a fork's read-only token may read them too. */
-function pullRequestReader(settings) {
-    const pr = pullRequestRef(settings);
-    return pr && githubPullRequest(pr);
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __nccwpck_require__(2413);
-;// CONCATENATED MODULE: ./src/input-parsing.ts
-// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
-// typed value, or throws a ConfigError that names the input and quotes the value.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
-const MAX_DURATION_MS = 72 * 3_600_000;
-/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
-function parseDuration(input, raw) {
-    const text = raw.trim();
-    const match = DURATION.exec(text);
-    if (!match) {
-        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
-    }
-    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
-    if (!(ms > 0))
-        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
-    if (ms > MAX_DURATION_MS) {
-        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
-    }
-    return Math.round(ms);
-}
-/** One item per line; blank lines and surrounding spaces ignored. */
-function parseList(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-/** One of `allowed`, case-insensitive. */
-function parseChoice(input, raw, allowed) {
-    const value = raw.trim().toLowerCase();
-    const match = allowed.find((candidate) => candidate === value);
-    if (match === undefined) {
-        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-    }
-    return match;
-}
-function parseBoolean(input, raw) {
-    return parseChoice(input, raw, ['true', 'false']) === 'true';
-}
-/** A whole number from `min` up to `max`. */
-function parseWholeNumber(input, raw, min, max) {
-    const text = raw.trim();
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function parseUuid(input, raw) {
-    const value = raw.trim();
-    if (!UUID.test(value))
-        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
-    return value.toLowerCase();
-}
-function parseLimitedText(input, raw, maxLength) {
-    if (raw.trim() === '')
-        return undefined;
-    if (raw.length > maxLength) {
-        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
-    }
-    return raw;
-}
-/** An http(s) URL; `what` says what it is for in the message. */
-function parseHttpUrl(input, raw, what) {
-    let url;
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
-    }
-    return url;
-}
-/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
-function parseRepositoryUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
-    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
-    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
-        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
-    }
-    return `${url.protocol}//${url.host}${path}`;
-}
-const BRANCH = /^[^\s~^:?*[\\]+$/;
-function parseBranch(input, raw) {
-    const value = raw.trim();
-    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
-        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
-    }
-    return value;
-}
-const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
-/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
-function parseTargetUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
-    if (PRIVATE_HOST.test(url.hostname)) {
-        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
-    }
-    return url.toString();
-}
-
-;// CONCATENATED MODULE: ./src/event.ts
-// What the action needs to know about the event that started the workflow.
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
-function eventInfoOf(context, env) {
-    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
-    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
-    const common = {
-        name: context.eventName,
-        serverUrl,
-        repository,
-        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
-        fromDependabot: context.actor === 'dependabot[bot]',
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? '',
-        runUrl: repository && env.GITHUB_RUN_ID
-            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
-            : ''
-    };
-    const pr = context.payload.pull_request;
-    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
-        const headRepo = pr.head?.repo?.full_name;
-        return {
-            ...common,
-            branch: pr.head?.ref ?? refName,
-            headSha: pr.head?.sha ?? context.sha,
-            pullRequestNumber: pr.number,
-            baseBranch: pr.base?.ref,
-            headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
-            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
-            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
-            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
-        };
-    }
-    const mergeGroup = context.payload.merge_group;
-    if (context.eventName === 'merge_group' && mergeGroup) {
-        return {
-            ...common,
-            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
-            headSha: mergeGroup.head_sha ?? context.sha,
-            fromFork: false
-        };
-    }
-    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
-}
-function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
-    const repo = pr.head?.repo;
-    if (repo === null)
-        return { deleted: true };
-    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
-    return {
-        deleted: false,
-        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
-        isPublic: repo?.private === false
-    };
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// Every input of the action, read once and validated before any request is sent.
-
-
-
-
-
-
-
-const MODES = ['full', 'estimate', 'start', 'wait'];
-const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
-const GATE_SCOPES = ['new', 'changed-files', 'all'];
-/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
-const INPUT_DEFAULTS = {
-    'api-key': '',
-    'api-url': 'https://api.hacktron.ai/v1',
-    mode: 'full',
-    'scan-id': '',
-    repository: '',
-    branch: '',
-    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
-    'repository-source': '',
-    'related-repositories': '',
-    'target-urls': '',
-    'auth-instructions': '',
-    'custom-context': '',
-    'context-document-ids': '',
-    'estimation-name': '',
-    'max-credits': '',
-    'poll-interval': '15s',
-    'estimation-timeout': '30m',
-    'scan-timeout': '3h',
-    'on-timeout': 'fail',
-    'fail-on-severity': 'high',
-    'gate-scope': 'new',
-    'baseline-scan-id': '',
-    'cost-estimation-id': '',
-    'reuse-scan': 'true',
-    'github-token': '${{ github.token }}',
-    'pr-comment': 'true',
-    'max-annotations': '10',
-    'sarif-file': 'hacktron-results.sarif'
-};
-const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'];
-const TEXT_LIMIT = 2000;
-const MIN_REMOTE_POLL_MS = 10_000;
-const MAX_POLL_MS = 3_600_000;
-/** GitHub shows at most 50 annotations per job. */
-const MAX_ANNOTATIONS = 50;
-const runnerSources = () => ({
-    getInput: (name) => getInput(name),
-    hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
-    env: process.env,
-    context: github.context
-});
-/** Reads the secrets first so they are masked before anything else can log them. */
-function maskSecrets(sources = runnerSources()) {
-    const secrets = [
-        ...SECRET_INPUTS.map((name) => sources.getInput(name)),
-        sources.env.HACKTRON_API_KEY ?? ''
-    ];
-    for (const secret of secrets) {
-        for (const line of secret.split(/\r?\n/))
-            if (line.trim().length >= 4)
-                core_setSecret(line.trim());
-    }
-}
-function readSettings(sources = runnerSources()) {
-    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
-    // in a local run, takes action.yml's default.
-    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
-    const event = eventInfoOf(sources.context, sources.env);
-    const api = readApiInputs(input, sources.env);
-    const mode = parseChoice('mode', input('mode'), MODES);
-    const scope = readScope(input, event, mode);
-    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
-    if (estimationName.length > 200) {
-        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
-    }
-    return {
-        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
-        ...api,
-        mode,
-        ...readStartingPoint(input, mode),
-        ...scope,
-        ...readScanExtras(input),
-        estimationName,
-        ...readTiming(input, api),
-        ...readGate(input),
-        ...readReportInputs(input, sources),
-        event
-    };
-}
-/** The one switch for test timing; see Settings.testMode. */
-const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
-function readApiInputs(input, env) {
-    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
-    const urlProblem = baseUrlProblem(apiUrl);
-    if (urlProblem) {
-        // Never echo credentials someone pasted into the URL.
-        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
-        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
-    }
-    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
-    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
-    if (testMode && !isLoopbackHost(new URL(apiUrl).hostname)) {
-        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
-    }
-    return { apiUrl, testMode };
-}
-/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
-function readStartingPoint(input, mode) {
-    const scanIdText = input('scan-id').trim();
-    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
-    if (mode === 'wait' && scanId === undefined) {
-        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
-    }
-    if (mode !== 'wait' && scanId !== undefined) {
-        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
-    }
-    const estimationText = input('cost-estimation-id').trim();
-    if (estimationText === '')
-        return { scanId };
-    const costEstimationId = parseUuid('cost-estimation-id', estimationText);
-    if (mode !== 'full' && mode !== 'start') {
-        throw new ConfigError('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`);
-    }
-    return { scanId, costEstimationId };
-}
-/**
- * The repositories and branches to scan. By default the code the event is about: a PR's head
- * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
- * repository under the fork's branch name.
- */
-function readScope(input, event, mode) {
-    const explicitUrl = input('repository').trim();
-    const chosenSource = input('repository-source').trim();
-    const head = event.fromFork ? event.headRepository : undefined;
-    if (explicitUrl === '' && head?.deleted && mode !== 'wait') {
-        throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
-            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
-            'or set repository: to the repository to scan.');
-    }
-    const defaultUrl = head && !head.deleted ? head.url : event.repositoryUrl;
-    const url = parseRepositoryUrl('repository', explicitUrl || defaultUrl);
-    const notes = [];
-    let source = 'connected';
-    if (chosenSource !== '') {
-        source = parseChoice('repository-source', chosenSource, ['connected', 'public']);
-    }
-    else if (explicitUrl === '' && head && !head.deleted && head.isPublic) {
-        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
-        // people's forks: a public fork can only be read as a public repository.
-        source = 'public';
-        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
-            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
-    }
-    const branchText = input('branch') || event.branch;
-    if (branchText.trim() === '' && mode !== 'wait') {
-        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
-    }
-    const primary = {
-        url,
-        branch: mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText),
-        source
-    };
-    // Related repositories are the organisation's own, whatever the fork is.
-    const relatedSource = chosenSource === '' ? 'connected' : source;
-    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
-    const repositories = [primary, ...related];
-    const seen = new Set();
-    for (const repo of repositories) {
-        const key = repo.url.toLowerCase();
-        if (seen.has(key)) {
-            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
-        }
-        seen.add(key);
-    }
-    const baselineRepositoryUrl = explicitUrl === '' && head && !head.deleted ? event.repositoryUrl : url;
-    return { repositories, baselineRepositoryUrl, notes };
-}
-function readScanExtras(input) {
-    return {
-        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
-        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
-        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
-        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line))
-    };
-}
-function readTiming(input, api) {
-    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
-    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
-    }
-    if (pollIntervalMs > MAX_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
-    }
-    const maxCreditsText = input('max-credits').trim();
-    return {
-        pollIntervalMs,
-        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
-        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
-        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
-        maxCredits: maxCreditsText === ''
-            ? undefined
-            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
-    };
-}
-function readGate(input) {
-    const baselineText = input('baseline-scan-id').trim();
-    return {
-        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
-        gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
-        baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
-        reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
-    };
-}
-function readReportInputs(input, sources) {
-    const prComment = parseChoice('pr-comment', input('pr-comment'), [
-        'true',
-        'on-failure',
-        'false'
-    ]);
-    return {
-        githubToken: sources.getInput('github-token').trim(),
-        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
-        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS),
-        sarifFile: parseSarifPath(input('sarif-file'))
-    };
-}
-/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
-function parseRelatedRepository(line, serverUrl, source) {
-    const at = line.lastIndexOf('@');
-    if (at <= 0 || at === line.length - 1) {
-        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
-    }
-    const where = line.slice(0, at).trim();
-    const branch = parseBranch('related-repositories', line.slice(at + 1));
-    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
-        ? `${serverUrl}/${where}`
-        : parseRepositoryUrl('related-repositories', where);
-    return { url, branch, source };
-}
-function parseSarifPath(raw) {
-    const path = raw.trim();
-    if (path === '')
-        return '';
-    if (path.includes('\0') || path.endsWith('/')) {
-        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
-    }
-    return path;
-}
-/**
- * Repository, PR number and short head SHA, and a digest of the related repositories when there
- * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
- * this name (see reuse-scan).
- */
-function defaultEstimationName(event, repositories) {
-    const [primary, ...related] = repositories;
-    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
-    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
-    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
-    const scope = related
-        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
-        .sort()
-        .join('\n');
-    const digest = related.length === 0
-        ? ''
-        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
-    return `${repository} ${where}${sha}${digest}`;
-}
-/** What `core.debug` shows of the settings: everything but the secrets. */
-function describeSettings(settings) {
-    const { apiKey, authInstructions, githubToken, ...rest } = settings;
-    return {
-        ...rest,
-        apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
-        authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
-        githubToken: githubToken === '' ? '(none)' : '(set, masked)'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): read the settings, drive the flow, report, set the outputs. It never throws: every way a
-// run can end becomes a result, an error-code and one annotation that explains it.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
-class CoreLogger {
-    warnings = 0;
-    notices = 0;
-    debug(message) {
-        core_debug(message);
-    }
-    info(message) {
-        info(message);
-    }
-    notice(message) {
-        this.notices++;
-        notice(message, { title: 'Hacktron' });
-    }
-    warning(message) {
-        this.warnings++;
-        warning(message);
-    }
-}
-async function run() {
-    const state = {
-        progress: newProgress(),
-        logger: new CoreLogger(),
-        cancel: new AbortController()
-    };
-    const onSignal = (signal) => {
-        if (state.cancel.signal.aborted)
-            return;
-        info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
-        state.cancel.abort();
-    };
-    process.once('SIGINT', () => onSignal('SIGINT'));
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    let outcome;
-    try {
-        maskSecrets();
-        state.settings = readSettings();
-        core_debug(`Settings: ${JSON.stringify(describeSettings(state.settings))}`);
-        for (const note of state.settings.notes)
-            info(note);
-        if (state.settings.testMode) {
-            info(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
-        }
-        outcome = await runWithSettings(state.settings, state);
-    }
-    catch (error) {
-        outcome = outcomeOfError(error, state.progress, state.settings);
-    }
-    try {
-        await finish(outcome, state);
-    }
-    catch (error) {
-        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
-        setFailed(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
-    }
-    // A request abandoned by the cancellation may still hold the event loop open.
-    if (state.cancel.signal.aborted)
-        process.exit();
-}
-async function runWithSettings(settings, state) {
-    if (settings.apiKey === '')
-        return missingKeyOutcome(settings.event);
-    const client = new HacktronClient({
-        baseUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        userAgent: `${ACTION_NAME}/${ACTION_VERSION}`,
-        logger: state.logger,
-        ...clientTiming(settings.testMode)
-    });
-    info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
-    state.comment = prCommentWriter(settings, state.logger);
-    const { progress } = state;
-    const deps = {
-        client,
-        pullRequest: pullRequestReader(settings),
-        logger: state.logger,
-        clock: systemClock,
-        random: Math.random,
-        signal: state.cancel.signal,
-        findingsReading: {
-            pacing: findingsPagePacing(settings.testMode),
-            locateInCheckout: checkoutLines()
-        },
-        onPhaseChange: async () => updateComment(state)
-    };
-    const cancelled = new Promise((resolve) => state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
-    // A cancelled job stops waiting at once, even with a request in flight (the scan goes on),
-    // except for the answer to starting the scan, which names the scan that did start.
-    const flow = runFlow(settings, deps, progress, phase);
-    const result = await Promise.race([flow, cancelled]);
-    if (result === 'cancelled') {
-        await awaitStartInFlight(flow, progress, systemClock);
-        return cancelledOutcome(progress);
-    }
-    return outcomeOfFlow(result, progress, settings.event);
-}
-async function phase(name, body) {
-    const started = Date.now();
-    return group(name, async () => {
-        try {
-            return await body();
-        }
-        finally {
-            info(`${name}: ${formatElapsed(Date.now() - started)}`);
-        }
-    });
-}
-function summaryContext(settings, reports) {
-    return {
-        failOnSeverity: settings?.failOnSeverity ?? 'high',
-        serverUrl: settings?.event.serverUrl ?? '',
-        repository: settings?.event.repository ?? '',
-        headSha: settings?.event.headSha ?? '',
-        runUrl: settings?.event.runUrl ?? '',
-        locations: reports?.locations,
-        notes: reports?.notes
-    };
-}
-async function updateComment(state, outcome, reports) {
-    if (!state.comment)
-        return;
-    const context = summaryContext(state.settings, reports);
-    // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
-    // but keeps one that exists current, so a fixed PR shows that it now passes.
-    const mayCreate = state.settings?.prComment === 'always' ||
-        (outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out'));
-    await state.comment.write(renderComment(state.comment.marker, state.progress, context, outcome), {
-        mayCreate
-    });
-}
-async function finish(outcome, state) {
-    const { progress, settings, logger } = state;
-    let reports;
-    if (settings) {
-        try {
-            reports = await prepareFindingReports(progress, settings);
-        }
-        catch (error) {
-            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
-        }
-    }
-    const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '');
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-    const used = { error: 0, warning: 0, notice: logger.notices };
-    const { annotation } = outcome;
-    if (annotation && stepFails(outcome)) {
-        error(annotation.message, { title: annotation.title });
-        used.error++;
-    }
-    else if (annotation && outcome.result === 'skipped') {
-        notice(annotation.message, { title: annotation.title });
-        used.notice++;
-    }
-    else if (annotation) {
-        warning(annotation.message, { title: annotation.title });
-        used.warning++;
-    }
-    if (settings && reports) {
-        const warning = used.warning + logger.warnings;
-        annotateFindings(progress, settings, reports.locations, { ...used, warning });
-    }
-    info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
-    await writeSummary(renderSummary(outcome, progress, summaryContext(settings, reports)));
-    await updateComment(state, outcome, reports);
-    if (stepFails(outcome))
-        process.exitCode = 1;
-}
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary.addRaw(markdown).write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${String(error)}`);
-    }
-}
-
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 2413:
+/***/ 4942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  context: () => (/* binding */ github_context),
-  getOctokit: () => (/* binding */ getOctokit)
+  Qq: () => (/* binding */ HttpClient)
 });
 
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
     }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
     }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    else {
+        return undefined;
     }
 }
-//# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -36243,4937 +34849,690 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 };
 
 
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
     }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
     }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
-        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-    });
-    return proxyFetch;
-}
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
-    }
-    return baseUserAgent;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
-// @ts-check
-
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-
-  if (!options) {
-    options = {};
-  }
-
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name) => {
-      return register.bind(null, state, name, callback, options);
-    }, method)();
-  }
-
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-
-    return state.registry[name].reduce((method, registered) => {
-      return registered.hook.bind(null, method, options);
-    }, method)();
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
-// @ts-check
-
-function addHook(state, kind, name, hook) {
-  const orig = hook;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-
-  if (kind === "before") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(orig.bind(null, options))
-        .then(method.bind(null, options));
-    };
-  }
-
-  if (kind === "after") {
-    hook = (method, options) => {
-      let result;
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .then((result_) => {
-          result = result_;
-          return orig(result, options);
-        })
-        .then(() => {
-          return result;
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
         });
-    };
-  }
-
-  if (kind === "error") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .catch((error) => {
-          return orig(error, options);
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
         });
-    };
-  }
-
-  state.registry[name].push({
-    hook: hook,
-    orig: orig,
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
-// @ts-check
-
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-
-  const index = state.registry[name]
-    .map((registered) => {
-      return registered.orig;
-    })
-    .indexOf(method);
-
-  if (index === -1) {
-    return;
-  }
-
-  state.registry[name].splice(index, 1);
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
-// @ts-check
-
-
-
-
-
-// bind with array of arguments: https://stackoverflow.com/a/21792913
-const bind = Function.bind;
-const bindable = bind.bind(bind);
-
-function bindApi(hook, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook.api = { remove: removeHookRef };
-  hook.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-
-function Singular() {
-  const singularHookName = Symbol("Singular");
-  const singularHookState = {
-    registry: {},
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-
-function Collection() {
-  const state = {
-    registry: {},
-  };
-
-  const hook = register.bind(null, state);
-  bindApi(hook, state);
-
-  return hook;
-}
-
-/* harmony default export */ const before_after_hook = ({ Singular, Collection });
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
     }
-  });
-  return result;
 }
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
 }
-
-// pkg/dist-src/merge.js
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
             }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
             }
-          });
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
         }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
     }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
         });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
     }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
     }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
     }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
     }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
-
-
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
     }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
     }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
     }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
     }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
             }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
                         }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
                     }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
                     }
                     else {
-                        valueWhitespace = -1;
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
                     }
-                    index++;
                 }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
                 }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
             }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
             }
             else {
-                keyWhitespace = -1;
+                return additionalValue;
             }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
         }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
+        if (clientHeader !== undefined) {
+            return clientHeader;
         }
+        return _default;
     }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
-/**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
- */
-
-/**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
- */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-  let level = 0;
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        if (space) chunks.push("\n" + space.repeat(level));
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
             }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
             });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
         }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
         }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
         }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-      level--;
-
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) return replacer(key, val);
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) return replacer(key, val);
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  const hasUserReviver = typeof userReviver === "function";
-
-  if (!hasUserReviver) return value;
-
-  return userReviver(key, value, context);
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    const hasCustomReviver = typeof reviver === "function";
-
-    if (!hasCustomReviver) return value;
-
-    return reviver(key, value, context);
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
         }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
         }
-      }
-
-      const hasUserReviver = typeof userReviver === "function";
-
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
+        return baseUserAgent;
     }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed, reviver);
-    }
-
-    throw error;
-  }
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/fetch-wrapper.js
-
-
-
-// pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/fetch-wrapper.js
-
-var noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop);
-  }
-  const mimetype = dist_parse(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
-
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-
-// pkg/dist-src/version.js
-var graphql_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/with-defaults.js
-
-
-// pkg/dist-src/graphql.js
-
-
-// pkg/dist-src/error.js
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-
-// pkg/dist-src/graphql.js
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-
-// pkg/dist-src/with-defaults.js
-function graphql_dist_bundle_withDefaults(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-
-// pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return graphql_dist_bundle_withDefaults(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-/* v8 ignore if -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
-// pkg/dist-src/is-jwt.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-
-// pkg/dist-src/auth.js
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-
-// pkg/dist-src/with-authorization-prefix.js
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-
-// pkg/dist-src/hook.js
-async function hook(token, request, route, parameters) {
-  const endpoint = request.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint.headers.authorization = withAuthorizationPrefix(token);
-  return request(endpoint);
-}
-
-// pkg/dist-src/index.js
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
-const version_VERSION = "7.0.8";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
-
-
-
-
-
-
-const dist_src_noop = () => {
-};
-const consoleWarn = console.warn.bind(console);
-const consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = dist_src_noop;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = dist_src_noop;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
-class Octokit {
-  static VERSION = version_VERSION;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook = new before_after_hook.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
         });
-      } else {
-        const auth = createTokenAuth(options.auth);
-        hook.wrap("request", auth.hook);
-        this.auth = auth;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook.wrap("request", auth.hook);
-      this.auth = auth;
     }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
     }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
 }
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const dist_src_version_VERSION = "17.0.0";
-
-//# sourceMappingURL=version.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-const Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-//# sourceMappingURL=endpoints.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-
-const endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-const handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-//# sourceMappingURL=endpoints-to-methods.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-
-
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = dist_src_version_VERSION;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
-
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
-
-
-// octokit + plugins
-
-
-
-const context = new Context();
-const baseUrl = getApiBaseUrl();
-const defaults = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
-};
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
-    }
-    // Orchestration ID
-    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
-    }
-    return opts;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
 
 /***/ })
 
@@ -41208,6 +35567,9 @@ function getOctokit(token, options, ...additionalPlugins) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -41282,6 +35644,18 @@ function getOctokit(token, options, ...additionalPlugins) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -41324,6 +35698,28 @@ function getOctokit(token, options, ...additionalPlugins) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -41338,6 +35734,69 @@ function getOctokit(token, options, ...additionalPlugins) {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

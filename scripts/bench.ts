@@ -22,6 +22,7 @@ import {
 } from '../src/simulator/findings-catalog.js'
 import { HacktronSimulator } from '../src/simulator/server.js'
 import { DIST_ENTRY, runAction } from './lib/run-action.js'
+import { describeColdStart, measureColdStart } from './bench/cold-start.js'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -197,4 +198,10 @@ const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[col
 for (const [index, row] of rows.entries()) {
   console.log(`| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`)
   if (index === 0) console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`)
+}
+
+// Cold start (issue 10): how soon the bundle makes its first decision and its first request.
+const coldStartRounds = 10
+for (const line of describeColdStart(await measureColdStart(coldStartRounds), coldStartRounds)) {
+  console.log(line)
 }

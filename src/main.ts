@@ -20,14 +20,12 @@ import {
 import { stepFails, type RunOutcome } from './report/outcome.js'
 import { outputsOf } from './report/outputs.js'
 import { renderSummary, type SummaryContext } from './report/summary.js'
-import {
-  annotateFindings,
-  checkoutLines,
-  prCommentWriter,
-  prepareFindingReports,
-  pullRequestReader,
-  type FindingReports
-} from './reporting.js'
+import { checkoutLines } from './checkout.js'
+import type { FindingReports } from './reporting.js'
+import { checkRunWriter, prCommentWriter, pullRequestReader } from './github-reporters.js'
+import { completedCheckRun, inProgressOutput } from './report/check-run.js'
+import type { CheckRunWriter } from './report/check-run-writer.js'
+import { recordScope, type RunRecord, type RunRecordReader } from './flow/run-record.js'
 import {
   describeSettings,
   maskSecrets,
@@ -64,6 +62,7 @@ interface Run {
   readonly cancel: AbortController
   settings?: Settings
   comment?: PrCommentWriter
+  checkRun?: CheckRunWriter
 }
 
 export async function run(): Promise<void> {
@@ -119,10 +118,14 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
     `Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`
   )
   state.comment = prCommentWriter(settings, state.logger)
+  state.checkRun = checkRunWriter(settings, state.logger)
   const { progress } = state
+  // The check run appears in progress at the first phase change, once the first Hacktron request
+  // is out: creating it first would hold that request up while GitHub's REST client loads.
   const deps: FlowDeps = {
     client,
     pullRequest: pullRequestReader(settings),
+    runRecords: runRecordsOf(state),
     logger: state.logger,
     clock: systemClock,
     random: Math.random,
@@ -131,7 +134,10 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
       pacing: findingsPagePacing(settings.testMode),
       locateInCheckout: checkoutLines()
     },
-    onPhaseChange: async () => updateComment(state)
+    onPhaseChange: async () => {
+      await updateComment(state)
+      await state.checkRun?.show(inProgressOutput(progress), runRecordOf(state))
+    }
   }
   const cancelled = new Promise<'cancelled'>((resolve) =>
     state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true })
@@ -145,6 +151,24 @@ async function runWithSettings(settings: Settings, state: Run): Promise<RunOutco
     return cancelledOutcome(progress)
   }
   return outcomeOfFlow(result, progress, settings.event)
+}
+
+/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
+function runRecordsOf(state: Run): RunRecordReader | undefined {
+  const sources = [state.checkRun, state.comment].filter((source) => source !== undefined)
+  if (sources.length === 0) return undefined
+  return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() }
+}
+
+/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
+function runRecordOf(state: Run): RunRecord | undefined {
+  const { settings, progress } = state
+  if (!settings || !progress.scanId || settings.event.headSha === '') return undefined
+  return {
+    scanId: progress.scanId,
+    headSha: settings.event.headSha,
+    scope: recordScope(settings.repositories)
+  }
 }
 
 async function phase<T>(name: string, body: () => Promise<T>): Promise<T> {
@@ -182,22 +206,29 @@ async function updateComment(
   const mayCreate =
     state.settings?.prComment === 'always' ||
     (outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out'))
-  await state.comment.write(renderComment(state.comment.marker, state.progress, context, outcome), {
-    mayCreate
-  })
+  const body = renderComment(
+    state.comment.marker,
+    state.progress,
+    context,
+    outcome,
+    runRecordOf(state)
+  )
+  await state.comment.write(body, { mayCreate })
 }
 
 async function finish(outcome: RunOutcome, state: Run): Promise<void> {
   const { progress, settings, logger } = state
   let reports: FindingReports | undefined
-  if (settings) {
+  // SARIF building and the annotations load only for a run that has findings to report.
+  const reporting = settings && progress.findings ? await import('./reporting.js') : undefined
+  if (settings && reporting) {
     try {
-      reports = await prepareFindingReports(progress, settings)
+      reports = await reporting.prepareFindingReports(progress, settings)
     } catch (error) {
       logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
     }
   }
-  const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '')
+  const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '', state.checkRun?.id)
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
 
   const used = { error: 0, warning: 0, notice: logger.notices }
@@ -212,14 +243,24 @@ async function finish(outcome: RunOutcome, state: Run): Promise<void> {
     core.warning(annotation.message, { title: annotation.title })
     used.warning++
   }
-  if (settings && reports) {
+  if (settings && reports && reporting) {
     const warning = used.warning + logger.warnings
-    annotateFindings(progress, settings, reports.locations, { ...used, warning })
+    reporting.annotateFindings(progress, settings, reports.locations, { ...used, warning })
   }
   core.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`)
 
   await writeSummary(renderSummary(outcome, progress, summaryContext(settings, reports)))
   await updateComment(state, outcome, reports)
+  await state.checkRun?.complete(
+    completedCheckRun(
+      outcome,
+      progress,
+      summaryContext(settings, reports),
+      reports?.locations ?? new Map(),
+      state.cancel.signal.aborted
+    ),
+    runRecordOf(state)
+  )
   if (stepFails(outcome)) process.exitCode = 1
 }
 

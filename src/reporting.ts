@@ -1,20 +1,16 @@
-// The thin writers behind the pure renderers of src/report/: annotations on code, the SARIF file
-// and the PR comment. Only this file and main.ts touch the runner and the file system for reports.
+// The thin writers behind the pure renderers of src/report/: annotations on code and the SARIF
+// file, loaded only by runs that have findings to report. Only this file and main.ts touch the
+// runner and the file system for reports.
 import * as core from '@actions/core'
-import { createWriteStream, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { createWriteStream, mkdirSync } from 'node:fs'
 import { once } from 'node:events'
 import { finished } from 'node:stream/promises'
-import { dirname, relative, resolve, sep } from 'node:path'
+import { dirname, relative, resolve } from 'node:path'
 import { createGzip } from 'node:zlib'
+import { workspaceFileExists, workspaceRoot } from './checkout.js'
 import type { Progress } from './flow/progress.js'
-import type { PullRequestReader } from './flow/deps.js'
-import type { FindingsReading } from './flow/read-findings.js'
-import { githubIssueComments } from './github/issue-comments.js'
-import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
 import { planAnnotations, type AnnotationLevel, type CodeAnnotation } from './report/annotations.js'
-import { PrCommentWriter } from './report/comment-writer.js'
-import { commentMarker } from './report/comment.js'
-import { locateFindings, locateInCheckout, type FindingLocation } from './report/locations.js'
+import { locateFindings, type FindingLocation } from './report/locations.js'
 import { inlineCode, inlineText, oneLine } from './report/markdown.js'
 import {
   MAX_GZIPPED_BYTES,
@@ -28,11 +24,7 @@ import {
 } from './report/sarif.js'
 import { unknownSeverities } from './hacktron/findings.js'
 import type { Finding } from './hacktron/types.js'
-import type { Logger } from './logger.js'
 import type { Settings } from './settings.js'
-
-/** Checked-out files larger than this are not searched for a finding's snippet. */
-const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024
 
 export interface FindingReports {
   readonly locations: ReadonlyMap<string, FindingLocation>
@@ -42,43 +34,8 @@ export interface FindingReports {
   readonly notes: readonly string[]
 }
 
-function workspaceRoot(): string {
-  return resolve(process.env.GITHUB_WORKSPACE || process.cwd())
-}
-
-/** A checked-out file's text, or undefined; never a path outside the workspace. */
-function readWorkspaceFile(path: string): string | undefined {
-  const root = workspaceRoot()
-  const full = resolve(root, path)
-  if (full !== root && !full.startsWith(root + sep)) return undefined
-  try {
-    if (statSync(full).size > MAX_SEARCHED_FILE_BYTES) return undefined
-    return readFileSync(full, 'utf8')
-  } catch {
-    return undefined
-  }
-}
-
-/** A checked-out file (not a directory), never outside the workspace. */
-function workspaceFileExists(path: string): boolean {
-  const root = workspaceRoot()
-  const full = resolve(root, path)
-  if (!full.startsWith(root + sep)) return false
-  try {
-    return statSync(full).isFile()
-  } catch {
-    return false
-  }
-}
-
 /** How many unlocated findings the summary names one by one. */
 const MAX_UNLOCATED_LISTED = 10
-
-/** Where the flow finds the lines of findings whose code is in the checkout. */
-export function checkoutLines(): FindingsReading['locateInCheckout'] {
-  return (findings) =>
-    locateInCheckout(findings, readWorkspaceFile, workspaceRoot(), workspaceFileExists)
-}
 
 /** Locates the findings and writes the SARIF file. */
 export async function prepareFindingReports(
@@ -243,49 +200,4 @@ function emit(annotation: CodeAnnotation): void {
   if (annotation.level === 'error') core.error(annotation.message, properties)
   else if (annotation.level === 'warning') core.warning(annotation.message, properties)
   else core.notice(annotation.message, properties)
-}
-
-/** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
-export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWriter | undefined {
-  const { event } = settings
-  const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target'
-  if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
-    return undefined
-  }
-  if (event.fromFork && event.name === 'pull_request') {
-    logger.warning(
-      'Hacktron: no PR comment for a pull request from a fork: GitHub gives such runs a read-only token. ' +
-        'The job summary has the report; for a comment, use the two-job setup in the README ("Fork pull requests").'
-    )
-    return undefined
-  }
-  if (settings.githubToken === '') {
-    logger.warning(
-      'Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.'
-    )
-    return undefined
-  }
-  const primary = settings.repositories[0]
-  const marker = commentMarker({
-    workflow: event.workflow,
-    job: event.job,
-    repository: primary?.url ?? event.repositoryUrl,
-    branch: primary?.branch ?? event.branch
-  })
-  const pr = pullRequestRef(settings)
-  return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger)
-}
-
-/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
-function pullRequestRef(settings: Settings): PullRequestRef | undefined {
-  const { event } = settings
-  if (event.pullRequestNumber === undefined || settings.githubToken === '') return undefined
-  const [owner = '', repo = ''] = event.repository.split('/')
-  return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber }
-}
-
-/** Reads the PR's head and files; a fork's read-only token may read them too. */
-export function pullRequestReader(settings: Settings): PullRequestReader | undefined {
-  const pr = pullRequestRef(settings)
-  return pr && githubPullRequest(pr)
 }

@@ -1,7 +1,6 @@
 // Every input of the action, read once and validated before any request is sent.
 import { createHash } from 'node:crypto'
 import * as core from '@actions/core'
-import { context as githubContext } from '@actions/github'
 import { ConfigError, quote } from './config-error.js'
 import { baseUrlProblem, isLoopbackHost } from './hacktron/url.js'
 import type { Severity } from './hacktron/types.js'
@@ -18,6 +17,7 @@ import {
   parseWholeNumber
 } from './input-parsing.js'
 import { eventInfoOf, type EventContext, type EventInfo } from './event.js'
+import { runnerEventContext } from './runner-event.js'
 
 export const MODES = ['full', 'estimate', 'start', 'wait'] as const
 export type Mode = (typeof MODES)[number]
@@ -70,6 +70,8 @@ export interface Settings {
   readonly reuseScan: boolean
   readonly githubToken: string
   readonly prComment: PrCommentMode
+  /** Report as a check run on the head commit (and record the scan there for re-runs). */
+  readonly checkRun: boolean
   readonly maxAnnotations: number
   readonly sarifFile: string
   readonly event: EventInfo
@@ -105,6 +107,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'reuse-scan': 'true',
   'github-token': '${{ github.token }}',
   'pr-comment': 'true',
+  'check-run': 'true',
   'max-annotations': '10',
   'sarif-file': 'hacktron-results.sarif'
 }
@@ -128,7 +131,7 @@ const runnerSources = (): SettingsSources => ({
   getInput: (name) => core.getInput(name),
   hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
   env: process.env,
-  context: githubContext
+  context: runnerEventContext()
 })
 
 /** Reads the secrets first so they are masked before anything else can log them. */
@@ -246,46 +249,10 @@ function readScope(
   event: EventInfo,
   mode: Mode
 ): Pick<Settings, 'repositories' | 'baselineRepositoryUrl' | 'notes'> {
-  const explicitUrl = input('repository').trim()
   const chosenSource = input('repository-source').trim()
-  const head = event.fromFork ? event.headRepository : undefined
-  if (explicitUrl === '' && head?.deleted && mode !== 'wait') {
-    throw new ConfigError(
-      'repository',
-      "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
-        'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
-        'or set repository: to the repository to scan.'
-    )
-  }
-  const defaultUrl = head && !head.deleted ? head.url : event.repositoryUrl
-  const url = parseRepositoryUrl('repository', explicitUrl || defaultUrl)
-  const notes: string[] = []
-  let source: RepositorySource = 'connected'
-  if (chosenSource !== '') {
-    source = parseChoice('repository-source', chosenSource, ['connected', 'public'] as const)
-  } else if (explicitUrl === '' && head && !head.deleted && head.isPublic) {
-    // Hacktron's GitHub App is installed on the organisation's repositories, not on other
-    // people's forks: a public fork can only be read as a public repository.
-    source = 'public'
-    notes.push(
-      `This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
-        "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise."
-    )
-  }
-  const branchText = input('branch') || event.branch
-  if (branchText.trim() === '' && mode !== 'wait') {
-    throw new ConfigError(
-      'branch',
-      'Input branch is empty and the event names no branch; set branch: explicitly.'
-    )
-  }
-  const primary: RepositoryTarget = {
-    url,
-    branch: mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText),
-    source
-  }
+  const { primary, scansFork, notes } = readPrimaryRepository(input, event, mode)
   // Related repositories are the organisation's own, whatever the fork is.
-  const relatedSource = chosenSource === '' ? 'connected' : source
+  const relatedSource = chosenSource === '' ? 'connected' : primary.source
   const related = parseList(input('related-repositories')).map((line) =>
     parseRelatedRepository(line, event.serverUrl, relatedSource)
   )
@@ -301,9 +268,52 @@ function readScope(
     }
     seen.add(key)
   }
-  const baselineRepositoryUrl =
-    explicitUrl === '' && head && !head.deleted ? event.repositoryUrl : url
+  // A fork's PR wants to merge into the base repository: its scans are the baseline.
+  const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url
   return { repositories, baselineRepositoryUrl, notes }
+}
+
+/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
+function readPrimaryRepository(
+  input: InputReader,
+  event: EventInfo,
+  mode: Mode
+): { primary: RepositoryTarget; scansFork: boolean; notes: string[] } {
+  const explicitUrl = input('repository').trim()
+  const chosenSource = input('repository-source').trim()
+  const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined
+  if (head?.deleted && mode !== 'wait') {
+    throw new ConfigError(
+      'repository',
+      "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+        'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
+        'or set repository: to the repository to scan.'
+    )
+  }
+  const fork = head && !head.deleted ? head : undefined
+  const url = parseRepositoryUrl('repository', explicitUrl || fork?.url || event.repositoryUrl)
+  const notes: string[] = []
+  let source: RepositorySource = 'connected'
+  if (chosenSource !== '') {
+    source = parseChoice('repository-source', chosenSource, ['connected', 'public'] as const)
+  } else if (fork?.isPublic) {
+    // Hacktron's GitHub App is installed on the organisation's repositories, not on other
+    // people's forks: a public fork can only be read as a public repository.
+    source = 'public'
+    notes.push(
+      `This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
+        "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise."
+    )
+  }
+  const branchText = input('branch') || event.branch
+  if (branchText.trim() === '' && mode !== 'wait') {
+    throw new ConfigError(
+      'branch',
+      'Input branch is empty and the event names no branch; set branch: explicitly.'
+    )
+  }
+  const branch = mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText)
+  return { primary: { url, branch, source }, scansFork: fork !== undefined, notes }
 }
 
 function readScanExtras(
@@ -367,7 +377,7 @@ function readGate(
 function readReportInputs(
   input: InputReader,
   sources: SettingsSources
-): Pick<Settings, 'githubToken' | 'prComment' | 'maxAnnotations' | 'sarifFile'> {
+): Pick<Settings, 'githubToken' | 'prComment' | 'checkRun' | 'maxAnnotations' | 'sarifFile'> {
   const prComment = parseChoice('pr-comment', input('pr-comment'), [
     'true',
     'on-failure',
@@ -376,6 +386,7 @@ function readReportInputs(
   return {
     githubToken: sources.getInput('github-token').trim(),
     prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
+    checkRun: parseBoolean('check-run', input('check-run')),
     maxAnnotations: parseWholeNumber(
       'max-annotations',
       input('max-annotations'),

@@ -1,6 +1,7 @@
 // A fake of the few GitHub REST endpoints the action uses, on loopback, for the demo and the
 // end-to-end tests: a PR's comments (list paginated with Link headers, as GitHub does, create,
-// update, delete), and the PR itself (its head) and its files (paginated, at most 3,000).
+// update, delete), the PR itself (its head) and its files (paginated, at most 3,000), and check
+// runs (create, update with annotation batches of at most 50, list for a ref by check name).
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -24,14 +25,34 @@ export interface FakePullRequest {
 /** GitHub lists at most this many files of a pull request. */
 const MAX_LISTED_FILES = 3000
 
+export interface FakeCheckRun {
+  id: number
+  name: string
+  head_sha: string
+  status: string
+  conclusion: string | null
+  external_id: string | null
+  output: { title?: string; summary?: string }
+  /** Every annotation sent, across all requests, in order. */
+  annotations: { annotation_level: string; path: string; start_line: number; title?: string }[]
+  /** How many annotations each update request carried. */
+  annotationBatches: number[]
+}
+
+/** GitHub's limit of annotations per create or update request. */
+const MAX_ANNOTATIONS_PER_REQUEST = 50
+
 export interface FakeGitHubOptions {
   /** Answer every write with this status (403 for a read-only token). */
   readonly refuseWritesWith?: number
+  /** Answer every Checks API request with this status (403: no checks: write). */
+  readonly refuseChecksWith?: number
   readonly perPageCap?: number
 }
 
 export class FakeGitHub {
   readonly comments: FakeComment[] = []
+  readonly checkRuns: FakeCheckRun[] = []
   readonly pullRequests = new Map<number, FakePullRequest>()
   readonly requests: string[] = []
   private nextId = 1000
@@ -52,6 +73,14 @@ export class FakeGitHub {
         ): void => {
           res.writeHead(status, { 'Content-Type': 'application/json', ...headers })
           res.end(body === undefined ? '' : JSON.stringify(body))
+        }
+        if (/\/check-runs(\/|$)/.test(url.pathname)) {
+          if (this.options.refuseChecksWith) {
+            return send(this.options.refuseChecksWith, {
+              message: 'Resource not accessible by integration'
+            })
+          }
+          return this.answerChecks(req.method ?? 'GET', url, text, send)
         }
         const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)(\/files)?$/.exec(url.pathname)
         if (pull && req.method === 'GET') return this.answerPull(pull, url, send)
@@ -130,6 +159,80 @@ export class FakeGitHub {
     )
   }
 
+  private answerChecks(
+    method: string,
+    url: URL,
+    text: string,
+    send: (status: number, body?: unknown, headers?: Record<string, string>) => void
+  ): void {
+    const body = (text ? JSON.parse(text) : {}) as {
+      name?: string
+      head_sha?: string
+      status?: string
+      conclusion?: string
+      external_id?: string
+      output?: { title?: string; summary?: string; annotations?: FakeCheckRun['annotations'] }
+    }
+    const annotations = body.output?.annotations ?? []
+    if (annotations.length > MAX_ANNOTATIONS_PER_REQUEST) {
+      return send(422, { message: 'Only 50 annotations are allowed per request' })
+    }
+    const forRef = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/check-runs$/.exec(url.pathname)
+    if (forRef && method === 'GET') {
+      const name = url.searchParams.get('check_name')
+      const runs = this.checkRuns.filter(
+        (run) => run.head_sha === forRef[1] && (name === null || run.name === name)
+      )
+      return send(200, { total_count: runs.length, check_runs: runs.map(checkRunToApi) })
+    }
+    if (/^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(url.pathname) && method === 'POST') {
+      const run: FakeCheckRun = {
+        id: this.nextId++,
+        name: body.name ?? '',
+        head_sha: body.head_sha ?? '',
+        status: body.status ?? 'queued',
+        conclusion: body.conclusion ?? null,
+        external_id: body.external_id ?? null,
+        output: { title: body.output?.title, summary: body.output?.summary },
+        annotations: [...annotations],
+        annotationBatches: []
+      }
+      this.checkRuns.push(run)
+      return send(201, checkRunToApi(run))
+    }
+    const one = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(url.pathname)
+    const run = one && this.checkRuns.find((candidate) => candidate.id === Number(one[1]))
+    if (run && method === 'PATCH') {
+      if (body.status) run.status = body.status
+      if (body.conclusion) {
+        run.conclusion = body.conclusion
+        run.status = 'completed'
+      }
+      if (body.external_id !== undefined) run.external_id = body.external_id
+      if (body.output) run.output = { title: body.output.title, summary: body.output.summary }
+      run.annotations.push(...annotations)
+      if (annotations.length > 0) run.annotationBatches.push(annotations.length)
+      return send(200, checkRunToApi(run))
+    }
+    send(404, { message: 'Not Found' })
+  }
+
+  /** A check run another run (or another app) made: to test what the action reads back. */
+  addCheckRun(run: Partial<FakeCheckRun> & { name: string; head_sha: string }): FakeCheckRun {
+    const added: FakeCheckRun = {
+      id: this.nextId++,
+      status: 'completed',
+      conclusion: 'success',
+      external_id: null,
+      output: {},
+      annotations: [],
+      annotationBatches: [],
+      ...run
+    }
+    this.checkRuns.push(added)
+    return added
+  }
+
   /** The PR as GitHub knows it now: its head commit and the files it changes. */
   setPullRequest(number: number, pr: Partial<FakePullRequest>): void {
     const known = this.pullRequests.get(number) ?? { headSha: '', files: [] }
@@ -161,4 +264,16 @@ export class FakeGitHub {
 
 function toApi(comment: FakeComment): object {
   return { id: comment.id, body: comment.body, user: { login: comment.author } }
+}
+
+function checkRunToApi(run: FakeCheckRun): object {
+  return {
+    id: run.id,
+    name: run.name,
+    head_sha: run.head_sha,
+    status: run.status,
+    conclusion: run.conclusion,
+    external_id: run.external_id,
+    output: { ...run.output, annotations_count: run.annotations.length }
+  }
 }

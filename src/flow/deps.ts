@@ -4,6 +4,7 @@ import type { HacktronClient } from '../hacktron/client.js'
 import type { PollContext } from './poll.js'
 import type { Progress } from './progress.js'
 import type { FindingsReading } from './read-findings.js'
+import type { RunRecordReader } from './run-record.js'
 
 /** What the flow reads of the pull request on GitHub (with the github-token). */
 export interface PullRequestReader {
@@ -20,6 +21,8 @@ export interface FlowDeps extends PollContext {
   readonly findingsReading?: FindingsReading
   /** Present on a PR event with a token; absent elsewhere. */
   readonly pullRequest?: PullRequestReader
+  /** Earlier runs' records of the scans they started (check runs, the PR comment), if any. */
+  readonly runRecords?: RunRecordReader
   readonly client: Pick<
     HacktronClient,
     | 'createCostEstimation'

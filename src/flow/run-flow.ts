@@ -11,6 +11,7 @@ import type { Progress } from './progress.js'
 import { scanRequestBody, waitForScan } from './scan.js'
 import { findScanToReuse, startScanOnce } from './scan-start.js'
 import type { ScanIdentity } from './scan-lookup.js'
+import { recordScope, type RecordKey } from './run-record.js'
 
 /** `superseded`: the PR moved on before the scan started, so nothing was spent. */
 export type FlowResult = 'passed' | 'failed' | 'estimated' | 'started' | 'superseded'
@@ -113,9 +114,15 @@ async function estimateAndStart(
     repoUrl: primary?.url ?? '',
     branch: primary?.branch ?? ''
   }
+  const recordKey: RecordKey = {
+    headSha: settings.event.headSha,
+    scope: recordScope(settings.repositories),
+    repoUrl: identity.repoUrl,
+    branch: identity.branch
+  }
   if (settings.reuseScan && settings.mode !== 'estimate') {
     const reused = await phase('Look for a scan of this commit', () =>
-      findScanToReuse(identity, deps, progress)
+      findScanToReuse(identity, recordKey, deps, progress)
     )
     if (reused !== undefined) return reused
   }
@@ -132,6 +139,6 @@ async function estimateAndStart(
   }
   const body = scanRequestBody(estimation, settings.repositories, settings)
   return phase('Start the scan', () =>
-    startScanOnce({ body, identity, reuseScan: settings.reuseScan }, deps, progress)
+    startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, progress)
   )
 }

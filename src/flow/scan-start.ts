@@ -9,24 +9,35 @@ import type { CreateScanRequest, Scan, ScanStatus } from '../hacktron/types.js'
 import type { FlowDeps } from './deps.js'
 import type { Progress } from './progress.js'
 import { findScan, isReusable, type ScanIdentity } from './scan-lookup.js'
+import { findRecordedScan, type RecordKey } from './run-record.js'
 
 export interface StartRequest {
   readonly body: CreateScanRequest
   readonly identity: ScanIdentity
+  readonly recordKey: RecordKey
   readonly reuseScan: boolean
 }
 
-/** Attaches to an earlier scan for this commit and scope, if reuse is on and there is one. */
+/**
+ * Attaches to an earlier scan for this commit and scope, if there is one: first as the action's
+ * own run records name it, then as the API's scan names do.
+ */
 export async function findScanToReuse(
   identity: ScanIdentity,
+  recordKey: RecordKey,
   deps: FlowDeps,
   progress: Progress
 ): Promise<string | undefined> {
-  const scan = await findScan(deps.client, identity, isReusable)
+  // The name lookup is sent first although the records win: it needs only the Hacktron client,
+  // so the run's first request is not held up by loading GitHub's REST client for the records.
+  const named = await findScan(deps.client, identity, isReusable)
+  const recorded = await findRecordedScan(recordKey, deps)
+  const scan = recorded ?? named
   if (!scan) return undefined
+  const how = recorded ? 'an earlier run recorded' : 'found by its name'
   attach(
     scan,
-    `a scan for this commit and scope was already ${scan.status} (reuse-scan)`,
+    `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`,
     deps,
     progress
   )
@@ -41,7 +52,7 @@ export async function startScanOnce(
   progress.phase = 'starting-scan'
   if (request.reuseScan) {
     // Another run for this commit may have started the scan while this one was estimating.
-    const existing = await findScanToReuse(request.identity, deps, progress)
+    const existing = await findScanToReuse(request.identity, request.recordKey, deps, progress)
     if (existing) return existing
   }
   const sentAt = Date.now()

@@ -3,7 +3,9 @@
 // oldest and deletes its own. Only comments written by the token's own identity are adopted: the
 // marker is public, so a PR author who posts it first must not receive (and then be able to edit)
 // the report. A token that may not comment is a warning, never a failed step.
+import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
 import type { Logger } from '../logger.js'
+import { parseCommentRecord } from './comment.js'
 
 /** The few calls on a PR's comments the writer needs (GitHub's REST API behind it). */
 export interface IssueCommentsApi {
@@ -28,7 +30,7 @@ export interface WriteOptions {
   readonly mayCreate: boolean
 }
 
-export class PrCommentWriter {
+export class PrCommentWriter implements RunRecordReader {
   private commentId?: number
   /** The PR was searched and holds no comment of ours: no need to list its comments again. */
   private knownAbsent = false
@@ -67,6 +69,25 @@ export class PrCommentWriter {
       this.lastBody = body
     } catch (error) {
       this.onError(error)
+    }
+  }
+
+  /**
+   * The run records in this job's comments written by the token's identity (a record anyone else
+   * wrote could point a re-run at a scan of other code); never throws.
+   */
+  async read(): Promise<readonly RunRecord[]> {
+    if (this.disabled) return []
+    try {
+      const api = await this.api()
+      this.identity ??= await api.identity()
+      const identity = this.identity
+      return (await api.list())
+        .filter((comment) => sameLogin(comment.author, identity))
+        .flatMap((comment) => parseCommentRecord(comment.body ?? '', this.marker) ?? [])
+    } catch (error) {
+      this.logger.debug(`Could not read the PR comment's run record: ${String(error)}`)
+      return []
     }
   }
 

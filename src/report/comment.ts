@@ -4,6 +4,7 @@
 import type { Progress } from '../flow/progress.js'
 import { inlineCode, inlineText } from './markdown.js'
 import type { RunOutcome } from './outcome.js'
+import type { RunRecord } from '../flow/run-record.js'
 import { renderSummary, type SummaryContext } from './summary.js'
 
 export const MAX_COMMENT_CHARS = 65_536
@@ -16,33 +17,87 @@ export interface MarkerParts {
   readonly branch: string
 }
 
-/** An HTML comment no part can close early or break onto another line. */
+const clean = (text: string): string => text.replace(/--+|>|[\r\n]/g, '_')
+/** Record values are ids and digests; a quote would end the attribute early. */
+const cleanValue = (text: string): string => clean(text).replace(/"/g, '_')
+
+/**
+ * The start of the hidden HTML comment that names the job's PR comment: what the writer looks
+ * for. It is left open so that the comment can also carry the run record (`recordedMarker`), and
+ * comments written before there was one still match.
+ */
 export function commentMarker(parts: MarkerParts): string {
-  const clean = (text: string): string => text.replace(/--+|>|[\r\n]/g, '_')
-  return `<!-- hacktron-whitebox-scan workflow="${clean(parts.workflow)}" job="${clean(parts.job)}" scope="${clean(parts.repository)}@${clean(parts.branch)}" -->`
+  return `<!-- hacktron-whitebox-scan workflow="${clean(parts.workflow)}" job="${clean(parts.job)}" scope="${clean(parts.repository)}@${clean(parts.branch)}"`
+}
+
+/**
+ * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
+ * the scope it was for, so that a re-run finds the scan again without relying on its name.
+ */
+export function recordedMarker(marker: string, record?: RunRecord): string {
+  if (!record) return `${marker} -->`
+  return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}" -->`
+}
+
+/** The run record in a comment's marker, if it carries one. */
+export function parseCommentRecord(body: string, marker: string): RunRecord | undefined {
+  const start = body.indexOf(marker)
+  if (start < 0) return undefined
+  const end = body.indexOf('-->', start)
+  const attributes = new Map(
+    [
+      ...body
+        .slice(start + marker.length, end < 0 ? undefined : end)
+        .matchAll(/([a-z-]+)="([^"]*)"/g)
+    ].map((match) => [match[1] ?? '', match[2] ?? ''])
+  )
+  const scanId = attributes.get('scan')
+  const headSha = attributes.get('head')
+  const scope = attributes.get('record-scope')
+  return scanId && headSha && scope ? { scanId, headSha, scope } : undefined
 }
 
 export function renderComment(
   marker: string,
   progress: Progress,
   context: SummaryContext,
-  outcome?: RunOutcome
+  outcome?: RunOutcome,
+  record?: RunRecord
 ): string {
-  if (!outcome) return `${marker}\n${inProgress(progress)}`
-  // Past the limit, list fewer findings (the least severe go first) and say so.
+  const head = recordedMarker(marker, record)
+  if (!outcome) return `${head}\n${describeProgress(progress)}`
+  return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, progress, context, 'this comment')}`
+}
+
+/**
+ * The job summary's report within `maxChars`: past the limit it lists fewer findings (the least
+ * severe go first) and says so. `where` names what holds it ("this comment").
+ */
+export function renderSummaryWithin(
+  maxChars: number,
+  outcome: RunOutcome,
+  progress: Progress,
+  context: SummaryContext,
+  where: string
+): string {
   for (let listed = LISTED_IN_COMMENT; ; listed = Math.floor(listed / 2)) {
     const trimmed = listed < LISTED_IN_COMMENT
     const notes = trimmed
       ? [
-          '_Lower-severity findings were left out of this comment to fit GitHub\u2019s size limit; the job summary lists them._'
+          `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
         ]
       : []
-    const body = `${marker}\n${renderSummary(outcome, progress, { ...context, maxListed: listed, notes: [...(context.notes ?? []), ...notes] })}`
-    if (body.length <= MAX_COMMENT_CHARS || listed === 0) return body.slice(0, MAX_COMMENT_CHARS)
+    const body = renderSummary(outcome, progress, {
+      ...context,
+      maxListed: listed,
+      notes: [...(context.notes ?? []), ...notes]
+    })
+    if (body.length <= maxChars || listed === 0) return body.slice(0, maxChars)
   }
 }
 
-function inProgress(progress: Progress): string {
+/** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
+export function describeProgress(progress: Progress): string {
   const heading = '## Hacktron Whitebox Scan: ⏳ In progress'
   const estimation = progress.estimation ? ` (${inlineCode(progress.estimation.id)})` : ''
   switch (progress.phase) {

@@ -43,99 +43,133 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
   }
 }
 
+/** What the annotation of an API error needs to know, prepared once for every entry below. */
+interface ApiErrorFacts {
+  readonly error: HacktronApiError
+  readonly context: FailureContext
+  /** `The API answered: "…".` */
+  readonly said: string
+  /** `METHOD /path` */
+  readonly request: string
+  readonly estimationId: string
+  /** Names the scan that goes on server-side, when one was started; else empty. */
+  readonly scanNote: string
+  /** Names what to check when a POST may have reached the server unanswered; else empty. */
+  readonly ambiguity: string
+}
+
+interface ApiErrorEntry {
+  readonly code: OutputErrorCode | ((facts: ApiErrorFacts) => OutputErrorCode)
+  readonly title: string | ((facts: ApiErrorFacts) => string)
+  readonly message: (facts: ApiErrorFacts) => string
+}
+
+/** Each API error code: the output code, the annotation's title, and what to do. */
+const API_ERRORS: Readonly<Partial<Record<ErrorCode, ApiErrorEntry>>> = {
+  unauthorized: {
+    code: 'unauthorized',
+    title: 'Hacktron: API key rejected (401)',
+    message: (f) =>
+      `${f.said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${f.scanNote}`
+  },
+  forbidden: {
+    code: 'forbidden',
+    title: 'Hacktron: API key lacks a scope (403)',
+    message: (f) =>
+      `${f.said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${f.scanNote}`
+  },
+  'insufficient-credits': {
+    code: 'insufficient-credits',
+    title: 'Hacktron: insufficient credits (402)',
+    message: (f) => {
+      const credits = f.context.progress.estimatedCredits
+      return `${f.said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits === undefined ? 'this scan' : `${credits} credits`}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`
+    }
+  },
+  conflict: {
+    code: 'conflict',
+    title: 'Hacktron: scan conflict (409)',
+    message: (f) =>
+      `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.`
+  },
+  'branch-mismatch': {
+    code: 'branch-mismatch',
+    title: 'Hacktron: branch mismatch (400)',
+    message: (f) => {
+      const estimated =
+        f.context.progress.estimation?.repos.map((repo) => repo.branch).join(', ') || '(unknown)'
+      const requested = f.context.requestedBranches?.join(', ') || '(unknown)'
+      return `${f.said} The estimate ${f.estimationId} covers branch ${estimated}, and the scan asked for branch ${requested}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
+    }
+  },
+  'scope-mismatch': {
+    code: 'scope-mismatch',
+    title: 'Hacktron: scope mismatch (400)',
+    message: (f) => {
+      const estimated =
+        f.context.progress.estimation?.repos.map((repo) => repo.repo_url).join(', ') || '(unknown)'
+      return `${f.said} A scan must cover exactly the estimated repositories (${estimated}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
+    }
+  },
+  'rate-limited': {
+    code: 'rate-limited',
+    title: 'Hacktron: rate limited (429)',
+    message: (f) =>
+      `${f.request} was still throttled after ${f.error.attempts} attempts. ${f.said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${f.scanNote}`
+  },
+  'server-error': {
+    code: 'server-error',
+    title: (f) => `Hacktron: API error (${f.error.status ?? 500})`,
+    message: (f) =>
+      `${f.request} failed after ${f.error.attempts} attempts. ${f.said} ${f.ambiguity}The Hacktron API is having trouble: re-run the job later.${f.scanNote}`
+  },
+  'network-error': {
+    code: 'network-error',
+    title: 'Hacktron: network error',
+    message: (f) =>
+      `${f.request} failed after ${f.error.attempts} attempts: ${f.error.serverMessage}. ${f.ambiguity}Check that the runner can reach ${f.context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${f.scanNote}`
+  },
+  'not-found': {
+    // In mode wait the missing scan is the user's input; elsewhere the API lost what it made.
+    code: (f) => (f.context.mode === 'wait' ? 'invalid-input' : 'bad-response'),
+    title: 'Hacktron: not found (404)',
+    message: (f) =>
+      `${f.request}: ${f.said} ${f.context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${f.scanNote}`
+  },
+  'bad-request': {
+    code: 'invalid-input',
+    title: 'Hacktron: request rejected (400)',
+    message: (f) => `${f.request} was rejected. ${f.said} Check the inputs it names, then re-run.`
+  }
+}
+
+/** Anything else the API answered: unreadable, or a code this table does not know. */
+const UNREADABLE_ANSWER: ApiErrorEntry = {
+  code: 'bad-response',
+  title: 'Hacktron: unexpected API response',
+  message: (f) =>
+    `${f.request} got an answer the action cannot read (${f.error.serverMessage}) after ${f.error.attempts} attempts. ${f.ambiguity}Re-run the job; if it persists, report it to Hacktron.${f.scanNote}`
+}
+
 function describeApiError(error: HacktronApiError, context: FailureContext): FailureReport {
-  const said = `The API answered: "${error.serverMessage}".`
-  const request = `${error.method} ${error.path}`
   const { progress } = context
   const estimationId = progress.estimation?.id
-  const scanNote = progress.scanId
-    ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
-    : ''
-  switch (error.code) {
-    case 'unauthorized':
-      return {
-        code: 'unauthorized',
-        title: 'Hacktron: API key rejected (401)',
-        message: `${said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${scanNote}`
-      }
-    case 'forbidden':
-      return {
-        code: 'forbidden',
-        title: 'Hacktron: API key lacks a scope (403)',
-        message: `${said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${scanNote}`
-      }
-    case 'insufficient-credits': {
-      const credits =
-        progress.estimatedCredits === undefined
-          ? 'this scan'
-          : `${progress.estimatedCredits} credits`
-      return {
-        code: 'insufficient-credits',
-        title: 'Hacktron: insufficient credits (402)',
-        message: `${said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`
-      }
-    }
-    case 'conflict':
-      return {
-        code: 'conflict',
-        title: 'Hacktron: scan conflict (409)',
-        message: `${said} The API refused to start a scan from cost estimation ${estimationId ?? '(unknown)'}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.`
-      }
-    case 'branch-mismatch': {
-      const estimated =
-        progress.estimation?.repos.map((repo) => repo.branch).join(', ') || '(unknown)'
-      const requested = context.requestedBranches?.join(', ') || '(unknown)'
-      return {
-        code: 'branch-mismatch',
-        title: 'Hacktron: branch mismatch (400)',
-        message: `${said} The estimate ${estimationId ?? ''} covers branch ${estimated}, and the scan asked for branch ${requested}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
-      }
-    }
-    case 'scope-mismatch': {
-      const estimated =
-        progress.estimation?.repos.map((repo) => repo.repo_url).join(', ') || '(unknown)'
-      return {
-        code: 'scope-mismatch',
-        title: 'Hacktron: scope mismatch (400)',
-        message: `${said} A scan must cover exactly the estimated repositories (${estimated}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
-      }
-    }
-    case 'rate-limited':
-      return {
-        code: 'rate-limited',
-        title: 'Hacktron: rate limited (429)',
-        message: `${request} was still throttled after ${error.attempts} attempts. ${said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${scanNote}`
-      }
-    case 'server-error':
-      return {
-        code: 'server-error',
-        title: `Hacktron: API error (${error.status ?? 500})`,
-        message: `${request} failed after ${error.attempts} attempts. ${said} ${ambiguityNote(error, estimationId)}The Hacktron API is having trouble: re-run the job later.${scanNote}`
-      }
-    case 'network-error':
-      return {
-        code: 'network-error',
-        title: 'Hacktron: network error',
-        message: `${request} failed after ${error.attempts} attempts: ${error.serverMessage}. ${ambiguityNote(error, estimationId)}Check that the runner can reach ${context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${scanNote}`
-      }
-    case 'not-found':
-      return {
-        code: context.mode === 'wait' ? 'invalid-input' : 'bad-response',
-        title: 'Hacktron: not found (404)',
-        message: `${request}: ${said} ${context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${scanNote}`
-      }
-    case 'bad-request':
-      return {
-        code: 'invalid-input',
-        title: 'Hacktron: request rejected (400)',
-        message: `${request} was rejected. ${said} Check the inputs it names, then re-run.`
-      }
-    default:
-      return {
-        code: 'bad-response',
-        title: 'Hacktron: unexpected API response',
-        message: `${request} got an answer the action cannot read (${error.serverMessage}) after ${error.attempts} attempts. ${ambiguityNote(error, estimationId)}Re-run the job; if it persists, report it to Hacktron.${scanNote}`
-      }
+  const facts: ApiErrorFacts = {
+    error,
+    context,
+    said: `The API answered: "${error.serverMessage}".`,
+    request: `${error.method} ${error.path}`,
+    estimationId: estimationId ?? '(unknown)',
+    scanNote: progress.scanId
+      ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
+      : '',
+    ambiguity: ambiguityNote(error, estimationId)
+  }
+  const entry = API_ERRORS[error.code] ?? UNREADABLE_ANSWER
+  return {
+    code: typeof entry.code === 'function' ? entry.code(facts) : entry.code,
+    title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
+    message: entry.message(facts)
   }
 }
 

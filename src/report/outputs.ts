@@ -7,12 +7,14 @@ import type { RunOutcome } from './outcome.js'
 export function outputsOf(
   outcome: RunOutcome,
   progress: Progress,
-  sarifFile: string
+  sarifFile: string,
+  checkRunId?: number
 ): Record<string, string> {
   const outputs: Record<string, string> = {
     result: outcome.result,
     'error-code': outcome.errorCode ?? '',
-    'sarif-file': sarifFile
+    'sarif-file': sarifFile,
+    'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
   }
   if (progress.estimation) outputs['cost-estimation-id'] = progress.estimation.id
   if (progress.estimatedCredits !== undefined)

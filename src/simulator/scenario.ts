@@ -106,6 +106,11 @@ export interface Scenario {
   readonly oneActiveScanPerScope: boolean
   readonly seededScans: readonly SeededScan[]
   readonly faults: readonly FaultRule[]
+  /**
+   * Name scans unrelated to the estimations they start from (the spec promises no relation), so
+   * that only the action's own run records can find a re-run's earlier scan.
+   */
+  readonly unrelatedScanNames?: boolean
 }
 
 export type ScenarioOverrides = Partial<

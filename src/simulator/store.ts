@@ -2,9 +2,9 @@
 // API enforces on them. HTTP lives in server.ts; this file answers with statuses and bodies.
 import { createHash, randomUUID } from 'node:crypto'
 import type {
-  ApiFinding,
   CostEstimation,
   CreateScanRequest,
+  ApiFinding,
   RepoResult,
   Scan,
   ScanStatus,
@@ -152,6 +152,55 @@ export class SimulatorStore {
     const estimation = this.estimations.get(request.cost_estimation_id)
     if (!estimation) return errorAnswer(404, 'Cost estimation not found')
     this.advanceEstimation(estimation)
+    const refusal = this.refusalToStart(estimation, request)
+    if (refusal) return refusal
+    const [primary] = request.repos
+    const credits = estimation.data.total_credits ?? 0
+    const cost =
+      credits + (estimation.data.triage_required ? estimation.data.triage_fee_credits : 0)
+    if (this.creditBalance < cost)
+      return errorAnswer(402, 'Insufficient credits to start this scan')
+
+    this.creditBalance -= cost
+    this.creditsSpent += cost
+    const id = randomUUID()
+    estimation.claimedByScanId = id
+    const at = new Date(this.now()).toISOString()
+    this.scans.set(id, {
+      startedAtMs: this.now(),
+      polls: 0,
+      estimationId: estimation.data.id,
+      creditsCharged: cost,
+      findings: [],
+      found: this.scenario.scan.findings.map((seed) => toFinding(seed, id, at)),
+      frozen: false,
+      data: {
+        id,
+        task_id: `scan_${id.slice(0, 8)}`,
+        scan_type: 'full',
+        status: 'pending',
+        name: this.scenario.unrelatedScanNames
+          ? `Scan ${id.slice(0, 8)}`
+          : (estimation.data.name ?? null),
+        repo_url: primary?.url ?? null,
+        branch: primary?.branch ?? null,
+        pr_number: null,
+        target_urls: request.target_urls ?? null,
+        created_at: at,
+        updated_at: at
+      }
+    })
+    return {
+      status: 201,
+      body: { id, task_id: `scan_${id.slice(0, 8)}`, status: 'pending', message: 'Scan started' }
+    }
+  }
+
+  /** Why the API would refuse to start a scan from `estimation`, in its own words; or undefined. */
+  private refusalToStart(
+    estimation: EstimationRecord,
+    request: CreateScanRequest
+  ): ApiAnswer | undefined {
     const { status, total_credits: credits = 0 } = estimation.data
     if (status === 'pending' || status === 'running')
       return errorAnswer(400, 'Cost estimation is not ready')
@@ -177,42 +226,7 @@ export class SimulatorStore {
         `A scan is already running for ${primary.url} on branch ${primary.branch}`
       )
     }
-    const cost =
-      credits + (estimation.data.triage_required ? estimation.data.triage_fee_credits : 0)
-    if (this.creditBalance < cost)
-      return errorAnswer(402, 'Insufficient credits to start this scan')
-
-    this.creditBalance -= cost
-    this.creditsSpent += cost
-    const id = randomUUID()
-    estimation.claimedByScanId = id
-    const at = new Date(this.now()).toISOString()
-    this.scans.set(id, {
-      startedAtMs: this.now(),
-      polls: 0,
-      estimationId: estimation.data.id,
-      creditsCharged: cost,
-      findings: [],
-      found: this.scenario.scan.findings.map((seed) => toFinding(seed, id, at)),
-      frozen: false,
-      data: {
-        id,
-        task_id: `scan_${id.slice(0, 8)}`,
-        scan_type: 'full',
-        status: 'pending',
-        name: estimation.data.name ?? null,
-        repo_url: primary?.url ?? null,
-        branch: primary?.branch ?? null,
-        pr_number: null,
-        target_urls: request.target_urls ?? null,
-        created_at: at,
-        updated_at: at
-      }
-    })
-    return {
-      status: 201,
-      body: { id, task_id: `scan_${id.slice(0, 8)}`, status: 'pending', message: 'Scan started' }
-    }
+    return undefined
   }
 
   getScanStatus(id: string): ApiAnswer {

@@ -1,0 +1,240 @@
+// End-to-end on dist/index.js: the check run on the head commit (lifecycle, conclusion of every
+// result, annotations in batches of 50, no permission, cancellation) and the re-run record that
+// finds a commit's scan again when the API's scan names say nothing about it.
+import { describe, expect, it } from '@jest/globals'
+import type { ScenarioOverrides } from '../src/simulator/scenario.js'
+import type { FindingSeed } from '../src/simulator/findings-catalog.js'
+import { FakeGitHub, type FakeCheckRun } from '../scripts/lib/fake-github.js'
+import { examplePayload, type ActionResult, type ActionRun } from '../scripts/lib/run-action.js'
+import { runAgainst, startSimulator } from './helpers/simulator.js'
+import type { HacktronSimulator } from '../src/simulator/server.js'
+
+const PAYLOAD = examplePayload('pull_request', 'opened')
+const HEAD_SHA = (PAYLOAD.pull_request as { head: { sha: string } }).head.sha
+const CHECK_NAME = 'Hacktron Whitebox Scan'
+
+async function withGitHub<T>(
+  body: (github: FakeGitHub) => Promise<T>,
+  options?: ConstructorParameters<typeof FakeGitHub>[0]
+): Promise<T> {
+  const github = new FakeGitHub(options)
+  await github.start()
+  try {
+    return await body(github)
+  } finally {
+    await github.stop()
+  }
+}
+
+async function runOnce(
+  scenario: string,
+  overrides: ScenarioOverrides | undefined,
+  run: ActionRun & { github: FakeGitHub }
+): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
+  const simulator = await startSimulator(scenario, overrides)
+  try {
+    return { result: await runAgainst(simulator, { payload: PAYLOAD, ...run }), simulator }
+  } finally {
+    await simulator.stop()
+  }
+}
+
+function onlyCheckRun(github: FakeGitHub): FakeCheckRun {
+  expect(github.checkRuns).toHaveLength(1)
+  return github.checkRuns[0] as FakeCheckRun
+}
+
+function manyFindings(count: number): FindingSeed[] {
+  return Array.from({ length: count }, (_, index) => ({
+    title: `SQL injection number ${index}`,
+    category: 'Injection',
+    severity: index % 2 === 0 ? 'critical' : 'high',
+    state: 'open',
+    description: 'User input reaches a query unescaped.',
+    affected_file: `src/module${index}.js`,
+    line: 10 + index,
+    affected_code: `db.query(input${index})`,
+    proof_of_concept: null,
+    tags: ['cwe-89']
+  }))
+}
+
+describe('check run', () => {
+  it('is created in progress on the head commit, records the scan, and completes with the report', async () => {
+    await withGitHub(async (github) => {
+      const { result } = await runOnce('findings-over-gate', undefined, { github })
+      const run = onlyCheckRun(github)
+      expect(run).toMatchObject({
+        name: CHECK_NAME,
+        head_sha: HEAD_SHA,
+        status: 'completed',
+        conclusion: 'failure'
+      })
+      // Created first, in progress, before any other check-run write.
+      const creates = github.requests.filter(
+        (request) => request.startsWith('POST') && request.includes('check-runs')
+      )
+      expect(creates).toHaveLength(1)
+      expect(run.external_id).toMatch(new RegExp(`^${result.outputs['scan-id']} [0-9a-f]{16}$`))
+      expect(result.outputs['check-run-id']).toBe(String(run.id))
+      expect(run.output.summary).toContain(result.outputs['scan-id'])
+      expect(run.annotations.every((annotation) => annotation.annotation_level !== 'warning')).toBe(
+        true
+      )
+      const gating = Number(result.outputs['gating-findings'])
+      expect(run.annotations.filter((a) => a.annotation_level === 'failure')).toHaveLength(gating)
+      expect(run.annotations[0]?.title).toMatch(/^critical: /)
+    })
+  })
+
+  it.each([
+    ['passed', 'happy-path', {}, undefined, 'success'],
+    ['failed', 'findings-over-gate', {}, undefined, 'failure'],
+    ['error', 'insufficient-credits', {}, undefined, 'failure'],
+    ['estimated', 'happy-path', { mode: 'estimate' }, undefined, 'neutral'],
+    ['started', 'happy-path', { mode: 'start' }, undefined, 'neutral'],
+    [
+      'timed-out',
+      'happy-path',
+      { 'scan-timeout': '400ms', 'on-timeout': 'neutral' },
+      { scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 } },
+      'neutral'
+    ],
+    [
+      'timed-out',
+      'happy-path',
+      { 'scan-timeout': '400ms', 'on-timeout': 'fail' },
+      { scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 } },
+      'failure'
+    ]
+  ] as const)(
+    'result %s (%s, inputs %j, overrides %j): conclusion %s',
+    async (expected, scenario, inputs, overrides, conclusion) => {
+      await withGitHub(async (github) => {
+        const { result } = await runOnce(scenario, overrides, { github, inputs })
+        expect(result.outputs.result).toBe(expected)
+        expect(onlyCheckRun(github)).toMatchObject({ status: 'completed', conclusion })
+      })
+    }
+  )
+
+  it('result skipped (the PR moved on before the scan started): conclusion skipped', async () => {
+    await withGitHub(async (github) => {
+      github.setPullRequest(2, { headSha: 'f'.repeat(40) })
+      const { result } = await runOnce('happy-path', undefined, { github })
+      expect(result.outputs.result).toBe('skipped')
+      expect(onlyCheckRun(github)).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'skipped' })
+    })
+  })
+
+  it('annotates all 120 gating findings, most severe first, across 3 update requests of at most 50', async () => {
+    await withGitHub(async (github) => {
+      const { result } = await runOnce(
+        'happy-path',
+        { scan: { findings: manyFindings(120) } },
+        { github }
+      )
+      expect(result.outputs['gating-findings']).toBe('120')
+      const run = onlyCheckRun(github)
+      expect(run.annotationBatches).toEqual([50, 50, 20])
+      expect(run.annotations.filter((a) => a.annotation_level === 'failure')).toHaveLength(120)
+      const paths = new Set(run.annotations.map((annotation) => annotation.path))
+      expect(paths.size).toBe(120)
+      const firstHigh = run.annotations.findIndex((a) => a.title?.startsWith('high:'))
+      expect(
+        run.annotations.slice(0, firstHigh).every((a) => a.title?.startsWith('critical:'))
+      ).toBe(true)
+      expect(run.annotations.slice(firstHigh).every((a) => a.title?.startsWith('high:'))).toBe(true)
+      // The step's own annotations stay within GitHub's 10 per level.
+      expect(
+        result.commands.filter((command) => command.command === 'error').length
+      ).toBeLessThanOrEqual(10)
+    })
+  })
+
+  it('without checks: write (403): one log line, no warning annotation, the run goes on', async () => {
+    await withGitHub(
+      async (github) => {
+        const { result } = await runOnce('findings-over-gate', undefined, { github })
+        expect(result.outputs).toMatchObject({ result: 'failed', 'check-run-id': '' })
+        const lines = result.stdout.split('\n').filter((line) => line.includes('no check run'))
+        expect(lines).toHaveLength(1)
+        expect(lines[0]).toMatch(/^Hacktron: no check run \(HTTP 403\).*checks: write/)
+        const warnings = result.commands.filter((command) => command.command === 'warning')
+        expect(warnings.some((warning) => /check run/i.test(warning.message))).toBe(false)
+        // The step's own annotations go on as before.
+        expect(result.commands.some((command) => command.command === 'error')).toBe(true)
+      },
+      { refuseChecksWith: 403 }
+    )
+  })
+
+  it('on cancellation: completed neutral, saying the scan goes on server-side, with its id', async () => {
+    await withGitHub(async (github) => {
+      const simulator = await startSimulator('happy-path', {
+        scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 }
+      })
+      try {
+        let pid = 0
+        let polls = 0
+        // Driven by events: cancel once the action polls the scan it started.
+        void simulator
+          .nextRequest('GET /scans/:id/status', () => ++polls >= 1)
+          .then(() => process.kill(pid, 'SIGINT'))
+        const result = await runAgainst(simulator, {
+          payload: PAYLOAD,
+          github,
+          inputs: { 'poll-interval': '200ms' },
+          onSpawn: (spawned) => (pid = spawned)
+        })
+        const scanId = result.outputs['scan-id'] ?? ''
+        expect(scanId).not.toBe('')
+        const run = onlyCheckRun(github)
+        expect(run.conclusion).toBe('neutral')
+        expect(run.output.title).toContain('the scan goes on server-side')
+        expect(run.output.title).toContain(scanId)
+      } finally {
+        await simulator.stop()
+      }
+    })
+  })
+})
+
+describe('re-run record (scans named unrelated to their estimations)', () => {
+  /** Runs the same commit twice against one simulator and one GitHub; returns the scans started. */
+  async function reRun(inputs: Record<string, string>): Promise<{
+    first: ActionResult
+    second: ActionResult
+    scansStarted: number
+  }> {
+    return withGitHub(async (github) => {
+      const simulator = await startSimulator('happy-path', { unrelatedScanNames: true })
+      try {
+        const run = { payload: PAYLOAD, github, inputs }
+        const first = await runAgainst(simulator, run)
+        const second = await runAgainst(simulator, run)
+        return { first, second, scansStarted: simulator.store.scansStarted }
+      } finally {
+        await simulator.stop()
+      }
+    })
+  }
+
+  it.each([
+    ['the comment and the check run', {}],
+    ['only the check run', { 'pr-comment': 'false' }],
+    ['only the comment', { 'check-run': 'false' }]
+  ])('with %s: the re-run attaches to the scan and starts none', async (_what, inputs) => {
+    const { first, second, scansStarted } = await reRun(inputs)
+    expect(first.outputs.result).toBe('passed')
+    expect(second.outputs).toMatchObject({ result: 'passed', 'scan-id': first.outputs['scan-id'] })
+    expect(scansStarted).toBe(1)
+    expect(second.stdout).toContain('an earlier run recorded')
+  })
+
+  it('with neither, the scan names cannot find it: the re-run pays again (why the record exists)', async () => {
+    const { second, scansStarted } = await reRun({ 'pr-comment': 'false', 'check-run': 'false' })
+    expect(second.outputs.result).toBe('passed')
+    expect(scansStarted).toBe(2)
+  })
+})

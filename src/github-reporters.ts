@@ -1,0 +1,91 @@
+// The GitHub side of a run, built only when the run needs it: the PR comment, the check run on the
+// head commit, and the reader of the pull request. Each loads its REST client on first use.
+import { githubCheckRuns } from './github/check-runs.js'
+import { githubIssueComments } from './github/issue-comments.js'
+import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
+import type { PullRequestReader } from './flow/deps.js'
+import { checkRunName } from './report/check-run.js'
+import { CheckRunWriter } from './report/check-run-writer.js'
+import { PrCommentWriter } from './report/comment-writer.js'
+import { commentMarker } from './report/comment.js'
+import type { Logger } from './logger.js'
+import type { Settings } from './settings.js'
+
+/** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
+export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWriter | undefined {
+  const { event } = settings
+  const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target'
+  if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
+    return undefined
+  }
+  if (event.fromFork && event.name === 'pull_request') {
+    logger.warning(
+      'Hacktron: no PR comment for a pull request from a fork: GitHub gives such runs a read-only token. ' +
+        'The job summary has the report; for a comment, use the two-job setup in the README ("Fork pull requests").'
+    )
+    return undefined
+  }
+  if (settings.githubToken === '') {
+    logger.warning(
+      'Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.'
+    )
+    return undefined
+  }
+  const primary = settings.repositories[0]
+  const marker = commentMarker({
+    workflow: event.workflow,
+    job: event.job,
+    repository: primary?.url ?? event.repositoryUrl,
+    branch: primary?.branch ?? event.branch
+  })
+  const pr = pullRequestRef(settings)
+  return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger)
+}
+
+/**
+ * The check run writer, when this run writes one: check-run on, a token, and a commit. Its name
+ * carries the scope when this commit may get several (related repositories, or a repository or
+ * branch other than the event's, as a matrix over them does).
+ */
+export function checkRunWriter(settings: Settings, logger: Logger): CheckRunWriter | undefined {
+  const { event } = settings
+  if (!settings.checkRun) return undefined
+  if (settings.githubToken === '' || event.headSha === '' || event.repository === '') {
+    logger.info('Hacktron: no check run: the run has no github-token, commit or repository.')
+    return undefined
+  }
+  const [primary, ...related] = settings.repositories
+  const own =
+    primary !== undefined &&
+    primary.url.toLowerCase() ===
+      (event.headRepository && !event.headRepository.deleted
+        ? event.headRepository.url
+        : event.repositoryUrl
+      ).toLowerCase() &&
+    primary.branch === event.branch
+  const scopeLabel =
+    own && related.length === 0
+      ? undefined
+      : `${(primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '')}@${primary?.branch ?? ''}${related.length > 0 ? ` +${related.length} related` : ''}`
+  const [owner = '', repo = ''] = event.repository.split('/')
+  return new CheckRunWriter(
+    checkRunName(scopeLabel),
+    event.headSha,
+    () => githubCheckRuns({ token: settings.githubToken, owner, repo }),
+    logger
+  )
+}
+
+/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
+function pullRequestRef(settings: Settings): PullRequestRef | undefined {
+  const { event } = settings
+  if (event.pullRequestNumber === undefined || settings.githubToken === '') return undefined
+  const [owner = '', repo = ''] = event.repository.split('/')
+  return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber }
+}
+
+/** Reads the PR's head and files; a fork's read-only token may read them too. */
+export function pullRequestReader(settings: Settings): PullRequestReader | undefined {
+  const pr = pullRequestRef(settings)
+  return pr && githubPullRequest(pr)
+}

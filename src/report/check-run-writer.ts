@@ -1,0 +1,131 @@
+// Keeps this run's check run on the head commit: created in progress at the start, updated as
+// phases pass and when the scan is known (its external_id is the run record), completed at the
+// end with every annotation, 50 per request. It never fails the step: a token without
+// `checks: write` (a fork's read-only token, a workflow that did not grant it) is one line in the
+// log, and the step's own annotations go on as before.
+import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
+import type { Logger } from '../logger.js'
+import {
+  annotationBatches,
+  checkRunExternalId,
+  parseCheckRunExternalId,
+  type CheckAnnotation,
+  type CheckRunOutput,
+  type CompletedCheckRun
+} from './check-run.js'
+
+/** The few Checks API calls the writer needs (GitHub's REST API behind it). */
+export interface ChecksApi {
+  create(request: {
+    readonly name: string
+    readonly headSha: string
+    readonly output: CheckRunOutput
+  }): Promise<number>
+  update(
+    id: number,
+    request: {
+      readonly externalId?: string
+      readonly conclusion?: string
+      readonly output: CheckRunOutput & { readonly annotations?: readonly CheckAnnotation[] }
+    }
+  ): Promise<void>
+  /** The check runs of `headSha` with this name (GitHub filters by check name). */
+  listForRef(
+    headSha: string,
+    name: string
+  ): Promise<readonly { readonly id: number; readonly externalId?: string | null }[]>
+}
+
+export class CheckRunWriter implements RunRecordReader {
+  private checkRunId?: number
+  private disabled = false
+  private lastOutput?: string
+  private recorded?: string
+
+  constructor(
+    readonly name: string,
+    private readonly headSha: string,
+    private readonly api: () => Promise<ChecksApi>,
+    private readonly logger: Logger
+  ) {}
+
+  /** The check run's id, once created. */
+  get id(): number | undefined {
+    return this.checkRunId
+  }
+
+  /** Creates the check run, or updates it when the output changed; never throws. */
+  async show(output: CheckRunOutput, record?: RunRecord): Promise<void> {
+    const externalId = record && checkRunExternalId(record)
+    const key = JSON.stringify([output, externalId])
+    if (this.disabled || key === this.lastOutput) return
+    await this.guard(async (api) => {
+      if (this.checkRunId === undefined) {
+        this.checkRunId = await api.create({ name: this.name, headSha: this.headSha, output })
+      }
+      if (externalId !== this.recorded || this.lastOutput !== undefined) {
+        await api.update(this.checkRunId, { externalId, output })
+      }
+      this.recorded = externalId
+      this.lastOutput = key
+    })
+  }
+
+  /** Completes the check run with its conclusion and every annotation; never throws. */
+  async complete(completed: CompletedCheckRun, record?: RunRecord): Promise<void> {
+    if (this.disabled) return
+    await this.guard(async (api) => {
+      this.checkRunId ??= await api.create({
+        name: this.name,
+        headSha: this.headSha,
+        output: completed.output
+      })
+      const id = this.checkRunId
+      const externalId = record && checkRunExternalId(record)
+      const [first = [], ...rest] = annotationBatches(completed.annotations)
+      // The conclusion goes with the first batch; further batches append to it, as GitHub allows.
+      await api.update(id, {
+        externalId,
+        conclusion: completed.conclusion,
+        output: { ...completed.output, annotations: first }
+      })
+      for (const batch of rest) {
+        await api.update(id, { output: { ...completed.output, annotations: batch } })
+      }
+    })
+  }
+
+  /** The run records in this commit's check runs of the same name; never throws. */
+  async read(): Promise<readonly RunRecord[]> {
+    if (this.disabled) return []
+    const records: RunRecord[] = []
+    await this.guard(async (api) => {
+      for (const run of await api.listForRef(this.headSha, this.name)) {
+        const record = parseCheckRunExternalId(run.externalId, this.headSha)
+        if (record) records.push(record)
+      }
+    })
+    return records
+  }
+
+  private async guard(body: (api: ChecksApi) => Promise<void>): Promise<void> {
+    try {
+      await body(await this.api())
+    } catch (error) {
+      const status = (error as { status?: number }).status
+      if (status === 403 || status === 404 || status === 401) {
+        this.disabled = true
+        // A plain log line, not an annotation: the step's own annotations go on as before.
+        this.logger.info(
+          `Hacktron: no check run (HTTP ${status}): the token may not write checks. Give the job ` +
+            '"permissions: checks: write" (a fork\'s pull_request run never can), or set check-run: false.'
+        )
+        return
+      }
+      this.logger.warning(
+        `Hacktron: could not write the check run: ${error instanceof Error ? error.message : String(error)}. ` +
+          'The scan and the gate are not affected.'
+      )
+    }
+  }
+}

@@ -1,0 +1,197 @@
+// The check run "Hacktron Whitebox Scan" on the head commit, as the Checks API takes it: its name,
+// its conclusion (mirroring `result`), its output (the report, within GitHub's 65,535 characters)
+// and every gating finding as an annotation on its file and line, most severe first, sent 50 per
+// request. Non-gating findings go along as notices up to a cap; the output counts the rest.
+import type { Progress } from '../flow/progress.js'
+import { bySeverity } from '../flow/gate.js'
+import type { RunRecord } from '../flow/run-record.js'
+import type { Finding } from '../hacktron/types.js'
+import { describeProgress, renderSummaryWithin } from './comment.js'
+import type { FindingLocation } from './locations.js'
+import { inertText, oneLine } from './markdown.js'
+import { stepFails, type RunOutcome } from './outcome.js'
+import type { SummaryContext } from './summary.js'
+
+export const CHECK_RUN_NAME = 'Hacktron Whitebox Scan'
+/** GitHub's limits: output summary and text characters, annotations per create or update. */
+export const MAX_CHECK_OUTPUT_CHARS = 65_535
+export const ANNOTATIONS_PER_REQUEST = 50
+/** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
+export const MAX_NOTICE_ANNOTATIONS = 100
+
+export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'skipped'
+
+export interface CheckRunOutput {
+  readonly title: string
+  readonly summary: string
+}
+
+export interface CheckAnnotation {
+  readonly path: string
+  readonly start_line: number
+  readonly end_line: number
+  readonly annotation_level: 'failure' | 'warning' | 'notice'
+  readonly title: string
+  readonly message: string
+}
+
+/** The check's name: suffixed with the scope when this commit may get several (see README). */
+export function checkRunName(scopeLabel?: string): string {
+  return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME
+}
+
+/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
+export function checkRunExternalId(record: RunRecord): string {
+  return `${record.scanId} ${record.scope}`
+}
+
+export function parseCheckRunExternalId(
+  externalId: string | null | undefined,
+  headSha: string
+): RunRecord | undefined {
+  const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '')
+  return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined
+}
+
+export function conclusionOf(outcome: RunOutcome, cancelled: boolean): CheckConclusion {
+  if (cancelled) return 'neutral'
+  switch (outcome.result) {
+    case 'passed':
+      return 'success'
+    case 'failed':
+    case 'error':
+      return 'failure'
+    case 'timed-out':
+      return stepFails(outcome) ? 'failure' : 'neutral'
+    case 'skipped':
+      return 'skipped'
+    default:
+      // estimated, started: nothing was judged yet.
+      return 'neutral'
+  }
+}
+
+/** The output while the run goes on: the estimate, then the scan, as phases pass. */
+export function inProgressOutput(progress: Progress): CheckRunOutput {
+  const title = progress.scanId
+    ? `Scanning: scan ${progress.scanId}`
+    : progress.estimatedCredits !== undefined
+      ? `Estimated: ${progress.estimatedCredits} credits`
+      : 'Estimating the cost'
+  return { title, summary: describeProgress(progress) }
+}
+
+export interface CompletedCheckRun {
+  readonly conclusion: CheckConclusion
+  readonly output: CheckRunOutput
+  /** All annotations, most severe first; the writer sends them ANNOTATIONS_PER_REQUEST at a time. */
+  readonly annotations: readonly CheckAnnotation[]
+}
+
+export function completedCheckRun(
+  outcome: RunOutcome,
+  progress: Progress,
+  context: SummaryContext,
+  locations: ReadonlyMap<string, FindingLocation>,
+  cancelled: boolean
+): CompletedCheckRun {
+  const { annotations, lines } = findingAnnotations(progress, locations)
+  const notes = [...(context.notes ?? []), ...lines]
+  const report = renderSummaryWithin(
+    MAX_CHECK_OUTPUT_CHARS,
+    outcome,
+    progress,
+    { ...context, notes },
+    'this check run'
+  )
+  const title = cancelled
+    ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
+    : titleOf(outcome, progress)
+  return {
+    conclusion: conclusionOf(outcome, cancelled),
+    output: { title, summary: report },
+    annotations
+  }
+}
+
+function titleOf(outcome: RunOutcome, progress: Progress): string {
+  const gating = progress.verdict?.gating.length
+  switch (outcome.result) {
+    case 'passed':
+      return 'Passed: no finding gates'
+    case 'failed':
+      return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`
+    default:
+      return oneLine(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200)
+  }
+}
+
+/** Every gating finding (failure), then other open findings as notices up to the cap. */
+function findingAnnotations(
+  progress: Progress,
+  locations: ReadonlyMap<string, FindingLocation>
+): { annotations: CheckAnnotation[]; lines: string[] } {
+  const gating = progress.verdict?.gating ?? []
+  const gatingIds = new Set(gating.map((finding) => finding.id))
+  const others = bySeverity(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id))
+  const annotations: CheckAnnotation[] = []
+  let unplaced = 0
+  for (const finding of bySeverity(gating)) {
+    const annotation = annotationOf(finding, 'failure', locations.get(finding.id))
+    if (annotation) annotations.push(annotation)
+    else unplaced++
+  }
+  let notices = 0
+  let notNoticed = 0
+  for (const finding of others) {
+    const annotation =
+      notices < MAX_NOTICE_ANNOTATIONS
+        ? annotationOf(finding, 'notice', locations.get(finding.id))
+        : undefined
+    if (annotation) {
+      annotations.push(annotation)
+      notices++
+    } else notNoticed++
+  }
+  const lines: string[] = []
+  if (unplaced > 0) {
+    lines.push(
+      `⚠️ ${unplaced} gating finding${unplaced === 1 ? ' has' : 's have'} no usable file path, so ${unplaced === 1 ? 'it is' : 'they are'} not annotated on the code (listed below).`
+    )
+  }
+  if (notNoticed > 0) {
+    lines.push(
+      `_${notNoticed} finding${notNoticed === 1 ? '' : 's'} that do not gate ${notNoticed === 1 ? 'is' : 'are'} not annotated (at most ${MAX_NOTICE_ANNOTATIONS} notices, or no usable file path)._`
+    )
+  }
+  return { annotations, lines }
+}
+
+function annotationOf(
+  finding: Finding,
+  level: CheckAnnotation['annotation_level'],
+  location: FindingLocation | undefined
+): CheckAnnotation | undefined {
+  if (!location?.path) return undefined
+  // Without a line from the export or the checkout, the finding is shown on the file's first line.
+  const start = location.startLine ?? 1
+  return {
+    path: location.path,
+    start_line: start,
+    end_line: Math.max(start, location.endLine ?? start),
+    annotation_level: level,
+    title: `${finding.severity}: ${inertText(oneLine(finding.title, 120))}`.slice(0, 255),
+    message:
+      `${inertText(oneLine(finding.category, 80))} (${finding.state}). ${inertText(oneLine(finding.description, 600))}\n` +
+      `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
+  }
+}
+
+/** Annotations in the batches the Checks API takes. */
+export function annotationBatches<T>(annotations: readonly T[]): T[][] {
+  const batches: T[][] = []
+  for (let at = 0; at < annotations.length; at += ANNOTATIONS_PER_REQUEST) {
+    batches.push(annotations.slice(at, at + ANNOTATIONS_PER_REQUEST))
+  }
+  return batches
+}
