@@ -1,6 +1,15 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+const RUNNER = { group: ['@actions/*'], message: 'Only src/action/ may import @actions/*.' }
+/** What the action must never import: the simulator and the test helpers (the simulator may). */
+const NOT_SHIPPED = [
+  {
+    group: ['**/simulator/**', '**/__tests__/**', '**/scripts/**', '**/__fixtures__/**'],
+    message: 'The action must not import the simulator or test helpers.'
+  }
+]
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/hacktron/openapi.d.ts'] },
   js.configs.recommended,
@@ -17,18 +26,34 @@ export default tseslint.config(
     }
   },
   {
-    // Domain code takes what it needs as arguments; only the thin shell touches the runner.
-    files: ['src/hacktron/**', 'src/flow/**', 'src/report/**', 'src/simulator/**'],
-    // The transport is the one place the client touches @actions/http-client (for proxy support).
-    ignores: ['src/hacktron/transport.ts'],
+    // Only the runner-facing code (src/action/) touches the runner and GitHub; everything else
+    // takes what it needs as arguments.
+    files: ['src/**/*.ts'],
+    ignores: ['src/action/**', 'src/hacktron/transport.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [RUNNER, ...NOT_SHIPPED] }] }
+  },
+  {
+    // The one exception: the API client is built on @actions/http-client (for the runner's proxy
+    // settings), in its transport only.
+    files: ['src/hacktron/transport.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['@actions/*'], message: 'Domain code must not import @actions/*.' }]
+          patterns: [{ ...RUNNER, group: ['@actions/*', '!@actions/http-client'] }, ...NOT_SHIPPED]
         }
       ]
     }
+  },
+  {
+    files: ['src/action/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: NOT_SHIPPED }] }
+  },
+  {
+    // The simulator is a test tool that lives beside the action's code: it may use the API's
+    // types, and nothing of the action's may import it.
+    files: ['src/simulator/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [RUNNER] }] }
   },
   {
     // A function that does not fit on a screen does more than one thing.

@@ -6,7 +6,7 @@ import type { CostEstimation } from '../src/hacktron/types.js'
 import { REPORTED_FINDING_FIELDS } from '../src/hacktron/types.js'
 import { systemClock } from '../src/flow/poll.js'
 import { readScanFindings } from '../src/flow/read-findings.js'
-import { silentLogger } from '../src/logger.js'
+import { silentLogger } from '../src/common/logger.js'
 import { generatedFindings } from '../src/simulator/findings-catalog.js'
 import {
   DEMO_API_KEY,

@@ -6,7 +6,7 @@ import { readScanFindings, type FindingsReaderDeps } from '../src/flow/read-find
 import { findScan } from '../src/flow/scan-lookup.js'
 import { HacktronApiError } from '../src/hacktron/errors.js'
 import type { ApiFinding, FindingList, Scan, ScanList } from '../src/hacktron/types.js'
-import { silentLogger } from '../src/logger.js'
+import { silentLogger } from '../src/common/logger.js'
 
 function apiFinding(index: number): ApiFinding {
   return {

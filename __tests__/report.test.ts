@@ -8,9 +8,9 @@ import { gzipSync } from 'node:zlib'
 import { evaluateGate } from '../src/flow/gate.js'
 import { newProgress, type Progress } from '../src/flow/progress.js'
 import type { Finding } from '../src/hacktron/types.js'
-import { silentLogger } from '../src/logger.js'
+import { silentLogger } from '../src/common/logger.js'
 import { planAnnotations } from '../src/report/annotations.js'
-import { PrCommentWriter, type IssueCommentsApi } from '../src/report/comment-writer.js'
+import { PrCommentWriter, type IssueCommentsApi } from '../src/action/comment-writer.js'
 import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../src/report/comment.js'
 import {
   locateFindings,
@@ -20,7 +20,7 @@ import {
   type FindingLocation
 } from '../src/report/locations.js'
 import { buildSarif, ruleIdFor, sarifChunks, sarifParts } from '../src/report/sarif.js'
-import { writeSarifFile } from '../src/reporting.js'
+import { writeSarifFile } from '../src/action/reports.js'
 import { renderSummary, type SummaryContext } from '../src/report/summary.js'
 import { finding, HOSTILE_FINDING, HOSTILE_TEXT, manyFindings } from '../__fixtures__/findings.js'
 import { expectValidSarif } from './helpers/sarif.js'

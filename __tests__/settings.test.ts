@@ -2,11 +2,11 @@
 // inputs of the gate scope, the approval flow and pr-comment, each bad value named before any
 // request.
 import { describe, expect, it } from '@jest/globals'
-import { ConfigError } from '../src/config-error.js'
-import type { EventContext } from '../src/event.js'
+import { ConfigError } from '../src/settings/config-error.js'
+import type { EventContext } from '../src/settings/event.js'
 import { newProgress } from '../src/flow/progress.js'
 import { outcomeOfError } from '../src/report/run-outcome.js'
-import { INPUT_DEFAULTS, readSettings, type SettingsSources } from '../src/settings.js'
+import { INPUT_DEFAULTS, readSettings, type SettingsSources } from '../src/settings/settings.js'
 import { examplePayload } from '../scripts/lib/run-action.js'
 
 const UUID = '5b4c7e2a-1f3d-4a6b-9c8d-0e1f2a3b4c5d'

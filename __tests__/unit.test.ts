@@ -1,7 +1,7 @@
 // Pure logic: the retry policy, input parsing, the gate and Markdown escaping.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { ConfigError } from '../src/config-error.js'
+import { ConfigError } from '../src/settings/config-error.js'
 import { errorCodeForStatus, serverMessageOf } from '../src/hacktron/errors.js'
 import {
   DEFAULT_RETRY,
@@ -12,11 +12,11 @@ import {
 import type { Finding } from '../src/hacktron/types.js'
 import { evaluateGate } from '../src/flow/gate.js'
 import { jittered, pollUntilTerminal } from '../src/flow/poll.js'
-import { parseDuration, parseList, parseChoice, parseTargetUrl } from '../src/input-parsing.js'
-import { silentLogger } from '../src/logger.js'
+import { parseDuration, parseList, parseChoice, parseTargetUrl } from '../src/settings/input-parsing.js'
+import { silentLogger } from '../src/common/logger.js'
 import { inlineCode, inlineText } from '../src/report/markdown.js'
-import { INPUT_DEFAULTS } from '../src/settings.js'
-import { ACTION_VERSION } from '../src/version.js'
+import { INPUT_DEFAULTS } from '../src/settings/settings.js'
+import { ACTION_VERSION } from '../src/action/version.js'
 
 describe('retry policy', () => {
   it('retries 429 for every request, 5xx and network errors only when safe', () => {

@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5087:
+/***/ 5128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28425,6 +28425,20 @@ function workspaceFileExists(path) {
 function checkoutLines() {
     return (findings) => (0,_report_locations_js__WEBPACK_IMPORTED_MODULE_2__/* .locateInCheckout */ .kb)(findings, readWorkspaceFile, workspaceRoot(), workspaceFileExists);
 }
+
+
+/***/ }),
+
+/***/ 4710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
 
 
 /***/ }),
@@ -28688,7 +28702,7 @@ const TERMINAL_SCAN_STATUSES = [
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7930);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2063);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28697,7 +28711,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7930:
+/***/ 2063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28708,55 +28722,611 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(3340);
-;// CONCATENATED MODULE: ./src/logger.ts
-const silentLogger = {
-    debug: () => undefined,
-    info: () => undefined,
-    notice: () => undefined,
-    warning: () => undefined
-};
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/settings/config-error.ts
+// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
+class ConfigError extends Error {
+    input;
+    code;
+    constructor(input, message, code = 'invalid-input') {
+        super(message);
+        this.input = input;
+        this.code = code;
+        this.name = 'ConfigError';
+    }
+}
+/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
+function quote(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+    return JSON.stringify(shown);
+}
 
-;// CONCATENATED MODULE: ./src/sleep.ts
-// The one real-time wait of the action, shared by the client's retries and the flow's polls.
-/** Resolves after `ms`, or at once when `signal` aborts (already aborted: at once). */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
+;// CONCATENATED MODULE: ./src/hacktron/url.ts
+// Which API base URLs the client may talk to: HTTPS anywhere, plain HTTP only on this machine.
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/** Why `url` is not an acceptable API base URL, or undefined when it is. */
+function baseUrlProblem(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return 'it is not a URL';
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+        return 'it must not carry credentials; pass the key as api-key';
+    }
+    if (parsed.search !== '' || parsed.hash !== '')
+        return 'it must not have a query or fragment';
+    if (!/\/v1\/?$/.test(parsed.pathname)) {
+        return 'its path must be the API version, /v1, as in https://api.hacktron.ai/v1';
+    }
+    if (parsed.protocol === 'https:')
+        return undefined;
+    if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))
+        return undefined;
+    if (parsed.protocol === 'http:')
+        return 'it must use https:// (plain http is allowed on loopback only)';
+    return `the scheme ${parsed.protocol} is not supported; use https://`;
+}
+/** The same repository whatever its spelling: case, `.git`, trailing slash (as the API compares). */
+function normalizeRepoUrl(url) {
+    return url
+        .trim()
+        .replace(/\.git$/i, '')
+        .replace(/\/+$/, '')
+        .toLowerCase();
+}
+function sameRepository(a, b) {
+    return normalizeRepoUrl(a) === normalizeRepoUrl(b);
+}
+
+;// CONCATENATED MODULE: ./src/settings/input-parsing.ts
+// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
+// typed value, or throws a ConfigError that names the input and quotes the value.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
+const MAX_DURATION_MS = 72 * 3_600_000;
+/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
+function parseDuration(input, raw) {
+    const text = raw.trim();
+    const match = DURATION.exec(text);
+    if (!match) {
+        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
+    }
+    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
+    if (!(ms > 0))
+        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
+    if (ms > MAX_DURATION_MS) {
+        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
+    }
+    return Math.round(ms);
+}
+/** One item per line; blank lines and surrounding spaces ignored. */
+function parseList(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** One of `allowed`, case-insensitive. */
+function parseChoice(input, raw, allowed) {
+    const value = raw.trim().toLowerCase();
+    const match = allowed.find((candidate) => candidate === value);
+    if (match === undefined) {
+        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    }
+    return match;
+}
+function parseBoolean(input, raw) {
+    return parseChoice(input, raw, ['true', 'false']) === 'true';
+}
+/** A whole number from `min` up to `max`. */
+function parseWholeNumber(input, raw, min, max) {
+    const text = raw.trim();
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function parseUuid(input, raw) {
+    const value = raw.trim();
+    if (!UUID.test(value))
+        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
+    return value.toLowerCase();
+}
+function parseLimitedText(input, raw, maxLength) {
+    if (raw.trim() === '')
+        return undefined;
+    if (raw.length > maxLength) {
+        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
+    }
+    return raw;
+}
+/** An http(s) URL; `what` says what it is for in the message. */
+function parseHttpUrl(input, raw, what) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
+    }
+    return url;
+}
+/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
+function parseRepositoryUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
+    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
+    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
+        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
+    }
+    return `${url.protocol}//${url.host}${path}`;
+}
+const BRANCH = /^[^\s~^:?*[\\]+$/;
+function parseBranch(input, raw) {
+    const value = raw.trim();
+    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
+        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
+    }
+    return value;
+}
+const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
+/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
+function parseTargetUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
+    if (PRIVATE_HOST.test(url.hostname)) {
+        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
+    }
+    return url.toString();
+}
+
+;// CONCATENATED MODULE: ./src/settings/event.ts
+// What the action needs to know about the event that started the workflow.
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
+function eventInfoOf(context, env) {
+    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
+    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
+    const common = {
+        name: context.eventName,
+        serverUrl,
+        repository,
+        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
+        fromDependabot: context.actor === 'dependabot[bot]',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runUrl: repository && env.GITHUB_RUN_ID
+            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : ''
+    };
+    const pr = context.payload.pull_request;
+    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
+        const headRepo = pr.head?.repo?.full_name;
+        return {
+            ...common,
+            branch: pr.head?.ref ?? refName,
+            headSha: pr.head?.sha ?? context.sha,
+            pullRequestNumber: pr.number,
+            baseBranch: pr.base?.ref,
+            headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
+            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
+            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
+            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
         };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
+    }
+    const mergeGroup = context.payload.merge_group;
+    if (context.eventName === 'merge_group' && mergeGroup) {
+        return {
+            ...common,
+            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
+            headSha: mergeGroup.head_sha ?? context.sha,
+            fromFork: false
+        };
+    }
+    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
+}
+function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
+    const repo = pr.head?.repo;
+    if (repo === null)
+        return { deleted: true };
+    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
+    return {
+        deleted: false,
+        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
+        isPublic: repo?.private === false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+// Every input of the action, read once and validated before any request is sent.
+
+
+
+
+
+const MODES = ['full', 'estimate', 'start', 'wait'];
+const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
+const GATE_SCOPES = ['new', 'changed-files', 'all'];
+/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
+const INPUT_DEFAULTS = {
+    'api-key': '',
+    'api-url': 'https://api.hacktron.ai/v1',
+    mode: 'full',
+    'scan-id': '',
+    repository: '',
+    branch: '',
+    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
+    'repository-source': '',
+    'related-repositories': '',
+    'target-urls': '',
+    'auth-instructions': '',
+    'custom-context': '',
+    'context-document-ids': '',
+    'estimation-name': '',
+    'max-credits': '',
+    'poll-interval': '15s',
+    'estimation-timeout': '30m',
+    'scan-timeout': '3h',
+    'on-timeout': 'fail',
+    'fail-on-severity': 'high',
+    'gate-scope': 'new',
+    'baseline-scan-id': '',
+    'cost-estimation-id': '',
+    'reuse-scan': 'true',
+    'github-token': '${{ github.token }}',
+    'pr-comment': 'true',
+    'check-run': 'true',
+    'max-annotations': '10',
+    'sarif-file': 'hacktron-results.sarif'
+};
+const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'];
+const TEXT_LIMIT = 2000;
+const MIN_REMOTE_POLL_MS = 10_000;
+const MAX_POLL_MS = 3_600_000;
+/** GitHub shows at most 50 annotations per job. */
+const MAX_ANNOTATIONS = 50;
+function readSettings(sources) {
+    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
+    // in a local run, takes action.yml's default.
+    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
+    const event = eventInfoOf(sources.context, sources.env);
+    const api = readApiInputs(input, sources.env);
+    const mode = parseChoice('mode', input('mode'), MODES);
+    const scope = readScope(input, event, mode);
+    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
+    if (estimationName.length > 200) {
+        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
+    }
+    return {
+        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
+        ...api,
+        mode,
+        ...readStartingPoint(input, mode),
+        ...scope,
+        ...readScanExtras(input),
+        estimationName,
+        ...readTiming(input, api),
+        ...readGate(input),
+        ...readReportInputs(input, sources),
+        event
+    };
+}
+/** The one switch for test timing; see Settings.testMode. */
+const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
+function readApiInputs(input, env) {
+    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
+    const urlProblem = baseUrlProblem(apiUrl);
+    if (urlProblem) {
+        // Never echo credentials someone pasted into the URL.
+        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
+        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
+    }
+    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
+    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
+    if (testMode && !isLoopbackHost(new URL(apiUrl).hostname)) {
+        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
+    }
+    return { apiUrl, testMode };
+}
+/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
+function readStartingPoint(input, mode) {
+    const scanIdText = input('scan-id').trim();
+    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
+    if (mode === 'wait' && scanId === undefined) {
+        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
+    }
+    if (mode !== 'wait' && scanId !== undefined) {
+        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
+    }
+    const estimationText = input('cost-estimation-id').trim();
+    if (estimationText === '')
+        return { scanId };
+    const costEstimationId = parseUuid('cost-estimation-id', estimationText);
+    if (mode !== 'full' && mode !== 'start') {
+        throw new ConfigError('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`);
+    }
+    return { scanId, costEstimationId };
+}
+/**
+ * The repositories and branches to scan. By default the code the event is about: a PR's head
+ * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
+ * repository under the fork's branch name.
+ */
+function readScope(input, event, mode) {
+    const chosenSource = input('repository-source').trim();
+    const { primary, scansFork, notes } = readPrimaryRepository(input, event, mode);
+    // Related repositories are the organisation's own, whatever the fork is.
+    const relatedSource = chosenSource === '' ? 'connected' : primary.source;
+    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
+    const repositories = [primary, ...related];
+    const seen = new Set();
+    for (const repo of repositories) {
+        const key = repo.url.toLowerCase();
+        if (seen.has(key)) {
+            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
+        }
+        seen.add(key);
+    }
+    // A fork's PR wants to merge into the base repository: its scans are the baseline.
+    const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url;
+    return { repositories, baselineRepositoryUrl, notes };
+}
+/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
+function readPrimaryRepository(input, event, mode) {
+    const explicitUrl = input('repository').trim();
+    const chosenSource = input('repository-source').trim();
+    const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
+    if (head?.deleted && mode !== 'wait') {
+        throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
+            'or set repository: to the repository to scan.');
+    }
+    const fork = head && !head.deleted ? head : undefined;
+    const url = parseRepositoryUrl('repository', explicitUrl || fork?.url || event.repositoryUrl);
+    const notes = [];
+    let source = 'connected';
+    if (chosenSource !== '') {
+        source = parseChoice('repository-source', chosenSource, ['connected', 'public']);
+    }
+    else if (fork?.isPublic) {
+        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
+        // people's forks: a public fork can only be read as a public repository.
+        source = 'public';
+        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
+            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
+    }
+    const branchText = input('branch') || event.branch;
+    if (branchText.trim() === '' && mode !== 'wait') {
+        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
+    }
+    const branch = mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText);
+    return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
+}
+function readScanExtras(input) {
+    return {
+        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
+        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
+        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
+        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line))
+    };
+}
+function readTiming(input, api) {
+    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
+    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
+    }
+    if (pollIntervalMs > MAX_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
+    }
+    const maxCreditsText = input('max-credits').trim();
+    return {
+        pollIntervalMs,
+        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
+        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
+        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
+        maxCredits: maxCreditsText === ''
+            ? undefined
+            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
+    };
+}
+function readGate(input) {
+    const baselineText = input('baseline-scan-id').trim();
+    return {
+        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
+        gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
+        baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
+        reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
+    };
+}
+function readReportInputs(input, sources) {
+    const prComment = parseChoice('pr-comment', input('pr-comment'), [
+        'true',
+        'on-failure',
+        'false'
+    ]);
+    return {
+        githubToken: sources.getInput('github-token').trim(),
+        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
+        checkRun: parseBoolean('check-run', input('check-run')),
+        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS),
+        sarifFile: parseSarifPath(input('sarif-file'))
+    };
+}
+/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
+function parseRelatedRepository(line, serverUrl, source) {
+    const at = line.lastIndexOf('@');
+    if (at <= 0 || at === line.length - 1) {
+        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
+    }
+    const where = line.slice(0, at).trim();
+    const branch = parseBranch('related-repositories', line.slice(at + 1));
+    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
+        ? `${serverUrl}/${where}`
+        : parseRepositoryUrl('related-repositories', where);
+    return { url, branch, source };
+}
+function parseSarifPath(raw) {
+    const path = raw.trim();
+    if (path === '')
+        return '';
+    if (path.includes('\0') || path.endsWith('/')) {
+        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
+    }
+    return path;
+}
+/**
+ * Repository, PR number and short head SHA, and a digest of the related repositories when there
+ * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
+ * this name (see reuse-scan).
+ */
+function defaultEstimationName(event, repositories) {
+    const [primary, ...related] = repositories;
+    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
+    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
+    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
+    const scope = related
+        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
+        .sort()
+        .join('\n');
+    const digest = related.length === 0
+        ? ''
+        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
+    return `${repository} ${where}${sha}${digest}`;
+}
+/** What the debug log shows of the settings: everything but the secrets. */
+function describeSettings(settings) {
+    const { apiKey, authInstructions, githubToken, ...rest } = settings;
+    return {
+        ...rest,
+        apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
+        authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
+        githubToken: githubToken === '' ? '(none)' : '(set, masked)'
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/action/runner-event.ts
+// The event the workflow runs for, read from the runner's environment and event file. The same
+// facts as @actions/github's `context`, without loading @actions/github (Octokit and its own
+// HTTP stack) on every run: most runs need no GitHub API client, or only late.
+
+function runnerEventContext(env = process.env) {
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        repo: repositoryOf(env, payload),
+        actor: env.GITHUB_ACTOR ?? ''
+    };
+}
+function readPayload(path) {
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return {};
+    return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+}
+/** GITHUB_REPOSITORY, else the payload's repository; empty when neither says (a local run). */
+function repositoryOf(env, payload) {
+    if (env.GITHUB_REPOSITORY) {
+        const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/');
+        return { owner, repo };
+    }
+    const repository = payload.repository;
+    return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+// Where the settings come from on the runner: the step's inputs (core.getInput), its environment
+// and the event. The only place the action reads inputs; settings/ turns them into typed values.
+
+
+
+function runnerSources() {
+    return {
+        getInput: (name) => core.getInput(name),
+        // The runner passes action.yml's defaults itself; a local run passes nothing.
+        hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
+        env: process.env,
+        context: runnerEventContext()
+    };
+}
+/** Reads the secrets first so they are masked before anything else can log them. */
+function maskSecrets(sources) {
+    const secrets = [
+        ...SECRET_INPUTS.map((name) => sources.getInput(name)),
+        sources.env.HACKTRON_API_KEY ?? ''
+    ];
+    for (const secret of secrets) {
+        for (const line of secret.split(/\r?\n/)) {
+            if (line.trim().length >= 4)
+                core.setSecret(line.trim());
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/logger.ts
+// The Logger that domain code receives, written to the runner through @actions/core. It counts
+// the warnings and notices it emits, since GitHub shows only 10 of each per step and the
+// findings' annotations need to know how many are left.
+
+class CoreLogger {
+    warnings = 0;
+    notices = 0;
+    debug(message) {
+        core.debug(message);
+    }
+    info(message) {
+        core.info(message);
+    }
+    notice(message) {
+        this.notices++;
+        core.notice(message, { title: 'Hacktron' });
+    }
+    warning(message) {
+        this.warnings++;
+        core.warning(message);
+    }
+}
+
+// EXTERNAL MODULE: ./src/flow/gate.ts
+var gate = __nccwpck_require__(6613);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/hacktron/types.ts
+var types = __nccwpck_require__(3867);
+;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
+class FlowFailure extends Error {
+    code;
+    title;
+    constructor(code, title, message) {
+        super(message);
+        this.code = code;
+        this.title = title;
+        this.name = 'FlowFailure';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/hacktron/errors.ts
 // One error type for everything the Hacktron API can answer besides success, carrying the
 // `error-code` of the action's interface so the caller never re-parses messages.
-const ERROR_CODES = (/* unused pure expression or super */ null && ([
-    'invalid-input',
-    'missing-api-key',
-    'unauthorized',
-    'forbidden',
-    'insufficient-credits',
-    'conflict',
-    'branch-mismatch',
-    'scope-mismatch',
-    'estimation-failed',
-    'over-budget',
-    'rate-limited',
-    'server-error',
-    'network-error',
-    'bad-response',
-    'timeout',
-    'scan-failed',
-    // Not one of the interface's API codes, but an answer the action must still name.
-    'not-found',
-    'bad-request'
-]));
 class HacktronApiError extends Error {
     code;
     status;
@@ -28821,8 +29391,1555 @@ function serverMessageOf(body, fallback) {
     return fallback;
 }
 
+;// CONCATENATED MODULE: ./src/common/sleep.ts
+// The one real-time wait of the action, shared by the client's retries and the flow's polls.
+/** Resolves after `ms`, or at once when `signal` aborts (already aborted: at once). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/flow/poll.ts
+
+
+const systemClock = { now: () => Date.now(), sleep: abortableSleep };
+/** ±10 % around the interval. */
+function jittered(intervalMs, random) {
+    return Math.round(intervalMs * (0.9 + 0.2 * random()));
+}
+async function pollUntilTerminal(options, { clock, logger, signal, random }) {
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    let lastStatus;
+    let value;
+    for (;;) {
+        if (signal?.aborted)
+            return { kind: 'cancelled', value };
+        try {
+            value = await options.read({ withinMs: deadline - clock.now(), signal });
+        }
+        catch (error) {
+            // The read's retries would have run past the deadline: the wait's own timeout ends it.
+            if (error instanceof HacktronApiError && error.code === 'timeout') {
+                logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`);
+                return { kind: 'timed-out', value };
+            }
+            throw error;
+        }
+        options.onRead?.(value);
+        const status = options.statusOf(value);
+        if (status !== lastStatus) {
+            logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`);
+            lastStatus = status;
+        }
+        if (options.isTerminal(value))
+            return { kind: 'terminal', value };
+        // The sleep ends at the deadline at the latest, so a job that finished during it is still
+        // seen by the read above before the wait is called late.
+        const remaining = deadline - clock.now();
+        if (remaining <= 0)
+            return { kind: 'timed-out', value };
+        await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
+    }
+}
+function formatElapsed(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${seconds % 60}s`;
+    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
+;// CONCATENATED MODULE: ./src/flow/progress.ts
+/** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
+async function enterPhase(progress, phase, onPhaseChange) {
+    progress.phase = phase;
+    await onPhaseChange?.(progress);
+}
+function newProgress() {
+    return { phase: 'starting' };
+}
+
+;// CONCATENATED MODULE: ./src/flow/estimate.ts
+
+
+
+
+function estimationRequestBody(request) {
+    return {
+        name: request.name,
+        repos: request.repositories.map((repo) => ({
+            source: repo.source,
+            repo_url: repo.url,
+            branch: repo.branch
+        }))
+    };
+}
+/** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
+async function estimate(request, deps, progress) {
+    progress.phase = 'estimating';
+    const created = await deps.client.createCostEstimation(estimationRequestBody(request));
+    progress.estimation = created;
+    deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
+    await deps.onPhaseChange?.(progress);
+    return settleEstimation(created, request, deps, progress);
+}
+/**
+ * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
+ * FlowFailure when it may not. Shared by a new estimate and an approved one.
+ */
+async function settleEstimation(estimation, request, deps, progress) {
+    let ended = estimation;
+    if (!types/* TERMINAL_ESTIMATION_STATUSES */.op.includes(estimation.status)) {
+        const polled = await pollUntilTerminal({
+            subject: `Cost estimation ${estimation.id}`,
+            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
+            statusOf: (read) => read.status,
+            isTerminal: (read) => types/* TERMINAL_ESTIMATION_STATUSES */.op.includes(read.status),
+            intervalMs: request.pollIntervalMs,
+            timeoutMs: request.timeoutMs,
+            onRead: (read) => (progress.estimation = read)
+        }, deps);
+        if (polled.kind !== 'terminal') {
+            throw new FlowFailure('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
+                `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
+                'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
+        }
+        ended = polled.value;
+    }
+    const usable = checkEstimation(ended, request, deps.logger, progress);
+    await enterPhase(progress, 'estimated', deps.onPhaseChange);
+    return usable;
+}
+/** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
+function checkEstimation(estimation, request, logger, progress) {
+    if (estimation.status === 'failed') {
+        throw new FlowFailure('estimation-failed', 'Hacktron: cost estimation failed', `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
+            'Check that each branch exists and that each repository is connected to Hacktron ' +
+            '(or is public with repository-source: public), then re-run the job.');
+    }
+    for (const result of failedRepoResults(estimation))
+        logger.warning(describeFailedRepo(result));
+    const credits = estimation.total_credits ?? 0;
+    if (!(credits > 0)) {
+        throw new FlowFailure('estimation-failed', 'Hacktron: nothing to scan', `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
+            'so there is nothing Hacktron can scan (no repository was estimated successfully). ' +
+            'Check the warnings above for each repository, then re-run.');
+    }
+    const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
+    progress.estimatedCredits = total;
+    const triage = estimation.triage_required
+        ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
+        : '';
+    logger.info(`Estimated cost: ${total} credits${triage}.`);
+    if (request.maxCredits !== undefined && total > request.maxCredits) {
+        throw new FlowFailure('over-budget', 'Hacktron: estimate over budget', `The scan is estimated at ${total} credits${triage}, above max-credits (${request.maxCredits}); ` +
+            'no scan was started and nothing was spent. Raise max-credits if this cost is expected, ' +
+            'or narrow the scan (fewer related-repositories).');
+    }
+    return estimation;
+}
+function failedRepoResults(estimation) {
+    return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');
+}
+function describeFailedRepo(result) {
+    const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url;
+    const languages = result.unsupported_languages?.length
+        ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
+        : '';
+    return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
+}
+
+// EXTERNAL MODULE: ./src/report/locations.ts
+var locations = __nccwpck_require__(5126);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
+// the verdict first, then only the findings that block the merge, then, collapsed, the findings
+// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
+// last the scan's facts in one line. Pure: run state in, Markdown out.
+
+
+
+
+
+
+/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
+const MAX_LISTED_FINDINGS = 50;
+const VERDICT = {
+    passed: '✅ Passed',
+    failed: '❌ Failed',
+    skipped: '⏭️ Skipped',
+    estimated: '💰 Estimated',
+    started: '🚀 Scan started',
+    'timed-out': '⏱️ Timed out',
+    error: '⚠️ Error'
+};
+/** The API's state words, as a reviewer would say them. */
+const STATE_WORDS = {
+    open: 'open',
+    true_positive: 'confirmed',
+    false_positive: 'false positive',
+    accepted_risk: 'accepted risk',
+    resolved: 'fixed',
+    closed: 'closed'
+};
+const SEVERITY_WORDS = {
+    unknown: '⚫ Unknown',
+    critical: '🔴 Critical',
+    high: '🟠 High',
+    medium: '🟡 Medium',
+    low: '🔵 Low',
+    info: '⚪ Info'
+};
+/** The collapsed sections, in the order a reviewer reads them. */
+const NOT_BLOCKING = [
+    { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
+    { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
+    { standing: 'triaged', title: (n) => `${n} triaged safe` },
+    { standing: 'below-gate', title: (n) => `${n} below the gate` }
+];
+function renderSummary(outcome, progress, context) {
+    const parts = [
+        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
+        verdictLine(outcome, progress, context)
+    ];
+    const { verdict, findings } = progress;
+    if (verdict?.scope.fallbackReason) {
+        parts.push(`> ℹ️ ${(0,markdown/* inlineText */.ln)(verdict.scope.fallbackReason, 1000)}`);
+    }
+    if (findings && verdict)
+        parts.push(...findingSections(findings, verdict, context));
+    else if (findings && findings.length > 0)
+        parts.push(ungatedSection(findings, context));
+    const failures = progress.estimation ? failedRepoResults(progress.estimation) : [];
+    for (const result of failures)
+        parts.push(`> ⚠️ ${(0,markdown/* inlineText */.ln)(describeFailedRepo(result), 1000)}`);
+    if (context.notes?.length)
+        parts.push(context.notes.join('\n'));
+    const facts = factsLine(progress, context);
+    if (facts)
+        parts.push(facts);
+    return parts.join('\n\n') + '\n';
+}
+function verdictLine(outcome, progress, context) {
+    const gate = context.failOnSeverity;
+    const scope = progress.verdict?.scope.applied;
+    const introduced = scope === 'new'
+        ? ' that this pull request introduces'
+        : scope === 'changed-files'
+            ? ' in the files this pull request changes'
+            : '';
+    switch (outcome.result) {
+        case 'passed':
+            return gate === 'none'
+                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
+                : `No open or confirmed finding${introduced} at or above **${gate}**.`;
+        case 'failed': {
+            const count = progress.verdict?.gating.length ?? 0;
+            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
+        }
+        case 'skipped':
+            return (0,markdown/* inlineText */.ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
+        case 'estimated': {
+            const credits = progress.estimatedCredits ?? '?';
+            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,markdown/* inlineCode */.ti)(progress.estimation?.id ?? '')}). ` +
+                'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
+        }
+        case 'started':
+            return `Mode \`start\`: scan ${(0,markdown/* inlineCode */.ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+        default:
+            return outcome.annotation
+                ? `**${(0,markdown/* inlineText */.ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,markdown/* inlineText */.ln)(outcome.annotation.message, 2000)}`
+                : 'The run did not finish.';
+    }
+}
+function findingSections(findings, verdict, context) {
+    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+    const sections = [];
+    if (verdict.gating.length > 0)
+        sections.push(blockingTable(verdict.gating, context, limit));
+    const sorted = (0,gate/* bySeverity */.Np)(findings);
+    for (const { standing, title } of NOT_BLOCKING) {
+        const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
+        if (group.length === 0)
+            continue;
+        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
+    }
+    return sections;
+}
+/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
+function ungatedSection(findings, context) {
+    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+    return collapsed(`${findings.length} findings (not judged)`, otherTable((0,gate/* bySeverity */.Np)(findings), context, limit));
+}
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
+function blockingTable(gating, context, limit) {
+    return findingsTable(gating, context, limit, [
+        'Why',
+        (finding) => (0,markdown/* inlineText */.ln)(firstSentence(finding.description), 200)
+    ]);
+}
+/** Findings that do not block: the last column says how they were triaged. */
+function otherTable(findings, context, limit) {
+    return findingsTable(findings, context, limit, [
+        'State',
+        (finding) => STATE_WORDS[finding.state] ?? (0,markdown/* inlineText */.ln)(String(finding.state), 40)
+    ]);
+}
+function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
+    const rows = findings
+        .slice(0, limit)
+        .map((finding) => [
+        SEVERITY_WORDS[finding.severity],
+        (0,markdown/* inlineText */.ln)(finding.title, 200),
+        fileLink(finding, context),
+        lastCell(finding)
+    ]);
+    return ((0,markdown/* table */.tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
+        moreLine(findings.length - rows.length));
+}
+function moreLine(rest) {
+    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
+}
+/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
+function collapsed(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function firstSentence(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    const end = /[.!?](\s|$)/.exec(flat);
+    return end ? flat.slice(0, end.index + 1) : flat;
+}
+/** The estimate and the scan in one line, small print under the report. */
+function factsLine(progress, context) {
+    const facts = [];
+    if (progress.scanId) {
+        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
+            ? ` in ${formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+            : '';
+        facts.push(`Scan ${(0,markdown/* inlineCode */.ti)(progress.scanId)} ${(0,markdown/* inlineText */.ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
+    }
+    if (progress.attachedBecause) {
+        facts.push(`♻️ attached (${(0,markdown/* inlineText */.ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
+    }
+    if (progress.estimation) {
+        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
+        const triage = progress.estimation.triage_required
+            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
+            : '';
+        facts.push(`estimate ${(0,markdown/* inlineCode */.ti)(progress.estimation.id)}${credits}${triage}`);
+    }
+    if (progress.findings)
+        facts.push(countsText(progress.findings));
+    const baseline = progress.verdict?.scope.baselineScanId;
+    if (baseline)
+        facts.push(`compared with baseline scan ${(0,markdown/* inlineCode */.ti)(baseline)}`);
+    if (context.runUrl)
+        facts.push(`[workflow run](${context.runUrl})`);
+    return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
+}
+function countsText(findings) {
+    const counts = (0,gate/* countBySeverity */.Ot)(findings);
+    const parts = types/* SEVERITIES */.oC.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
+    return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+function fileLink(finding, context) {
+    const location = context.locations?.get(finding.id);
+    const path = location ? location.path : (0,locations/* repoRelativePath */.e9)(finding.affected_file);
+    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
+        return (0,markdown/* inlineCode */.ti)(finding.affected_file ?? '', 120);
+    }
+    const { startLine, endLine } = location ?? {};
+    const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
+    const anchor = startLine ? `#L${startLine}${range}` : '';
+    const shown = startLine ? `${path}:${startLine}` : path;
+    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
+    return `[${(0,markdown/* inlineCode */.ti)(shown, 120)}](${url})`;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+const MAX_COMMENT_CHARS = 65_536;
+const LISTED_IN_COMMENT = 25;
+const clean = (text) => text.replace(/--+|>|[\r\n]/g, '_');
+/** Record values are ids and digests; a quote would end the attribute early. */
+const cleanValue = (text) => clean(text).replace(/"/g, '_');
+/**
+ * The start of the hidden HTML comment that names the job's PR comment: what the writer looks
+ * for. It is left open so that the comment can also carry the run record (`recordedMarker`), and
+ * comments written before there was one still match.
+ */
+function commentMarker(parts) {
+    return `<!-- hacktron-whitebox-scan workflow="${clean(parts.workflow)}" job="${clean(parts.job)}" scope="${clean(parts.repository)}@${clean(parts.branch)}"`;
+}
+/**
+ * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
+ * the scope it was for, so that a re-run finds the scan again without relying on its name.
+ */
+function recordedMarker(marker, record) {
+    if (!record)
+        return `${marker} -->`;
+    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}" -->`;
+}
+/** The run record in a comment's marker, if it carries one. */
+function parseCommentRecord(body, marker) {
+    const start = body.indexOf(marker);
+    if (start < 0)
+        return undefined;
+    const end = body.indexOf('-->', start);
+    const attributes = new Map([
+        ...body
+            .slice(start + marker.length, end < 0 ? undefined : end)
+            .matchAll(/([a-z-]+)="([^"]*)"/g)
+    ].map((match) => [match[1] ?? '', match[2] ?? '']));
+    const scanId = attributes.get('scan');
+    const headSha = attributes.get('head');
+    const scope = attributes.get('record-scope');
+    return scanId && headSha && scope ? { scanId, headSha, scope } : undefined;
+}
+function renderComment(marker, progress, context, outcome, record) {
+    const head = recordedMarker(marker, record);
+    if (!outcome)
+        return `${head}\n${describeProgress(progress)}`;
+    return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, progress, context, 'this comment')}`;
+}
+/**
+ * The job summary's report within `maxChars`: past the limit it lists fewer findings (the least
+ * severe go first) and says so. `where` names what holds it ("this comment").
+ */
+function renderSummaryWithin(maxChars, outcome, progress, context, where) {
+    for (let listed = LISTED_IN_COMMENT;; listed = Math.floor(listed / 2)) {
+        const trimmed = listed < LISTED_IN_COMMENT;
+        const notes = trimmed
+            ? [
+                `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
+            ]
+            : [];
+        const body = renderSummary(outcome, progress, {
+            ...context,
+            maxListed: listed,
+            notes: [...(context.notes ?? []), ...notes]
+        });
+        if (body.length <= maxChars || listed === 0)
+            return body.slice(0, maxChars);
+    }
+}
+/** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
+function describeProgress(progress) {
+    const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
+    const estimation = progress.estimation ? ` (${(0,markdown/* inlineCode */.ti)(progress.estimation.id)})` : '';
+    switch (progress.phase) {
+        case 'estimated':
+        case 'starting-scan':
+            return `${heading}\n\nEstimate ready${estimation}: **${progress.estimatedCredits ?? '?'} credits**. Starting the scan…\n`;
+        case 'scanning':
+        case 'reading-findings': {
+            const started = progress.scanStartedAtMs
+                ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
+                : '';
+            const attached = progress.attachedBecause
+                ? ` Attached to it: ${(0,markdown/* inlineText */.ln)(progress.attachedBecause)}; this run spends no credits.`
+                : '';
+            return `${heading}\n\nScan ${(0,markdown/* inlineCode */.ti)(progress.scanId ?? '')} started${started} (${(0,markdown/* inlineText */.ln)(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
+        }
+        default:
+            return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/outcome.ts
+/** The step fails exactly when the result is failed or error, or timed-out with on-timeout: fail. */
+function stepFails(outcome) {
+    if (outcome.result === 'failed' || outcome.result === 'error')
+        return true;
+    return outcome.result === 'timed-out' && outcome.onTimeout !== 'neutral';
+}
+
+;// CONCATENATED MODULE: ./src/report/check-run.ts
+
+
+
+
+const CHECK_RUN_NAME = 'Hacktron Whitebox Scan';
+/** GitHub's limits: output summary and text characters, annotations per create or update. */
+const MAX_CHECK_OUTPUT_CHARS = 65_535;
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
+const MAX_NOTICE_ANNOTATIONS = 100;
+/** The check's name: suffixed with the scope when this commit may get several (see README). */
+function checkRunName(scopeLabel) {
+    return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME;
+}
+/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
+function checkRunExternalId(record) {
+    return `${record.scanId} ${record.scope}`;
+}
+function parseCheckRunExternalId(externalId, headSha) {
+    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '');
+    return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined;
+}
+function conclusionOf(outcome, cancelled) {
+    if (cancelled)
+        return 'neutral';
+    switch (outcome.result) {
+        case 'passed':
+            return 'success';
+        case 'failed':
+        case 'error':
+            return 'failure';
+        case 'timed-out':
+            return stepFails(outcome) ? 'failure' : 'neutral';
+        case 'skipped':
+            return 'skipped';
+        default:
+            // estimated, started: nothing was judged yet.
+            return 'neutral';
+    }
+}
+/** The output while the run goes on: the estimate, then the scan, as phases pass. */
+function inProgressOutput(progress) {
+    const title = progress.scanId
+        ? `Scanning: scan ${progress.scanId}`
+        : progress.estimatedCredits !== undefined
+            ? `Estimated: ${progress.estimatedCredits} credits`
+            : 'Estimating the cost';
+    return { title, summary: describeProgress(progress) };
+}
+function completedCheckRun(outcome, progress, context, locations, cancelled) {
+    const { annotations, lines } = findingAnnotations(progress, locations);
+    const notes = [...(context.notes ?? []), ...lines];
+    const report = renderSummaryWithin(MAX_CHECK_OUTPUT_CHARS, outcome, progress, { ...context, notes }, 'this check run');
+    const title = cancelled
+        ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
+        : titleOf(outcome, progress);
+    return {
+        conclusion: conclusionOf(outcome, cancelled),
+        output: { title, summary: report },
+        annotations
+    };
+}
+function titleOf(outcome, progress) {
+    const gating = progress.verdict?.gating.length;
+    switch (outcome.result) {
+        case 'passed':
+            return 'Passed: no finding gates';
+        case 'failed':
+            return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`;
+        default:
+            return (0,markdown/* oneLine */.TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
+    }
+}
+/** Every gating finding (failure), then other open findings as notices up to the cap. */
+function findingAnnotations(progress, locations) {
+    const gating = progress.verdict?.gating ?? [];
+    const gatingIds = new Set(gating.map((finding) => finding.id));
+    const others = (0,gate/* bySeverity */.Np)(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
+    const annotations = [];
+    let unplaced = 0;
+    for (const finding of (0,gate/* bySeverity */.Np)(gating)) {
+        const annotation = annotationOf(finding, 'failure', locations.get(finding.id));
+        if (annotation)
+            annotations.push(annotation);
+        else
+            unplaced++;
+    }
+    let notices = 0;
+    let notNoticed = 0;
+    for (const finding of others) {
+        const annotation = notices < MAX_NOTICE_ANNOTATIONS
+            ? annotationOf(finding, 'notice', locations.get(finding.id))
+            : undefined;
+        if (annotation) {
+            annotations.push(annotation);
+            notices++;
+        }
+        else
+            notNoticed++;
+    }
+    const lines = [];
+    if (unplaced > 0) {
+        lines.push(`⚠️ ${unplaced} gating finding${unplaced === 1 ? ' has' : 's have'} no usable file path, so ${unplaced === 1 ? 'it is' : 'they are'} not annotated on the code (listed below).`);
+    }
+    if (notNoticed > 0) {
+        lines.push(`_${notNoticed} finding${notNoticed === 1 ? '' : 's'} that do not gate ${notNoticed === 1 ? 'is' : 'are'} not annotated (at most ${MAX_NOTICE_ANNOTATIONS} notices, or no usable file path)._`);
+    }
+    return { annotations, lines };
+}
+function annotationOf(finding, level, location) {
+    if (!location?.path)
+        return undefined;
+    // Without a line from the export or the checkout, the finding is shown on the file's first line.
+    const start = location.startLine ?? 1;
+    return {
+        path: location.path,
+        start_line: start,
+        end_line: Math.max(start, location.endLine ?? start),
+        annotation_level: level,
+        title: `${finding.severity}: ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.title, 120))}`.slice(0, 255),
+        message: `${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.category, 80))} (${finding.state}). ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.description, 600))}\n` +
+            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
+    };
+}
+/** Annotations in the batches the Checks API takes. */
+function annotationBatches(annotations) {
+    const batches = [];
+    for (let at = 0; at < annotations.length; at += ANNOTATIONS_PER_REQUEST) {
+        batches.push(annotations.slice(at, at + ANNOTATIONS_PER_REQUEST));
+    }
+    return batches;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step's outputs, from what the run learned. Only values that are known are set.
+
+
+function outputsOf(outcome, progress, sarifFile, checkRunId) {
+    const outputs = {
+        result: outcome.result,
+        'error-code': outcome.errorCode ?? '',
+        'sarif-file': sarifFile,
+        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
+    };
+    if (progress.estimation)
+        outputs['cost-estimation-id'] = progress.estimation.id;
+    if (progress.estimatedCredits !== undefined)
+        outputs['estimated-credits'] = String(progress.estimatedCredits);
+    if (progress.scanId)
+        outputs['scan-id'] = progress.scanId;
+    if (progress.scanStatus)
+        outputs['scan-status'] = progress.scanStatus;
+    if (progress.findings) {
+        const counts = (0,gate/* countBySeverity */.Ot)(progress.findings);
+        outputs['findings-total'] = String(progress.findings.length);
+        for (const severity of types/* SEVERITIES */.oC)
+            outputs[`findings-${severity}`] = String(counts[severity]);
+    }
+    const { verdict } = progress;
+    if (verdict) {
+        outputs['gating-findings'] = String(verdict.gating.length);
+        if (verdict.newFindings !== undefined)
+            outputs['new-findings'] = String(verdict.newFindings);
+        if (verdict.scope.baselineScanId)
+            outputs['baseline-scan-id'] = verdict.scope.baselineScanId;
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
+
+/** Statuses of a scan that ended without findings: such a scan is not reused. */
+const DEAD_END_STATUSES = [
+    'failed',
+    'stopped',
+    'cancelled',
+    'skipped'
+];
+const PAGE_SIZE = 100;
+/** Scans are listed newest first; the one we look for is recent. */
+const MAX_PAGES = 3;
+function isScanFor(scan, identity) {
+    return (scan.name === identity.name &&
+        scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
+        scan.branch === identity.branch);
+}
+/** Allowed difference between the runner's clock and the API's, for `createdSince`. */
+const CLOCK_SKEW_MS = 60_000;
+/**
+ * The API's `created_at` of the newest scan an earlier lookup for this identity saw, in the
+ * API's own clock: a later lookup of the same run (before starting, after a lost answer) needs
+ * only scans created since, as the earlier one already read every older scan it would take.
+ */
+const newestSeen = new WeakMap();
+/**
+ * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
+ * out older scans, allowing a minute of clock skew between the runner and the API; so does an
+ * earlier lookup with the same identity, by the API's clock.
+ */
+function findScan(client, identity, accept = () => true, createdSince) {
+    return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
+        createdSince,
+        seenSince: newestSeen.get(identity),
+        noteNewest: (createdAtMs) => {
+            if (createdAtMs > (newestSeen.get(identity) ?? -Infinity))
+                newestSeen.set(identity, createdAtMs);
+        }
+    });
+}
+/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
+async function findNewestScan(client, accept, options = {}) {
+    const { createdSince, seenSince, status } = options;
+    const oldest = Math.max(createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS, seenSince ?? -Infinity);
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await client.listScans({
+            page,
+            limit: PAGE_SIZE,
+            sort_by: 'created_at',
+            sort_order: 'DESC',
+            ...(status && { status })
+        });
+        const [newest] = answer.data;
+        if (page === 1 && newest)
+            options.noteNewest?.(Date.parse(newest.created_at));
+        for (const scan of answer.data) {
+            if (Date.parse(scan.created_at) < oldest)
+                return undefined;
+            if (accept(scan))
+                return scan;
+        }
+        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
+            return undefined;
+    }
+    return undefined;
+}
+/** A scan worth attaching to instead of paying again: running, or completed. */
+function isReusable(scan) {
+    return !DEAD_END_STATUSES.includes(scan.status);
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-record.ts
+// The re-run record of our own. The API gives a scan no estimation id, so finding "the scan
+// started for this commit" by the scan's name works only while Hacktron names scans after their
+// estimations, which nothing promises. So each run that starts (or attaches to) a scan also
+// records it where the action can read it back: the check run on the head commit and the PR
+// comment's marker. A re-run looks there first, and trusts a record only after the API confirms
+// the scan is of the same repository and branch and worth attaching to.
+
+
+
+/** A short digest of every repository and branch scanned: equal exactly when the scope is. */
+function recordScope(repositories) {
+    const [primary, ...related] = repositories.map((repo) => `${normalizeRepoUrl(repo.url)}@${repo.branch}`);
+    // The primary first, the related ones in any order.
+    const lines = [primary ?? '', ...related.sort()].join('\n');
+    return (0,external_node_crypto_.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
+}
+/** The newest-recorded scan for this commit and scope that the API confirms, or undefined. */
+async function findRecordedScan(key, deps) {
+    if (!deps.runRecords || key.headSha === '')
+        return undefined;
+    const records = await deps.runRecords.read();
+    const scanIds = new Set(records
+        .filter((record) => record.headSha === key.headSha && record.scope === key.scope)
+        .map((record) => record.scanId));
+    for (const scanId of scanIds) {
+        let scan;
+        try {
+            scan = await deps.client.getScan(scanId);
+        }
+        catch (error) {
+            deps.logger.info(`Hacktron: the run record names scan ${scanId}, which could not be read (${error instanceof Error ? error.message : String(error)}); looking further.`);
+            continue;
+        }
+        if (isOfScope(scan, key) && isReusable(scan))
+            return scan;
+        deps.logger.info(`Hacktron: the run record names scan ${scanId}, but it is ${scan.status} or of another repository or branch; not reused.`);
+    }
+    return undefined;
+}
+function isOfScope(scan, key) {
+    return (scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(key.repoUrl) &&
+        scan.branch === key.branch);
+}
+
+;// CONCATENATED MODULE: ./src/action/run-state.ts
+
+/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
+function runRecordsOf(state) {
+    const sources = [state.checkRun, state.comment].filter((source) => source !== undefined);
+    if (sources.length === 0)
+        return undefined;
+    return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
+}
+/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
+function runRecordOf(state) {
+    const { settings, progress } = state;
+    if (!settings || !progress.scanId || settings.event.headSha === '')
+        return undefined;
+    return {
+        scanId: progress.scanId,
+        headSha: settings.event.headSha,
+        scope: recordScope(settings.repositories)
+    };
+}
+function summaryContext(settings, reports) {
+    return {
+        failOnSeverity: settings?.failOnSeverity ?? 'high',
+        serverUrl: settings?.event.serverUrl ?? '',
+        repository: settings?.event.repository ?? '',
+        headSha: settings?.event.headSha ?? '',
+        runUrl: settings?.event.runUrl ?? '',
+        locations: reports?.locations,
+        notes: reports?.notes
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/report-outcome.ts
+// Reports how the run ended, everywhere the user looks: the step's outputs, its one annotation
+// and the findings' annotations, the log, the job summary, the PR comment and the check run.
+
+
+
+
+
+
+
+async function reportOutcome(outcome, state) {
+    const { progress, settings, logger } = state;
+    let reports;
+    // SARIF building and the annotations load only for a run that has findings to report.
+    const reporting = settings && progress.findings ? await __nccwpck_require__.e(/* import() */ 323).then(__nccwpck_require__.bind(__nccwpck_require__, 9323)) : undefined;
+    if (settings && reporting) {
+        try {
+            reports = await reporting.prepareFindingReports(progress, settings);
+        }
+        catch (error) {
+            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
+        }
+    }
+    const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '', state.checkRun?.id);
+    for (const [name, value] of Object.entries(outputs))
+        core.setOutput(name, value);
+    const used = { error: 0, warning: 0, notice: logger.notices };
+    const level = annotateOutcome(outcome);
+    if (level)
+        used[level]++;
+    if (settings && reports && reporting) {
+        const warning = used.warning + logger.warnings;
+        reporting.annotateFindings(progress, settings, reports.locations, { ...used, warning });
+    }
+    core.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
+    const context = summaryContext(settings, reports);
+    await writeSummary(renderSummary(outcome, progress, context));
+    await updateComment(state, outcome, reports);
+    await state.checkRun?.complete(completedCheckRun(outcome, progress, context, reports?.locations ?? new Map(), state.cancel.signal.aborted), runRecordOf(state));
+    if (stepFails(outcome))
+        process.exitCode = 1;
+}
+/** The run's one annotation: an error when the step fails, a notice for a skip, else a warning. */
+function annotateOutcome(outcome) {
+    const { annotation } = outcome;
+    if (!annotation)
+        return undefined;
+    const level = stepFails(outcome) ? 'error' : outcome.result === 'skipped' ? 'notice' : 'warning';
+    core[level](annotation.message, { title: annotation.title });
+    return level;
+}
+/** The PR comment at each phase (no outcome yet) and at the end. */
+async function updateComment(state, outcome, reports) {
+    if (!state.comment)
+        return;
+    // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
+    // but keeps one that exists current, so a fixed PR shows that it now passes.
+    const mayCreate = state.settings?.prComment === 'always' ||
+        (outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out'));
+    const body = renderComment(state.comment.marker, state.progress, summaryContext(state.settings, reports), outcome, runRecordOf(state));
+    await state.comment.write(body, { mayCreate });
+}
+/** The last resort when the run cannot even report (an unwritable GITHUB_OUTPUT, say). */
+function failStep(message) {
+    core.setFailed(message);
+}
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core.summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        core.warning(`Could not write the job summary: ${String(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/approved-estimation.ts
+// The approval flow: a person approved one estimate (a GitHub Environment with required
+// reviewers in front of the job), so the run spends exactly that estimation, or nothing. Every
+// check runs before anything is spent: it exists, it is usable, it covers exactly the repositories
+// and branches this run would scan, and it fits max-credits.
+
+
+
+
+async function useApprovedEstimation(id, request, deps, progress) {
+    progress.phase = 'estimating';
+    let estimation;
+    try {
+        estimation = await deps.client.getCostEstimation(id);
+    }
+    catch (error) {
+        if (error instanceof HacktronApiError && error.code === 'not-found') {
+            throw new FlowFailure('invalid-input', 'Hacktron: approved cost estimation not found', `Input cost-estimation-id is ${id}, but the API knows no such cost estimation in this organisation ` +
+                `(it answered 404: "${error.serverMessage}"). Nothing was spent. Pass the cost-estimation-id output ` +
+                'of the mode: estimate job of this workflow run, with the same API key.');
+        }
+        throw error;
+    }
+    progress.estimation = estimation;
+    deps.logger.info(`Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`);
+    const mismatch = scopeMismatch(estimation, request.repositories);
+    if (mismatch)
+        throw mismatch;
+    return settleEstimation(estimation, request, deps, progress);
+}
+const describe = (repos) => repos.map((repo) => `${repo.url}@${repo.branch}`).join(', ');
+/** Why the estimation is not for exactly this run's repositories and branches, if it is not. */
+function scopeMismatch(estimation, requested) {
+    const estimated = estimation.repos.map((repo) => ({
+        url: repo.repo_url ?? '',
+        branch: repo.branch ?? ''
+    }));
+    const sides = `Cost estimation ${estimation.id} covers ${describe(estimated)}; this run would scan ${describe(requested)}. ` +
+        'Nothing was spent.';
+    const advice = ' Approve an estimation made by this workflow run (the cost-estimation-id output of its mode: estimate job), ' +
+        'or make repository, branch and related-repositories the same in both jobs.';
+    for (const repo of requested) {
+        const match = estimated.find((candidate) => sameRepository(candidate.url, repo.url));
+        if (!match)
+            continue;
+        if (match.branch !== repo.branch) {
+            return new FlowFailure('branch-mismatch', 'Hacktron: approved estimation is for another branch', `${sides} ${repo.url} was estimated on branch ${match.branch}, but this run would scan branch ${repo.branch}.${advice}`);
+        }
+    }
+    const [first] = estimated;
+    const [primary] = requested;
+    const sameSet = estimated.length === requested.length &&
+        requested.every((repo) => estimated.some((candidate) => sameRepository(candidate.url, repo.url)));
+    if (!sameSet || !first || !primary || !sameRepository(first.url, primary.url)) {
+        return new FlowFailure('scope-mismatch', 'Hacktron: approved estimation covers other repositories', `${sides} The primary repository and the set of repositories must be the same.${advice}`);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/flow/fingerprint.ts
+var fingerprint = __nccwpck_require__(4428);
+;// CONCATENATED MODULE: ./src/hacktron/sarif-export.ts
+// Line numbers from the API's SARIF export (`GET /scans/{id}/findings/export?format=sarif`): the
+// one answer of the API that carries them. Anything malformed in it is skipped, not trusted.
+/** A path compared loosely: `/`-separated, without `file://`, `./` or a leading `/`. */
+function pathKey(path) {
+    return path
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^file:\/\//, '')
+        .replace(/^(\.\/|\/)+/, '');
+}
+function exportedLines(exported) {
+    const byId = new Map();
+    const byFile = new Map();
+    for (const result of sarifResults(exported)) {
+        const region = result.locations?.[0]?.physicalLocation?.region;
+        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
+            continue;
+        const lines = {
+            startLine: region.startLine,
+            endLine: validEnd(region.startLine, region.endLine)
+        };
+        const id = result.properties?.['hacktron/finding-id'];
+        if (typeof id === 'string')
+            byId.set(id, lines);
+        else if (typeof uri === 'string') {
+            const key = pathKey(uri);
+            const entries = byFile.get(key) ?? [];
+            entries.push({ text: result.message?.text ?? '', lines });
+            byFile.set(key, entries);
+        }
+    }
+    return { byId, byFile };
+}
+/** The lines the export gives one finding: by its id, else by its file and title. */
+function linesOf(exported, finding) {
+    const byId = exported.byId.get(finding.id);
+    if (byId)
+        return byId;
+    const candidates = exported.byFile.get(pathKey(finding.affected_file ?? ''));
+    return candidates?.find((entry) => entry.text.includes(finding.title))?.lines;
+}
+function validEnd(start, end) {
+    return typeof end === 'number' && end >= start ? end : undefined;
+}
+function sarifResults(exported) {
+    const runs = exported?.runs;
+    if (!Array.isArray(runs))
+        return [];
+    return runs.flatMap((run) => Array.isArray(run?.results)
+        ? run.results.filter((r) => r && typeof r === 'object')
+        : []);
+}
+
 // EXTERNAL MODULE: ./src/hacktron/findings.ts
 var hacktron_findings = __nccwpck_require__(7038);
+;// CONCATENATED MODULE: ./src/flow/read-findings.ts
+
+
+
+
+/**
+ * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
+ * organisation can read findings at once and still leave room for everyone's polls.
+ */
+const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
+const FINDINGS_PAGE_SIZE = 100;
+/** Why a JSON export failed that would fail the pages as well: no fallback then. */
+const PAGES_WOULD_FAIL_TOO = new Set([
+    'unauthorized',
+    'forbidden',
+    'rate-limited'
+]);
+/** A list that keeps shifting after this many full readings is reported, not read forever. */
+const MAX_READINGS = 3;
+/** `withLines: false` for a scan whose findings are only compared (a baseline), never shown. */
+async function readScanFindings(scanId, deps, { withLines = true } = {}) {
+    const exported = await readJsonExport(scanId, deps);
+    let findings = exported.findings ?? (await readPages(scanId, deps));
+    let source = exported.findings ? 'json-export' : 'pages';
+    if (!withLines) {
+        deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${read_findings_describe(source)}).`);
+        return { findings, lines: new Map(), source };
+    }
+    const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map();
+    const lines = new Map(fromCheckout);
+    if (findings.some((finding) => !fromCheckout.has(finding.id))) {
+        const sarif = await readSarifLines(scanId, deps);
+        if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
+            // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
+            deps.logger.warning(`Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`);
+            findings = await readPages(scanId, deps);
+            source = 'pages';
+        }
+        if (sarif) {
+            for (const finding of findings) {
+                const found = lines.has(finding.id) ? undefined : linesOf(sarif, finding);
+                if (found)
+                    lines.set(finding.id, found);
+            }
+        }
+    }
+    deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${read_findings_describe(source)}); ` +
+        `lines for ${lines.size}: ${fromCheckout.size} from the checkout, ${lines.size - fromCheckout.size} from the SARIF export.`);
+    return { findings, lines, source };
+}
+function read_findings_describe(source) {
+    return source === 'json-export' ? 'one JSON export' : 'page by page';
+}
+/** The JSON export's findings, or undefined (said in the log) when it lacks what the action reads. */
+async function readJsonExport(scanId, deps) {
+    let answer;
+    try {
+        answer = await deps.client.exportScanFindings(scanId, 'json');
+    }
+    catch (error) {
+        // The export may be missing, broken or too slow for a huge scan while the pages work; a key
+        // that is refused or throttled would fail the pages the same way, so that ends the read.
+        if (!(error instanceof HacktronApiError) || PAGES_WOULD_FAIL_TOO.has(error.code))
+            throw error;
+        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.serverMessage}); reading the findings page by page.`);
+        return {};
+    }
+    const items = exportItems(answer);
+    const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
+    if (problem === undefined && items) {
+        const findings = items.map(hacktron_findings/* normalizeFinding */.vb);
+        deps.client.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(findings));
+        return { findings };
+    }
+    deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
+    return {};
+}
+/** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
+function exportItems(answer) {
+    if (Array.isArray(answer))
+        return answer;
+    const record = answer;
+    if (Array.isArray(record?.data))
+        return record.data;
+    if (Array.isArray(record?.findings))
+        return record.findings;
+    return undefined;
+}
+// Text the API may leave null (a finding with no file, say) is still carried; a missing key is not.
+const NULLABLE_TEXT = new Set(['description', 'affected_file', 'affected_code']);
+/** `a finding lacks "tags"`, or undefined when every item carries every field the action reads. */
+function missingField(items) {
+    for (const item of items) {
+        if (item === null || typeof item !== 'object')
+            return 'an item is not an object';
+        const record = item;
+        for (const field of types/* REPORTED_FINDING_FIELDS */.qe) {
+            const value = record[field];
+            const carried = field === 'tags'
+                ? Array.isArray(value)
+                : typeof value === 'string' || (value === null && NULLABLE_TEXT.has(field));
+            if (!carried)
+                return `a finding lacks "${field}"`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
+ * list that grows is read to its end). A finding listed twice counts once; fewer distinct
+ * findings than `total` means the list shifted while it was read, so it is read again.
+ */
+async function readPages(scanId, deps) {
+    const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps);
+    const byId = new Map();
+    let total = 0;
+    for (let reading = 1; reading <= MAX_READINGS; reading++) {
+        total = Infinity;
+        for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
+            await pace();
+            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
+            total = answer.total;
+            // The client hands the pages over normalized (src/hacktron/findings.ts).
+            for (const finding of answer.data)
+                if (!byId.has(finding.id))
+                    byId.set(finding.id, finding);
+            if (answer.data.length === 0)
+                break;
+        }
+        if (byId.size >= total)
+            return [...byId.values()];
+        deps.logger.info(`Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`);
+    }
+    throw new HacktronApiError({
+        code: 'bad-response',
+        serverMessage: `the findings list kept shifting: ${byId.size} distinct findings of ${total} after reading it ${MAX_READINGS} times`,
+        method: 'GET',
+        path: `/scans/${scanId}/findings`,
+        attempts: 1
+    });
+}
+/** Waits before each page so that no `windowMs` holds more than `pages` of them. */
+function pacer(pacing, { clock, signal }) {
+    const sent = [];
+    return async () => {
+        if (sent.length >= pacing.pages) {
+            const oldest = sent.shift() ?? 0;
+            const wait = oldest + pacing.windowMs - clock.now();
+            if (wait > 0)
+                await clock.sleep(wait, signal);
+        }
+        sent.push(clock.now());
+    };
+}
+/** The export's lines; without them the reports still work, so failing to read it fails nothing. */
+async function readSarifLines(scanId, deps) {
+    try {
+        return exportedLines(await deps.client.exportScanFindings(scanId, 'sarif'));
+    }
+    catch (error) {
+        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
+            'findings whose code is not in the checkout are shown without line numbers.');
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/gate-scope.ts
+
+
+
+
+/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
+const MAX_LISTED_PR_FILES = 3000;
+async function decideGateScope(request, findings, deps) {
+    const decision = request.scope === 'new'
+        ? await compareWithBaseline(request, findings, deps)
+        : request.scope === 'changed-files'
+            ? await limitToChangedFiles(request, deps)
+            : { requested: 'all', applied: 'all' };
+    if (decision.fallbackReason)
+        deps.logger.notice(decision.fallbackReason);
+    return decision;
+}
+function fallBack(requested, reason, baselineScanId) {
+    return {
+        requested,
+        applied: 'all',
+        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`,
+        ...(baselineScanId && { baselineScanId })
+    };
+}
+async function compareWithBaseline(request, findings, deps) {
+    let baseline;
+    try {
+        baseline = await findBaseline(request, deps);
+    }
+    catch (error) {
+        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); re-run the job to try again.`);
+    }
+    if (typeof baseline === 'string')
+        return fallBack('new', baseline);
+    let earlier;
+    try {
+        // Matching goes by fingerprint, not by line: the baseline's lines cost nothing to skip.
+        earlier = [...(await readScanFindings(baseline.id, deps, { withLines: false })).findings];
+    }
+    catch (error) {
+        return fallBack('new', `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`, baseline.id);
+    }
+    // A finding fixed on the base branch that comes back is a regression: new, not old.
+    const comparable = earlier.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
+    const matched = (0,fingerprint/* matchFindings */.cF)(findings, comparable);
+    const baselineMatches = new Map([...matched].map(([id, match]) => [id, match.state]));
+    deps.logger.info(`Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
+        `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`);
+    return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches };
+}
+/** The baseline scan, or why there is none (a sentence that says what to do). */
+async function findBaseline(request, deps) {
+    if (request.baselineScanId !== undefined) {
+        if (request.baselineScanId === request.scanId) {
+            return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.';
+        }
+        const scan = await deps.client.getScan(request.baselineScanId);
+        if (scan.status !== 'completed') {
+            return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
+        }
+        return scan;
+    }
+    if (!request.isPullRequest || !request.baseBranch) {
+        return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).';
+    }
+    const repository = normalizeRepoUrl(request.repositoryUrl);
+    const found = await findNewestScan(deps.client, (scan) => scan.id !== request.scanId &&
+        scan.branch === request.baseBranch &&
+        scan.repo_url !== null &&
+        normalizeRepoUrl(scan.repo_url) === repository, { status: 'completed' });
+    return (found ??
+        `no completed scan of ${request.repositoryUrl}@${request.baseBranch} to compare with among the most recent scans. ` +
+            `Run this action on pushes to ${request.baseBranch} (or on a schedule) so a baseline exists, or set baseline-scan-id.`);
+}
+async function limitToChangedFiles(request, deps) {
+    if (!request.isPullRequest || !deps.pullRequest) {
+        return fallBack('changed-files', request.isPullRequest
+            ? "the pull request's files cannot be read without a github-token."
+            : 'this run is not for a pull request, so no files are changed by one.');
+    }
+    let listed;
+    try {
+        listed = await deps.pullRequest.changedFiles();
+    }
+    catch (error) {
+        return fallBack('changed-files', `the pull request's changed files could not be read (${messageOf(error)}); give the job "permissions: pull-requests: read".`);
+    }
+    if (!listed.complete) {
+        return fallBack('changed-files', `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists, so its diff cannot be judged file by file.`);
+    }
+    const changedFiles = new Set(listed.files.map(fingerprint/* normalizeFindingPath */.sM));
+    deps.logger.info(`The pull request changes ${changedFiles.size} files; only findings in them can gate.`);
+    return { requested: 'changed-files', applied: 'changed-files', changedFiles };
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/flow/head-check.ts
+/** The PR's newer head commit when this run's commit is no longer its head; else undefined. */
+async function newerPullRequestHead(runSha, deps) {
+    if (!deps.pullRequest) {
+        deps.logger.info('No github-token to read the pull request with, so its current head is not checked before the scan starts.');
+        return undefined;
+    }
+    try {
+        const current = await deps.pullRequest.headSha();
+        return current !== '' && current !== runSha ? current : undefined;
+    }
+    catch (error) {
+        deps.logger.info(`Could not read the pull request's current head (${error instanceof Error ? error.message : String(error)}); ` +
+            `starting the scan of ${runSha.slice(0, 7)} without that check. Give the job "permissions: pull-requests: read" to enable it.`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/scan.ts
+
+
+
+
+
+
+/**
+ * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
+ * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
+ */
+function scanRepos(estimation, requested) {
+    const estimated = estimation.repo_results?.length
+        ? estimation.repo_results.filter((result) => result.status === 'completed')
+        : estimation.repos;
+    return estimated.map((repo) => {
+        const url = repo.repo_url ?? '';
+        const match = requested.find((candidate) => sameRepository(candidate.url, url));
+        return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' };
+    });
+}
+function scanRequestBody(estimation, requested, extras) {
+    return {
+        cost_estimation_id: estimation.id,
+        repos: scanRepos(estimation, requested),
+        ...(extras.targetUrls.length > 0 && { target_urls: [...extras.targetUrls] }),
+        ...(extras.authInstructions !== undefined && { auth_instructions: extras.authInstructions }),
+        ...(extras.customContext !== undefined && { custom_context: extras.customContext }),
+        ...(extras.contextDocumentIds.length > 0 && {
+            context_document_ids: [...extras.contextDocumentIds]
+        })
+    };
+}
+/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
+async function waitForScan(request, deps, progress) {
+    progress.scanId = request.scanId;
+    progress.scanStartedAtMs ??= deps.clock.now();
+    await enterPhase(progress, 'scanning', deps.onPhaseChange);
+    const polled = await pollUntilTerminal({
+        subject: `Scan ${request.scanId}`,
+        read: (limits) => deps.client.getScanStatus(request.scanId, limits),
+        statusOf: (scan) => scan.status,
+        isTerminal: (scan) => types/* TERMINAL_SCAN_STATUSES */.wW.includes(scan.status),
+        intervalMs: request.pollIntervalMs,
+        timeoutMs: request.timeoutMs,
+        onRead: (scan) => (progress.scanStatus = scan.status)
+    }, deps);
+    if (polled.kind !== 'terminal') {
+        throw new FlowFailure('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
+            `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
+            `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
+            `mode: wait and scan-id: ${request.scanId}.`);
+    }
+    progress.scanEndedAtMs = deps.clock.now();
+    if (polled.value.status !== 'completed') {
+        throw new FlowFailure('scan-failed', `Hacktron: scan ${polled.value.status}`, `Scan ${request.scanId} ended with status ${polled.value.status}, so there are no findings to ` +
+            'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
+    }
+    progress.phase = 'reading-findings';
+    const read = await readScanFindings(request.scanId, deps);
+    progress.findings = read.findings;
+    progress.findingLines = read.lines;
+}
+
+;// CONCATENATED MODULE: ./src/flow/scan-start.ts
+// Starting the scan, the one step that spends credits, so that no run ever pays twice:
+// - a re-run for the same commit and scope attaches to the scan already started for it;
+// - a 409 whose conflicting scan is this commit's attaches to it (with reuse-scan);
+// - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
+//   if the scan started; else send again, which is safe because the API lets one scan claim an
+//   estimation (a second start of a started scan is a 409, never a second charge).
+
+
+
+/**
+ * Attaches to an earlier scan for this commit and scope, if there is one: first as the action's
+ * own run records name it, then as the API's scan names do.
+ */
+async function findScanToReuse(identity, recordKey, deps, progress) {
+    // The name lookup is sent first although the records win: it needs only the Hacktron client,
+    // so the run's first request is not held up by loading GitHub's REST client for the records.
+    const named = await findScan(deps.client, identity, isReusable);
+    const recorded = await findRecordedScan(recordKey, deps);
+    const scan = recorded ?? named;
+    if (!scan)
+        return undefined;
+    const how = recorded ? 'an earlier run recorded' : 'found by its name';
+    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`, deps, progress);
+    return scan.id;
+}
+async function startScanOnce(request, deps, progress) {
+    progress.phase = 'starting-scan';
+    if (request.reuseScan) {
+        // Another run for this commit may have started the scan while this one was estimating.
+        const existing = await findScanToReuse(request.identity, request.recordKey, deps, progress);
+        if (existing)
+            return existing;
+    }
+    const sentAt = Date.now();
+    try {
+        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
+    }
+    catch (error) {
+        if (!(error instanceof HacktronApiError))
+            throw error;
+        if (error.code === 'conflict' && request.reuseScan) {
+            const scan = await findScan(deps.client, request.identity, isReusable);
+            if (scan) {
+                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, progress);
+                return scan.id;
+            }
+        }
+        if (!error.ambiguous)
+            throw error;
+        return reconcile(request, error, sentAt, deps, progress);
+    }
+}
+async function reconcile(request, lost, sentAt, deps, progress) {
+    const estimationId = request.body.cost_estimation_id;
+    deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
+    // If state cannot be read either, stop with the lost answer's error: it names the estimation
+    // to look for in the dashboard, and nothing is sent again blind.
+    const started = await findScan(deps.client, request.identity, () => true, sentAt).catch(() => {
+        throw lost;
+    });
+    if (started) {
+        attach(started, 'the scan had started although its answer was lost', deps, progress);
+        return started.id;
+    }
+    try {
+        deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
+        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
+    }
+    catch (error) {
+        if (error instanceof HacktronApiError && error.code === 'conflict') {
+            const claimed = await findScan(deps.client, request.identity, () => true, sentAt);
+            if (claimed) {
+                attach(claimed, 'the first start had claimed the estimation', deps, progress);
+                return claimed.id;
+            }
+        }
+        // The retry's own error: when it too went unanswered, its annotation names the estimation
+        // to look for in the dashboard before re-running.
+        throw error;
+    }
+}
+function recordStarted(started, request, deps, progress) {
+    progress.scanId = started.id;
+    progress.scanStatus = started.status;
+    progress.scanStartedAtMs = deps.clock.now();
+    deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
+    return started.id;
+}
+function attach(scan, because, deps, progress) {
+    progress.scanId = scan.id;
+    progress.scanStatus = scan.status;
+    progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
+    progress.attachedBecause = because;
+    deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-flow.ts
+
+
+
+
+
+
+
+
+async function runFlow(settings, deps, progress, phase) {
+    let scanId = settings.scanId;
+    if (settings.mode !== 'wait') {
+        const started = await estimateAndStart(settings, deps, progress, phase);
+        if (typeof started !== 'string')
+            return started.result;
+        scanId = started;
+        if (settings.mode === 'start')
+            return 'started';
+    }
+    if (scanId === undefined)
+        throw new Error('No scan to wait for');
+    const waitFor = scanId;
+    await phase('Wait for the scan', () => waitForScan({
+        scanId: waitFor,
+        pollIntervalMs: settings.pollIntervalMs,
+        timeoutMs: settings.scanTimeoutMs
+    }, deps, progress));
+    const findings = progress.findings ?? [];
+    const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () => decideGateScope({
+        scope: settings.gateScope,
+        scanId: waitFor,
+        baselineScanId: settings.baselineScanId,
+        repositoryUrl: settings.baselineRepositoryUrl,
+        baseBranch: settings.event.baseBranch,
+        isPullRequest: settings.event.pullRequestNumber !== undefined
+    }, findings, deps));
+    progress.verdict = (0,gate/* evaluateGate */.DR)(findings, settings.failOnSeverity, scope);
+    progress.phase = 'done';
+    return progress.verdict.passed ? 'passed' : 'failed';
+}
+/** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
+async function estimateAndStart(settings, deps, progress, phase) {
+    const estimateRequest = {
+        repositories: settings.repositories,
+        pollIntervalMs: settings.pollIntervalMs,
+        timeoutMs: settings.estimationTimeoutMs,
+        maxCredits: settings.maxCredits
+    };
+    let estimation;
+    const approvedId = settings.costEstimationId;
+    if (approvedId !== undefined) {
+        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, progress));
+    }
+    const [primary] = settings.repositories;
+    const identity = {
+        // A scan carries the name of the estimation it was started from.
+        name: estimation?.name ?? settings.estimationName,
+        repoUrl: primary?.url ?? '',
+        branch: primary?.branch ?? ''
+    };
+    const recordKey = {
+        headSha: settings.event.headSha,
+        scope: recordScope(settings.repositories),
+        repoUrl: identity.repoUrl,
+        branch: identity.branch
+    };
+    if (settings.reuseScan && settings.mode !== 'estimate') {
+        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, recordKey, deps, progress));
+        if (reused !== undefined)
+            return reused;
+    }
+    estimation ??= await phase('Estimate the cost', () => estimate({ name: settings.estimationName, ...estimateRequest }, deps, progress));
+    if (settings.mode === 'estimate')
+        return { result: 'estimated' };
+    if (settings.event.pullRequestNumber !== undefined) {
+        const newer = await newerPullRequestHead(settings.event.headSha, deps);
+        if (newer !== undefined) {
+            progress.supersededBy = newer;
+            return { result: 'superseded' };
+        }
+    }
+    const body = scanRequestBody(estimation, settings.repositories, settings);
+    return phase('Start the scan', () => startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, progress));
+}
+
+;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
+/**
+ * The runner sends SIGTERM 7.5 s after SIGINT (and SIGKILL soon after that): the answer gets 5 s,
+ * which leaves the rest for the reports.
+ */
+const START_ANSWER_GRACE_MS = 5000;
+/**
+ * After a cancellation: when the flow was starting the scan and has no scan id yet, waits until
+ * the flow settles (it stops at its next wait once the start is answered) or the grace runs out.
+ */
+async function awaitStartInFlight(flow, progress, clock, graceMs = START_ANSWER_GRACE_MS) {
+    if (progress.phase !== 'starting-scan' || progress.scanId !== undefined)
+        return;
+    const settled = new AbortController();
+    await Promise.race([
+        flow.then(() => settled.abort(), () => settled.abort()),
+        clock.sleep(graceMs, settled.signal)
+    ]);
+    settled.abort();
+}
+
+;// CONCATENATED MODULE: ./src/common/logger.ts
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    notice: () => undefined,
+    warning: () => undefined
+};
+
 ;// CONCATENATED MODULE: ./src/hacktron/retry-policy.ts
 // The one retry policy of the Hacktron client, as pure functions so it is tested without a clock.
 const DEFAULT_RETRY = {
@@ -28934,49 +31051,6 @@ function readBody(message) {
                 reject(new Error('the connection closed before the response ended'));
         });
     });
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/url.ts
-// Which API base URLs the client may talk to: HTTPS anywhere, plain HTTP only on this machine.
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-/** Why `url` is not an acceptable API base URL, or undefined when it is. */
-function baseUrlProblem(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return 'it is not a URL';
-    }
-    if (parsed.username !== '' || parsed.password !== '') {
-        return 'it must not carry credentials; pass the key as api-key';
-    }
-    if (parsed.search !== '' || parsed.hash !== '')
-        return 'it must not have a query or fragment';
-    if (!/\/v1\/?$/.test(parsed.pathname)) {
-        return 'its path must be the API version, /v1, as in https://api.hacktron.ai/v1';
-    }
-    if (parsed.protocol === 'https:')
-        return undefined;
-    if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))
-        return undefined;
-    if (parsed.protocol === 'http:')
-        return 'it must use https:// (plain http is allowed on loopback only)';
-    return `the scheme ${parsed.protocol} is not supported; use https://`;
-}
-/** The same repository whatever its spelling: case, `.git`, trailing slash (as the API compares). */
-function normalizeRepoUrl(url) {
-    return url
-        .trim()
-        .replace(/\.git$/i, '')
-        .replace(/\/+$/, '')
-        .toLowerCase();
-}
-function sameRepository(a, b) {
-    return normalizeRepoUrl(a) === normalizeRepoUrl(b);
 }
 
 ;// CONCATENATED MODULE: ./src/hacktron/shape.ts
@@ -29278,230 +31352,7 @@ function formatSeconds(ms) {
     return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
 }
 
-;// CONCATENATED MODULE: ./src/hacktron/sarif-export.ts
-// Line numbers from the API's SARIF export (`GET /scans/{id}/findings/export?format=sarif`): the
-// one answer of the API that carries them. Anything malformed in it is skipped, not trusted.
-/** A path compared loosely: `/`-separated, without `file://`, `./` or a leading `/`. */
-function pathKey(path) {
-    return path
-        .trim()
-        .replace(/\\/g, '/')
-        .replace(/^file:\/\//, '')
-        .replace(/^(\.\/|\/)+/, '');
-}
-function exportedLines(exported) {
-    const byId = new Map();
-    const byFile = new Map();
-    for (const result of sarifResults(exported)) {
-        const region = result.locations?.[0]?.physicalLocation?.region;
-        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
-        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
-            continue;
-        const lines = {
-            startLine: region.startLine,
-            endLine: validEnd(region.startLine, region.endLine)
-        };
-        const id = result.properties?.['hacktron/finding-id'];
-        if (typeof id === 'string')
-            byId.set(id, lines);
-        else if (typeof uri === 'string') {
-            const key = pathKey(uri);
-            const entries = byFile.get(key) ?? [];
-            entries.push({ text: result.message?.text ?? '', lines });
-            byFile.set(key, entries);
-        }
-    }
-    return { byId, byFile };
-}
-/** The lines the export gives one finding: by its id, else by its file and title. */
-function linesOf(exported, finding) {
-    const byId = exported.byId.get(finding.id);
-    if (byId)
-        return byId;
-    const candidates = exported.byFile.get(pathKey(finding.affected_file ?? ''));
-    return candidates?.find((entry) => entry.text.includes(finding.title))?.lines;
-}
-function validEnd(start, end) {
-    return typeof end === 'number' && end >= start ? end : undefined;
-}
-function sarifResults(exported) {
-    const runs = exported?.runs;
-    if (!Array.isArray(runs))
-        return [];
-    return runs.flatMap((run) => Array.isArray(run?.results)
-        ? run.results.filter((r) => r && typeof r === 'object')
-        : []);
-}
-
-// EXTERNAL MODULE: ./src/hacktron/types.ts
-var types = __nccwpck_require__(3867);
-;// CONCATENATED MODULE: ./src/flow/read-findings.ts
-
-
-
-
-/**
- * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
- * organisation can read findings at once and still leave room for everyone's polls.
- */
-const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
-const FINDINGS_PAGE_SIZE = 100;
-/** Why a JSON export failed that would fail the pages as well: no fallback then. */
-const PAGES_WOULD_FAIL_TOO = new Set([
-    'unauthorized',
-    'forbidden',
-    'rate-limited'
-]);
-/** A list that keeps shifting after this many full readings is reported, not read forever. */
-const MAX_READINGS = 3;
-/** `withLines: false` for a scan whose findings are only compared (a baseline), never shown. */
-async function readScanFindings(scanId, deps, { withLines = true } = {}) {
-    const exported = await readJsonExport(scanId, deps);
-    let findings = exported.findings ?? (await readPages(scanId, deps));
-    let source = exported.findings ? 'json-export' : 'pages';
-    if (!withLines) {
-        deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${describe(source)}).`);
-        return { findings, lines: new Map(), source };
-    }
-    const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map();
-    const lines = new Map(fromCheckout);
-    if (findings.some((finding) => !fromCheckout.has(finding.id))) {
-        const sarif = await readSarifLines(scanId, deps);
-        if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
-            // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
-            deps.logger.warning(`Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`);
-            findings = await readPages(scanId, deps);
-            source = 'pages';
-        }
-        if (sarif) {
-            for (const finding of findings) {
-                const found = lines.has(finding.id) ? undefined : linesOf(sarif, finding);
-                if (found)
-                    lines.set(finding.id, found);
-            }
-        }
-    }
-    deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${describe(source)}); ` +
-        `lines for ${lines.size}: ${fromCheckout.size} from the checkout, ${lines.size - fromCheckout.size} from the SARIF export.`);
-    return { findings, lines, source };
-}
-function describe(source) {
-    return source === 'json-export' ? 'one JSON export' : 'page by page';
-}
-/** The JSON export's findings, or undefined (said in the log) when it lacks what the action reads. */
-async function readJsonExport(scanId, deps) {
-    let answer;
-    try {
-        answer = await deps.client.exportScanFindings(scanId, 'json');
-    }
-    catch (error) {
-        // The export may be missing, broken or too slow for a huge scan while the pages work; a key
-        // that is refused or throttled would fail the pages the same way, so that ends the read.
-        if (!(error instanceof HacktronApiError) || PAGES_WOULD_FAIL_TOO.has(error.code))
-            throw error;
-        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.serverMessage}); reading the findings page by page.`);
-        return {};
-    }
-    const items = exportItems(answer);
-    const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
-    if (problem === undefined && items) {
-        const findings = items.map(hacktron_findings/* normalizeFinding */.vb);
-        deps.client.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(findings));
-        return { findings };
-    }
-    deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
-    return {};
-}
-/** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
-function exportItems(answer) {
-    if (Array.isArray(answer))
-        return answer;
-    const record = answer;
-    if (Array.isArray(record?.data))
-        return record.data;
-    if (Array.isArray(record?.findings))
-        return record.findings;
-    return undefined;
-}
-// Text the API may leave null (a finding with no file, say) is still carried; a missing key is not.
-const NULLABLE_TEXT = new Set(['description', 'affected_file', 'affected_code']);
-/** `a finding lacks "tags"`, or undefined when every item carries every field the action reads. */
-function missingField(items) {
-    for (const item of items) {
-        if (item === null || typeof item !== 'object')
-            return 'an item is not an object';
-        const record = item;
-        for (const field of types/* REPORTED_FINDING_FIELDS */.qe) {
-            const value = record[field];
-            const carried = field === 'tags'
-                ? Array.isArray(value)
-                : typeof value === 'string' || (value === null && NULLABLE_TEXT.has(field));
-            if (!carried)
-                return `a finding lacks "${field}"`;
-        }
-    }
-    return undefined;
-}
-/**
- * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
- * list that grows is read to its end). A finding listed twice counts once; fewer distinct
- * findings than `total` means the list shifted while it was read, so it is read again.
- */
-async function readPages(scanId, deps) {
-    const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps);
-    const byId = new Map();
-    let total = 0;
-    for (let reading = 1; reading <= MAX_READINGS; reading++) {
-        total = Infinity;
-        for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
-            await pace();
-            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
-            total = answer.total;
-            // The client hands the pages over normalized (src/hacktron/findings.ts).
-            for (const finding of answer.data)
-                if (!byId.has(finding.id))
-                    byId.set(finding.id, finding);
-            if (answer.data.length === 0)
-                break;
-        }
-        if (byId.size >= total)
-            return [...byId.values()];
-        deps.logger.info(`Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`);
-    }
-    throw new HacktronApiError({
-        code: 'bad-response',
-        serverMessage: `the findings list kept shifting: ${byId.size} distinct findings of ${total} after reading it ${MAX_READINGS} times`,
-        method: 'GET',
-        path: `/scans/${scanId}/findings`,
-        attempts: 1
-    });
-}
-/** Waits before each page so that no `windowMs` holds more than `pages` of them. */
-function pacer(pacing, { clock, signal }) {
-    const sent = [];
-    return async () => {
-        if (sent.length >= pacing.pages) {
-            const oldest = sent.shift() ?? 0;
-            const wait = oldest + pacing.windowMs - clock.now();
-            if (wait > 0)
-                await clock.sleep(wait, signal);
-        }
-        sent.push(clock.now());
-    };
-}
-/** The export's lines; without them the reports still work, so failing to read it fails nothing. */
-async function readSarifLines(scanId, deps) {
-    try {
-        return exportedLines(await deps.client.exportScanFindings(scanId, 'sarif'));
-    }
-    catch (error) {
-        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
-            'findings whose code is not in the checkout are shown without line numbers.');
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/client-timing.ts
+;// CONCATENATED MODULE: ./src/hacktron/timing.ts
 // How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
 // against the local simulator only) the same policy on a 20-times faster clock, so tests and the
 // demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
@@ -29526,1056 +31377,6 @@ function findingsPagePacing(testMode) {
     if (!testMode)
         return DOCUMENTED_PAGE_PACING;
     return { ...DOCUMENTED_PAGE_PACING, windowMs: DOCUMENTED_PAGE_PACING.windowMs / TEST_SPEED_UP };
-}
-
-;// CONCATENATED MODULE: ./src/flow/poll.ts
-
-
-const systemClock = { now: () => Date.now(), sleep: abortableSleep };
-/** ±10 % around the interval. */
-function jittered(intervalMs, random) {
-    return Math.round(intervalMs * (0.9 + 0.2 * random()));
-}
-async function pollUntilTerminal(options, { clock, logger, signal, random }) {
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    let lastStatus;
-    let value;
-    for (;;) {
-        if (signal?.aborted)
-            return { kind: 'cancelled', value };
-        try {
-            value = await options.read({ withinMs: deadline - clock.now(), signal });
-        }
-        catch (error) {
-            // The read's retries would have run past the deadline: the wait's own timeout ends it.
-            if (error instanceof HacktronApiError && error.code === 'timeout') {
-                logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`);
-                return { kind: 'timed-out', value };
-            }
-            throw error;
-        }
-        options.onRead?.(value);
-        const status = options.statusOf(value);
-        if (status !== lastStatus) {
-            logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`);
-            lastStatus = status;
-        }
-        if (options.isTerminal(value))
-            return { kind: 'terminal', value };
-        // The sleep ends at the deadline at the latest, so a job that finished during it is still
-        // seen by the read above before the wait is called late.
-        const remaining = deadline - clock.now();
-        if (remaining <= 0)
-            return { kind: 'timed-out', value };
-        await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
-    }
-}
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${seconds % 60}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-
-;// CONCATENATED MODULE: ./src/flow/progress.ts
-/** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
-async function enterPhase(progress, phase, onPhaseChange) {
-    progress.phase = phase;
-    await onPhaseChange?.(progress);
-}
-function newProgress() {
-    return { phase: 'starting' };
-}
-
-;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
-class FlowFailure extends Error {
-    code;
-    title;
-    constructor(code, title, message) {
-        super(message);
-        this.code = code;
-        this.title = title;
-        this.name = 'FlowFailure';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/estimate.ts
-
-
-
-
-function estimationRequestBody(request) {
-    return {
-        name: request.name,
-        repos: request.repositories.map((repo) => ({
-            source: repo.source,
-            repo_url: repo.url,
-            branch: repo.branch
-        }))
-    };
-}
-/** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
-async function estimate(request, deps, progress) {
-    progress.phase = 'estimating';
-    const created = await deps.client.createCostEstimation(estimationRequestBody(request));
-    progress.estimation = created;
-    deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
-    await deps.onPhaseChange?.(progress);
-    return settleEstimation(created, request, deps, progress);
-}
-/**
- * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
- * FlowFailure when it may not. Shared by a new estimate and an approved one.
- */
-async function settleEstimation(estimation, request, deps, progress) {
-    let ended = estimation;
-    if (!types/* TERMINAL_ESTIMATION_STATUSES */.op.includes(estimation.status)) {
-        const polled = await pollUntilTerminal({
-            subject: `Cost estimation ${estimation.id}`,
-            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
-            statusOf: (read) => read.status,
-            isTerminal: (read) => types/* TERMINAL_ESTIMATION_STATUSES */.op.includes(read.status),
-            intervalMs: request.pollIntervalMs,
-            timeoutMs: request.timeoutMs,
-            onRead: (read) => (progress.estimation = read)
-        }, deps);
-        if (polled.kind !== 'terminal') {
-            throw new FlowFailure('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
-                `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
-                'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
-        }
-        ended = polled.value;
-    }
-    const usable = checkEstimation(ended, request, deps.logger, progress);
-    await enterPhase(progress, 'estimated', deps.onPhaseChange);
-    return usable;
-}
-/** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
-function checkEstimation(estimation, request, logger, progress) {
-    if (estimation.status === 'failed') {
-        throw new FlowFailure('estimation-failed', 'Hacktron: cost estimation failed', `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
-            'Check that each branch exists and that each repository is connected to Hacktron ' +
-            '(or is public with repository-source: public), then re-run the job.');
-    }
-    for (const result of failedRepoResults(estimation))
-        logger.warning(describeFailedRepo(result));
-    const credits = estimation.total_credits ?? 0;
-    if (!(credits > 0)) {
-        throw new FlowFailure('estimation-failed', 'Hacktron: nothing to scan', `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
-            'so there is nothing Hacktron can scan (no repository was estimated successfully). ' +
-            'Check the warnings above for each repository, then re-run.');
-    }
-    const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
-    progress.estimatedCredits = total;
-    const triage = estimation.triage_required
-        ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
-        : '';
-    logger.info(`Estimated cost: ${total} credits${triage}.`);
-    if (request.maxCredits !== undefined && total > request.maxCredits) {
-        throw new FlowFailure('over-budget', 'Hacktron: estimate over budget', `The scan is estimated at ${total} credits${triage}, above max-credits (${request.maxCredits}); ` +
-            'no scan was started and nothing was spent. Raise max-credits if this cost is expected, ' +
-            'or narrow the scan (fewer related-repositories).');
-    }
-    return estimation;
-}
-function failedRepoResults(estimation) {
-    return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');
-}
-function describeFailedRepo(result) {
-    const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url;
-    const languages = result.unsupported_languages?.length
-        ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
-        : '';
-    return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
-}
-
-;// CONCATENATED MODULE: ./src/flow/approved-estimation.ts
-// The approval flow: a person approved one estimate (a GitHub Environment with required
-// reviewers in front of the job), so the run spends exactly that estimation, or nothing. Every
-// check runs before anything is spent: it exists, it is usable, it covers exactly the repositories
-// and branches this run would scan, and it fits max-credits.
-
-
-
-
-async function useApprovedEstimation(id, request, deps, progress) {
-    progress.phase = 'estimating';
-    let estimation;
-    try {
-        estimation = await deps.client.getCostEstimation(id);
-    }
-    catch (error) {
-        if (error instanceof HacktronApiError && error.code === 'not-found') {
-            throw new FlowFailure('invalid-input', 'Hacktron: approved cost estimation not found', `Input cost-estimation-id is ${id}, but the API knows no such cost estimation in this organisation ` +
-                `(it answered 404: "${error.serverMessage}"). Nothing was spent. Pass the cost-estimation-id output ` +
-                'of the mode: estimate job of this workflow run, with the same API key.');
-        }
-        throw error;
-    }
-    progress.estimation = estimation;
-    deps.logger.info(`Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`);
-    const mismatch = scopeMismatch(estimation, request.repositories);
-    if (mismatch)
-        throw mismatch;
-    return settleEstimation(estimation, request, deps, progress);
-}
-const approved_estimation_describe = (repos) => repos.map((repo) => `${repo.url}@${repo.branch}`).join(', ');
-/** Why the estimation is not for exactly this run's repositories and branches, if it is not. */
-function scopeMismatch(estimation, requested) {
-    const estimated = estimation.repos.map((repo) => ({
-        url: repo.repo_url ?? '',
-        branch: repo.branch ?? ''
-    }));
-    const sides = `Cost estimation ${estimation.id} covers ${approved_estimation_describe(estimated)}; this run would scan ${approved_estimation_describe(requested)}. ` +
-        'Nothing was spent.';
-    const advice = ' Approve an estimation made by this workflow run (the cost-estimation-id output of its mode: estimate job), ' +
-        'or make repository, branch and related-repositories the same in both jobs.';
-    for (const repo of requested) {
-        const match = estimated.find((candidate) => sameRepository(candidate.url, repo.url));
-        if (!match)
-            continue;
-        if (match.branch !== repo.branch) {
-            return new FlowFailure('branch-mismatch', 'Hacktron: approved estimation is for another branch', `${sides} ${repo.url} was estimated on branch ${match.branch}, but this run would scan branch ${repo.branch}.${advice}`);
-        }
-    }
-    const [first] = estimated;
-    const [primary] = requested;
-    const sameSet = estimated.length === requested.length &&
-        requested.every((repo) => estimated.some((candidate) => sameRepository(candidate.url, repo.url)));
-    if (!sameSet || !first || !primary || !sameRepository(first.url, primary.url)) {
-        return new FlowFailure('scope-mismatch', 'Hacktron: approved estimation covers other repositories', `${sides} The primary repository and the set of repositories must be the same.${advice}`);
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/flow/gate.ts
-var gate = __nccwpck_require__(6613);
-// EXTERNAL MODULE: ./src/flow/fingerprint.ts
-var fingerprint = __nccwpck_require__(4428);
-;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
-
-/** Statuses of a scan that ended without findings: such a scan is not reused. */
-const DEAD_END_STATUSES = [
-    'failed',
-    'stopped',
-    'cancelled',
-    'skipped'
-];
-const PAGE_SIZE = 100;
-/** Scans are listed newest first; the one we look for is recent. */
-const MAX_PAGES = 3;
-function isScanFor(scan, identity) {
-    return (scan.name === identity.name &&
-        scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
-        scan.branch === identity.branch);
-}
-/** Allowed difference between the runner's clock and the API's, for `createdSince`. */
-const CLOCK_SKEW_MS = 60_000;
-/**
- * The API's `created_at` of the newest scan an earlier lookup for this identity saw, in the
- * API's own clock: a later lookup of the same run (before starting, after a lost answer) needs
- * only scans created since, as the earlier one already read every older scan it would take.
- */
-const newestSeen = new WeakMap();
-/**
- * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
- * out older scans, allowing a minute of clock skew between the runner and the API; so does an
- * earlier lookup with the same identity, by the API's clock.
- */
-function findScan(client, identity, accept = () => true, createdSince) {
-    return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
-        createdSince,
-        seenSince: newestSeen.get(identity),
-        noteNewest: (createdAtMs) => {
-            if (createdAtMs > (newestSeen.get(identity) ?? -Infinity))
-                newestSeen.set(identity, createdAtMs);
-        }
-    });
-}
-/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
-async function findNewestScan(client, accept, options = {}) {
-    const { createdSince, seenSince, status } = options;
-    const oldest = Math.max(createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS, seenSince ?? -Infinity);
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await client.listScans({
-            page,
-            limit: PAGE_SIZE,
-            sort_by: 'created_at',
-            sort_order: 'DESC',
-            ...(status && { status })
-        });
-        const [newest] = answer.data;
-        if (page === 1 && newest)
-            options.noteNewest?.(Date.parse(newest.created_at));
-        for (const scan of answer.data) {
-            if (Date.parse(scan.created_at) < oldest)
-                return undefined;
-            if (accept(scan))
-                return scan;
-        }
-        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
-            return undefined;
-    }
-    return undefined;
-}
-/** A scan worth attaching to instead of paying again: running, or completed. */
-function isReusable(scan) {
-    return !DEAD_END_STATUSES.includes(scan.status);
-}
-
-;// CONCATENATED MODULE: ./src/flow/gate-scope.ts
-
-
-
-
-/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
-const MAX_LISTED_PR_FILES = 3000;
-async function decideGateScope(request, findings, deps) {
-    const decision = request.scope === 'new'
-        ? await compareWithBaseline(request, findings, deps)
-        : request.scope === 'changed-files'
-            ? await limitToChangedFiles(request, deps)
-            : { requested: 'all', applied: 'all' };
-    if (decision.fallbackReason)
-        deps.logger.notice(decision.fallbackReason);
-    return decision;
-}
-function fallBack(requested, reason, baselineScanId) {
-    return {
-        requested,
-        applied: 'all',
-        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`,
-        ...(baselineScanId && { baselineScanId })
-    };
-}
-async function compareWithBaseline(request, findings, deps) {
-    let baseline;
-    try {
-        baseline = await findBaseline(request, deps);
-    }
-    catch (error) {
-        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); re-run the job to try again.`);
-    }
-    if (typeof baseline === 'string')
-        return fallBack('new', baseline);
-    let earlier;
-    try {
-        // Matching goes by fingerprint, not by line: the baseline's lines cost nothing to skip.
-        earlier = [...(await readScanFindings(baseline.id, deps, { withLines: false })).findings];
-    }
-    catch (error) {
-        return fallBack('new', `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`, baseline.id);
-    }
-    // A finding fixed on the base branch that comes back is a regression: new, not old.
-    const comparable = earlier.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
-    const matched = (0,fingerprint/* matchFindings */.cF)(findings, comparable);
-    const baselineMatches = new Map([...matched].map(([id, match]) => [id, match.state]));
-    deps.logger.info(`Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
-        `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`);
-    return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches };
-}
-/** The baseline scan, or why there is none (a sentence that says what to do). */
-async function findBaseline(request, deps) {
-    if (request.baselineScanId !== undefined) {
-        if (request.baselineScanId === request.scanId) {
-            return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.';
-        }
-        const scan = await deps.client.getScan(request.baselineScanId);
-        if (scan.status !== 'completed') {
-            return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
-        }
-        return scan;
-    }
-    if (!request.isPullRequest || !request.baseBranch) {
-        return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).';
-    }
-    const repository = normalizeRepoUrl(request.repositoryUrl);
-    const found = await findNewestScan(deps.client, (scan) => scan.id !== request.scanId &&
-        scan.branch === request.baseBranch &&
-        scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === repository, { status: 'completed' });
-    return (found ??
-        `no completed scan of ${request.repositoryUrl}@${request.baseBranch} to compare with among the most recent scans. ` +
-            `Run this action on pushes to ${request.baseBranch} (or on a schedule) so a baseline exists, or set baseline-scan-id.`);
-}
-async function limitToChangedFiles(request, deps) {
-    if (!request.isPullRequest || !deps.pullRequest) {
-        return fallBack('changed-files', request.isPullRequest
-            ? "the pull request's files cannot be read without a github-token."
-            : 'this run is not for a pull request, so no files are changed by one.');
-    }
-    let listed;
-    try {
-        listed = await deps.pullRequest.changedFiles();
-    }
-    catch (error) {
-        return fallBack('changed-files', `the pull request's changed files could not be read (${messageOf(error)}); give the job "permissions: pull-requests: read".`);
-    }
-    if (!listed.complete) {
-        return fallBack('changed-files', `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists, so its diff cannot be judged file by file.`);
-    }
-    const changedFiles = new Set(listed.files.map(fingerprint/* normalizeFindingPath */.sM));
-    deps.logger.info(`The pull request changes ${changedFiles.size} files; only findings in them can gate.`);
-    return { requested: 'changed-files', applied: 'changed-files', changedFiles };
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/flow/head-check.ts
-/** The PR's newer head commit when this run's commit is no longer its head; else undefined. */
-async function newerPullRequestHead(runSha, deps) {
-    if (!deps.pullRequest) {
-        deps.logger.info('No github-token to read the pull request with, so its current head is not checked before the scan starts.');
-        return undefined;
-    }
-    try {
-        const current = await deps.pullRequest.headSha();
-        return current !== '' && current !== runSha ? current : undefined;
-    }
-    catch (error) {
-        deps.logger.info(`Could not read the pull request's current head (${error instanceof Error ? error.message : String(error)}); ` +
-            `starting the scan of ${runSha.slice(0, 7)} without that check. Give the job "permissions: pull-requests: read" to enable it.`);
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan.ts
-
-
-
-
-
-
-/**
- * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
- * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
- */
-function scanRepos(estimation, requested) {
-    const estimated = estimation.repo_results?.length
-        ? estimation.repo_results.filter((result) => result.status === 'completed')
-        : estimation.repos;
-    return estimated.map((repo) => {
-        const url = repo.repo_url ?? '';
-        const match = requested.find((candidate) => sameRepository(candidate.url, url));
-        return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' };
-    });
-}
-function scanRequestBody(estimation, requested, extras) {
-    return {
-        cost_estimation_id: estimation.id,
-        repos: scanRepos(estimation, requested),
-        ...(extras.targetUrls.length > 0 && { target_urls: [...extras.targetUrls] }),
-        ...(extras.authInstructions !== undefined && { auth_instructions: extras.authInstructions }),
-        ...(extras.customContext !== undefined && { custom_context: extras.customContext }),
-        ...(extras.contextDocumentIds.length > 0 && {
-            context_document_ids: [...extras.contextDocumentIds]
-        })
-    };
-}
-/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
-async function waitForScan(request, deps, progress) {
-    progress.scanId = request.scanId;
-    progress.scanStartedAtMs ??= deps.clock.now();
-    await enterPhase(progress, 'scanning', deps.onPhaseChange);
-    const polled = await pollUntilTerminal({
-        subject: `Scan ${request.scanId}`,
-        read: (limits) => deps.client.getScanStatus(request.scanId, limits),
-        statusOf: (scan) => scan.status,
-        isTerminal: (scan) => types/* TERMINAL_SCAN_STATUSES */.wW.includes(scan.status),
-        intervalMs: request.pollIntervalMs,
-        timeoutMs: request.timeoutMs,
-        onRead: (scan) => (progress.scanStatus = scan.status)
-    }, deps);
-    if (polled.kind !== 'terminal') {
-        throw new FlowFailure('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
-            `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
-            `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
-            `mode: wait and scan-id: ${request.scanId}.`);
-    }
-    progress.scanEndedAtMs = deps.clock.now();
-    if (polled.value.status !== 'completed') {
-        throw new FlowFailure('scan-failed', `Hacktron: scan ${polled.value.status}`, `Scan ${request.scanId} ended with status ${polled.value.status}, so there are no findings to ` +
-            'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
-    }
-    progress.phase = 'reading-findings';
-    const read = await readScanFindings(request.scanId, deps);
-    progress.findings = read.findings;
-    progress.findingLines = read.lines;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/flow/run-record.ts
-// The re-run record of our own. The API gives a scan no estimation id, so finding "the scan
-// started for this commit" by the scan's name works only while Hacktron names scans after their
-// estimations, which nothing promises. So each run that starts (or attaches to) a scan also
-// records it where the action can read it back: the check run on the head commit and the PR
-// comment's marker. A re-run looks there first, and trusts a record only after the API confirms
-// the scan is of the same repository and branch and worth attaching to.
-
-
-
-/** A short digest of every repository and branch scanned: equal exactly when the scope is. */
-function recordScope(repositories) {
-    const [primary, ...related] = repositories.map((repo) => `${normalizeRepoUrl(repo.url)}@${repo.branch}`);
-    // The primary first, the related ones in any order.
-    const lines = [primary ?? '', ...related.sort()].join('\n');
-    return (0,external_node_crypto_.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
-}
-/** The newest-recorded scan for this commit and scope that the API confirms, or undefined. */
-async function findRecordedScan(key, deps) {
-    if (!deps.runRecords || key.headSha === '')
-        return undefined;
-    const records = await deps.runRecords.read();
-    const scanIds = new Set(records
-        .filter((record) => record.headSha === key.headSha && record.scope === key.scope)
-        .map((record) => record.scanId));
-    for (const scanId of scanIds) {
-        let scan;
-        try {
-            scan = await deps.client.getScan(scanId);
-        }
-        catch (error) {
-            deps.logger.info(`Hacktron: the run record names scan ${scanId}, which could not be read (${error instanceof Error ? error.message : String(error)}); looking further.`);
-            continue;
-        }
-        if (isOfScope(scan, key) && isReusable(scan))
-            return scan;
-        deps.logger.info(`Hacktron: the run record names scan ${scanId}, but it is ${scan.status} or of another repository or branch; not reused.`);
-    }
-    return undefined;
-}
-function isOfScope(scan, key) {
-    return (scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(key.repoUrl) &&
-        scan.branch === key.branch);
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan-start.ts
-// Starting the scan, the one step that spends credits, so that no run ever pays twice:
-// - a re-run for the same commit and scope attaches to the scan already started for it;
-// - a 409 whose conflicting scan is this commit's attaches to it (with reuse-scan);
-// - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
-//   if the scan started; else send again, which is safe because the API lets one scan claim an
-//   estimation (a second start of a started scan is a 409, never a second charge).
-
-
-
-/**
- * Attaches to an earlier scan for this commit and scope, if there is one: first as the action's
- * own run records name it, then as the API's scan names do.
- */
-async function findScanToReuse(identity, recordKey, deps, progress) {
-    // The name lookup is sent first although the records win: it needs only the Hacktron client,
-    // so the run's first request is not held up by loading GitHub's REST client for the records.
-    const named = await findScan(deps.client, identity, isReusable);
-    const recorded = await findRecordedScan(recordKey, deps);
-    const scan = recorded ?? named;
-    if (!scan)
-        return undefined;
-    const how = recorded ? 'an earlier run recorded' : 'found by its name';
-    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`, deps, progress);
-    return scan.id;
-}
-async function startScanOnce(request, deps, progress) {
-    progress.phase = 'starting-scan';
-    if (request.reuseScan) {
-        // Another run for this commit may have started the scan while this one was estimating.
-        const existing = await findScanToReuse(request.identity, request.recordKey, deps, progress);
-        if (existing)
-            return existing;
-    }
-    const sentAt = Date.now();
-    try {
-        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
-    }
-    catch (error) {
-        if (!(error instanceof HacktronApiError))
-            throw error;
-        if (error.code === 'conflict' && request.reuseScan) {
-            const scan = await findScan(deps.client, request.identity, isReusable);
-            if (scan) {
-                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, progress);
-                return scan.id;
-            }
-        }
-        if (!error.ambiguous)
-            throw error;
-        return reconcile(request, error, sentAt, deps, progress);
-    }
-}
-async function reconcile(request, lost, sentAt, deps, progress) {
-    const estimationId = request.body.cost_estimation_id;
-    deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
-    // If state cannot be read either, stop with the lost answer's error: it names the estimation
-    // to look for in the dashboard, and nothing is sent again blind.
-    const started = await findScan(deps.client, request.identity, () => true, sentAt).catch(() => {
-        throw lost;
-    });
-    if (started) {
-        attach(started, 'the scan had started although its answer was lost', deps, progress);
-        return started.id;
-    }
-    try {
-        deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
-        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
-    }
-    catch (error) {
-        if (error instanceof HacktronApiError && error.code === 'conflict') {
-            const claimed = await findScan(deps.client, request.identity, () => true, sentAt);
-            if (claimed) {
-                attach(claimed, 'the first start had claimed the estimation', deps, progress);
-                return claimed.id;
-            }
-        }
-        // The retry's own error: when it too went unanswered, its annotation names the estimation
-        // to look for in the dashboard before re-running.
-        throw error;
-    }
-}
-function recordStarted(started, request, deps, progress) {
-    progress.scanId = started.id;
-    progress.scanStatus = started.status;
-    progress.scanStartedAtMs = deps.clock.now();
-    deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
-    return started.id;
-}
-function attach(scan, because, deps, progress) {
-    progress.scanId = scan.id;
-    progress.scanStatus = scan.status;
-    progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
-    progress.attachedBecause = because;
-    deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
-}
-
-;// CONCATENATED MODULE: ./src/flow/run-flow.ts
-
-
-
-
-
-
-
-
-async function runFlow(settings, deps, progress, phase) {
-    let scanId = settings.scanId;
-    if (settings.mode !== 'wait') {
-        const started = await estimateAndStart(settings, deps, progress, phase);
-        if (typeof started !== 'string')
-            return started.result;
-        scanId = started;
-        if (settings.mode === 'start')
-            return 'started';
-    }
-    if (scanId === undefined)
-        throw new Error('No scan to wait for');
-    const waitFor = scanId;
-    await phase('Wait for the scan', () => waitForScan({
-        scanId: waitFor,
-        pollIntervalMs: settings.pollIntervalMs,
-        timeoutMs: settings.scanTimeoutMs
-    }, deps, progress));
-    const findings = progress.findings ?? [];
-    const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () => decideGateScope({
-        scope: settings.gateScope,
-        scanId: waitFor,
-        baselineScanId: settings.baselineScanId,
-        repositoryUrl: settings.baselineRepositoryUrl,
-        baseBranch: settings.event.baseBranch,
-        isPullRequest: settings.event.pullRequestNumber !== undefined
-    }, findings, deps));
-    progress.verdict = (0,gate/* evaluateGate */.DR)(findings, settings.failOnSeverity, scope);
-    progress.phase = 'done';
-    return progress.verdict.passed ? 'passed' : 'failed';
-}
-/** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
-async function estimateAndStart(settings, deps, progress, phase) {
-    const estimateRequest = {
-        repositories: settings.repositories,
-        pollIntervalMs: settings.pollIntervalMs,
-        timeoutMs: settings.estimationTimeoutMs,
-        maxCredits: settings.maxCredits
-    };
-    let estimation;
-    const approvedId = settings.costEstimationId;
-    if (approvedId !== undefined) {
-        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, progress));
-    }
-    const [primary] = settings.repositories;
-    const identity = {
-        // A scan carries the name of the estimation it was started from.
-        name: estimation?.name ?? settings.estimationName,
-        repoUrl: primary?.url ?? '',
-        branch: primary?.branch ?? ''
-    };
-    const recordKey = {
-        headSha: settings.event.headSha,
-        scope: recordScope(settings.repositories),
-        repoUrl: identity.repoUrl,
-        branch: identity.branch
-    };
-    if (settings.reuseScan && settings.mode !== 'estimate') {
-        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, recordKey, deps, progress));
-        if (reused !== undefined)
-            return reused;
-    }
-    estimation ??= await phase('Estimate the cost', () => estimate({ name: settings.estimationName, ...estimateRequest }, deps, progress));
-    if (settings.mode === 'estimate')
-        return { result: 'estimated' };
-    if (settings.event.pullRequestNumber !== undefined) {
-        const newer = await newerPullRequestHead(settings.event.headSha, deps);
-        if (newer !== undefined) {
-            progress.supersededBy = newer;
-            return { result: 'superseded' };
-        }
-    }
-    const body = scanRequestBody(estimation, settings.repositories, settings);
-    return phase('Start the scan', () => startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, progress));
-}
-
-;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
-/**
- * The runner sends SIGTERM 7.5 s after SIGINT (and SIGKILL soon after that): the answer gets 5 s,
- * which leaves the rest for the reports.
- */
-const START_ANSWER_GRACE_MS = 5000;
-/**
- * After a cancellation: when the flow was starting the scan and has no scan id yet, waits until
- * the flow settles (it stops at its next wait once the start is answered) or the grace runs out.
- */
-async function awaitStartInFlight(flow, progress, clock, graceMs = START_ANSWER_GRACE_MS) {
-    if (progress.phase !== 'starting-scan' || progress.scanId !== undefined)
-        return;
-    const settled = new AbortController();
-    await Promise.race([
-        flow.then(() => settled.abort(), () => settled.abort()),
-        clock.sleep(graceMs, settled.signal)
-    ]);
-    settled.abort();
-}
-
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
-// EXTERNAL MODULE: ./src/report/locations.ts
-var locations = __nccwpck_require__(5126);
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
-// the verdict first, then only the findings that block the merge, then, collapsed, the findings
-// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
-// last the scan's facts in one line. Pure: run state in, Markdown out.
-
-
-
-
-
-
-/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
-const MAX_LISTED_FINDINGS = 50;
-const VERDICT = {
-    passed: '✅ Passed',
-    failed: '❌ Failed',
-    skipped: '⏭️ Skipped',
-    estimated: '💰 Estimated',
-    started: '🚀 Scan started',
-    'timed-out': '⏱️ Timed out',
-    error: '⚠️ Error'
-};
-/** The API's state words, as a reviewer would say them. */
-const STATE_WORDS = {
-    open: 'open',
-    true_positive: 'confirmed',
-    false_positive: 'false positive',
-    accepted_risk: 'accepted risk',
-    resolved: 'fixed',
-    closed: 'closed'
-};
-const SEVERITY_WORDS = {
-    unknown: '⚫ Unknown',
-    critical: '🔴 Critical',
-    high: '🟠 High',
-    medium: '🟡 Medium',
-    low: '🔵 Low',
-    info: '⚪ Info'
-};
-/** The collapsed sections, in the order a reviewer reads them. */
-const NOT_BLOCKING = [
-    { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
-    { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
-    { standing: 'triaged', title: (n) => `${n} triaged safe` },
-    { standing: 'below-gate', title: (n) => `${n} below the gate` }
-];
-function renderSummary(outcome, progress, context) {
-    const parts = [
-        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
-        verdictLine(outcome, progress, context)
-    ];
-    const { verdict, findings } = progress;
-    if (verdict?.scope.fallbackReason) {
-        parts.push(`> ℹ️ ${(0,markdown/* inlineText */.ln)(verdict.scope.fallbackReason, 1000)}`);
-    }
-    if (findings && verdict)
-        parts.push(...findingSections(findings, verdict, context));
-    else if (findings && findings.length > 0)
-        parts.push(ungatedSection(findings, context));
-    const failures = progress.estimation ? failedRepoResults(progress.estimation) : [];
-    for (const result of failures)
-        parts.push(`> ⚠️ ${(0,markdown/* inlineText */.ln)(describeFailedRepo(result), 1000)}`);
-    if (context.notes?.length)
-        parts.push(context.notes.join('\n'));
-    const facts = factsLine(progress, context);
-    if (facts)
-        parts.push(facts);
-    return parts.join('\n\n') + '\n';
-}
-function verdictLine(outcome, progress, context) {
-    const gate = context.failOnSeverity;
-    const scope = progress.verdict?.scope.applied;
-    const introduced = scope === 'new'
-        ? ' that this pull request introduces'
-        : scope === 'changed-files'
-            ? ' in the files this pull request changes'
-            : '';
-    switch (outcome.result) {
-        case 'passed':
-            return gate === 'none'
-                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
-                : `No open or confirmed finding${introduced} at or above **${gate}**.`;
-        case 'failed': {
-            const count = progress.verdict?.gating.length ?? 0;
-            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
-        }
-        case 'skipped':
-            return (0,markdown/* inlineText */.ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
-        case 'estimated': {
-            const credits = progress.estimatedCredits ?? '?';
-            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,markdown/* inlineCode */.ti)(progress.estimation?.id ?? '')}). ` +
-                'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
-        }
-        case 'started':
-            return `Mode \`start\`: scan ${(0,markdown/* inlineCode */.ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
-        default:
-            return outcome.annotation
-                ? `**${(0,markdown/* inlineText */.ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,markdown/* inlineText */.ln)(outcome.annotation.message, 2000)}`
-                : 'The run did not finish.';
-    }
-}
-function findingSections(findings, verdict, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    const sections = [];
-    if (verdict.gating.length > 0)
-        sections.push(blockingTable(verdict.gating, context, limit));
-    const sorted = (0,gate/* bySeverity */.Np)(findings);
-    for (const { standing, title } of NOT_BLOCKING) {
-        const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
-        if (group.length === 0)
-            continue;
-        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
-    }
-    return sections;
-}
-/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
-function ungatedSection(findings, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    return collapsed(`${findings.length} findings (not judged)`, otherTable((0,gate/* bySeverity */.Np)(findings), context, limit));
-}
-/** Blocking findings: what to fix, so the last column says why it is a problem. */
-function blockingTable(gating, context, limit) {
-    return findingsTable(gating, context, limit, [
-        'Why',
-        (finding) => (0,markdown/* inlineText */.ln)(firstSentence(finding.description), 200)
-    ]);
-}
-/** Findings that do not block: the last column says how they were triaged. */
-function otherTable(findings, context, limit) {
-    return findingsTable(findings, context, limit, [
-        'State',
-        (finding) => STATE_WORDS[finding.state] ?? (0,markdown/* inlineText */.ln)(String(finding.state), 40)
-    ]);
-}
-function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
-    const rows = findings
-        .slice(0, limit)
-        .map((finding) => [
-        SEVERITY_WORDS[finding.severity],
-        (0,markdown/* inlineText */.ln)(finding.title, 200),
-        fileLink(finding, context),
-        lastCell(finding)
-    ]);
-    return ((0,markdown/* table */.tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
-        moreLine(findings.length - rows.length));
-}
-function moreLine(rest) {
-    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
-}
-/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
-function collapsed(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-function firstSentence(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const end = /[.!?](\s|$)/.exec(flat);
-    return end ? flat.slice(0, end.index + 1) : flat;
-}
-/** The estimate and the scan in one line, small print under the report. */
-function factsLine(progress, context) {
-    const facts = [];
-    if (progress.scanId) {
-        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
-            ? ` in ${formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
-            : '';
-        facts.push(`Scan ${(0,markdown/* inlineCode */.ti)(progress.scanId)} ${(0,markdown/* inlineText */.ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
-    }
-    if (progress.attachedBecause) {
-        facts.push(`♻️ attached (${(0,markdown/* inlineText */.ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
-    }
-    if (progress.estimation) {
-        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
-        const triage = progress.estimation.triage_required
-            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
-            : '';
-        facts.push(`estimate ${(0,markdown/* inlineCode */.ti)(progress.estimation.id)}${credits}${triage}`);
-    }
-    if (progress.findings)
-        facts.push(countsText(progress.findings));
-    const baseline = progress.verdict?.scope.baselineScanId;
-    if (baseline)
-        facts.push(`compared with baseline scan ${(0,markdown/* inlineCode */.ti)(baseline)}`);
-    if (context.runUrl)
-        facts.push(`[workflow run](${context.runUrl})`);
-    return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
-}
-function countsText(findings) {
-    const counts = (0,gate/* countBySeverity */.Ot)(findings);
-    const parts = types/* SEVERITIES */.oC.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-    return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
-}
-function fileLink(finding, context) {
-    const location = context.locations?.get(finding.id);
-    const path = location ? location.path : (0,locations/* repoRelativePath */.e9)(finding.affected_file);
-    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
-        return (0,markdown/* inlineCode */.ti)(finding.affected_file ?? '', 120);
-    }
-    const { startLine, endLine } = location ?? {};
-    const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
-    const anchor = startLine ? `#L${startLine}${range}` : '';
-    const shown = startLine ? `${path}:${startLine}` : path;
-    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
-    return `[${(0,markdown/* inlineCode */.ti)(shown, 120)}](${url})`;
-}
-
-;// CONCATENATED MODULE: ./src/report/comment.ts
-
-
-const MAX_COMMENT_CHARS = 65_536;
-const LISTED_IN_COMMENT = 25;
-const clean = (text) => text.replace(/--+|>|[\r\n]/g, '_');
-/** Record values are ids and digests; a quote would end the attribute early. */
-const cleanValue = (text) => clean(text).replace(/"/g, '_');
-/**
- * The start of the hidden HTML comment that names the job's PR comment: what the writer looks
- * for. It is left open so that the comment can also carry the run record (`recordedMarker`), and
- * comments written before there was one still match.
- */
-function commentMarker(parts) {
-    return `<!-- hacktron-whitebox-scan workflow="${clean(parts.workflow)}" job="${clean(parts.job)}" scope="${clean(parts.repository)}@${clean(parts.branch)}"`;
-}
-/**
- * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
- * the scope it was for, so that a re-run finds the scan again without relying on its name.
- */
-function recordedMarker(marker, record) {
-    if (!record)
-        return `${marker} -->`;
-    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}" -->`;
-}
-/** The run record in a comment's marker, if it carries one. */
-function parseCommentRecord(body, marker) {
-    const start = body.indexOf(marker);
-    if (start < 0)
-        return undefined;
-    const end = body.indexOf('-->', start);
-    const attributes = new Map([
-        ...body
-            .slice(start + marker.length, end < 0 ? undefined : end)
-            .matchAll(/([a-z-]+)="([^"]*)"/g)
-    ].map((match) => [match[1] ?? '', match[2] ?? '']));
-    const scanId = attributes.get('scan');
-    const headSha = attributes.get('head');
-    const scope = attributes.get('record-scope');
-    return scanId && headSha && scope ? { scanId, headSha, scope } : undefined;
-}
-function renderComment(marker, progress, context, outcome, record) {
-    const head = recordedMarker(marker, record);
-    if (!outcome)
-        return `${head}\n${describeProgress(progress)}`;
-    return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, progress, context, 'this comment')}`;
-}
-/**
- * The job summary's report within `maxChars`: past the limit it lists fewer findings (the least
- * severe go first) and says so. `where` names what holds it ("this comment").
- */
-function renderSummaryWithin(maxChars, outcome, progress, context, where) {
-    for (let listed = LISTED_IN_COMMENT;; listed = Math.floor(listed / 2)) {
-        const trimmed = listed < LISTED_IN_COMMENT;
-        const notes = trimmed
-            ? [
-                `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
-            ]
-            : [];
-        const body = renderSummary(outcome, progress, {
-            ...context,
-            maxListed: listed,
-            notes: [...(context.notes ?? []), ...notes]
-        });
-        if (body.length <= maxChars || listed === 0)
-            return body.slice(0, maxChars);
-    }
-}
-/** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
-function describeProgress(progress) {
-    const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
-    const estimation = progress.estimation ? ` (${(0,markdown/* inlineCode */.ti)(progress.estimation.id)})` : '';
-    switch (progress.phase) {
-        case 'estimated':
-        case 'starting-scan':
-            return `${heading}\n\nEstimate ready${estimation}: **${progress.estimatedCredits ?? '?'} credits**. Starting the scan…\n`;
-        case 'scanning':
-        case 'reading-findings': {
-            const started = progress.scanStartedAtMs
-                ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
-                : '';
-            const attached = progress.attachedBecause
-                ? ` Attached to it: ${(0,markdown/* inlineText */.ln)(progress.attachedBecause)}; this run spends no credits.`
-                : '';
-            return `${heading}\n\nScan ${(0,markdown/* inlineCode */.ti)(progress.scanId ?? '')} started${started} (${(0,markdown/* inlineText */.ln)(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
-        }
-        default:
-            return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config-error.ts
-// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
-class ConfigError extends Error {
-    input;
-    code;
-    constructor(input, message, code = 'invalid-input') {
-        super(message);
-        this.input = input;
-        this.code = code;
-        this.name = 'ConfigError';
-    }
-}
-/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
-function quote(value, max = 120) {
-    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
-    return JSON.stringify(shown);
 }
 
 ;// CONCATENATED MODULE: ./src/report/failure.ts
@@ -30816,53 +31617,9 @@ function missingKeyOutcome(event) {
         'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
 }
 
-;// CONCATENATED MODULE: ./src/report/outcome.ts
-/** The step fails exactly when the result is failed or error, or timed-out with on-timeout: fail. */
-function stepFails(outcome) {
-    if (outcome.result === 'failed' || outcome.result === 'error')
-        return true;
-    return outcome.result === 'timed-out' && outcome.onTimeout !== 'neutral';
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The step's outputs, from what the run learned. Only values that are known are set.
-
-
-function outputsOf(outcome, progress, sarifFile, checkRunId) {
-    const outputs = {
-        result: outcome.result,
-        'error-code': outcome.errorCode ?? '',
-        'sarif-file': sarifFile,
-        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
-    };
-    if (progress.estimation)
-        outputs['cost-estimation-id'] = progress.estimation.id;
-    if (progress.estimatedCredits !== undefined)
-        outputs['estimated-credits'] = String(progress.estimatedCredits);
-    if (progress.scanId)
-        outputs['scan-id'] = progress.scanId;
-    if (progress.scanStatus)
-        outputs['scan-status'] = progress.scanStatus;
-    if (progress.findings) {
-        const counts = (0,gate/* countBySeverity */.Ot)(progress.findings);
-        outputs['findings-total'] = String(progress.findings.length);
-        for (const severity of types/* SEVERITIES */.oC)
-            outputs[`findings-${severity}`] = String(counts[severity]);
-    }
-    const { verdict } = progress;
-    if (verdict) {
-        outputs['gating-findings'] = String(verdict.gating.length);
-        if (verdict.newFindings !== undefined)
-            outputs['new-findings'] = String(verdict.newFindings);
-        if (verdict.scope.baselineScanId)
-            outputs['baseline-scan-id'] = verdict.scope.baselineScanId;
-    }
-    return outputs;
-}
-
-// EXTERNAL MODULE: ./src/checkout.ts
-var checkout = __nccwpck_require__(5087);
-;// CONCATENATED MODULE: ./src/github/octokit.ts
+// EXTERNAL MODULE: ./src/action/checkout.ts
+var checkout = __nccwpck_require__(5128);
+;// CONCATENATED MODULE: ./src/action/github/octokit.ts
 const clients = new Map();
 function octokitFor(token) {
     let client = clients.get(token);
@@ -30873,7 +31630,7 @@ function octokitFor(token) {
     return client;
 }
 
-;// CONCATENATED MODULE: ./src/github/check-runs.ts
+;// CONCATENATED MODULE: ./src/action/github/check-runs.ts
 
 async function githubCheckRuns(where) {
     const octokit = await octokitFor(where.token);
@@ -30910,7 +31667,7 @@ async function githubCheckRuns(where) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/issue-comments.ts
+;// CONCATENATED MODULE: ./src/action/github/issue-comments.ts
 
 /** Who the workflow's default token (GITHUB_TOKEN) writes as. */
 const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]';
@@ -30947,7 +31704,7 @@ async function githubIssueComments(pr) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/pull-request.ts
+;// CONCATENATED MODULE: ./src/action/github/pull-request.ts
 
 
 const FILES_PER_PAGE = 100;
@@ -30977,141 +31734,7 @@ function githubPullRequest(pr) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/check-run.ts
-
-
-
-
-const CHECK_RUN_NAME = 'Hacktron Whitebox Scan';
-/** GitHub's limits: output summary and text characters, annotations per create or update. */
-const MAX_CHECK_OUTPUT_CHARS = 65_535;
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
-const MAX_NOTICE_ANNOTATIONS = 100;
-/** The check's name: suffixed with the scope when this commit may get several (see README). */
-function checkRunName(scopeLabel) {
-    return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME;
-}
-/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
-function checkRunExternalId(record) {
-    return `${record.scanId} ${record.scope}`;
-}
-function parseCheckRunExternalId(externalId, headSha) {
-    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '');
-    return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined;
-}
-function conclusionOf(outcome, cancelled) {
-    if (cancelled)
-        return 'neutral';
-    switch (outcome.result) {
-        case 'passed':
-            return 'success';
-        case 'failed':
-        case 'error':
-            return 'failure';
-        case 'timed-out':
-            return stepFails(outcome) ? 'failure' : 'neutral';
-        case 'skipped':
-            return 'skipped';
-        default:
-            // estimated, started: nothing was judged yet.
-            return 'neutral';
-    }
-}
-/** The output while the run goes on: the estimate, then the scan, as phases pass. */
-function inProgressOutput(progress) {
-    const title = progress.scanId
-        ? `Scanning: scan ${progress.scanId}`
-        : progress.estimatedCredits !== undefined
-            ? `Estimated: ${progress.estimatedCredits} credits`
-            : 'Estimating the cost';
-    return { title, summary: describeProgress(progress) };
-}
-function completedCheckRun(outcome, progress, context, locations, cancelled) {
-    const { annotations, lines } = findingAnnotations(progress, locations);
-    const notes = [...(context.notes ?? []), ...lines];
-    const report = renderSummaryWithin(MAX_CHECK_OUTPUT_CHARS, outcome, progress, { ...context, notes }, 'this check run');
-    const title = cancelled
-        ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
-        : titleOf(outcome, progress);
-    return {
-        conclusion: conclusionOf(outcome, cancelled),
-        output: { title, summary: report },
-        annotations
-    };
-}
-function titleOf(outcome, progress) {
-    const gating = progress.verdict?.gating.length;
-    switch (outcome.result) {
-        case 'passed':
-            return 'Passed: no finding gates';
-        case 'failed':
-            return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`;
-        default:
-            return (0,markdown/* oneLine */.TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
-    }
-}
-/** Every gating finding (failure), then other open findings as notices up to the cap. */
-function findingAnnotations(progress, locations) {
-    const gating = progress.verdict?.gating ?? [];
-    const gatingIds = new Set(gating.map((finding) => finding.id));
-    const others = (0,gate/* bySeverity */.Np)(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
-    const annotations = [];
-    let unplaced = 0;
-    for (const finding of (0,gate/* bySeverity */.Np)(gating)) {
-        const annotation = annotationOf(finding, 'failure', locations.get(finding.id));
-        if (annotation)
-            annotations.push(annotation);
-        else
-            unplaced++;
-    }
-    let notices = 0;
-    let notNoticed = 0;
-    for (const finding of others) {
-        const annotation = notices < MAX_NOTICE_ANNOTATIONS
-            ? annotationOf(finding, 'notice', locations.get(finding.id))
-            : undefined;
-        if (annotation) {
-            annotations.push(annotation);
-            notices++;
-        }
-        else
-            notNoticed++;
-    }
-    const lines = [];
-    if (unplaced > 0) {
-        lines.push(`⚠️ ${unplaced} gating finding${unplaced === 1 ? ' has' : 's have'} no usable file path, so ${unplaced === 1 ? 'it is' : 'they are'} not annotated on the code (listed below).`);
-    }
-    if (notNoticed > 0) {
-        lines.push(`_${notNoticed} finding${notNoticed === 1 ? '' : 's'} that do not gate ${notNoticed === 1 ? 'is' : 'are'} not annotated (at most ${MAX_NOTICE_ANNOTATIONS} notices, or no usable file path)._`);
-    }
-    return { annotations, lines };
-}
-function annotationOf(finding, level, location) {
-    if (!location?.path)
-        return undefined;
-    // Without a line from the export or the checkout, the finding is shown on the file's first line.
-    const start = location.startLine ?? 1;
-    return {
-        path: location.path,
-        start_line: start,
-        end_line: Math.max(start, location.endLine ?? start),
-        annotation_level: level,
-        title: `${finding.severity}: ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.title, 120))}`.slice(0, 255),
-        message: `${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.category, 80))} (${finding.state}). ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.description, 600))}\n` +
-            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
-    };
-}
-/** Annotations in the batches the Checks API takes. */
-function annotationBatches(annotations) {
-    const batches = [];
-    for (let at = 0; at < annotations.length; at += ANNOTATIONS_PER_REQUEST) {
-        batches.push(annotations.slice(at, at + ANNOTATIONS_PER_REQUEST));
-    }
-    return batches;
-}
-
-;// CONCATENATED MODULE: ./src/report/check-run-writer.ts
+;// CONCATENATED MODULE: ./src/action/check-run-writer.ts
 
 class CheckRunWriter {
     name;
@@ -31206,7 +31829,7 @@ class CheckRunWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/comment-writer.ts
+;// CONCATENATED MODULE: ./src/action/comment-writer.ts
 
 class PrCommentWriter {
     marker;
@@ -31316,7 +31939,7 @@ function sameLogin(a, b) {
     return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-;// CONCATENATED MODULE: ./src/github-reporters.ts
+;// CONCATENATED MODULE: ./src/action/github-reporters.ts
 // The GitHub side of a run, built only when the run needs it: the PR comment, the check run on the
 // head commit, and the reader of the pull request. Each loads its REST client on first use.
 
@@ -31392,499 +32015,12 @@ function pullRequestReader(settings) {
     return pr && githubPullRequest(pr);
 }
 
-;// CONCATENATED MODULE: ./src/input-parsing.ts
-// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
-// typed value, or throws a ConfigError that names the input and quotes the value.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
-const MAX_DURATION_MS = 72 * 3_600_000;
-/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
-function parseDuration(input, raw) {
-    const text = raw.trim();
-    const match = DURATION.exec(text);
-    if (!match) {
-        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
-    }
-    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
-    if (!(ms > 0))
-        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
-    if (ms > MAX_DURATION_MS) {
-        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
-    }
-    return Math.round(ms);
-}
-/** One item per line; blank lines and surrounding spaces ignored. */
-function parseList(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-/** One of `allowed`, case-insensitive. */
-function parseChoice(input, raw, allowed) {
-    const value = raw.trim().toLowerCase();
-    const match = allowed.find((candidate) => candidate === value);
-    if (match === undefined) {
-        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-    }
-    return match;
-}
-function parseBoolean(input, raw) {
-    return parseChoice(input, raw, ['true', 'false']) === 'true';
-}
-/** A whole number from `min` up to `max`. */
-function parseWholeNumber(input, raw, min, max) {
-    const text = raw.trim();
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function parseUuid(input, raw) {
-    const value = raw.trim();
-    if (!UUID.test(value))
-        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
-    return value.toLowerCase();
-}
-function parseLimitedText(input, raw, maxLength) {
-    if (raw.trim() === '')
-        return undefined;
-    if (raw.length > maxLength) {
-        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
-    }
-    return raw;
-}
-/** An http(s) URL; `what` says what it is for in the message. */
-function parseHttpUrl(input, raw, what) {
-    let url;
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
-    }
-    return url;
-}
-/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
-function parseRepositoryUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
-    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
-    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
-        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
-    }
-    return `${url.protocol}//${url.host}${path}`;
-}
-const BRANCH = /^[^\s~^:?*[\\]+$/;
-function parseBranch(input, raw) {
-    const value = raw.trim();
-    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
-        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
-    }
-    return value;
-}
-const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
-/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
-function parseTargetUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
-    if (PRIVATE_HOST.test(url.hostname)) {
-        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
-    }
-    return url.toString();
-}
-
-;// CONCATENATED MODULE: ./src/event.ts
-// What the action needs to know about the event that started the workflow.
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
-function eventInfoOf(context, env) {
-    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
-    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
-    const common = {
-        name: context.eventName,
-        serverUrl,
-        repository,
-        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
-        fromDependabot: context.actor === 'dependabot[bot]',
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? '',
-        runUrl: repository && env.GITHUB_RUN_ID
-            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
-            : ''
-    };
-    const pr = context.payload.pull_request;
-    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
-        const headRepo = pr.head?.repo?.full_name;
-        return {
-            ...common,
-            branch: pr.head?.ref ?? refName,
-            headSha: pr.head?.sha ?? context.sha,
-            pullRequestNumber: pr.number,
-            baseBranch: pr.base?.ref,
-            headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
-            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
-            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
-            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
-        };
-    }
-    const mergeGroup = context.payload.merge_group;
-    if (context.eventName === 'merge_group' && mergeGroup) {
-        return {
-            ...common,
-            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
-            headSha: mergeGroup.head_sha ?? context.sha,
-            fromFork: false
-        };
-    }
-    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
-}
-function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
-    const repo = pr.head?.repo;
-    if (repo === null)
-        return { deleted: true };
-    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
-    return {
-        deleted: false,
-        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
-        isPublic: repo?.private === false
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/runner-event.ts
-// The event the workflow runs for, read from the runner's environment and event file. The same
-// facts as @actions/github's `context`, without loading @actions/github (Octokit and its own
-// HTTP stack) on every run: most runs need no GitHub API client, or only late.
-
-function runnerEventContext(env = process.env) {
-    const payload = readPayload(env.GITHUB_EVENT_PATH);
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-        repo: repositoryOf(env, payload),
-        actor: env.GITHUB_ACTOR ?? ''
-    };
-}
-function readPayload(path) {
-    if (!path || !(0,external_node_fs_.existsSync)(path))
-        return {};
-    return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-}
-/** GITHUB_REPOSITORY, else the payload's repository; empty when neither says (a local run). */
-function repositoryOf(env, payload) {
-    if (env.GITHUB_REPOSITORY) {
-        const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/');
-        return { owner, repo };
-    }
-    const repository = payload.repository;
-    return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// Every input of the action, read once and validated before any request is sent.
-
-
-
-
-
-
-
-const MODES = ['full', 'estimate', 'start', 'wait'];
-const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
-const GATE_SCOPES = ['new', 'changed-files', 'all'];
-/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
-const INPUT_DEFAULTS = {
-    'api-key': '',
-    'api-url': 'https://api.hacktron.ai/v1',
-    mode: 'full',
-    'scan-id': '',
-    repository: '',
-    branch: '',
-    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
-    'repository-source': '',
-    'related-repositories': '',
-    'target-urls': '',
-    'auth-instructions': '',
-    'custom-context': '',
-    'context-document-ids': '',
-    'estimation-name': '',
-    'max-credits': '',
-    'poll-interval': '15s',
-    'estimation-timeout': '30m',
-    'scan-timeout': '3h',
-    'on-timeout': 'fail',
-    'fail-on-severity': 'high',
-    'gate-scope': 'new',
-    'baseline-scan-id': '',
-    'cost-estimation-id': '',
-    'reuse-scan': 'true',
-    'github-token': '${{ github.token }}',
-    'pr-comment': 'true',
-    'check-run': 'true',
-    'max-annotations': '10',
-    'sarif-file': 'hacktron-results.sarif'
-};
-const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'];
-const TEXT_LIMIT = 2000;
-const MIN_REMOTE_POLL_MS = 10_000;
-const MAX_POLL_MS = 3_600_000;
-/** GitHub shows at most 50 annotations per job. */
-const MAX_ANNOTATIONS = 50;
-const runnerSources = () => ({
-    getInput: (name) => core/* getInput */.V4(name),
-    hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
-    env: process.env,
-    context: runnerEventContext()
-});
-/** Reads the secrets first so they are masked before anything else can log them. */
-function maskSecrets(sources = runnerSources()) {
-    const secrets = [
-        ...SECRET_INPUTS.map((name) => sources.getInput(name)),
-        sources.env.HACKTRON_API_KEY ?? ''
-    ];
-    for (const secret of secrets) {
-        for (const line of secret.split(/\r?\n/))
-            if (line.trim().length >= 4)
-                core/* setSecret */.Pq(line.trim());
-    }
-}
-function readSettings(sources = runnerSources()) {
-    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
-    // in a local run, takes action.yml's default.
-    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
-    const event = eventInfoOf(sources.context, sources.env);
-    const api = readApiInputs(input, sources.env);
-    const mode = parseChoice('mode', input('mode'), MODES);
-    const scope = readScope(input, event, mode);
-    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
-    if (estimationName.length > 200) {
-        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
-    }
-    return {
-        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
-        ...api,
-        mode,
-        ...readStartingPoint(input, mode),
-        ...scope,
-        ...readScanExtras(input),
-        estimationName,
-        ...readTiming(input, api),
-        ...readGate(input),
-        ...readReportInputs(input, sources),
-        event
-    };
-}
-/** The one switch for test timing; see Settings.testMode. */
-const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
-function readApiInputs(input, env) {
-    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
-    const urlProblem = baseUrlProblem(apiUrl);
-    if (urlProblem) {
-        // Never echo credentials someone pasted into the URL.
-        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
-        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
-    }
-    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
-    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
-    if (testMode && !isLoopbackHost(new URL(apiUrl).hostname)) {
-        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
-    }
-    return { apiUrl, testMode };
-}
-/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
-function readStartingPoint(input, mode) {
-    const scanIdText = input('scan-id').trim();
-    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
-    if (mode === 'wait' && scanId === undefined) {
-        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
-    }
-    if (mode !== 'wait' && scanId !== undefined) {
-        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
-    }
-    const estimationText = input('cost-estimation-id').trim();
-    if (estimationText === '')
-        return { scanId };
-    const costEstimationId = parseUuid('cost-estimation-id', estimationText);
-    if (mode !== 'full' && mode !== 'start') {
-        throw new ConfigError('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`);
-    }
-    return { scanId, costEstimationId };
-}
-/**
- * The repositories and branches to scan. By default the code the event is about: a PR's head
- * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
- * repository under the fork's branch name.
- */
-function readScope(input, event, mode) {
-    const chosenSource = input('repository-source').trim();
-    const { primary, scansFork, notes } = readPrimaryRepository(input, event, mode);
-    // Related repositories are the organisation's own, whatever the fork is.
-    const relatedSource = chosenSource === '' ? 'connected' : primary.source;
-    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
-    const repositories = [primary, ...related];
-    const seen = new Set();
-    for (const repo of repositories) {
-        const key = repo.url.toLowerCase();
-        if (seen.has(key)) {
-            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
-        }
-        seen.add(key);
-    }
-    // A fork's PR wants to merge into the base repository: its scans are the baseline.
-    const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url;
-    return { repositories, baselineRepositoryUrl, notes };
-}
-/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
-function readPrimaryRepository(input, event, mode) {
-    const explicitUrl = input('repository').trim();
-    const chosenSource = input('repository-source').trim();
-    const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
-    if (head?.deleted && mode !== 'wait') {
-        throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
-            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
-            'or set repository: to the repository to scan.');
-    }
-    const fork = head && !head.deleted ? head : undefined;
-    const url = parseRepositoryUrl('repository', explicitUrl || fork?.url || event.repositoryUrl);
-    const notes = [];
-    let source = 'connected';
-    if (chosenSource !== '') {
-        source = parseChoice('repository-source', chosenSource, ['connected', 'public']);
-    }
-    else if (fork?.isPublic) {
-        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
-        // people's forks: a public fork can only be read as a public repository.
-        source = 'public';
-        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
-            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
-    }
-    const branchText = input('branch') || event.branch;
-    if (branchText.trim() === '' && mode !== 'wait') {
-        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
-    }
-    const branch = mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText);
-    return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
-}
-function readScanExtras(input) {
-    return {
-        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
-        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
-        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
-        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line))
-    };
-}
-function readTiming(input, api) {
-    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
-    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
-    }
-    if (pollIntervalMs > MAX_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
-    }
-    const maxCreditsText = input('max-credits').trim();
-    return {
-        pollIntervalMs,
-        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
-        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
-        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
-        maxCredits: maxCreditsText === ''
-            ? undefined
-            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
-    };
-}
-function readGate(input) {
-    const baselineText = input('baseline-scan-id').trim();
-    return {
-        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
-        gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
-        baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
-        reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
-    };
-}
-function readReportInputs(input, sources) {
-    const prComment = parseChoice('pr-comment', input('pr-comment'), [
-        'true',
-        'on-failure',
-        'false'
-    ]);
-    return {
-        githubToken: sources.getInput('github-token').trim(),
-        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
-        checkRun: parseBoolean('check-run', input('check-run')),
-        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS),
-        sarifFile: parseSarifPath(input('sarif-file'))
-    };
-}
-/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
-function parseRelatedRepository(line, serverUrl, source) {
-    const at = line.lastIndexOf('@');
-    if (at <= 0 || at === line.length - 1) {
-        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
-    }
-    const where = line.slice(0, at).trim();
-    const branch = parseBranch('related-repositories', line.slice(at + 1));
-    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
-        ? `${serverUrl}/${where}`
-        : parseRepositoryUrl('related-repositories', where);
-    return { url, branch, source };
-}
-function parseSarifPath(raw) {
-    const path = raw.trim();
-    if (path === '')
-        return '';
-    if (path.includes('\0') || path.endsWith('/')) {
-        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
-    }
-    return path;
-}
-/**
- * Repository, PR number and short head SHA, and a digest of the related repositories when there
- * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
- * this name (see reuse-scan).
- */
-function defaultEstimationName(event, repositories) {
-    const [primary, ...related] = repositories;
-    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
-    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
-    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
-    const scope = related
-        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
-        .sort()
-        .join('\n');
-    const digest = related.length === 0
-        ? ''
-        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
-    return `${repository} ${where}${sha}${digest}`;
-}
-/** What `core.debug` shows of the settings: everything but the secrets. */
-function describeSettings(settings) {
-    const { apiKey, authInstructions, githubToken, ...rest } = settings;
-    return {
-        ...rest,
-        apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
-        authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
-        githubToken: githubToken === '' ? '(none)' : '(set, masked)'
-    };
-}
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): read the settings, drive the flow, report, set the outputs. It never throws: every way a
-// run can end becomes a result, an error-code and one annotation that explains it.
+// EXTERNAL MODULE: ./src/action/version.ts
+var version = __nccwpck_require__(4710);
+;// CONCATENATED MODULE: ./src/action/run-flow-on-runner.ts
+// The flow with everything it needs on the runner: the Hacktron client, the pull request on
+// GitHub, the run records, the real clock and the cancellation; each phase folded in the log.
+// Returns how the run ended; a cancelled job stops waiting at once (the scan goes on).
 
 
 
@@ -31898,73 +32034,24 @@ var version = __nccwpck_require__(311);
 
 
 
-
-
-
-
-
-/** core's logger, counting warnings: GitHub shows only 10 per step, and findings need room. */
-class CoreLogger {
-    warnings = 0;
-    notices = 0;
-    debug(message) {
-        core/* debug */.Yz(message);
-    }
-    info(message) {
-        core/* info */.pq(message);
-    }
-    notice(message) {
-        this.notices++;
-        core/* notice */.lm(message, { title: 'Hacktron' });
-    }
-    warning(message) {
-        this.warnings++;
-        core/* warning */.$e(message);
-    }
-}
-async function run() {
-    const state = {
-        progress: newProgress(),
-        logger: new CoreLogger(),
-        cancel: new AbortController()
-    };
-    const onSignal = (signal) => {
-        if (state.cancel.signal.aborted)
-            return;
-        core/* info */.pq(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
-        state.cancel.abort();
-    };
-    process.once('SIGINT', () => onSignal('SIGINT'));
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    let outcome;
-    try {
-        maskSecrets();
-        state.settings = readSettings();
-        core/* debug */.Yz(`Settings: ${JSON.stringify(describeSettings(state.settings))}`);
-        for (const note of state.settings.notes)
-            core/* info */.pq(note);
-        if (state.settings.testMode) {
-            core/* info */.pq(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
-        }
-        outcome = await runWithSettings(state.settings, state);
-    }
-    catch (error) {
-        outcome = outcomeOfError(error, state.progress, state.settings);
-    }
-    try {
-        await finish(outcome, state);
-    }
-    catch (error) {
-        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
-        core/* setFailed */.C1(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
-    }
-    // A request abandoned by the cancellation may still hold the event loop open.
-    if (state.cancel.signal.aborted)
-        process.exit();
-}
-async function runWithSettings(settings, state) {
+async function runFlowOnRunner(settings, state) {
     if (settings.apiKey === '')
         return missingKeyOutcome(settings.event);
+    core.info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
+    state.comment = prCommentWriter(settings, state.logger);
+    state.checkRun = checkRunWriter(settings, state.logger);
+    const { progress } = state;
+    const flow = runFlow(settings, flowDeps(settings, state), progress, phase);
+    const cancelled = new Promise((resolve) => state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
+    const result = await Promise.race([flow, cancelled]);
+    if (result === 'cancelled') {
+        // Except for the answer to starting the scan, which names the scan that did start.
+        await awaitStartInFlight(flow, progress, systemClock);
+        return cancelledOutcome(progress);
+    }
+    return outcomeOfFlow(result, progress, settings.event);
+}
+function flowDeps(settings, state) {
     const client = new HacktronClient({
         baseUrl: settings.apiUrl,
         apiKey: settings.apiKey,
@@ -31972,13 +32059,7 @@ async function runWithSettings(settings, state) {
         logger: state.logger,
         ...clientTiming(settings.testMode)
     });
-    core/* info */.pq(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
-    state.comment = prCommentWriter(settings, state.logger);
-    state.checkRun = checkRunWriter(settings, state.logger);
-    const { progress } = state;
-    // The check run appears in progress at the first phase change, once the first Hacktron request
-    // is out: creating it first would hold that request up while GitHub's REST client loads.
-    const deps = {
+    return {
         client,
         pullRequest: pullRequestReader(settings),
         runRecords: runRecordsOf(state),
@@ -31990,123 +32071,82 @@ async function runWithSettings(settings, state) {
             pacing: findingsPagePacing(settings.testMode),
             locateInCheckout: (0,checkout/* checkoutLines */._Y)()
         },
+        // The check run appears in progress at the first phase change, once the first Hacktron
+        // request is out: creating it first would hold that request up while GitHub's client loads.
         onPhaseChange: async () => {
             await updateComment(state);
-            await state.checkRun?.show(inProgressOutput(progress), runRecordOf(state));
+            await state.checkRun?.show(inProgressOutput(state.progress), runRecordOf(state));
         }
     };
-    const cancelled = new Promise((resolve) => state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
-    // A cancelled job stops waiting at once, even with a request in flight (the scan goes on),
-    // except for the answer to starting the scan, which names the scan that did start.
-    const flow = runFlow(settings, deps, progress, phase);
-    const result = await Promise.race([flow, cancelled]);
-    if (result === 'cancelled') {
-        await awaitStartInFlight(flow, progress, systemClock);
-        return cancelledOutcome(progress);
-    }
-    return outcomeOfFlow(result, progress, settings.event);
 }
-/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
-function runRecordsOf(state) {
-    const sources = [state.checkRun, state.comment].filter((source) => source !== undefined);
-    if (sources.length === 0)
-        return undefined;
-    return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
-}
-/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
-function runRecordOf(state) {
-    const { settings, progress } = state;
-    if (!settings || !progress.scanId || settings.event.headSha === '')
-        return undefined;
-    return {
-        scanId: progress.scanId,
-        headSha: settings.event.headSha,
-        scope: recordScope(settings.repositories)
-    };
-}
+/** Folds a phase in the log and says how long it took. */
 async function phase(name, body) {
     const started = Date.now();
-    return core/* group */.Os(name, async () => {
+    return core.group(name, async () => {
         try {
             return await body();
         }
         finally {
-            core/* info */.pq(`${name}: ${formatElapsed(Date.now() - started)}`);
+            core.info(`${name}: ${formatElapsed(Date.now() - started)}`);
         }
     });
 }
-function summaryContext(settings, reports) {
-    return {
-        failOnSeverity: settings?.failOnSeverity ?? 'high',
-        serverUrl: settings?.event.serverUrl ?? '',
-        repository: settings?.event.repository ?? '',
-        headSha: settings?.event.headSha ?? '',
-        runUrl: settings?.event.runUrl ?? '',
-        locations: reports?.locations,
-        notes: reports?.notes
+
+;// CONCATENATED MODULE: ./src/action/signals.ts
+function abortOnCancellation(logger) {
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        logger.info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
+        cancel.abort();
     };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    return cancel;
 }
-async function updateComment(state, outcome, reports) {
-    if (!state.comment)
-        return;
-    const context = summaryContext(state.settings, reports);
-    // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
-    // but keeps one that exists current, so a fixed PR shows that it now passes.
-    const mayCreate = state.settings?.prComment === 'always' ||
-        (outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out'));
-    const body = renderComment(state.comment.marker, state.progress, context, outcome, runRecordOf(state));
-    await state.comment.write(body, { mayCreate });
-}
-async function finish(outcome, state) {
-    const { progress, settings, logger } = state;
-    let reports;
-    // SARIF building and the annotations load only for a run that has findings to report.
-    const reporting = settings && progress.findings ? await __nccwpck_require__.e(/* import() */ 753).then(__nccwpck_require__.bind(__nccwpck_require__, 5753)) : undefined;
-    if (settings && reporting) {
-        try {
-            reports = await reporting.prepareFindingReports(progress, settings);
-        }
-        catch (error) {
-            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
-        }
-    }
-    const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '', state.checkRun?.id);
-    for (const [name, value] of Object.entries(outputs))
-        core/* setOutput */.uH(name, value);
-    const used = { error: 0, warning: 0, notice: logger.notices };
-    const { annotation } = outcome;
-    if (annotation && stepFails(outcome)) {
-        core/* error */.z3(annotation.message, { title: annotation.title });
-        used.error++;
-    }
-    else if (annotation && outcome.result === 'skipped') {
-        core/* notice */.lm(annotation.message, { title: annotation.title });
-        used.notice++;
-    }
-    else if (annotation) {
-        core/* warning */.$e(annotation.message, { title: annotation.title });
-        used.warning++;
-    }
-    if (settings && reports && reporting) {
-        const warning = used.warning + logger.warnings;
-        reporting.annotateFindings(progress, settings, reports.locations, { ...used, warning });
-    }
-    core/* info */.pq(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
-    await writeSummary(renderSummary(outcome, progress, summaryContext(settings, reports)));
-    await updateComment(state, outcome, reports);
-    await state.checkRun?.complete(completedCheckRun(outcome, progress, summaryContext(settings, reports), reports?.locations ?? new Map(), state.cancel.signal.aborted), runRecordOf(state));
-    if (stepFails(outcome))
-        process.exitCode = 1;
-}
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): read the settings, run the flow, report how it ended. It never throws: every way a run
+// can end becomes a result, an error-code and one annotation that explains it.
+
+
+
+
+
+
+
+
+async function run() {
+    const logger = new CoreLogger();
+    const state = { progress: newProgress(), logger, cancel: abortOnCancellation(logger) };
+    let outcome;
     try {
-        await core/* summary */.z.addRaw(markdown).write();
+        const sources = runnerSources();
+        maskSecrets(sources);
+        const settings = readSettings(sources);
+        state.settings = settings;
+        logger.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`);
+        for (const note of settings.notes)
+            logger.info(note);
+        if (settings.testMode) {
+            logger.info(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
+        }
+        outcome = await runFlowOnRunner(settings, state);
     }
     catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${String(error)}`);
+        outcome = outcomeOfError(error, state.progress, state.settings);
     }
+    try {
+        await reportOutcome(outcome, state);
+    }
+    catch (error) {
+        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
+        failStep(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
+    }
+    // A request abandoned by the cancellation may still hold the event loop open.
+    if (state.cancel.signal.aborted)
+        process.exit();
 }
 
 
@@ -32300,20 +32340,6 @@ function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
-/* harmony export */   p: () => (/* binding */ ACTION_NAME)
-/* harmony export */ });
-// Sent in the User-Agent; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'hacktron-whitebox-scan-action';
-const ACTION_VERSION = '0.1.0';
 
 
 /***/ }),
@@ -32552,23 +32578,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ 3340:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  lm: () => (/* binding */ notice),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -32579,7 +32634,7 @@ var external_os_ = __nccwpck_require__(857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -32644,12 +32699,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -32686,13 +32741,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -32712,7 +32767,7 @@ var external_fs_ = __nccwpck_require__(9896);
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -32720,13 +32775,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -32774,7 +32829,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -32832,13 +32887,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -32857,7 +32912,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -32876,13 +32931,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -33171,7 +33226,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -33205,7 +33260,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -34280,16 +34335,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -34309,8 +34364,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -34326,7 +34381,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -34351,10 +34406,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -34364,7 +34419,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -34375,7 +34430,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -34480,8 +34535,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -34495,7 +34550,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -34564,10 +34619,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -34602,8 +34657,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+function debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -34611,7 +34666,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -34619,7 +34674,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -34627,7 +34682,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -34644,13 +34699,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

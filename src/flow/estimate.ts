@@ -1,8 +1,8 @@
 // Steps 2-4: create the cost estimation, wait for it, and decide whether it may be spent.
 import type { CostEstimation, CreateCostEstimationRequest, RepoResult } from '../hacktron/types.js'
 import { TERMINAL_ESTIMATION_STATUSES } from '../hacktron/types.js'
-import type { Logger } from '../logger.js'
-import type { RepositoryTarget } from '../settings.js'
+import type { Logger } from '../common/logger.js'
+import type { RepositoryTarget } from '../settings/settings.js'
 import { FlowFailure } from './flow-failure.js'
 import type { FlowDeps } from './deps.js'
 import { pollUntilTerminal } from './poll.js'

@@ -1,7 +1,7 @@
 // A run that ended for a reason the flow itself found (not an HTTP error): a failed estimate,
 // the budget guard, a scan that did not complete, a wait that ran out of time, or an approved
 // estimation that is not the one this run would spend.
-import type { ErrorCode } from '../hacktron/errors.js'
+import type { ErrorCode } from '../common/error-codes.js'
 
 export type FlowFailureCode = Extract<
   ErrorCode,

@@ -4,7 +4,7 @@
 // strict side, and says why and what to do: a guess must never let a finding through.
 import type { Finding, Scan } from '../hacktron/types.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
-import type { GateScope } from '../settings.js'
+import type { GateScope } from '../settings/settings.js'
 import type { FlowDeps } from './deps.js'
 import { matchFindings, normalizeFindingPath } from './fingerprint.js'
 import type { ScopeDecision } from './gate.js'

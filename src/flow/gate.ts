@@ -4,7 +4,7 @@
 // the baseline scan), those in the files it changes, or all of them.
 import type { Finding, FindingState, Severity } from '../hacktron/types.js'
 import { SEVERITIES } from '../hacktron/types.js'
-import type { GateLevel, GateScope } from '../settings.js'
+import type { GateLevel, GateScope } from '../settings/settings.js'
 import { normalizeFindingPath } from './fingerprint.js'
 
 export type SeverityCounts = Readonly<Record<Severity, number>>

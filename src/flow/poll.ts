@@ -2,8 +2,8 @@
 // poll), a little jitter so that jobs sharing a key's rate limit drift apart, and a deadline.
 import type { RequestLimits } from '../hacktron/client.js'
 import { HacktronApiError } from '../hacktron/errors.js'
-import type { Logger } from '../logger.js'
-import { abortableSleep } from '../sleep.js'
+import type { Logger } from '../common/logger.js'
+import { abortableSleep } from '../common/sleep.js'
 
 export interface Clock {
   now(): number

@@ -8,7 +8,8 @@
 //    SARIF export (one more request), reduced at once to a line range per finding.
 // Only what the gate and the reports use is kept of each finding.
 import type { HacktronClient } from '../hacktron/client.js'
-import { HacktronApiError, type ErrorCode } from '../hacktron/errors.js'
+import type { ErrorCode } from '../common/error-codes.js'
+import { HacktronApiError } from '../hacktron/errors.js'
 import { exportedLines, linesOf, type LineRange } from '../hacktron/sarif-export.js'
 import { normalizeFinding, unknownSeverities } from '../hacktron/findings.js'
 import type { Finding } from '../hacktron/types.js'

@@ -1,6 +1,6 @@
 // The four modes as one sequence of steps: full = estimate + start + wait + gate.
 import type { CostEstimation } from '../hacktron/types.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/settings.js'
 import { useApprovedEstimation } from './approved-estimation.js'
 import type { FlowDeps } from './deps.js'
 import { estimate } from './estimate.js'

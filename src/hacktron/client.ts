@@ -1,8 +1,8 @@
 // The Hacktron API client: one typed method per endpoint the action uses, one retry policy, and
 // one error type. It never logs or throws the API key.
-import type { Logger } from '../logger.js'
-import { silentLogger } from '../logger.js'
-import { abortableSleep } from '../sleep.js'
+import type { Logger } from '../common/logger.js'
+import { silentLogger } from '../common/logger.js'
+import { abortableSleep } from '../common/sleep.js'
 import { errorCodeForStatus, HacktronApiError, serverMessageOf } from './errors.js'
 import { normalizeFinding, unknownSeverities } from './findings.js'
 import type { AttemptOutcome, RequestSafety, RetryConfig } from './retry-policy.js'

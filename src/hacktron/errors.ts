@@ -1,29 +1,9 @@
 // One error type for everything the Hacktron API can answer besides success, carrying the
 // `error-code` of the action's interface so the caller never re-parses messages.
 
-export const ERROR_CODES = [
-  'invalid-input',
-  'missing-api-key',
-  'unauthorized',
-  'forbidden',
-  'insufficient-credits',
-  'conflict',
-  'branch-mismatch',
-  'scope-mismatch',
-  'estimation-failed',
-  'over-budget',
-  'rate-limited',
-  'server-error',
-  'network-error',
-  'bad-response',
-  'timeout',
-  'scan-failed',
-  // Not one of the interface's API codes, but an answer the action must still name.
-  'not-found',
-  'bad-request'
-] as const
+import type { ErrorCode } from '../common/error-codes.js'
 
-export type ErrorCode = (typeof ERROR_CODES)[number]
+export type { ErrorCode }
 
 export interface HacktronApiErrorDetails {
   readonly code: ErrorCode

@@ -3,7 +3,7 @@
 // silently.
 import type { Finding } from '../hacktron/types.js'
 import { bySeverity, meetsGate } from '../flow/gate.js'
-import type { GateLevel } from '../settings.js'
+import type { GateLevel } from '../settings/settings.js'
 import type { FindingLocation } from './locations.js'
 import { inertText, oneLine } from './markdown.js'
 

@@ -1,14 +1,12 @@
 // Every way a run can fail, as the one annotation the user sees: a title that starts with
 // "Hacktron" and names the case, the server's own words, and what to do next.
-import { ConfigError } from '../config-error.js'
-import { HacktronApiError, type ErrorCode } from '../hacktron/errors.js'
+import { ConfigError } from '../settings/config-error.js'
+import type { ErrorCode, OutputErrorCode } from '../common/error-codes.js'
+import { HacktronApiError } from '../hacktron/errors.js'
 import { FlowFailure } from '../flow/flow-failure.js'
 import type { GateVerdict } from '../flow/gate.js'
 import type { Progress } from '../flow/progress.js'
 import type { Annotation } from './outcome.js'
-
-/** The interface's error codes (the client's finer `not-found` and `bad-request` map onto them). */
-export type OutputErrorCode = Exclude<ErrorCode, 'not-found' | 'bad-request'>
 
 export interface FailureReport {
   readonly code: OutputErrorCode

@@ -1,6 +1,6 @@
 // How a run ended, in the interface's terms: the `result` output, the `error-code` output, the one
 // annotation that explains it, and whether the step fails.
-import type { OutputErrorCode } from './failure.js'
+import type { OutputErrorCode } from '../common/error-codes.js'
 
 export type RunResult =
   'passed' | 'failed' | 'skipped' | 'estimated' | 'started' | 'timed-out' | 'error'

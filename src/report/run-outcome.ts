@@ -1,11 +1,11 @@
 // How a run ends, decided in one place: from what the flow returned, from the error that stopped
 // it, from a missing key, or from the runner's cancellation. Pure: main.ts only reports it.
-import { ConfigError } from '../config-error.js'
-import type { EventInfo } from '../event.js'
+import { ConfigError } from '../settings/config-error.js'
+import type { EventInfo } from '../settings/event.js'
 import { FlowFailure } from '../flow/flow-failure.js'
 import type { Progress } from '../flow/progress.js'
 import type { FlowResult } from '../flow/run-flow.js'
-import type { Settings } from '../settings.js'
+import type { Settings } from '../settings/settings.js'
 import {
   describeCancellation,
   describeFailure,

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import type { Log, ReportingDescriptor, Result, Suppression } from 'sarif'
 import type { Finding, FindingState, Severity } from '../hacktron/types.js'
 import { bySeverity } from '../flow/gate.js'
-import { ACTION_VERSION } from '../version.js'
+import { ACTION_VERSION } from '../action/version.js'
 import type { FindingLocation } from './locations.js'
 import { oneLine } from './markdown.js'
 

@@ -1,9 +1,8 @@
 // Every input of the action, read once and validated before any request is sent.
 import { createHash } from 'node:crypto'
-import * as core from '@actions/core'
 import { ConfigError, quote } from './config-error.js'
-import { baseUrlProblem, isLoopbackHost } from './hacktron/url.js'
-import type { Severity } from './hacktron/types.js'
+import { baseUrlProblem, isLoopbackHost } from '../hacktron/url.js'
+import type { Severity } from '../hacktron/types.js'
 import {
   parseBoolean,
   parseBranch,
@@ -17,7 +16,6 @@ import {
   parseWholeNumber
 } from './input-parsing.js'
 import { eventInfoOf, type EventContext, type EventInfo } from './event.js'
-import { runnerEventContext } from './runner-event.js'
 
 export const MODES = ['full', 'estimate', 'start', 'wait'] as const
 export type Mode = (typeof MODES)[number]
@@ -127,28 +125,9 @@ export interface SettingsSources {
   readonly context: EventContext
 }
 
-const runnerSources = (): SettingsSources => ({
-  getInput: (name) => core.getInput(name),
-  hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
-  env: process.env,
-  context: runnerEventContext()
-})
-
-/** Reads the secrets first so they are masked before anything else can log them. */
-export function maskSecrets(sources: SettingsSources = runnerSources()): void {
-  const secrets = [
-    ...SECRET_INPUTS.map((name) => sources.getInput(name)),
-    sources.env.HACKTRON_API_KEY ?? ''
-  ]
-  for (const secret of secrets) {
-    for (const line of secret.split(/\r?\n/))
-      if (line.trim().length >= 4) core.setSecret(line.trim())
-  }
-}
-
 type InputReader = (name: string) => string
 
-export function readSettings(sources: SettingsSources = runnerSources()): Settings {
+export function readSettings(sources: SettingsSources): Settings {
   // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
   // in a local run, takes action.yml's default.
   const input: InputReader = (name) =>
@@ -452,7 +431,7 @@ export function defaultEstimationName(
   return `${repository} ${where}${sha}${digest}`
 }
 
-/** What `core.debug` shows of the settings: everything but the secrets. */
+/** What the debug log shows of the settings: everything but the secrets. */
 export function describeSettings(settings: Settings): Record<string, unknown> {
   const { apiKey, authInstructions, githubToken, ...rest } = settings
   return {

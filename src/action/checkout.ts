@@ -3,8 +3,8 @@
 // start, while the report writers (reporting.ts) load only for runs with findings.
 import { readFileSync, statSync } from 'node:fs'
 import { resolve, sep } from 'node:path'
-import type { FindingsReading } from './flow/read-findings.js'
-import { locateInCheckout } from './report/locations.js'
+import type { FindingsReading } from '../flow/read-findings.js'
+import { locateInCheckout } from '../report/locations.js'
 
 /** Checked-out files larger than this are not searched for a finding's snippet. */
 const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024

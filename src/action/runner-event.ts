@@ -2,7 +2,7 @@
 // facts as @actions/github's `context`, without loading @actions/github (Octokit and its own
 // HTTP stack) on every run: most runs need no GitHub API client, or only late.
 import { existsSync, readFileSync } from 'node:fs'
-import type { EventContext } from './event.js'
+import type { EventContext } from '../settings/event.js'
 
 export function runnerEventContext(env: NodeJS.ProcessEnv = process.env): EventContext {
   const payload = readPayload(env.GITHUB_EVENT_PATH)

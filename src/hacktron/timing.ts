@@ -1,9 +1,9 @@
 // How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
 // against the local simulator only) the same policy on a 20-times faster clock, so tests and the
 // demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './hacktron/client.js'
-import { DEFAULT_RETRY, type RetryConfig } from './hacktron/retry-policy.js'
-import { DOCUMENTED_PAGE_PACING, type PagePacing } from './flow/read-findings.js'
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './client.js'
+import { DEFAULT_RETRY, type RetryConfig } from './retry-policy.js'
+import { DOCUMENTED_PAGE_PACING, type PagePacing } from '../flow/read-findings.js'
 
 export interface ClientTiming {
   readonly requestTimeoutMs: number

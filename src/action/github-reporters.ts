@@ -3,13 +3,13 @@
 import { githubCheckRuns } from './github/check-runs.js'
 import { githubIssueComments } from './github/issue-comments.js'
 import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
-import type { PullRequestReader } from './flow/deps.js'
-import { checkRunName } from './report/check-run.js'
-import { CheckRunWriter } from './report/check-run-writer.js'
-import { PrCommentWriter } from './report/comment-writer.js'
-import { commentMarker } from './report/comment.js'
-import type { Logger } from './logger.js'
-import type { Settings } from './settings.js'
+import type { PullRequestReader } from '../flow/deps.js'
+import { checkRunName } from '../report/check-run.js'
+import { CheckRunWriter } from './check-run-writer.js'
+import { PrCommentWriter } from './comment-writer.js'
+import { commentMarker } from '../report/comment.js'
+import type { Logger } from '../common/logger.js'
+import type { Settings } from '../settings/settings.js'
 
 /** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
 export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWriter | undefined {

@@ -1,7 +1,7 @@
 // What the flow reads of the pull request on GitHub: its current head (is this run's commit still
 // the one to scan?) and the files it changes (`gate-scope: changed-files`).
-import type { PullRequestReader } from '../flow/deps.js'
-import { MAX_LISTED_PR_FILES } from '../flow/gate-scope.js'
+import type { PullRequestReader } from '../../flow/deps.js'
+import { MAX_LISTED_PR_FILES } from '../../flow/gate-scope.js'
 import { octokitFor } from './octokit.js'
 
 export interface PullRequestRef {

@@ -8,10 +8,14 @@ import { finished } from 'node:stream/promises'
 import { dirname, relative, resolve } from 'node:path'
 import { createGzip } from 'node:zlib'
 import { workspaceFileExists, workspaceRoot } from './checkout.js'
-import type { Progress } from './flow/progress.js'
-import { planAnnotations, type AnnotationLevel, type CodeAnnotation } from './report/annotations.js'
-import { locateFindings, type FindingLocation } from './report/locations.js'
-import { inlineCode, inlineText, oneLine } from './report/markdown.js'
+import type { Progress } from '../flow/progress.js'
+import {
+  planAnnotations,
+  type AnnotationLevel,
+  type CodeAnnotation
+} from '../report/annotations.js'
+import { locateFindings, type FindingLocation } from '../report/locations.js'
+import { inlineCode, inlineText, oneLine } from '../report/markdown.js'
 import {
   MAX_GZIPPED_BYTES,
   MAX_RESULTS_PER_RUN,
@@ -21,10 +25,10 @@ import {
   type SarifContext,
   type SarifOutput,
   type SarifParts
-} from './report/sarif.js'
-import { unknownSeverities } from './hacktron/findings.js'
-import type { Finding } from './hacktron/types.js'
-import type { Settings } from './settings.js'
+} from '../report/sarif.js'
+import { unknownSeverities } from '../hacktron/findings.js'
+import type { Finding } from '../hacktron/types.js'
+import type { Settings } from '../settings/settings.js'
 
 export interface FindingReports {
   readonly locations: ReadonlyMap<string, FindingLocation>

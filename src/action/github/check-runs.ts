@@ -1,5 +1,5 @@
 // GitHub's Checks API for this run's check run, loaded only when the run writes one.
-import type { ChecksApi } from '../report/check-run-writer.js'
+import type { ChecksApi } from '../check-run-writer.js'
 import { octokitFor } from './octokit.js'
 
 export interface RepositoryRef {

@@ -1,6 +1,6 @@
 // GitHub's REST API for a PR's comments, loaded only when a comment is to be written, so a run
 // that comments on nothing does not build an Octokit.
-import type { IssueCommentsApi } from '../report/comment-writer.js'
+import type { IssueCommentsApi } from '../comment-writer.js'
 import { octokitFor } from './octokit.js'
 import type { PullRequestRef } from './pull-request.js'
 

@@ -4,8 +4,8 @@
 // marker is public, so a PR author who posts it first must not receive (and then be able to edit)
 // the report. A token that may not comment is a warning, never a failed step.
 import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
-import type { Logger } from '../logger.js'
-import { parseCommentRecord } from './comment.js'
+import type { Logger } from '../common/logger.js'
+import { parseCommentRecord } from '../report/comment.js'
 
 /** The few calls on a PR's comments the writer needs (GitHub's REST API behind it). */
 export interface IssueCommentsApi {

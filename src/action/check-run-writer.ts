@@ -4,7 +4,7 @@
 // `checks: write` (a fork's read-only token, a workflow that did not grant it) is one line in the
 // log, and the step's own annotations go on as before.
 import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../common/logger.js'
 import {
   annotationBatches,
   checkRunExternalId,
@@ -12,7 +12,7 @@ import {
   type CheckAnnotation,
   type CheckRunOutput,
   type CompletedCheckRun
-} from './check-run.js'
+} from '../report/check-run.js'
 
 /** The few Checks API calls the writer needs (GitHub's REST API behind it). */
 export interface ChecksApi {
