@@ -8,7 +8,8 @@
 // - time and memory per finding, so that a cost growing with the scan shows.
 //
 // `BENCH_BASELINE_DIST=/path/to/old/dist/index.js` runs an older bundle side by side in the same
-// run (for before/after); `BENCH_SIZES=1000,10000` and `BENCH_RUNS=3` shorten or lengthen it.
+// run (for before/after); `BENCH_SIZES=1000,10000` and `BENCH_RUNS=3` shorten or lengthen it;
+// `BENCH_CHECK_RUN=false` leaves out the check run (whose annotations of every finding cost time).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -92,7 +93,8 @@ async function measure(entry: string, findings: number, withCheckout = true): Pr
         'api-key': DEMO_API_KEY,
         'api-url': baseUrl,
         'poll-interval': '10ms',
-        'repository-source': 'connected'
+        'repository-source': 'connected',
+        ...(process.env.BENCH_CHECK_RUN && { 'check-run': process.env.BENCH_CHECK_RUN })
       },
       env: { NODE_OPTIONS: `--require ${PEAK_RSS_PRELOAD}` }
     })
