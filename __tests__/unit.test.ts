@@ -12,7 +12,12 @@ import {
 import type { Finding } from '../src/hacktron/types.js'
 import { evaluateGate } from '../src/flow/gate.js'
 import { jittered, pollUntilTerminal } from '../src/flow/poll.js'
-import { parseDuration, parseList, parseChoice, parseTargetUrl } from '../src/settings/input-parsing.js'
+import {
+  parseDuration,
+  parseList,
+  parseChoice,
+  parseTargetUrl
+} from '../src/settings/input-parsing.js'
 import { silentLogger } from '../src/common/logger.js'
 import { inlineCode, inlineText } from '../src/report/markdown.js'
 import { INPUT_DEFAULTS } from '../src/settings/settings.js'

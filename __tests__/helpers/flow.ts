@@ -87,6 +87,8 @@ export function actionClient(
     userAgent: 'hacktron-whitebox-scan-action/test',
     logger,
     ...clientTiming(true),
+    // Shorter than test mode's deadline: a hanging answer costs the in-process suites less time.
+    requestTimeoutMs: 500,
     sleep
   })
 }
