@@ -94,8 +94,8 @@ function annotationFor(finding, level, location) {
 var report_locations = __webpack_require__(5126);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/action/version.ts
-var version = __webpack_require__(4710);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __webpack_require__(9521);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // The findings as SARIF 2.1.0 shaped for what GitHub code scanning ingests whole:
 // - every result has a location in the repository, as a percent-encoded URI relative to
@@ -226,6 +226,18 @@ function countDropped(all, kept) {
 }
 function logOf(rules, context) {
     const driver = exportedDriver(context.exported);
+    return sarifLogOfOneRun({ name: driver.name ?? 'Hacktron', version: driver.version ?? version/* ACTION_VERSION */.Y, rules }, {
+        originalUriBaseIds: {
+            [SOURCE_ROOT_ID]: {
+                description: { text: 'The root of the repository checkout that was scanned.' }
+            }
+        },
+        results: [],
+        properties: { 'hacktron/scan-id': context.scanId }
+    });
+}
+/** A SARIF 2.1.0 log of one run of Hacktron's tool (for this file, and the simulator's export). */
+function sarifLogOfOneRun(driver, run) {
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -233,19 +245,13 @@ function logOf(rules, context) {
             {
                 tool: {
                     driver: {
-                        name: driver.name ?? 'Hacktron',
-                        version: driver.version ?? version/* ACTION_VERSION */.Y,
+                        name: driver.name,
+                        version: driver.version,
                         informationUri: 'https://hacktron.ai',
-                        rules: [...rules]
+                        rules: [...driver.rules]
                     }
                 },
-                originalUriBaseIds: {
-                    [SOURCE_ROOT_ID]: {
-                        description: { text: 'The root of the repository checkout that was scanned.' }
-                    }
-                },
-                results: [],
-                properties: { 'hacktron/scan-id': context.scanId }
+                ...run
             }
         ]
     };

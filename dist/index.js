@@ -28429,7 +28429,7 @@ function checkoutLines() {
 
 /***/ }),
 
-/***/ 4710:
+/***/ 9521:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29329,11 +29329,14 @@ class FlowFailure extends Error {
 // `error-code` of the action's interface so the caller never re-parses messages.
 class HacktronApiError extends Error {
     code;
+    /** HTTP status, absent for network errors. */
     status;
+    /** The server's own `message`, arrays joined; or what went wrong on the wire. */
     serverMessage;
     method;
     path;
     attempts;
+    /** True when a POST may have reached the server although no answer came back. */
     ambiguous;
     constructor(details) {
         const status = details.status === undefined ? '' : ` ${details.status}`;
@@ -31118,13 +31121,7 @@ class HacktronClient {
     unknownSeveritiesLogged = new Set();
     createCostEstimation(body) {
         // A duplicate estimate costs nothing, so a lost answer may be retried.
-        return this.request({
-            method: 'POST',
-            path: '/cost-estimations',
-            body,
-            safety: 'free-write',
-            shape: COST_ESTIMATION_SHAPE
-        });
+        return this.post('/cost-estimations', body, 'free-write', COST_ESTIMATION_SHAPE);
     }
     getCostEstimation(id, limits) {
         return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE, {}, limits);
@@ -31134,13 +31131,7 @@ class HacktronClient {
     }
     /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */
     createScan(body) {
-        return this.request({
-            method: 'POST',
-            path: '/scans',
-            body,
-            safety: 'spending-write',
-            shape: { id: 'string', status: 'string' }
-        });
+        return this.post('/scans', body, 'spending-write', { id: 'string', status: 'string' });
     }
     getScan(id) {
         return this.get(`/scans/${encodeURIComponent(id)}`, SCAN_SHAPE);
@@ -31181,6 +31172,9 @@ class HacktronClient {
             safety: 'read',
             slowness: EXPORT_SLOWNESS
         });
+    }
+    post(path, body, safety, shape) {
+        return this.request({ method: 'POST', path, body, safety, shape });
     }
     get(path, shape, query, limits) {
         return this.request({ method: 'GET', path, query, safety: 'read', shape, limits });
@@ -31431,19 +31425,12 @@ const API_ERRORS = {
     'branch-mismatch': {
         code: 'branch-mismatch',
         title: 'Hacktron: branch mismatch (400)',
-        message: (f) => {
-            const estimated = f.context.progress.estimation?.repos.map((repo) => repo.branch).join(', ') || '(unknown)';
-            const requested = f.context.requestedBranches?.join(', ') || '(unknown)';
-            return `${f.said} The estimate ${f.estimationId} covers branch ${estimated}, and the scan asked for branch ${requested}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`;
-        }
+        message: (f) => `${f.said} The estimate ${f.estimationId} covers branch ${estimatedList(f, 'branch')}, and the scan asked for branch ${f.context.requestedBranches?.join(', ') || '(unknown)'}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
     },
     'scope-mismatch': {
         code: 'scope-mismatch',
         title: 'Hacktron: scope mismatch (400)',
-        message: (f) => {
-            const estimated = f.context.progress.estimation?.repos.map((repo) => repo.repo_url).join(', ') || '(unknown)';
-            return `${f.said} A scan must cover exactly the estimated repositories (${estimated}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`;
-        }
+        message: (f) => `${f.said} A scan must cover exactly the estimated repositories (${estimatedList(f, 'repo_url')}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
     },
     'rate-limited': {
         code: 'rate-limited',
@@ -31472,6 +31459,11 @@ const API_ERRORS = {
         message: (f) => `${f.request} was rejected. ${f.said} Check the inputs it names, then re-run.`
     }
 };
+/** The estimate's branches or repositories, as the annotation names them. */
+function estimatedList(facts, field) {
+    const repos = facts.context.progress.estimation?.repos ?? [];
+    return repos.map((repo) => repo[field]).join(', ') || '(unknown)';
+}
 /** Anything else the API answered: unreadable, or a code this table does not know. */
 const UNREADABLE_ANSWER = {
     code: 'bad-response',
@@ -32015,8 +32007,8 @@ function pullRequestReader(settings) {
     return pr && githubPullRequest(pr);
 }
 
-// EXTERNAL MODULE: ./src/action/version.ts
-var version = __nccwpck_require__(4710);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __nccwpck_require__(9521);
 ;// CONCATENATED MODULE: ./src/action/run-flow-on-runner.ts
 // The flow with everything it needs on the runner: the Hacktron client, the pull request on
 // GitHub, the run records, the real clock and the cancellation; each phase folded in the log.

@@ -16,7 +16,7 @@ import { checkoutLines } from './checkout.js'
 import { checkRunWriter, prCommentWriter, pullRequestReader } from './github-reporters.js'
 import { updateComment } from './report-outcome.js'
 import { runRecordOf, runRecordsOf, type RunState } from './run-state.js'
-import { ACTION_NAME, ACTION_VERSION } from './version.js'
+import { ACTION_NAME, ACTION_VERSION } from '../common/version.js'
 
 export async function runFlowOnRunner(settings: Settings, state: RunState): Promise<RunOutcome> {
   if (settings.apiKey === '') return missingKeyOutcome(settings.event)

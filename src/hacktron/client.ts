@@ -121,13 +121,7 @@ export class HacktronClient {
 
   createCostEstimation(body: CreateCostEstimationRequest): Promise<CostEstimation> {
     // A duplicate estimate costs nothing, so a lost answer may be retried.
-    return this.request({
-      method: 'POST',
-      path: '/cost-estimations',
-      body,
-      safety: 'free-write',
-      shape: COST_ESTIMATION_SHAPE
-    })
+    return this.post('/cost-estimations', body, 'free-write', COST_ESTIMATION_SHAPE)
   }
 
   getCostEstimation(id: string, limits?: RequestLimits): Promise<CostEstimation> {
@@ -145,13 +139,7 @@ export class HacktronClient {
 
   /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */
   createScan(body: CreateScanRequest): Promise<CreateScanResponse> {
-    return this.request({
-      method: 'POST',
-      path: '/scans',
-      body,
-      safety: 'spending-write',
-      shape: { id: 'string', status: 'string' }
-    })
+    return this.post('/scans', body, 'spending-write', { id: 'string', status: 'string' })
   }
 
   getScan(id: string): Promise<Scan> {
@@ -202,6 +190,10 @@ export class HacktronClient {
       safety: 'read',
       slowness: EXPORT_SLOWNESS
     })
+  }
+
+  private post<T>(path: string, body: unknown, safety: RequestSafety, shape: Shape): Promise<T> {
+    return this.request({ method: 'POST', path, body, safety, shape })
   }
 
   private get<T>(

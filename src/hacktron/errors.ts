@@ -5,7 +5,7 @@ import type { ErrorCode } from '../common/error-codes.js'
 
 export type { ErrorCode }
 
-export interface HacktronApiErrorDetails {
+export class HacktronApiError extends Error {
   readonly code: ErrorCode
   /** HTTP status, absent for network errors. */
   readonly status?: number
@@ -15,16 +15,6 @@ export interface HacktronApiErrorDetails {
   readonly path: string
   readonly attempts: number
   /** True when a POST may have reached the server although no answer came back. */
-  readonly ambiguous?: boolean
-}
-
-export class HacktronApiError extends Error {
-  readonly code: ErrorCode
-  readonly status?: number
-  readonly serverMessage: string
-  readonly method: string
-  readonly path: string
-  readonly attempts: number
   readonly ambiguous: boolean
 
   constructor(details: HacktronApiErrorDetails) {
@@ -41,6 +31,12 @@ export class HacktronApiError extends Error {
     this.ambiguous = details.ambiguous ?? false
   }
 }
+
+/** What a HacktronApiError is made of; `ambiguous` defaults to false. */
+export type HacktronApiErrorDetails = Pick<
+  HacktronApiError,
+  'code' | 'status' | 'serverMessage' | 'method' | 'path' | 'attempts'
+> & { readonly ambiguous?: boolean }
 
 // The API words these 400s this way (see spec/hacktron-api-notes.md).
 const BRANCH_MISMATCH = /does not match the cost estimation branch/i

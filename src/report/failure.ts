@@ -93,21 +93,14 @@ const API_ERRORS: Readonly<Partial<Record<ErrorCode, ApiErrorEntry>>> = {
   'branch-mismatch': {
     code: 'branch-mismatch',
     title: 'Hacktron: branch mismatch (400)',
-    message: (f) => {
-      const estimated =
-        f.context.progress.estimation?.repos.map((repo) => repo.branch).join(', ') || '(unknown)'
-      const requested = f.context.requestedBranches?.join(', ') || '(unknown)'
-      return `${f.said} The estimate ${f.estimationId} covers branch ${estimated}, and the scan asked for branch ${requested}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
-    }
+    message: (f) =>
+      `${f.said} The estimate ${f.estimationId} covers branch ${estimatedList(f, 'branch')}, and the scan asked for branch ${f.context.requestedBranches?.join(', ') || '(unknown)'}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
   },
   'scope-mismatch': {
     code: 'scope-mismatch',
     title: 'Hacktron: scope mismatch (400)',
-    message: (f) => {
-      const estimated =
-        f.context.progress.estimation?.repos.map((repo) => repo.repo_url).join(', ') || '(unknown)'
-      return `${f.said} A scan must cover exactly the estimated repositories (${estimated}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
-    }
+    message: (f) =>
+      `${f.said} A scan must cover exactly the estimated repositories (${estimatedList(f, 'repo_url')}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
   },
   'rate-limited': {
     code: 'rate-limited',
@@ -139,6 +132,12 @@ const API_ERRORS: Readonly<Partial<Record<ErrorCode, ApiErrorEntry>>> = {
     title: 'Hacktron: request rejected (400)',
     message: (f) => `${f.request} was rejected. ${f.said} Check the inputs it names, then re-run.`
   }
+}
+
+/** The estimate's branches or repositories, as the annotation names them. */
+function estimatedList(facts: ApiErrorFacts, field: 'branch' | 'repo_url'): string {
+  const repos = facts.context.progress.estimation?.repos ?? []
+  return repos.map((repo) => repo[field]).join(', ') || '(unknown)'
 }
 
 /** Anything else the API answered: unreadable, or a code this table does not know. */

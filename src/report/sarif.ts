@@ -7,10 +7,10 @@
 // - at most 5,000 results (all code scanning keeps), most severe first, within 10 MB gzipped.
 // No automationDetails: that id would silently override upload-sarif's `category` input.
 import { createHash } from 'node:crypto'
-import type { Log, ReportingDescriptor, Result, Suppression } from 'sarif'
+import type { Log, ReportingDescriptor, Result, Run, Suppression } from 'sarif'
 import type { Finding, FindingState, Severity } from '../hacktron/types.js'
 import { bySeverity } from '../flow/gate.js'
-import { ACTION_VERSION } from '../action/version.js'
+import { ACTION_VERSION } from '../common/version.js'
 import type { FindingLocation } from './locations.js'
 import { oneLine } from './markdown.js'
 
@@ -192,6 +192,29 @@ function countDropped(
 
 function logOf(rules: readonly ReportingDescriptor[], context: SarifContext): Log {
   const driver = exportedDriver(context.exported)
+  return sarifLogOfOneRun(
+    { name: driver.name ?? 'Hacktron', version: driver.version ?? ACTION_VERSION, rules },
+    {
+      originalUriBaseIds: {
+        [SOURCE_ROOT_ID]: {
+          description: { text: 'The root of the repository checkout that was scanned.' }
+        }
+      },
+      results: [],
+      properties: { 'hacktron/scan-id': context.scanId }
+    }
+  )
+}
+
+/** A SARIF 2.1.0 log of one run of Hacktron's tool (for this file, and the simulator's export). */
+export function sarifLogOfOneRun(
+  driver: {
+    readonly name: string
+    readonly version: string
+    readonly rules: readonly ReportingDescriptor[]
+  },
+  run: Omit<Run, 'tool'>
+): Log {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -199,19 +222,13 @@ function logOf(rules: readonly ReportingDescriptor[], context: SarifContext): Lo
       {
         tool: {
           driver: {
-            name: driver.name ?? 'Hacktron',
-            version: driver.version ?? ACTION_VERSION,
+            name: driver.name,
+            version: driver.version,
             informationUri: 'https://hacktron.ai',
-            rules: [...rules]
+            rules: [...driver.rules]
           }
         },
-        originalUriBaseIds: {
-          [SOURCE_ROOT_ID]: {
-            description: { text: 'The root of the repository checkout that was scanned.' }
-          }
-        },
-        results: [],
-        properties: { 'hacktron/scan-id': context.scanId }
+        ...run
       }
     ]
   }
