@@ -91,8 +91,6 @@ describe('check run', () => {
     ['passed', 'happy-path', {}, undefined, 'success'],
     ['failed', 'findings-over-gate', {}, undefined, 'failure'],
     ['error', 'insufficient-credits', {}, undefined, 'failure'],
-    ['estimated', 'happy-path', { mode: 'estimate' }, undefined, 'neutral'],
-    ['started', 'happy-path', { mode: 'start' }, undefined, 'neutral'],
     [
       'timed-out',
       'happy-path',
@@ -117,6 +115,30 @@ describe('check run', () => {
       })
     }
   )
+
+  it('mode estimate writes no check run; mode start leaves it in progress for the wait job', async () => {
+    // Branch protection counts neutral as passed: neither may stand in for the gate's verdict.
+    await withGitHub(async (github) => {
+      const { result } = await runOnce('happy-path', undefined, {
+        github,
+        inputs: { mode: 'estimate' }
+      })
+      expect(result.outputs.result).toBe('estimated')
+      expect(github.checkRuns).toHaveLength(0)
+      expect(result.outputs['check-run-id']).toBeFalsy()
+    })
+    await withGitHub(async (github) => {
+      const { result } = await runOnce('happy-path', undefined, {
+        github,
+        inputs: { mode: 'start' }
+      })
+      expect(result.outputs.result).toBe('started')
+      const run = onlyCheckRun(github)
+      expect(run).toMatchObject({ status: 'in_progress' })
+      expect(run.conclusion ?? null).toBeNull()
+      expect(run.output.summary).toContain('mode wait')
+    })
+  })
 
   it('result skipped (the PR moved on before the scan started): conclusion skipped', async () => {
     await withGitHub(async (github) => {

@@ -21,7 +21,7 @@ import {
 import { silentLogger } from '../src/common/logger.js'
 import { inlineCode, inlineText } from '../src/report/markdown.js'
 import { INPUT_DEFAULTS } from '../src/settings/settings.js'
-import { ACTION_VERSION } from '../src/action/version.js'
+import { ACTION_VERSION } from '../src/common/version.js'
 
 describe('retry policy', () => {
   it('retries 429 for every request, 5xx and network errors only when safe', () => {

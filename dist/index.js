@@ -29907,9 +29907,19 @@ function conclusionOf(outcome, cancelled) {
         case 'skipped':
             return 'skipped';
         default:
-            // estimated, started: nothing was judged yet.
+            // estimated, started: nothing was judged. (Mode estimate writes no check run, and mode
+            // start leaves it in progress: branch protection would count neutral as passed.)
             return 'neutral';
     }
+}
+/** Mode start's check run, left in progress: the mode: wait job judges the scan. */
+function startedCheckRunOutput(progress) {
+    return {
+        title: `Scan ${progress.scanId ?? ''} started; waiting for its verdict`,
+        summary: `Scan ${progress.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
+            'this scan-id completes the check with the verdict; until then the check stays in progress, ' +
+            'so branch protection that requires it keeps the pull request from merging.'
+    };
 }
 /** The output while the run goes on: the estimate, then the scan, as phases pass. */
 function inProgressOutput(progress) {
@@ -30228,9 +30238,20 @@ async function reportOutcome(outcome, state) {
     const context = summaryContext(settings, reports);
     await writeSummary(renderSummary(outcome, progress, context));
     await updateComment(state, outcome, reports);
-    await state.checkRun?.complete(completedCheckRun(outcome, progress, context, reports?.locations ?? new Map(), state.cancel.signal.aborted), runRecordOf(state));
+    if (outcome.result === 'started') {
+        // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
+        // until the mode: wait job, which reports on the same commit, completes its own.
+        await state.checkRun?.show(startedCheckRunOutput(progress), runRecordOf(state));
+    }
+    else {
+        await completeCheckRun(outcome, state, context, reports);
+    }
     if (stepFails(outcome))
         process.exitCode = 1;
+}
+async function completeCheckRun(outcome, state, context, reports) {
+    const { progress } = state;
+    await state.checkRun?.complete(completedCheckRun(outcome, progress, context, reports?.locations ?? new Map(), state.cancel.signal.aborted), runRecordOf(state));
 }
 /** The run's one annotation: an error when the step fails, a notice for a skip, else a warning. */
 function annotateOutcome(outcome) {
@@ -31045,9 +31066,12 @@ function createHttpTransport(userAgent, timeoutMs) {
 /** Reads a whole body, failing (rather than hanging, as readBody() would) when the peer hangs up. */
 function readBody(message) {
     return new Promise((resolve, reject) => {
-        const chunks = [];
-        message.on('data', (chunk) => chunks.push(chunk));
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        // Decoded as it arrives (a multi-byte character split across chunks stays whole), so a
+        // large export is held once as text, not also as its chunks and their concatenation.
+        message.setEncoding('utf8');
+        let text = '';
+        message.on('data', (chunk) => (text += chunk));
+        message.on('end', () => resolve(text));
         message.on('error', reject);
         message.on('close', () => {
             if (!message.complete)
@@ -31976,6 +32000,12 @@ function checkRunWriter(settings, logger) {
     const { event } = settings;
     if (!settings.checkRun)
         return undefined;
+    if (settings.mode === 'estimate') {
+        // Branch protection counts a neutral check as passed: an estimate that judged nothing must
+        // not stand where the gate's check will, or a PR could merge before its approved scan runs.
+        logger.info('Hacktron: no check run in mode estimate: the job that spends the estimate writes it.');
+        return undefined;
+    }
     if (settings.githubToken === '' || event.headSha === '' || event.repository === '') {
         logger.info('Hacktron: no check run: the run has no github-token, commit or repository.');
         return undefined;

@@ -50,6 +50,14 @@ export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWr
 export function checkRunWriter(settings: Settings, logger: Logger): CheckRunWriter | undefined {
   const { event } = settings
   if (!settings.checkRun) return undefined
+  if (settings.mode === 'estimate') {
+    // Branch protection counts a neutral check as passed: an estimate that judged nothing must
+    // not stand where the gate's check will, or a PR could merge before its approved scan runs.
+    logger.info(
+      'Hacktron: no check run in mode estimate: the job that spends the estimate writes it.'
+    )
+    return undefined
+  }
   if (settings.githubToken === '' || event.headSha === '' || event.repository === '') {
     logger.info('Hacktron: no check run: the run has no github-token, commit or repository.')
     return undefined

@@ -1,7 +1,7 @@
 // Reports how the run ended, everywhere the user looks: the step's outputs, its one annotation
 // and the findings' annotations, the log, the job summary, the PR comment and the check run.
 import * as core from '@actions/core'
-import { completedCheckRun } from '../report/check-run.js'
+import { completedCheckRun, startedCheckRunOutput } from '../report/check-run.js'
 import { renderComment } from '../report/comment.js'
 import { stepFails, type RunOutcome } from '../report/outcome.js'
 import { outputsOf } from '../report/outputs.js'
@@ -36,6 +36,23 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   const context = summaryContext(settings, reports)
   await writeSummary(renderSummary(outcome, progress, context))
   await updateComment(state, outcome, reports)
+  if (outcome.result === 'started') {
+    // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
+    // until the mode: wait job, which reports on the same commit, completes its own.
+    await state.checkRun?.show(startedCheckRunOutput(progress), runRecordOf(state))
+  } else {
+    await completeCheckRun(outcome, state, context, reports)
+  }
+  if (stepFails(outcome)) process.exitCode = 1
+}
+
+async function completeCheckRun(
+  outcome: RunOutcome,
+  state: RunState,
+  context: ReturnType<typeof summaryContext>,
+  reports: FindingReports | undefined
+): Promise<void> {
+  const { progress } = state
   await state.checkRun?.complete(
     completedCheckRun(
       outcome,
@@ -46,7 +63,6 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
     ),
     runRecordOf(state)
   )
-  if (stepFails(outcome)) process.exitCode = 1
 }
 
 /** The run's one annotation: an error when the step fails, a notice for a skip, else a warning. */

@@ -76,9 +76,12 @@ export function createHttpTransport(userAgent: string, timeoutMs: number): Trans
 /** Reads a whole body, failing (rather than hanging, as readBody() would) when the peer hangs up. */
 function readBody(message: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    message.on('data', (chunk: Buffer) => chunks.push(chunk))
-    message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    // Decoded as it arrives (a multi-byte character split across chunks stays whole), so a
+    // large export is held once as text, not also as its chunks and their concatenation.
+    message.setEncoding('utf8')
+    let text = ''
+    message.on('data', (chunk: string) => (text += chunk))
+    message.on('end', () => resolve(text))
     message.on('error', reject)
     message.on('close', () => {
       if (!message.complete) reject(new Error('the connection closed before the response ended'))

@@ -66,8 +66,20 @@ export function conclusionOf(outcome: RunOutcome, cancelled: boolean): CheckConc
     case 'skipped':
       return 'skipped'
     default:
-      // estimated, started: nothing was judged yet.
+      // estimated, started: nothing was judged. (Mode estimate writes no check run, and mode
+      // start leaves it in progress: branch protection would count neutral as passed.)
       return 'neutral'
+  }
+}
+
+/** Mode start's check run, left in progress: the mode: wait job judges the scan. */
+export function startedCheckRunOutput(progress: Progress): CheckRunOutput {
+  return {
+    title: `Scan ${progress.scanId ?? ''} started; waiting for its verdict`,
+    summary:
+      `Scan ${progress.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
+      'this scan-id completes the check with the verdict; until then the check stays in progress, ' +
+      'so branch protection that requires it keeps the pull request from merging.'
   }
 }
 
