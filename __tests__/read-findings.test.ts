@@ -209,6 +209,20 @@ describe('reading a scan’s findings', () => {
     expect(api.logged.join('\n')).toContain('the list shifted while it was read')
   })
 
+  it('distrusts an export that repeats a finding id or leaves one empty; the pages keep each finding', async () => {
+    const all = [apiFinding(1), apiFinding(2), { ...apiFinding(3), id: '' }]
+    for (const exported of [[apiFinding(1), apiFinding(1), apiFinding(2)], all]) {
+      const api = fakeApi({ exported, pages: pagesOf(all) })
+      const read = await readScanFindings('scan', api.deps)
+      expect(read.source).toBe('pages')
+      expect(api.logged.join('\n')).toMatch(/listed twice|has no id/)
+      // A finding without an id is kept under an id of its own, never merged with another.
+      expect(read.findings).toHaveLength(3)
+      expect(new Set(read.findings.map((finding) => finding.id)).size).toBe(3)
+      expect(read.findings.every((finding) => finding.id !== '')).toBe(true)
+    }
+  })
+
   it('fails rather than gate on a list that never adds up', async () => {
     const all = Array.from({ length: 50 }, (_, index) => apiFinding(index))
     const api = fakeApi({ exported: [], pages: pagesOf(all, 60) })

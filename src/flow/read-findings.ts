@@ -125,6 +125,13 @@ async function readJsonExport(
   const problem = items === undefined ? 'it is not a list of findings' : missingField(items)
   if (problem === undefined && items) {
     const findings = items.map(normalizeFinding)
+    const idProblem = idsProblem(findings)
+    if (idProblem) {
+      deps.logger.info(
+        `The JSON export of scan ${scanId} cannot be used (${idProblem}); reading the findings page by page instead.`
+      )
+      return {}
+    }
     deps.client.warnAboutUnknownSeverities(scanId, unknownSeverities(findings))
     return { findings }
   }
@@ -132,6 +139,20 @@ async function readJsonExport(
     `The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`
   )
   return {}
+}
+
+/**
+ * The gate and every report tell findings apart by id: an export that repeats one, or leaves one
+ * empty, cannot be trusted to list each finding once (the pages de-duplicate and name them).
+ */
+function idsProblem(findings: readonly Finding[]): string | undefined {
+  const seen = new Set<string>()
+  for (const finding of findings) {
+    if (finding.id === '') return 'a finding has no id'
+    if (seen.has(finding.id)) return `finding ${finding.id} is listed twice`
+    seen.add(finding.id)
+  }
+  return undefined
 }
 
 /** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
@@ -178,8 +199,12 @@ async function readPages(scanId: string, deps: FindingsReaderDeps): Promise<Find
       await pace()
       const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE)
       total = answer.total
-      // The client hands the pages over normalized (src/hacktron/findings.ts).
-      for (const finding of answer.data) if (!byId.has(finding.id)) byId.set(finding.id, finding)
+      // The client hands the pages over normalized (src/hacktron/findings.ts). A finding without
+      // an id gets one of its own place, so it is neither merged with another nor lost.
+      answer.data.forEach((listed, index) => {
+        const finding = listed.id === '' ? { ...listed, id: `no-id-p${page}-${index}` } : listed
+        if (!byId.has(finding.id)) byId.set(finding.id, finding)
+      })
       if (answer.data.length === 0) break
     }
     if (byId.size >= total) return [...byId.values()]
