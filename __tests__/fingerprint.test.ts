@@ -54,8 +54,8 @@ describe('matchFindings', () => {
     const nowB = finding({ id: 'new-b', affected_code: 'query(b)' })
     const nowA = finding({ id: 'new-a', affected_code: 'query(a2)' })
     const matches = matchFindings([nowA, nowB], [earlierA, earlierB])
-    expect(matches.get('new-b')?.id).toBe('old-b')
-    expect(matches.get('new-a')?.id).toBe('old-a')
+    expect(matches.get('new-b')?.earlier.id).toBe('old-b')
+    expect(matches.get('new-a')?.earlier.id).toBe('old-a')
   })
 
   it('matches each earlier finding once: a second copy of an old problem is new', () => {
@@ -64,8 +64,47 @@ describe('matchFindings', () => {
       [finding({ id: 'one' }), finding({ id: 'two', affected_code: 'a copy elsewhere' })],
       [earlier]
     )
-    expect(matches.get('one')?.id).toBe('old')
+    expect(matches.get('one')?.earlier.id).toBe('old')
     expect(matches.has('two')).toBe(false)
+  })
+
+  it('says whether the code matched too (triage speaks for the same code only)', () => {
+    const matches = matchFindings(
+      [finding({ id: 'same' }), finding({ id: 'edited', title: 'Other', affected_code: 'b2' })],
+      [
+        finding({ id: 'old-same' }),
+        finding({ id: 'old-edited', title: 'Other', affected_code: 'b' })
+      ]
+    )
+    expect(matches.get('same')?.exact).toBe(true)
+    expect(matches.get('edited')).toMatchObject({ exact: false, earlier: { id: 'old-edited' } })
+  })
+
+  it('never pairs a finding with a less severe earlier one: it is a new, worse problem', () => {
+    const matches = matchFindings(
+      [finding({ id: 'now', severity: 'critical' })],
+      [finding({ id: 'old', severity: 'low' })]
+    )
+    expect(matches.size).toBe(0)
+    const milder = matchFindings(
+      [finding({ id: 'now', severity: 'low' })],
+      [finding({ id: 'old', severity: 'high' })]
+    )
+    expect(milder.get('now')?.earlier.id).toBe('old')
+  })
+
+  it('leaves the more severe of two competing findings new, whatever the API order', () => {
+    const earlier = [finding({ id: 'old', severity: 'critical', affected_code: 'x' })]
+    const critical = finding({ id: 'critical-copy', severity: 'critical', affected_code: 'y' })
+    const low = finding({ id: 'low-edit', severity: 'low', affected_code: 'z' })
+    for (const order of [
+      [critical, low],
+      [low, critical]
+    ]) {
+      const matches = matchFindings(order, earlier)
+      expect(matches.has('low-edit')).toBe(true)
+      expect(matches.has('critical-copy')).toBe(false)
+    }
   })
 
   it('finds nothing against an empty baseline', () => {

@@ -226,6 +226,25 @@ describe('SARIF', () => {
   })
 })
 
+describe('annotations follow the gate scope', () => {
+  it('make only blocking findings errors, annotated first', () => {
+    const oldCritical = finding({ id: 'old', severity: 'critical', title: 'Old' })
+    const newHigh = finding({ id: 'new', severity: 'high', title: 'New' })
+    const plan = planAnnotations([oldCritical, newHigh], new Map(), 'high', {
+      alreadyUsed: NONE_USED,
+      maxAnnotations: 10,
+      standings: new Map([
+        ['old', 'on-base' as const],
+        ['new', 'blocking' as const]
+      ])
+    })
+    expect(plan.annotations.map((entry) => [entry.level, entry.title])).toEqual([
+      ['error', 'high: New'],
+      ['warning', 'critical: Old']
+    ])
+  })
+})
+
 describe('summary and comment', () => {
   it('render 0 and 1 findings', () => {
     expect(renderSummary({ result: 'passed' }, completed([]), CONTEXT)).toContain('✅ Passed')

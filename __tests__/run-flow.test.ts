@@ -83,6 +83,17 @@ describe('gate-scope: new', () => {
     expect(progress.verdict!.passed).toBe(true)
   })
 
+  it('judges anew a finding triaged safe on the base whose flagged code changed', async () => {
+    // Same kind, file and title, but other code: the old triage does not speak for it.
+    const { progress } = await run(
+      baseline([
+        SQL_INJECTION,
+        { ...SSRF, state: 'false_positive', affected_code: 'fetch(sanitized(url))' }
+      ])
+    )
+    expect(titles(progress.verdict!.gating)).toEqual([SSRF.title])
+  })
+
   it('treats a finding fixed on the base branch that comes back as new (a regression)', async () => {
     const { progress } = await run(baseline([{ ...SQL_INJECTION, state: 'resolved' }, SSRF]))
     expect(titles(progress.verdict!.gating)).toEqual([SQL_INJECTION.title])
@@ -163,6 +174,15 @@ describe('gate-scope: changed-files', () => {
     expect(titles(progress.verdict!.gating)).toEqual([SSRF.title])
     const sql = progress.findings!.find((finding) => finding.title === SQL_INJECTION.title)!
     expect(progress.verdict!.standings.get(sql.id)).toBe('outside-diff')
+  })
+
+  it('counts a finding without a file as in the diff: it cannot be placed outside it', async () => {
+    const { progress } = await run(
+      { scan: { findings: [{ ...SSRF, affected_file: '' }] } },
+      settingsFor({ gateScope: 'changed-files' }),
+      { pullRequest: pullRequest(HEAD_SHA, ['README.md']) }
+    )
+    expect(titles(progress.verdict!.gating)).toEqual([SSRF.title])
   })
 
   it('falls back to all when the list cannot be read or is cut at 3,000 files', async () => {

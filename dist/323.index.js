@@ -39,8 +39,9 @@ var markdown = __webpack_require__(4285);
 /** GitHub's limits on workflow-command annotations. */
 const ANNOTATIONS_PER_LEVEL = 10;
 const ANNOTATIONS_PER_JOB = 50;
-function levelFor(finding, gate) {
-    if ((0,flow_gate/* meetsGate */.qm)(finding, gate))
+function levelFor(finding, gate, standings) {
+    const blocks = standings ? standings.get(finding.id) === 'blocking' : (0,flow_gate/* meetsGate */.qm)(finding, gate);
+    if (blocks)
         return 'error';
     return finding.severity === 'info' ? 'notice' : 'warning';
 }
@@ -54,8 +55,11 @@ function planAnnotations(findings, locations, gate, budget) {
     const used = budget.alreadyUsed.error + budget.alreadyUsed.warning + budget.alreadyUsed.notice;
     let total = Math.min(budget.maxAnnotations, ANNOTATIONS_PER_JOB - used - 1);
     const annotations = [];
-    for (const finding of (0,flow_gate/* bySeverity */.Np)(findings)) {
-        const level = levelFor(finding, gate);
+    // What blocks first (GitHub shows 10 errors a step), each group most severe first.
+    const ordered = (0,flow_gate/* bySeverity */.Np)(findings).sort((a, b) => Number(levelFor(b, gate, budget.standings) === 'error') -
+        Number(levelFor(a, gate, budget.standings) === 'error'));
+    for (const finding of ordered) {
+        const level = levelFor(finding, gate, budget.standings);
         if (total <= 0 || room[level] <= 0)
             continue;
         room[level]--;
@@ -477,7 +481,8 @@ function annotateFindings(progress, settings, locations, alreadyUsed) {
         return;
     const plan = planAnnotations(progress.findings, locations, settings.failOnSeverity, {
         alreadyUsed,
-        maxAnnotations: settings.maxAnnotations
+        maxAnnotations: settings.maxAnnotations,
+        standings: progress.verdict?.standings
     });
     for (const annotation of plan.annotations)
         emit(annotation);

@@ -28451,6 +28451,14 @@ const ACTION_VERSION = '0.1.0';
 /* harmony export */   sM: () => (/* binding */ normalizeFindingPath)
 /* harmony export */ });
 /* unused harmony exports looseFingerprint, exactFingerprint */
+/* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
+// When is a finding of this scan "the same" as a finding of an earlier scan? Hacktron gives no
+// line numbers and new ids per scan, and a PR moves code around, so the match is on what a
+// reviewer would call the same problem: the same kind (category), in the same file, with the same
+// title. Two findings of one kind in one file are told apart by their code: an exact match on the
+// code is taken first, and only then a match on kind, file and title alone, so one small edit of
+// the flagged line does not make an old finding look new.
+
 /** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
 function normalizeFindingPath(path) {
     return (path ?? '')
@@ -28485,12 +28493,15 @@ function exactFingerprint(finding) {
 }
 /**
  * Pairs each finding with at most one earlier finding, and each earlier finding with at most one
- * finding: exact fingerprints first, then loose ones. Returns the earlier finding matched to each
- * finding id.
+ * finding: exact fingerprints first, then loose ones. A finding more severe than the earlier one
+ * is not the same problem (it stays new), and the least severe findings are paired first, so when
+ * two findings compete for one earlier match, the more severe one stays new: every tie falls on
+ * the side of the gate. Returns the match of each finding id.
  */
 function matchFindings(findings, earlier) {
     const matches = new Map();
     const unused = new Set(earlier);
+    const leastSevereFirst = [...findings].sort((a, b) => (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity));
     for (const fingerprint of [exactFingerprint, looseFingerprint]) {
         const pool = new Map();
         for (const candidate of unused) {
@@ -28501,13 +28512,15 @@ function matchFindings(findings, earlier) {
             else
                 pool.set(key, [candidate]);
         }
-        for (const finding of findings) {
+        for (const finding of leastSevereFirst) {
             if (matches.has(finding.id))
                 continue;
-            const candidate = pool.get(fingerprint(finding))?.shift();
-            if (!candidate)
+            const candidates = pool.get(fingerprint(finding)) ?? [];
+            const index = candidates.findIndex((candidate) => (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity) >= (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(candidate.severity));
+            if (index < 0)
                 continue;
-            matches.set(finding.id, candidate);
+            const [candidate] = candidates.splice(index, 1);
+            matches.set(finding.id, { earlier: candidate, exact: fingerprint === exactFingerprint });
             unused.delete(candidate);
         }
     }
@@ -28522,11 +28535,12 @@ function matchFindings(findings, earlier) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DR: () => (/* binding */ evaluateGate),
+/* harmony export */   Mt: () => (/* binding */ TRIAGED_SAFE_STATES),
 /* harmony export */   Np: () => (/* binding */ bySeverity),
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
 /* harmony export */   qm: () => (/* binding */ meetsGate)
 /* harmony export */ });
-/* unused harmony exports TRIAGED_SAFE_STATES, SCOPE_ALL, severityRank, isInChangedFiles, standingOf */
+/* unused harmony exports SCOPE_ALL, isInChangedFiles, standingOf */
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4428);
 
@@ -28535,17 +28549,14 @@ const GATING_STATES = new Set(['open', 'true_positive']);
 /** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
 const TRIAGED_SAFE_STATES = new Set(['false_positive', 'accepted_risk']);
 const SCOPE_ALL = { requested: 'all', applied: 'all' };
-function severityRank(severity) {
-    return _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(severity);
-}
 /** Most severe first; ties keep the API's order. */
 function bySeverity(findings) {
-    return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    return [...findings].sort((a, b) => (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity));
 }
 function meetsGate(finding, threshold) {
     return (threshold !== 'none' &&
         GATING_STATES.has(finding.state) &&
-        severityRank(finding.severity) <= severityRank(threshold));
+        (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity) <= (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(threshold));
 }
 function countBySeverity(findings) {
     const counts = Object.fromEntries(_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((severity) => [severity, 0]));
@@ -28553,10 +28564,13 @@ function countBySeverity(findings) {
         counts[finding.severity]++;
     return counts;
 }
-/** A path of a finding is in the diff when it is a changed file, or ends with one (an absolute path). */
+/**
+ * A path of a finding is in the diff when it is a changed file, or ends with one (an absolute
+ * path). A finding without a path cannot be placed outside the diff, so it counts as in it.
+ */
 function isInChangedFiles(finding, changedFiles) {
     const path = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeFindingPath */ .sM)(finding.affected_file);
-    if (changedFiles.has(path))
+    if (path === '' || changedFiles.has(path))
         return true;
     for (const file of changedFiles)
         if (path.endsWith(`/${file}`))
@@ -28664,6 +28678,7 @@ function unknownSeverities(findings) {
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   op: () => (/* binding */ TERMINAL_ESTIMATION_STATUSES),
 /* harmony export */   qe: () => (/* binding */ REPORTED_FINDING_FIELDS),
+/* harmony export */   qs: () => (/* binding */ severityRank),
 /* harmony export */   wW: () => (/* binding */ TERMINAL_SCAN_STATUSES)
 /* harmony export */ });
 /** The fields of a finding the action reads; an answer lacking one of them is not enough. */
@@ -28682,6 +28697,10 @@ const REPORTED_FINDING_FIELDS = [
 const API_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 /** Most severe first: the order every report and the gate use. */
 const SEVERITIES = ['unknown', ...API_SEVERITIES];
+/** 0 for the most severe: lower is worse. */
+function severityRank(severity) {
+    return SEVERITIES.indexOf(severity);
+}
 const TERMINAL_ESTIMATION_STATUSES = [
     'completed',
     'partial',
@@ -30477,11 +30496,31 @@ async function readJsonExport(scanId, deps) {
     const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
     if (problem === undefined && items) {
         const findings = items.map(hacktron_findings/* normalizeFinding */.vb);
+        const idProblem = idsProblem(findings);
+        if (idProblem) {
+            deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${idProblem}); reading the findings page by page instead.`);
+            return {};
+        }
         deps.client.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(findings));
         return { findings };
     }
     deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
     return {};
+}
+/**
+ * The gate and every report tell findings apart by id: an export that repeats one, or leaves one
+ * empty, cannot be trusted to list each finding once (the pages de-duplicate and name them).
+ */
+function idsProblem(findings) {
+    const seen = new Set();
+    for (const finding of findings) {
+        if (finding.id === '')
+            return 'a finding has no id';
+        if (seen.has(finding.id))
+            return `finding ${finding.id} is listed twice`;
+        seen.add(finding.id);
+    }
+    return undefined;
 }
 /** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
 function exportItems(answer) {
@@ -30528,10 +30567,13 @@ async function readPages(scanId, deps) {
             await pace();
             const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
             total = answer.total;
-            // The client hands the pages over normalized (src/hacktron/findings.ts).
-            for (const finding of answer.data)
+            // The client hands the pages over normalized (src/hacktron/findings.ts). A finding without
+            // an id gets one of its own place, so it is neither merged with another nor lost.
+            answer.data.forEach((listed, index) => {
+                const finding = listed.id === '' ? { ...listed, id: `no-id-p${page}-${index}` } : listed;
                 if (!byId.has(finding.id))
                     byId.set(finding.id, finding);
+            });
             if (answer.data.length === 0)
                 break;
         }
@@ -30577,6 +30619,7 @@ async function readSarifLines(scanId, deps) {
 
 
 
+
 /** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
 const MAX_LISTED_PR_FILES = 3000;
 async function decideGateScope(request, findings, deps) {
@@ -30617,8 +30660,11 @@ async function compareWithBaseline(request, findings, deps) {
     }
     // A finding fixed on the base branch that comes back is a regression: new, not old.
     const comparable = earlier.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
-    const matched = (0,fingerprint/* matchFindings */.cF)(findings, comparable);
-    const baselineMatches = new Map([...matched].map(([id, match]) => [id, match.state]));
+    // Triage speaks for the same code only: a loose match (the flagged code changed) to a finding
+    // triaged safe is judged anew, as a new finding.
+    const baselineMatches = new Map([...(0,fingerprint/* matchFindings */.cF)(findings, comparable)]
+        .filter(([, match]) => match.exact || !gate/* TRIAGED_SAFE_STATES */.Mt.has(match.earlier.state))
+        .map(([id, match]) => [id, match.earlier.state]));
     deps.logger.info(`Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
         `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`);
     return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches };

@@ -188,7 +188,8 @@ export function annotateFindings(
   if (!progress.findings || progress.findings.length === 0) return
   const plan = planAnnotations(progress.findings, locations, settings.failOnSeverity, {
     alreadyUsed,
-    maxAnnotations: settings.maxAnnotations
+    maxAnnotations: settings.maxAnnotations,
+    standings: progress.verdict?.standings
   })
   for (const annotation of plan.annotations) emit(annotation)
   if (plan.overflowNotice) emit(plan.overflowNotice)

@@ -4,7 +4,7 @@
 // title. Two findings of one kind in one file are told apart by their code: an exact match on the
 // code is taken first, and only then a match on kind, file and title alone, so one small edit of
 // the flagged line does not make an old finding look new.
-import type { Finding } from '../hacktron/types.js'
+import { severityRank, type Finding, type Severity } from '../hacktron/types.js'
 
 /** Only the fields the match reads. */
 export type FingerprintedFinding = Pick<
@@ -49,17 +49,27 @@ export function exactFingerprint(finding: FingerprintedFinding): string {
   return `${looseFingerprint(finding)}\0${normalizeCode(finding.affected_code)}`
 }
 
+export interface FindingMatch<T> {
+  readonly earlier: T
+  /** Equal code too: the earlier finding's triage still speaks for this one. */
+  readonly exact: boolean
+}
+
 /**
  * Pairs each finding with at most one earlier finding, and each earlier finding with at most one
- * finding: exact fingerprints first, then loose ones. Returns the earlier finding matched to each
- * finding id.
+ * finding: exact fingerprints first, then loose ones. A finding more severe than the earlier one
+ * is not the same problem (it stays new), and the least severe findings are paired first, so when
+ * two findings compete for one earlier match, the more severe one stays new: every tie falls on
+ * the side of the gate. Returns the match of each finding id.
  */
-export function matchFindings<T extends FingerprintedFinding & { readonly id: string }>(
-  findings: readonly T[],
-  earlier: readonly T[]
-): Map<string, T> {
-  const matches = new Map<string, T>()
+export function matchFindings<
+  T extends FingerprintedFinding & { readonly id: string; readonly severity: Severity }
+>(findings: readonly T[], earlier: readonly T[]): Map<string, FindingMatch<T>> {
+  const matches = new Map<string, FindingMatch<T>>()
   const unused = new Set(earlier)
+  const leastSevereFirst = [...findings].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity)
+  )
   for (const fingerprint of [exactFingerprint, looseFingerprint]) {
     const pool = new Map<string, T[]>()
     for (const candidate of unused) {
@@ -68,11 +78,15 @@ export function matchFindings<T extends FingerprintedFinding & { readonly id: st
       if (same) same.push(candidate)
       else pool.set(key, [candidate])
     }
-    for (const finding of findings) {
+    for (const finding of leastSevereFirst) {
       if (matches.has(finding.id)) continue
-      const candidate = pool.get(fingerprint(finding))?.shift()
-      if (!candidate) continue
-      matches.set(finding.id, candidate)
+      const candidates = pool.get(fingerprint(finding)) ?? []
+      const index = candidates.findIndex(
+        (candidate) => severityRank(finding.severity) >= severityRank(candidate.severity)
+      )
+      if (index < 0) continue
+      const [candidate] = candidates.splice(index, 1) as [T]
+      matches.set(finding.id, { earlier: candidate, exact: fingerprint === exactFingerprint })
       unused.delete(candidate)
     }
   }

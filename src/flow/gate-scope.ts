@@ -7,7 +7,7 @@ import { normalizeRepoUrl } from '../hacktron/url.js'
 import type { GateScope } from '../settings/settings.js'
 import type { FlowDeps } from './deps.js'
 import { matchFindings, normalizeFindingPath } from './fingerprint.js'
-import type { ScopeDecision } from './gate.js'
+import { TRIAGED_SAFE_STATES, type ScopeDecision } from './gate.js'
 import { readScanFindings } from './read-findings.js'
 import { findNewestScan } from './scan-lookup.js'
 
@@ -79,8 +79,13 @@ async function compareWithBaseline(
   const comparable = earlier.filter(
     (finding) => finding.state !== 'resolved' && finding.state !== 'closed'
   )
-  const matched = matchFindings(findings, comparable)
-  const baselineMatches = new Map([...matched].map(([id, match]) => [id, match.state]))
+  // Triage speaks for the same code only: a loose match (the flagged code changed) to a finding
+  // triaged safe is judged anew, as a new finding.
+  const baselineMatches = new Map(
+    [...matchFindings(findings, comparable)]
+      .filter(([, match]) => match.exact || !TRIAGED_SAFE_STATES.has(match.earlier.state))
+      .map(([id, match]) => [id, match.earlier.state])
+  )
   deps.logger.info(
     `Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
       `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`

@@ -3,7 +3,7 @@
 // gate scope decides which findings are the PR's to answer for: those it introduces (no match in
 // the baseline scan), those in the files it changes, or all of them.
 import type { Finding, FindingState, Severity } from '../hacktron/types.js'
-import { SEVERITIES } from '../hacktron/types.js'
+import { SEVERITIES, severityRank } from '../hacktron/types.js'
 import type { GateLevel, GateScope } from '../settings/settings.js'
 import { normalizeFindingPath } from './fingerprint.js'
 
@@ -52,10 +52,6 @@ export const TRIAGED_SAFE_STATES = new Set<FindingState>(['false_positive', 'acc
 
 export const SCOPE_ALL: ScopeDecision = { requested: 'all', applied: 'all' }
 
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity)
-}
-
 /** Most severe first; ties keep the API's order. */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))
@@ -78,10 +74,13 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts
 }
 
-/** A path of a finding is in the diff when it is a changed file, or ends with one (an absolute path). */
+/**
+ * A path of a finding is in the diff when it is a changed file, or ends with one (an absolute
+ * path). A finding without a path cannot be placed outside the diff, so it counts as in it.
+ */
 export function isInChangedFiles(finding: Finding, changedFiles: ReadonlySet<string>): boolean {
   const path = normalizeFindingPath(finding.affected_file)
-  if (changedFiles.has(path)) return true
+  if (path === '' || changedFiles.has(path)) return true
   for (const file of changedFiles) if (path.endsWith(`/${file}`)) return true
   return false
 }

@@ -61,6 +61,11 @@ export const API_SEVERITIES: readonly ApiSeverity[] = ['critical', 'high', 'medi
 /** Most severe first: the order every report and the gate use. */
 export const SEVERITIES: readonly Severity[] = ['unknown', ...API_SEVERITIES]
 
+/** 0 for the most severe: lower is worse. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity)
+}
+
 export const TERMINAL_ESTIMATION_STATUSES: readonly CostEstimationStatus[] = [
   'completed',
   'partial',

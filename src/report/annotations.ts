@@ -2,7 +2,7 @@
 // per step and 50 per job. What does not fit is counted in one closing notice, never dropped
 // silently.
 import type { Finding } from '../hacktron/types.js'
-import { bySeverity, meetsGate } from '../flow/gate.js'
+import { bySeverity, meetsGate, type Standing } from '../flow/gate.js'
 import type { GateLevel } from '../settings/settings.js'
 import type { FindingLocation } from './locations.js'
 import { inertText, oneLine } from './markdown.js'
@@ -27,6 +27,11 @@ export interface AnnotationBudget {
   readonly alreadyUsed: Readonly<Record<AnnotationLevel, number>>
   /** The `max-annotations` input. */
   readonly maxAnnotations: number
+  /**
+   * Where each finding stands for this PR (the gate's verdict): only the blocking ones are
+   * errors, and they are annotated first. Without a verdict, the severity threshold decides.
+   */
+  readonly standings?: ReadonlyMap<string, Standing>
 }
 
 export interface AnnotationPlan {
@@ -36,8 +41,13 @@ export interface AnnotationPlan {
   readonly overflowNotice?: CodeAnnotation
 }
 
-export function levelFor(finding: Finding, gate: GateLevel): AnnotationLevel {
-  if (meetsGate(finding, gate)) return 'error'
+export function levelFor(
+  finding: Finding,
+  gate: GateLevel,
+  standings?: ReadonlyMap<string, Standing>
+): AnnotationLevel {
+  const blocks = standings ? standings.get(finding.id) === 'blocking' : meetsGate(finding, gate)
+  if (blocks) return 'error'
   return finding.severity === 'info' ? 'notice' : 'warning'
 }
 
@@ -56,8 +66,14 @@ export function planAnnotations(
   const used = budget.alreadyUsed.error + budget.alreadyUsed.warning + budget.alreadyUsed.notice
   let total = Math.min(budget.maxAnnotations, ANNOTATIONS_PER_JOB - used - 1)
   const annotations: CodeAnnotation[] = []
-  for (const finding of bySeverity(findings)) {
-    const level = levelFor(finding, gate)
+  // What blocks first (GitHub shows 10 errors a step), each group most severe first.
+  const ordered = bySeverity(findings).sort(
+    (a, b) =>
+      Number(levelFor(b, gate, budget.standings) === 'error') -
+      Number(levelFor(a, gate, budget.standings) === 'error')
+  )
+  for (const finding of ordered) {
+    const level = levelFor(finding, gate, budget.standings)
     if (total <= 0 || room[level] <= 0) continue
     room[level]--
     total--
