@@ -125,6 +125,8 @@ describe('which code is judged', () => {
     expect(
       readSettings(sources({ repository: 'https://github.com/o/r' }, deleted)).repositories[0]?.url
     ).toBe('https://github.com/o/r')
+    // Without a key (GitHub gives a fork's pull_request run none) the run is skipped, not failed.
+    expect(readSettings(sources({ 'api-key': '' }, deleted)).apiKey).toBe('')
   })
 })
 

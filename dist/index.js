@@ -29026,13 +29026,16 @@ function readSettings(sources) {
     const event = eventInfoOf(sources.context, sources.env);
     const api = readApiInputs(input, sources.env);
     const mode = parseChoice('mode', input('mode'), MODES);
-    const scope = readScope(input, event, mode);
+    const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim();
+    // A fork's or Dependabot's PR gets no secrets: such a run is skipped, whatever its fork became.
+    const skipsWithoutKey = apiKey === '' && (event.fromFork || event.fromDependabot);
+    const scope = readScope(input, event, mode !== 'wait' && !skipsWithoutKey);
     const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
     if (estimationName.length > 200) {
         throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
     }
     return {
-        apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
+        apiKey,
         ...api,
         mode,
         ...readStartingPoint(input, mode),
@@ -29086,9 +29089,11 @@ function readStartingPoint(input, mode) {
  * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
  * repository under the fork's branch name.
  */
-function readScope(input, event, mode) {
+function readScope(input, event, 
+/** False when this run scans nothing itself (mode wait, or a skip for want of a key). */
+scans) {
     const chosenSource = input('repository-source').trim();
-    const { primary, scansFork, notes } = readPrimaryRepository(input, event, mode);
+    const { primary, scansFork, notes } = readPrimaryRepository(input, event, scans);
     // Related repositories are the organisation's own, whatever the fork is.
     const relatedSource = chosenSource === '' ? 'connected' : primary.source;
     const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
@@ -29106,11 +29111,11 @@ function readScope(input, event, mode) {
     return { repositories, baselineRepositoryUrl, notes };
 }
 /** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
-function readPrimaryRepository(input, event, mode) {
+function readPrimaryRepository(input, event, scans) {
     const explicitUrl = input('repository').trim();
     const chosenSource = input('repository-source').trim();
     const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
-    if (head?.deleted && mode !== 'wait') {
+    if (head?.deleted && scans) {
         throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
             'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
             'or set repository: to the repository to scan.');
@@ -29130,10 +29135,10 @@ function readPrimaryRepository(input, event, mode) {
             "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
     }
     const branchText = input('branch') || event.branch;
-    if (branchText.trim() === '' && mode !== 'wait') {
+    if (branchText.trim() === '' && scans) {
         throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
     }
-    const branch = mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText);
+    const branch = scans ? parseBranch('branch', branchText) : branchText.trim();
     return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
 }
 function readScanExtras(input) {
@@ -30632,12 +30637,12 @@ async function decideGateScope(request, findings, deps) {
         deps.logger.notice(decision.fallbackReason);
     return decision;
 }
-function fallBack(requested, reason, baselineScanId) {
+/** Nothing was compared, so no baseline is named (the baseline-scan-id output stays empty). */
+function fallBack(requested, reason) {
     return {
         requested,
         applied: 'all',
-        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`,
-        ...(baselineScanId && { baselineScanId })
+        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`
     };
 }
 async function compareWithBaseline(request, findings, deps) {
@@ -30646,7 +30651,10 @@ async function compareWithBaseline(request, findings, deps) {
         baseline = await findBaseline(request, deps);
     }
     catch (error) {
-        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); re-run the job to try again.`);
+        const advice = request.baselineScanId === undefined
+            ? 're-run the job to try again'
+            : `check the baseline-scan-id input (${request.baselineScanId}): it must name a completed scan this API key can read`;
+        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); ${advice}.`);
     }
     if (typeof baseline === 'string')
         return fallBack('new', baseline);
@@ -30656,7 +30664,7 @@ async function compareWithBaseline(request, findings, deps) {
         earlier = [...(await readScanFindings(baseline.id, deps, { withLines: false })).findings];
     }
     catch (error) {
-        return fallBack('new', `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`, baseline.id);
+        return fallBack('new', `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`);
     }
     // A finding fixed on the base branch that comes back is a regression: new, not old.
     const comparable = earlier.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
@@ -30678,6 +30686,9 @@ async function findBaseline(request, deps) {
         const scan = await deps.client.getScan(request.baselineScanId);
         if (scan.status !== 'completed') {
             return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
+        }
+        if (scan.repo_url === null || !sameRepository(scan.repo_url, request.repositoryUrl)) {
+            return `baseline scan ${scan.id} is of ${scan.repo_url ?? 'no repository'}, not ${request.repositoryUrl}; give the id of a scan of the same repository.`;
         }
         return scan;
     }

@@ -3,7 +3,7 @@
 // cannot be judged (no baseline, no PR, an unreadable list), the gate falls back to `all`, the
 // strict side, and says why and what to do: a guess must never let a finding through.
 import type { Finding, Scan } from '../hacktron/types.js'
-import { normalizeRepoUrl } from '../hacktron/url.js'
+import { normalizeRepoUrl, sameRepository } from '../hacktron/url.js'
 import type { GateScope } from '../settings/settings.js'
 import type { FlowDeps } from './deps.js'
 import { matchFindings, normalizeFindingPath } from './fingerprint.js'
@@ -40,12 +40,12 @@ export async function decideGateScope(
   return decision
 }
 
-function fallBack(requested: GateScope, reason: string, baselineScanId?: string): ScopeDecision {
+/** Nothing was compared, so no baseline is named (the baseline-scan-id output stays empty). */
+function fallBack(requested: GateScope, reason: string): ScopeDecision {
   return {
     requested,
     applied: 'all',
-    fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`,
-    ...(baselineScanId && { baselineScanId })
+    fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`
   }
 }
 
@@ -58,10 +58,11 @@ async function compareWithBaseline(
   try {
     baseline = await findBaseline(request, deps)
   } catch (error) {
-    return fallBack(
-      'new',
-      `the baseline scan could not be read (${messageOf(error)}); re-run the job to try again.`
-    )
+    const advice =
+      request.baselineScanId === undefined
+        ? 're-run the job to try again'
+        : `check the baseline-scan-id input (${request.baselineScanId}): it must name a completed scan this API key can read`
+    return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); ${advice}.`)
   }
   if (typeof baseline === 'string') return fallBack('new', baseline)
   let earlier: Finding[]
@@ -71,8 +72,7 @@ async function compareWithBaseline(
   } catch (error) {
     return fallBack(
       'new',
-      `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`,
-      baseline.id
+      `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`
     )
   }
   // A finding fixed on the base branch that comes back is a regression: new, not old.
@@ -102,6 +102,9 @@ async function findBaseline(request: ScopeRequest, deps: FlowDeps): Promise<Scan
     const scan = await deps.client.getScan(request.baselineScanId)
     if (scan.status !== 'completed') {
       return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`
+    }
+    if (scan.repo_url === null || !sameRepository(scan.repo_url, request.repositoryUrl)) {
+      return `baseline scan ${scan.id} is of ${scan.repo_url ?? 'no repository'}, not ${request.repositoryUrl}; give the id of a scan of the same repository.`
     }
     return scan
   }

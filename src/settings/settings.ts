@@ -135,7 +135,10 @@ export function readSettings(sources: SettingsSources): Settings {
   const event = eventInfoOf(sources.context, sources.env)
   const api = readApiInputs(input, sources.env)
   const mode = parseChoice('mode', input('mode'), MODES)
-  const scope = readScope(input, event, mode)
+  const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim()
+  // A fork's or Dependabot's PR gets no secrets: such a run is skipped, whatever its fork became.
+  const skipsWithoutKey = apiKey === '' && (event.fromFork || event.fromDependabot)
+  const scope = readScope(input, event, mode !== 'wait' && !skipsWithoutKey)
   const estimationName =
     input('estimation-name').trim() || defaultEstimationName(event, scope.repositories)
   if (estimationName.length > 200) {
@@ -145,7 +148,7 @@ export function readSettings(sources: SettingsSources): Settings {
     )
   }
   return {
-    apiKey: (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim(),
+    apiKey,
     ...api,
     mode,
     ...readStartingPoint(input, mode),
@@ -226,10 +229,11 @@ function readStartingPoint(
 function readScope(
   input: InputReader,
   event: EventInfo,
-  mode: Mode
+  /** False when this run scans nothing itself (mode wait, or a skip for want of a key). */
+  scans: boolean
 ): Pick<Settings, 'repositories' | 'baselineRepositoryUrl' | 'notes'> {
   const chosenSource = input('repository-source').trim()
-  const { primary, scansFork, notes } = readPrimaryRepository(input, event, mode)
+  const { primary, scansFork, notes } = readPrimaryRepository(input, event, scans)
   // Related repositories are the organisation's own, whatever the fork is.
   const relatedSource = chosenSource === '' ? 'connected' : primary.source
   const related = parseList(input('related-repositories')).map((line) =>
@@ -256,12 +260,12 @@ function readScope(
 function readPrimaryRepository(
   input: InputReader,
   event: EventInfo,
-  mode: Mode
+  scans: boolean
 ): { primary: RepositoryTarget; scansFork: boolean; notes: string[] } {
   const explicitUrl = input('repository').trim()
   const chosenSource = input('repository-source').trim()
   const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined
-  if (head?.deleted && mode !== 'wait') {
+  if (head?.deleted && scans) {
     throw new ConfigError(
       'repository',
       "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
@@ -285,13 +289,13 @@ function readPrimaryRepository(
     )
   }
   const branchText = input('branch') || event.branch
-  if (branchText.trim() === '' && mode !== 'wait') {
+  if (branchText.trim() === '' && scans) {
     throw new ConfigError(
       'branch',
       'Input branch is empty and the event names no branch; set branch: explicitly.'
     )
   }
-  const branch = mode === 'wait' ? branchText.trim() : parseBranch('branch', branchText)
+  const branch = scans ? parseBranch('branch', branchText) : branchText.trim()
   return { primary: { url, branch, source }, scansFork: fork !== undefined, notes }
 }
 
