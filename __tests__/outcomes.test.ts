@@ -146,6 +146,31 @@ describe('API errors become one annotation that says what to do', () => {
   })
 })
 
+describe('a partial estimate', () => {
+  it("whose primary repository failed spends nothing: the PR's own code would go unjudged", async () => {
+    const run = await runScenario(
+      'happy-path',
+      {
+        repositories: [
+          {
+            url: 'https://github.com/Codertocat/Hello-World',
+            branch: 'changes',
+            source: 'connected'
+          },
+          { url: 'https://github.com/Codertocat/shared-lib', branch: 'main', source: 'connected' }
+        ]
+      },
+      { overrides: { estimation: { outcome: 'partial', failingRepos: ['Hello-World'] } } }
+    )
+    expect(run.outcome).toMatchObject({ result: 'error', errorCode: 'estimation-failed' })
+    expect(run.outcome.annotation?.title).toBe(
+      'Hacktron: the primary repository could not be estimated'
+    )
+    expect(run.outcome.annotation?.message).toContain('Hello-World')
+    expect(simulator!.requestsTo('POST /scans')).toHaveLength(0)
+  })
+})
+
 describe('timeouts', () => {
   const slowEstimate: ScenarioOverrides = {
     estimation: { pollsUntilDone: 10_000, durationMs: 600_000 }

@@ -323,6 +323,13 @@ describe('approval: cost-estimation-id', () => {
       (_name, body) => body()
     ).catch((error: HacktronApiError) => error)
     expect(refused).toMatchObject({ code: 'conflict' })
+    const conflict = await runInProcess(
+      first.simulator,
+      settingsFor({ costEstimationId: id, reuseScan: false })
+    )
+    expect(conflict.outcome.annotation?.message).toMatch(
+      /mode: estimate job and approve its new estimate/
+    )
     expect(first.simulator.store.scansStarted).toBe(1)
   })
 })

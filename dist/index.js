@@ -29503,6 +29503,7 @@ function newProgress() {
 
 
 
+
 function estimationRequestBody(request) {
     return {
         name: request.name,
@@ -29556,7 +29557,17 @@ function checkEstimation(estimation, request, logger, progress) {
             'Check that each branch exists and that each repository is connected to Hacktron ' +
             '(or is public with repository-source: public), then re-run the job.');
     }
-    for (const result of failedRepoResults(estimation))
+    const failed = failedRepoResults(estimation);
+    const primary = estimation.repos[0];
+    const primaryFailed = failed.find((result) => primary?.repo_url && sameRepository(result.repo_url, primary.repo_url));
+    if (primaryFailed) {
+        // A scan of the related repositories alone would pass a PR whose own code nobody judged.
+        throw new FlowFailure('estimation-failed', 'Hacktron: the primary repository could not be estimated', `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
+            `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
+            "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
+            'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.');
+    }
+    for (const result of failed)
         logger.warning(describeFailedRepo(result));
     const credits = estimation.total_credits ?? 0;
     if (!(credits > 0)) {
@@ -30962,7 +30973,8 @@ async function estimateAndStart(settings, deps, progress, phase) {
     }
     const [primary] = settings.repositories;
     const identity = {
-        // A scan carries the name of the estimation it was started from.
+        // For the fallback lookup by name: Hacktron names a scan after its estimation today, which
+        // nothing promises (the run records come first; see run-record.ts).
         name: estimation?.name ?? settings.estimationName,
         repoUrl: primary?.url ?? '',
         branch: primary?.branch ?? ''
@@ -31501,7 +31513,10 @@ const API_ERRORS = {
     conflict: {
         code: 'conflict',
         title: 'Hacktron: scan conflict (409)',
-        message: (f) => `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.`
+        message: (f) => `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. ` +
+            (f.context.approvedEstimationId
+                ? "This run spends the approved estimation only, so re-running it meets the same answer: check the running scans in the Hacktron dashboard, then re-run the workflow's mode: estimate job and approve its new estimate (with reuse-scan: true, a re-run attaches to the scan that claimed it instead)."
+                : 'Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.')
     },
     'branch-mismatch': {
         code: 'branch-mismatch',
@@ -31659,7 +31674,8 @@ function outcomeOfError(error, progress, settings) {
         progress,
         mode: settings?.mode,
         apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-        requestedBranches: settings?.repositories.map((repo) => repo.branch)
+        requestedBranches: settings?.repositories.map((repo) => repo.branch),
+        approvedEstimationId: settings?.costEstimationId
     });
     const errorCode = failure.code;
     const annotation = { title: failure.title, message: failure.message };

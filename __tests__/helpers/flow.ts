@@ -141,7 +141,8 @@ export async function runInProcess(
       mode: settings.mode,
       apiUrl: simulator.baseUrl,
       repositories: settings.repositories,
-      onTimeout: 'fail'
+      onTimeout: 'fail',
+      costEstimationId: settings.costEstimationId
     })
     return { result: error as Error, outcome, progress, logger }
   }

@@ -4,6 +4,7 @@ import { TERMINAL_ESTIMATION_STATUSES } from '../hacktron/types.js'
 import type { Logger } from '../common/logger.js'
 import type { RepositoryTarget } from '../settings/settings.js'
 import { FlowFailure } from './flow-failure.js'
+import { sameRepository } from '../hacktron/url.js'
 import type { FlowDeps } from './deps.js'
 import { pollUntilTerminal } from './poll.js'
 import { enterPhase, type Progress } from './progress.js'
@@ -97,7 +98,23 @@ export function checkEstimation(
         '(or is public with repository-source: public), then re-run the job.'
     )
   }
-  for (const result of failedRepoResults(estimation)) logger.warning(describeFailedRepo(result))
+  const failed = failedRepoResults(estimation)
+  const primary = estimation.repos[0]
+  const primaryFailed = failed.find(
+    (result) => primary?.repo_url && sameRepository(result.repo_url, primary.repo_url)
+  )
+  if (primaryFailed) {
+    // A scan of the related repositories alone would pass a PR whose own code nobody judged.
+    throw new FlowFailure(
+      'estimation-failed',
+      'Hacktron: the primary repository could not be estimated',
+      `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
+        `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
+        "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
+        'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.'
+    )
+  }
+  for (const result of failed) logger.warning(describeFailedRepo(result))
 
   const credits = estimation.total_credits ?? 0
   if (!(credits > 0)) {

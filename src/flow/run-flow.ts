@@ -109,7 +109,8 @@ async function estimateAndStart(
   }
   const [primary] = settings.repositories
   const identity: ScanIdentity = {
-    // A scan carries the name of the estimation it was started from.
+    // For the fallback lookup by name: Hacktron names a scan after its estimation today, which
+    // nothing promises (the run records come first; see run-record.ts).
     name: estimation?.name ?? settings.estimationName,
     repoUrl: primary?.url ?? '',
     branch: primary?.branch ?? ''

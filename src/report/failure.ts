@@ -20,6 +20,8 @@ export interface FailureContext {
   readonly apiHost?: string
   /** The branches the scan asked for, primary first. */
   readonly requestedBranches?: readonly string[]
+  /** The `cost-estimation-id` input: the run spends an approved estimation, never a fresh one. */
+  readonly approvedEstimationId?: string
 }
 
 export function describeFailure(error: unknown, context: FailureContext): FailureReport {
@@ -88,7 +90,10 @@ const API_ERRORS: Readonly<Partial<Record<ErrorCode, ApiErrorEntry>>> = {
     code: 'conflict',
     title: 'Hacktron: scan conflict (409)',
     message: (f) =>
-      `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.`
+      `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. ` +
+      (f.context.approvedEstimationId
+        ? "This run spends the approved estimation only, so re-running it meets the same answer: check the running scans in the Hacktron dashboard, then re-run the workflow's mode: estimate job and approve its new estimate (with reuse-scan: true, a re-run attaches to the scan that claimed it instead)."
+        : 'Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.')
   },
   'branch-mismatch': {
     code: 'branch-mismatch',

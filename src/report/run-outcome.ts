@@ -41,13 +41,16 @@ export function cancelledOutcome(progress: Progress): RunOutcome {
 export function outcomeOfError(
   error: unknown,
   progress: Progress,
-  settings: Pick<Settings, 'mode' | 'apiUrl' | 'repositories' | 'onTimeout'> | undefined
+  settings:
+    | Pick<Settings, 'mode' | 'apiUrl' | 'repositories' | 'onTimeout' | 'costEstimationId'>
+    | undefined
 ): RunOutcome {
   const failure = describeFailure(error, {
     progress,
     mode: settings?.mode,
     apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-    requestedBranches: settings?.repositories.map((repo) => repo.branch)
+    requestedBranches: settings?.repositories.map((repo) => repo.branch),
+    approvedEstimationId: settings?.costEstimationId
   })
   const errorCode = failure.code
   const annotation = { title: failure.title, message: failure.message }
