@@ -29558,15 +29558,7 @@ function checkEstimation(estimation, request, logger, progress) {
             '(or is public with repository-source: public), then re-run the job.');
     }
     const failed = failedRepoResults(estimation);
-    const primary = estimation.repos[0];
-    const primaryFailed = failed.find((result) => primary?.repo_url && sameRepository(result.repo_url, primary.repo_url));
-    if (primaryFailed) {
-        // A scan of the related repositories alone would pass a PR whose own code nobody judged.
-        throw new FlowFailure('estimation-failed', 'Hacktron: the primary repository could not be estimated', `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
-            `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
-            "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
-            'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.');
-    }
+    refuseWithoutPrimary(estimation, failed);
     for (const result of failed)
         logger.warning(describeFailedRepo(result));
     const credits = estimation.total_credits ?? 0;
@@ -29587,6 +29579,17 @@ function checkEstimation(estimation, request, logger, progress) {
             'or narrow the scan (fewer related-repositories).');
     }
     return estimation;
+}
+/** A scan of the related repositories alone would pass a PR whose own code nobody judged. */
+function refuseWithoutPrimary(estimation, failed) {
+    const primary = estimation.repos[0];
+    const primaryFailed = failed.find((result) => primary?.repo_url && sameRepository(result.repo_url, primary.repo_url));
+    if (!primaryFailed)
+        return;
+    throw new FlowFailure('estimation-failed', 'Hacktron: the primary repository could not be estimated', `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
+        `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
+        "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
+        'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.');
 }
 function failedRepoResults(estimation) {
     return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');

@@ -99,21 +99,7 @@ export function checkEstimation(
     )
   }
   const failed = failedRepoResults(estimation)
-  const primary = estimation.repos[0]
-  const primaryFailed = failed.find(
-    (result) => primary?.repo_url && sameRepository(result.repo_url, primary.repo_url)
-  )
-  if (primaryFailed) {
-    // A scan of the related repositories alone would pass a PR whose own code nobody judged.
-    throw new FlowFailure(
-      'estimation-failed',
-      'Hacktron: the primary repository could not be estimated',
-      `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
-        `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
-        "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
-        'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.'
-    )
-  }
+  refuseWithoutPrimary(estimation, failed)
   for (const result of failed) logger.warning(describeFailedRepo(result))
 
   const credits = estimation.total_credits ?? 0
@@ -143,6 +129,23 @@ export function checkEstimation(
     )
   }
   return estimation
+}
+
+/** A scan of the related repositories alone would pass a PR whose own code nobody judged. */
+function refuseWithoutPrimary(estimation: CostEstimation, failed: readonly RepoResult[]): void {
+  const primary = estimation.repos[0]
+  const primaryFailed = failed.find(
+    (result) => primary?.repo_url && sameRepository(result.repo_url, primary.repo_url)
+  )
+  if (!primaryFailed) return
+  throw new FlowFailure(
+    'estimation-failed',
+    'Hacktron: the primary repository could not be estimated',
+    `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
+      `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
+      "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
+      'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.'
+  )
 }
 
 export function failedRepoResults(estimation: CostEstimation): RepoResult[] {
