@@ -2,6 +2,67 @@ export const id = 323;
 export const ids = [323];
 export const modules = {
 
+/***/ 5128:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _Y: () => (/* binding */ checkoutLines),
+/* harmony export */   oS: () => (/* binding */ workspaceRoot),
+/* harmony export */   uY: () => (/* binding */ workspaceFileExists)
+/* harmony export */ });
+/* unused harmony export readWorkspaceFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _report_locations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5126);
+// The checked-out workspace, read for the lines of findings (their code snippets): never a path
+// outside it, never a file too large to search. Light on purpose: the flow needs it from the
+// start, while the report writers (reporting.ts) load only for runs with findings.
+
+
+
+/** Checked-out files larger than this are not searched for a finding's snippet. */
+const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
+function workspaceRoot() {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+/** A checked-out file's text, or undefined; never a path outside the workspace. */
+function readWorkspaceFile(path) {
+    const root = workspaceRoot();
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
+    if (full !== root && !full.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
+        return undefined;
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).size > MAX_SEARCHED_FILE_BYTES)
+            return undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A checked-out file (not a directory), never outside the workspace. */
+function workspaceFileExists(path) {
+    const root = workspaceRoot();
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
+    if (!full.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
+        return false;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Where the flow finds the lines of findings whose code is in the checkout. */
+function checkoutLines() {
+    return (findings) => (0,_report_locations_js__WEBPACK_IMPORTED_MODULE_2__/* .locateInCheckout */ .kb)(findings, readWorkspaceFile, workspaceRoot(), workspaceFileExists);
+}
+
+
+/***/ }),
+
 /***/ 9323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -502,6 +563,81 @@ function emit(annotation) {
         core.warning(annotation.message, properties);
     else
         core.notice(annotation.message, properties);
+}
+
+
+/***/ }),
+
+/***/ 9521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 7038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sK: () => (/* binding */ unknownSeverities),
+/* harmony export */   vb: () => (/* binding */ normalizeFinding)
+/* harmony export */ });
+/* unused harmony export normalizeSeverity */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3867);
+
+const KNOWN_STATES = [
+    'open',
+    'true_positive',
+    'false_positive',
+    'accepted_risk',
+    'resolved',
+    'closed'
+];
+/** `CRITICAL` and ` Medium ` are critical and medium; anything else is `unknown`. */
+function normalizeSeverity(value) {
+    const folded = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .API_SEVERITIES */ .Bh.includes(folded) ? folded : 'unknown';
+}
+/**
+ * One finding of an API answer. A field that is missing or null becomes empty text (a finding
+ * without a file is still reported, just without a location); an unrecognised state is kept as
+ * `open`, so it still counts toward the gate rather than silently not.
+ */
+function normalizeFinding(raw) {
+    const fields = (raw && typeof raw === 'object' ? raw : {});
+    const severity = normalizeSeverity(fields.severity);
+    const foldedState = text(fields.state).trim().toLowerCase();
+    // Only what the gate and the reports use: the rest of a large scan's answer is let go.
+    return {
+        id: text(fields.id),
+        title: text(fields.title),
+        category: text(fields.category),
+        description: text(fields.description),
+        affected_file: text(fields.affected_file),
+        affected_code: text(fields.affected_code),
+        tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
+        state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
+        severity,
+        ...(severity === 'unknown' && { reported_severity: text(fields.severity) || '(none)' })
+    };
+}
+function text(value) {
+    if (typeof value === 'string')
+        return value;
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+/** The severities the API sent that are outside its enum, each once, for the log and reports. */
+function unknownSeverities(findings) {
+    return [
+        ...new Set(findings.flatMap((finding) => finding.severity === 'unknown' ? [finding.reported_severity ?? '(none)'] : []))
+    ];
 }
 
 

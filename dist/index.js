@@ -28368,77 +28368,345 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5128:
+/***/ 4086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _Y: () => (/* binding */ checkoutLines),
-/* harmony export */   oS: () => (/* binding */ workspaceRoot),
-/* harmony export */   uY: () => (/* binding */ workspaceFileExists)
-/* harmony export */ });
-/* unused harmony export readWorkspaceFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _report_locations_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5126);
-// The checked-out workspace, read for the lines of findings (their code snippets): never a path
-// outside it, never a file too large to search. Light on purpose: the flow needs it from the
-// start, while the report writers (reporting.ts) load only for runs with findings.
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vy: () => (/* binding */ failStep),
+  Rq: () => (/* binding */ reportOutcome),
+  vv: () => (/* binding */ updateComment)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: ./src/report/check-run.ts
+var check_run = __nccwpck_require__(2158);
+// EXTERNAL MODULE: ./src/report/comment.ts
+var comment = __nccwpck_require__(4231);
+// EXTERNAL MODULE: ./src/report/outcome.ts
+var report_outcome = __nccwpck_require__(5066);
+// EXTERNAL MODULE: ./src/hacktron/types.ts
+var types = __nccwpck_require__(3867);
+// EXTERNAL MODULE: ./src/flow/gate.ts
+var gate = __nccwpck_require__(6613);
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The step's outputs, from what the run learned. Only values that are known are set.
 
 
-
-/** Checked-out files larger than this are not searched for a finding's snippet. */
-const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
-function workspaceRoot() {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+function outputsOf(outcome, progress, sarifFile, checkRunId) {
+    const outputs = {
+        result: outcome.result,
+        'error-code': outcome.errorCode ?? '',
+        'sarif-file': sarifFile,
+        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
+    };
+    if (progress.estimation)
+        outputs['cost-estimation-id'] = progress.estimation.id;
+    if (progress.estimatedCredits !== undefined)
+        outputs['estimated-credits'] = String(progress.estimatedCredits);
+    if (progress.scanId)
+        outputs['scan-id'] = progress.scanId;
+    if (progress.scanStatus)
+        outputs['scan-status'] = progress.scanStatus;
+    if (progress.findings) {
+        const counts = (0,gate/* countBySeverity */.Ot)(progress.findings);
+        outputs['findings-total'] = String(progress.findings.length);
+        for (const severity of types/* SEVERITIES */.oC)
+            outputs[`findings-${severity}`] = String(counts[severity]);
+    }
+    const { verdict } = progress;
+    if (verdict) {
+        outputs['gating-findings'] = String(verdict.gating.length);
+        if (verdict.newFindings !== undefined)
+            outputs['new-findings'] = String(verdict.newFindings);
+        if (verdict.scope.baselineScanId)
+            outputs['baseline-scan-id'] = verdict.scope.baselineScanId;
+    }
+    return outputs;
 }
-/** A checked-out file's text, or undefined; never a path outside the workspace. */
-function readWorkspaceFile(path) {
-    const root = workspaceRoot();
-    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
-    if (full !== root && !full.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
+
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
+// EXTERNAL MODULE: ./src/action/run-state.ts
+var run_state = __nccwpck_require__(263);
+;// CONCATENATED MODULE: ./src/action/report-outcome.ts
+// Reports how the run ended, everywhere the user looks: the step's outputs, its one annotation
+// and the findings' annotations, the log, the job summary, the PR comment and the check run.
+
+
+
+
+
+
+
+async function reportOutcome(outcome, state) {
+    const { progress, settings, logger } = state;
+    let reports;
+    // SARIF building and the annotations load only for a run that has findings to report.
+    const reporting = settings && progress.findings ? await __nccwpck_require__.e(/* import() */ 323).then(__nccwpck_require__.bind(__nccwpck_require__, 9323)) : undefined;
+    if (settings && reporting) {
+        try {
+            reports = await reporting.prepareFindingReports(progress, settings);
+        }
+        catch (error) {
+            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
+        }
+    }
+    const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '', state.checkRun?.id);
+    for (const [name, value] of Object.entries(outputs))
+        core.setOutput(name, value);
+    const used = { error: 0, warning: 0, notice: logger.notices };
+    const level = annotateOutcome(outcome);
+    if (level)
+        used[level]++;
+    if (settings && reports && reporting) {
+        const warning = used.warning + logger.warnings;
+        reporting.annotateFindings(progress, settings, reports.locations, { ...used, warning });
+    }
+    core.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
+    const context = (0,run_state/* summaryContext */.u$)(settings, reports);
+    await writeSummary((0,summary/* renderSummary */.Br)(outcome, progress, context));
+    await updateComment(state, outcome, reports);
+    if (outcome.result === 'started') {
+        // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
+        // until the mode: wait job, which reports on the same commit, completes its own.
+        await state.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(progress), (0,run_state/* runRecordOf */.GH)(state));
+    }
+    else {
+        await completeCheckRun(outcome, state, context, reports);
+    }
+    if ((0,report_outcome/* stepFails */.u)(outcome))
+        process.exitCode = 1;
+}
+async function completeCheckRun(outcome, state, context, reports) {
+    const { progress } = state;
+    await state.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, progress, context, reports?.locations ?? new Map(), state.cancel.signal.aborted), (0,run_state/* runRecordOf */.GH)(state));
+}
+/** The run's one annotation: an error when the step fails, a notice for a skip, else a warning. */
+function annotateOutcome(outcome) {
+    const { annotation } = outcome;
+    if (!annotation)
         return undefined;
-    try {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).size > MAX_SEARCHED_FILE_BYTES)
-            return undefined;
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
+    const level = (0,report_outcome/* stepFails */.u)(outcome) ? 'error' : outcome.result === 'skipped' ? 'notice' : 'warning';
+    core[level](annotation.message, { title: annotation.title });
+    return level;
 }
-/** A checked-out file (not a directory), never outside the workspace. */
-function workspaceFileExists(path) {
-    const root = workspaceRoot();
-    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
-    if (!full.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep))
-        return false;
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isFile();
-    }
-    catch {
-        return false;
-    }
+/** The PR comment at each phase (no outcome yet) and at the end. */
+async function updateComment(state, outcome, reports) {
+    if (!state.comment)
+        return;
+    // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
+    // but keeps one that exists current, so a fixed PR shows that it now passes.
+    const mayCreate = state.settings?.prComment === 'always' ||
+        (outcome !== undefined && ((0,report_outcome/* stepFails */.u)(outcome) || outcome.result === 'timed-out'));
+    const body = (0,comment/* renderComment */.wQ)(state.comment.marker, state.progress, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state));
+    await state.comment.write(body, { mayCreate });
 }
-/** Where the flow finds the lines of findings whose code is in the checkout. */
-function checkoutLines() {
-    return (findings) => (0,_report_locations_js__WEBPACK_IMPORTED_MODULE_2__/* .locateInCheckout */ .kb)(findings, readWorkspaceFile, workspaceRoot(), workspaceFileExists);
+/** The last resort when the run cannot even report (an unwritable GITHUB_OUTPUT, say). */
+function failStep(message) {
+    core.setFailed(message);
+}
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core.summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        core.warning(`Could not write the job summary: ${String(error)}`);
+    }
 }
 
 
 /***/ }),
 
-/***/ 9521:
+/***/ 263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
-/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */   Dd: () => (/* binding */ runRecordsOf),
+/* harmony export */   GH: () => (/* binding */ runRecordOf),
+/* harmony export */   u$: () => (/* binding */ summaryContext)
 /* harmony export */ });
-// Sent in the User-Agent; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'hacktron-whitebox-scan-action';
-const ACTION_VERSION = '0.1.0';
+/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8851);
+
+/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
+function runRecordsOf(state) {
+    const sources = [state.checkRun, state.comment].filter((source) => source !== undefined);
+    if (sources.length === 0)
+        return undefined;
+    return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
+}
+/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
+function runRecordOf(state) {
+    const { settings, progress } = state;
+    if (!settings || !progress.scanId || settings.event.headSha === '')
+        return undefined;
+    return {
+        scanId: progress.scanId,
+        headSha: settings.event.headSha,
+        scope: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_0__/* .recordScope */ .U)(settings.repositories)
+    };
+}
+function summaryContext(settings, reports) {
+    return {
+        failOnSeverity: settings?.failOnSeverity ?? 'high',
+        serverUrl: settings?.event.serverUrl ?? '',
+        repository: settings?.event.repository ?? '',
+        headSha: settings?.event.headSha ?? '',
+        runUrl: settings?.event.runUrl ?? '',
+        locations: reports?.locations,
+        notes: reports?.notes
+    };
+}
+
+
+/***/ }),
+
+/***/ 7814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ abortableSleep)
+/* harmony export */ });
+// The one real-time wait of the action, shared by the client's retries and the flow's polls.
+/** Resolves after `ms`, or at once when `signal` aborts (already aborted: at once). */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 5048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ settleEstimation),
+/* harmony export */   XT: () => (/* binding */ describeFailedRepo),
+/* harmony export */   jA: () => (/* binding */ estimate),
+/* harmony export */   m1: () => (/* binding */ failedRepoResults)
+/* harmony export */ });
+/* unused harmony exports estimationRequestBody, checkEstimation */
+/* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
+/* harmony import */ var _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7375);
+/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6987);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4077);
+
+
+
+
+
+function estimationRequestBody(request) {
+    return {
+        name: request.name,
+        repos: request.repositories.map((repo) => ({
+            source: repo.source,
+            repo_url: repo.url,
+            branch: repo.branch
+        }))
+    };
+}
+/** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
+async function estimate(request, deps, progress) {
+    progress.phase = 'estimating';
+    const created = await deps.client.createCostEstimation(estimationRequestBody(request));
+    progress.estimation = created;
+    deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
+    await deps.onPhaseChange?.(progress);
+    return settleEstimation(created, request, deps, progress);
+}
+/**
+ * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
+ * FlowFailure when it may not. Shared by a new estimate and an approved one.
+ */
+async function settleEstimation(estimation, request, deps, progress) {
+    let ended = estimation;
+    if (!_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_ESTIMATION_STATUSES */ .op.includes(estimation.status)) {
+        const polled = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntilTerminal */ ._g)({
+            subject: `Cost estimation ${estimation.id}`,
+            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
+            statusOf: (read) => read.status,
+            isTerminal: (read) => _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_ESTIMATION_STATUSES */ .op.includes(read.status),
+            intervalMs: request.pollIntervalMs,
+            timeoutMs: request.timeoutMs,
+            onRead: (read) => (progress.estimation = read)
+        }, deps);
+        if (polled.kind !== 'terminal') {
+            throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
+                `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
+                'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
+        }
+        ended = polled.value;
+    }
+    const usable = checkEstimation(ended, request, deps.logger, progress);
+    await (0,_progress_js__WEBPACK_IMPORTED_MODULE_3__/* .enterPhase */ .a)(progress, 'estimated', deps.onPhaseChange);
+    return usable;
+}
+/** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
+function checkEstimation(estimation, request, logger, progress) {
+    if (estimation.status === 'failed') {
+        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: cost estimation failed', `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
+            'Check that each branch exists and that each repository is connected to Hacktron ' +
+            '(or is public with repository-source: public), then re-run the job.');
+    }
+    const failed = failedRepoResults(estimation);
+    refuseWithoutPrimary(estimation, failed);
+    for (const result of failed)
+        logger.warning(describeFailedRepo(result));
+    const credits = estimation.total_credits ?? 0;
+    if (!(credits > 0)) {
+        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: nothing to scan', `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
+            'so there is nothing Hacktron can scan (no repository was estimated successfully). ' +
+            'Check the warnings above for each repository, then re-run.');
+    }
+    const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
+    progress.estimatedCredits = total;
+    const triage = estimation.triage_required
+        ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
+        : '';
+    logger.info(`Estimated cost: ${total} credits${triage}.`);
+    if (request.maxCredits !== undefined && total > request.maxCredits) {
+        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('over-budget', 'Hacktron: estimate over budget', `The scan is estimated at ${total} credits${triage}, above max-credits (${request.maxCredits}); ` +
+            'no scan was started and nothing was spent. Raise max-credits if this cost is expected, ' +
+            'or narrow the scan (fewer related-repositories).');
+    }
+    return estimation;
+}
+/** A scan of the related repositories alone would pass a PR whose own code nobody judged. */
+function refuseWithoutPrimary(estimation, failed) {
+    const primary = estimation.repos[0];
+    const primaryFailed = failed.find((result) => primary?.repo_url && (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRepository */ .RB)(result.repo_url, primary.repo_url));
+    if (!primaryFailed)
+        return;
+    throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: the primary repository could not be estimated', `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
+        `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
+        "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
+        'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.');
+}
+function failedRepoResults(estimation) {
+    return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');
+}
+function describeFailedRepo(result) {
+    const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url;
+    const languages = result.unsupported_languages?.length
+        ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
+        : '';
+    return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
+}
 
 
 /***/ }),
@@ -28530,6 +28798,26 @@ function matchFindings(findings, earlier) {
 
 /***/ }),
 
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ FlowFailure)
+/* harmony export */ });
+class FlowFailure extends Error {
+    code;
+    title;
+    constructor(code, title, message) {
+        super(message);
+        this.code = code;
+        this.title = title;
+        this.name = 'FlowFailure';
+    }
+}
+
+
+/***/ }),
+
 /***/ 6613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28609,62 +28897,309 @@ function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
 
 /***/ }),
 
-/***/ 7038:
+/***/ 6987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   sK: () => (/* binding */ unknownSeverities),
-/* harmony export */   vb: () => (/* binding */ normalizeFinding)
+/* harmony export */   C7: () => (/* binding */ formatElapsed),
+/* harmony export */   _g: () => (/* binding */ pollUntilTerminal),
+/* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
-/* unused harmony export normalizeSeverity */
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
+/* unused harmony export jittered */
+/* harmony import */ var _hacktron_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4519);
+/* harmony import */ var _common_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7814);
 
-const KNOWN_STATES = [
-    'open',
-    'true_positive',
-    'false_positive',
-    'accepted_risk',
-    'resolved',
-    'closed'
+
+const systemClock = { now: () => Date.now(), sleep: _common_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .abortableSleep */ .M };
+/** ±10 % around the interval. */
+function jittered(intervalMs, random) {
+    return Math.round(intervalMs * (0.9 + 0.2 * random()));
+}
+async function pollUntilTerminal(options, { clock, logger, signal, random }) {
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    let lastStatus;
+    let value;
+    for (;;) {
+        if (signal?.aborted)
+            return { kind: 'cancelled', value };
+        try {
+            value = await options.read({ withinMs: deadline - clock.now(), signal });
+        }
+        catch (error) {
+            // The read's retries would have run past the deadline: the wait's own timeout ends it.
+            if (error instanceof _hacktron_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HacktronApiError */ .jv && error.code === 'timeout') {
+                logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`);
+                return { kind: 'timed-out', value };
+            }
+            throw error;
+        }
+        options.onRead?.(value);
+        const status = options.statusOf(value);
+        if (status !== lastStatus) {
+            logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`);
+            lastStatus = status;
+        }
+        if (options.isTerminal(value))
+            return { kind: 'terminal', value };
+        // The sleep ends at the deadline at the latest, so a job that finished during it is still
+        // seen by the read above before the wait is called late.
+        const remaining = deadline - clock.now();
+        if (remaining <= 0)
+            return { kind: 'timed-out', value };
+        await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
+    }
+}
+function formatElapsed(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${seconds % 60}s`;
+    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
+
+/***/ }),
+
+/***/ 4077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ enterPhase),
+/* harmony export */   g: () => (/* binding */ newProgress)
+/* harmony export */ });
+/** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
+async function enterPhase(progress, phase, onPhaseChange) {
+    progress.phase = phase;
+    await onPhaseChange?.(progress);
+}
+function newProgress() {
+    return { phase: 'starting' };
+}
+
+
+/***/ }),
+
+/***/ 8851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ recordScope),
+/* harmony export */   p: () => (/* binding */ findRecordedScan)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7375);
+/* harmony import */ var _scan_lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8730);
+// The re-run record of our own. The API gives a scan no estimation id, so finding "the scan
+// started for this commit" by the scan's name works only while Hacktron names scans after their
+// estimations, which nothing promises. So each run that starts (or attaches to) a scan also
+// records it where the action can read it back: the check run on the head commit and the PR
+// comment's marker. A re-run looks there first, and trusts a record only after the API confirms
+// the scan is of the same repository and branch and worth attaching to.
+
+
+
+/** A short digest of every repository and branch scanned: equal exactly when the scope is. */
+function recordScope(repositories) {
+    const [primary, ...related] = repositories.map((repo) => `${(0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoUrl */ .Hx)(repo.url)}@${repo.branch}`);
+    // The primary first, the related ones in any order.
+    const lines = [primary ?? '', ...related.sort()].join('\n');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
+}
+/** The newest-recorded scan for this commit and scope that the API confirms, or undefined. */
+async function findRecordedScan(key, deps) {
+    if (!deps.runRecords || key.headSha === '')
+        return undefined;
+    const records = await deps.runRecords.read();
+    const scanIds = new Set(records
+        .filter((record) => record.headSha === key.headSha && record.scope === key.scope)
+        .map((record) => record.scanId));
+    for (const scanId of scanIds) {
+        let scan;
+        try {
+            scan = await deps.client.getScan(scanId);
+        }
+        catch (error) {
+            deps.logger.info(`Hacktron: the run record names scan ${scanId}, which could not be read (${error instanceof Error ? error.message : String(error)}); looking further.`);
+            continue;
+        }
+        if (isOfScope(scan, key) && (0,_scan_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .isReusable */ .g1)(scan))
+            return scan;
+        deps.logger.info(`Hacktron: the run record names scan ${scanId}, but it is ${scan.status} or of another repository or branch; not reused.`);
+    }
+    return undefined;
+}
+function isOfScope(scan, key) {
+    return (scan.repo_url !== null &&
+        (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoUrl */ .Hx)(scan.repo_url) === (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoUrl */ .Hx)(key.repoUrl) &&
+        scan.branch === key.branch);
+}
+
+
+/***/ }),
+
+/***/ 8730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g1: () => (/* binding */ isReusable),
+/* harmony export */   hj: () => (/* binding */ findScan),
+/* harmony export */   tM: () => (/* binding */ findNewestScan)
+/* harmony export */ });
+/* unused harmony exports DEAD_END_STATUSES, isScanFor */
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7375);
+
+/** Statuses of a scan that ended without findings: such a scan is not reused. */
+const DEAD_END_STATUSES = [
+    'failed',
+    'stopped',
+    'cancelled',
+    'skipped'
 ];
-/** `CRITICAL` and ` Medium ` are critical and medium; anything else is `unknown`. */
-function normalizeSeverity(value) {
-    const folded = typeof value === 'string' ? value.trim().toLowerCase() : '';
-    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .API_SEVERITIES */ .Bh.includes(folded) ? folded : 'unknown';
+const PAGE_SIZE = 100;
+/** Scans are listed newest first; the one we look for is recent. */
+const MAX_PAGES = 3;
+function isScanFor(scan, identity) {
+    return (scan.name === identity.name &&
+        scan.repo_url !== null &&
+        (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoUrl */ .Hx)(scan.repo_url) === (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoUrl */ .Hx)(identity.repoUrl) &&
+        scan.branch === identity.branch);
 }
+/** Allowed difference between the runner's clock and the API's, for `createdSince`. */
+const CLOCK_SKEW_MS = 60_000;
 /**
- * One finding of an API answer. A field that is missing or null becomes empty text (a finding
- * without a file is still reported, just without a location); an unrecognised state is kept as
- * `open`, so it still counts toward the gate rather than silently not.
+ * The API's `created_at` of the newest scan an earlier lookup for this identity saw, in the
+ * API's own clock: a later lookup of the same run (before starting, after a lost answer) needs
+ * only scans created since, as the earlier one already read every older scan it would take.
  */
-function normalizeFinding(raw) {
-    const fields = (raw && typeof raw === 'object' ? raw : {});
-    const severity = normalizeSeverity(fields.severity);
-    const foldedState = text(fields.state).trim().toLowerCase();
-    // Only what the gate and the reports use: the rest of a large scan's answer is let go.
-    return {
-        id: text(fields.id),
-        title: text(fields.title),
-        category: text(fields.category),
-        description: text(fields.description),
-        affected_file: text(fields.affected_file),
-        affected_code: text(fields.affected_code),
-        tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
-        state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
-        severity,
-        ...(severity === 'unknown' && { reported_severity: text(fields.severity) || '(none)' })
-    };
+const newestSeen = new WeakMap();
+/**
+ * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
+ * out older scans, allowing a minute of clock skew between the runner and the API; so does an
+ * earlier lookup with the same identity, by the API's clock.
+ */
+function findScan(client, identity, accept = () => true, createdSince) {
+    return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
+        createdSince,
+        seenSince: newestSeen.get(identity),
+        noteNewest: (createdAtMs) => {
+            if (createdAtMs > (newestSeen.get(identity) ?? -Infinity))
+                newestSeen.set(identity, createdAtMs);
+        }
+    });
 }
-function text(value) {
-    if (typeof value === 'string')
-        return value;
-    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
+async function findNewestScan(client, accept, options = {}) {
+    const { createdSince, seenSince, status } = options;
+    const oldest = Math.max(createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS, seenSince ?? -Infinity);
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const answer = await client.listScans({
+            page,
+            limit: PAGE_SIZE,
+            sort_by: 'created_at',
+            sort_order: 'DESC',
+            ...(status && { status })
+        });
+        const [newest] = answer.data;
+        if (page === 1 && newest)
+            options.noteNewest?.(Date.parse(newest.created_at));
+        for (const scan of answer.data) {
+            if (Date.parse(scan.created_at) < oldest)
+                return undefined;
+            if (accept(scan))
+                return scan;
+        }
+        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
+            return undefined;
+    }
+    return undefined;
 }
-/** The severities the API sent that are outside its enum, each once, for the log and reports. */
-function unknownSeverities(findings) {
-    return [
-        ...new Set(findings.flatMap((finding) => finding.severity === 'unknown' ? [finding.reported_severity ?? '(none)'] : []))
-    ];
+/** A scan worth attaching to instead of paying again: running, or completed. */
+function isReusable(scan) {
+    return !DEAD_END_STATUSES.includes(scan.status);
+}
+
+
+/***/ }),
+
+/***/ 4519:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YJ: () => (/* binding */ serverMessageOf),
+/* harmony export */   jv: () => (/* binding */ HacktronApiError),
+/* harmony export */   vT: () => (/* binding */ errorCodeForStatus)
+/* harmony export */ });
+// One error type for everything the Hacktron API can answer besides success, carrying the
+// `error-code` of the action's interface so the caller never re-parses messages.
+class HacktronApiError extends Error {
+    code;
+    /** HTTP status, absent for network errors. */
+    status;
+    /** The server's own `message`, arrays joined; or what went wrong on the wire. */
+    serverMessage;
+    method;
+    path;
+    attempts;
+    /** True when a POST may have reached the server although no answer came back. */
+    ambiguous;
+    constructor(details) {
+        const status = details.status === undefined ? '' : ` ${details.status}`;
+        const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
+        super(`${details.method} ${details.path} failed${tries}:${status} ${details.serverMessage}`);
+        this.name = 'HacktronApiError';
+        this.code = details.code;
+        this.status = details.status;
+        this.serverMessage = details.serverMessage;
+        this.method = details.method;
+        this.path = details.path;
+        this.attempts = details.attempts;
+        this.ambiguous = details.ambiguous ?? false;
+    }
+}
+// The API words these 400s this way (see spec/hacktron-api-notes.md).
+const BRANCH_MISMATCH = /does not match the cost estimation branch/i;
+const SCOPE_MISMATCH = /was not included in the cost estimation/i;
+/** Maps an HTTP error status and the server's message to the interface's `error-code`. */
+function errorCodeForStatus(status, serverMessage) {
+    switch (status) {
+        case 400:
+            if (BRANCH_MISMATCH.test(serverMessage))
+                return 'branch-mismatch';
+            if (SCOPE_MISMATCH.test(serverMessage))
+                return 'scope-mismatch';
+            return 'bad-request';
+        case 401:
+            return 'unauthorized';
+        case 402:
+            return 'insufficient-credits';
+        case 403:
+            return 'forbidden';
+        case 404:
+            return 'not-found';
+        case 409:
+            return 'conflict';
+        case 429:
+            return 'rate-limited';
+        default:
+            if (status >= 500)
+                return 'server-error';
+            return 'bad-response';
+    }
+}
+/** The `message` of an error body, whether a string or an array of field errors. */
+function serverMessageOf(body, fallback) {
+    if (body && typeof body === 'object' && 'message' in body) {
+        const message = body.message;
+        if (typeof message === 'string' && message.trim() !== '')
+            return message;
+        if (Array.isArray(message) && message.length > 0)
+            return message.map(String).join('; ');
+    }
+    return fallback;
 }
 
 
@@ -28717,51 +29252,15 @@ const TERMINAL_SCAN_STATUSES = [
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2063);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2063:
+/***/ 7375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(3340);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/settings/config-error.ts
-// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
-class ConfigError extends Error {
-    input;
-    code;
-    constructor(input, message, code = 'invalid-input') {
-        super(message);
-        this.input = input;
-        this.code = code;
-        this.name = 'ConfigError';
-    }
-}
-/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
-function quote(value, max = 120) {
-    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
-    return JSON.stringify(shown);
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/url.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hx: () => (/* binding */ normalizeRepoUrl),
+/* harmony export */   RB: () => (/* binding */ sameRepository),
+/* harmony export */   aS: () => (/* binding */ baseUrlProblem),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
 // Which API base URLs the client may talk to: HTTPS anywhere, plain HTTP only on this machine.
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -28804,6 +29303,39 @@ function sameRepository(a, b) {
     return normalizeRepoUrl(a) === normalizeRepoUrl(b);
 }
 
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8224);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/settings/config-error.ts
+var config_error = __nccwpck_require__(8172);
+// EXTERNAL MODULE: ./src/hacktron/url.ts
+var url = __nccwpck_require__(7375);
 ;// CONCATENATED MODULE: ./src/settings/input-parsing.ts
 // Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
 // typed value, or throws a ConfigError that names the input and quotes the value.
@@ -28818,13 +29350,13 @@ function parseDuration(input, raw) {
     const text = raw.trim();
     const match = DURATION.exec(text);
     if (!match) {
-        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
     if (!(ms > 0))
-        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be longer than zero; got ${(0,config_error/* quote */.h)(raw)}.`);
     if (ms > MAX_DURATION_MS) {
-        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be at most 72h (the longest a job can run); got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     return Math.round(ms);
 }
@@ -28840,7 +29372,7 @@ function parseChoice(input, raw, allowed) {
     const value = raw.trim().toLowerCase();
     const match = allowed.find((candidate) => candidate === value);
     if (match === undefined) {
-        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     return match;
 }
@@ -28852,21 +29384,21 @@ function parseWholeNumber(input, raw, min, max) {
     const text = raw.trim();
     const value = Number(text);
     if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     return value;
 }
 function parseUuid(input, raw) {
     const value = raw.trim();
     if (!UUID.test(value))
-        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a UUID; got ${(0,config_error/* quote */.h)(raw)}.`);
     return value.toLowerCase();
 }
 function parseLimitedText(input, raw, maxLength) {
     if (raw.trim() === '')
         return undefined;
     if (raw.length > maxLength) {
-        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
     }
     return raw;
 }
@@ -28877,13 +29409,13 @@ function parseHttpUrl(input, raw, what) {
         url = new URL(raw.trim());
     }
     catch {
-        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be ${what}; got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be ${what} (http or https); got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     if (url.username !== '' || url.password !== '') {
-        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
     }
     return url;
 }
@@ -28892,7 +29424,7 @@ function parseRepositoryUrl(input, raw) {
     const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
     const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
     if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
-        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     return `${url.protocol}//${url.host}${path}`;
 }
@@ -28900,7 +29432,7 @@ const BRANCH = /^[^\s~^:?*[\\]+$/;
 function parseBranch(input, raw) {
     const value = raw.trim();
     if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
-        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a git branch name; got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     return value;
 }
@@ -28909,7 +29441,7 @@ const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.
 function parseTargetUrl(input, raw) {
     const url = parseHttpUrl(input, raw, 'a public http(s) URL');
     if (PRIVATE_HOST.test(url.hostname)) {
-        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
+        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a public URL; ${(0,config_error/* quote */.h)(raw)} points to a private or local host.`);
     }
     return url.toString();
 }
@@ -29032,7 +29564,7 @@ function readSettings(sources) {
     const scope = readScope(input, event, mode !== 'wait' && !skipsWithoutKey);
     const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
     if (estimationName.length > 200) {
-        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
+        throw new config_error/* ConfigError */.x('estimation-name', `Input estimation-name must be at most 200 characters; got ${(0,config_error/* quote */.h)(estimationName)}.`);
     }
     return {
         apiKey,
@@ -29052,16 +29584,16 @@ function readSettings(sources) {
 const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
 function readApiInputs(input, env) {
     const apiUrl = input('api-url').trim().replace(/\/+$/, '');
-    const urlProblem = baseUrlProblem(apiUrl);
+    const urlProblem = (0,url/* baseUrlProblem */.aS)(apiUrl);
     if (urlProblem) {
         // Never echo credentials someone pasted into the URL.
         const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
-        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
+        throw new config_error/* ConfigError */.x('api-url', `Input api-url is not usable: ${urlProblem}; got ${(0,config_error/* quote */.h)(shown)}.`);
     }
     const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
     // Test timing polls faster than the API allows: only ever against a simulator on this machine.
-    if (testMode && !isLoopbackHost(new URL(apiUrl).hostname)) {
-        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
+    if (testMode && !(0,url/* isLoopbackHost */.cW)(new URL(apiUrl).hostname)) {
+        throw new config_error/* ConfigError */.x('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
     }
     return { apiUrl, testMode };
 }
@@ -29070,17 +29602,17 @@ function readStartingPoint(input, mode) {
     const scanIdText = input('scan-id').trim();
     const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
     if (mode === 'wait' && scanId === undefined) {
-        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
+        throw new config_error/* ConfigError */.x('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
     }
     if (mode !== 'wait' && scanId !== undefined) {
-        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
+        throw new config_error/* ConfigError */.x('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${(0,config_error/* quote */.h)(scanIdText)}.`);
     }
     const estimationText = input('cost-estimation-id').trim();
     if (estimationText === '')
         return { scanId };
     const costEstimationId = parseUuid('cost-estimation-id', estimationText);
     if (mode !== 'full' && mode !== 'start') {
-        throw new ConfigError('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`);
+        throw new config_error/* ConfigError */.x('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${(0,config_error/* quote */.h)(estimationText)}.`);
     }
     return { scanId, costEstimationId };
 }
@@ -29102,7 +29634,7 @@ scans) {
     for (const repo of repositories) {
         const key = repo.url.toLowerCase();
         if (seen.has(key)) {
-            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
+            throw new config_error/* ConfigError */.x('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
         }
         seen.add(key);
     }
@@ -29116,7 +29648,7 @@ function readPrimaryRepository(input, event, scans) {
     const chosenSource = input('repository-source').trim();
     const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
     if (head?.deleted && scans) {
-        throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+        throw new config_error/* ConfigError */.x('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
             'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
             'or set repository: to the repository to scan.');
     }
@@ -29136,7 +29668,7 @@ function readPrimaryRepository(input, event, scans) {
     }
     const branchText = input('branch') || event.branch;
     if (branchText.trim() === '' && scans) {
-        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
+        throw new config_error/* ConfigError */.x('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
     }
     const branch = scans ? parseBranch('branch', branchText) : branchText.trim();
     return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
@@ -29152,10 +29684,10 @@ function readScanExtras(input) {
 function readTiming(input, api) {
     const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
     if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
+        throw new config_error/* ConfigError */.x('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${(0,config_error/* quote */.h)(input('poll-interval'))}.`);
     }
     if (pollIntervalMs > MAX_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
+        throw new config_error/* ConfigError */.x('poll-interval', `Input poll-interval must be at most 1h; got ${(0,config_error/* quote */.h)(input('poll-interval'))}.`);
     }
     const maxCreditsText = input('max-credits').trim();
     return {
@@ -29195,7 +29727,7 @@ function readReportInputs(input, sources) {
 function parseRelatedRepository(line, serverUrl, source) {
     const at = line.lastIndexOf('@');
     if (at <= 0 || at === line.length - 1) {
-        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
+        throw new config_error/* ConfigError */.x('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${(0,config_error/* quote */.h)(line)}.`);
     }
     const where = line.slice(0, at).trim();
     const branch = parseBranch('related-repositories', line.slice(at + 1));
@@ -29209,7 +29741,7 @@ function parseSarifPath(raw) {
     if (path === '')
         return '';
     if (path.includes('\0') || path.endsWith('/')) {
-        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
+        throw new config_error/* ConfigError */.x('sarif-file', `Input sarif-file must be a file path; got ${(0,config_error/* quote */.h)(raw)}.`);
     }
     return path;
 }
@@ -29330,486 +29862,250 @@ class CoreLogger {
     }
 }
 
-// EXTERNAL MODULE: ./src/flow/gate.ts
-var gate = __nccwpck_require__(6613);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
-// EXTERNAL MODULE: ./src/hacktron/types.ts
-var types = __nccwpck_require__(3867);
-;// CONCATENATED MODULE: ./src/flow/flow-failure.ts
-class FlowFailure extends Error {
-    code;
-    title;
-    constructor(code, title, message) {
-        super(message);
-        this.code = code;
-        this.title = title;
-        this.name = 'FlowFailure';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/errors.ts
-// One error type for everything the Hacktron API can answer besides success, carrying the
-// `error-code` of the action's interface so the caller never re-parses messages.
-class HacktronApiError extends Error {
-    code;
-    /** HTTP status, absent for network errors. */
-    status;
-    /** The server's own `message`, arrays joined; or what went wrong on the wire. */
-    serverMessage;
-    method;
-    path;
-    attempts;
-    /** True when a POST may have reached the server although no answer came back. */
-    ambiguous;
-    constructor(details) {
-        const status = details.status === undefined ? '' : ` ${details.status}`;
-        const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
-        super(`${details.method} ${details.path} failed${tries}:${status} ${details.serverMessage}`);
-        this.name = 'HacktronApiError';
-        this.code = details.code;
-        this.status = details.status;
-        this.serverMessage = details.serverMessage;
-        this.method = details.method;
-        this.path = details.path;
-        this.attempts = details.attempts;
-        this.ambiguous = details.ambiguous ?? false;
-    }
-}
-// The API words these 400s this way (see spec/hacktron-api-notes.md).
-const BRANCH_MISMATCH = /does not match the cost estimation branch/i;
-const SCOPE_MISMATCH = /was not included in the cost estimation/i;
-/** Maps an HTTP error status and the server's message to the interface's `error-code`. */
-function errorCodeForStatus(status, serverMessage) {
-    switch (status) {
-        case 400:
-            if (BRANCH_MISMATCH.test(serverMessage))
-                return 'branch-mismatch';
-            if (SCOPE_MISMATCH.test(serverMessage))
-                return 'scope-mismatch';
-            return 'bad-request';
-        case 401:
-            return 'unauthorized';
-        case 402:
-            return 'insufficient-credits';
-        case 403:
-            return 'forbidden';
-        case 404:
-            return 'not-found';
-        case 409:
-            return 'conflict';
-        case 429:
-            return 'rate-limited';
-        default:
-            if (status >= 500)
-                return 'server-error';
-            return 'bad-response';
-    }
-}
-/** The `message` of an error body, whether a string or an array of field errors. */
-function serverMessageOf(body, fallback) {
-    if (body && typeof body === 'object' && 'message' in body) {
-        const message = body.message;
-        if (typeof message === 'string' && message.trim() !== '')
-            return message;
-        if (Array.isArray(message) && message.length > 0)
-            return message.map(String).join('; ');
-    }
-    return fallback;
-}
-
-;// CONCATENATED MODULE: ./src/common/sleep.ts
-// The one real-time wait of the action, shared by the client's retries and the flow's polls.
-/** Resolves after `ms`, or at once when `signal` aborts (already aborted: at once). */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/flow/poll.ts
-
-
-const systemClock = { now: () => Date.now(), sleep: abortableSleep };
-/** ±10 % around the interval. */
-function jittered(intervalMs, random) {
-    return Math.round(intervalMs * (0.9 + 0.2 * random()));
-}
-async function pollUntilTerminal(options, { clock, logger, signal, random }) {
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    let lastStatus;
-    let value;
-    for (;;) {
-        if (signal?.aborted)
-            return { kind: 'cancelled', value };
-        try {
-            value = await options.read({ withinMs: deadline - clock.now(), signal });
-        }
-        catch (error) {
-            // The read's retries would have run past the deadline: the wait's own timeout ends it.
-            if (error instanceof HacktronApiError && error.code === 'timeout') {
-                logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`);
-                return { kind: 'timed-out', value };
-            }
-            throw error;
-        }
-        options.onRead?.(value);
-        const status = options.statusOf(value);
-        if (status !== lastStatus) {
-            logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`);
-            lastStatus = status;
-        }
-        if (options.isTerminal(value))
-            return { kind: 'terminal', value };
-        // The sleep ends at the deadline at the latest, so a job that finished during it is still
-        // seen by the read above before the wait is called late.
-        const remaining = deadline - clock.now();
-        if (remaining <= 0)
-            return { kind: 'timed-out', value };
-        await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
-    }
-}
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${seconds % 60}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-
-;// CONCATENATED MODULE: ./src/flow/progress.ts
-/** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
-async function enterPhase(progress, phase, onPhaseChange) {
-    progress.phase = phase;
-    await onPhaseChange?.(progress);
-}
-function newProgress() {
-    return { phase: 'starting' };
-}
-
-;// CONCATENATED MODULE: ./src/flow/estimate.ts
-
-
-
-
-
-function estimationRequestBody(request) {
-    return {
-        name: request.name,
-        repos: request.repositories.map((repo) => ({
-            source: repo.source,
-            repo_url: repo.url,
-            branch: repo.branch
-        }))
+// EXTERNAL MODULE: ./src/action/report-outcome.ts + 1 modules
+var report_outcome = __nccwpck_require__(4086);
+;// CONCATENATED MODULE: ./src/action/signals.ts
+function abortOnCancellation(logger) {
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        logger.info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
+        cancel.abort();
     };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    return cancel;
 }
-/** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
-async function estimate(request, deps, progress) {
-    progress.phase = 'estimating';
-    const created = await deps.client.createCostEstimation(estimationRequestBody(request));
-    progress.estimation = created;
-    deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
-    await deps.onPhaseChange?.(progress);
-    return settleEstimation(created, request, deps, progress);
-}
-/**
- * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
- * FlowFailure when it may not. Shared by a new estimate and an approved one.
- */
-async function settleEstimation(estimation, request, deps, progress) {
-    let ended = estimation;
-    if (!types/* TERMINAL_ESTIMATION_STATUSES */.op.includes(estimation.status)) {
-        const polled = await pollUntilTerminal({
-            subject: `Cost estimation ${estimation.id}`,
-            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
-            statusOf: (read) => read.status,
-            isTerminal: (read) => types/* TERMINAL_ESTIMATION_STATUSES */.op.includes(read.status),
-            intervalMs: request.pollIntervalMs,
-            timeoutMs: request.timeoutMs,
-            onRead: (read) => (progress.estimation = read)
-        }, deps);
-        if (polled.kind !== 'terminal') {
-            throw new FlowFailure('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
-                `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
-                'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
+
+// EXTERNAL MODULE: ./src/flow/progress.ts
+var progress = __nccwpck_require__(4077);
+// EXTERNAL MODULE: ./src/report/run-outcome.ts + 1 modules
+var run_outcome = __nccwpck_require__(2827);
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): read the settings, run the flow, report how it ended. It never throws: every way a run
+// can end becomes a result, an error-code and one annotation that explains it.
+
+
+
+
+
+
+
+async function run() {
+    const logger = new CoreLogger();
+    const state = { progress: (0,progress/* newProgress */.g)(), logger, cancel: abortOnCancellation(logger) };
+    let outcome;
+    try {
+        const sources = runnerSources();
+        maskSecrets(sources);
+        const settings = readSettings(sources);
+        state.settings = settings;
+        logger.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`);
+        for (const note of settings.notes)
+            logger.info(note);
+        if (settings.testMode) {
+            logger.info(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
         }
-        ended = polled.value;
+        // The client and the flow load once the inputs are valid: a run that stops at a bad input
+        // (its first decision) does not pay for them.
+        const { runFlowOnRunner } = await __nccwpck_require__.e(/* import() */ 144).then(__nccwpck_require__.bind(__nccwpck_require__, 3144));
+        outcome = await runFlowOnRunner(settings, state);
     }
-    const usable = checkEstimation(ended, request, deps.logger, progress);
-    await enterPhase(progress, 'estimated', deps.onPhaseChange);
-    return usable;
-}
-/** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
-function checkEstimation(estimation, request, logger, progress) {
-    if (estimation.status === 'failed') {
-        throw new FlowFailure('estimation-failed', 'Hacktron: cost estimation failed', `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
-            'Check that each branch exists and that each repository is connected to Hacktron ' +
-            '(or is public with repository-source: public), then re-run the job.');
+    catch (error) {
+        outcome = (0,run_outcome/* outcomeOfError */.Sg)(error, state.progress, state.settings);
     }
-    const failed = failedRepoResults(estimation);
-    refuseWithoutPrimary(estimation, failed);
-    for (const result of failed)
-        logger.warning(describeFailedRepo(result));
-    const credits = estimation.total_credits ?? 0;
-    if (!(credits > 0)) {
-        throw new FlowFailure('estimation-failed', 'Hacktron: nothing to scan', `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
-            'so there is nothing Hacktron can scan (no repository was estimated successfully). ' +
-            'Check the warnings above for each repository, then re-run.');
+    try {
+        await (0,report_outcome/* reportOutcome */.Rq)(outcome, state);
     }
-    const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
-    progress.estimatedCredits = total;
-    const triage = estimation.triage_required
-        ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
-        : '';
-    logger.info(`Estimated cost: ${total} credits${triage}.`);
-    if (request.maxCredits !== undefined && total > request.maxCredits) {
-        throw new FlowFailure('over-budget', 'Hacktron: estimate over budget', `The scan is estimated at ${total} credits${triage}, above max-credits (${request.maxCredits}); ` +
-            'no scan was started and nothing was spent. Raise max-credits if this cost is expected, ' +
-            'or narrow the scan (fewer related-repositories).');
+    catch (error) {
+        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
+        (0,report_outcome/* failStep */.vy)(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
     }
-    return estimation;
-}
-/** A scan of the related repositories alone would pass a PR whose own code nobody judged. */
-function refuseWithoutPrimary(estimation, failed) {
-    const primary = estimation.repos[0];
-    const primaryFailed = failed.find((result) => primary?.repo_url && sameRepository(result.repo_url, primary.repo_url));
-    if (!primaryFailed)
-        return;
-    throw new FlowFailure('estimation-failed', 'Hacktron: the primary repository could not be estimated', `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
-        `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
-        "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
-        'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.');
-}
-function failedRepoResults(estimation) {
-    return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');
-}
-function describeFailedRepo(result) {
-    const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url;
-    const languages = result.unsupported_languages?.length
-        ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
-        : '';
-    return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
+    // A request abandoned by the cancellation may still hold the event loop open.
+    if (state.cancel.signal.aborted)
+        process.exit();
 }
 
-// EXTERNAL MODULE: ./src/report/locations.ts
-var locations = __nccwpck_require__(5126);
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
-// the verdict first, then only the findings that block the merge, then, collapsed, the findings
-// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
-// last the scan's facts in one line. Pure: run state in, Markdown out.
+
+/***/ }),
+
+/***/ 2158:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $_: () => (/* binding */ checkRunName),
+/* harmony export */   Hu: () => (/* binding */ completedCheckRun),
+/* harmony export */   TY: () => (/* binding */ parseCheckRunExternalId),
+/* harmony export */   _x: () => (/* binding */ startedCheckRunOutput),
+/* harmony export */   aK: () => (/* binding */ inProgressOutput),
+/* harmony export */   cc: () => (/* binding */ checkRunExternalId),
+/* harmony export */   k7: () => (/* binding */ annotationBatches)
+/* harmony export */ });
+/* unused harmony exports CHECK_RUN_NAME, MAX_CHECK_OUTPUT_CHARS, ANNOTATIONS_PER_REQUEST, MAX_NOTICE_ANNOTATIONS, conclusionOf */
+/* harmony import */ var _flow_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6613);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4231);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5066);
 
 
 
 
-
-
-/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
-const MAX_LISTED_FINDINGS = 50;
-const VERDICT = {
-    passed: '✅ Passed',
-    failed: '❌ Failed',
-    skipped: '⏭️ Skipped',
-    estimated: '💰 Estimated',
-    started: '🚀 Scan started',
-    'timed-out': '⏱️ Timed out',
-    error: '⚠️ Error'
-};
-/** The API's state words, as a reviewer would say them. */
-const STATE_WORDS = {
-    open: 'open',
-    true_positive: 'confirmed',
-    false_positive: 'false positive',
-    accepted_risk: 'accepted risk',
-    resolved: 'fixed',
-    closed: 'closed'
-};
-const SEVERITY_WORDS = {
-    unknown: '⚫ Unknown',
-    critical: '🔴 Critical',
-    high: '🟠 High',
-    medium: '🟡 Medium',
-    low: '🔵 Low',
-    info: '⚪ Info'
-};
-/** The collapsed sections, in the order a reviewer reads them. */
-const NOT_BLOCKING = [
-    { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
-    { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
-    { standing: 'triaged', title: (n) => `${n} triaged safe` },
-    { standing: 'below-gate', title: (n) => `${n} below the gate` }
-];
-function renderSummary(outcome, progress, context) {
-    const parts = [
-        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
-        verdictLine(outcome, progress, context)
-    ];
-    const { verdict, findings } = progress;
-    if (verdict?.scope.fallbackReason) {
-        parts.push(`> ℹ️ ${(0,markdown/* inlineText */.ln)(verdict.scope.fallbackReason, 1000)}`);
-    }
-    if (findings && verdict)
-        parts.push(...findingSections(findings, verdict, context));
-    else if (findings && findings.length > 0)
-        parts.push(ungatedSection(findings, context));
-    const failures = progress.estimation ? failedRepoResults(progress.estimation) : [];
-    for (const result of failures)
-        parts.push(`> ⚠️ ${(0,markdown/* inlineText */.ln)(describeFailedRepo(result), 1000)}`);
-    if (context.notes?.length)
-        parts.push(context.notes.join('\n'));
-    const facts = factsLine(progress, context);
-    if (facts)
-        parts.push(facts);
-    return parts.join('\n\n') + '\n';
+const CHECK_RUN_NAME = 'Hacktron Whitebox Scan';
+/** GitHub's limits: output summary and text characters, annotations per create or update. */
+const MAX_CHECK_OUTPUT_CHARS = 65_535;
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
+const MAX_NOTICE_ANNOTATIONS = 100;
+/** The check's name: suffixed with the scope when this commit may get several (see README). */
+function checkRunName(scopeLabel) {
+    return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME;
 }
-function verdictLine(outcome, progress, context) {
-    const gate = context.failOnSeverity;
-    const scope = progress.verdict?.scope.applied;
-    const introduced = scope === 'new'
-        ? ' that this pull request introduces'
-        : scope === 'changed-files'
-            ? ' in the files this pull request changes'
-            : '';
+/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
+function checkRunExternalId(record) {
+    return `${record.scanId} ${record.scope}`;
+}
+function parseCheckRunExternalId(externalId, headSha) {
+    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '');
+    return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined;
+}
+function conclusionOf(outcome, cancelled) {
+    if (cancelled)
+        return 'neutral';
     switch (outcome.result) {
         case 'passed':
-            return gate === 'none'
-                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
-                : `No open or confirmed finding${introduced} at or above **${gate}**.`;
-        case 'failed': {
-            const count = progress.verdict?.gating.length ?? 0;
-            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
-        }
+            return 'success';
+        case 'failed':
+        case 'error':
+            return 'failure';
+        case 'timed-out':
+            return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .stepFails */ .u)(outcome) ? 'failure' : 'neutral';
         case 'skipped':
-            return (0,markdown/* inlineText */.ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
-        case 'estimated': {
-            const credits = progress.estimatedCredits ?? '?';
-            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,markdown/* inlineCode */.ti)(progress.estimation?.id ?? '')}). ` +
-                'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
-        }
-        case 'started':
-            return `Mode \`start\`: scan ${(0,markdown/* inlineCode */.ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+            return 'skipped';
         default:
-            return outcome.annotation
-                ? `**${(0,markdown/* inlineText */.ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,markdown/* inlineText */.ln)(outcome.annotation.message, 2000)}`
-                : 'The run did not finish.';
+            // estimated, started: nothing was judged. (Mode estimate writes no check run, and mode
+            // start leaves it in progress: branch protection would count neutral as passed.)
+            return 'neutral';
     }
 }
-function findingSections(findings, verdict, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    const sections = [];
-    if (verdict.gating.length > 0)
-        sections.push(blockingTable(verdict.gating, context, limit));
-    const sorted = (0,gate/* bySeverity */.Np)(findings);
-    for (const { standing, title } of NOT_BLOCKING) {
-        const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
-        if (group.length === 0)
-            continue;
-        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
+/** Mode start's check run, left in progress: the mode: wait job judges the scan. */
+function startedCheckRunOutput(progress) {
+    return {
+        title: `Scan ${progress.scanId ?? ''} started; waiting for its verdict`,
+        summary: `Scan ${progress.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
+            'this scan-id completes the check with the verdict; until then the check stays in progress, ' +
+            'so branch protection that requires it keeps the pull request from merging.'
+    };
+}
+/** The output while the run goes on: the estimate, then the scan, as phases pass. */
+function inProgressOutput(progress) {
+    const title = progress.scanId
+        ? `Scanning: scan ${progress.scanId}`
+        : progress.estimatedCredits !== undefined
+            ? `Estimated: ${progress.estimatedCredits} credits`
+            : 'Estimating the cost';
+    return { title, summary: (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProgress */ .vk)(progress) };
+}
+function completedCheckRun(outcome, progress, context, locations, cancelled) {
+    const { annotations, lines } = findingAnnotations(progress, locations);
+    const notes = [...(context.notes ?? []), ...lines];
+    const report = (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummaryWithin */ .U7)(MAX_CHECK_OUTPUT_CHARS, outcome, progress, { ...context, notes }, 'this check run');
+    const title = cancelled
+        ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
+        : titleOf(outcome, progress);
+    return {
+        conclusion: conclusionOf(outcome, cancelled),
+        output: { title, summary: report },
+        annotations
+    };
+}
+function titleOf(outcome, progress) {
+    const gating = progress.verdict?.gating.length;
+    switch (outcome.result) {
+        case 'passed':
+            return 'Passed: no finding gates';
+        case 'failed':
+            return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`;
+        default:
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
     }
-    return sections;
 }
-/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
-function ungatedSection(findings, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    return collapsed(`${findings.length} findings (not judged)`, otherTable((0,gate/* bySeverity */.Np)(findings), context, limit));
-}
-/** Blocking findings: what to fix, so the last column says why it is a problem. */
-function blockingTable(gating, context, limit) {
-    return findingsTable(gating, context, limit, [
-        'Why',
-        (finding) => (0,markdown/* inlineText */.ln)(firstSentence(finding.description), 200)
-    ]);
-}
-/** Findings that do not block: the last column says how they were triaged. */
-function otherTable(findings, context, limit) {
-    return findingsTable(findings, context, limit, [
-        'State',
-        (finding) => STATE_WORDS[finding.state] ?? (0,markdown/* inlineText */.ln)(String(finding.state), 40)
-    ]);
-}
-function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
-    const rows = findings
-        .slice(0, limit)
-        .map((finding) => [
-        SEVERITY_WORDS[finding.severity],
-        (0,markdown/* inlineText */.ln)(finding.title, 200),
-        fileLink(finding, context),
-        lastCell(finding)
-    ]);
-    return ((0,markdown/* table */.tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
-        moreLine(findings.length - rows.length));
-}
-function moreLine(rest) {
-    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
-}
-/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
-function collapsed(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-function firstSentence(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const end = /[.!?](\s|$)/.exec(flat);
-    return end ? flat.slice(0, end.index + 1) : flat;
-}
-/** The estimate and the scan in one line, small print under the report. */
-function factsLine(progress, context) {
-    const facts = [];
-    if (progress.scanId) {
-        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
-            ? ` in ${formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
-            : '';
-        facts.push(`Scan ${(0,markdown/* inlineCode */.ti)(progress.scanId)} ${(0,markdown/* inlineText */.ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
+/** Every gating finding (failure), then other open findings as notices up to the cap. */
+function findingAnnotations(progress, locations) {
+    const gating = progress.verdict?.gating ?? [];
+    const gatingIds = new Set(gating.map((finding) => finding.id));
+    const others = (0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
+    const annotations = [];
+    let unplaced = 0;
+    for (const finding of (0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(gating)) {
+        const annotation = annotationOf(finding, 'failure', locations.get(finding.id));
+        if (annotation)
+            annotations.push(annotation);
+        else
+            unplaced++;
     }
-    if (progress.attachedBecause) {
-        facts.push(`♻️ attached (${(0,markdown/* inlineText */.ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
+    let notices = 0;
+    let notNoticed = 0;
+    for (const finding of others) {
+        const annotation = notices < MAX_NOTICE_ANNOTATIONS
+            ? annotationOf(finding, 'notice', locations.get(finding.id))
+            : undefined;
+        if (annotation) {
+            annotations.push(annotation);
+            notices++;
+        }
+        else
+            notNoticed++;
     }
-    if (progress.estimation) {
-        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
-        const triage = progress.estimation.triage_required
-            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
-            : '';
-        facts.push(`estimate ${(0,markdown/* inlineCode */.ti)(progress.estimation.id)}${credits}${triage}`);
+    const lines = [];
+    if (unplaced > 0) {
+        lines.push(`⚠️ ${unplaced} gating finding${unplaced === 1 ? ' has' : 's have'} no usable file path, so ${unplaced === 1 ? 'it is' : 'they are'} not annotated on the code (listed below).`);
     }
-    if (progress.findings)
-        facts.push(countsText(progress.findings));
-    const baseline = progress.verdict?.scope.baselineScanId;
-    if (baseline)
-        facts.push(`compared with baseline scan ${(0,markdown/* inlineCode */.ti)(baseline)}`);
-    if (context.runUrl)
-        facts.push(`[workflow run](${context.runUrl})`);
-    return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
+    if (notNoticed > 0) {
+        lines.push(`_${notNoticed} finding${notNoticed === 1 ? '' : 's'} that do not gate ${notNoticed === 1 ? 'is' : 'are'} not annotated (at most ${MAX_NOTICE_ANNOTATIONS} notices, or no usable file path)._`);
+    }
+    return { annotations, lines };
 }
-function countsText(findings) {
-    const counts = (0,gate/* countBySeverity */.Ot)(findings);
-    const parts = types/* SEVERITIES */.oC.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-    return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+function annotationOf(finding, level, location) {
+    if (!location?.path)
+        return undefined;
+    // Without a line from the export or the checkout, the finding is shown on the file's first line.
+    const start = location.startLine ?? 1;
+    return {
+        path: location.path,
+        start_line: start,
+        end_line: Math.max(start, location.endLine ?? start),
+        annotation_level: level,
+        title: `${finding.severity}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.title, 120))}`.slice(0, 255),
+        message: `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.category, 80))} (${finding.state}). ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.description, 600))}\n` +
+            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
+    };
 }
-function fileLink(finding, context) {
-    const location = context.locations?.get(finding.id);
-    const path = location ? location.path : (0,locations/* repoRelativePath */.e9)(finding.affected_file);
-    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
-        return (0,markdown/* inlineCode */.ti)(finding.affected_file ?? '', 120);
+/** Annotations in the batches the Checks API takes. */
+function annotationBatches(annotations) {
+    const batches = [];
+    for (let at = 0; at < annotations.length; at += ANNOTATIONS_PER_REQUEST) {
+        batches.push(annotations.slice(at, at + ANNOTATIONS_PER_REQUEST));
     }
-    const { startLine, endLine } = location ?? {};
-    const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
-    const anchor = startLine ? `#L${startLine}${range}` : '';
-    const shown = startLine ? `${path}:${startLine}` : path;
-    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
-    return `[${(0,markdown/* inlineCode */.ti)(shown, 120)}](${url})`;
+    return batches;
 }
 
-;// CONCATENATED MODULE: ./src/report/comment.ts
+
+/***/ }),
+
+/***/ 4231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ parseCommentRecord),
+/* harmony export */   Ql: () => (/* binding */ commentMarker),
+/* harmony export */   U7: () => (/* binding */ renderSummaryWithin),
+/* harmony export */   vk: () => (/* binding */ describeProgress),
+/* harmony export */   wQ: () => (/* binding */ renderComment)
+/* harmony export */ });
+/* unused harmony exports MAX_COMMENT_CHARS, recordedMarker */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7994);
 
 
 const MAX_COMMENT_CHARS = 65_536;
@@ -29868,7 +30164,7 @@ function renderSummaryWithin(maxChars, outcome, progress, context, where) {
                 `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
             ]
             : [];
-        const body = renderSummary(outcome, progress, {
+        const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .renderSummary */ .Br)(outcome, progress, {
             ...context,
             maxListed: listed,
             notes: [...(context.notes ?? []), ...notes]
@@ -29880,7 +30176,7 @@ function renderSummaryWithin(maxChars, outcome, progress, context, where) {
 /** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
 function describeProgress(progress) {
     const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
-    const estimation = progress.estimation ? ` (${(0,markdown/* inlineCode */.ti)(progress.estimation.id)})` : '';
+    const estimation = progress.estimation ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(progress.estimation.id)})` : '';
     switch (progress.phase) {
         case 'estimated':
         case 'starting-scan':
@@ -29891,16 +30187,216 @@ function describeProgress(progress) {
                 ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
                 : '';
             const attached = progress.attachedBecause
-                ? ` Attached to it: ${(0,markdown/* inlineText */.ln)(progress.attachedBecause)}; this run spends no credits.`
+                ? ` Attached to it: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(progress.attachedBecause)}; this run spends no credits.`
                 : '';
-            return `${heading}\n\nScan ${(0,markdown/* inlineCode */.ti)(progress.scanId ?? '')} started${started} (${(0,markdown/* inlineText */.ln)(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
+            return `${heading}\n\nScan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(progress.scanId ?? '')} started${started} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
         }
         default:
             return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/outcome.ts
+
+/***/ }),
+
+/***/ 5126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hf: () => (/* binding */ locateFindings),
+/* harmony export */   e9: () => (/* binding */ repoRelativePath),
+/* harmony export */   kb: () => (/* binding */ locateInCheckout)
+/* harmony export */ });
+/* unused harmony export locateSnippet */
+/**
+ * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
+ * carrying control characters, or absolute outside the workspace. An absolute path from another
+ * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
+ * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
+ * a path must never reach an annotation, a link or the SARIF file.
+ */
+function repoRelativePath(raw, workspace = '', exists) {
+    let path = raw.trim().replace(/\\/g, '/');
+    path = path.replace(/^file:\/\//, '');
+    // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
+    path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '');
+    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (root !== '' && path.startsWith(`${root}/`))
+        path = path.slice(root.length + 1);
+    else if (/^(\/|[a-z]:\/)/i.test(path))
+        return longestExistingSuffix(path, exists);
+    path = path.replace(/^(\.\/)+/, '');
+    return isUsableRelativePath(path) ? path : undefined;
+}
+function isUsableRelativePath(path) {
+    const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
+    if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
+        return false;
+    return !path.split('/').some((segment) => segment === '..' || segment === '.');
+}
+function longestExistingSuffix(absolute, exists) {
+    if (!exists)
+        return undefined;
+    const segments = absolute.split('/').filter((segment) => segment !== '');
+    for (let start = 0; start < segments.length; start++) {
+        const candidate = segments.slice(start).join('/');
+        if (isUsableRelativePath(candidate) && exists(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/**
+ * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
+ * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
+ */
+function locateSnippet(text, snippet) {
+    const squash = (line) => line.replace(/\s+/g, ' ').trim();
+    const wanted = snippet
+        .split(/\r?\n/)
+        .map(squash)
+        .filter((line) => line !== '');
+    if (wanted.length === 0)
+        return undefined;
+    const lines = text.split(/\r?\n/).map(squash);
+    for (let start = 0; start < lines.length; start++) {
+        if (!lines[start]?.includes(wanted[0] ?? ''))
+            continue;
+        let line = start;
+        let matched = 0;
+        while (matched < wanted.length && line < lines.length) {
+            if (lines[line] === '') {
+                line++;
+                continue;
+            }
+            const expected = wanted[matched] ?? '';
+            // The first and last lines of a snippet may be partial lines of the file.
+            const ok = matched === 0 || matched === wanted.length - 1
+                ? lines[line]?.includes(expected)
+                : lines[line] === expected;
+            if (!ok)
+                break;
+            matched++;
+            line++;
+        }
+        if (matched === wanted.length)
+            return { startLine: start + 1, endLine: line };
+    }
+    return undefined;
+}
+/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
+function locateFindings(findings, lines, workspace = '', fileExists) {
+    const locations = new Map();
+    for (const finding of findings) {
+        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
+        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
+    }
+    return locations;
+}
+/**
+ * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
+ * once, whatever the number of its findings, and dropped before the next one is read.
+ */
+function locateInCheckout(findings, readFile, workspace = '', fileExists) {
+    const byPath = new Map();
+    for (const finding of findings) {
+        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
+        if (!path)
+            continue;
+        const inFile = byPath.get(path);
+        if (inFile)
+            inFile.push(finding);
+        else
+            byPath.set(path, [finding]);
+    }
+    const lines = new Map();
+    for (const [path, inFile] of byPath) {
+        const text = readFile(path);
+        if (text === undefined)
+            continue;
+        for (const finding of inFile) {
+            const found = locateSnippet(text, finding.affected_code);
+            if (found)
+                lines.set(finding.id, found);
+        }
+    }
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UJ: () => (/* binding */ inertText),
+/* harmony export */   ln: () => (/* binding */ inlineText),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+// Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
+// the scanned code. These helpers make it inert where GitHub shows it: no links, images, HTML,
+// mentions, issue references, table breaks, code-fence escapes or disguised (bidi) text.
+/**
+ * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C)
+ * reorder what is shown, so `txt.exe` can read as `exe.txt`: each becomes a visible U+FFFD.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Breaks what GitHub links or notifies even in escaped Markdown and in plain text: `@user`
+ * mentions, `#1`, `GH-2` and `owner/repo#3` references, `www.` and `scheme://` autolinks (and so
+ * e-mail ones), each with a zero-width space the reader does not see; bidi controls shown as �.
+ */
+function inertText(text) {
+    return text
+        .replace(BIDI_CONTROLS, '\ufffd')
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
+        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+        .replace(/\b(gh)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`);
+}
+/** Whitespace folded to one line, cut to `max` characters with an ellipsis. */
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** Plain text, safe in a paragraph or a table cell. */
+function inlineText(text, maxLength = 300) {
+    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
+    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+    return inertText(cut
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1'));
+}
+/** Inline code that no backtick in `text` can close early. */
+function inlineCode(text, maxLength = 200) {
+    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
+    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+    const longestRun = Math.max(0, ...(cut.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // Inside a table, a pipe would still end the cell; HTML entities do not render in code spans.
+    // Code spans are never linked, but bidi controls still reorder what they show.
+    return `${fence} ${cut.replace(/\|/g, '¦').replace(BIDI_CONTROLS, '\ufffd')} ${fence}`;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ stepFails)
+/* harmony export */ });
 /** The step fails exactly when the result is failed or error, or timed-out with on-timeout: fail. */
 function stepFails(outcome) {
     if (outcome.result === 'failed' || outcome.result === 'error')
@@ -29908,1567 +30404,27 @@ function stepFails(outcome) {
     return outcome.result === 'timed-out' && outcome.onTimeout !== 'neutral';
 }
 
-;// CONCATENATED MODULE: ./src/report/check-run.ts
 
-
-
-
-const CHECK_RUN_NAME = 'Hacktron Whitebox Scan';
-/** GitHub's limits: output summary and text characters, annotations per create or update. */
-const MAX_CHECK_OUTPUT_CHARS = 65_535;
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
-const MAX_NOTICE_ANNOTATIONS = 100;
-/** The check's name: suffixed with the scope when this commit may get several (see README). */
-function checkRunName(scopeLabel) {
-    return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME;
-}
-/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
-function checkRunExternalId(record) {
-    return `${record.scanId} ${record.scope}`;
-}
-function parseCheckRunExternalId(externalId, headSha) {
-    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '');
-    return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined;
-}
-function conclusionOf(outcome, cancelled) {
-    if (cancelled)
-        return 'neutral';
-    switch (outcome.result) {
-        case 'passed':
-            return 'success';
-        case 'failed':
-        case 'error':
-            return 'failure';
-        case 'timed-out':
-            return stepFails(outcome) ? 'failure' : 'neutral';
-        case 'skipped':
-            return 'skipped';
-        default:
-            // estimated, started: nothing was judged. (Mode estimate writes no check run, and mode
-            // start leaves it in progress: branch protection would count neutral as passed.)
-            return 'neutral';
-    }
-}
-/** Mode start's check run, left in progress: the mode: wait job judges the scan. */
-function startedCheckRunOutput(progress) {
-    return {
-        title: `Scan ${progress.scanId ?? ''} started; waiting for its verdict`,
-        summary: `Scan ${progress.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
-            'this scan-id completes the check with the verdict; until then the check stays in progress, ' +
-            'so branch protection that requires it keeps the pull request from merging.'
-    };
-}
-/** The output while the run goes on: the estimate, then the scan, as phases pass. */
-function inProgressOutput(progress) {
-    const title = progress.scanId
-        ? `Scanning: scan ${progress.scanId}`
-        : progress.estimatedCredits !== undefined
-            ? `Estimated: ${progress.estimatedCredits} credits`
-            : 'Estimating the cost';
-    return { title, summary: describeProgress(progress) };
-}
-function completedCheckRun(outcome, progress, context, locations, cancelled) {
-    const { annotations, lines } = findingAnnotations(progress, locations);
-    const notes = [...(context.notes ?? []), ...lines];
-    const report = renderSummaryWithin(MAX_CHECK_OUTPUT_CHARS, outcome, progress, { ...context, notes }, 'this check run');
-    const title = cancelled
-        ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
-        : titleOf(outcome, progress);
-    return {
-        conclusion: conclusionOf(outcome, cancelled),
-        output: { title, summary: report },
-        annotations
-    };
-}
-function titleOf(outcome, progress) {
-    const gating = progress.verdict?.gating.length;
-    switch (outcome.result) {
-        case 'passed':
-            return 'Passed: no finding gates';
-        case 'failed':
-            return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`;
-        default:
-            return (0,markdown/* oneLine */.TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
-    }
-}
-/** Every gating finding (failure), then other open findings as notices up to the cap. */
-function findingAnnotations(progress, locations) {
-    const gating = progress.verdict?.gating ?? [];
-    const gatingIds = new Set(gating.map((finding) => finding.id));
-    const others = (0,gate/* bySeverity */.Np)(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
-    const annotations = [];
-    let unplaced = 0;
-    for (const finding of (0,gate/* bySeverity */.Np)(gating)) {
-        const annotation = annotationOf(finding, 'failure', locations.get(finding.id));
-        if (annotation)
-            annotations.push(annotation);
-        else
-            unplaced++;
-    }
-    let notices = 0;
-    let notNoticed = 0;
-    for (const finding of others) {
-        const annotation = notices < MAX_NOTICE_ANNOTATIONS
-            ? annotationOf(finding, 'notice', locations.get(finding.id))
-            : undefined;
-        if (annotation) {
-            annotations.push(annotation);
-            notices++;
-        }
-        else
-            notNoticed++;
-    }
-    const lines = [];
-    if (unplaced > 0) {
-        lines.push(`⚠️ ${unplaced} gating finding${unplaced === 1 ? ' has' : 's have'} no usable file path, so ${unplaced === 1 ? 'it is' : 'they are'} not annotated on the code (listed below).`);
-    }
-    if (notNoticed > 0) {
-        lines.push(`_${notNoticed} finding${notNoticed === 1 ? '' : 's'} that do not gate ${notNoticed === 1 ? 'is' : 'are'} not annotated (at most ${MAX_NOTICE_ANNOTATIONS} notices, or no usable file path)._`);
-    }
-    return { annotations, lines };
-}
-function annotationOf(finding, level, location) {
-    if (!location?.path)
-        return undefined;
-    // Without a line from the export or the checkout, the finding is shown on the file's first line.
-    const start = location.startLine ?? 1;
-    return {
-        path: location.path,
-        start_line: start,
-        end_line: Math.max(start, location.endLine ?? start),
-        annotation_level: level,
-        title: `${finding.severity}: ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.title, 120))}`.slice(0, 255),
-        message: `${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.category, 80))} (${finding.state}). ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.description, 600))}\n` +
-            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
-    };
-}
-/** Annotations in the batches the Checks API takes. */
-function annotationBatches(annotations) {
-    const batches = [];
-    for (let at = 0; at < annotations.length; at += ANNOTATIONS_PER_REQUEST) {
-        batches.push(annotations.slice(at, at + ANNOTATIONS_PER_REQUEST));
-    }
-    return batches;
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The step's outputs, from what the run learned. Only values that are known are set.
-
-
-function outputsOf(outcome, progress, sarifFile, checkRunId) {
-    const outputs = {
-        result: outcome.result,
-        'error-code': outcome.errorCode ?? '',
-        'sarif-file': sarifFile,
-        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
-    };
-    if (progress.estimation)
-        outputs['cost-estimation-id'] = progress.estimation.id;
-    if (progress.estimatedCredits !== undefined)
-        outputs['estimated-credits'] = String(progress.estimatedCredits);
-    if (progress.scanId)
-        outputs['scan-id'] = progress.scanId;
-    if (progress.scanStatus)
-        outputs['scan-status'] = progress.scanStatus;
-    if (progress.findings) {
-        const counts = (0,gate/* countBySeverity */.Ot)(progress.findings);
-        outputs['findings-total'] = String(progress.findings.length);
-        for (const severity of types/* SEVERITIES */.oC)
-            outputs[`findings-${severity}`] = String(counts[severity]);
-    }
-    const { verdict } = progress;
-    if (verdict) {
-        outputs['gating-findings'] = String(verdict.gating.length);
-        if (verdict.newFindings !== undefined)
-            outputs['new-findings'] = String(verdict.newFindings);
-        if (verdict.scope.baselineScanId)
-            outputs['baseline-scan-id'] = verdict.scope.baselineScanId;
-    }
-    return outputs;
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan-lookup.ts
-
-/** Statuses of a scan that ended without findings: such a scan is not reused. */
-const DEAD_END_STATUSES = [
-    'failed',
-    'stopped',
-    'cancelled',
-    'skipped'
-];
-const PAGE_SIZE = 100;
-/** Scans are listed newest first; the one we look for is recent. */
-const MAX_PAGES = 3;
-function isScanFor(scan, identity) {
-    return (scan.name === identity.name &&
-        scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(identity.repoUrl) &&
-        scan.branch === identity.branch);
-}
-/** Allowed difference between the runner's clock and the API's, for `createdSince`. */
-const CLOCK_SKEW_MS = 60_000;
-/**
- * The API's `created_at` of the newest scan an earlier lookup for this identity saw, in the
- * API's own clock: a later lookup of the same run (before starting, after a lost answer) needs
- * only scans created since, as the earlier one already read every older scan it would take.
- */
-const newestSeen = new WeakMap();
-/**
- * The newest scan for `identity` that `accept` takes, or undefined. `createdSince` (ms) leaves
- * out older scans, allowing a minute of clock skew between the runner and the API; so does an
- * earlier lookup with the same identity, by the API's clock.
- */
-function findScan(client, identity, accept = () => true, createdSince) {
-    return findNewestScan(client, (scan) => isScanFor(scan, identity) && accept(scan), {
-        createdSince,
-        seenSince: newestSeen.get(identity),
-        noteNewest: (createdAtMs) => {
-            if (createdAtMs > (newestSeen.get(identity) ?? -Infinity))
-                newestSeen.set(identity, createdAtMs);
-        }
-    });
-}
-/** The newest scan `accept` takes among the most recent ones (optionally of one status). */
-async function findNewestScan(client, accept, options = {}) {
-    const { createdSince, seenSince, status } = options;
-    const oldest = Math.max(createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS, seenSince ?? -Infinity);
-    for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await client.listScans({
-            page,
-            limit: PAGE_SIZE,
-            sort_by: 'created_at',
-            sort_order: 'DESC',
-            ...(status && { status })
-        });
-        const [newest] = answer.data;
-        if (page === 1 && newest)
-            options.noteNewest?.(Date.parse(newest.created_at));
-        for (const scan of answer.data) {
-            if (Date.parse(scan.created_at) < oldest)
-                return undefined;
-            if (accept(scan))
-                return scan;
-        }
-        if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
-            return undefined;
-    }
-    return undefined;
-}
-/** A scan worth attaching to instead of paying again: running, or completed. */
-function isReusable(scan) {
-    return !DEAD_END_STATUSES.includes(scan.status);
-}
-
-;// CONCATENATED MODULE: ./src/flow/run-record.ts
-// The re-run record of our own. The API gives a scan no estimation id, so finding "the scan
-// started for this commit" by the scan's name works only while Hacktron names scans after their
-// estimations, which nothing promises. So each run that starts (or attaches to) a scan also
-// records it where the action can read it back: the check run on the head commit and the PR
-// comment's marker. A re-run looks there first, and trusts a record only after the API confirms
-// the scan is of the same repository and branch and worth attaching to.
-
-
-
-/** A short digest of every repository and branch scanned: equal exactly when the scope is. */
-function recordScope(repositories) {
-    const [primary, ...related] = repositories.map((repo) => `${normalizeRepoUrl(repo.url)}@${repo.branch}`);
-    // The primary first, the related ones in any order.
-    const lines = [primary ?? '', ...related.sort()].join('\n');
-    return (0,external_node_crypto_.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
-}
-/** The newest-recorded scan for this commit and scope that the API confirms, or undefined. */
-async function findRecordedScan(key, deps) {
-    if (!deps.runRecords || key.headSha === '')
-        return undefined;
-    const records = await deps.runRecords.read();
-    const scanIds = new Set(records
-        .filter((record) => record.headSha === key.headSha && record.scope === key.scope)
-        .map((record) => record.scanId));
-    for (const scanId of scanIds) {
-        let scan;
-        try {
-            scan = await deps.client.getScan(scanId);
-        }
-        catch (error) {
-            deps.logger.info(`Hacktron: the run record names scan ${scanId}, which could not be read (${error instanceof Error ? error.message : String(error)}); looking further.`);
-            continue;
-        }
-        if (isOfScope(scan, key) && isReusable(scan))
-            return scan;
-        deps.logger.info(`Hacktron: the run record names scan ${scanId}, but it is ${scan.status} or of another repository or branch; not reused.`);
-    }
-    return undefined;
-}
-function isOfScope(scan, key) {
-    return (scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === normalizeRepoUrl(key.repoUrl) &&
-        scan.branch === key.branch);
-}
-
-;// CONCATENATED MODULE: ./src/action/run-state.ts
-
-/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
-function runRecordsOf(state) {
-    const sources = [state.checkRun, state.comment].filter((source) => source !== undefined);
-    if (sources.length === 0)
-        return undefined;
-    return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
-}
-/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
-function runRecordOf(state) {
-    const { settings, progress } = state;
-    if (!settings || !progress.scanId || settings.event.headSha === '')
-        return undefined;
-    return {
-        scanId: progress.scanId,
-        headSha: settings.event.headSha,
-        scope: recordScope(settings.repositories)
-    };
-}
-function summaryContext(settings, reports) {
-    return {
-        failOnSeverity: settings?.failOnSeverity ?? 'high',
-        serverUrl: settings?.event.serverUrl ?? '',
-        repository: settings?.event.repository ?? '',
-        headSha: settings?.event.headSha ?? '',
-        runUrl: settings?.event.runUrl ?? '',
-        locations: reports?.locations,
-        notes: reports?.notes
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/report-outcome.ts
-// Reports how the run ended, everywhere the user looks: the step's outputs, its one annotation
-// and the findings' annotations, the log, the job summary, the PR comment and the check run.
-
-
-
-
-
-
-
-async function reportOutcome(outcome, state) {
-    const { progress, settings, logger } = state;
-    let reports;
-    // SARIF building and the annotations load only for a run that has findings to report.
-    const reporting = settings && progress.findings ? await __nccwpck_require__.e(/* import() */ 323).then(__nccwpck_require__.bind(__nccwpck_require__, 9323)) : undefined;
-    if (settings && reporting) {
-        try {
-            reports = await reporting.prepareFindingReports(progress, settings);
-        }
-        catch (error) {
-            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
-        }
-    }
-    const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '', state.checkRun?.id);
-    for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, value);
-    const used = { error: 0, warning: 0, notice: logger.notices };
-    const level = annotateOutcome(outcome);
-    if (level)
-        used[level]++;
-    if (settings && reports && reporting) {
-        const warning = used.warning + logger.warnings;
-        reporting.annotateFindings(progress, settings, reports.locations, { ...used, warning });
-    }
-    core.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
-    const context = summaryContext(settings, reports);
-    await writeSummary(renderSummary(outcome, progress, context));
-    await updateComment(state, outcome, reports);
-    if (outcome.result === 'started') {
-        // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
-        // until the mode: wait job, which reports on the same commit, completes its own.
-        await state.checkRun?.show(startedCheckRunOutput(progress), runRecordOf(state));
-    }
-    else {
-        await completeCheckRun(outcome, state, context, reports);
-    }
-    if (stepFails(outcome))
-        process.exitCode = 1;
-}
-async function completeCheckRun(outcome, state, context, reports) {
-    const { progress } = state;
-    await state.checkRun?.complete(completedCheckRun(outcome, progress, context, reports?.locations ?? new Map(), state.cancel.signal.aborted), runRecordOf(state));
-}
-/** The run's one annotation: an error when the step fails, a notice for a skip, else a warning. */
-function annotateOutcome(outcome) {
-    const { annotation } = outcome;
-    if (!annotation)
-        return undefined;
-    const level = stepFails(outcome) ? 'error' : outcome.result === 'skipped' ? 'notice' : 'warning';
-    core[level](annotation.message, { title: annotation.title });
-    return level;
-}
-/** The PR comment at each phase (no outcome yet) and at the end. */
-async function updateComment(state, outcome, reports) {
-    if (!state.comment)
-        return;
-    // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
-    // but keeps one that exists current, so a fixed PR shows that it now passes.
-    const mayCreate = state.settings?.prComment === 'always' ||
-        (outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out'));
-    const body = renderComment(state.comment.marker, state.progress, summaryContext(state.settings, reports), outcome, runRecordOf(state));
-    await state.comment.write(body, { mayCreate });
-}
-/** The last resort when the run cannot even report (an unwritable GITHUB_OUTPUT, say). */
-function failStep(message) {
-    core.setFailed(message);
-}
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await core.summary.addRaw(markdown).write();
-    }
-    catch (error) {
-        core.warning(`Could not write the job summary: ${String(error)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/approved-estimation.ts
-// The approval flow: a person approved one estimate (a GitHub Environment with required
-// reviewers in front of the job), so the run spends exactly that estimation, or nothing. Every
-// check runs before anything is spent: it exists, it is usable, it covers exactly the repositories
-// and branches this run would scan, and it fits max-credits.
-
-
-
-
-async function useApprovedEstimation(id, request, deps, progress) {
-    progress.phase = 'estimating';
-    let estimation;
-    try {
-        estimation = await deps.client.getCostEstimation(id);
-    }
-    catch (error) {
-        if (error instanceof HacktronApiError && error.code === 'not-found') {
-            throw new FlowFailure('invalid-input', 'Hacktron: approved cost estimation not found', `Input cost-estimation-id is ${id}, but the API knows no such cost estimation in this organisation ` +
-                `(it answered 404: "${error.serverMessage}"). Nothing was spent. Pass the cost-estimation-id output ` +
-                'of the mode: estimate job of this workflow run, with the same API key.');
-        }
-        throw error;
-    }
-    progress.estimation = estimation;
-    deps.logger.info(`Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`);
-    const mismatch = scopeMismatch(estimation, request.repositories);
-    if (mismatch)
-        throw mismatch;
-    return settleEstimation(estimation, request, deps, progress);
-}
-const describe = (repos) => repos.map((repo) => `${repo.url}@${repo.branch}`).join(', ');
-/** Why the estimation is not for exactly this run's repositories and branches, if it is not. */
-function scopeMismatch(estimation, requested) {
-    const estimated = estimation.repos.map((repo) => ({
-        url: repo.repo_url ?? '',
-        branch: repo.branch ?? ''
-    }));
-    const sides = `Cost estimation ${estimation.id} covers ${describe(estimated)}; this run would scan ${describe(requested)}. ` +
-        'Nothing was spent.';
-    const advice = ' Approve an estimation made by this workflow run (the cost-estimation-id output of its mode: estimate job), ' +
-        'or make repository, branch and related-repositories the same in both jobs.';
-    for (const repo of requested) {
-        const match = estimated.find((candidate) => sameRepository(candidate.url, repo.url));
-        if (!match)
-            continue;
-        if (match.branch !== repo.branch) {
-            return new FlowFailure('branch-mismatch', 'Hacktron: approved estimation is for another branch', `${sides} ${repo.url} was estimated on branch ${match.branch}, but this run would scan branch ${repo.branch}.${advice}`);
-        }
-    }
-    const [first] = estimated;
-    const [primary] = requested;
-    const sameSet = estimated.length === requested.length &&
-        requested.every((repo) => estimated.some((candidate) => sameRepository(candidate.url, repo.url)));
-    if (!sameSet || !first || !primary || !sameRepository(first.url, primary.url)) {
-        return new FlowFailure('scope-mismatch', 'Hacktron: approved estimation covers other repositories', `${sides} The primary repository and the set of repositories must be the same.${advice}`);
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/flow/fingerprint.ts
-var fingerprint = __nccwpck_require__(4428);
-;// CONCATENATED MODULE: ./src/hacktron/sarif-export.ts
-// Line numbers from the API's SARIF export (`GET /scans/{id}/findings/export?format=sarif`): the
-// one answer of the API that carries them. Anything malformed in it is skipped, not trusted.
-/** A path compared loosely: `/`-separated, without `file://`, `./` or a leading `/`. */
-function pathKey(path) {
-    return path
-        .trim()
-        .replace(/\\/g, '/')
-        .replace(/^file:\/\//, '')
-        .replace(/^(\.\/|\/)+/, '');
-}
-function exportedLines(exported) {
-    const byId = new Map();
-    const byFile = new Map();
-    for (const result of sarifResults(exported)) {
-        const region = result.locations?.[0]?.physicalLocation?.region;
-        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
-        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
-            continue;
-        const lines = {
-            startLine: region.startLine,
-            endLine: validEnd(region.startLine, region.endLine)
-        };
-        const id = result.properties?.['hacktron/finding-id'];
-        if (typeof id === 'string')
-            byId.set(id, lines);
-        else if (typeof uri === 'string') {
-            const key = pathKey(uri);
-            const entries = byFile.get(key) ?? [];
-            entries.push({ text: result.message?.text ?? '', lines });
-            byFile.set(key, entries);
-        }
-    }
-    return { byId, byFile };
-}
-/** The lines the export gives one finding: by its id, else by its file and title. */
-function linesOf(exported, finding) {
-    const byId = exported.byId.get(finding.id);
-    if (byId)
-        return byId;
-    const candidates = exported.byFile.get(pathKey(finding.affected_file ?? ''));
-    return candidates?.find((entry) => entry.text.includes(finding.title))?.lines;
-}
-function validEnd(start, end) {
-    return typeof end === 'number' && end >= start ? end : undefined;
-}
-function sarifResults(exported) {
-    const runs = exported?.runs;
-    if (!Array.isArray(runs))
-        return [];
-    return runs.flatMap((run) => Array.isArray(run?.results)
-        ? run.results.filter((r) => r && typeof r === 'object')
-        : []);
-}
-
-// EXTERNAL MODULE: ./src/hacktron/findings.ts
-var hacktron_findings = __nccwpck_require__(7038);
-;// CONCATENATED MODULE: ./src/flow/read-findings.ts
-
-
-
-
-/**
- * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
- * organisation can read findings at once and still leave room for everyone's polls.
- */
-const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
-const FINDINGS_PAGE_SIZE = 100;
-/** Why a JSON export failed that would fail the pages as well: no fallback then. */
-const PAGES_WOULD_FAIL_TOO = new Set([
-    'unauthorized',
-    'forbidden',
-    'rate-limited'
-]);
-/** A list that keeps shifting after this many full readings is reported, not read forever. */
-const MAX_READINGS = 3;
-/** `withLines: false` for a scan whose findings are only compared (a baseline), never shown. */
-async function readScanFindings(scanId, deps, { withLines = true } = {}) {
-    const exported = await readJsonExport(scanId, deps);
-    let findings = exported.findings ?? (await readPages(scanId, deps));
-    let source = exported.findings ? 'json-export' : 'pages';
-    if (!withLines) {
-        deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${read_findings_describe(source)}).`);
-        return { findings, lines: new Map(), source };
-    }
-    const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map();
-    const lines = new Map(fromCheckout);
-    if (findings.some((finding) => !fromCheckout.has(finding.id))) {
-        const sarif = await readSarifLines(scanId, deps);
-        if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
-            // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
-            deps.logger.warning(`Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`);
-            findings = await readPages(scanId, deps);
-            source = 'pages';
-        }
-        if (sarif) {
-            for (const finding of findings) {
-                const found = lines.has(finding.id) ? undefined : linesOf(sarif, finding);
-                if (found)
-                    lines.set(finding.id, found);
-            }
-        }
-    }
-    deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${read_findings_describe(source)}); ` +
-        `lines for ${lines.size}: ${fromCheckout.size} from the checkout, ${lines.size - fromCheckout.size} from the SARIF export.`);
-    return { findings, lines, source };
-}
-function read_findings_describe(source) {
-    return source === 'json-export' ? 'one JSON export' : 'page by page';
-}
-/** The JSON export's findings, or undefined (said in the log) when it lacks what the action reads. */
-async function readJsonExport(scanId, deps) {
-    let answer;
-    try {
-        answer = await deps.client.exportScanFindings(scanId, 'json');
-    }
-    catch (error) {
-        // The export may be missing, broken or too slow for a huge scan while the pages work; a key
-        // that is refused or throttled would fail the pages the same way, so that ends the read.
-        if (!(error instanceof HacktronApiError) || PAGES_WOULD_FAIL_TOO.has(error.code))
-            throw error;
-        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.serverMessage}); reading the findings page by page.`);
-        return {};
-    }
-    const items = exportItems(answer);
-    const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
-    if (problem === undefined && items) {
-        const findings = items.map(hacktron_findings/* normalizeFinding */.vb);
-        const idProblem = idsProblem(findings);
-        if (idProblem) {
-            deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${idProblem}); reading the findings page by page instead.`);
-            return {};
-        }
-        deps.client.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(findings));
-        return { findings };
-    }
-    deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
-    return {};
-}
-/**
- * The gate and every report tell findings apart by id: an export that repeats one, or leaves one
- * empty, cannot be trusted to list each finding once (the pages de-duplicate and name them).
- */
-function idsProblem(findings) {
-    const seen = new Set();
-    for (const finding of findings) {
-        if (finding.id === '')
-            return 'a finding has no id';
-        if (seen.has(finding.id))
-            return `finding ${finding.id} is listed twice`;
-        seen.add(finding.id);
-    }
-    return undefined;
-}
-/** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
-function exportItems(answer) {
-    if (Array.isArray(answer))
-        return answer;
-    const record = answer;
-    if (Array.isArray(record?.data))
-        return record.data;
-    if (Array.isArray(record?.findings))
-        return record.findings;
-    return undefined;
-}
-// Text the API may leave null (a finding with no file, say) is still carried; a missing key is not.
-const NULLABLE_TEXT = new Set(['description', 'affected_file', 'affected_code']);
-/** `a finding lacks "tags"`, or undefined when every item carries every field the action reads. */
-function missingField(items) {
-    for (const item of items) {
-        if (item === null || typeof item !== 'object')
-            return 'an item is not an object';
-        const record = item;
-        for (const field of types/* REPORTED_FINDING_FIELDS */.qe) {
-            const value = record[field];
-            const carried = field === 'tags'
-                ? Array.isArray(value)
-                : typeof value === 'string' || (value === null && NULLABLE_TEXT.has(field));
-            if (!carried)
-                return `a finding lacks "${field}"`;
-        }
-    }
-    return undefined;
-}
-/**
- * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
- * list that grows is read to its end). A finding listed twice counts once; fewer distinct
- * findings than `total` means the list shifted while it was read, so it is read again.
- */
-async function readPages(scanId, deps) {
-    const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps);
-    const byId = new Map();
-    let total = 0;
-    for (let reading = 1; reading <= MAX_READINGS; reading++) {
-        total = Infinity;
-        for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
-            await pace();
-            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
-            total = answer.total;
-            // The client hands the pages over normalized (src/hacktron/findings.ts). A finding without
-            // an id gets one of its own place, so it is neither merged with another nor lost.
-            answer.data.forEach((listed, index) => {
-                const finding = listed.id === '' ? { ...listed, id: `no-id-p${page}-${index}` } : listed;
-                if (!byId.has(finding.id))
-                    byId.set(finding.id, finding);
-            });
-            if (answer.data.length === 0)
-                break;
-        }
-        if (byId.size >= total)
-            return [...byId.values()];
-        deps.logger.info(`Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`);
-    }
-    throw new HacktronApiError({
-        code: 'bad-response',
-        serverMessage: `the findings list kept shifting: ${byId.size} distinct findings of ${total} after reading it ${MAX_READINGS} times`,
-        method: 'GET',
-        path: `/scans/${scanId}/findings`,
-        attempts: 1
-    });
-}
-/** Waits before each page so that no `windowMs` holds more than `pages` of them. */
-function pacer(pacing, { clock, signal }) {
-    const sent = [];
-    return async () => {
-        if (sent.length >= pacing.pages) {
-            const oldest = sent.shift() ?? 0;
-            const wait = oldest + pacing.windowMs - clock.now();
-            if (wait > 0)
-                await clock.sleep(wait, signal);
-        }
-        sent.push(clock.now());
-    };
-}
-/** The export's lines; without them the reports still work, so failing to read it fails nothing. */
-async function readSarifLines(scanId, deps) {
-    try {
-        return exportedLines(await deps.client.exportScanFindings(scanId, 'sarif'));
-    }
-    catch (error) {
-        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
-            'findings whose code is not in the checkout are shown without line numbers.');
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/gate-scope.ts
-
-
-
-
-
-/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
-const MAX_LISTED_PR_FILES = 3000;
-async function decideGateScope(request, findings, deps) {
-    const decision = request.scope === 'new'
-        ? await compareWithBaseline(request, findings, deps)
-        : request.scope === 'changed-files'
-            ? await limitToChangedFiles(request, deps)
-            : { requested: 'all', applied: 'all' };
-    if (decision.fallbackReason)
-        deps.logger.notice(decision.fallbackReason);
-    return decision;
-}
-/** Nothing was compared, so no baseline is named (the baseline-scan-id output stays empty). */
-function fallBack(requested, reason) {
-    return {
-        requested,
-        applied: 'all',
-        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`
-    };
-}
-async function compareWithBaseline(request, findings, deps) {
-    let baseline;
-    try {
-        baseline = await findBaseline(request, deps);
-    }
-    catch (error) {
-        const advice = request.baselineScanId === undefined
-            ? 're-run the job to try again'
-            : `check the baseline-scan-id input (${request.baselineScanId}): it must name a completed scan this API key can read`;
-        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); ${advice}.`);
-    }
-    if (typeof baseline === 'string')
-        return fallBack('new', baseline);
-    let earlier;
-    try {
-        // Matching goes by fingerprint, not by line: the baseline's lines cost nothing to skip.
-        earlier = [...(await readScanFindings(baseline.id, deps, { withLines: false })).findings];
-    }
-    catch (error) {
-        return fallBack('new', `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`);
-    }
-    // A finding fixed on the base branch that comes back is a regression: new, not old.
-    const comparable = earlier.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
-    // Triage speaks for the same code only: a loose match (the flagged code changed) to a finding
-    // triaged safe is judged anew, as a new finding.
-    const baselineMatches = new Map([...(0,fingerprint/* matchFindings */.cF)(findings, comparable)]
-        .filter(([, match]) => match.exact || !gate/* TRIAGED_SAFE_STATES */.Mt.has(match.earlier.state))
-        .map(([id, match]) => [id, match.earlier.state]));
-    deps.logger.info(`Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
-        `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`);
-    return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches };
-}
-/** The baseline scan, or why there is none (a sentence that says what to do). */
-async function findBaseline(request, deps) {
-    if (request.baselineScanId !== undefined) {
-        if (request.baselineScanId === request.scanId) {
-            return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.';
-        }
-        const scan = await deps.client.getScan(request.baselineScanId);
-        if (scan.status !== 'completed') {
-            return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
-        }
-        if (scan.repo_url === null || !sameRepository(scan.repo_url, request.repositoryUrl)) {
-            return `baseline scan ${scan.id} is of ${scan.repo_url ?? 'no repository'}, not ${request.repositoryUrl}; give the id of a scan of the same repository.`;
-        }
-        return scan;
-    }
-    if (!request.isPullRequest || !request.baseBranch) {
-        return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).';
-    }
-    const repository = normalizeRepoUrl(request.repositoryUrl);
-    const found = await findNewestScan(deps.client, (scan) => scan.id !== request.scanId &&
-        scan.branch === request.baseBranch &&
-        scan.repo_url !== null &&
-        normalizeRepoUrl(scan.repo_url) === repository, { status: 'completed' });
-    return (found ??
-        `no completed scan of ${request.repositoryUrl}@${request.baseBranch} to compare with among the most recent scans. ` +
-            `Run this action on pushes to ${request.baseBranch} (or on a schedule) so a baseline exists, or set baseline-scan-id.`);
-}
-async function limitToChangedFiles(request, deps) {
-    if (!request.isPullRequest || !deps.pullRequest) {
-        return fallBack('changed-files', request.isPullRequest
-            ? "the pull request's files cannot be read without a github-token."
-            : 'this run is not for a pull request, so no files are changed by one.');
-    }
-    let listed;
-    try {
-        listed = await deps.pullRequest.changedFiles();
-    }
-    catch (error) {
-        return fallBack('changed-files', `the pull request's changed files could not be read (${messageOf(error)}); give the job "permissions: pull-requests: read".`);
-    }
-    if (!listed.complete) {
-        return fallBack('changed-files', `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists, so its diff cannot be judged file by file.`);
-    }
-    const changedFiles = new Set(listed.files.map(fingerprint/* normalizeFindingPath */.sM));
-    deps.logger.info(`The pull request changes ${changedFiles.size} files; only findings in them can gate.`);
-    return { requested: 'changed-files', applied: 'changed-files', changedFiles };
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/flow/head-check.ts
-/** The PR's newer head commit when this run's commit is no longer its head; else undefined. */
-async function newerPullRequestHead(runSha, deps) {
-    if (!deps.pullRequest) {
-        deps.logger.info('No github-token to read the pull request with, so its current head is not checked before the scan starts.');
-        return undefined;
-    }
-    try {
-        const current = await deps.pullRequest.headSha();
-        return current !== '' && current !== runSha ? current : undefined;
-    }
-    catch (error) {
-        deps.logger.info(`Could not read the pull request's current head (${error instanceof Error ? error.message : String(error)}); ` +
-            `starting the scan of ${runSha.slice(0, 7)} without that check. Give the job "permissions: pull-requests: read" to enable it.`);
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan.ts
-
-
-
-
-
-
-/**
- * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
- * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
- */
-function scanRepos(estimation, requested) {
-    const estimated = estimation.repo_results?.length
-        ? estimation.repo_results.filter((result) => result.status === 'completed')
-        : estimation.repos;
-    return estimated.map((repo) => {
-        const url = repo.repo_url ?? '';
-        const match = requested.find((candidate) => sameRepository(candidate.url, url));
-        return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' };
-    });
-}
-function scanRequestBody(estimation, requested, extras) {
-    return {
-        cost_estimation_id: estimation.id,
-        repos: scanRepos(estimation, requested),
-        ...(extras.targetUrls.length > 0 && { target_urls: [...extras.targetUrls] }),
-        ...(extras.authInstructions !== undefined && { auth_instructions: extras.authInstructions }),
-        ...(extras.customContext !== undefined && { custom_context: extras.customContext }),
-        ...(extras.contextDocumentIds.length > 0 && {
-            context_document_ids: [...extras.contextDocumentIds]
-        })
-    };
-}
-/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
-async function waitForScan(request, deps, progress) {
-    progress.scanId = request.scanId;
-    progress.scanStartedAtMs ??= deps.clock.now();
-    await enterPhase(progress, 'scanning', deps.onPhaseChange);
-    const polled = await pollUntilTerminal({
-        subject: `Scan ${request.scanId}`,
-        read: (limits) => deps.client.getScanStatus(request.scanId, limits),
-        statusOf: (scan) => scan.status,
-        isTerminal: (scan) => types/* TERMINAL_SCAN_STATUSES */.wW.includes(scan.status),
-        intervalMs: request.pollIntervalMs,
-        timeoutMs: request.timeoutMs,
-        onRead: (scan) => (progress.scanStatus = scan.status)
-    }, deps);
-    if (polled.kind !== 'terminal') {
-        throw new FlowFailure('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
-            `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
-            `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
-            `mode: wait and scan-id: ${request.scanId}.`);
-    }
-    progress.scanEndedAtMs = deps.clock.now();
-    if (polled.value.status !== 'completed') {
-        throw new FlowFailure('scan-failed', `Hacktron: scan ${polled.value.status}`, `Scan ${request.scanId} ended with status ${polled.value.status}, so there are no findings to ` +
-            'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
-    }
-    progress.phase = 'reading-findings';
-    const read = await readScanFindings(request.scanId, deps);
-    progress.findings = read.findings;
-    progress.findingLines = read.lines;
-}
-
-;// CONCATENATED MODULE: ./src/flow/scan-start.ts
-// Starting the scan, the one step that spends credits, so that no run ever pays twice:
-// - a re-run for the same commit and scope attaches to the scan already started for it;
-// - a 409 whose conflicting scan is this commit's attaches to it (with reuse-scan);
-// - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
-//   if the scan started; else send again, which is safe because the API lets one scan claim an
-//   estimation (a second start of a started scan is a 409, never a second charge).
-
-
-
-/**
- * Attaches to an earlier scan for this commit and scope, if there is one: first as the action's
- * own run records name it, then as the API's scan names do.
- */
-async function findScanToReuse(identity, recordKey, deps, progress) {
-    // The name lookup is sent first although the records win: it needs only the Hacktron client,
-    // so the run's first request is not held up by loading GitHub's REST client for the records.
-    const named = await findScan(deps.client, identity, isReusable);
-    const recorded = await findRecordedScan(recordKey, deps);
-    const scan = recorded ?? named;
-    if (!scan)
-        return undefined;
-    const how = recorded ? 'an earlier run recorded' : 'found by its name';
-    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`, deps, progress);
-    return scan.id;
-}
-async function startScanOnce(request, deps, progress) {
-    progress.phase = 'starting-scan';
-    if (request.reuseScan) {
-        // Another run for this commit may have started the scan while this one was estimating.
-        const existing = await findScanToReuse(request.identity, request.recordKey, deps, progress);
-        if (existing)
-            return existing;
-    }
-    const sentAt = Date.now();
-    try {
-        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
-    }
-    catch (error) {
-        if (!(error instanceof HacktronApiError))
-            throw error;
-        if (error.code === 'conflict' && request.reuseScan) {
-            const scan = await findScan(deps.client, request.identity, isReusable);
-            if (scan) {
-                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, progress);
-                return scan.id;
-            }
-        }
-        if (!error.ambiguous)
-            throw error;
-        return reconcile(request, error, sentAt, deps, progress);
-    }
-}
-async function reconcile(request, lost, sentAt, deps, progress) {
-    const estimationId = request.body.cost_estimation_id;
-    deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
-    // If state cannot be read either, stop with the lost answer's error: it names the estimation
-    // to look for in the dashboard, and nothing is sent again blind.
-    const started = await findScan(deps.client, request.identity, () => true, sentAt).catch(() => {
-        throw lost;
-    });
-    if (started) {
-        attach(started, 'the scan had started although its answer was lost', deps, progress);
-        return started.id;
-    }
-    try {
-        deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
-        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
-    }
-    catch (error) {
-        if (error instanceof HacktronApiError && error.code === 'conflict') {
-            const claimed = await findScan(deps.client, request.identity, () => true, sentAt);
-            if (claimed) {
-                attach(claimed, 'the first start had claimed the estimation', deps, progress);
-                return claimed.id;
-            }
-        }
-        // The retry's own error: when it too went unanswered, its annotation names the estimation
-        // to look for in the dashboard before re-running.
-        throw error;
-    }
-}
-function recordStarted(started, request, deps, progress) {
-    progress.scanId = started.id;
-    progress.scanStatus = started.status;
-    progress.scanStartedAtMs = deps.clock.now();
-    deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
-    return started.id;
-}
-function attach(scan, because, deps, progress) {
-    progress.scanId = scan.id;
-    progress.scanStatus = scan.status;
-    progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
-    progress.attachedBecause = because;
-    deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
-}
-
-;// CONCATENATED MODULE: ./src/flow/run-flow.ts
-
-
-
-
-
-
-
-
-async function runFlow(settings, deps, progress, phase) {
-    let scanId = settings.scanId;
-    if (settings.mode !== 'wait') {
-        const started = await estimateAndStart(settings, deps, progress, phase);
-        if (typeof started !== 'string')
-            return started.result;
-        scanId = started;
-        if (settings.mode === 'start')
-            return 'started';
-    }
-    if (scanId === undefined)
-        throw new Error('No scan to wait for');
-    const waitFor = scanId;
-    await phase('Wait for the scan', () => waitForScan({
-        scanId: waitFor,
-        pollIntervalMs: settings.pollIntervalMs,
-        timeoutMs: settings.scanTimeoutMs
-    }, deps, progress));
-    const findings = progress.findings ?? [];
-    const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () => decideGateScope({
-        scope: settings.gateScope,
-        scanId: waitFor,
-        baselineScanId: settings.baselineScanId,
-        repositoryUrl: settings.baselineRepositoryUrl,
-        baseBranch: settings.event.baseBranch,
-        isPullRequest: settings.event.pullRequestNumber !== undefined
-    }, findings, deps));
-    progress.verdict = (0,gate/* evaluateGate */.DR)(findings, settings.failOnSeverity, scope);
-    progress.phase = 'done';
-    return progress.verdict.passed ? 'passed' : 'failed';
-}
-/** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
-async function estimateAndStart(settings, deps, progress, phase) {
-    const estimateRequest = {
-        repositories: settings.repositories,
-        pollIntervalMs: settings.pollIntervalMs,
-        timeoutMs: settings.estimationTimeoutMs,
-        maxCredits: settings.maxCredits
-    };
-    let estimation;
-    const approvedId = settings.costEstimationId;
-    if (approvedId !== undefined) {
-        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, progress));
-    }
-    const [primary] = settings.repositories;
-    const identity = {
-        // For the fallback lookup by name: Hacktron names a scan after its estimation today, which
-        // nothing promises (the run records come first; see run-record.ts).
-        name: estimation?.name ?? settings.estimationName,
-        repoUrl: primary?.url ?? '',
-        branch: primary?.branch ?? ''
-    };
-    const recordKey = {
-        headSha: settings.event.headSha,
-        scope: recordScope(settings.repositories),
-        repoUrl: identity.repoUrl,
-        branch: identity.branch
-    };
-    if (settings.reuseScan && settings.mode !== 'estimate') {
-        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, recordKey, deps, progress));
-        if (reused !== undefined)
-            return reused;
-    }
-    estimation ??= await phase('Estimate the cost', () => estimate({ name: settings.estimationName, ...estimateRequest }, deps, progress));
-    if (settings.mode === 'estimate')
-        return { result: 'estimated' };
-    if (settings.event.pullRequestNumber !== undefined) {
-        const newer = await newerPullRequestHead(settings.event.headSha, deps);
-        if (newer !== undefined) {
-            progress.supersededBy = newer;
-            return { result: 'superseded' };
-        }
-    }
-    const body = scanRequestBody(estimation, settings.repositories, settings);
-    return phase('Start the scan', () => startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, progress));
-}
-
-;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
-/**
- * The runner sends SIGTERM 7.5 s after SIGINT (and SIGKILL soon after that): the answer gets 5 s,
- * which leaves the rest for the reports.
- */
-const START_ANSWER_GRACE_MS = 5000;
-/**
- * After a cancellation: when the flow was starting the scan and has no scan id yet, waits until
- * the flow settles (it stops at its next wait once the start is answered) or the grace runs out.
- */
-async function awaitStartInFlight(flow, progress, clock, graceMs = START_ANSWER_GRACE_MS) {
-    if (progress.phase !== 'starting-scan' || progress.scanId !== undefined)
-        return;
-    const settled = new AbortController();
-    await Promise.race([
-        flow.then(() => settled.abort(), () => settled.abort()),
-        clock.sleep(graceMs, settled.signal)
-    ]);
-    settled.abort();
-}
-
-;// CONCATENATED MODULE: ./src/common/logger.ts
-const silentLogger = {
-    debug: () => undefined,
-    info: () => undefined,
-    notice: () => undefined,
-    warning: () => undefined
-};
-
-;// CONCATENATED MODULE: ./src/hacktron/retry-policy.ts
-// The one retry policy of the Hacktron client, as pure functions so it is tested without a clock.
-const DEFAULT_RETRY = {
-    maxAttempts: 6,
-    baseDelayMs: 1000,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 60_000
-};
-const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
-function isRetryable(outcome, safety) {
-    if (outcome.kind === 'redirect')
-        return false;
-    if (outcome.kind === 'status' && outcome.status === 429)
-        return true;
-    if (safety === 'spending-write')
-        return false;
-    if (outcome.kind === 'status')
-        return RETRYABLE_STATUSES.has(outcome.status);
-    return true;
-}
-/**
- * Delay before attempt `attempt + 1`: the server's Retry-After when it gave one (capped), else
- * capped exponential backoff with "equal jitter" (half fixed, half random), so that the jobs
- * sharing one key's rate limit spread out instead of retrying in lockstep.
- */
-function retryDelayMs(attempt, outcome, config, random) {
-    if (outcome.kind === 'status' && outcome.retryAfterMs !== undefined) {
-        return Math.min(outcome.retryAfterMs, config.maxRetryAfterMs);
-    }
-    const exponential = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-/**
- * Whether waiting `delayMs` before the next attempt still leaves the attempt before `deadline`.
- * A retry that cannot is not waited for: the caller's timeout ends the wait instead, on time.
- */
-function retryFitsBefore(deadline, nowMs, delayMs) {
-    return deadline === undefined || nowMs + delayMs < deadline;
-}
-/** Parses a Retry-After header (seconds or an HTTP date) into milliseconds from `nowMs`. */
-function parseRetryAfter(header, nowMs) {
-    if (header === undefined || header.trim() === '')
-        return undefined;
-    const trimmed = header.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./src/hacktron/transport.ts
-
-class TransportTimeoutError extends Error {
-    constructor(timeoutMs) {
-        super(`no complete answer within ${timeoutMs / 1000}s`);
-        this.name = 'TransportTimeoutError';
-    }
-}
-function createHttpTransport(userAgent, timeoutMs) {
-    // No keep-alive: polls are seconds apart, and a fresh connection per request keeps a reset
-    // from poisoning the next attempt. Retries are ours, so the library's own are off. Redirects
-    // are off too: the library strips only Authorization when a redirect changes host, so it would
-    // send X-Api-Key to whatever host a redirect names; a 3xx comes back to the client as it is.
-    const http = new lib/* HttpClient */.Qq(userAgent, [], {
-        allowRetries: false,
-        allowRedirects: false,
-        socketTimeout: timeoutMs
-    });
-    return {
-        send: (method, url, body, headers, deadlineMs) => new Promise((resolve, reject) => {
-            let response;
-            let settled = false;
-            const settle = (finish) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                finish();
-            };
-            // The socket timeout only notices silence; this deadline also ends a body that trickles.
-            const timer = setTimeout(() => {
-                response?.destroy();
-                settle(() => reject(new TransportTimeoutError(deadlineMs)));
-            }, deadlineMs);
-            http.request(method, url, body ?? null, headers).then((res) => {
-                response = res.message;
-                readBody(res.message).then((text) => settle(() => resolve({
-                    status: res.message.statusCode ?? 0,
-                    headers: res.message.headers,
-                    body: text
-                })), (error) => settle(() => reject(error)));
-            }, (error) => settle(() => reject(error)));
-        })
-    };
-}
-/** Reads a whole body, failing (rather than hanging, as readBody() would) when the peer hangs up. */
-function readBody(message) {
-    return new Promise((resolve, reject) => {
-        // Decoded as it arrives (a multi-byte character split across chunks stays whole), so a
-        // large export is held once as text, not also as its chunks and their concatenation.
-        message.setEncoding('utf8');
-        let text = '';
-        message.on('data', (chunk) => (text += chunk));
-        message.on('end', () => resolve(text));
-        message.on('error', reject);
-        message.on('close', () => {
-            if (!message.complete)
-                reject(new Error('the connection closed before the response ended'));
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/shape.ts
-// A light check that an answer has the fields the action relies on. Deliberately not a full
-// schema validation: a real API that adds or relaxes a field must not break the gate.
-function hasShape(value, shape) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return false;
-    const record = value;
-    return Object.entries(shape).every(([field, kind]) => {
-        const fieldValue = record[field];
-        if (kind === 'array')
-            return Array.isArray(fieldValue);
-        if (kind === 'object')
-            return fieldValue !== null && typeof fieldValue === 'object';
-        return typeof fieldValue === kind;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/client.ts
-
-
-
-
-
-
-
-
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
-const EXPORT_SLOWNESS = 10;
-// Network errors that prove the request never reached the server.
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-const COST_ESTIMATION_SHAPE = { id: 'string', status: 'string', repos: 'array' };
-const SCAN_STATUS_SHAPE = { id: 'string', status: 'string' };
-const SCAN_SHAPE = { id: 'string', status: 'string' };
-const PAGE_SHAPE = { data: 'array', total: 'number' };
-class HacktronClient {
-    baseUrl;
-    apiKey;
-    timeoutMs;
-    retry;
-    logger;
-    sleep;
-    random;
-    now;
-    transport;
-    userAgent;
-    constructor(options) {
-        const problem = baseUrlProblem(options.baseUrl);
-        if (problem)
-            throw new Error(`Refusing Hacktron API URL ${options.baseUrl}: ${problem}`);
-        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-        this.apiKey = options.apiKey;
-        this.userAgent = options.userAgent;
-        this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-        this.retry = { ...DEFAULT_RETRY, ...options.retry };
-        this.logger = options.logger ?? silentLogger;
-        this.sleep = options.sleep ?? abortableSleep;
-        this.random = options.random ?? Math.random;
-        this.now = options.now ?? Date.now;
-        this.transport = options.transport ?? createHttpTransport(options.userAgent, this.timeoutMs);
-    }
-    /** The reported severities outside the API's enum, so each is logged once per run. */
-    unknownSeveritiesLogged = new Set();
-    createCostEstimation(body) {
-        // A duplicate estimate costs nothing, so a lost answer may be retried.
-        return this.post('/cost-estimations', body, 'free-write', COST_ESTIMATION_SHAPE);
-    }
-    getCostEstimation(id, limits) {
-        return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE, {}, limits);
-    }
-    listCostEstimations(limit = 100, offset = 0) {
-        return this.get('/cost-estimations', PAGE_SHAPE, { limit, offset });
-    }
-    /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */
-    createScan(body) {
-        return this.post('/scans', body, 'spending-write', { id: 'string', status: 'string' });
-    }
-    getScan(id) {
-        return this.get(`/scans/${encodeURIComponent(id)}`, SCAN_SHAPE);
-    }
-    getScanStatus(id, limits) {
-        return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE, {}, limits);
-    }
-    listScans(query = {}) {
-        return this.get('/scans', PAGE_SHAPE, { ...query });
-    }
-    /**
-     * One page of findings, normalized (see findings.ts): the form the whole action works with.
-     * src/flow/read-findings.ts reads them all.
-     */
-    async listScanFindingsPage(scanId, page, limit) {
-        const answer = await this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit });
-        const data = answer.data.map(hacktron_findings/* normalizeFinding */.vb);
-        this.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(data));
-        return { ...answer, data };
-    }
-    /** Warns once per value about severities outside the API's enum, whichever answer had them. */
-    warnAboutUnknownSeverities(scanId, reported) {
-        const fresh = reported.filter((value) => !this.unknownSeveritiesLogged.has(value));
-        if (fresh.length === 0)
-            return;
-        for (const value of fresh)
-            this.unknownSeveritiesLogged.add(value);
-        this.logger.warning(`Hacktron: scan ${scanId} has findings with a severity outside critical, high, medium, low, ` +
-            `info (${fresh.map((value) => JSON.stringify(value)).join(', ')}): they are counted as ` +
-            '"unknown" and gate as the strictest, at any fail-on-severity but none.');
-    }
-    /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
-    exportScanFindings(scanId, format) {
-        return this.request({
-            method: 'GET',
-            path: `/scans/${encodeURIComponent(scanId)}/findings/export`,
-            query: { format },
-            safety: 'read',
-            slowness: EXPORT_SLOWNESS
-        });
-    }
-    post(path, body, safety, shape) {
-        return this.request({ method: 'POST', path, body, safety, shape });
-    }
-    get(path, shape, query, limits) {
-        return this.request({ method: 'GET', path, query, safety: 'read', shape, limits });
-    }
-    async request(spec) {
-        const url = this.urlFor(spec);
-        const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-        const headers = {
-            'X-Api-Key': this.apiKey,
-            Accept: 'application/json',
-            'User-Agent': this.userAgent
-        };
-        if (body !== undefined)
-            headers['Content-Type'] = 'application/json';
-        const { withinMs, signal } = spec.limits ?? {};
-        const deadline = withinMs === undefined ? undefined : this.now() + withinMs;
-        for (let attempt = 1;; attempt++) {
-            const { outcome, value, failure } = await this.attempt(spec, url, body, headers, deadline);
-            if (!outcome)
-                return value;
-            const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts;
-            if (!canRetry || signal?.aborted)
-                throw this.toError(spec, outcome, failure, attempt);
-            const delay = retryDelayMs(attempt, outcome, this.retry, this.random);
-            if (!retryFitsBefore(deadline, this.now(), delay)) {
-                throw this.deadlineError(spec, failure, attempt, delay);
-            }
-            this.logger.info(`Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatSeconds(delay)} ` +
-                `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`);
-            await this.sleep(delay, signal);
-            if (signal?.aborted)
-                throw this.toError(spec, outcome, failure, attempt);
-        }
-    }
-    /** The caller's deadline comes before the next attempt could: its timeout ends the wait. */
-    deadlineError(spec, failure, attempts, delayMs) {
-        return new HacktronApiError({
-            code: 'timeout',
-            method: spec.method,
-            path: spec.path,
-            attempts,
-            serverMessage: `${failure}; the next attempt (in ${formatSeconds(delayMs)}) would come after the deadline`
-        });
-    }
-    /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
-    async attempt(spec, url, body, headers, deadline) {
-        let response;
-        try {
-            response = await this.transport.send(spec.method, url, body, headers, attemptTimeoutMs(this.timeoutMs * (spec.slowness ?? 1), deadline, this.now()));
-        }
-        catch (error) {
-            const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error);
-            const code = error.code ?? '';
-            return {
-                outcome: { kind: 'network', mayHaveArrived: !NEVER_CONNECTED.has(code) },
-                failure: this.redact(reason)
-            };
-        }
-        if (isRedirect(response.status)) {
-            // Never followed: the transport would send the API key to whichever host a redirect names.
-            return {
-                outcome: { kind: 'redirect', status: response.status },
-                failure: describeRedirect(response.status, response.headers.location, url)
-            };
-        }
-        const parsed = parseJson(response.body);
-        if (response.status < 200 || response.status >= 300) {
-            const retryAfterHeader = response.headers['retry-after'];
-            const retryAfterMs = parseRetryAfter(Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader, this.now());
-            const fallback = parsed.ok
-                ? `HTTP ${response.status}`
-                : `HTTP ${response.status} with a non-JSON body`;
-            return {
-                outcome: { kind: 'status', status: response.status, retryAfterMs },
-                failure: this.redact(serverMessageOf(parsed.ok ? parsed.value : undefined, fallback))
-            };
-        }
-        if (!parsed.ok) {
-            return { outcome: { kind: 'bad-body' }, failure: 'the answer was not valid JSON' };
-        }
-        if (spec.shape && !hasShape(parsed.value, spec.shape)) {
-            return {
-                outcome: { kind: 'bad-body' },
-                failure: 'the answer did not have the documented shape'
-            };
-        }
-        return { value: parsed.value, failure: '' };
-    }
-    toError(spec, outcome, failure, attempts) {
-        const common = { method: spec.method, path: spec.path, attempts, serverMessage: failure };
-        // A POST whose answer was lost or garbled may still have done its work on the server.
-        const ambiguous = spec.method === 'POST';
-        switch (outcome.kind) {
-            case 'status':
-                return new HacktronApiError({
-                    ...common,
-                    status: outcome.status,
-                    code: errorCodeForStatus(outcome.status, failure),
-                    ambiguous: ambiguous && outcome.status >= 500
-                });
-            case 'network':
-                return new HacktronApiError({
-                    ...common,
-                    code: 'network-error',
-                    ambiguous: ambiguous && outcome.mayHaveArrived
-                });
-            case 'bad-body':
-                return new HacktronApiError({ ...common, code: 'bad-response', ambiguous });
-            case 'redirect':
-                // A redirect is answered before any work is done: nothing is ambiguous about it.
-                return new HacktronApiError({ ...common, status: outcome.status, code: 'bad-response' });
-        }
-    }
-    urlFor(spec) {
-        const url = new URL(this.baseUrl + spec.path);
-        for (const [name, value] of Object.entries(spec.query ?? {})) {
-            if (value !== undefined)
-                url.searchParams.set(name, String(value));
-        }
-        return url.toString();
-    }
-    redact(text) {
-        return this.apiKey === '' ? text : text.split(this.apiKey).join('***');
-    }
-}
-/** One attempt never runs past the caller's deadline (but gets at least a moment to answer). */
-function attemptTimeoutMs(timeoutMs, deadline, nowMs) {
-    if (deadline === undefined)
-        return timeoutMs;
-    return Math.max(1, Math.min(timeoutMs, deadline - nowMs));
-}
-function isRedirect(status) {
-    return status >= 300 && status < 400;
-}
-/** Names only the location's origin: its path and query might carry anything. */
-function describeRedirect(status, location, requestUrl) {
-    const target = Array.isArray(location) ? location[0] : location;
-    let where = 'no Location header';
-    if (target) {
-        try {
-            const url = new URL(target, requestUrl);
-            where = url.origin === new URL(requestUrl).origin ? `the same host ${url.host}` : url.host;
-        }
-        catch {
-            where = 'an unreadable Location header';
-        }
-    }
-    return (`the API answered HTTP ${status}, a redirect to ${where}; the client does not follow ` +
-        'redirects, so the API key is only ever sent to api-url (check api-url, or a proxy in between)');
-}
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false };
-    }
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-    }
-    return String(error);
-}
-function formatSeconds(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
-}
-
-;// CONCATENATED MODULE: ./src/hacktron/timing.ts
-// How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
-// against the local simulator only) the same policy on a 20-times faster clock, so tests and the
-// demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
-
-
-
-const TEST_SPEED_UP = 20;
-function clientTiming(testMode) {
-    if (!testMode)
-        return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY };
-    return {
-        requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / TEST_SPEED_UP,
-        retry: {
-            ...DEFAULT_RETRY,
-            baseDelayMs: DEFAULT_RETRY.baseDelayMs / TEST_SPEED_UP,
-            maxDelayMs: DEFAULT_RETRY.maxDelayMs / TEST_SPEED_UP
-        }
-    };
-}
-/** One job's share of the key's rate limit for findings pages, on the same clock as the retries. */
-function findingsPagePacing(testMode) {
-    if (!testMode)
-        return DOCUMENTED_PAGE_PACING;
-    return { ...DOCUMENTED_PAGE_PACING, windowMs: DOCUMENTED_PAGE_PACING.windowMs / TEST_SPEED_UP };
-}
-
+/***/ }),
+
+/***/ 2827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yO: () => (/* binding */ cancelledOutcome),
+  eh: () => (/* binding */ missingKeyOutcome),
+  Sg: () => (/* binding */ outcomeOfError),
+  SV: () => (/* binding */ outcomeOfFlow)
+});
+
+// EXTERNAL MODULE: ./src/settings/config-error.ts
+var config_error = __nccwpck_require__(8172);
+// EXTERNAL MODULE: ./src/flow/flow-failure.ts
+var flow_failure = __nccwpck_require__(9997);
+// EXTERNAL MODULE: ./src/hacktron/errors.ts
+var errors = __nccwpck_require__(4519);
 ;// CONCATENATED MODULE: ./src/report/failure.ts
 // Every way a run can fail, as the one annotation the user sees: a title that starts with
 // "Hacktron" and names the case, the server's own words, and what to do next.
@@ -31476,15 +30432,15 @@ function findingsPagePacing(testMode) {
 
 
 function describeFailure(error, context) {
-    if (error instanceof ConfigError) {
+    if (error instanceof config_error/* ConfigError */.x) {
         const title = error.code === 'missing-api-key'
             ? 'Hacktron: missing API key'
             : `Hacktron: invalid input ${error.input}`;
         return { code: error.code, title, message: error.message };
     }
-    if (error instanceof FlowFailure)
+    if (error instanceof flow_failure/* FlowFailure */.z)
         return { code: error.code, title: error.title, message: error.message };
-    if (error instanceof HacktronApiError)
+    if (error instanceof errors/* HacktronApiError */.jv)
         return describeApiError(error, context);
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -31682,7 +30638,7 @@ function outcomeOfError(error, progress, settings) {
     });
     const errorCode = failure.code;
     const annotation = { title: failure.title, message: failure.message };
-    if (error instanceof FlowFailure && error.code === 'timeout') {
+    if (error instanceof flow_failure/* FlowFailure */.z && error.code === 'timeout') {
         return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
     }
     return { result: 'error', errorCode, annotation };
@@ -31705,738 +30661,255 @@ function missingKeyOutcome(event) {
             }
         };
     }
-    throw new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
+    throw new config_error/* ConfigError */.x('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
         'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
 }
 
-// EXTERNAL MODULE: ./src/action/checkout.ts
-var checkout = __nccwpck_require__(5128);
-;// CONCATENATED MODULE: ./src/action/github/octokit.ts
-const clients = new Map();
-function octokitFor(token) {
-    let client = clients.get(token);
-    if (!client) {
-        client = __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(({ getOctokit: create }) => create(token));
-        clients.set(token, client);
-    }
-    return client;
-}
-
-;// CONCATENATED MODULE: ./src/action/github/check-runs.ts
-
-async function githubCheckRuns(where) {
-    const octokit = await octokitFor(where.token);
-    const repo = { owner: where.owner, repo: where.repo };
-    return {
-        create: async ({ name, headSha, output }) => (await octokit.rest.checks.create({
-            ...repo,
-            name,
-            head_sha: headSha,
-            status: 'in_progress',
-            started_at: new Date().toISOString(),
-            output
-        })).data.id,
-        update: async (id, { externalId, conclusion, output }) => {
-            await octokit.rest.checks.update({
-                ...repo,
-                check_run_id: id,
-                ...(externalId !== undefined && { external_id: externalId }),
-                ...(conclusion !== undefined && {
-                    status: 'completed',
-                    conclusion: conclusion,
-                    completed_at: new Date().toISOString()
-                }),
-                output: { ...output, annotations: output.annotations && [...output.annotations] }
-            });
-        },
-        listForRef: async (headSha, name) => (await octokit.paginate(octokit.rest.checks.listForRef, {
-            ...repo,
-            ref: headSha,
-            check_name: name,
-            filter: 'all',
-            per_page: 100
-        })).map((run) => ({ id: run.id, externalId: run.external_id }))
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/github/issue-comments.ts
-
-/** Who the workflow's default token (GITHUB_TOKEN) writes as. */
-const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]';
-async function githubIssueComments(pr) {
-    const octokit = await octokitFor(pr.token);
-    const where = { owner: pr.owner, repo: pr.repo };
-    return {
-        identity: async () => {
-            // A personal token can read its own user (no extra permission); an installation token
-            // (GITHUB_TOKEN, a GitHub App's) cannot, and the default one writes as github-actions[bot].
-            try {
-                return (await octokit.rest.users.getAuthenticated()).data.login;
-            }
-            catch (error) {
-                const status = error.status;
-                if (status === 401 || status === 403 || status === 404)
-                    return DEFAULT_TOKEN_LOGIN;
-                throw error;
-            }
-        },
-        list: async () => (await octokit.paginate(octokit.rest.issues.listComments, {
-            ...where,
-            issue_number: pr.number,
-            per_page: 100
-        })).map((comment) => ({ id: comment.id, body: comment.body, author: comment.user?.login })),
-        create: async (body) => (await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data
-            .id,
-        update: async (id, body) => {
-            await octokit.rest.issues.updateComment({ ...where, comment_id: id, body });
-        },
-        remove: async (id) => {
-            await octokit.rest.issues.deleteComment({ ...where, comment_id: id });
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/github/pull-request.ts
-
-
-const FILES_PER_PAGE = 100;
-function githubPullRequest(pr) {
-    const where = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
-    return {
-        headSha: async () => {
-            const octokit = await octokitFor(pr.token);
-            return (await octokit.rest.pulls.get(where)).data.head.sha;
-        },
-        changedFiles: async () => {
-            const octokit = await octokitFor(pr.token);
-            const files = [];
-            // GitHub lists at most 3,000 files of a PR; a full last page means there may be more.
-            for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
-                const { data } = await octokit.rest.pulls.listFiles({
-                    ...where,
-                    per_page: FILES_PER_PAGE,
-                    page
-                });
-                files.push(...data.map((file) => file.filename));
-                if (data.length < FILES_PER_PAGE)
-                    return { files, complete: true };
-            }
-            return { files, complete: files.length < MAX_LISTED_PR_FILES };
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/check-run-writer.ts
-
-class CheckRunWriter {
-    name;
-    headSha;
-    api;
-    logger;
-    checkRunId;
-    disabled = false;
-    lastOutput;
-    recorded;
-    constructor(name, headSha, api, logger) {
-        this.name = name;
-        this.headSha = headSha;
-        this.api = api;
-        this.logger = logger;
-    }
-    /** The check run's id, once created. */
-    get id() {
-        return this.checkRunId;
-    }
-    /** Creates the check run, or updates it when the output changed; never throws. */
-    async show(output, record) {
-        const externalId = record && checkRunExternalId(record);
-        const key = JSON.stringify([output, externalId]);
-        if (this.disabled || key === this.lastOutput)
-            return;
-        await this.guard(async (api) => {
-            if (this.checkRunId === undefined) {
-                this.checkRunId = await api.create({ name: this.name, headSha: this.headSha, output });
-            }
-            if (externalId !== this.recorded || this.lastOutput !== undefined) {
-                await api.update(this.checkRunId, { externalId, output });
-            }
-            this.recorded = externalId;
-            this.lastOutput = key;
-        });
-    }
-    /** Completes the check run with its conclusion and every annotation; never throws. */
-    async complete(completed, record) {
-        if (this.disabled)
-            return;
-        await this.guard(async (api) => {
-            this.checkRunId ??= await api.create({
-                name: this.name,
-                headSha: this.headSha,
-                output: completed.output
-            });
-            const id = this.checkRunId;
-            const externalId = record && checkRunExternalId(record);
-            const [first = [], ...rest] = annotationBatches(completed.annotations);
-            // The conclusion goes with the first batch; further batches append to it, as GitHub allows.
-            await api.update(id, {
-                externalId,
-                conclusion: completed.conclusion,
-                output: { ...completed.output, annotations: first }
-            });
-            for (const batch of rest) {
-                await api.update(id, { output: { ...completed.output, annotations: batch } });
-            }
-        });
-    }
-    /** The run records in this commit's check runs of the same name; never throws. */
-    async read() {
-        if (this.disabled)
-            return [];
-        const records = [];
-        await this.guard(async (api) => {
-            for (const run of await api.listForRef(this.headSha, this.name)) {
-                const record = parseCheckRunExternalId(run.externalId, this.headSha);
-                if (record)
-                    records.push(record);
-            }
-        });
-        return records;
-    }
-    async guard(body) {
-        try {
-            await body(await this.api());
-        }
-        catch (error) {
-            const status = error.status;
-            if (status === 403 || status === 404 || status === 401) {
-                this.disabled = true;
-                // A plain log line, not an annotation: the step's own annotations go on as before.
-                this.logger.info(`Hacktron: no check run (HTTP ${status}): the token may not write checks. Give the job ` +
-                    '"permissions: checks: write" (a fork\'s pull_request run never can), or set check-run: false.');
-                return;
-            }
-            this.logger.warning(`Hacktron: could not write the check run: ${error instanceof Error ? error.message : String(error)}. ` +
-                'The scan and the gate are not affected.');
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/comment-writer.ts
-
-class PrCommentWriter {
-    marker;
-    api;
-    logger;
-    commentId;
-    /** The PR was searched and holds no comment of ours: no need to list its comments again. */
-    knownAbsent = false;
-    lastBody;
-    disabled = false;
-    identity;
-    /** Foreign comments with the marker already noted in the log, so each is noted once. */
-    notedForeign = new Set();
-    constructor(marker, api, logger) {
-        this.marker = marker;
-        this.api = api;
-        this.logger = logger;
-    }
-    /** Writes `body` (which must contain the marker); never throws. */
-    async write(body, options = { mayCreate: true }) {
-        if (this.disabled || body === this.lastBody)
-            return;
-        if (!options.mayCreate && this.knownAbsent)
-            return;
-        try {
-            const api = await this.api();
-            this.identity ??= await api.identity();
-            if (this.commentId === undefined && !this.knownAbsent) {
-                this.commentId = await this.findExisting(api);
-                this.knownAbsent = this.commentId === undefined;
-            }
-            if (this.commentId !== undefined) {
-                await api.update(this.commentId, body);
-            }
-            else if (!options.mayCreate) {
-                return;
-            }
-            else {
-                this.commentId = await api.create(body);
-                this.knownAbsent = false;
-                await this.settleRace(api, body);
-            }
-            this.lastBody = body;
-        }
-        catch (error) {
-            this.onError(error);
-        }
-    }
-    /**
-     * The run records in this job's comments written by the token's identity (a record anyone else
-     * wrote could point a re-run at a scan of other code); never throws.
-     */
-    async read() {
-        if (this.disabled)
-            return [];
-        try {
-            const api = await this.api();
-            this.identity ??= await api.identity();
-            const identity = this.identity;
-            return (await api.list())
-                .filter((comment) => sameLogin(comment.author, identity))
-                .flatMap((comment) => parseCommentRecord(comment.body ?? '', this.marker) ?? []);
-        }
-        catch (error) {
-            this.logger.debug(`Could not read the PR comment's run record: ${String(error)}`);
-            return [];
-        }
-    }
-    /** The oldest comment with the marker that this identity wrote; others are left alone. */
-    async findExisting(api) {
-        const marked = (await api.list()).filter((comment) => comment.body?.includes(this.marker));
-        const mine = marked.filter((comment) => sameLogin(comment.author, this.identity));
-        for (const foreign of marked.filter((comment) => !mine.includes(comment))) {
-            if (this.notedForeign.has(foreign.id))
-                continue;
-            this.notedForeign.add(foreign.id);
-            this.logger.info(`Hacktron: PR comment ${foreign.id} carries this job's marker but was written by ` +
-                `${foreign.author ?? 'an unknown author'}, not by ${this.identity ?? 'this token'}: ` +
-                'it is ignored and left as it is.');
-        }
-        return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id));
-    }
-    /** If another run created its comment at the same time, the oldest one wins. */
-    async settleRace(api, body) {
-        const oldest = await this.findExisting(api);
-        if (oldest === undefined || oldest === this.commentId)
-            return;
-        await api.remove(this.commentId);
-        this.commentId = oldest;
-        await api.update(oldest, body);
-    }
-    onError(error) {
-        const status = error.status;
-        if (status === 401 || status === 403 || status === 404) {
-            this.disabled = true;
-            this.logger.warning(`Hacktron: could not write the PR comment (HTTP ${status}): the token may not comment on this pull ` +
-                'request. Runs for forks get a read-only token; elsewhere give the job "permissions: pull-requests: write", ' +
-                'or set pr-comment: false. The scan and the gate are not affected.');
-            return;
-        }
-        this.logger.warning(`Hacktron: could not update the PR comment: ${error instanceof Error ? error.message : String(error)}. ` +
-            'The scan and the gate are not affected; the next update will try again.');
-    }
-}
-/** GitHub logins are case-insensitive. */
-function sameLogin(a, b) {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./src/action/github-reporters.ts
-// The GitHub side of a run, built only when the run needs it: the PR comment, the check run on the
-// head commit, and the reader of the pull request. Each loads its REST client on first use.
-
-
-
-
-
-
-
-/** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
-function prCommentWriter(settings, logger) {
-    const { event } = settings;
-    const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target';
-    if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
-        return undefined;
-    }
-    if (event.fromFork && event.name === 'pull_request') {
-        logger.warning('Hacktron: no PR comment for a pull request from a fork: GitHub gives such runs a read-only token. ' +
-            'The job summary has the report; for a comment, use the two-job setup in the README ("Fork pull requests").');
-        return undefined;
-    }
-    if (settings.githubToken === '') {
-        logger.warning('Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.');
-        return undefined;
-    }
-    const primary = settings.repositories[0];
-    const marker = commentMarker({
-        workflow: event.workflow,
-        job: event.job,
-        repository: primary?.url ?? event.repositoryUrl,
-        branch: primary?.branch ?? event.branch
-    });
-    const pr = pullRequestRef(settings);
-    return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger);
-}
-/**
- * The check run writer, when this run writes one: check-run on, a token, and a commit. Its name
- * carries the scope when this commit may get several (related repositories, or a repository or
- * branch other than the event's, as a matrix over them does).
- */
-function checkRunWriter(settings, logger) {
-    const { event } = settings;
-    if (!settings.checkRun)
-        return undefined;
-    if (settings.mode === 'estimate') {
-        // Branch protection counts a neutral check as passed: an estimate that judged nothing must
-        // not stand where the gate's check will, or a PR could merge before its approved scan runs.
-        logger.info('Hacktron: no check run in mode estimate: the job that spends the estimate writes it.');
-        return undefined;
-    }
-    if (settings.githubToken === '' || event.headSha === '' || event.repository === '') {
-        logger.info('Hacktron: no check run: the run has no github-token, commit or repository.');
-        return undefined;
-    }
-    const [primary, ...related] = settings.repositories;
-    const own = primary !== undefined &&
-        primary.url.toLowerCase() ===
-            (event.headRepository && !event.headRepository.deleted
-                ? event.headRepository.url
-                : event.repositoryUrl).toLowerCase() &&
-        primary.branch === event.branch;
-    const scopeLabel = own && related.length === 0
-        ? undefined
-        : `${(primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '')}@${primary?.branch ?? ''}${related.length > 0 ? ` +${related.length} related` : ''}`;
-    const [owner = '', repo = ''] = event.repository.split('/');
-    return new CheckRunWriter(checkRunName(scopeLabel), event.headSha, () => githubCheckRuns({ token: settings.githubToken, owner, repo }), logger);
-}
-/** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
-function pullRequestRef(settings) {
-    const { event } = settings;
-    if (event.pullRequestNumber === undefined || settings.githubToken === '')
-        return undefined;
-    const [owner = '', repo = ''] = event.repository.split('/');
-    return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber };
-}
-/** Reads the PR's head and files; a fork's read-only token may read them too. */
-function pullRequestReader(settings) {
-    const pr = pullRequestRef(settings);
-    return pr && githubPullRequest(pr);
-}
-
-// EXTERNAL MODULE: ./src/common/version.ts
-var version = __nccwpck_require__(9521);
-;// CONCATENATED MODULE: ./src/action/run-flow-on-runner.ts
-// The flow with everything it needs on the runner: the Hacktron client, the pull request on
-// GitHub, the run records, the real clock and the cancellation; each phase folded in the log.
-// Returns how the run ended; a cancelled job stops waiting at once (the scan goes on).
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function runFlowOnRunner(settings, state) {
-    if (settings.apiKey === '')
-        return missingKeyOutcome(settings.event);
-    core.info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
-    state.comment = prCommentWriter(settings, state.logger);
-    state.checkRun = checkRunWriter(settings, state.logger);
-    const { progress } = state;
-    const flow = runFlow(settings, flowDeps(settings, state), progress, phase);
-    const cancelled = new Promise((resolve) => state.cancel.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }));
-    const result = await Promise.race([flow, cancelled]);
-    if (result === 'cancelled') {
-        // Except for the answer to starting the scan, which names the scan that did start.
-        await awaitStartInFlight(flow, progress, systemClock);
-        return cancelledOutcome(progress);
-    }
-    return outcomeOfFlow(result, progress, settings.event);
-}
-function flowDeps(settings, state) {
-    const client = new HacktronClient({
-        baseUrl: settings.apiUrl,
-        apiKey: settings.apiKey,
-        userAgent: `${version/* ACTION_NAME */.p}/${version/* ACTION_VERSION */.Y}`,
-        logger: state.logger,
-        ...clientTiming(settings.testMode)
-    });
-    return {
-        client,
-        pullRequest: pullRequestReader(settings),
-        runRecords: runRecordsOf(state),
-        logger: state.logger,
-        clock: systemClock,
-        random: Math.random,
-        signal: state.cancel.signal,
-        findingsReading: {
-            pacing: findingsPagePacing(settings.testMode),
-            locateInCheckout: (0,checkout/* checkoutLines */._Y)()
-        },
-        // The check run appears in progress at the first phase change, once the first Hacktron
-        // request is out: creating it first would hold that request up while GitHub's client loads.
-        onPhaseChange: async () => {
-            await updateComment(state);
-            await state.checkRun?.show(inProgressOutput(state.progress), runRecordOf(state));
-        }
-    };
-}
-/** Folds a phase in the log and says how long it took. */
-async function phase(name, body) {
-    const started = Date.now();
-    return core.group(name, async () => {
-        try {
-            return await body();
-        }
-        finally {
-            core.info(`${name}: ${formatElapsed(Date.now() - started)}`);
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/action/signals.ts
-function abortOnCancellation(logger) {
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
-        logger.info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
-        cancel.abort();
-    };
-    process.once('SIGINT', () => onSignal('SIGINT'));
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    return cancel;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): read the settings, run the flow, report how it ended. It never throws: every way a run
-// can end becomes a result, an error-code and one annotation that explains it.
-
-
-
-
-
-
-
-
-async function run() {
-    const logger = new CoreLogger();
-    const state = { progress: newProgress(), logger, cancel: abortOnCancellation(logger) };
-    let outcome;
-    try {
-        const sources = runnerSources();
-        maskSecrets(sources);
-        const settings = readSettings(sources);
-        state.settings = settings;
-        logger.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`);
-        for (const note of settings.notes)
-            logger.info(note);
-        if (settings.testMode) {
-            logger.info(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
-        }
-        outcome = await runFlowOnRunner(settings, state);
-    }
-    catch (error) {
-        outcome = outcomeOfError(error, state.progress, state.settings);
-    }
-    try {
-        await reportOutcome(outcome, state);
-    }
-    catch (error) {
-        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
-        failStep(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
-    }
-    // A request abandoned by the cancellation may still hold the event loop open.
-    if (state.cancel.signal.aborted)
-        process.exit();
-}
-
 
 /***/ }),
 
-/***/ 5126:
+/***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hf: () => (/* binding */ locateFindings),
-/* harmony export */   e9: () => (/* binding */ repoRelativePath),
-/* harmony export */   kb: () => (/* binding */ locateInCheckout)
+/* harmony export */   Br: () => (/* binding */ renderSummary)
 /* harmony export */ });
-/* unused harmony export locateSnippet */
-/**
- * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
- * carrying control characters, or absolute outside the workspace. An absolute path from another
- * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
- * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
- * a path must never reach an annotation, a link or the SARIF file.
- */
-function repoRelativePath(raw, workspace = '', exists) {
-    let path = raw.trim().replace(/\\/g, '/');
-    path = path.replace(/^file:\/\//, '');
-    // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
-    path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '');
-    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (root !== '' && path.startsWith(`${root}/`))
-        path = path.slice(root.length + 1);
-    else if (/^(\/|[a-z]:\/)/i.test(path))
-        return longestExistingSuffix(path, exists);
-    path = path.replace(/^(\.\/)+/, '');
-    return isUsableRelativePath(path) ? path : undefined;
-}
-function isUsableRelativePath(path) {
-    const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
-    if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
-        return false;
-    return !path.split('/').some((segment) => segment === '..' || segment === '.');
-}
-function longestExistingSuffix(absolute, exists) {
-    if (!exists)
-        return undefined;
-    const segments = absolute.split('/').filter((segment) => segment !== '');
-    for (let start = 0; start < segments.length; start++) {
-        const candidate = segments.slice(start).join('/');
-        if (isUsableRelativePath(candidate) && exists(candidate))
-            return candidate;
+/* unused harmony exports MAX_LISTED_FINDINGS, STATE_WORDS, firstSentence */
+/* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
+/* harmony import */ var _flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5048);
+/* harmony import */ var _flow_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6613);
+/* harmony import */ var _flow_poll_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6987);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
+/* harmony import */ var _locations_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5126);
+// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
+// the verdict first, then only the findings that block the merge, then, collapsed, the findings
+// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
+// last the scan's facts in one line. Pure: run state in, Markdown out.
+
+
+
+
+
+
+/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
+const MAX_LISTED_FINDINGS = 50;
+const VERDICT = {
+    passed: '✅ Passed',
+    failed: '❌ Failed',
+    skipped: '⏭️ Skipped',
+    estimated: '💰 Estimated',
+    started: '🚀 Scan started',
+    'timed-out': '⏱️ Timed out',
+    error: '⚠️ Error'
+};
+/** The API's state words, as a reviewer would say them. */
+const STATE_WORDS = {
+    open: 'open',
+    true_positive: 'confirmed',
+    false_positive: 'false positive',
+    accepted_risk: 'accepted risk',
+    resolved: 'fixed',
+    closed: 'closed'
+};
+const SEVERITY_WORDS = {
+    unknown: '⚫ Unknown',
+    critical: '🔴 Critical',
+    high: '🟠 High',
+    medium: '🟡 Medium',
+    low: '🔵 Low',
+    info: '⚪ Info'
+};
+/** The collapsed sections, in the order a reviewer reads them. */
+const NOT_BLOCKING = [
+    { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
+    { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
+    { standing: 'triaged', title: (n) => `${n} triaged safe` },
+    { standing: 'below-gate', title: (n) => `${n} below the gate` }
+];
+function renderSummary(outcome, progress, context) {
+    const parts = [
+        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
+        verdictLine(outcome, progress, context)
+    ];
+    const { verdict, findings } = progress;
+    if (verdict?.scope.fallbackReason) {
+        parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(verdict.scope.fallbackReason, 1000)}`);
     }
-    return undefined;
+    if (findings && verdict)
+        parts.push(...findingSections(findings, verdict, context));
+    else if (findings && findings.length > 0)
+        parts.push(ungatedSection(findings, context));
+    const failures = progress.estimation ? (0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .failedRepoResults */ .m1)(progress.estimation) : [];
+    for (const result of failures)
+        parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result), 1000)}`);
+    if (context.notes?.length)
+        parts.push(context.notes.join('\n'));
+    const facts = factsLine(progress, context);
+    if (facts)
+        parts.push(facts);
+    return parts.join('\n\n') + '\n';
 }
-/**
- * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
- * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
- */
-function locateSnippet(text, snippet) {
-    const squash = (line) => line.replace(/\s+/g, ' ').trim();
-    const wanted = snippet
-        .split(/\r?\n/)
-        .map(squash)
-        .filter((line) => line !== '');
-    if (wanted.length === 0)
-        return undefined;
-    const lines = text.split(/\r?\n/).map(squash);
-    for (let start = 0; start < lines.length; start++) {
-        if (!lines[start]?.includes(wanted[0] ?? ''))
-            continue;
-        let line = start;
-        let matched = 0;
-        while (matched < wanted.length && line < lines.length) {
-            if (lines[line] === '') {
-                line++;
-                continue;
-            }
-            const expected = wanted[matched] ?? '';
-            // The first and last lines of a snippet may be partial lines of the file.
-            const ok = matched === 0 || matched === wanted.length - 1
-                ? lines[line]?.includes(expected)
-                : lines[line] === expected;
-            if (!ok)
-                break;
-            matched++;
-            line++;
+function verdictLine(outcome, progress, context) {
+    const gate = context.failOnSeverity;
+    const scope = progress.verdict?.scope.applied;
+    const introduced = scope === 'new'
+        ? ' that this pull request introduces'
+        : scope === 'changed-files'
+            ? ' in the files this pull request changes'
+            : '';
+    switch (outcome.result) {
+        case 'passed':
+            return gate === 'none'
+                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
+                : `No open or confirmed finding${introduced} at or above **${gate}**.`;
+        case 'failed': {
+            const count = progress.verdict?.gating.length ?? 0;
+            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
         }
-        if (matched === wanted.length)
-            return { startLine: start + 1, endLine: line };
-    }
-    return undefined;
-}
-/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
-function locateFindings(findings, lines, workspace = '', fileExists) {
-    const locations = new Map();
-    for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
-        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
-    }
-    return locations;
-}
-/**
- * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
- * once, whatever the number of its findings, and dropped before the next one is read.
- */
-function locateInCheckout(findings, readFile, workspace = '', fileExists) {
-    const byPath = new Map();
-    for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
-        if (!path)
-            continue;
-        const inFile = byPath.get(path);
-        if (inFile)
-            inFile.push(finding);
-        else
-            byPath.set(path, [finding]);
-    }
-    const lines = new Map();
-    for (const [path, inFile] of byPath) {
-        const text = readFile(path);
-        if (text === undefined)
-            continue;
-        for (const finding of inFile) {
-            const found = locateSnippet(text, finding.affected_code);
-            if (found)
-                lines.set(finding.id, found);
+        case 'skipped':
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
+        case 'estimated': {
+            const credits = progress.estimatedCredits ?? '?';
+            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(progress.estimation?.id ?? '')}). ` +
+                'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
         }
+        case 'started':
+            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+        default:
+            return outcome.annotation
+                ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
+                : 'The run did not finish.';
     }
-    return lines;
 }
-
-
-/***/ }),
-
-/***/ 4285:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   UJ: () => (/* binding */ inertText),
-/* harmony export */   ln: () => (/* binding */ inlineText),
-/* harmony export */   ti: () => (/* binding */ inlineCode),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-// Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
-// the scanned code. These helpers make it inert where GitHub shows it: no links, images, HTML,
-// mentions, issue references, table breaks, code-fence escapes or disguised (bidi) text.
-/**
- * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C)
- * reorder what is shown, so `txt.exe` can read as `exe.txt`: each becomes a visible U+FFFD.
- */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const ZERO_WIDTH_SPACE = '\u200b';
-/**
- * Breaks what GitHub links or notifies even in escaped Markdown and in plain text: `@user`
- * mentions, `#1`, `GH-2` and `owner/repo#3` references, `www.` and `scheme://` autolinks (and so
- * e-mail ones), each with a zero-width space the reader does not see; bidi controls shown as �.
- */
-function inertText(text) {
-    return text
-        .replace(BIDI_CONTROLS, '\ufffd')
-        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
-        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\b(gh)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`);
+function findingSections(findings, verdict, context) {
+    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+    const sections = [];
+    if (verdict.gating.length > 0)
+        sections.push(blockingTable(verdict.gating, context, limit));
+    const sorted = (0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings);
+    for (const { standing, title } of NOT_BLOCKING) {
+        const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
+        if (group.length === 0)
+            continue;
+        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
+    }
+    return sections;
 }
-/** Whitespace folded to one line, cut to `max` characters with an ellipsis. */
-function oneLine(text, max) {
+/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
+function ungatedSection(findings, context) {
+    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+    return collapsed(`${findings.length} findings (not judged)`, otherTable((0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings), context, limit));
+}
+/** Blocking findings: what to fix, so the last column says why it is a problem. */
+function blockingTable(gating, context, limit) {
+    return findingsTable(gating, context, limit, [
+        'Why',
+        (finding) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(firstSentence(finding.description), 200)
+    ]);
+}
+/** Findings that do not block: the last column says how they were triaged. */
+function otherTable(findings, context, limit) {
+    return findingsTable(findings, context, limit, [
+        'State',
+        (finding) => STATE_WORDS[finding.state] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(String(finding.state), 40)
+    ]);
+}
+function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
+    const rows = findings
+        .slice(0, limit)
+        .map((finding) => [
+        SEVERITY_WORDS[finding.severity],
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(finding.title, 200),
+        fileLink(finding, context),
+        lastCell(finding)
+    ]);
+    return ((0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
+        moreLine(findings.length - rows.length));
+}
+function moreLine(rest) {
+    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
+}
+/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
+function collapsed(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function firstSentence(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    const end = /[.!?](\s|$)/.exec(flat);
+    return end ? flat.slice(0, end.index + 1) : flat;
 }
-/** Plain text, safe in a paragraph or a table cell. */
-function inlineText(text, maxLength = 300) {
-    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
-    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    return inertText(cut
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1'));
+/** The estimate and the scan in one line, small print under the report. */
+function factsLine(progress, context) {
+    const facts = [];
+    if (progress.scanId) {
+        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
+            ? ` in ${(0,_flow_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+            : '';
+        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(progress.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
+    }
+    if (progress.attachedBecause) {
+        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
+    }
+    if (progress.estimation) {
+        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
+        const triage = progress.estimation.triage_required
+            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
+            : '';
+        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(progress.estimation.id)}${credits}${triage}`);
+    }
+    if (progress.findings)
+        facts.push(countsText(progress.findings));
+    const baseline = progress.verdict?.scope.baselineScanId;
+    if (baseline)
+        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(baseline)}`);
+    if (context.runUrl)
+        facts.push(`[workflow run](${context.runUrl})`);
+    return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
 }
-/** Inline code that no backtick in `text` can close early. */
-function inlineCode(text, maxLength = 200) {
-    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
-    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    const longestRun = Math.max(0, ...(cut.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    // Inside a table, a pipe would still end the cell; HTML entities do not render in code spans.
-    // Code spans are never linked, but bidi controls still reorder what they show.
-    return `${fence} ${cut.replace(/\|/g, '¦').replace(BIDI_CONTROLS, '\ufffd')} ${fence}`;
+function countsText(findings) {
+    const counts = (0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .countBySeverity */ .Ot)(findings);
+    const parts = _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
+    return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+function fileLink(finding, context) {
+    const location = context.locations?.get(finding.id);
+    const path = location ? location.path : (0,_locations_js__WEBPACK_IMPORTED_MODULE_5__/* .repoRelativePath */ .e9)(finding.affected_file);
+    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
+    }
+    const { startLine, endLine } = location ?? {};
+    const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
+    const anchor = startLine ? `#L${startLine}${range}` : '';
+    const shown = startLine ? `${path}:${startLine}` : path;
+    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
+    return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
+}
+
+
+/***/ }),
+
+/***/ 8172:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ quote),
+/* harmony export */   x: () => (/* binding */ ConfigError)
+/* harmony export */ });
+// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
+class ConfigError extends Error {
+    input;
+    code;
+    constructor(input, message, code = 'invalid-input') {
+        super(message);
+        this.input = input;
+        this.code = code;
+        this.name = 'ConfigError';
+    }
+}
+/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
+function quote(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+    return JSON.stringify(shown);
 }
 
 

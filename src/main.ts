@@ -3,7 +3,6 @@
 import { maskSecrets, runnerSources } from './action/inputs.js'
 import { CoreLogger } from './action/logger.js'
 import { failStep, reportOutcome } from './action/report-outcome.js'
-import { runFlowOnRunner } from './action/run-flow-on-runner.js'
 import type { RunState } from './action/run-state.js'
 import { abortOnCancellation } from './action/signals.js'
 import { newProgress } from './flow/progress.js'
@@ -27,6 +26,9 @@ export async function run(): Promise<void> {
         `Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`
       )
     }
+    // The client and the flow load once the inputs are valid: a run that stops at a bad input
+    // (its first decision) does not pay for them.
+    const { runFlowOnRunner } = await import('./action/run-flow-on-runner.js')
     outcome = await runFlowOnRunner(settings, state)
   } catch (error) {
     outcome = outcomeOfError(error, state.progress, state.settings)
