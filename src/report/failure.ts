@@ -201,7 +201,7 @@ export function describeGateFailure(
     message:
       `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
       `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
-      'fix them, or triage them in Hacktron as false positive or accepted risk, then re-run.'
+      `fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`
   }
 }
 
