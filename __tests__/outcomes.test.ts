@@ -177,6 +177,29 @@ describe('timeouts', () => {
   }
   const slowScan: ScenarioOverrides = { scan: { pollsUntilDone: 10_000, durationMs: 600_000 } }
 
+  it('a throttled findings page waits no longer than scan-timeout allows', async () => {
+    // The JSON export lacks a field, so the pages are read; they answer 429 with an hour's wait.
+    const run = await runScenario(
+      'findings-over-gate',
+      // About 30 s are left once the scan completes (three polls 10 s apart on the fake clock).
+      { scanTimeoutMs: 50_000 },
+      {
+        overrides: {
+          scan: { jsonExportOmits: ['affected_code'] },
+          faults: [
+            { endpoint: 'GET /scans/:id/findings', kind: 'rate-limit', retryAfterSeconds: 3600 }
+          ]
+        }
+      }
+    )
+    expect(run.outcome).toMatchObject({ result: 'timed-out', errorCode: 'timeout' })
+    expect(run.outcome.annotation?.message).toContain(
+      'completed, but its findings could not be read'
+    )
+    expect(run.outcome.annotation?.message).toContain(`scan-id: ${run.progress.scanId}`)
+    expect(simulator!.requestsTo('GET /scans/:id/findings')).toHaveLength(1)
+  })
+
   it.each([
     ['estimation', slowEstimate, { estimationTimeoutMs: 60_000 }],
     ['scan', slowScan, { scanTimeoutMs: 60_000 }]

@@ -226,9 +226,9 @@ const PAGES_WOULD_FAIL_TOO = new Set([
 /** A list that keeps shifting after this many full readings is reported, not read forever. */
 const MAX_READINGS = 3;
 /** `withLines: false` for a scan whose findings are only compared (a baseline), never shown. */
-async function readScanFindings(scanId, deps, { withLines = true } = {}) {
+async function readScanFindings(scanId, deps, { withLines = true, deadline } = {}) {
     const exported = await readJsonExport(scanId, deps);
-    let findings = exported.findings ?? (await readPages(scanId, deps));
+    let findings = exported.findings ?? (await readPages(scanId, deps, deadline));
     let source = exported.findings ? 'json-export' : 'pages';
     if (!withLines) {
         deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${read_findings_describe(source)}).`);
@@ -241,7 +241,7 @@ async function readScanFindings(scanId, deps, { withLines = true } = {}) {
         if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
             // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
             deps.logger.warning(`Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`);
-            findings = await readPages(scanId, deps);
+            findings = await readPages(scanId, deps, deadline);
             source = 'pages';
         }
         if (sarif) {
@@ -338,7 +338,7 @@ function missingField(items) {
  * list that grows is read to its end). A finding listed twice counts once; fewer distinct
  * findings than `total` means the list shifted while it was read, so it is read again.
  */
-async function readPages(scanId, deps) {
+async function readPages(scanId, deps, deadline) {
     const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps);
     const byId = new Map();
     let total = 0;
@@ -346,7 +346,10 @@ async function readPages(scanId, deps) {
         total = Infinity;
         for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
             await pace();
-            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE);
+            const limits = deadline === undefined
+                ? undefined
+                : { withinMs: Math.max(0, deadline - deps.clock.now()), signal: deps.signal };
+            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE, limits);
             total = answer.total;
             // The client hands the pages over normalized (src/hacktron/findings.ts). A finding without
             // an id gets one of its own place, so it is neither merged with another nor lost.
@@ -533,6 +536,7 @@ var flow_progress = __webpack_require__(4077);
 
 
 
+
 /**
  * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
  * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
@@ -564,6 +568,7 @@ async function waitForScan(request, deps, progress) {
     progress.scanId = request.scanId;
     progress.scanStartedAtMs ??= deps.clock.now();
     await (0,flow_progress/* enterPhase */.a)(progress, 'scanning', deps.onPhaseChange);
+    const pollStarted = deps.clock.now();
     const polled = await (0,poll/* pollUntilTerminal */._g)({
         subject: `Scan ${request.scanId}`,
         read: (limits) => deps.client.getScanStatus(request.scanId, limits),
@@ -585,9 +590,22 @@ async function waitForScan(request, deps, progress) {
             'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
     }
     progress.phase = 'reading-findings';
-    const read = await readScanFindings(request.scanId, deps);
+    const read = await readFindingsBefore(pollStarted + request.timeoutMs, request, deps);
     progress.findings = read.findings;
     progress.findingLines = read.lines;
+}
+/** The findings, read within what is left of scan-timeout (a 429 on a page waits no longer). */
+async function readFindingsBefore(deadline, request, deps) {
+    try {
+        return await readScanFindings(request.scanId, deps, { deadline });
+    }
+    catch (error) {
+        if (!(error instanceof errors/* HacktronApiError */.jv) || error.code !== 'timeout')
+            throw error;
+        throw new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} completed, but its findings could not be read before scan-timeout ` +
+            `(${Math.round(request.timeoutMs / 1000)}s) ran out (${error.serverMessage}). Its credits are spent: ` +
+            `gate on it later with mode: wait and scan-id: ${request.scanId}, or raise scan-timeout.`);
+    }
 }
 
 // EXTERNAL MODULE: ./src/flow/run-record.ts
@@ -1012,8 +1030,8 @@ class HacktronClient {
      * One page of findings, normalized (see findings.ts): the form the whole action works with.
      * src/flow/read-findings.ts reads them all.
      */
-    async listScanFindingsPage(scanId, page, limit) {
-        const answer = await this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit });
+    async listScanFindingsPage(scanId, page, limit, limits) {
+        const answer = await this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit }, limits);
         const data = answer.data.map(hacktron_findings/* normalizeFinding */.vb);
         this.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(data));
         return { ...answer, data };

@@ -65,10 +65,17 @@ export interface ScanFindings {
 export async function readScanFindings(
   scanId: string,
   deps: FindingsReaderDeps,
-  { withLines = true }: { readonly withLines?: boolean } = {}
+  {
+    withLines = true,
+    deadline
+  }: {
+    readonly withLines?: boolean
+    /** On deps.clock: page reads (and their waits on a 429) never run past it. */
+    readonly deadline?: number
+  } = {}
 ): Promise<ScanFindings> {
   const exported = await readJsonExport(scanId, deps)
-  let findings = exported.findings ?? (await readPages(scanId, deps))
+  let findings = exported.findings ?? (await readPages(scanId, deps, deadline))
   let source: ScanFindings['source'] = exported.findings ? 'json-export' : 'pages'
   if (!withLines) {
     deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${describe(source)}).`)
@@ -83,7 +90,7 @@ export async function readScanFindings(
       deps.logger.warning(
         `Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`
       )
-      findings = await readPages(scanId, deps)
+      findings = await readPages(scanId, deps, deadline)
       source = 'pages'
     }
     if (sarif) {
@@ -189,7 +196,11 @@ export function missingField(items: readonly unknown[]): string | undefined {
  * list that grows is read to its end). A finding listed twice counts once; fewer distinct
  * findings than `total` means the list shifted while it was read, so it is read again.
  */
-async function readPages(scanId: string, deps: FindingsReaderDeps): Promise<Finding[]> {
+async function readPages(
+  scanId: string,
+  deps: FindingsReaderDeps,
+  deadline?: number
+): Promise<Finding[]> {
   const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps)
   const byId = new Map<string, Finding>()
   let total = 0
@@ -197,7 +208,16 @@ async function readPages(scanId: string, deps: FindingsReaderDeps): Promise<Find
     total = Infinity
     for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
       await pace()
-      const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE)
+      const limits =
+        deadline === undefined
+          ? undefined
+          : { withinMs: Math.max(0, deadline - deps.clock.now()), signal: deps.signal }
+      const answer = await deps.client.listScanFindingsPage(
+        scanId,
+        page,
+        FINDINGS_PAGE_SIZE,
+        limits
+      )
       total = answer.total
       // The client hands the pages over normalized (src/hacktron/findings.ts). A finding without
       // an id gets one of its own place, so it is neither merged with another nor lost.

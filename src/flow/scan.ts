@@ -8,6 +8,7 @@ import type { FlowDeps } from './deps.js'
 import { FlowFailure } from './flow-failure.js'
 import { pollUntilTerminal } from './poll.js'
 import { enterPhase, type Progress } from './progress.js'
+import { HacktronApiError } from '../hacktron/errors.js'
 import { readScanFindings } from './read-findings.js'
 
 export interface ScanExtras {
@@ -67,6 +68,7 @@ export async function waitForScan(
   progress.scanId = request.scanId
   progress.scanStartedAtMs ??= deps.clock.now()
   await enterPhase(progress, 'scanning', deps.onPhaseChange)
+  const pollStarted = deps.clock.now()
   const polled = await pollUntilTerminal(
     {
       subject: `Scan ${request.scanId}`,
@@ -99,7 +101,27 @@ export async function waitForScan(
     )
   }
   progress.phase = 'reading-findings'
-  const read = await readScanFindings(request.scanId, deps)
+  const read = await readFindingsBefore(pollStarted + request.timeoutMs, request, deps)
   progress.findings = read.findings
   progress.findingLines = read.lines
+}
+
+/** The findings, read within what is left of scan-timeout (a 429 on a page waits no longer). */
+async function readFindingsBefore(
+  deadline: number,
+  request: WaitRequest,
+  deps: FlowDeps
+): Promise<Awaited<ReturnType<typeof readScanFindings>>> {
+  try {
+    return await readScanFindings(request.scanId, deps, { deadline })
+  } catch (error) {
+    if (!(error instanceof HacktronApiError) || error.code !== 'timeout') throw error
+    throw new FlowFailure(
+      'timeout',
+      'Hacktron: scan timed out',
+      `Scan ${request.scanId} completed, but its findings could not be read before scan-timeout ` +
+        `(${Math.round(request.timeoutMs / 1000)}s) ran out (${error.serverMessage}). Its credits are spent: ` +
+        `gate on it later with mode: wait and scan-id: ${request.scanId}, or raise scan-timeout.`
+    )
+  }
 }

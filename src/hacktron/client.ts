@@ -158,11 +158,17 @@ export class HacktronClient {
    * One page of findings, normalized (see findings.ts): the form the whole action works with.
    * src/flow/read-findings.ts reads them all.
    */
-  async listScanFindingsPage(scanId: string, page: number, limit: number): Promise<FindingList> {
+  async listScanFindingsPage(
+    scanId: string,
+    page: number,
+    limit: number,
+    limits?: RequestLimits
+  ): Promise<FindingList> {
     const answer = await this.get<FindingList>(
       `/scans/${encodeURIComponent(scanId)}/findings`,
       PAGE_SHAPE,
-      { page, limit }
+      { page, limit },
+      limits
     )
     const data = answer.data.map(normalizeFinding)
     this.warnAboutUnknownSeverities(scanId, unknownSeverities(data))
