@@ -182,7 +182,7 @@ describe('polling', () => {
       }
     )
     expect(result.kind).toBe('timed-out')
-    expect(lines).toEqual(['Job: pending (after 0s)', 'Job: running (after 20s)'])
+    expect(lines).toEqual(['Job: pending (after 0ms)', 'Job: running (after 20s)'])
     expect(now).toBe(35_000)
     expect(jittered(10_000, () => 0)).toBe(9000)
     expect(jittered(10_000, () => 1)).toBe(11_000)

@@ -74,6 +74,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(3340);
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __webpack_require__(2450);
 // EXTERNAL MODULE: ./src/flow/poll.ts
 var poll = __webpack_require__(6987);
 // EXTERNAL MODULE: ./src/hacktron/errors.ts
@@ -569,7 +571,7 @@ async function waitForScan(request, deps, progress) {
     progress.scanStartedAtMs ??= deps.clock.now();
     await (0,flow_progress/* enterPhase */.a)(progress, 'scanning', deps.onPhaseChange);
     const pollStarted = deps.clock.now();
-    const polled = await (0,poll/* pollUntilTerminal */._g)({
+    const ended = await (0,poll/* pollToEnd */.EU)({
         subject: `Scan ${request.scanId}`,
         read: (limits) => deps.client.getScanStatus(request.scanId, limits),
         statusOf: (scan) => scan.status,
@@ -577,16 +579,13 @@ async function waitForScan(request, deps, progress) {
         intervalMs: request.pollIntervalMs,
         timeoutMs: request.timeoutMs,
         onRead: (scan) => (progress.scanStatus = scan.status)
-    }, deps);
-    if (polled.kind !== 'terminal') {
-        throw new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
-            `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
-            `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
-            `mode: wait and scan-id: ${request.scanId}.`);
-    }
+    }, deps, () => new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
+        `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
+        `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
+        `mode: wait and scan-id: ${request.scanId}.`));
     progress.scanEndedAtMs = deps.clock.now();
-    if (polled.value.status !== 'completed') {
-        throw new flow_failure/* FlowFailure */.z('scan-failed', `Hacktron: scan ${polled.value.status}`, `Scan ${request.scanId} ended with status ${polled.value.status}, so there are no findings to ` +
+    if (ended.status !== 'completed') {
+        throw new flow_failure/* FlowFailure */.z('scan-failed', `Hacktron: scan ${ended.status}`, `Scan ${request.scanId} ended with status ${ended.status}, so there are no findings to ` +
             'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
     }
     progress.phase = 'reading-findings';
@@ -966,6 +965,7 @@ function hasShape(value, shape) {
 
 
 
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 // A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
 const EXPORT_SLOWNESS = 10;
@@ -1086,7 +1086,7 @@ class HacktronClient {
             if (!retryFitsBefore(deadline, this.now(), delay)) {
                 throw this.deadlineError(spec, failure, attempt, delay);
             }
-            this.logger.info(`Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatSeconds(delay)} ` +
+            this.logger.info(`Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${(0,common_text/* formatDuration */.a3)(delay)} ` +
                 `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`);
             await this.sleep(delay, signal);
             if (signal?.aborted)
@@ -1100,7 +1100,7 @@ class HacktronClient {
             method: spec.method,
             path: spec.path,
             attempts,
-            serverMessage: `${failure}; the next attempt (in ${formatSeconds(delayMs)}) would come after the deadline`
+            serverMessage: `${failure}; the next attempt (in ${(0,common_text/* formatDuration */.a3)(delayMs)}) would come after the deadline`
         });
     }
     /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
@@ -1124,7 +1124,7 @@ class HacktronClient {
                 failure: describeRedirect(response.status, response.headers.location, url)
             };
         }
-        const parsed = parseJson(response.body);
+        const parsed = (0,common_text/* parseJson */.qF)(response.body);
         if (response.status < 200 || response.status >= 300) {
             const retryAfterHeader = response.headers['retry-after'];
             const retryAfterMs = parseRetryAfter(Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader, this.now());
@@ -1209,25 +1209,12 @@ function describeRedirect(status, location, requestUrl) {
     return (`the API answered HTTP ${status}, a redirect to ${where}; the client does not follow ` +
         'redirects, so the API key is only ever sent to api-url (check api-url, or a proxy in between)');
 }
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false };
-    }
-}
 function describeNetworkError(error) {
     if (error instanceof Error) {
         const code = error.code;
         return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
     }
     return String(error);
-}
-function formatSeconds(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/hacktron/timing.ts
@@ -1690,6 +1677,7 @@ var version = __webpack_require__(9521);
 
 
 
+
 async function runFlowOnRunner(settings, state) {
     if (settings.apiKey === '')
         return (0,run_outcome/* missingKeyOutcome */.eh)(settings.event);
@@ -1743,7 +1731,7 @@ async function phase(name, body) {
             return await body();
         }
         finally {
-            core.info(`${name}: ${(0,poll/* formatElapsed */.C7)(Date.now() - started)}`);
+            core.info(`${name}: ${(0,common_text/* formatDuration */.a3)(Date.now() - started)}`);
         }
     });
 }

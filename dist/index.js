@@ -28590,6 +28590,43 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
+/***/ 2450:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JJ: () => (/* binding */ UUID_PATTERN),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+// Small text helpers every layer shares (and the simulator, which speaks the same JSON).
+/** A UUID as the API writes its ids, any case. */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+/** A duration for the log and the reports: `250ms`, `2.5s`, `42s`, `3m 5s`, `2h 10m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 10_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${seconds % 60}s`;
+    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
+
+/***/ }),
+
 /***/ 5048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28636,7 +28673,7 @@ async function estimate(request, deps, progress) {
 async function settleEstimation(estimation, request, deps, progress) {
     let ended = estimation;
     if (!_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_ESTIMATION_STATUSES */ .op.includes(estimation.status)) {
-        const polled = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntilTerminal */ ._g)({
+        ended = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_2__/* .pollToEnd */ .EU)({
             subject: `Cost estimation ${estimation.id}`,
             read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
             statusOf: (read) => read.status,
@@ -28644,13 +28681,9 @@ async function settleEstimation(estimation, request, deps, progress) {
             intervalMs: request.pollIntervalMs,
             timeoutMs: request.timeoutMs,
             onRead: (read) => (progress.estimation = read)
-        }, deps);
-        if (polled.kind !== 'terminal') {
-            throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
-                `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
-                'The estimation goes on server-side: raise estimation-timeout or re-run the job later.');
-        }
-        ended = polled.value;
+        }, deps, () => new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
+            `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
+            'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'));
     }
     const usable = checkEstimation(ended, request, deps.logger, progress);
     await (0,_progress_js__WEBPACK_IMPORTED_MODULE_3__/* .enterPhase */ .a)(progress, 'estimated', deps.onPhaseChange);
@@ -28901,16 +28934,28 @@ function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C7: () => (/* binding */ formatElapsed),
-/* harmony export */   _g: () => (/* binding */ pollUntilTerminal),
+/* harmony export */   EU: () => (/* binding */ pollToEnd),
 /* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
-/* unused harmony export jittered */
+/* unused harmony exports jittered, pollUntilTerminal */
 /* harmony import */ var _hacktron_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4519);
+/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2450);
 /* harmony import */ var _common_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7814);
 
 
+
 const systemClock = { now: () => Date.now(), sleep: _common_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .abortableSleep */ .M };
+/**
+ * Polls to a terminal value, or throws what `timedOut` builds (the wait's own timeout message):
+ * the shape both the estimate and the scan wait have. A cancelled wait throws it too; the runner
+ * reports the cancellation itself.
+ */
+async function pollToEnd(options, context, timedOut) {
+    const polled = await pollUntilTerminal(options, context);
+    if (polled.kind !== 'terminal')
+        throw timedOut();
+    return polled.value;
+}
 /** ±10 % around the interval. */
 function jittered(intervalMs, random) {
     return Math.round(intervalMs * (0.9 + 0.2 * random()));
@@ -28937,7 +28982,7 @@ async function pollUntilTerminal(options, { clock, logger, signal, random }) {
         options.onRead?.(value);
         const status = options.statusOf(value);
         if (status !== lastStatus) {
-            logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`);
+            logger.info(`${options.subject}: ${status} (after ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(clock.now() - started)})`);
             lastStatus = status;
         }
         if (options.isTerminal(value))
@@ -28949,15 +28994,6 @@ async function pollUntilTerminal(options, { clock, logger, signal, random }) {
             return { kind: 'timed-out', value };
         await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
     }
-}
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${seconds % 60}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
 
 
@@ -29050,22 +29086,19 @@ function isOfScope(scan, key) {
 /* harmony export */   tM: () => (/* binding */ findNewestScan)
 /* harmony export */ });
 /* unused harmony exports DEAD_END_STATUSES, isScanFor */
-/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7375);
+/* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7375);
+
 
 /** Statuses of a scan that ended without findings: such a scan is not reused. */
-const DEAD_END_STATUSES = [
-    'failed',
-    'stopped',
-    'cancelled',
-    'skipped'
-];
+const DEAD_END_STATUSES = _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_SCAN_STATUSES */ .wW.filter((status) => status !== 'completed');
 const PAGE_SIZE = 100;
 /** Scans are listed newest first; the one we look for is recent. */
 const MAX_PAGES = 3;
 function isScanFor(scan, identity) {
     return (scan.name === identity.name &&
         scan.repo_url !== null &&
-        (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoUrl */ .Hx)(scan.repo_url) === (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeRepoUrl */ .Hx)(identity.repoUrl) &&
+        (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoUrl */ .Hx)(scan.repo_url) === (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeRepoUrl */ .Hx)(identity.repoUrl) &&
         scan.branch === identity.branch);
 }
 /** Allowed difference between the runner's clock and the API's, for `createdSince`. */
@@ -29336,11 +29369,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var config_error = __nccwpck_require__(8172);
 // EXTERNAL MODULE: ./src/hacktron/url.ts
 var url = __nccwpck_require__(7375);
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __nccwpck_require__(2450);
 ;// CONCATENATED MODULE: ./src/settings/input-parsing.ts
 // Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
 // typed value, or throws a ConfigError that names the input and quotes the value.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
@@ -29390,7 +29425,7 @@ function parseWholeNumber(input, raw, min, max) {
 }
 function parseUuid(input, raw) {
     const value = raw.trim();
-    if (!UUID.test(value))
+    if (!common_text/* UUID_PATTERN */.JJ.test(value))
         throw new config_error/* ConfigError */.x(input, `Input ${input} must be a UUID; got ${(0,config_error/* quote */.h)(raw)}.`);
     return value.toLowerCase();
 }
@@ -30678,8 +30713,8 @@ function missingKeyOutcome(event) {
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
 /* harmony import */ var _flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5048);
 /* harmony import */ var _flow_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6613);
-/* harmony import */ var _flow_poll_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6987);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
+/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2450);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
 /* harmony import */ var _locations_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5126);
 // The report for the person reviewing the PR (the job summary, and the body of the PR comment):
 // the verdict first, then only the findings that block the merge, then, collapsed, the findings
@@ -30733,7 +30768,7 @@ function renderSummary(outcome, progress, context) {
     ];
     const { verdict, findings } = progress;
     if (verdict?.scope.fallbackReason) {
-        parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(verdict.scope.fallbackReason, 1000)}`);
+        parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(verdict.scope.fallbackReason, 1000)}`);
     }
     if (findings && verdict)
         parts.push(...findingSections(findings, verdict, context));
@@ -30741,7 +30776,7 @@ function renderSummary(outcome, progress, context) {
         parts.push(ungatedSection(findings, context));
     const failures = progress.estimation ? (0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .failedRepoResults */ .m1)(progress.estimation) : [];
     for (const result of failures)
-        parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result), 1000)}`);
+        parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result), 1000)}`);
     if (context.notes?.length)
         parts.push(context.notes.join('\n'));
     const facts = factsLine(progress, context);
@@ -30767,17 +30802,17 @@ function verdictLine(outcome, progress, context) {
             return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
         }
         case 'skipped':
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
         case 'estimated': {
             const credits = progress.estimatedCredits ?? '?';
-            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(progress.estimation?.id ?? '')}). ` +
+            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.estimation?.id ?? '')}). ` +
                 'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
         }
         case 'started':
-            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
         default:
             return outcome.annotation
-                ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
+                ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
                 : 'The run did not finish.';
     }
 }
@@ -30804,14 +30839,14 @@ function ungatedSection(findings, context) {
 function blockingTable(gating, context, limit) {
     return findingsTable(gating, context, limit, [
         'Why',
-        (finding) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(firstSentence(finding.description), 200)
+        (finding) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(firstSentence(finding.description), 200)
     ]);
 }
 /** Findings that do not block: the last column says how they were triaged. */
 function otherTable(findings, context, limit) {
     return findingsTable(findings, context, limit, [
         'State',
-        (finding) => STATE_WORDS[finding.state] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(String(finding.state), 40)
+        (finding) => STATE_WORDS[finding.state] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(String(finding.state), 40)
     ]);
 }
 function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
@@ -30819,11 +30854,11 @@ function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
         .slice(0, limit)
         .map((finding) => [
         SEVERITY_WORDS[finding.severity],
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(finding.title, 200),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(finding.title, 200),
         fileLink(finding, context),
         lastCell(finding)
     ]);
-    return ((0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
+    return ((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
         moreLine(findings.length - rows.length));
 }
 function moreLine(rest) {
@@ -30843,25 +30878,25 @@ function factsLine(progress, context) {
     const facts = [];
     if (progress.scanId) {
         const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
-            ? ` in ${(0,_flow_poll_js__WEBPACK_IMPORTED_MODULE_3__/* .formatElapsed */ .C7)(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+            ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
             : '';
-        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(progress.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
+        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
     }
     if (progress.attachedBecause) {
-        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
+        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
     }
     if (progress.estimation) {
         const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
         const triage = progress.estimation.triage_required
             ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
             : '';
-        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(progress.estimation.id)}${credits}${triage}`);
+        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.estimation.id)}${credits}${triage}`);
     }
     if (progress.findings)
         facts.push(countsText(progress.findings));
     const baseline = progress.verdict?.scope.baselineScanId;
     if (baseline)
-        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(baseline)}`);
+        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baseline)}`);
     if (context.runUrl)
         facts.push(`[workflow run](${context.runUrl})`);
     return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
@@ -30875,14 +30910,14 @@ function fileLink(finding, context) {
     const location = context.locations?.get(finding.id);
     const path = location ? location.path : (0,_locations_js__WEBPACK_IMPORTED_MODULE_5__/* .repoRelativePath */ .e9)(finding.affected_file);
     if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
     }
     const { startLine, endLine } = location ?? {};
     const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
     const anchor = startLine ? `#L${startLine}${range}` : '';
     const shown = startLine ? `${path}:${startLine}` : path;
     const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
-    return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
+    return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
 }
 
 

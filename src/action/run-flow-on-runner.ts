@@ -3,7 +3,8 @@
 // Returns how the run ended; a cancelled job stops waiting at once (the scan goes on).
 import * as core from '@actions/core'
 import type { FlowDeps } from '../flow/deps.js'
-import { formatElapsed, systemClock } from '../flow/poll.js'
+import { formatDuration } from '../common/text.js'
+import { systemClock } from '../flow/poll.js'
 import { runFlow } from '../flow/run-flow.js'
 import { awaitStartInFlight } from '../flow/start-in-flight.js'
 import { HacktronClient } from '../hacktron/client.js'
@@ -75,7 +76,7 @@ async function phase<T>(name: string, body: () => Promise<T>): Promise<T> {
     try {
       return await body()
     } finally {
-      core.info(`${name}: ${formatElapsed(Date.now() - started)}`)
+      core.info(`${name}: ${formatDuration(Date.now() - started)}`)
     }
   })
 }

@@ -6,7 +6,7 @@ import type { RepositoryTarget } from '../settings/settings.js'
 import { FlowFailure } from './flow-failure.js'
 import { sameRepository } from '../hacktron/url.js'
 import type { FlowDeps } from './deps.js'
-import { pollUntilTerminal } from './poll.js'
+import { pollToEnd } from './poll.js'
 import { enterPhase, type Progress } from './progress.js'
 
 export interface EstimateRequest {
@@ -54,7 +54,7 @@ export async function settleEstimation(
 ): Promise<CostEstimation> {
   let ended = estimation
   if (!TERMINAL_ESTIMATION_STATUSES.includes(estimation.status)) {
-    const polled = await pollUntilTerminal(
+    ended = await pollToEnd(
       {
         subject: `Cost estimation ${estimation.id}`,
         read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
@@ -64,18 +64,16 @@ export async function settleEstimation(
         timeoutMs: request.timeoutMs,
         onRead: (read) => (progress.estimation = read)
       },
-      deps
+      deps,
+      () =>
+        new FlowFailure(
+          'timeout',
+          'Hacktron: cost estimation timed out',
+          `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
+            `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
+            'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'
+        )
     )
-    if (polled.kind !== 'terminal') {
-      throw new FlowFailure(
-        'timeout',
-        'Hacktron: cost estimation timed out',
-        `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
-          `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
-          'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'
-      )
-    }
-    ended = polled.value
   }
   const usable = checkEstimation(ended, request, deps.logger, progress)
   await enterPhase(progress, 'estimated', deps.onPhaseChange)

@@ -3,6 +3,7 @@
 import type { RequestLimits } from '../hacktron/client.js'
 import { HacktronApiError } from '../hacktron/errors.js'
 import type { Logger } from '../common/logger.js'
+import { formatDuration } from '../common/text.js'
 import { abortableSleep } from '../common/sleep.js'
 
 export interface Clock {
@@ -32,6 +33,21 @@ export interface PollOptions<T> {
   readonly timeoutMs: number
   /** Called with every value read, so the caller's record stays current. */
   readonly onRead?: (value: T) => void
+}
+
+/**
+ * Polls to a terminal value, or throws what `timedOut` builds (the wait's own timeout message):
+ * the shape both the estimate and the scan wait have. A cancelled wait throws it too; the runner
+ * reports the cancellation itself.
+ */
+export async function pollToEnd<T>(
+  options: PollOptions<T>,
+  context: PollContext,
+  timedOut: () => Error
+): Promise<T> {
+  const polled = await pollUntilTerminal(options, context)
+  if (polled.kind !== 'terminal') throw timedOut()
+  return polled.value
 }
 
 export type PollResult<T> =
@@ -66,7 +82,7 @@ export async function pollUntilTerminal<T>(
     options.onRead?.(value)
     const status = options.statusOf(value)
     if (status !== lastStatus) {
-      logger.info(`${options.subject}: ${status} (after ${formatElapsed(clock.now() - started)})`)
+      logger.info(`${options.subject}: ${status} (after ${formatDuration(clock.now() - started)})`)
       lastStatus = status
     }
     if (options.isTerminal(value)) return { kind: 'terminal', value }
@@ -76,12 +92,4 @@ export async function pollUntilTerminal<T>(
     if (remaining <= 0) return { kind: 'timed-out', value }
     await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal)
   }
-}
-
-export function formatElapsed(ms: number): string {
-  const seconds = Math.round(ms / 1000)
-  if (seconds < 60) return `${seconds}s`
-  const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return `${minutes}m ${seconds % 60}s`
-  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`
 }

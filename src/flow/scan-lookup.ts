@@ -3,7 +3,7 @@
 // estimation name is deterministic (repository, PR, head SHA, related scope), so these identify
 // the scan started for this commit and scope, whichever run, workflow or job started it.
 import type { HacktronClient } from '../hacktron/client.js'
-import type { Scan, ScanStatus } from '../hacktron/types.js'
+import { TERMINAL_SCAN_STATUSES, type Scan, type ScanStatus } from '../hacktron/types.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 
 export interface ScanIdentity {
@@ -13,12 +13,9 @@ export interface ScanIdentity {
 }
 
 /** Statuses of a scan that ended without findings: such a scan is not reused. */
-export const DEAD_END_STATUSES: readonly ScanStatus[] = [
-  'failed',
-  'stopped',
-  'cancelled',
-  'skipped'
-]
+export const DEAD_END_STATUSES: readonly ScanStatus[] = TERMINAL_SCAN_STATUSES.filter(
+  (status) => status !== 'completed'
+)
 
 const PAGE_SIZE = 100
 /** Scans are listed newest first; the one we look for is recent. */

@@ -6,7 +6,7 @@ import { sameRepository } from '../hacktron/url.js'
 import type { RepositoryTarget } from '../settings/settings.js'
 import type { FlowDeps } from './deps.js'
 import { FlowFailure } from './flow-failure.js'
-import { pollUntilTerminal } from './poll.js'
+import { pollToEnd } from './poll.js'
 import { enterPhase, type Progress } from './progress.js'
 import { HacktronApiError } from '../hacktron/errors.js'
 import { readScanFindings } from './read-findings.js'
@@ -69,7 +69,7 @@ export async function waitForScan(
   progress.scanStartedAtMs ??= deps.clock.now()
   await enterPhase(progress, 'scanning', deps.onPhaseChange)
   const pollStarted = deps.clock.now()
-  const polled = await pollUntilTerminal(
+  const ended = await pollToEnd(
     {
       subject: `Scan ${request.scanId}`,
       read: (limits) => deps.client.getScanStatus(request.scanId, limits),
@@ -79,24 +79,23 @@ export async function waitForScan(
       timeoutMs: request.timeoutMs,
       onRead: (scan) => (progress.scanStatus = scan.status)
     },
-    deps
+    deps,
+    () =>
+      new FlowFailure(
+        'timeout',
+        'Hacktron: scan timed out',
+        `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
+          `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
+          `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
+          `mode: wait and scan-id: ${request.scanId}.`
+      )
   )
-  if (polled.kind !== 'terminal') {
-    throw new FlowFailure(
-      'timeout',
-      'Hacktron: scan timed out',
-      `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
-        `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
-        `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
-        `mode: wait and scan-id: ${request.scanId}.`
-    )
-  }
   progress.scanEndedAtMs = deps.clock.now()
-  if (polled.value.status !== 'completed') {
+  if (ended.status !== 'completed') {
     throw new FlowFailure(
       'scan-failed',
-      `Hacktron: scan ${polled.value.status}`,
-      `Scan ${request.scanId} ended with status ${polled.value.status}, so there are no findings to ` +
+      `Hacktron: scan ${ended.status}`,
+      `Scan ${request.scanId} ended with status ${ended.status}, so there are no findings to ` +
         'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.'
     )
   }

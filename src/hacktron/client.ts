@@ -3,6 +3,7 @@
 import type { Logger } from '../common/logger.js'
 import { silentLogger } from '../common/logger.js'
 import { abortableSleep } from '../common/sleep.js'
+import { formatDuration, parseJson } from '../common/text.js'
 import { errorCodeForStatus, HacktronApiError, serverMessageOf } from './errors.js'
 import { normalizeFinding, unknownSeverities } from './findings.js'
 import type { AttemptOutcome, RequestSafety, RetryConfig } from './retry-policy.js'
@@ -233,7 +234,7 @@ export class HacktronClient {
         throw this.deadlineError(spec, failure, attempt, delay)
       }
       this.logger.info(
-        `Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatSeconds(delay)} ` +
+        `Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${formatDuration(delay)} ` +
           `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`
       )
       await this.sleep(delay, signal)
@@ -253,7 +254,7 @@ export class HacktronClient {
       method: spec.method,
       path: spec.path,
       attempts,
-      serverMessage: `${failure}; the next attempt (in ${formatSeconds(delayMs)}) would come after the deadline`
+      serverMessage: `${failure}; the next attempt (in ${formatDuration(delayMs)}) would come after the deadline`
     })
   }
 
@@ -393,23 +394,10 @@ function describeRedirect(
   )
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
-  }
-}
-
 function describeNetworkError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code
     return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message
   }
   return String(error)
-}
-
-export function formatSeconds(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`
 }

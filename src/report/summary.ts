@@ -5,7 +5,7 @@
 import { SEVERITIES, type Finding, type FindingState, type Severity } from '../hacktron/types.js'
 import { describeFailedRepo, failedRepoResults } from '../flow/estimate.js'
 import { bySeverity, countBySeverity, type GateVerdict, type Standing } from '../flow/gate.js'
-import { formatElapsed } from '../flow/poll.js'
+import { formatDuration } from '../common/text.js'
 import type { Progress } from '../flow/progress.js'
 import type { GateLevel } from '../settings/settings.js'
 import { inlineCode, inlineText, table } from './markdown.js'
@@ -210,7 +210,7 @@ function factsLine(progress: Progress, context: SummaryContext): string {
   if (progress.scanId) {
     const duration =
       progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
-        ? ` in ${formatElapsed(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+        ? ` in ${formatDuration(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
         : ''
     facts.push(
       `Scan ${inlineCode(progress.scanId)} ${inlineText(progress.scanStatus ?? 'pending', 40)}${duration}`

@@ -1,8 +1,8 @@
 // Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
 // typed value, or throws a ConfigError that names the input and quotes the value.
+import { UUID_PATTERN } from '../common/text.js'
 import { ConfigError, quote } from './config-error.js'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
 /** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
@@ -74,7 +74,7 @@ export function parseWholeNumber(input: string, raw: string, min: number, max: n
 
 export function parseUuid(input: string, raw: string): string {
   const value = raw.trim()
-  if (!UUID.test(value))
+  if (!UUID_PATTERN.test(value))
     throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`)
   return value.toLowerCase()
 }

@@ -9,6 +9,7 @@ import type { EndpointName, FaultRule, Scenario, ScenarioOverrides, Scope } from
 import { defineScenario, namedScenario } from './scenario.js'
 import { errorAnswer, SimulatorStore, type ApiAnswer } from './store.js'
 import { isUuid } from './validation.js'
+import { parseJson } from '../common/text.js'
 
 export interface RecordedRequest {
   readonly method: string
@@ -404,12 +405,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text === '') return { ok: true, value: undefined }
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
-  }
+  return text === '' ? { ok: true, value: undefined } : parseJson(text)
 }
 
 function send(res: ServerResponse, answer: ApiAnswer): void {

@@ -1,9 +1,8 @@
 // Request body validation in the API's own words (class-validator style field errors).
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { UUID_PATTERN } from '../common/text.js'
 
 export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value)
+  return typeof value === 'string' && UUID_PATTERN.test(value)
 }
 
 function isUrl(value: unknown): boolean {
