@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import type { Log, ReportingDescriptor, Result, Run, Suppression } from 'sarif'
 import type { Finding, FindingState, Severity } from '../hacktron/types.js'
-import { bySeverity } from '../flow/gate.js'
+import { bySeverity } from '../findings/severity.js'
 import { ACTION_VERSION } from '../common/version.js'
 import type { FindingLocation } from './locations.js'
 import { oneLine } from './markdown.js'
