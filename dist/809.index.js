@@ -304,7 +304,7 @@ function logOf(rules, context) {
         properties: { 'hacktron/scan-id': context.scanId }
     });
 }
-/** A SARIF 2.1.0 log of one run of Hacktron's tool (for this file, and the simulator's export). */
+/** A SARIF 2.1.0 log of one run of Hacktron's tool. */
 function sarifLogOfOneRun(driver, run) {
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
