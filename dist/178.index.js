@@ -1050,7 +1050,7 @@ async function findBaseline(request, deps) {
 async function limitToChangedFiles(request, deps) {
     if (!request.isPullRequest || !deps.pullRequest) {
         return fallBack('changed-files', request.isPullRequest
-            ? "the pull request's files cannot be read without a github-token."
+            ? "the pull request's files cannot be read here."
             : 'this run is not for a pull request, so no files are changed by one.');
     }
     let listed;
@@ -1075,7 +1075,7 @@ function messageOf(error) {
 /** The PR's newer head commit when this run's commit is no longer its head; else undefined. */
 async function newerPullRequestHead(runSha, deps) {
     if (!deps.pullRequest) {
-        deps.logger.info('No github-token to read the pull request with, so its current head is not checked before the scan starts.');
+        deps.logger.info('The pull request cannot be read here, so its current head is not checked before the scan starts.');
         return undefined;
     }
     try {

@@ -448,10 +448,20 @@ function pullRequestRef(settings) {
     const [owner = '', repo = ''] = event.repository.split('/');
     return { token: settings.report.githubToken, owner, repo, number: event.pullRequestNumber };
 }
-/** Reads the PR's head and files; a fork's read-only token may read them too. */
+/**
+ * Reads the PR's head and files; a fork's read-only token may read them too. Without a token,
+ * a reader that says so: the flow quotes the reason where it falls back.
+ */
 function pullRequestReader(settings) {
+    if (settings.event.pullRequestNumber === undefined)
+        return undefined;
     const pr = pullRequestRef(settings);
-    return pr && githubPullRequest(pr);
+    if (pr)
+        return githubPullRequest(pr);
+    const noToken = async () => {
+        throw new Error('no github-token to read it with');
+    };
+    return { headSha: noToken, changedFiles: noToken };
 }
 
 

@@ -115,8 +115,16 @@ function pullRequestRef(settings: ActionSettings): PullRequestRef | undefined {
   return { token: settings.report.githubToken, owner, repo, number: event.pullRequestNumber }
 }
 
-/** Reads the PR's head and files; a fork's read-only token may read them too. */
+/**
+ * Reads the PR's head and files; a fork's read-only token may read them too. Without a token,
+ * a reader that says so: the flow quotes the reason where it falls back.
+ */
 function pullRequestReader(settings: ActionSettings): PullRequestReader | undefined {
+  if (settings.event.pullRequestNumber === undefined) return undefined
   const pr = pullRequestRef(settings)
-  return pr && githubPullRequest(pr)
+  if (pr) return githubPullRequest(pr)
+  const noToken = async (): Promise<never> => {
+    throw new Error('no github-token to read it with')
+  }
+  return { headSha: noToken, changedFiles: noToken }
 }

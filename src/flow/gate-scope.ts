@@ -130,7 +130,7 @@ async function limitToChangedFiles(request: ScopeRequest, deps: FlowDeps): Promi
     return fallBack(
       'changed-files',
       request.isPullRequest
-        ? "the pull request's files cannot be read without a github-token."
+        ? "the pull request's files cannot be read here."
         : 'this run is not for a pull request, so no files are changed by one.'
     )
   }

@@ -10,7 +10,7 @@ export async function newerPullRequestHead(
 ): Promise<string | undefined> {
   if (!deps.pullRequest) {
     deps.logger.info(
-      'No github-token to read the pull request with, so its current head is not checked before the scan starts.'
+      'The pull request cannot be read here, so its current head is not checked before the scan starts.'
     )
     return undefined
   }
