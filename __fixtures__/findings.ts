@@ -1,38 +1,7 @@
-// Findings for the report tests: ordinary ones, and hostile ones whose text tries every trick a
-// PR author controls (the scanned code is theirs, and findings quote it).
-import type { Finding, Severity } from '../src/hacktron/types.js'
-
-const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info']
-
-export function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    id: '3f1c2a4e-0000-4000-8000-000000000001',
-    title: 'SQL injection in user search',
-    category: 'SQL Injection',
-    severity: 'high',
-    state: 'open',
-    description: 'The q parameter reaches a SQL string.',
-    affected_file: 'src/db/users.js',
-    affected_code: 'db.query("SELECT * FROM users WHERE name = \'" + q + "\'")',
-    tags: ['cwe-89'],
-    ...overrides
-  }
-}
-
-/** `count` findings cycling through the severities, each with its own id and file. */
-export function manyFindings(count: number, titleLength = 60): Finding[] {
-  return Array.from({ length: count }, (_, index) =>
-    finding({
-      id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-      title: `Finding ${index} `.padEnd(titleLength, 'x'),
-      severity: SEVERITIES[index % SEVERITIES.length],
-      category: `Category ${index % 7}`,
-      affected_file: `src/module${index % 13}/file${index}.js`,
-      affected_code: `const value${index} = input${index}`,
-      description: 'd'.repeat(500)
-    })
-  )
-}
+// Hostile findings for the report tests: their text tries every trick a PR author controls (the
+// scanned code is theirs, and findings quote it). Ordinary ones are built by __tests__/helpers/findings.ts.
+import type { Finding } from '../src/hacktron/types.js'
+import { finding, SEVERITIES } from '../__tests__/helpers/findings.js'
 
 export const HOSTILE_TEXT =
   '::set-output name=result::passed\n::add-mask::x\n::stop-commands::abc\r\n%0A::error::owned ' +

@@ -22,10 +22,12 @@ import {
   type TestFrontEnd,
   type TestFrontEndOptions
 } from './front-end.js'
+import { fakeClock } from './clock.js'
+import { DEMO_REPO } from './simulator.js'
 
 export { recordingLogger, type RecordingLogger } from './front-end.js'
 
-export const DEMO_REPO = 'https://github.com/Codertocat/Hello-World'
+export { DEMO_REPO }
 export const DEMO_HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
 
 /** The event facts of the demo payload: PR #2 of Codertocat/Hello-World, head `changes`. */
@@ -44,17 +46,6 @@ export const DEMO_EVENT: EventFacts = {
   workflow: 'Hacktron',
   job: 'scan',
   runUrl: ''
-}
-
-/** Time passes only when the flow sleeps: a wait of hours takes no real time. */
-export function fakeClock(start = Date.parse('2026-11-30T12:00:00Z')): Clock {
-  let now = start
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      now += ms
-    }
-  }
 }
 
 /** The settings of a pull_request run for the demo payload (PR #2, head `changes`). */

@@ -1,30 +1,25 @@
 // How each way a run can end is reported, in-process against the simulator: every API error and
 // flow failure becomes its error-code and one annotation that carries the server's words and says
 // what to do; timeouts end as timed-out, failing the step or not as on-timeout says.
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { FlowSettings } from '../src/flow/types.js'
-import { stepFails } from '../src/report/outcome.js'
+import { describe, expect, it } from '@jest/globals'
+import type { FlowSettings } from '../../src/flow/types.js'
+import { stepFails } from '../../src/report/outcome.js'
 import {
   READ_ONLY_API_KEY,
   REVOKED_API_KEY,
   type ScenarioOverrides
-} from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
-import { actionClient, flowSettings, recordingLogger, runInProcess } from './helpers/flow.js'
-import { startSimulator } from './helpers/simulator.js'
+} from '../../src/simulator/scenario.js'
+import { actionClient, flowSettings, recordingLogger, runInProcess } from '../helpers/flow.js'
+import { simulatorPerTest } from '../helpers/simulator.js'
 
-let simulator: HacktronSimulator | undefined
-afterEach(async () => {
-  await simulator?.stop()
-  simulator = undefined
-})
+const simulators = simulatorPerTest()
 
 async function runScenario(
   scenario: string,
   settings: Partial<FlowSettings> = {},
   options: { overrides?: ScenarioOverrides; apiKey?: string } = {}
 ): Promise<Awaited<ReturnType<typeof runInProcess>>> {
-  simulator = await startSimulator(scenario, options.overrides)
+  const simulator = await simulators.start(scenario, options.overrides)
   const logger = recordingLogger()
   const client = options.apiKey ? actionClient(simulator, logger, options.apiKey) : undefined
   return runInProcess(simulator, flowSettings({ gateScope: 'all', ...settings }), {
@@ -119,7 +114,7 @@ describe('API errors become one annotation that says what to do', () => {
     expect(stepFails(run.outcome)).toBe(true)
     expect(run.outcome.annotation?.title).toBe(title)
     for (const pattern of patterns) expect(run.outcome.annotation?.message).toMatch(pattern)
-    if (code !== 'scan-failed') expect(simulator!.store.creditsSpent).toBe(0)
+    if (code !== 'scan-failed') expect(simulators.current.store.creditsSpent).toBe(0)
     if (['insufficient-credits', 'over-budget'].includes(code)) {
       expect(run.progress.estimation?.id).toMatch(/^[0-9a-f-]{36}$/)
     }
@@ -167,7 +162,7 @@ describe('a partial estimate', () => {
       'Hacktron: the primary repository could not be estimated'
     )
     expect(run.outcome.annotation?.message).toContain('Hello-World')
-    expect(simulator!.requestsTo('POST /scans')).toHaveLength(0)
+    expect(simulators.current.requestsTo('POST /scans')).toHaveLength(0)
   })
 })
 
@@ -197,7 +192,7 @@ describe('timeouts', () => {
       'completed, but its findings could not be read'
     )
     expect(run.outcome.annotation?.message).toContain(`scan-id: ${run.progress.scanId}`)
-    expect(simulator!.requestsTo('GET /scans/:id/findings')).toHaveLength(1)
+    expect(simulators.current.requestsTo('GET /scans/:id/findings')).toHaveLength(1)
   })
 
   it.each([
@@ -213,7 +208,7 @@ describe('timeouts', () => {
       )
       expect(run.outcome.annotation?.message).toMatch(/server-side/)
       if (what === 'scan') expect(run.outcome.annotation?.message).toContain(run.progress.scanId)
-      else expect(simulator!.requestsTo('POST /scans')).toHaveLength(0)
+      else expect(simulators.current.requestsTo('POST /scans')).toHaveLength(0)
       expect(stepFails(run.outcome)).toBe(true)
       expect(stepFails({ ...run.outcome, onTimeout: 'neutral' })).toBe(false)
     }

@@ -1,19 +1,20 @@
 // Reading a scan's findings (src/flow/read-findings.ts) and bounding the scan lookups
 // (src/flow/scan-lookup.ts), against fake API answers on a fake clock: no network, no sleeping.
 import { describe, expect, it } from '@jest/globals'
-import type { Clock } from '../src/flow/poll.js'
-import { readScanFindings, type FindingsReaderDeps } from '../src/flow/read-findings.js'
-import { findScan } from '../src/flow/scan-lookup.js'
-import { HacktronApiError } from '../src/hacktron/errors.js'
-import type { ApiFinding, FindingList, Scan, ScanList } from '../src/hacktron/types.js'
-import { silentLogger } from '../src/common/logger.js'
+import { readScanFindings, type FindingsReaderDeps } from '../../src/flow/read-findings.js'
+import { findScan } from '../../src/flow/scan-lookup.js'
+import { HacktronApiError } from '../../src/hacktron/errors.js'
+import type { ApiFinding, FindingList, Scan, ScanList } from '../../src/hacktron/types.js'
+import { silentLogger } from '../../src/common/logger.js'
+import { fakeClock } from '../helpers/clock.js'
+import { SEVERITIES } from '../helpers/findings.js'
 
 function apiFinding(index: number): ApiFinding {
   return {
     id: `finding-${index}`,
     title: `Finding ${index}`,
     category: 'Injection',
-    severity: (['critical', 'high', 'medium', 'low', 'info'] as const)[index % 5]!,
+    severity: SEVERITIES[index % SEVERITIES.length]!,
     state: 'open',
     description: 'd',
     affected_file: `src/f${index % 7}.js`,
@@ -24,20 +25,6 @@ function apiFinding(index: number): ApiFinding {
     found_at: '2026-11-30T10:00:00.000Z',
     updated_at: '2026-11-30T10:00:00.000Z',
     resolved_at: null
-  }
-}
-
-/** A clock that advances only when slept on, recording every request's time. */
-function fakeClock(): Clock & { slept: number[] } {
-  let now = 0
-  const slept: number[] = []
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms)
-      now += ms
-    }
   }
 }
 
@@ -53,7 +40,8 @@ function fakeApi(options: {
   sarif?: unknown
   inCheckout?: (id: string) => boolean
 }): FakeApi {
-  const clock = fakeClock()
+  // From 0: the calls' times are the time since the reading began.
+  const clock = fakeClock(0)
   const calls: { what: string; at: number }[] = []
   const logged: string[] = []
   const deps: FindingsReaderDeps = {

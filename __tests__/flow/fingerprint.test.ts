@@ -7,8 +7,8 @@ import {
   looseFingerprint,
   matchFindings,
   normalizeFindingPath
-} from '../src/flow/fingerprint.js'
-import { finding } from '../__fixtures__/findings.js'
+} from '../../src/flow/fingerprint.js'
+import { finding } from '../helpers/findings.js'
 
 describe('normalizeFindingPath', () => {
   it('writes paths as GitHub lists a PR file', () => {

@@ -4,23 +4,23 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { countBySeverity } from '../src/findings/severity.js'
-import { evaluateGate } from '../src/flow/gate.js'
-import { pollUntilTerminal, systemClock } from '../src/flow/poll.js'
-import { newProgress } from '../src/flow/progress.js'
-import { HacktronClient } from '../src/hacktron/client.js'
-import { HacktronApiError } from '../src/hacktron/errors.js'
-import type { Transport } from '../src/hacktron/transport.js'
-import { silentLogger } from '../src/common/logger.js'
-import { planAnnotations } from '../src/report/annotations.js'
-import { describeFailure } from '../src/report/failure.js'
-import { locateFindings } from '../src/report/locations.js'
-import { buildSarif } from '../src/report/sarif.js'
-import { renderSummary } from '../src/report/summary.js'
-import { DEMO_API_KEY } from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
-import { finding } from '../__fixtures__/findings.js'
-import { startSimulator } from './helpers/simulator.js'
+import { countBySeverity } from '../../src/findings/severity.js'
+import { evaluateGate } from '../../src/flow/gate.js'
+import { pollUntilTerminal, systemClock } from '../../src/flow/poll.js'
+import { newProgress } from '../../src/flow/progress.js'
+import { HacktronClient } from '../../src/hacktron/client.js'
+import { HacktronApiError } from '../../src/hacktron/errors.js'
+import type { Transport } from '../../src/hacktron/transport.js'
+import { silentLogger } from '../../src/common/logger.js'
+import { planAnnotations } from '../../src/report/annotations.js'
+import { describeFailure } from '../../src/report/failure.js'
+import { locateFindings } from '../../src/report/locations.js'
+import { buildSarif } from '../../src/report/sarif.js'
+import { renderSummary } from '../../src/report/summary.js'
+import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
+import { finding } from '../helpers/findings.js'
+import { SUMMARY_CONTEXT } from '../helpers/report.js'
+import { simulatorPerTest } from '../helpers/simulator.js'
 
 const SCAN_ID = '9b2f0f8e-0000-4000-8000-000000000000'
 
@@ -104,14 +104,10 @@ describe('redirects', () => {
 })
 
 describe('deadlines', () => {
-  let simulator: HacktronSimulator | undefined
-  afterEach(async () => {
-    await simulator?.stop()
-    simulator = undefined
-  })
+  const simulators = simulatorPerTest()
 
   it('a Retry-After of an hour ends a poll at its timeout, not a minute later', async () => {
-    simulator = await startSimulator('happy-path', {
+    const simulator = await simulators.start('happy-path', {
       faults: [{ endpoint: 'GET /scans/:id/status', kind: 'rate-limit', retryAfterSeconds: 3600 }]
     })
     // Production retry timing: Retry-After is honoured up to a minute.
@@ -138,7 +134,7 @@ describe('deadlines', () => {
   })
 
   it('an attempt that hangs is cut at the deadline, not at the request timeout', async () => {
-    simulator = await startSimulator('happy-path', {
+    const simulator = await simulators.start('happy-path', {
       faults: [{ endpoint: 'GET /scans/:id/status', kind: 'hang', hangMs: 20_000 }]
     })
     const client = new HacktronClient({
@@ -216,14 +212,7 @@ describe('findings as the API may send them', () => {
     expect(locations.get('null-file')).toEqual({ path: undefined })
     const progress = newProgress()
     progress.findings = data
-    expect(() =>
-      renderSummary({ result: 'failed' }, progress, {
-        failOnSeverity: 'high',
-        serverUrl: 'https://github.com',
-        repository: 'acme/shop',
-        headSha: 'a'.repeat(40)
-      })
-    ).not.toThrow()
+    expect(() => renderSummary({ result: 'failed' }, progress, SUMMARY_CONTEXT)).not.toThrow()
     const plan = planAnnotations(data, locations, 'high', {
       alreadyUsed: { error: 0, warning: 0, notice: 0 },
       maxAnnotations: 10

@@ -1,38 +1,17 @@
 // Credit safety end to end, where only processes show it: two runs of the bundle racing start one
 // scan and keep one comment, and a cancelled job (SIGINT, SIGTERM, or while the start is in
-// flight) reports what runs on and exits. Re-runs and lost answers are in credits.test.ts.
+// flight) reports what runs on and exits. Re-runs and lost answers are in run/credits.test.ts.
 import { describe, expect, it } from '@jest/globals'
-import type { ScenarioOverrides } from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
-import { FakeGitHub } from '../scripts/lib/fake-github.js'
-import type { ActionResult, ActionRun } from '../scripts/lib/run-action.js'
-import { runAgainst, startSimulator } from './helpers/simulator.js'
-
-async function withSimulator<T>(
-  overrides: ScenarioOverrides | undefined,
-  body: (
-    simulator: HacktronSimulator,
-    run: (extra?: Partial<ActionRun>) => Promise<ActionResult>
-  ) => Promise<T>
-): Promise<T> {
-  const simulator = await startSimulator('findings-over-gate', overrides)
-  const run = (extra: Partial<ActionRun> = {}): Promise<ActionResult> =>
-    runAgainst(simulator, extra)
-  try {
-    return await body(simulator, run)
-  } finally {
-    await simulator.stop()
-  }
-}
+import { withGitHub } from '../helpers/action-run.js'
+import { withSimulator } from '../helpers/simulator.js'
 
 describe('re-runs', () => {
   it('two runs racing: the loser of the 409 attaches to the winner’s scan', async () => {
     await withSimulator(
+      'findings-over-gate',
       { oneActiveScanPerScope: true, scan: { pollsUntilDone: 8 } },
-      async (simulator, run) => {
-        const github = new FakeGitHub()
-        await github.start()
-        try {
+      async (simulator, run) =>
+        withGitHub(async (github) => {
           const [a, b] = await Promise.all([run({ github }), run({ github })])
           expect(simulator.store.scansStarted).toBe(1)
           expect(simulator.store.creditsSpent).toBe(4000)
@@ -41,10 +20,7 @@ describe('re-runs', () => {
           expect(
             github.comments.filter((comment) => comment.body.includes('hacktron-whitebox-scan'))
           ).toHaveLength(1)
-        } finally {
-          await github.stop()
-        }
-      }
+        })
     )
   })
 })
@@ -52,19 +28,18 @@ describe('re-runs', () => {
 describe('cancellation', () => {
   it('while POST /scans is in flight: waits for its answer and reports the scan it started', async () => {
     await withSimulator(
+      'findings-over-gate',
       {
         scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 },
         faults: [{ endpoint: 'POST /scans', kind: 'held' }]
       },
-      async (simulator, run) => {
-        const github = new FakeGitHub()
-        await github.start()
-        let pid = 0
-        // Driven by events: the start arrives, the job is cancelled, the action says it noticed,
-        // and only then does the answer (carrying the new scan's id) go out.
-        void simulator.nextRequest('POST /scans').then(() => process.kill(pid, 'SIGINT'))
-        let released = false
-        try {
+      async (simulator, run) =>
+        withGitHub(async (github) => {
+          let pid = 0
+          // Driven by events: the start arrives, the job is cancelled, the action says it noticed,
+          // and only then does the answer (carrying the new scan's id) go out.
+          void simulator.nextRequest('POST /scans').then(() => process.kill(pid, 'SIGINT'))
+          let released = false
           const result = await run({
             github,
             onSpawn: (spawned) => (pid = spawned),
@@ -86,10 +61,7 @@ describe('cancellation', () => {
           expect(github.comments[0]?.body).toContain(`scan-id: ${started?.id}`)
           const error = result.commands.find((entry) => entry.command === 'error')
           expect(error?.message).toContain(`mode: wait and scan-id: ${started?.id}`)
-        } finally {
-          await github.stop()
-        }
-      }
+        })
     )
   })
 
@@ -97,11 +69,10 @@ describe('cancellation', () => {
     '%s: stops polling, reports the running scan and exits within seconds',
     async (signal) => {
       await withSimulator(
+        'findings-over-gate',
         { scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 } },
-        async (simulator, run) => {
-          const github = new FakeGitHub()
-          await github.start()
-          try {
+        async (simulator, run) =>
+          withGitHub(async (github) => {
             let sentAt = 0
             // Signal once the action has read the scan's status twice: by then it is polling
             // with its signal handlers installed, however slow the machine.
@@ -131,10 +102,7 @@ describe('cancellation', () => {
             const [comment] = github.comments
             expect(comment?.body).toContain('goes on server-side')
             expect(simulator.store.scansStarted).toBe(1)
-          } finally {
-            await github.stop()
-          }
-        }
+          })
       )
     }
   )

@@ -5,15 +5,16 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SQL_INJECTION, SSRF, STORED_XSS } from '../src/simulator/findings-catalog.js'
-import type { ScenarioOverrides } from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
-import { FakeGitHub } from '../scripts/lib/fake-github.js'
-import { examplePayload, type ActionResult, type ActionRun } from '../scripts/lib/run-action.js'
-import { runAgainst, startSimulator } from './helpers/simulator.js'
+import { SQL_INJECTION, SSRF, STORED_XSS } from '../../src/simulator/findings-catalog.js'
+import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../../src/simulator/server.js'
+import { FakeGitHub } from '../../scripts/lib/fake-github.js'
+import { examplePayload, type ActionResult, type ActionRun } from '../../scripts/lib/run-action.js'
+import { commandsOf } from '../helpers/action-run.js'
+import { fromFork, FORK_REPO, type PullRequestPayload } from '../helpers/settings.js'
+import { baseline, DEMO_REPO, runAgainst, startSimulator } from '../helpers/simulator.js'
 
-const BASE_REPO = 'https://github.com/Codertocat/Hello-World'
-const FORK_REPO = 'https://github.com/octo-fork/Hello-World'
+const BASE_REPO = DEMO_REPO
 
 const started: { stop(): Promise<void> }[] = []
 afterEach(async () => {
@@ -38,25 +39,9 @@ async function fakeGitHub(): Promise<FakeGitHub> {
 
 function forkPayload(): Record<string, unknown> {
   const payload = examplePayload('pull_request', 'opened')
-  const pr = payload.pull_request as { head: { repo: Record<string, unknown> } }
-  pr.head.repo = {
-    ...pr.head.repo,
-    full_name: 'octo-fork/Hello-World',
-    html_url: FORK_REPO,
-    private: false,
-    fork: true
-  }
+  fromFork()(payload.pull_request as PullRequestPayload)
   return payload
 }
-
-const commandsOf = (result: ActionResult, command: string): { title?: string; message: string }[] =>
-  result.commands
-    .filter((entry) => entry.command === command)
-    .map((entry) => ({ title: entry.properties.title, message: entry.message }))
-
-const baseline = (findings: ScenarioOverrides['seededScans']): ScenarioOverrides => ({
-  seededScans: findings
-})
 
 describe("the PR's own code", () => {
   it("pull_request_target from a public fork: the fork's URL is estimated and scanned, as public", async () => {
@@ -90,7 +75,7 @@ describe("the PR's own code", () => {
     expect(result.outputs['cost-estimation-id']).toMatch(/^[0-9a-f-]{36}$/)
     expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
     const [notice] = commandsOf(result, 'notice').filter((entry) =>
-      entry.title?.startsWith('Hacktron')
+      entry.title.startsWith('Hacktron')
     )
     expect(notice?.message).toContain(runSha)
     expect(notice?.message).toContain(newer)
@@ -100,15 +85,7 @@ describe("the PR's own code", () => {
 describe('gate-scope', () => {
   it('new (labeled): old and base-triaged findings do not gate, a new one does; SARIF says which', async () => {
     const simulator = await simulatorWith(
-      baseline([
-        {
-          repo_url: BASE_REPO,
-          branch: 'master',
-          status: 'completed',
-          name: 'nightly',
-          findings: [SQL_INJECTION, { ...SSRF, state: 'accepted_risk' }]
-        }
-      ])
+      baseline([SQL_INJECTION, { ...SSRF, state: 'accepted_risk' }])
     )
     const workspace = mkdtempSync(join(tmpdir(), 'hacktron-workspace-'))
     started.push({ stop: async () => rmSync(workspace, { recursive: true, force: true }) })
@@ -224,9 +201,7 @@ describe('approval: cost-estimation-id', () => {
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({ result: 'error', 'error-code': code })
     expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
-    const errors = commandsOf(result, 'error').filter((entry) =>
-      entry.title?.startsWith('Hacktron')
-    )
+    const errors = commandsOf(result, 'error').filter((entry) => entry.title.startsWith('Hacktron'))
     expect(errors).toHaveLength(1)
     if (code !== 'invalid-input') expect(errors[0]?.message).toContain(`${BASE_REPO}@changes`)
   })

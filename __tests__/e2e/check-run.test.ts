@@ -2,61 +2,32 @@
 // result, annotations in batches of 50, no permission, cancellation) and the re-run record that
 // finds a commit's scan again when the API's scan names say nothing about it.
 import { describe, expect, it } from '@jest/globals'
-import type { ScenarioOverrides } from '../src/simulator/scenario.js'
-import type { FindingSeed } from '../src/simulator/findings-catalog.js'
-import { FakeGitHub, type FakeCheckRun } from '../scripts/lib/fake-github.js'
-import { examplePayload, type ActionResult, type ActionRun } from '../scripts/lib/run-action.js'
-import { runAgainst, startSimulator } from './helpers/simulator.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
+import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
+import type { FakeCheckRun, FakeGitHub } from '../../scripts/lib/fake-github.js'
+import { examplePayload, type ActionResult, type ActionRun } from '../../scripts/lib/run-action.js'
+import { withGitHub } from '../helpers/action-run.js'
+import { manyFindingSeeds } from '../helpers/findings.js'
+import { withSimulator } from '../helpers/simulator.js'
+import type { HacktronSimulator } from '../../src/simulator/server.js'
 
 const PAYLOAD = examplePayload('pull_request', 'opened')
 const HEAD_SHA = (PAYLOAD.pull_request as { head: { sha: string } }).head.sha
 const CHECK_NAME = 'Hacktron Whitebox Scan'
-
-async function withGitHub<T>(
-  body: (github: FakeGitHub) => Promise<T>,
-  options?: ConstructorParameters<typeof FakeGitHub>[0]
-): Promise<T> {
-  const github = new FakeGitHub(options)
-  await github.start()
-  try {
-    return await body(github)
-  } finally {
-    await github.stop()
-  }
-}
 
 async function runOnce(
   scenario: string,
   overrides: ScenarioOverrides | undefined,
   run: ActionRun & { github: FakeGitHub }
 ): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
-  const simulator = await startSimulator(scenario, overrides)
-  try {
-    return { result: await runAgainst(simulator, { payload: PAYLOAD, ...run }), simulator }
-  } finally {
-    await simulator.stop()
-  }
+  return withSimulator(scenario, overrides, async (simulator, runAction) => ({
+    result: await runAction({ payload: PAYLOAD, ...run }),
+    simulator
+  }))
 }
 
 function onlyCheckRun(github: FakeGitHub): FakeCheckRun {
   expect(github.checkRuns).toHaveLength(1)
   return github.checkRuns[0] as FakeCheckRun
-}
-
-function manyFindings(count: number): FindingSeed[] {
-  return Array.from({ length: count }, (_, index) => ({
-    title: `SQL injection number ${index}`,
-    category: 'Injection',
-    severity: index % 2 === 0 ? 'critical' : 'high',
-    state: 'open',
-    description: 'User input reaches a query unescaped.',
-    affected_file: `src/module${index}.js`,
-    line: 10 + index,
-    affected_code: `db.query(input${index})`,
-    proof_of_concept: null,
-    tags: ['cwe-89']
-  }))
 }
 
 describe('check run', () => {
@@ -153,7 +124,7 @@ describe('check run', () => {
     await withGitHub(async (github) => {
       const { result } = await runOnce(
         'happy-path',
-        { scan: { findings: manyFindings(120) } },
+        { scan: { findings: manyFindingSeeds(120, { severities: ['critical', 'high'] }) } },
         { github }
       )
       expect(result.outputs['gating-findings']).toBe('120')
@@ -193,31 +164,30 @@ describe('check run', () => {
 
   it('on cancellation: completed neutral, saying the scan goes on server-side, with its id', async () => {
     await withGitHub(async (github) => {
-      const simulator = await startSimulator('happy-path', {
-        scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 }
-      })
-      try {
-        let pid = 0
-        let polls = 0
-        // Driven by events: cancel once the action polls the scan it started.
-        void simulator
-          .nextRequest('GET /scans/:id/status', () => ++polls >= 1)
-          .then(() => process.kill(pid, 'SIGINT'))
-        const result = await runAgainst(simulator, {
-          payload: PAYLOAD,
-          github,
-          inputs: { 'poll-interval': '200ms' },
-          onSpawn: (spawned) => (pid = spawned)
-        })
-        const scanId = result.outputs['scan-id'] ?? ''
-        expect(scanId).not.toBe('')
-        const run = onlyCheckRun(github)
-        expect(run.conclusion).toBe('neutral')
-        expect(run.output.title).toContain('the scan goes on server-side')
-        expect(run.output.title).toContain(scanId)
-      } finally {
-        await simulator.stop()
-      }
+      await withSimulator(
+        'happy-path',
+        { scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 } },
+        async (simulator, runAction) => {
+          let pid = 0
+          let polls = 0
+          // Driven by events: cancel once the action polls the scan it started.
+          void simulator
+            .nextRequest('GET /scans/:id/status', () => ++polls >= 1)
+            .then(() => process.kill(pid, 'SIGINT'))
+          const result = await runAction({
+            payload: PAYLOAD,
+            github,
+            inputs: { 'poll-interval': '200ms' },
+            onSpawn: (spawned) => (pid = spawned)
+          })
+          const scanId = result.outputs['scan-id'] ?? ''
+          expect(scanId).not.toBe('')
+          const run = onlyCheckRun(github)
+          expect(run.conclusion).toBe('neutral')
+          expect(run.output.title).toContain('the scan goes on server-side')
+          expect(run.output.title).toContain(scanId)
+        }
+      )
     })
   })
 })
@@ -229,17 +199,14 @@ describe('re-run record (scans named unrelated to their estimations)', () => {
     second: ActionResult
     scansStarted: number
   }> {
-    return withGitHub(async (github) => {
-      const simulator = await startSimulator('happy-path', { unrelatedScanNames: true })
-      try {
+    return withGitHub((github) =>
+      withSimulator('happy-path', { unrelatedScanNames: true }, async (simulator, runAction) => {
         const run = { payload: PAYLOAD, github, inputs }
-        const first = await runAgainst(simulator, run)
-        const second = await runAgainst(simulator, run)
+        const first = await runAction(run)
+        const second = await runAction(run)
         return { first, second, scansStarted: simulator.store.scansStarted }
-      } finally {
-        await simulator.stop()
-      }
-    })
+      })
+    )
   }
 
   it.each([

@@ -4,54 +4,57 @@
 // fails from throttling, and their polls drift apart instead of marching in lockstep. The jobs run
 // in-process on real time (the action's own client, retry policy and jittered polls).
 import { describe, expect, it } from '@jest/globals'
-import type { ScenarioOverrides } from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
+import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../../src/simulator/server.js'
 import {
   flowSettings,
   realTimeDeps,
   recordingLogger,
   runInProcess,
   type InProcessRun
-} from './helpers/flow.js'
-import { startSimulator } from './helpers/simulator.js'
+} from '../helpers/flow.js'
+import { withSimulator } from '../helpers/simulator.js'
 
 const JOBS = 8
 
+/** Runs eight jobs against a simulator with this rate limit, then `check`s their runs. */
 async function eightJobs(
-  rateLimit: ScenarioOverrides['rateLimit']
-): Promise<{ runs: InProcessRun[]; simulator: HacktronSimulator }> {
-  const simulator = await startSimulator('findings-over-gate', {
-    rateLimit,
-    scan: { pollsUntilDone: 12 }
-  })
-  const runs = await Promise.all(
-    Array.from({ length: JOBS }, (_, index) => {
-      const logger = recordingLogger()
-      return runInProcess(
-        simulator,
-        flowSettings({
-          repositories: [
-            {
-              url: 'https://github.com/Codertocat/Hello-World',
-              branch: `feature-${index}`,
-              source: 'connected'
-            }
-          ],
-          estimationName: `Hello-World feature-${index}`,
-          gateScope: 'all',
-          pollIntervalMs: 500
-        }),
-        { logger, ...realTimeDeps(simulator, logger) }
+  rateLimit: ScenarioOverrides['rateLimit'],
+  check: (runs: InProcessRun[], simulator: HacktronSimulator) => void
+): Promise<void> {
+  await withSimulator(
+    'findings-over-gate',
+    { rateLimit, scan: { pollsUntilDone: 12 } },
+    async (simulator) => {
+      const runs = await Promise.all(
+        Array.from({ length: JOBS }, (_, index) => {
+          const logger = recordingLogger()
+          return runInProcess(
+            simulator,
+            flowSettings({
+              repositories: [
+                {
+                  url: 'https://github.com/Codertocat/Hello-World',
+                  branch: `feature-${index}`,
+                  source: 'connected'
+                }
+              ],
+              estimationName: `Hello-World feature-${index}`,
+              gateScope: 'all',
+              pollIntervalMs: 500
+            }),
+            { logger, ...realTimeDeps(simulator, logger) }
+          )
+        })
       )
-    })
+      check(runs, simulator)
+    }
   )
-  return { runs, simulator }
 }
 
 describe('a shared rate limit', () => {
   it.concurrent('at the documented ratio: eight jobs finish, spread out', async () => {
-    const { runs, simulator } = await eightJobs({ limit: 100, windowMs: 3000 })
-    try {
+    await eightJobs({ limit: 100, windowMs: 3000 }, (runs, simulator) => {
       for (const run of runs)
         expect(run.outcome).toEqual({ result: 'failed', annotation: expect.anything() })
       expect(simulator.store.scansStarted).toBe(JOBS)
@@ -67,17 +70,14 @@ describe('a shared rate limit', () => {
       )
       expect(gaps.length).toBeGreaterThan(JOBS * 5)
       expect(Math.max(...gaps) - Math.min(...gaps)).toBeGreaterThan(50)
-    } finally {
-      await simulator.stop()
-    }
+    })
   })
 
   it.concurrent(
     'under a limit 2.5 times tighter: throttled requests wait and every job still finishes',
     async () => {
       // About 150 requests against 40 per 3 s window: most jobs are throttled more than once.
-      const { runs, simulator } = await eightJobs({ limit: 40, windowMs: 3000 })
-      try {
+      await eightJobs({ limit: 40, windowMs: 3000 }, (runs, simulator) => {
         for (const run of runs)
           expect(run.outcome).toEqual({ result: 'failed', annotation: expect.anything() })
         expect(
@@ -85,9 +85,7 @@ describe('a shared rate limit', () => {
         ).toBeGreaterThan(0)
         expect(simulator.store.scansStarted).toBe(JOBS)
         expect(simulator.store.creditsSpent).toBe(JOBS * 4000)
-      } finally {
-        await simulator.stop()
-      }
+      })
     }
   )
 })

@@ -6,10 +6,10 @@
 // reported. The matrix is printed as a table at the end. (The bundle's wiring of the same outcome
 // into outputs and annotations is the end-to-end suites' job.)
 import { afterAll, describe, expect, it } from '@jest/globals'
-import type { EndpointName, FaultRule } from '../src/simulator/scenario.js'
-import { DEMO_API_KEY } from '../src/simulator/scenario.js'
-import { flowSettings, runInProcess } from './helpers/flow.js'
-import { startSimulator } from './helpers/simulator.js'
+import type { EndpointName, FaultRule } from '../../src/simulator/scenario.js'
+import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
+import { flowSettings, runInProcess } from '../helpers/flow.js'
+import { withSimulator } from '../helpers/simulator.js'
 
 const AUTH_SECRET = 'Log in as admin / S3cret-for-the-fault-matrix'
 
@@ -109,8 +109,7 @@ describe('fault matrix', () => {
         [`${cell.phase} / ${cell.kind}${cell.persistent ? ' (persistent)' : ''}`, cell] as const
     )
   )('%s', async (_label, cell) => {
-    const simulator = await startSimulator('findings-over-gate', { faults: [cell.rule] })
-    try {
+    await withSimulator('findings-over-gate', { faults: [cell.rule] }, async (simulator) => {
       const started = Date.now()
       const run = await runInProcess(
         simulator,
@@ -150,8 +149,6 @@ describe('fault matrix', () => {
       } else {
         expect(outcome.annotation?.message).toContain(`scan-id: ${run.progress.scanId}`)
       }
-    } finally {
-      await simulator.stop()
-    }
+    })
   })
 })

@@ -1,30 +1,22 @@
 // Credit safety in-process, against the simulator: re-runs attach instead of paying again, a
 // conflict is reported, and a lost answer to the scan start is reconciled into exactly one scan,
 // never sent again blind. (Races between processes, signals and the PR comment are in
-// e2e-credits.test.ts, on the bundle.)
-import { afterEach, describe, expect, it } from '@jest/globals'
-import type { FlowSettings } from '../src/flow/types.js'
-import type { FaultRule, ScenarioOverrides } from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
-import { flowSettings, runInProcess, type InProcessRun } from './helpers/flow.js'
-import { startSimulator } from './helpers/simulator.js'
+// e2e/credits.test.ts, on the bundle.)
+import { describe, expect, it } from '@jest/globals'
+import type { FlowSettings } from '../../src/flow/types.js'
+import type { FaultRule } from '../../src/simulator/scenario.js'
+import { flowSettings, runInProcess, type InProcessRun } from '../helpers/flow.js'
+import { simulatorPerTest } from '../helpers/simulator.js'
 
-let simulator: HacktronSimulator
-afterEach(async () => {
-  await simulator?.stop()
-})
+const simulators = simulatorPerTest()
 
-async function withSimulator(overrides?: ScenarioOverrides): Promise<HacktronSimulator> {
-  simulator = await startSimulator('findings-over-gate', overrides)
-  return simulator
-}
-
+/** The gate, in-process, against the test's simulator. */
 const run = (settings: Partial<FlowSettings> = {}): Promise<InProcessRun> =>
-  runInProcess(simulator, flowSettings({ gateScope: 'all', ...settings }))
+  runInProcess(simulators.current, flowSettings({ gateScope: 'all', ...settings }))
 
 describe('re-runs', () => {
   it('a re-run for the same commit attaches to the completed scan and pays nothing', async () => {
-    await withSimulator()
+    const simulator = await simulators.start('findings-over-gate')
     const first = await run()
     const second = await run()
     expect(simulator.store.scansStarted).toBe(1)
@@ -38,7 +30,7 @@ describe('re-runs', () => {
   })
 
   it('a re-run attaches to a scan still running (the two-job setup started it)', async () => {
-    await withSimulator({ scan: { pollsUntilDone: 6 } })
+    const simulator = await simulators.start('findings-over-gate', { scan: { pollsUntilDone: 6 } })
     const started = await run({ mode: 'start' })
     const restarted = await run({ mode: 'start' })
     expect(started.result).toBe('started')
@@ -51,7 +43,7 @@ describe('re-runs', () => {
   })
 
   it('reuse-scan: false always starts a new scan', async () => {
-    await withSimulator()
+    const simulator = await simulators.start('findings-over-gate')
     await run({ reuseScan: false })
     await run({ reuseScan: false })
     expect(simulator.store.scansStarted).toBe(2)
@@ -59,7 +51,7 @@ describe('re-runs', () => {
   })
 
   it('a 409 for another scan of the scope is the conflict error', async () => {
-    await withSimulator({
+    const simulator = await simulators.start('findings-over-gate', {
       oneActiveScanPerScope: true,
       seededScans: [
         {
@@ -87,7 +79,9 @@ describe('a lost answer to the scan start', () => {
   it.each(
     lost.flatMap(([label, fault]) => [true, false].map((reuse) => [label, reuse, fault] as const))
   )('%s (reuse-scan: %s) is reconciled into exactly one scan', async (_label, reuseScan, fault) => {
-    await withSimulator({ faults: [{ endpoint: 'POST /scans', times: 1, ...fault }] })
+    const simulator = await simulators.start('findings-over-gate', {
+      faults: [{ endpoint: 'POST /scans', times: 1, ...fault }]
+    })
     const result = await run({ reuseScan })
     expect(result.outcome.result).toBe('failed')
     expect(
@@ -98,7 +92,9 @@ describe('a lost answer to the scan start', () => {
   })
 
   it('when the start never gets an answer, the error names the estimation to check', async () => {
-    await withSimulator({ faults: [{ endpoint: 'POST /scans', kind: 'status', status: 503 }] })
+    const simulator = await simulators.start('findings-over-gate', {
+      faults: [{ endpoint: 'POST /scans', kind: 'status', status: 503 }]
+    })
     const result = await run()
     expect(result.outcome).toMatchObject({ result: 'error', errorCode: 'server-error' })
     expect(result.outcome.annotation?.message).toContain(
@@ -111,7 +107,7 @@ describe('a lost answer to the scan start', () => {
   })
 
   it('when the start is lost and state cannot be read, nothing is sent again', async () => {
-    await withSimulator({
+    const simulator = await simulators.start('findings-over-gate', {
       faults: [
         { endpoint: 'POST /scans', kind: 'status', status: 502, afterHandling: true },
         { endpoint: 'GET /scans', kind: 'status', status: 503, skip: 2 } // after the two reuse looks

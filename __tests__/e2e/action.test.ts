@@ -5,16 +5,17 @@ import {
   READ_ONLY_API_KEY,
   REVOKED_API_KEY,
   type ScenarioOverrides
-} from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
+} from '../../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../../src/simulator/server.js'
 import {
   examplePayload,
   runAction,
   type ActionResult,
   type ActionRun
-} from '../scripts/lib/run-action.js'
-import { expectNoSecrets } from './helpers/secrets.js'
-import { runAgainst, startSimulator } from './helpers/simulator.js'
+} from '../../scripts/lib/run-action.js'
+import { commandsOf } from '../helpers/action-run.js'
+import { expectNoSecrets } from '../helpers/secrets.js'
+import { withSimulator } from '../helpers/simulator.js'
 
 const AUTH_SECRET = 'Sign in as qa@example.com with password Hunter2-very-secret'
 
@@ -24,28 +25,19 @@ async function scenarioRun(
   run: ActionRun = {},
   overrides?: ScenarioOverrides
 ): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
-  const simulator = await startSimulator(scenario, overrides)
-  try {
-    const result = await runAgainst(simulator, {
+  return withSimulator(scenario, overrides, async (simulator, runAction) => {
+    const result = await runAction({
       ...run,
       inputs: { 'auth-instructions': AUTH_SECRET, ...run.inputs }
     })
     expectNoSecrets(result, [DEMO_API_KEY, READ_ONLY_API_KEY, REVOKED_API_KEY, AUTH_SECRET])
     return { result, simulator }
-  } finally {
-    await simulator.stop()
-  }
-}
-
-function errors(result: ActionResult): { title: string; message: string }[] {
-  return result.commands
-    .filter((command) => command.command === 'error')
-    .map((command) => ({ title: command.properties.title ?? '', message: command.message }))
+  })
 }
 
 /** The run's own error: exactly one, titled "Hacktron…" (findings' annotations are titled by severity). */
 function theError(result: ActionResult): { title: string; message: string } {
-  const found = errors(result).filter((error) => error.title.startsWith('Hacktron'))
+  const found = commandsOf(result, 'error').filter((error) => error.title.startsWith('Hacktron'))
   expect(found).toHaveLength(1)
   return found[0]!
 }
@@ -54,7 +46,7 @@ describe('mode full', () => {
   it('passes when no finding reaches the gate', async () => {
     const { result, simulator } = await scenarioRun('happy-path')
     expect(result.exitCode).toBe(0)
-    expect(errors(result)).toEqual([])
+    expect(commandsOf(result, 'error')).toEqual([])
     expect(result.outputs).toMatchObject({
       result: 'passed',
       'error-code': '',
@@ -144,7 +136,7 @@ describe('mode full', () => {
 })
 
 describe('API errors become one annotation that says what to do', () => {
-  // Every case is tested in-process (outcomes.test.ts); these two prove the bundle's wiring of an
+  // Every case is tested in-process (run/outcomes.test.ts); these two prove the bundle's wiring of an
   // API error and of a flow failure into outputs, one annotation and the summary.
   const cases: [string, string, Partial<ActionRun['inputs']>, string, RegExp[]][] = [
     [
@@ -190,8 +182,7 @@ describe('modes', () => {
   })
 
   it('start returns the scan id; wait gates on it', async () => {
-    const simulator = await startSimulator('findings-over-gate')
-    try {
+    await withSimulator('findings-over-gate', undefined, async (simulator) => {
       const common = {
         'api-key': DEMO_API_KEY,
         'api-url': simulator.baseUrl,
@@ -213,9 +204,7 @@ describe('modes', () => {
       })
       expect(simulator.store.scansStarted).toBe(1)
       expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1)
-    } finally {
-      await simulator.stop()
-    }
+    })
   })
 })
 
@@ -271,7 +260,7 @@ describe('events', () => {
 describe('timeouts', () => {
   const slowScan: ScenarioOverrides = { scan: { pollsUntilDone: 10_000, durationMs: 600_000 } }
 
-  // Both timeouts, failing or not, are tested in-process (outcomes.test.ts); this proves that
+  // Both timeouts, failing or not, are tested in-process (run/outcomes.test.ts); this proves that
   // on-timeout: neutral reaches the step's exit code and annotation level.
   it('scan timeout with on-timeout: neutral is a warning and exit 0', async () => {
     const { result } = await scenarioRun(
@@ -284,16 +273,15 @@ describe('timeouts', () => {
     const warning = result.commands.find((command) => command.command === 'warning')
     expect(warning?.properties.title).toBe('Hacktron: scan timed out')
     expect(warning?.message).toContain(result.outputs['scan-id'])
-    expect(errors(result)).toHaveLength(0)
+    expect(commandsOf(result, 'error')).toHaveLength(0)
   })
 })
 
 describe('invalid inputs are refused before any request', () => {
-  // Every case is tested on readSettings (settings.test.ts); this proves the bundle stops before
+  // Every case is tested on readSettings (settings/settings.test.ts); this proves the bundle stops before
   // any request, with one annotation naming the input.
   it('a bad mode: invalid-input, one error, no request', async () => {
-    const simulator = await startSimulator()
-    try {
+    await withSimulator('happy-path', undefined, async (simulator) => {
       const result = await runAction({
         inputs: { 'api-key': DEMO_API_KEY, 'api-url': simulator.baseUrl, mode: 'fast' }
       })
@@ -303,8 +291,6 @@ describe('invalid inputs are refused before any request', () => {
       expect(error.title).toBe('Hacktron: invalid input mode')
       expect(error.message).toContain('"fast"')
       expect(simulator.requests).toHaveLength(0)
-    } finally {
-      await simulator.stop()
-    }
+    })
   })
 })

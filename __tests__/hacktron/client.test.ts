@@ -1,28 +1,29 @@
 // The Hacktron client against the simulator over real loopback HTTP.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { HacktronClient } from '../src/hacktron/client.js'
-import { HacktronApiError } from '../src/hacktron/errors.js'
-import type { CostEstimation } from '../src/hacktron/types.js'
-import { REPORTED_FINDING_FIELDS } from '../src/hacktron/types.js'
-import { systemClock } from '../src/flow/poll.js'
-import { readScanFindings } from '../src/flow/read-findings.js'
-import { silentLogger } from '../src/common/logger.js'
-import { generatedFindings } from '../src/simulator/findings-catalog.js'
+import { HacktronClient } from '../../src/hacktron/client.js'
+import { HacktronApiError } from '../../src/hacktron/errors.js'
+import { REPORTED_FINDING_FIELDS } from '../../src/hacktron/types.js'
+import { systemClock } from '../../src/flow/poll.js'
+import { readScanFindings } from '../../src/flow/read-findings.js'
+import { silentLogger } from '../../src/common/logger.js'
+import { generatedFindings } from '../../src/simulator/findings-catalog.js'
 import {
   DEMO_API_KEY,
   READ_ONLY_API_KEY,
   REVOKED_API_KEY,
   type ScenarioOverrides
-} from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
-import { contractViolations } from './helpers/contract.js'
-import { clientFor, startSimulator } from './helpers/simulator.js'
+} from '../../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../../src/simulator/server.js'
+import { contractViolations } from '../helpers/contract.js'
+import { clientFor, readyEstimation, startSimulator } from '../helpers/simulator.js'
 
 const REPO = {
   source: 'connected' as const,
   repo_url: 'https://github.com/acme/shop',
   branch: 'feature-x'
 }
+/** The estimation of REPO the scans start from. */
+const ESTIMATE = { name: 'test', repos: [REPO] }
 
 let simulator: HacktronSimulator
 afterEach(async () => {
@@ -42,15 +43,6 @@ async function setup(
   return clientFor(simulator)
 }
 
-async function readyEstimation(client: HacktronClient): Promise<CostEstimation> {
-  const created = await client.createCostEstimation({ name: 'test', repos: [REPO] })
-  let estimation = created
-  while (estimation.status === 'pending' || estimation.status === 'running') {
-    estimation = await client.getCostEstimation(created.id)
-  }
-  return estimation
-}
-
 async function caught(promise: Promise<unknown>): Promise<HacktronApiError> {
   try {
     await promise
@@ -68,7 +60,7 @@ function expectNoKey(error: HacktronApiError): void {
 describe('happy path, one call per endpoint', () => {
   it('estimates, starts, polls, lists and exports', async () => {
     const { client } = await setup('findings-over-gate')
-    const estimation = await readyEstimation(client)
+    const estimation = await readyEstimation(client, ESTIMATE)
     expect(estimation).toMatchObject({
       status: 'completed',
       total_credits: 4000,
@@ -115,7 +107,7 @@ describe('happy path, one call per endpoint', () => {
     const { client } = await setup('happy-path', {
       scan: { findings: many, jsonExportOmits: omitted }
     })
-    const estimation = await readyEstimation(client)
+    const estimation = await readyEstimation(client, ESTIMATE)
     const { id } = await client.createScan({
       cost_estimation_id: estimation.id,
       repos: [{ url: REPO.repo_url, branch: REPO.branch, source: 'connected' as const }]
@@ -177,7 +169,7 @@ describe('API errors become typed errors with the interface error code', () => {
 
   it('402 when credits are short, and nothing is deducted', async () => {
     const { client } = await setup('insufficient-credits')
-    const estimation = await readyEstimation(client)
+    const estimation = await readyEstimation(client, ESTIMATE)
     const error = await caught(
       client.createScan({
         cost_estimation_id: estimation.id,
@@ -198,7 +190,7 @@ describe('API errors become typed errors with the interface error code', () => {
     expect(
       await caught(client.getScanStatus('00000000-0000-4000-8000-000000000000'))
     ).toMatchObject({ code: 'not-found', status: 404 })
-    const estimation = await readyEstimation(client)
+    const estimation = await readyEstimation(client, ESTIMATE)
     const body = {
       cost_estimation_id: estimation.id,
       repos: [{ url: REPO.repo_url, branch: REPO.branch, source: 'connected' as const }]
@@ -213,7 +205,7 @@ describe('API errors become typed errors with the interface error code', () => {
 
   it('recognises the branch and scope mismatches from their messages', async () => {
     const { client } = await setup()
-    const estimation = await readyEstimation(client)
+    const estimation = await readyEstimation(client, ESTIMATE)
     const branch = await caught(
       client.createScan({
         cost_estimation_id: estimation.id,
@@ -324,7 +316,7 @@ describe('one retry policy', () => {
     const { client } = await setup('happy-path', {
       faults: [{ endpoint: 'POST /scans', kind: 'rate-limit', retryAfterSeconds: 1, times: 1 }]
     })
-    const estimation = await readyEstimation(client)
+    const estimation = await readyEstimation(client, ESTIMATE)
     const body = {
       cost_estimation_id: estimation.id,
       repos: [{ url: REPO.repo_url, branch: REPO.branch, source: 'connected' as const }]
@@ -342,7 +334,7 @@ describe('one retry policy', () => {
         faults: [{ endpoint: 'POST /scans', ...fault, afterHandling: true }]
       })
       const { client: fresh } = clientFor(simulator)
-      const ready = await readyEstimation(fresh)
+      const ready = await readyEstimation(fresh, ESTIMATE)
       const error = await caught(fresh.createScan({ ...body, cost_estimation_id: ready.id }))
       expect(error.ambiguous).toBe(true)
       expect(simulator.requestsTo('POST /scans')).toHaveLength(1)

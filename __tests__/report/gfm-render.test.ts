@@ -3,14 +3,15 @@
 // HTML, no mention or issue reference GitHub would link (and notify), no bidi reordering.
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { evaluateGate } from '../src/flow/gate.js'
-import { newProgress } from '../src/flow/progress.js'
-import { planAnnotations } from '../src/report/annotations.js'
-import { commentMarker, renderComment } from '../src/report/comment.js'
-import { locateFindings } from '../src/report/locations.js'
-import { inertText } from '../src/report/markdown.js'
-import { renderSummary, type SummaryContext } from '../src/report/summary.js'
-import { hostileFindings, HOSTILE_TEXT, LIVE_TEXT } from '../__fixtures__/findings.js'
+import { evaluateGate } from '../../src/flow/gate.js'
+import { newProgress } from '../../src/flow/progress.js'
+import { planAnnotations } from '../../src/report/annotations.js'
+import { commentMarker, renderComment } from '../../src/report/comment.js'
+import { locateFindings } from '../../src/report/locations.js'
+import { inertText } from '../../src/report/markdown.js'
+import { renderSummary } from '../../src/report/summary.js'
+import { hostileFindings, HOSTILE_TEXT, LIVE_TEXT } from '../../__fixtures__/findings.js'
+import { SUMMARY_CONTEXT } from '../helpers/report.js'
 
 const CMARK_GFM = 'cmark-gfm'
 const hasCmarkGfm = spawnSync(CMARK_GFM, ['--version']).status === 0
@@ -38,12 +39,6 @@ function visibleText(html: string): string {
     .replace(/&amp;/g, '&')
 }
 
-const CONTEXT: SummaryContext = {
-  failOnSeverity: 'high',
-  serverUrl: 'https://github.com',
-  repository: 'acme/shop',
-  headSha: 'a'.repeat(40)
-}
 const OWN_LINK = 'https://github.com/acme/shop/blob/'
 
 function expectInert(text: string): void {
@@ -62,7 +57,7 @@ describe('text that stays inert', () => {
   progress.scanStatus = 'completed'
   progress.findings = findings
   progress.verdict = evaluateGate(findings, 'high')
-  const context = { ...CONTEXT, locations: locateFindings(findings, undefined) }
+  const context = { ...SUMMARY_CONTEXT, locations: locateFindings(findings, undefined) }
   const error = {
     result: 'error' as const,
     errorCode: 'server-error' as const,

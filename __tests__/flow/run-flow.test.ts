@@ -1,18 +1,13 @@
 // The flow in-process, against the simulator over loopback, with a fake clock and a fake pull
 // request: what the PR's code is judged on (gate-scope), a superseded head, and the approval flow.
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { newProgress, type Progress } from '../src/flow/progress.js'
-import { runFlow } from '../src/flow/run-flow.js'
-import type { FlowSettings } from '../src/flow/types.js'
-import type { HacktronApiError } from '../src/hacktron/errors.js'
-import {
-  SQL_INJECTION,
-  SSRF,
-  STORED_XSS,
-  type FindingSeed
-} from '../src/simulator/findings-catalog.js'
-import type { ScenarioOverrides } from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
+import { describe, expect, it } from '@jest/globals'
+import { newProgress, type Progress } from '../../src/flow/progress.js'
+import { runFlow } from '../../src/flow/run-flow.js'
+import type { FlowSettings } from '../../src/flow/types.js'
+import type { HacktronApiError } from '../../src/hacktron/errors.js'
+import { SQL_INJECTION, SSRF, STORED_XSS } from '../../src/simulator/findings-catalog.js'
+import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../../src/simulator/server.js'
 import {
   DEMO_HEAD_SHA,
   DEMO_REPO,
@@ -22,33 +17,22 @@ import {
   runInProcess,
   type InProcessExtras,
   type InProcessRun
-} from './helpers/flow.js'
-import { clientFor, startSimulator } from './helpers/simulator.js'
+} from '../helpers/flow.js'
+import { baseline, clientFor, readyEstimation, simulatorPerTest } from '../helpers/simulator.js'
 
 const REPO = DEMO_REPO
 const HEAD_SHA = DEMO_HEAD_SHA
 const settingsFor = flowSettings
 
-let simulator: HacktronSimulator | undefined
-afterEach(async () => {
-  await simulator?.stop()
-  simulator = undefined
-})
+const simulators = simulatorPerTest()
 
 async function run(
   overrides: ScenarioOverrides,
   settings: FlowSettings = settingsFor(),
   extra: InProcessExtras = {}
 ): Promise<InProcessRun & { simulator: HacktronSimulator }> {
-  simulator = await startSimulator('findings-over-gate', overrides)
+  const simulator = await simulators.start('findings-over-gate', overrides)
   return { ...(await runInProcess(simulator, settings, extra)), simulator }
-}
-
-/** A completed scan of the base branch that reported `findings`: the baseline. */
-function baseline(findings: readonly FindingSeed[], branch = 'master'): ScenarioOverrides {
-  return {
-    seededScans: [{ repo_url: REPO, branch, status: 'completed', name: 'nightly', findings }]
-  }
 }
 
 const titles = (findings: readonly { title: string }[] | undefined): string[] =>
@@ -197,8 +181,6 @@ describe('gate-scope: changed-files', () => {
     })
     expect(unreadable.progress.verdict!.scope.applied).toBe('all')
     expect(unreadable.progress.verdict!.gating).toHaveLength(2)
-    await simulator?.stop()
-    simulator = undefined
     const cut = await run({}, settingsFor({ gateScope: 'changed-files' }), {
       pullRequest: {
         headSha: async () => HEAD_SHA,
@@ -244,24 +226,23 @@ describe('a superseded head', () => {
 describe('approval: cost-estimation-id', () => {
   /** An estimation made by the simulator, as the `mode: estimate` job would make it. */
   async function approvedEstimation(
+    simulator: HacktronSimulator,
     repos: { repo_url: string; branch: string }[] = [{ repo_url: REPO, branch: 'changes' }]
   ): Promise<string> {
-    const { client } = clientFor(simulator!)
-    const created = await client.createCostEstimation({
+    const { client } = clientFor(simulator)
+    const ready = await readyEstimation(client, {
       name: 'Codertocat/Hello-World PR #2 @ ec26c3e',
-      repos: repos.map((repo) => ({ source: 'connected', ...repo }))
+      repos: repos.map((repo) => ({ source: 'connected' as const, ...repo }))
     })
-    for (let poll = 0; poll < 10; poll++) await client.getCostEstimation(created.id)
-    return created.id
+    return ready.id
   }
 
   async function runApproved(
     repos?: { repo_url: string; branch: string }[],
     overrides: Partial<FlowSettings> = {}
   ): Promise<Awaited<ReturnType<typeof run>>> {
-    simulator = await startSimulator('findings-over-gate')
-    const id = await approvedEstimation(repos)
-    const started = simulator
+    const started = await simulators.start('findings-over-gate')
+    const id = await approvedEstimation(started, repos)
     const approved = await runInProcess(
       started,
       settingsFor({ costEstimationId: id, ...overrides })

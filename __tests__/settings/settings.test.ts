@@ -2,87 +2,22 @@
 // inputs of the gate scope, the approval flow and pr-comment, each bad value named before any
 // request.
 import { describe, expect, it } from '@jest/globals'
-import { ConfigError } from '../src/common/config-error.js'
-import { eventFactsOf, type EventContext } from '../src/action/event-facts.js'
-import { readGitHubReportSettings, type ActionSettings } from '../src/action/report-settings.js'
-import { newProgress } from '../src/flow/progress.js'
-import { outcomeOfError } from '../src/run/outcome.js'
-import { INPUT_DEFAULTS } from '../src/settings/input-defaults.js'
-import { readSettings as readGateSettings, type SettingsSources } from '../src/settings/settings.js'
-
-const readSettings = (sources: SettingsSources): ActionSettings =>
-  readGateSettings(sources, readGitHubReportSettings)
-import { examplePayload } from '../scripts/lib/run-action.js'
+import { newProgress } from '../../src/flow/progress.js'
+import { outcomeOfError } from '../../src/run/outcome.js'
+import type { SettingsSources } from '../../src/settings/settings.js'
+import {
+  configError,
+  fromFork,
+  prContext,
+  readActionSettings,
+  sources
+} from '../helpers/settings.js'
 
 const UUID = '5b4c7e2a-1f3d-4a6b-9c8d-0e1f2a3b4c5d'
 
-type PullRequest = {
-  number: number
-  head: {
-    ref: string
-    sha: string
-    repo: { full_name: string; html_url: string; private: boolean } | null
-  }
-  base: { ref: string; repo: { full_name: string } }
-}
-
-function prContext(eventName = 'pull_request', edit?: (pr: PullRequest) => void): EventContext {
-  const payload = examplePayload('pull_request', 'opened')
-  edit?.(payload.pull_request as PullRequest)
-  return {
-    eventName,
-    payload,
-    ref: 'refs/pull/2/merge',
-    sha: '0'.repeat(40),
-    serverUrl: 'https://github.com',
-    repo: { owner: 'Codertocat', repo: 'Hello-World' },
-    actor: 'Codertocat'
-  }
-}
-
-/** A fork: the PR's head lives in `octo-fork/Hello-World`. */
-const fromFork =
-  (isPrivate = false) =>
-  (pr: PullRequest): void => {
-    pr.head.repo = {
-      full_name: 'octo-fork/Hello-World',
-      html_url: 'https://github.com/octo-fork/Hello-World',
-      private: isPrivate
-    }
-  }
-
-function sources(
-  inputs: Record<string, string> = {},
-  context = prContext(),
-  env: NodeJS.ProcessEnv = { GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'w', GITHUB_JOB: 'j' }
-): SettingsSources {
-  const all: Record<string, string> = {
-    ...INPUT_DEFAULTS,
-    'api-key': 'hacktron_test0000_secret',
-    ...inputs
-  }
-  return {
-    // As core.getInput: the runner's value, trimmed.
-    getInput: (name) => (all[name] ?? '').trim(),
-    hasInput: (name) => name in all,
-    env,
-    event: eventFactsOf(context, env)
-  }
-}
-
-function configError(run: () => unknown): ConfigError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof ConfigError) return error
-    throw error
-  }
-  throw new Error('expected a ConfigError')
-}
-
 describe('which code is judged', () => {
   it('a same-repository PR: the workflow repository and the head branch, connected', () => {
-    const settings = readSettings(sources())
+    const settings = readActionSettings(sources())
     expect(settings.repositories).toEqual([
       { url: 'https://github.com/Codertocat/Hello-World', branch: 'changes', source: 'connected' }
     ])
@@ -92,7 +27,7 @@ describe('which code is judged', () => {
   })
 
   it("a public fork's PR on pull_request_target: the fork's URL, scanned as public, said in the log", () => {
-    const settings = readSettings(sources({}, prContext('pull_request_target', fromFork())))
+    const settings = readActionSettings(sources({}, prContext('pull_request_target', fromFork())))
     expect(settings.repositories[0]).toEqual({
       url: 'https://github.com/octo-fork/Hello-World',
       branch: 'changes',
@@ -104,17 +39,19 @@ describe('which code is judged', () => {
   })
 
   it('a private fork keeps connected; a chosen repository-source is kept; related stay connected', () => {
-    const privateFork = readSettings(sources({}, prContext('pull_request_target', fromFork(true))))
+    const privateFork = readActionSettings(
+      sources({}, prContext('pull_request_target', fromFork(true)))
+    )
     expect(privateFork.repositories[0]?.source).toBe('connected')
     expect(privateFork.repositories[0]?.url).toBe('https://github.com/octo-fork/Hello-World')
-    const chosen = readSettings(
+    const chosen = readActionSettings(
       sources(
         { 'repository-source': 'connected', 'related-repositories': 'octo/api@main' },
         prContext('pull_request_target', fromFork())
       )
     )
     expect(chosen.repositories.map((repo) => repo.source)).toEqual(['connected', 'connected'])
-    const defaulted = readSettings(
+    const defaulted = readActionSettings(
       sources(
         { 'related-repositories': 'octo/api@main' },
         prContext('pull_request_target', fromFork())
@@ -127,21 +64,22 @@ describe('which code is judged', () => {
     const deleted = prContext('pull_request_target', (pr) => {
       pr.head.repo = null
     })
-    const error = configError(() => readSettings(sources({}, deleted)))
+    const error = configError(() => readActionSettings(sources({}, deleted)))
     expect(error.input).toBe('repository')
     expect(error.code).toBe('invalid-input')
     expect(error.message).toMatch(/deleted/)
     expect(
-      readSettings(sources({ repository: 'https://github.com/o/r' }, deleted)).repositories[0]?.url
+      readActionSettings(sources({ repository: 'https://github.com/o/r' }, deleted)).repositories[0]
+        ?.url
     ).toBe('https://github.com/o/r')
     // Without a key (GitHub gives a fork's pull_request run none) the run is skipped, not failed.
-    expect(readSettings(sources({ 'api-key': '' }, deleted)).apiKey).toBe('')
+    expect(readActionSettings(sources({ 'api-key': '' }, deleted)).apiKey).toBe('')
   })
 })
 
 describe('inputs of the gate, approval and comment', () => {
   it('reads the defaults', () => {
-    const settings = readSettings(sources())
+    const settings = readActionSettings(sources())
     expect(settings).toMatchObject({ gateScope: 'new', report: { prComment: 'always' } })
     expect(settings.baselineScanId).toBeUndefined()
     expect(settings.costEstimationId).toBeUndefined()
@@ -155,7 +93,7 @@ describe('inputs of the gate, approval and comment', () => {
     [{ 'baseline-scan-id': UUID }, { baselineScanId: UUID }],
     [{ 'cost-estimation-id': UUID, mode: 'start' }, { costEstimationId: UUID }]
   ])('%j', (inputs, expected) => {
-    expect(readSettings(sources(inputs))).toMatchObject(expected)
+    expect(readActionSettings(sources(inputs))).toMatchObject(expected)
   })
 
   it.each([
@@ -166,7 +104,7 @@ describe('inputs of the gate, approval and comment', () => {
     ['cost-estimation-id', { 'cost-estimation-id': UUID, mode: 'estimate' }, UUID],
     ['repository-source', { 'repository-source': 'upload' }, 'upload']
   ])('names %s and its value', (input, inputs, value) => {
-    const error = configError(() => readSettings(sources(inputs)))
+    const error = configError(() => readActionSettings(sources(inputs)))
     expect(error.input).toBe(input)
     expect(error.message).toContain(value)
   })
@@ -183,14 +121,14 @@ describe('test mode', () => {
 
   it('is off unless HACKTRON_ACTION_TEST_MODE says so: a loopback API gets the 10 s poll floor', () => {
     const inputs = { 'api-url': 'http://127.0.0.1:8787/v1', 'poll-interval': '1s' }
-    expect(configError(() => readSettings(withEnv({}, inputs))).input).toBe('poll-interval')
-    const fast = readSettings(withEnv({ HACKTRON_ACTION_TEST_MODE: 'true' }, inputs))
+    expect(configError(() => readActionSettings(withEnv({}, inputs))).input).toBe('poll-interval')
+    const fast = readActionSettings(withEnv({ HACKTRON_ACTION_TEST_MODE: 'true' }, inputs))
     expect(fast).toMatchObject({ testMode: true, pollIntervalMs: 1000 })
   })
 
   it('is refused against any API but a loopback one', () => {
     const error = configError(() =>
-      readSettings(withEnv({ HACKTRON_ACTION_TEST_MODE: 'true' }, {}))
+      readActionSettings(withEnv({ HACKTRON_ACTION_TEST_MODE: 'true' }, {}))
     )
     expect(error.input).toBe('api-url')
     expect(error.message).toContain('HACKTRON_ACTION_TEST_MODE')
@@ -265,7 +203,7 @@ describe('invalid inputs are refused, naming the input and quoting the value', (
         [JSON.stringify(inputs).slice(0, 60), inputs, input, pattern] as const
     )
   )('%s -> error on the input', (_label, inputs, input, pattern) => {
-    const error = configError(() => readSettings(sources(inputs)))
+    const error = configError(() => readActionSettings(sources(inputs)))
     expect(error.input).toBe(input)
     expect(error.message).toContain(`Input ${input}`)
     expect(error.message).toMatch(pattern)
@@ -279,14 +217,14 @@ describe('invalid inputs are refused, naming the input and quoting the value', (
     ['https://user:pass@api.hacktron.ai/v1', /credentials/],
     ['https://api.hacktron.ai/v2', /\/v1/]
   ])('api-url %s', (apiUrl, pattern) => {
-    const error = configError(() => readSettings(sources({ 'api-url': apiUrl })))
+    const error = configError(() => readActionSettings(sources({ 'api-url': apiUrl })))
     expect(error.input).toBe('api-url')
     expect(error.message).toMatch(pattern)
     expect(error.message).not.toContain('pass@')
   })
 
   it('poll-interval under 10s against the real API', () => {
-    const error = configError(() => readSettings(sources({ 'poll-interval': '5s' })))
+    const error = configError(() => readActionSettings(sources({ 'poll-interval': '5s' })))
     expect(error.message).toMatch(/at least 10s against api.hacktron.ai .*got "5s"/)
   })
 })

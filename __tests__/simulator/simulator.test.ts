@@ -2,11 +2,11 @@
 // the rate limit, and each fault kind.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { request } from 'node:http'
-import { RollingWindowLimiter } from '../src/simulator/rate-limiter.js'
-import { DEMO_API_KEY } from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
-import { contractViolations } from './helpers/contract.js'
-import { startSimulator } from './helpers/simulator.js'
+import { RollingWindowLimiter } from '../../src/simulator/rate-limiter.js'
+import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../../src/simulator/server.js'
+import { contractViolations } from '../helpers/contract.js'
+import { readyEstimation, startSimulator } from '../helpers/simulator.js'
 
 let simulator: HacktronSimulator
 afterEach(async () => {
@@ -50,6 +50,8 @@ function call(method: string, path: string, body?: unknown, key = DEMO_API_KEY):
 }
 
 const REPO = { source: 'connected', repo_url: 'https://github.com/acme/shop', branch: 'main' }
+
+type Estimation = { id: string; status: string }
 
 describe('estimations', () => {
   it('advance pending -> running -> completed by polls and fill in the result', async () => {
@@ -109,11 +111,12 @@ describe('estimations', () => {
 })
 
 describe('scans and credits', () => {
-  async function readyEstimation(): Promise<string> {
-    const { id } = (await call('POST', '/cost-estimations', { repos: [REPO] })).json()
-    await call('GET', `/cost-estimations/${String(id)}`)
-    await call('GET', `/cost-estimations/${String(id)}`)
-    return String(id)
+  /** The estimation calls over raw HTTP. */
+  const estimations = {
+    createCostEstimation: async (body: unknown) =>
+      (await call('POST', '/cost-estimations', body)).json() as Estimation,
+    getCostEstimation: async (id: string) =>
+      (await call('GET', `/cost-estimations/${id}`)).json() as Estimation
   }
 
   it('refuses a scan before the estimate is ready, then deducts once and allows one claim', async () => {
@@ -163,7 +166,7 @@ describe('scans and credits', () => {
 
   it('402 leaves the balance alone; a scan can end in a configured failure', async () => {
     simulator = await startSimulator('insufficient-credits')
-    const id = await readyEstimation()
+    const { id } = await readyEstimation(estimations, { repos: [REPO] })
     const answer = await call('POST', '/scans', {
       cost_estimation_id: id,
       repos: [{ url: REPO.repo_url, branch: 'main' }]
@@ -184,9 +187,7 @@ describe('scans and credits', () => {
       repo_url: 'https://github.com/Codertocat/Hello-World',
       branch: 'changes'
     }
-    const { id } = (await call('POST', '/cost-estimations', { repos: [repo] })).json()
-    await call('GET', `/cost-estimations/${String(id)}`)
-    await call('GET', `/cost-estimations/${String(id)}`)
+    const { id } = await readyEstimation(estimations, { repos: [repo] })
     const answer = await call('POST', '/scans', {
       cost_estimation_id: id,
       repos: [{ url: repo.repo_url, branch: 'changes' }]

@@ -3,34 +3,26 @@
 // the 5,000 results code scanning keeps; for the demo's findings, hostile ones and 10,000.
 import { describe, expect, it } from '@jest/globals'
 import type { Log, Result } from 'sarif'
-import type { Finding } from '../src/hacktron/types.js'
-import { locateFindings, type FindingLocation } from '../src/report/locations.js'
+import type { Finding } from '../../src/hacktron/types.js'
+import { locateFindings, type FindingLocation } from '../../src/report/locations.js'
 import {
   buildSarif,
   MAX_RESULTS_PER_RUN,
   MAX_RULE_ID_LENGTH,
   pathToUri,
   ruleIdFor
-} from '../src/report/sarif.js'
-import { FINDINGS_OVER_GATE } from '../src/simulator/findings-catalog.js'
-import {
-  ENCODED_PATHS,
-  finding,
-  hostileFindings,
-  manyFindings,
-  UNUSABLE_PATHS
-} from '../__fixtures__/findings.js'
-import { expectValidSarif } from './helpers/sarif.js'
+} from '../../src/report/sarif.js'
+import { FINDINGS_OVER_GATE } from '../../src/simulator/findings-catalog.js'
+import { ENCODED_PATHS, hostileFindings, UNUSABLE_PATHS } from '../../__fixtures__/findings.js'
+import { finding, findingOf, manyFindings } from '../helpers/findings.js'
+import { expectValidSarif } from '../helpers/sarif.js'
 
 /** RFC 3986 relative-ref with no authority: pchars, pct-encoded, and no colon in the first segment. */
 const URI_REFERENCE_PATH =
   /^(?:[A-Za-z0-9\-._~!$&'()*+,;=@/]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/
 
 function demoFindings(): Finding[] {
-  return FINDINGS_OVER_GATE.map((seed, index) => {
-    const { line: _line, ...fields } = seed
-    return finding({ ...fields, tags: [...seed.tags], id: `demo-${index}` })
-  })
+  return FINDINGS_OVER_GATE.map((seed, index) => findingOf(seed, `demo-${index}`))
 }
 
 /** As a real run locates them: paths checked against what exists in the checkout. */

@@ -5,14 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { FINDINGS_OVER_GATE, type FindingSeed } from '../src/simulator/findings-catalog.js'
-import type { ScenarioOverrides } from '../src/simulator/scenario.js'
-import type { HacktronSimulator } from '../src/simulator/server.js'
-import { FakeGitHub } from '../scripts/lib/fake-github.js'
-import { examplePayload, type ActionResult, type ActionRun } from '../scripts/lib/run-action.js'
-import { HOSTILE_TEXT } from '../__fixtures__/findings.js'
-import { expectValidSarif } from './helpers/sarif.js'
-import { runAgainst, startSimulator } from './helpers/simulator.js'
+import { FINDINGS_OVER_GATE, type FindingSeed } from '../../src/simulator/findings-catalog.js'
+import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
+import type { HacktronSimulator } from '../../src/simulator/server.js'
+import { FakeGitHub } from '../../scripts/lib/fake-github.js'
+import { examplePayload, type ActionResult, type ActionRun } from '../../scripts/lib/run-action.js'
+import { HOSTILE_TEXT } from '../../__fixtures__/findings.js'
+import { expectValidSarif } from '../helpers/sarif.js'
+import { withSimulator } from '../helpers/simulator.js'
 
 let workspace: string
 let github: FakeGitHub
@@ -41,13 +41,10 @@ async function run(
   overrides?: ScenarioOverrides,
   extra: Partial<ActionRun> = {}
 ): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
-  const simulator = await startSimulator(scenario, overrides)
-  try {
-    const result = await runAgainst(simulator, { workspace, github, ...extra })
-    return { result, simulator }
-  } finally {
-    await simulator.stop()
-  }
+  return withSimulator(scenario, overrides, async (simulator, runAction) => ({
+    result: await runAction({ workspace, github, ...extra }),
+    simulator
+  }))
 }
 
 const annotationsOf = (result: ActionResult, command: string): ActionResult['commands'] =>

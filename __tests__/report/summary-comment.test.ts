@@ -1,0 +1,158 @@
+// The job summary (src/report/summary.ts) and the PR comment (src/report/comment.ts) with 0, 1,
+// 10,000 and hostile findings: the blocking ones first, the rest folded by why they do not block,
+// within GitHub's limits, and behind a marker that cannot be closed early.
+import { describe, expect, it } from '@jest/globals'
+import { evaluateGate } from '../../src/flow/gate.js'
+import { newProgress } from '../../src/flow/progress.js'
+import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../../src/report/comment.js'
+import { renderSummary } from '../../src/report/summary.js'
+import { HOSTILE_FINDING, HOSTILE_TEXT } from '../../__fixtures__/findings.js'
+import { finding, manyFindings } from '../helpers/findings.js'
+import { completedProgress, SUMMARY_CONTEXT } from '../helpers/report.js'
+
+describe('summary and comment', () => {
+  it('render 0 and 1 findings', () => {
+    expect(renderSummary({ result: 'passed' }, completedProgress([]), SUMMARY_CONTEXT)).toContain(
+      '✅ Passed'
+    )
+    const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
+    expect(
+      renderComment(marker, completedProgress([]), SUMMARY_CONTEXT, { result: 'passed' })
+    ).toContain('No open or confirmed finding')
+    const oneComment = renderComment(marker, completedProgress([finding()]), SUMMARY_CONTEXT, {
+      result: 'failed'
+    })
+    expect(oneComment).toContain('SQL injection in user search')
+    expect(oneComment).not.toContain('left out of this comment')
+    const one = completedProgress([finding()])
+    const summary = renderSummary({ result: 'failed' }, one, {
+      ...SUMMARY_CONTEXT,
+      locations: new Map([[finding().id, { path: 'src/db/users.js', startLine: 12, endLine: 14 }]])
+    })
+    expect(summary).toContain(
+      `https://github.com/acme/shop/blob/${'a'.repeat(40)}/src/db/users.js#L12-L14`
+    )
+    // The blocking table: severity, title, file:line linked to the head commit, first sentence.
+    expect(summary).toMatch(
+      /\| 🟠 High \| SQL injection in user search \| \[` src\/db\/users\.js:12 `\]\([^)]+\) \| The q parameter reaches a SQL string\. \|/
+    )
+    expect(summary).not.toContain('<details>')
+  })
+
+  it('lead with the blocking findings and fold the rest by why they do not block', () => {
+    const findings = [
+      finding({ id: 'a', title: 'New SQL injection', severity: 'critical' }),
+      finding({ id: 'b', title: 'Old XSS', severity: 'high' }),
+      finding({ id: 'c', title: 'Triaged SSRF', severity: 'high', state: 'false_positive' }),
+      finding({ id: 'd', title: 'Low noise', severity: 'low' })
+    ]
+    const progress = newProgress()
+    progress.scanId = 's'
+    progress.scanStatus = 'completed'
+    progress.findings = findings
+    progress.verdict = evaluateGate(findings, 'high', {
+      requested: 'new',
+      applied: 'new',
+      baselineScanId: 'base-scan',
+      baselineMatches: new Map([['b', 'open' as const]])
+    })
+    const summary = renderSummary({ result: 'failed' }, progress, {
+      ...SUMMARY_CONTEXT,
+      runUrl: 'https://github.com/acme/shop/actions/runs/1'
+    })
+    const [head, ...folded] = summary.split('<details>')
+    expect(head).toContain('**1** open or confirmed finding that this pull request introduces')
+    expect(head).toContain('New SQL injection')
+    expect(head).not.toContain('Old XSS')
+    expect(folded).toHaveLength(3)
+    expect(folded[0]).toContain('1 already on the base branch (not blocking)')
+    expect(folded[0]).toContain('Old XSS')
+    expect(folded[1]).toContain('1 triaged safe')
+    expect(folded[1]).toContain('| false positive |')
+    expect(folded[2]).toContain('1 below the gate')
+    expect(summary).toContain('compared with baseline scan ` base-scan `')
+    expect(summary).toContain('[workflow run](https://github.com/acme/shop/actions/runs/1)')
+    expect(summary).not.toMatch(/\|\s*\|\s*\|\n\|\s*---/) // no key/value tables with empty headers
+  })
+
+  it('say why the gate fell back to all', () => {
+    const progress = completedProgress([finding()])
+    progress.verdict = evaluateGate(progress.findings!, 'high', {
+      requested: 'new',
+      applied: 'all',
+      fallbackReason: 'gate-scope: new fell back to all: no completed scan of x@main'
+    })
+    expect(renderSummary({ result: 'failed' }, progress, SUMMARY_CONTEXT)).toContain(
+      '> ℹ️ gate-scope: new fell back to all: no completed scan of x@\u200bmain'
+    )
+  })
+
+  it('stay within the summary and comment limits for 10,000 findings with long titles', () => {
+    const progress = completedProgress(manyFindings(10_000, { titleLength: 400 }))
+    const summary = renderSummary({ result: 'failed' }, progress, SUMMARY_CONTEXT)
+    expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024)
+    expect(summary).toContain('and 3950 more, in the SARIF file')
+    const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
+    const comment = renderComment(marker, progress, SUMMARY_CONTEXT, { result: 'failed' })
+    expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
+    expect(comment.startsWith(marker)).toBe(true)
+  })
+
+  it('keep hostile text inert', () => {
+    const progress = completedProgress([HOSTILE_FINDING])
+    const outputs = [
+      renderSummary({ result: 'failed' }, progress, SUMMARY_CONTEXT),
+      renderComment(
+        commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' }),
+        progress,
+        SUMMARY_CONTEXT,
+        {
+          result: 'error',
+          errorCode: 'server-error',
+          annotation: { title: `Hacktron: ${HOSTILE_TEXT}`, message: HOSTILE_TEXT }
+        }
+      )
+    ]
+    for (const text of outputs) {
+      expect(text).not.toMatch(/^::/m) // no line can be read as a workflow command
+      expect(text).not.toMatch(/<img|<script/i) // no HTML
+      // Only the report's own folds: hostile text closes none of them.
+      expect((text.match(/<\/details>/g) ?? []).length).toBe(
+        (text.match(/<details>/g) ?? []).length
+      )
+      expect(text).not.toMatch(/\]\(https:\/\/evil/) // no links or images
+      expect(text).not.toContain('@octo-org') // no mentions
+      expect(text.match(/<!--/g) ?? []).toHaveLength(text.startsWith('<!--') ? 1 : 0) // only our marker
+      // Every table row keeps its columns: an escaped pipe cannot add a cell.
+      const rows = text
+        .split('\n')
+        .filter((line) => line.startsWith('| 🔴 Critical') && line.includes('Title'))
+      expect(rows).toHaveLength(1)
+      for (const row of rows) {
+        expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6)
+      }
+    }
+  })
+
+  it('show each phase in the comment, behind a marker that cannot be closed early', () => {
+    const marker = commentMarker({
+      workflow: 'CI --> x',
+      job: 'scan',
+      repository: 'https://github.com/a/b',
+      branch: 'main'
+    })
+    expect(marker).not.toContain('-->')
+    const progress = newProgress()
+    const firstLine = renderComment(marker, progress, SUMMARY_CONTEXT).split('\n')[0] ?? ''
+    expect(firstLine.match(/-->/g)).toHaveLength(1)
+    expect(firstLine.endsWith(' -->')).toBe(true)
+    progress.phase = 'estimating'
+    expect(renderComment(marker, progress, SUMMARY_CONTEXT)).toContain('Estimating')
+    progress.phase = 'estimated'
+    progress.estimatedCredits = 4000
+    expect(renderComment(marker, progress, SUMMARY_CONTEXT)).toContain('4000 credits')
+    progress.phase = 'scanning'
+    progress.scanId = 'abc'
+    expect(renderComment(marker, progress, SUMMARY_CONTEXT)).toContain('Scan ` abc ` started')
+  })
+})
