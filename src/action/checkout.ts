@@ -7,7 +7,7 @@ import type { FindingsReading } from '../flow/read-findings.js'
 import { locateInCheckout } from '../report/locations.js'
 
 /** Checked-out files larger than this are not searched for a finding's snippet. */
-const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024
+export const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024
 
 export function workspaceRoot(): string {
   return resolve(process.env.GITHUB_WORKSPACE || process.cwd())
