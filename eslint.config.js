@@ -1,7 +1,26 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import importX from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
-const RUNNER = { group: ['@actions/*'], message: 'Only src/action/ may import @actions/*.' }
+const RUNNER = {
+  group: ['@actions/*', '@octokit/*'],
+  message: 'Only src/action/ (the GitHub front end) may import @actions/* or @octokit/*.'
+}
+
+/**
+ * The floors of the house, lowest first: a folder imports only from the floors below it, so data
+ * flows one way (settings -> client -> flow -> report -> the front end's sinks). The front end
+ * (action/) is the top floor; main.ts above it only composes.
+ */
+const FLOORS = ['common', 'hacktron', 'findings', 'flow', 'report', 'settings', 'run', 'action']
+const NO_IMPORT_UP = FLOORS.flatMap((floor, index) =>
+  FLOORS.slice(index + 1).map((upper) => ({
+    target: `./src/${floor}`,
+    from: `./src/${upper}`,
+    message: `src/${floor}/ is below src/${upper}/ and must not import from it (data flows one way).`
+  }))
+)
 /** What the action must never import: the simulator and the test helpers (the simulator may). */
 const NOT_SHIPPED = [
   {
@@ -54,6 +73,20 @@ export default tseslint.config(
     // types, and nothing of the action's may import it.
     files: ['src/simulator/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [RUNNER] }] }
+  },
+  {
+    // No import runs back up a floor, and no two modules import each other, however indirectly.
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })]
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: NO_IMPORT_UP }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }]
+    }
   },
   {
     // A function that does not fit on a screen does more than one thing.

@@ -3,7 +3,7 @@
 // never sent again blind. (Races between processes, signals and the PR comment are in
 // e2e-credits.test.ts, on the bundle.)
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { FlowSettings } from '../src/flow/run-flow.js'
+import type { FlowSettings } from '../src/flow/types.js'
 import type { FaultRule, ScenarioOverrides } from '../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../src/simulator/server.js'
 import { flowSettings, runInProcess, type InProcessRun } from './helpers/flow.js'

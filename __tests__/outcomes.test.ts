@@ -2,7 +2,7 @@
 // flow failure becomes its error-code and one annotation that carries the server's words and says
 // what to do; timeouts end as timed-out, failing the step or not as on-timeout says.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { FlowSettings } from '../src/flow/run-flow.js'
+import type { FlowSettings } from '../src/flow/types.js'
 import { stepFails } from '../src/report/outcome.js'
 import {
   READ_ONLY_API_KEY,

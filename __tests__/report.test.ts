@@ -20,7 +20,7 @@ import {
   type FindingLocation
 } from '../src/report/locations.js'
 import { buildSarif, ruleIdFor, sarifChunks, sarifParts } from '../src/report/sarif.js'
-import { writeSarifFile } from '../src/action/reports.js'
+import { writeSarifFile } from '../src/report/sarif-file.js'
 import { renderSummary, type SummaryContext } from '../src/report/summary.js'
 import { finding, HOSTILE_FINDING, HOSTILE_TEXT, manyFindings } from '../__fixtures__/findings.js'
 import { expectValidSarif } from './helpers/sarif.js'
@@ -429,7 +429,7 @@ describe('comment writer', () => {
     const api = new FakeComments()
     api.comments.push({ id: 99, body: 'someone else', author: 'octocat' })
     api.nextId = 100
-    const writer = new PrCommentWriter(marker, async () => api, silentLogger)
+    const writer = new PrCommentWriter(marker, true, async () => api, silentLogger)
     await writer.write(`${marker} one`)
     await writer.write(`${marker} two`)
     await writer.write(`${marker} two`)
@@ -439,7 +439,7 @@ describe('comment writer', () => {
     ])
     expect(api.calls).toEqual(['list', 'create', 'list', 'update 100'])
 
-    const rerun = new PrCommentWriter(marker, async () => api, silentLogger)
+    const rerun = new PrCommentWriter(marker, true, async () => api, silentLogger)
     await rerun.write(`${marker} three`)
     expect(api.comments).toHaveLength(2)
     expect(api.calls.slice(-2)).toEqual(['list', 'update 100'])
@@ -453,7 +453,7 @@ describe('comment writer', () => {
       api.comments.push({ id: api.nextId++, body: `${marker} other run`, author: BOT })
       return original(body)
     }
-    const writer = new PrCommentWriter(marker, async () => api, silentLogger)
+    const writer = new PrCommentWriter(marker, true, async () => api, silentLogger)
     await writer.write(`${marker} mine`)
     expect(api.comments).toEqual([{ id: 1, body: `${marker} mine`, author: BOT }])
   })
@@ -464,7 +464,7 @@ describe('comment writer', () => {
     api.comments.push({ id: 1, body: `${marker} planted`, author: 'pr-author' })
     api.nextId = 2
     const lines: string[] = []
-    const writer = new PrCommentWriter(marker, async () => api, {
+    const writer = new PrCommentWriter(marker, true, async () => api, {
       ...silentLogger,
       info: (line) => lines.push(line)
     })
@@ -486,7 +486,7 @@ describe('comment writer', () => {
       raced.comments.push({ id: raced.nextId++, body: `${marker} x`, author: 'pr-author' })
       return original(body)
     }
-    await new PrCommentWriter(marker, async () => raced, silentLogger).write(`${marker} mine`)
+    await new PrCommentWriter(marker, true, async () => raced, silentLogger).write(`${marker} mine`)
     expect(raced.comments.map((comment) => comment.author)).toEqual(['pr-author', BOT])
     expect(raced.calls).not.toContain('remove 2')
   })
@@ -495,7 +495,7 @@ describe('comment writer', () => {
     const api = new FakeComments()
     api.failWith = 403
     const warnings: string[] = []
-    const writer = new PrCommentWriter(marker, async () => api, {
+    const writer = new PrCommentWriter(marker, true, async () => api, {
       ...silentLogger,
       warning: (line) => warnings.push(line)
     })

@@ -1,9 +1,9 @@
 // The flow in-process, against the simulator over loopback, with a fake clock and a fake pull
 // request: what the PR's code is judged on (gate-scope), a superseded head, and the approval flow.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { FlowDeps } from '../src/flow/deps.js'
 import { newProgress, type Progress } from '../src/flow/progress.js'
-import { runFlow, type FlowSettings } from '../src/flow/run-flow.js'
+import { runFlow } from '../src/flow/run-flow.js'
+import type { FlowSettings } from '../src/flow/types.js'
 import type { HacktronApiError } from '../src/hacktron/errors.js'
 import {
   SQL_INJECTION,
@@ -20,6 +20,7 @@ import {
   flowSettings,
   pullRequest,
   runInProcess,
+  type InProcessExtras,
   type InProcessRun
 } from './helpers/flow.js'
 import { clientFor, startSimulator } from './helpers/simulator.js'
@@ -37,7 +38,7 @@ afterEach(async () => {
 async function run(
   overrides: ScenarioOverrides,
   settings: FlowSettings = settingsFor(),
-  extra: Partial<FlowDeps> = {}
+  extra: InProcessExtras = {}
 ): Promise<InProcessRun & { simulator: HacktronSimulator }> {
   simulator = await startSimulator('findings-over-gate', overrides)
   return { ...(await runInProcess(simulator, settings, extra)), simulator }
@@ -201,10 +202,15 @@ describe('gate-scope: changed-files', () => {
     const cut = await run({}, settingsFor({ gateScope: 'changed-files' }), {
       pullRequest: {
         headSha: async () => HEAD_SHA,
-        changedFiles: async () => ({ files: ['src/routes/avatar.js'], complete: false })
+        changedFiles: async () => ({
+          files: ['src/routes/avatar.js'],
+          complete: false,
+          why: 'the pull request changes more than the 3000 files GitHub lists'
+        })
       }
     })
-    expect(cut.progress.verdict!.scope.fallbackReason).toMatch(/3000 files/)
+    // The reader's own words (its platform's limit) are quoted.
+    expect(cut.progress.verdict!.scope.fallbackReason).toMatch(/3000 files GitHub lists/)
   })
 })
 

@@ -2,11 +2,16 @@
 // inputs of the gate scope, the approval flow and pr-comment, each bad value named before any
 // request.
 import { describe, expect, it } from '@jest/globals'
-import { ConfigError } from '../src/settings/config-error.js'
-import type { EventContext } from '../src/settings/event.js'
+import { ConfigError } from '../src/common/config-error.js'
+import { eventFactsOf, type EventContext } from '../src/action/event-facts.js'
+import { readGitHubReportSettings, type ActionSettings } from '../src/action/report-settings.js'
 import { newProgress } from '../src/flow/progress.js'
-import { outcomeOfError } from '../src/report/run-outcome.js'
-import { INPUT_DEFAULTS, readSettings, type SettingsSources } from '../src/settings/settings.js'
+import { outcomeOfError } from '../src/run/outcome.js'
+import { INPUT_DEFAULTS } from '../src/settings/input-defaults.js'
+import { readSettings as readGateSettings, type SettingsSources } from '../src/settings/settings.js'
+
+const readSettings = (sources: SettingsSources): ActionSettings =>
+  readGateSettings(sources, readGitHubReportSettings)
 import { examplePayload } from '../scripts/lib/run-action.js'
 
 const UUID = '5b4c7e2a-1f3d-4a6b-9c8d-0e1f2a3b4c5d'
@@ -46,7 +51,11 @@ const fromFork =
     }
   }
 
-function sources(inputs: Record<string, string> = {}, context = prContext()): SettingsSources {
+function sources(
+  inputs: Record<string, string> = {},
+  context = prContext(),
+  env: NodeJS.ProcessEnv = { GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'w', GITHUB_JOB: 'j' }
+): SettingsSources {
   const all: Record<string, string> = {
     ...INPUT_DEFAULTS,
     'api-key': 'hacktron_test0000_secret',
@@ -56,8 +65,8 @@ function sources(inputs: Record<string, string> = {}, context = prContext()): Se
     // As core.getInput: the runner's value, trimmed.
     getInput: (name) => (all[name] ?? '').trim(),
     hasInput: (name) => name in all,
-    env: { GITHUB_RUN_ID: '7', GITHUB_WORKFLOW: 'w', GITHUB_JOB: 'j' },
-    context
+    env,
+    event: eventFactsOf(context, env)
   }
 }
 
@@ -133,14 +142,14 @@ describe('which code is judged', () => {
 describe('inputs of the gate, approval and comment', () => {
   it('reads the defaults', () => {
     const settings = readSettings(sources())
-    expect(settings).toMatchObject({ gateScope: 'new', prComment: 'always' })
+    expect(settings).toMatchObject({ gateScope: 'new', report: { prComment: 'always' } })
     expect(settings.baselineScanId).toBeUndefined()
     expect(settings.costEstimationId).toBeUndefined()
   })
 
   it.each([
-    [{ 'pr-comment': 'on-failure' }, { prComment: 'on-failure' }],
-    [{ 'pr-comment': 'FALSE' }, { prComment: 'never' }],
+    [{ 'pr-comment': 'on-failure' }, { report: { prComment: 'on-failure' } }],
+    [{ 'pr-comment': 'FALSE' }, { report: { prComment: 'never' } }],
     [{ 'gate-scope': 'changed-files' }, { gateScope: 'changed-files' }],
     [{ 'gate-scope': 'all' }, { gateScope: 'all' }],
     [{ 'baseline-scan-id': UUID }, { baselineScanId: UUID }],

@@ -1,7 +1,7 @@
 // Pure logic: the retry policy, input parsing, the gate and Markdown escaping.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { ConfigError } from '../src/settings/config-error.js'
+import { ConfigError } from '../src/common/config-error.js'
 import { errorCodeForStatus, serverMessageOf } from '../src/hacktron/errors.js'
 import {
   DEFAULT_RETRY,
@@ -20,7 +20,7 @@ import {
 } from '../src/settings/input-parsing.js'
 import { silentLogger } from '../src/common/logger.js'
 import { inlineCode, inlineText } from '../src/report/markdown.js'
-import { INPUT_DEFAULTS } from '../src/settings/settings.js'
+import { INPUT_DEFAULTS } from '../src/settings/input-defaults.js'
 import { ACTION_VERSION } from '../src/common/version.js'
 
 describe('retry policy', () => {

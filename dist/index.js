@@ -28368,223 +28368,39 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4086:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  vy: () => (/* binding */ failStep),
-  Rq: () => (/* binding */ reportOutcome),
-  vv: () => (/* binding */ updateComment)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(3340);
-// EXTERNAL MODULE: ./src/report/check-run.ts
-var check_run = __nccwpck_require__(2158);
-// EXTERNAL MODULE: ./src/report/comment.ts
-var comment = __nccwpck_require__(4231);
-// EXTERNAL MODULE: ./src/report/outcome.ts
-var report_outcome = __nccwpck_require__(5066);
-// EXTERNAL MODULE: ./src/hacktron/types.ts
-var types = __nccwpck_require__(3867);
-// EXTERNAL MODULE: ./src/flow/gate.ts
-var gate = __nccwpck_require__(6613);
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The step's outputs, from what the run learned. Only values that are known are set.
-
-
-function outputsOf(outcome, progress, sarifFile, checkRunId) {
-    const outputs = {
-        result: outcome.result,
-        'error-code': outcome.errorCode ?? '',
-        'sarif-file': sarifFile,
-        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
-    };
-    if (progress.estimation)
-        outputs['cost-estimation-id'] = progress.estimation.id;
-    if (progress.estimatedCredits !== undefined)
-        outputs['estimated-credits'] = String(progress.estimatedCredits);
-    if (progress.scanId)
-        outputs['scan-id'] = progress.scanId;
-    if (progress.scanStatus)
-        outputs['scan-status'] = progress.scanStatus;
-    if (progress.findings) {
-        const counts = (0,gate/* countBySeverity */.Ot)(progress.findings);
-        outputs['findings-total'] = String(progress.findings.length);
-        for (const severity of types/* SEVERITIES */.oC)
-            outputs[`findings-${severity}`] = String(counts[severity]);
-    }
-    const { verdict } = progress;
-    if (verdict) {
-        outputs['gating-findings'] = String(verdict.gating.length);
-        if (verdict.newFindings !== undefined)
-            outputs['new-findings'] = String(verdict.newFindings);
-        if (verdict.scope.baselineScanId)
-            outputs['baseline-scan-id'] = verdict.scope.baselineScanId;
-    }
-    return outputs;
-}
-
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
-// EXTERNAL MODULE: ./src/action/run-state.ts
-var run_state = __nccwpck_require__(263);
-;// CONCATENATED MODULE: ./src/action/report-outcome.ts
-// Reports how the run ended, everywhere the user looks: the step's outputs, its one annotation
-// and the findings' annotations, the log, the job summary, the PR comment and the check run.
-
-
-
-
-
-
-
-async function reportOutcome(outcome, state) {
-    const { progress, settings, logger } = state;
-    let reports;
-    // SARIF building and the annotations load only for a run that has findings to report.
-    const reporting = settings && progress.findings ? await __nccwpck_require__.e(/* import() */ 323).then(__nccwpck_require__.bind(__nccwpck_require__, 9323)) : undefined;
-    if (settings && reporting) {
-        try {
-            reports = await reporting.prepareFindingReports(progress, settings);
-        }
-        catch (error) {
-            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
-        }
-    }
-    const outputs = outputsOf(outcome, progress, reports?.sarifFile ?? '', state.checkRun?.id);
-    for (const [name, value] of Object.entries(outputs))
-        core.setOutput(name, value);
-    const used = { error: 0, warning: 0, notice: logger.notices };
-    const level = annotateOutcome(outcome);
-    if (level)
-        used[level]++;
-    if (settings && reports && reporting) {
-        const warning = used.warning + logger.warnings;
-        reporting.annotateFindings(progress, settings, reports.locations, { ...used, warning });
-    }
-    core.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
-    const context = (0,run_state/* summaryContext */.u$)(settings, reports);
-    await writeSummary((0,summary/* renderSummary */.Br)(outcome, progress, context));
-    await updateComment(state, outcome, reports);
-    if (outcome.result === 'started') {
-        // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
-        // until the mode: wait job, which reports on the same commit, completes its own.
-        await state.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(progress), (0,run_state/* runRecordOf */.GH)(state));
-    }
-    else {
-        await completeCheckRun(outcome, state, context, reports);
-    }
-    if ((0,report_outcome/* stepFails */.u)(outcome))
-        process.exitCode = 1;
-}
-async function completeCheckRun(outcome, state, context, reports) {
-    const { progress } = state;
-    await state.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, progress, context, reports?.locations ?? new Map(), state.cancel.signal.aborted), (0,run_state/* runRecordOf */.GH)(state));
-}
-/** The run's one annotation: an error when the step fails, a notice for a skip, else a warning. */
-function annotateOutcome(outcome) {
-    const { annotation } = outcome;
-    if (!annotation)
-        return undefined;
-    const level = (0,report_outcome/* stepFails */.u)(outcome) ? 'error' : outcome.result === 'skipped' ? 'notice' : 'warning';
-    core[level](annotation.message, { title: annotation.title });
-    return level;
-}
-/** The PR comment at each phase (no outcome yet) and at the end. */
-async function updateComment(state, outcome, reports) {
-    if (!state.comment)
-        return;
-    // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
-    // but keeps one that exists current, so a fixed PR shows that it now passes.
-    const mayCreate = state.settings?.prComment === 'always' ||
-        (outcome !== undefined && ((0,report_outcome/* stepFails */.u)(outcome) || outcome.result === 'timed-out'));
-    const body = (0,comment/* renderComment */.wQ)(state.comment.marker, state.progress, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state));
-    await state.comment.write(body, { mayCreate });
-}
-/** The last resort when the run cannot even report (an unwritable GITHUB_OUTPUT, say). */
-function failStep(message) {
-    core.setFailed(message);
-}
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await core.summary.addRaw(markdown).write();
-    }
-    catch (error) {
-        core.warning(`Could not write the job summary: ${String(error)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 263:
+/***/ 9353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dd: () => (/* binding */ runRecordsOf),
-/* harmony export */   GH: () => (/* binding */ runRecordOf),
-/* harmony export */   u$: () => (/* binding */ summaryContext)
+/* harmony export */   O: () => (/* binding */ countingLogger),
+/* harmony export */   q: () => (/* binding */ silentLogger)
 /* harmony export */ });
-/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8851);
-
-/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
-function runRecordsOf(state) {
-    const sources = [state.checkRun, state.comment].filter((source) => source !== undefined);
-    if (sources.length === 0)
-        return undefined;
-    return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
-}
-/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
-function runRecordOf(state) {
-    const { settings, progress } = state;
-    if (!settings || !progress.scanId || settings.event.headSha === '')
-        return undefined;
+const silentLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    notice: () => undefined,
+    warning: () => undefined
+};
+function countingLogger(logger) {
+    const counts = { warnings: 0, notices: 0 };
     return {
-        scanId: progress.scanId,
-        headSha: settings.event.headSha,
-        scope: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_0__/* .recordScope */ .U)(settings.repositories)
+        get warnings() {
+            return counts.warnings;
+        },
+        get notices() {
+            return counts.notices;
+        },
+        debug: (message) => logger.debug(message),
+        info: (message) => logger.info(message),
+        notice: (message) => {
+            counts.notices++;
+            logger.notice(message);
+        },
+        warning: (message) => {
+            counts.warnings++;
+            logger.warning(message);
+        }
     };
-}
-function summaryContext(settings, reports) {
-    return {
-        failOnSeverity: settings?.failOnSeverity ?? 'high',
-        serverUrl: settings?.event.serverUrl ?? '',
-        repository: settings?.event.repository ?? '',
-        headSha: settings?.event.headSha ?? '',
-        runUrl: settings?.event.runUrl ?? '',
-        locations: reports?.locations,
-        notes: reports?.notes
-    };
-}
-
-
-/***/ }),
-
-/***/ 7814:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ abortableSleep)
-/* harmony export */ });
-// The one real-time wait of the action, shared by the client's retries and the flow's polls.
-/** Resolves after `ms`, or at once when `signal` aborts (already aborted: at once). */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
 }
 
 
@@ -28627,205 +28443,38 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 5048:
+/***/ 5131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D9: () => (/* binding */ settleEstimation),
-/* harmony export */   XT: () => (/* binding */ describeFailedRepo),
-/* harmony export */   jA: () => (/* binding */ estimate),
-/* harmony export */   m1: () => (/* binding */ failedRepoResults)
+/* harmony export */   Np: () => (/* binding */ bySeverity),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   iA: () => (/* binding */ GATE_LEVELS),
+/* harmony export */   qm: () => (/* binding */ meetsGate),
+/* harmony export */   wF: () => (/* binding */ GATING_STATES)
 /* harmony export */ });
-/* unused harmony exports estimationRequestBody, checkEstimation */
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
-/* harmony import */ var _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
-/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7375);
-/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6987);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4077);
 
-
-
-
-
-function estimationRequestBody(request) {
-    return {
-        name: request.name,
-        repos: request.repositories.map((repo) => ({
-            source: repo.source,
-            repo_url: repo.url,
-            branch: repo.branch
-        }))
-    };
+const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
+/** Only findings still open or confirmed can gate, as in Hacktron's own PR check. */
+const GATING_STATES = new Set([
+    'open',
+    'true_positive'
+]);
+/** Most severe first; ties keep the API's order. */
+function bySeverity(findings) {
+    return [...findings].sort((a, b) => (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity));
 }
-/** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
-async function estimate(request, deps, progress) {
-    progress.phase = 'estimating';
-    const created = await deps.client.createCostEstimation(estimationRequestBody(request));
-    progress.estimation = created;
-    deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
-    await deps.onPhaseChange?.(progress);
-    return settleEstimation(created, request, deps, progress);
+function meetsGate(finding, threshold) {
+    return (threshold !== 'none' &&
+        GATING_STATES.has(finding.state) &&
+        (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity) <= (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(threshold));
 }
-/**
- * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
- * FlowFailure when it may not. Shared by a new estimate and an approved one.
- */
-async function settleEstimation(estimation, request, deps, progress) {
-    let ended = estimation;
-    if (!_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_ESTIMATION_STATUSES */ .op.includes(estimation.status)) {
-        ended = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_2__/* .pollToEnd */ .EU)({
-            subject: `Cost estimation ${estimation.id}`,
-            read: (limits) => deps.client.getCostEstimation(estimation.id, limits),
-            statusOf: (read) => read.status,
-            isTerminal: (read) => _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_ESTIMATION_STATUSES */ .op.includes(read.status),
-            intervalMs: request.pollIntervalMs,
-            timeoutMs: request.timeoutMs,
-            onRead: (read) => (progress.estimation = read)
-        }, deps, () => new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
-            `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
-            'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'));
-    }
-    const usable = checkEstimation(ended, request, deps.logger, progress);
-    await (0,_progress_js__WEBPACK_IMPORTED_MODULE_3__/* .enterPhase */ .a)(progress, 'estimated', deps.onPhaseChange);
-    return usable;
-}
-/** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
-function checkEstimation(estimation, request, logger, progress) {
-    if (estimation.status === 'failed') {
-        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: cost estimation failed', `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
-            'Check that each branch exists and that each repository is connected to Hacktron ' +
-            '(or is public with repository-source: public), then re-run the job.');
-    }
-    const failed = failedRepoResults(estimation);
-    refuseWithoutPrimary(estimation, failed);
-    for (const result of failed)
-        logger.warning(describeFailedRepo(result));
-    const credits = estimation.total_credits ?? 0;
-    if (!(credits > 0)) {
-        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: nothing to scan', `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
-            'so there is nothing Hacktron can scan (no repository was estimated successfully). ' +
-            'Check the warnings above for each repository, then re-run.');
-    }
-    const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
-    progress.estimatedCredits = total;
-    const triage = estimation.triage_required
-        ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
-        : '';
-    logger.info(`Estimated cost: ${total} credits${triage}.`);
-    if (request.maxCredits !== undefined && total > request.maxCredits) {
-        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('over-budget', 'Hacktron: estimate over budget', `The scan is estimated at ${total} credits${triage}, above max-credits (${request.maxCredits}); ` +
-            'no scan was started and nothing was spent. Raise max-credits if this cost is expected, ' +
-            'or narrow the scan (fewer related-repositories).');
-    }
-    return estimation;
-}
-/** A scan of the related repositories alone would pass a PR whose own code nobody judged. */
-function refuseWithoutPrimary(estimation, failed) {
-    const primary = estimation.repos[0];
-    const primaryFailed = failed.find((result) => primary?.repo_url && (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRepository */ .RB)(result.repo_url, primary.repo_url));
-    if (!primaryFailed)
-        return;
-    throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: the primary repository could not be estimated', `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
-        `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
-        "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
-        'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.');
-}
-function failedRepoResults(estimation) {
-    return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');
-}
-function describeFailedRepo(result) {
-    const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url;
-    const languages = result.unsupported_languages?.length
-        ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
-        : '';
-    return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
-}
-
-
-/***/ }),
-
-/***/ 4428:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   cF: () => (/* binding */ matchFindings),
-/* harmony export */   sM: () => (/* binding */ normalizeFindingPath)
-/* harmony export */ });
-/* unused harmony exports looseFingerprint, exactFingerprint */
-/* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
-// When is a finding of this scan "the same" as a finding of an earlier scan? Hacktron gives no
-// line numbers and new ids per scan, and a PR moves code around, so the match is on what a
-// reviewer would call the same problem: the same kind (category), in the same file, with the same
-// title. Two findings of one kind in one file are told apart by their code: an exact match on the
-// code is taken first, and only then a match on kind, file and title alone, so one small edit of
-// the flagged line does not make an old finding look new.
-
-/** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
-function normalizeFindingPath(path) {
-    return (path ?? '')
-        .trim()
-        .replace(/\\/g, '/')
-        .replace(/^file:\/\//, '')
-        .replace(/\/{2,}/g, '/')
-        .replace(/^(\.\/|\/)+/, '');
-}
-/** Case, spacing and punctuation do not make a different finding. */
-function normalizeWords(text) {
-    return (text ?? '')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
-}
-/** Code compared without its whitespace, so re-indenting or re-wrapping keeps the match. */
-function normalizeCode(code) {
-    return (code ?? '').replace(/\s+/g, '');
-}
-/** Kind, file and title: what survives line moves and small edits of the flagged code. */
-function looseFingerprint(finding) {
-    return [
-        normalizeWords(finding.category),
-        normalizeFindingPath(finding.affected_file),
-        normalizeWords(finding.title)
-    ].join('\0');
-}
-/** The loose fingerprint plus the code: tells apart two findings of one kind in one file. */
-function exactFingerprint(finding) {
-    return `${looseFingerprint(finding)}\0${normalizeCode(finding.affected_code)}`;
-}
-/**
- * Pairs each finding with at most one earlier finding, and each earlier finding with at most one
- * finding: exact fingerprints first, then loose ones. A finding more severe than the earlier one
- * is not the same problem (it stays new), and the least severe findings are paired first, so when
- * two findings compete for one earlier match, the more severe one stays new: every tie falls on
- * the side of the gate. Returns the match of each finding id.
- */
-function matchFindings(findings, earlier) {
-    const matches = new Map();
-    const unused = new Set(earlier);
-    const leastSevereFirst = [...findings].sort((a, b) => (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity));
-    for (const fingerprint of [exactFingerprint, looseFingerprint]) {
-        const pool = new Map();
-        for (const candidate of unused) {
-            const key = fingerprint(candidate);
-            const same = pool.get(key);
-            if (same)
-                same.push(candidate);
-            else
-                pool.set(key, [candidate]);
-        }
-        for (const finding of leastSevereFirst) {
-            if (matches.has(finding.id))
-                continue;
-            const candidates = pool.get(fingerprint(finding)) ?? [];
-            const index = candidates.findIndex((candidate) => (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity) >= (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(candidate.severity));
-            if (index < 0)
-                continue;
-            const [candidate] = candidates.splice(index, 1);
-            matches.set(finding.id, { earlier: candidate, exact: fingerprint === exactFingerprint });
-            unused.delete(candidate);
-        }
-    }
-    return matches;
+function countBySeverity(findings) {
+    const counts = Object.fromEntries(_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((severity) => [severity, 0]));
+    for (const finding of findings)
+        counts[finding.severity]++;
+    return counts;
 }
 
 
@@ -28845,154 +28494,6 @@ class FlowFailure extends Error {
         this.code = code;
         this.title = title;
         this.name = 'FlowFailure';
-    }
-}
-
-
-/***/ }),
-
-/***/ 6613:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DR: () => (/* binding */ evaluateGate),
-/* harmony export */   Mt: () => (/* binding */ TRIAGED_SAFE_STATES),
-/* harmony export */   Np: () => (/* binding */ bySeverity),
-/* harmony export */   Ot: () => (/* binding */ countBySeverity),
-/* harmony export */   qm: () => (/* binding */ meetsGate)
-/* harmony export */ });
-/* unused harmony exports SCOPE_ALL, isInChangedFiles, standingOf */
-/* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4428);
-
-
-const GATING_STATES = new Set(['open', 'true_positive']);
-/** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
-const TRIAGED_SAFE_STATES = new Set(['false_positive', 'accepted_risk']);
-const SCOPE_ALL = { requested: 'all', applied: 'all' };
-/** Most severe first; ties keep the API's order. */
-function bySeverity(findings) {
-    return [...findings].sort((a, b) => (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) - (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity));
-}
-function meetsGate(finding, threshold) {
-    return (threshold !== 'none' &&
-        GATING_STATES.has(finding.state) &&
-        (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(finding.severity) <= (0,_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(threshold));
-}
-function countBySeverity(findings) {
-    const counts = Object.fromEntries(_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((severity) => [severity, 0]));
-    for (const finding of findings)
-        counts[finding.severity]++;
-    return counts;
-}
-/**
- * A path of a finding is in the diff when it is a changed file, or ends with one (an absolute
- * path). A finding without a path cannot be placed outside the diff, so it counts as in it.
- */
-function isInChangedFiles(finding, changedFiles) {
-    const path = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizeFindingPath */ .sM)(finding.affected_file);
-    if (path === '' || changedFiles.has(path))
-        return true;
-    for (const file of changedFiles)
-        if (path.endsWith(`/${file}`))
-            return true;
-    return false;
-}
-function standingOf(finding, threshold, scope) {
-    if (!GATING_STATES.has(finding.state))
-        return 'triaged';
-    const baselineState = scope.baselineMatches?.get(finding.id);
-    if (baselineState !== undefined) {
-        return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base';
-    }
-    if (scope.changedFiles && !isInChangedFiles(finding, scope.changedFiles))
-        return 'outside-diff';
-    return meetsGate(finding, threshold) ? 'blocking' : 'below-gate';
-}
-function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
-    const standings = new Map(findings.map((finding) => [finding.id, standingOf(finding, threshold, scope)]));
-    const gating = bySeverity(findings.filter((finding) => standings.get(finding.id) === 'blocking'));
-    const matches = scope.baselineMatches;
-    return {
-        threshold,
-        passed: gating.length === 0,
-        gating,
-        standings,
-        scope,
-        newFindings: matches
-            ? findings.filter((finding) => !matches.has(finding.id)).length
-            : undefined,
-        counts: countBySeverity(findings),
-        total: findings.length
-    };
-}
-
-
-/***/ }),
-
-/***/ 6987:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EU: () => (/* binding */ pollToEnd),
-/* harmony export */   ml: () => (/* binding */ systemClock)
-/* harmony export */ });
-/* unused harmony exports jittered, pollUntilTerminal */
-/* harmony import */ var _hacktron_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4519);
-/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2450);
-/* harmony import */ var _common_sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7814);
-
-
-
-const systemClock = { now: () => Date.now(), sleep: _common_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .abortableSleep */ .M };
-/**
- * Polls to a terminal value, or throws what `timedOut` builds (the wait's own timeout message):
- * the shape both the estimate and the scan wait have. A cancelled wait throws it too; the runner
- * reports the cancellation itself.
- */
-async function pollToEnd(options, context, timedOut) {
-    const polled = await pollUntilTerminal(options, context);
-    if (polled.kind !== 'terminal')
-        throw timedOut();
-    return polled.value;
-}
-/** ±10 % around the interval. */
-function jittered(intervalMs, random) {
-    return Math.round(intervalMs * (0.9 + 0.2 * random()));
-}
-async function pollUntilTerminal(options, { clock, logger, signal, random }) {
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    let lastStatus;
-    let value;
-    for (;;) {
-        if (signal?.aborted)
-            return { kind: 'cancelled', value };
-        try {
-            value = await options.read({ withinMs: deadline - clock.now(), signal });
-        }
-        catch (error) {
-            // The read's retries would have run past the deadline: the wait's own timeout ends it.
-            if (error instanceof _hacktron_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HacktronApiError */ .jv && error.code === 'timeout') {
-                logger.info(`${options.subject}: ${error.serverMessage}; giving up at the timeout.`);
-                return { kind: 'timed-out', value };
-            }
-            throw error;
-        }
-        options.onRead?.(value);
-        const status = options.statusOf(value);
-        if (status !== lastStatus) {
-            logger.info(`${options.subject}: ${status} (after ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(clock.now() - started)})`);
-            lastStatus = status;
-        }
-        if (options.isTerminal(value))
-            return { kind: 'terminal', value };
-        // The sleep ends at the deadline at the latest, so a job that finished during it is still
-        // seen by the read above before the wait is called late.
-        const remaining = deadline - clock.now();
-        if (remaining <= 0)
-            return { kind: 'timed-out', value };
-        await clock.sleep(Math.min(jittered(options.intervalMs, random), remaining), signal);
     }
 }
 
@@ -29343,7 +28844,7 @@ function sameRepository(a, b) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8224);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1739);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29352,1871 +28853,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8224:
+/***/ 1739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(3340);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/settings/config-error.ts
-var config_error = __nccwpck_require__(8172);
-// EXTERNAL MODULE: ./src/hacktron/url.ts
-var url = __nccwpck_require__(7375);
-// EXTERNAL MODULE: ./src/common/text.ts
-var common_text = __nccwpck_require__(2450);
-;// CONCATENATED MODULE: ./src/settings/input-parsing.ts
-// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
-// typed value, or throws a ConfigError that names the input and quotes the value.
-
-
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
-const MAX_DURATION_MS = 72 * 3_600_000;
-/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
-function parseDuration(input, raw) {
-    const text = raw.trim();
-    const match = DURATION.exec(text);
-    if (!match) {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
-    if (!(ms > 0))
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be longer than zero; got ${(0,config_error/* quote */.h)(raw)}.`);
-    if (ms > MAX_DURATION_MS) {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be at most 72h (the longest a job can run); got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    return Math.round(ms);
-}
-/** One item per line; blank lines and surrounding spaces ignored. */
-function parseList(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-/** One of `allowed`, case-insensitive. */
-function parseChoice(input, raw, allowed) {
-    const value = raw.trim().toLowerCase();
-    const match = allowed.find((candidate) => candidate === value);
-    if (match === undefined) {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    return match;
-}
-function parseBoolean(input, raw) {
-    return parseChoice(input, raw, ['true', 'false']) === 'true';
-}
-/** A whole number from `min` up to `max`. */
-function parseWholeNumber(input, raw, min, max) {
-    const text = raw.trim();
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    return value;
-}
-function parseUuid(input, raw) {
-    const value = raw.trim();
-    if (!common_text/* UUID_PATTERN */.JJ.test(value))
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a UUID; got ${(0,config_error/* quote */.h)(raw)}.`);
-    return value.toLowerCase();
-}
-function parseLimitedText(input, raw, maxLength) {
-    if (raw.trim() === '')
-        return undefined;
-    if (raw.length > maxLength) {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
-    }
-    return raw;
-}
-/** An http(s) URL; `what` says what it is for in the message. */
-function parseHttpUrl(input, raw, what) {
-    let url;
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be ${what}; got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be ${what} (http or https); got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
-    }
-    return url;
-}
-/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
-function parseRepositoryUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
-    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
-    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    return `${url.protocol}//${url.host}${path}`;
-}
-const BRANCH = /^[^\s~^:?*[\\]+$/;
-function parseBranch(input, raw) {
-    const value = raw.trim();
-    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a git branch name; got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    return value;
-}
-const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
-/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
-function parseTargetUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
-    if (PRIVATE_HOST.test(url.hostname)) {
-        throw new config_error/* ConfigError */.x(input, `Input ${input} must be a public URL; ${(0,config_error/* quote */.h)(raw)} points to a private or local host.`);
-    }
-    return url.toString();
-}
-
-;// CONCATENATED MODULE: ./src/settings/event.ts
-// What the action needs to know about the event that started the workflow.
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
-function eventInfoOf(context, env) {
-    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
-    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
-    const common = {
-        name: context.eventName,
-        serverUrl,
-        repository,
-        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
-        fromDependabot: context.actor === 'dependabot[bot]',
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? '',
-        runUrl: repository && env.GITHUB_RUN_ID
-            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
-            : ''
-    };
-    const pr = context.payload.pull_request;
-    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
-        const headRepo = pr.head?.repo?.full_name;
-        return {
-            ...common,
-            branch: pr.head?.ref ?? refName,
-            headSha: pr.head?.sha ?? context.sha,
-            pullRequestNumber: pr.number,
-            baseBranch: pr.base?.ref,
-            headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
-            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
-            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
-            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
-        };
-    }
-    const mergeGroup = context.payload.merge_group;
-    if (context.eventName === 'merge_group' && mergeGroup) {
-        return {
-            ...common,
-            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
-            headSha: mergeGroup.head_sha ?? context.sha,
-            fromFork: false
-        };
-    }
-    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
-}
-function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
-    const repo = pr.head?.repo;
-    if (repo === null)
-        return { deleted: true };
-    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
-    return {
-        deleted: false,
-        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
-        isPublic: repo?.private === false
-    };
-}
-
-;// CONCATENATED MODULE: ./src/settings/settings.ts
-// Every input of the action, read once and validated before any request is sent.
-
-
-
-
-
-const MODES = ['full', 'estimate', 'start', 'wait'];
-const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'];
-const GATE_SCOPES = ['new', 'changed-files', 'all'];
-/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
-const INPUT_DEFAULTS = {
-    'api-key': '',
-    'api-url': 'https://api.hacktron.ai/v1',
-    mode: 'full',
-    'scan-id': '',
-    repository: '',
-    branch: '',
-    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
-    'repository-source': '',
-    'related-repositories': '',
-    'target-urls': '',
-    'auth-instructions': '',
-    'custom-context': '',
-    'context-document-ids': '',
-    'estimation-name': '',
-    'max-credits': '',
-    'poll-interval': '15s',
-    'estimation-timeout': '30m',
-    'scan-timeout': '3h',
-    'on-timeout': 'fail',
-    'fail-on-severity': 'high',
-    'gate-scope': 'new',
-    'baseline-scan-id': '',
-    'cost-estimation-id': '',
-    'reuse-scan': 'true',
-    'github-token': '${{ github.token }}',
-    'pr-comment': 'true',
-    'check-run': 'true',
-    'max-annotations': '10',
-    'sarif-file': 'hacktron-results.sarif'
-};
-const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'];
-const TEXT_LIMIT = 2000;
-const MIN_REMOTE_POLL_MS = 10_000;
-const MAX_POLL_MS = 3_600_000;
-/** GitHub shows at most 50 annotations per job. */
-const MAX_ANNOTATIONS = 50;
-function readSettings(sources) {
-    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
-    // in a local run, takes action.yml's default.
-    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
-    const event = eventInfoOf(sources.context, sources.env);
-    const api = readApiInputs(input, sources.env);
-    const mode = parseChoice('mode', input('mode'), MODES);
-    const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim();
-    // A fork's or Dependabot's PR gets no secrets: such a run is skipped, whatever its fork became.
-    const skipsWithoutKey = apiKey === '' && (event.fromFork || event.fromDependabot);
-    const scope = readScope(input, event, mode !== 'wait' && !skipsWithoutKey);
-    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
-    if (estimationName.length > 200) {
-        throw new config_error/* ConfigError */.x('estimation-name', `Input estimation-name must be at most 200 characters; got ${(0,config_error/* quote */.h)(estimationName)}.`);
-    }
-    return {
-        apiKey,
-        ...api,
-        mode,
-        ...readStartingPoint(input, mode),
-        ...scope,
-        ...readScanExtras(input),
-        estimationName,
-        ...readTiming(input, api),
-        ...readGate(input),
-        ...readReportInputs(input, sources),
-        event
-    };
-}
-/** The one switch for test timing; see Settings.testMode. */
-const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
-function readApiInputs(input, env) {
-    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
-    const urlProblem = (0,url/* baseUrlProblem */.aS)(apiUrl);
-    if (urlProblem) {
-        // Never echo credentials someone pasted into the URL.
-        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
-        throw new config_error/* ConfigError */.x('api-url', `Input api-url is not usable: ${urlProblem}; got ${(0,config_error/* quote */.h)(shown)}.`);
-    }
-    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
-    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
-    if (testMode && !(0,url/* isLoopbackHost */.cW)(new URL(apiUrl).hostname)) {
-        throw new config_error/* ConfigError */.x('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
-    }
-    return { apiUrl, testMode };
-}
-/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
-function readStartingPoint(input, mode) {
-    const scanIdText = input('scan-id').trim();
-    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
-    if (mode === 'wait' && scanId === undefined) {
-        throw new config_error/* ConfigError */.x('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
-    }
-    if (mode !== 'wait' && scanId !== undefined) {
-        throw new config_error/* ConfigError */.x('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${(0,config_error/* quote */.h)(scanIdText)}.`);
-    }
-    const estimationText = input('cost-estimation-id').trim();
-    if (estimationText === '')
-        return { scanId };
-    const costEstimationId = parseUuid('cost-estimation-id', estimationText);
-    if (mode !== 'full' && mode !== 'start') {
-        throw new config_error/* ConfigError */.x('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${(0,config_error/* quote */.h)(estimationText)}.`);
-    }
-    return { scanId, costEstimationId };
-}
-/**
- * The repositories and branches to scan. By default the code the event is about: a PR's head
- * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
- * repository under the fork's branch name.
- */
-function readScope(input, event, 
-/** False when this run scans nothing itself (mode wait, or a skip for want of a key). */
-scans) {
-    const chosenSource = input('repository-source').trim();
-    const { primary, scansFork, notes } = readPrimaryRepository(input, event, scans);
-    // Related repositories are the organisation's own, whatever the fork is.
-    const relatedSource = chosenSource === '' ? 'connected' : primary.source;
-    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
-    const repositories = [primary, ...related];
-    const seen = new Set();
-    for (const repo of repositories) {
-        const key = repo.url.toLowerCase();
-        if (seen.has(key)) {
-            throw new config_error/* ConfigError */.x('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
-        }
-        seen.add(key);
-    }
-    // A fork's PR wants to merge into the base repository: its scans are the baseline.
-    const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url;
-    return { repositories, baselineRepositoryUrl, notes };
-}
-/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
-function readPrimaryRepository(input, event, scans) {
-    const explicitUrl = input('repository').trim();
-    const chosenSource = input('repository-source').trim();
-    const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
-    if (head?.deleted && scans) {
-        throw new config_error/* ConfigError */.x('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
-            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
-            'or set repository: to the repository to scan.');
-    }
-    const fork = head && !head.deleted ? head : undefined;
-    const url = parseRepositoryUrl('repository', explicitUrl || fork?.url || event.repositoryUrl);
-    const notes = [];
-    let source = 'connected';
-    if (chosenSource !== '') {
-        source = parseChoice('repository-source', chosenSource, ['connected', 'public']);
-    }
-    else if (fork?.isPublic) {
-        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
-        // people's forks: a public fork can only be read as a public repository.
-        source = 'public';
-        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
-            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
-    }
-    const branchText = input('branch') || event.branch;
-    if (branchText.trim() === '' && scans) {
-        throw new config_error/* ConfigError */.x('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
-    }
-    const branch = scans ? parseBranch('branch', branchText) : branchText.trim();
-    return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
-}
-function readScanExtras(input) {
-    return {
-        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
-        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
-        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
-        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line))
-    };
-}
-function readTiming(input, api) {
-    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
-    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
-        throw new config_error/* ConfigError */.x('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${(0,config_error/* quote */.h)(input('poll-interval'))}.`);
-    }
-    if (pollIntervalMs > MAX_POLL_MS) {
-        throw new config_error/* ConfigError */.x('poll-interval', `Input poll-interval must be at most 1h; got ${(0,config_error/* quote */.h)(input('poll-interval'))}.`);
-    }
-    const maxCreditsText = input('max-credits').trim();
-    return {
-        pollIntervalMs,
-        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
-        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
-        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
-        maxCredits: maxCreditsText === ''
-            ? undefined
-            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
-    };
-}
-function readGate(input) {
-    const baselineText = input('baseline-scan-id').trim();
-    return {
-        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
-        gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
-        baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
-        reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
-    };
-}
-function readReportInputs(input, sources) {
-    const prComment = parseChoice('pr-comment', input('pr-comment'), [
-        'true',
-        'on-failure',
-        'false'
-    ]);
-    return {
-        githubToken: sources.getInput('github-token').trim(),
-        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
-        checkRun: parseBoolean('check-run', input('check-run')),
-        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS),
-        sarifFile: parseSarifPath(input('sarif-file'))
-    };
-}
-/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
-function parseRelatedRepository(line, serverUrl, source) {
-    const at = line.lastIndexOf('@');
-    if (at <= 0 || at === line.length - 1) {
-        throw new config_error/* ConfigError */.x('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${(0,config_error/* quote */.h)(line)}.`);
-    }
-    const where = line.slice(0, at).trim();
-    const branch = parseBranch('related-repositories', line.slice(at + 1));
-    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
-        ? `${serverUrl}/${where}`
-        : parseRepositoryUrl('related-repositories', where);
-    return { url, branch, source };
-}
-function parseSarifPath(raw) {
-    const path = raw.trim();
-    if (path === '')
-        return '';
-    if (path.includes('\0') || path.endsWith('/')) {
-        throw new config_error/* ConfigError */.x('sarif-file', `Input sarif-file must be a file path; got ${(0,config_error/* quote */.h)(raw)}.`);
-    }
-    return path;
-}
-/**
- * Repository, PR number and short head SHA, and a digest of the related repositories when there
- * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
- * this name (see reuse-scan).
- */
-function defaultEstimationName(event, repositories) {
-    const [primary, ...related] = repositories;
-    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
-    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
-    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
-    const scope = related
-        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
-        .sort()
-        .join('\n');
-    const digest = related.length === 0
-        ? ''
-        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
-    return `${repository} ${where}${sha}${digest}`;
-}
-/** What the debug log shows of the settings: everything but the secrets. */
-function describeSettings(settings) {
-    const { apiKey, authInstructions, githubToken, ...rest } = settings;
-    return {
-        ...rest,
-        apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
-        authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
-        githubToken: githubToken === '' ? '(none)' : '(set, masked)'
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/action/runner-event.ts
-// The event the workflow runs for, read from the runner's environment and event file. The same
-// facts as @actions/github's `context`, without loading @actions/github (Octokit and its own
-// HTTP stack) on every run: most runs need no GitHub API client, or only late.
-
-function runnerEventContext(env = process.env) {
-    const payload = readPayload(env.GITHUB_EVENT_PATH);
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-        repo: repositoryOf(env, payload),
-        actor: env.GITHUB_ACTOR ?? ''
-    };
-}
-function readPayload(path) {
-    if (!path || !(0,external_node_fs_.existsSync)(path))
-        return {};
-    return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-}
-/** GITHUB_REPOSITORY, else the payload's repository; empty when neither says (a local run). */
-function repositoryOf(env, payload) {
-    if (env.GITHUB_REPOSITORY) {
-        const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/');
-        return { owner, repo };
-    }
-    const repository = payload.repository;
-    return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-// Where the settings come from on the runner: the step's inputs (core.getInput), its environment
-// and the event. The only place the action reads inputs; settings/ turns them into typed values.
-
-
-
-function runnerSources() {
-    return {
-        getInput: (name) => core.getInput(name),
-        // The runner passes action.yml's defaults itself; a local run passes nothing.
-        hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
-        env: process.env,
-        context: runnerEventContext()
-    };
-}
-/** Reads the secrets first so they are masked before anything else can log them. */
-function maskSecrets(sources) {
-    const secrets = [
-        ...SECRET_INPUTS.map((name) => sources.getInput(name)),
-        sources.env.HACKTRON_API_KEY ?? ''
-    ];
-    for (const secret of secrets) {
-        for (const line of secret.split(/\r?\n/)) {
-            if (line.trim().length >= 4)
-                core.setSecret(line.trim());
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/logger.ts
-// The Logger that domain code receives, written to the runner through @actions/core. It counts
-// the warnings and notices it emits, since GitHub shows only 10 of each per step and the
-// findings' annotations need to know how many are left.
-
-class CoreLogger {
-    warnings = 0;
-    notices = 0;
-    debug(message) {
-        core.debug(message);
-    }
-    info(message) {
-        core.info(message);
-    }
-    notice(message) {
-        this.notices++;
-        core.notice(message, { title: 'Hacktron' });
-    }
-    warning(message) {
-        this.warnings++;
-        core.warning(message);
-    }
-}
-
-// EXTERNAL MODULE: ./src/action/report-outcome.ts + 1 modules
-var report_outcome = __nccwpck_require__(4086);
-;// CONCATENATED MODULE: ./src/action/signals.ts
-function abortOnCancellation(logger) {
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
-        logger.info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
-        cancel.abort();
-    };
-    process.once('SIGINT', () => onSignal('SIGINT'));
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    return cancel;
-}
-
-// EXTERNAL MODULE: ./src/flow/progress.ts
-var progress = __nccwpck_require__(4077);
-// EXTERNAL MODULE: ./src/report/run-outcome.ts + 1 modules
-var run_outcome = __nccwpck_require__(2827);
-;// CONCATENATED MODULE: ./src/main.ts
-// run(): read the settings, run the flow, report how it ended. It never throws: every way a run
-// can end becomes a result, an error-code and one annotation that explains it.
-
-
-
-
-
-
-
-async function run() {
-    const logger = new CoreLogger();
-    const state = { progress: (0,progress/* newProgress */.g)(), logger, cancel: abortOnCancellation(logger) };
-    let outcome;
-    try {
-        const sources = runnerSources();
-        maskSecrets(sources);
-        const settings = readSettings(sources);
-        state.settings = settings;
-        logger.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`);
-        for (const note of settings.notes)
-            logger.info(note);
-        if (settings.testMode) {
-            logger.info(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
-        }
-        // The client and the flow load once the inputs are valid: a run that stops at a bad input
-        // (its first decision) does not pay for them.
-        const { runFlowOnRunner } = await __nccwpck_require__.e(/* import() */ 144).then(__nccwpck_require__.bind(__nccwpck_require__, 3144));
-        outcome = await runFlowOnRunner(settings, state);
-    }
-    catch (error) {
-        outcome = (0,run_outcome/* outcomeOfError */.Sg)(error, state.progress, state.settings);
-    }
-    try {
-        await (0,report_outcome/* reportOutcome */.Rq)(outcome, state);
-    }
-    catch (error) {
-        // Only a broken runner environment gets here (an unwritable GITHUB_OUTPUT, say).
-        (0,report_outcome/* failStep */.vy)(`Hacktron: could not report the result (${outcome.result}): ${String(error)}`);
-    }
-    // A request abandoned by the cancellation may still hold the event loop open.
-    if (state.cancel.signal.aborted)
-        process.exit();
-}
-
-
-/***/ }),
-
-/***/ 2158:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $_: () => (/* binding */ checkRunName),
-/* harmony export */   Hu: () => (/* binding */ completedCheckRun),
-/* harmony export */   TY: () => (/* binding */ parseCheckRunExternalId),
-/* harmony export */   _x: () => (/* binding */ startedCheckRunOutput),
-/* harmony export */   aK: () => (/* binding */ inProgressOutput),
-/* harmony export */   cc: () => (/* binding */ checkRunExternalId),
-/* harmony export */   k7: () => (/* binding */ annotationBatches)
-/* harmony export */ });
-/* unused harmony exports CHECK_RUN_NAME, MAX_CHECK_OUTPUT_CHARS, ANNOTATIONS_PER_REQUEST, MAX_NOTICE_ANNOTATIONS, conclusionOf */
-/* harmony import */ var _flow_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6613);
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4231);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5066);
-
-
-
-
-const CHECK_RUN_NAME = 'Hacktron Whitebox Scan';
-/** GitHub's limits: output summary and text characters, annotations per create or update. */
-const MAX_CHECK_OUTPUT_CHARS = 65_535;
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
-const MAX_NOTICE_ANNOTATIONS = 100;
-/** The check's name: suffixed with the scope when this commit may get several (see README). */
-function checkRunName(scopeLabel) {
-    return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME;
-}
-/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
-function checkRunExternalId(record) {
-    return `${record.scanId} ${record.scope}`;
-}
-function parseCheckRunExternalId(externalId, headSha) {
-    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '');
-    return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined;
-}
-function conclusionOf(outcome, cancelled) {
-    if (cancelled)
-        return 'neutral';
-    switch (outcome.result) {
-        case 'passed':
-            return 'success';
-        case 'failed':
-        case 'error':
-            return 'failure';
-        case 'timed-out':
-            return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .stepFails */ .u)(outcome) ? 'failure' : 'neutral';
-        case 'skipped':
-            return 'skipped';
-        default:
-            // estimated, started: nothing was judged. (Mode estimate writes no check run, and mode
-            // start leaves it in progress: branch protection would count neutral as passed.)
-            return 'neutral';
-    }
-}
-/** Mode start's check run, left in progress: the mode: wait job judges the scan. */
-function startedCheckRunOutput(progress) {
-    return {
-        title: `Scan ${progress.scanId ?? ''} started; waiting for its verdict`,
-        summary: `Scan ${progress.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
-            'this scan-id completes the check with the verdict; until then the check stays in progress, ' +
-            'so branch protection that requires it keeps the pull request from merging.'
-    };
-}
-/** The output while the run goes on: the estimate, then the scan, as phases pass. */
-function inProgressOutput(progress) {
-    const title = progress.scanId
-        ? `Scanning: scan ${progress.scanId}`
-        : progress.estimatedCredits !== undefined
-            ? `Estimated: ${progress.estimatedCredits} credits`
-            : 'Estimating the cost';
-    return { title, summary: (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProgress */ .vk)(progress) };
-}
-function completedCheckRun(outcome, progress, context, locations, cancelled) {
-    const { annotations, lines } = findingAnnotations(progress, locations);
-    const notes = [...(context.notes ?? []), ...lines];
-    const report = (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummaryWithin */ .U7)(MAX_CHECK_OUTPUT_CHARS, outcome, progress, { ...context, notes }, 'this check run');
-    const title = cancelled
-        ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
-        : titleOf(outcome, progress);
-    return {
-        conclusion: conclusionOf(outcome, cancelled),
-        output: { title, summary: report },
-        annotations
-    };
-}
-function titleOf(outcome, progress) {
-    const gating = progress.verdict?.gating.length;
-    switch (outcome.result) {
-        case 'passed':
-            return 'Passed: no finding gates';
-        case 'failed':
-            return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`;
-        default:
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
-    }
-}
-/** Every gating finding (failure), then other open findings as notices up to the cap. */
-function findingAnnotations(progress, locations) {
-    const gating = progress.verdict?.gating ?? [];
-    const gatingIds = new Set(gating.map((finding) => finding.id));
-    const others = (0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
-    const annotations = [];
-    let unplaced = 0;
-    for (const finding of (0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(gating)) {
-        const annotation = annotationOf(finding, 'failure', locations.get(finding.id));
-        if (annotation)
-            annotations.push(annotation);
-        else
-            unplaced++;
-    }
-    let notices = 0;
-    let notNoticed = 0;
-    for (const finding of others) {
-        const annotation = notices < MAX_NOTICE_ANNOTATIONS
-            ? annotationOf(finding, 'notice', locations.get(finding.id))
-            : undefined;
-        if (annotation) {
-            annotations.push(annotation);
-            notices++;
-        }
-        else
-            notNoticed++;
-    }
-    const lines = [];
-    if (unplaced > 0) {
-        lines.push(`⚠️ ${unplaced} gating finding${unplaced === 1 ? ' has' : 's have'} no usable file path, so ${unplaced === 1 ? 'it is' : 'they are'} not annotated on the code (listed below).`);
-    }
-    if (notNoticed > 0) {
-        lines.push(`_${notNoticed} finding${notNoticed === 1 ? '' : 's'} that do not gate ${notNoticed === 1 ? 'is' : 'are'} not annotated (at most ${MAX_NOTICE_ANNOTATIONS} notices, or no usable file path)._`);
-    }
-    return { annotations, lines };
-}
-function annotationOf(finding, level, location) {
-    if (!location?.path)
-        return undefined;
-    // Without a line from the export or the checkout, the finding is shown on the file's first line.
-    const start = location.startLine ?? 1;
-    return {
-        path: location.path,
-        start_line: start,
-        end_line: Math.max(start, location.endLine ?? start),
-        annotation_level: level,
-        title: `${finding.severity}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.title, 120))}`.slice(0, 255),
-        message: `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.category, 80))} (${finding.state}). ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.description, 600))}\n` +
-            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
-    };
-}
-/** Annotations in the batches the Checks API takes. */
-function annotationBatches(annotations) {
-    const batches = [];
-    for (let at = 0; at < annotations.length; at += ANNOTATIONS_PER_REQUEST) {
-        batches.push(annotations.slice(at, at + ANNOTATIONS_PER_REQUEST));
-    }
-    return batches;
-}
-
-
-/***/ }),
-
-/***/ 4231:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KU: () => (/* binding */ parseCommentRecord),
-/* harmony export */   Ql: () => (/* binding */ commentMarker),
-/* harmony export */   U7: () => (/* binding */ renderSummaryWithin),
-/* harmony export */   vk: () => (/* binding */ describeProgress),
-/* harmony export */   wQ: () => (/* binding */ renderComment)
-/* harmony export */ });
-/* unused harmony exports MAX_COMMENT_CHARS, recordedMarker */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7994);
-
-
-const MAX_COMMENT_CHARS = 65_536;
-const LISTED_IN_COMMENT = 25;
-const clean = (text) => text.replace(/--+|>|[\r\n]/g, '_');
-/** Record values are ids and digests; a quote would end the attribute early. */
-const cleanValue = (text) => clean(text).replace(/"/g, '_');
-/**
- * The start of the hidden HTML comment that names the job's PR comment: what the writer looks
- * for. It is left open so that the comment can also carry the run record (`recordedMarker`), and
- * comments written before there was one still match.
- */
-function commentMarker(parts) {
-    return `<!-- hacktron-whitebox-scan workflow="${clean(parts.workflow)}" job="${clean(parts.job)}" scope="${clean(parts.repository)}@${clean(parts.branch)}"`;
-}
-/**
- * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
- * the scope it was for, so that a re-run finds the scan again without relying on its name.
- */
-function recordedMarker(marker, record) {
-    if (!record)
-        return `${marker} -->`;
-    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}" -->`;
-}
-/** The run record in a comment's marker, if it carries one. */
-function parseCommentRecord(body, marker) {
-    const start = body.indexOf(marker);
-    if (start < 0)
-        return undefined;
-    const end = body.indexOf('-->', start);
-    const attributes = new Map([
-        ...body
-            .slice(start + marker.length, end < 0 ? undefined : end)
-            .matchAll(/([a-z-]+)="([^"]*)"/g)
-    ].map((match) => [match[1] ?? '', match[2] ?? '']));
-    const scanId = attributes.get('scan');
-    const headSha = attributes.get('head');
-    const scope = attributes.get('record-scope');
-    return scanId && headSha && scope ? { scanId, headSha, scope } : undefined;
-}
-function renderComment(marker, progress, context, outcome, record) {
-    const head = recordedMarker(marker, record);
-    if (!outcome)
-        return `${head}\n${describeProgress(progress)}`;
-    return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, progress, context, 'this comment')}`;
-}
-/**
- * The job summary's report within `maxChars`: past the limit it lists fewer findings (the least
- * severe go first) and says so. `where` names what holds it ("this comment").
- */
-function renderSummaryWithin(maxChars, outcome, progress, context, where) {
-    for (let listed = LISTED_IN_COMMENT;; listed = Math.floor(listed / 2)) {
-        const trimmed = listed < LISTED_IN_COMMENT;
-        const notes = trimmed
-            ? [
-                `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
-            ]
-            : [];
-        const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .renderSummary */ .Br)(outcome, progress, {
-            ...context,
-            maxListed: listed,
-            notes: [...(context.notes ?? []), ...notes]
-        });
-        if (body.length <= maxChars || listed === 0)
-            return body.slice(0, maxChars);
-    }
-}
-/** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
-function describeProgress(progress) {
-    const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
-    const estimation = progress.estimation ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(progress.estimation.id)})` : '';
-    switch (progress.phase) {
-        case 'estimated':
-        case 'starting-scan':
-            return `${heading}\n\nEstimate ready${estimation}: **${progress.estimatedCredits ?? '?'} credits**. Starting the scan…\n`;
-        case 'scanning':
-        case 'reading-findings': {
-            const started = progress.scanStartedAtMs
-                ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
-                : '';
-            const attached = progress.attachedBecause
-                ? ` Attached to it: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(progress.attachedBecause)}; this run spends no credits.`
-                : '';
-            return `${heading}\n\nScan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(progress.scanId ?? '')} started${started} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
-        }
-        default:
-            return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5126:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hf: () => (/* binding */ locateFindings),
-/* harmony export */   e9: () => (/* binding */ repoRelativePath),
-/* harmony export */   kb: () => (/* binding */ locateInCheckout)
-/* harmony export */ });
-/* unused harmony export locateSnippet */
-/**
- * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
- * carrying control characters, or absolute outside the workspace. An absolute path from another
- * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
- * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
- * a path must never reach an annotation, a link or the SARIF file.
- */
-function repoRelativePath(raw, workspace = '', exists) {
-    let path = raw.trim().replace(/\\/g, '/');
-    path = path.replace(/^file:\/\//, '');
-    // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
-    path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '');
-    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (root !== '' && path.startsWith(`${root}/`))
-        path = path.slice(root.length + 1);
-    else if (/^(\/|[a-z]:\/)/i.test(path))
-        return longestExistingSuffix(path, exists);
-    path = path.replace(/^(\.\/)+/, '');
-    return isUsableRelativePath(path) ? path : undefined;
-}
-function isUsableRelativePath(path) {
-    const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
-    if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
-        return false;
-    return !path.split('/').some((segment) => segment === '..' || segment === '.');
-}
-function longestExistingSuffix(absolute, exists) {
-    if (!exists)
-        return undefined;
-    const segments = absolute.split('/').filter((segment) => segment !== '');
-    for (let start = 0; start < segments.length; start++) {
-        const candidate = segments.slice(start).join('/');
-        if (isUsableRelativePath(candidate) && exists(candidate))
-            return candidate;
-    }
-    return undefined;
-}
-/**
- * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
- * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
- */
-function locateSnippet(text, snippet) {
-    const squash = (line) => line.replace(/\s+/g, ' ').trim();
-    const wanted = snippet
-        .split(/\r?\n/)
-        .map(squash)
-        .filter((line) => line !== '');
-    if (wanted.length === 0)
-        return undefined;
-    const lines = text.split(/\r?\n/).map(squash);
-    for (let start = 0; start < lines.length; start++) {
-        if (!lines[start]?.includes(wanted[0] ?? ''))
-            continue;
-        let line = start;
-        let matched = 0;
-        while (matched < wanted.length && line < lines.length) {
-            if (lines[line] === '') {
-                line++;
-                continue;
-            }
-            const expected = wanted[matched] ?? '';
-            // The first and last lines of a snippet may be partial lines of the file.
-            const ok = matched === 0 || matched === wanted.length - 1
-                ? lines[line]?.includes(expected)
-                : lines[line] === expected;
-            if (!ok)
-                break;
-            matched++;
-            line++;
-        }
-        if (matched === wanted.length)
-            return { startLine: start + 1, endLine: line };
-    }
-    return undefined;
-}
-/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
-function locateFindings(findings, lines, workspace = '', fileExists) {
-    const locations = new Map();
-    for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
-        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
-    }
-    return locations;
-}
-/**
- * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
- * once, whatever the number of its findings, and dropped before the next one is read.
- */
-function locateInCheckout(findings, readFile, workspace = '', fileExists) {
-    const byPath = new Map();
-    for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
-        if (!path)
-            continue;
-        const inFile = byPath.get(path);
-        if (inFile)
-            inFile.push(finding);
-        else
-            byPath.set(path, [finding]);
-    }
-    const lines = new Map();
-    for (const [path, inFile] of byPath) {
-        const text = readFile(path);
-        if (text === undefined)
-            continue;
-        for (const finding of inFile) {
-            const found = locateSnippet(text, finding.affected_code);
-            if (found)
-                lines.set(finding.id, found);
-        }
-    }
-    return lines;
-}
-
-
-/***/ }),
-
-/***/ 4285:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   UJ: () => (/* binding */ inertText),
-/* harmony export */   ln: () => (/* binding */ inlineText),
-/* harmony export */   ti: () => (/* binding */ inlineCode),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-// Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
-// the scanned code. These helpers make it inert where GitHub shows it: no links, images, HTML,
-// mentions, issue references, table breaks, code-fence escapes or disguised (bidi) text.
-/**
- * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C)
- * reorder what is shown, so `txt.exe` can read as `exe.txt`: each becomes a visible U+FFFD.
- */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const ZERO_WIDTH_SPACE = '\u200b';
-/**
- * Breaks what GitHub links or notifies even in escaped Markdown and in plain text: `@user`
- * mentions, `#1`, `GH-2` and `owner/repo#3` references, `www.` and `scheme://` autolinks (and so
- * e-mail ones), each with a zero-width space the reader does not see; bidi controls shown as �.
- */
-function inertText(text) {
-    return text
-        .replace(BIDI_CONTROLS, '\ufffd')
-        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
-        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
-        .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-        .replace(/\b(gh)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`);
-}
-/** Whitespace folded to one line, cut to `max` characters with an ellipsis. */
-function oneLine(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** Plain text, safe in a paragraph or a table cell. */
-function inlineText(text, maxLength = 300) {
-    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
-    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    return inertText(cut
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1'));
-}
-/** Inline code that no backtick in `text` can close early. */
-function inlineCode(text, maxLength = 200) {
-    const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
-    const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    const longestRun = Math.max(0, ...(cut.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    // Inside a table, a pipe would still end the cell; HTML entities do not render in code spans.
-    // Code spans are never linked, but bidi controls still reorder what they show.
-    return `${fence} ${cut.replace(/\|/g, '¦').replace(BIDI_CONTROLS, '\ufffd')} ${fence}`;
-}
-function table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 5066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ stepFails)
-/* harmony export */ });
-/** The step fails exactly when the result is failed or error, or timed-out with on-timeout: fail. */
-function stepFails(outcome) {
-    if (outcome.result === 'failed' || outcome.result === 'error')
-        return true;
-    return outcome.result === 'timed-out' && outcome.onTimeout !== 'neutral';
-}
-
-
-/***/ }),
-
-/***/ 2827:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yO: () => (/* binding */ cancelledOutcome),
-  eh: () => (/* binding */ missingKeyOutcome),
-  Sg: () => (/* binding */ outcomeOfError),
-  SV: () => (/* binding */ outcomeOfFlow)
-});
-
-// EXTERNAL MODULE: ./src/settings/config-error.ts
-var config_error = __nccwpck_require__(8172);
-// EXTERNAL MODULE: ./src/flow/flow-failure.ts
-var flow_failure = __nccwpck_require__(9997);
-// EXTERNAL MODULE: ./src/hacktron/errors.ts
-var errors = __nccwpck_require__(4519);
-;// CONCATENATED MODULE: ./src/report/failure.ts
-// Every way a run can fail, as the one annotation the user sees: a title that starts with
-// "Hacktron" and names the case, the server's own words, and what to do next.
-
-
-
-function describeFailure(error, context) {
-    if (error instanceof config_error/* ConfigError */.x) {
-        const title = error.code === 'missing-api-key'
-            ? 'Hacktron: missing API key'
-            : `Hacktron: invalid input ${error.input}`;
-        return { code: error.code, title, message: error.message };
-    }
-    if (error instanceof flow_failure/* FlowFailure */.z)
-        return { code: error.code, title: error.title, message: error.message };
-    if (error instanceof errors/* HacktronApiError */.jv)
-        return describeApiError(error, context);
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-        code: 'bad-response',
-        title: 'Hacktron: unexpected error',
-        message: `The action stopped on an unexpected error: ${message}. Please report it with this log.`
-    };
-}
-/** Each API error code: the output code, the annotation's title, and what to do. */
-const API_ERRORS = {
-    unauthorized: {
-        code: 'unauthorized',
-        title: 'Hacktron: API key rejected (401)',
-        message: (f) => `${f.said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${f.scanNote}`
-    },
-    forbidden: {
-        code: 'forbidden',
-        title: 'Hacktron: API key lacks a scope (403)',
-        message: (f) => `${f.said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${f.scanNote}`
-    },
-    'insufficient-credits': {
-        code: 'insufficient-credits',
-        title: 'Hacktron: insufficient credits (402)',
-        message: (f) => {
-            const credits = f.context.progress.estimatedCredits;
-            return `${f.said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits === undefined ? 'this scan' : `${credits} credits`}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`;
-        }
-    },
-    conflict: {
-        code: 'conflict',
-        title: 'Hacktron: scan conflict (409)',
-        message: (f) => `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. ` +
-            (f.context.approvedEstimationId
-                ? "This run spends the approved estimation only, so re-running it meets the same answer: check the running scans in the Hacktron dashboard, then re-run the workflow's mode: estimate job and approve its new estimate (with reuse-scan: true, a re-run attaches to the scan that claimed it instead)."
-                : 'Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.')
-    },
-    'branch-mismatch': {
-        code: 'branch-mismatch',
-        title: 'Hacktron: branch mismatch (400)',
-        message: (f) => `${f.said} The estimate ${f.estimationId} covers branch ${estimatedList(f, 'branch')}, and the scan asked for branch ${f.context.requestedBranches?.join(', ') || '(unknown)'}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
-    },
-    'scope-mismatch': {
-        code: 'scope-mismatch',
-        title: 'Hacktron: scope mismatch (400)',
-        message: (f) => `${f.said} A scan must cover exactly the estimated repositories (${estimatedList(f, 'repo_url')}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
-    },
-    'rate-limited': {
-        code: 'rate-limited',
-        title: 'Hacktron: rate limited (429)',
-        message: (f) => `${f.request} was still throttled after ${f.error.attempts} attempts. ${f.said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${f.scanNote}`
-    },
-    'server-error': {
-        code: 'server-error',
-        title: (f) => `Hacktron: API error (${f.error.status ?? 500})`,
-        message: (f) => `${f.request} failed after ${f.error.attempts} attempts. ${f.said} ${f.ambiguity}The Hacktron API is having trouble: re-run the job later.${f.scanNote}`
-    },
-    'network-error': {
-        code: 'network-error',
-        title: 'Hacktron: network error',
-        message: (f) => `${f.request} failed after ${f.error.attempts} attempts: ${f.error.serverMessage}. ${f.ambiguity}Check that the runner can reach ${f.context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${f.scanNote}`
-    },
-    'not-found': {
-        // In mode wait the missing scan is the user's input; elsewhere the API lost what it made.
-        code: (f) => (f.context.mode === 'wait' ? 'invalid-input' : 'bad-response'),
-        title: 'Hacktron: not found (404)',
-        message: (f) => `${f.request}: ${f.said} ${f.context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${f.scanNote}`
-    },
-    'bad-request': {
-        code: 'invalid-input',
-        title: 'Hacktron: request rejected (400)',
-        message: (f) => `${f.request} was rejected. ${f.said} Check the inputs it names, then re-run.`
-    }
-};
-/** The estimate's branches or repositories, as the annotation names them. */
-function estimatedList(facts, field) {
-    const repos = facts.context.progress.estimation?.repos ?? [];
-    return repos.map((repo) => repo[field]).join(', ') || '(unknown)';
-}
-/** Anything else the API answered: unreadable, or a code this table does not know. */
-const UNREADABLE_ANSWER = {
-    code: 'bad-response',
-    title: 'Hacktron: unexpected API response',
-    message: (f) => `${f.request} got an answer the action cannot read (${f.error.serverMessage}) after ${f.error.attempts} attempts. ${f.ambiguity}Re-run the job; if it persists, report it to Hacktron.${f.scanNote}`
-};
-function describeApiError(error, context) {
-    const { progress } = context;
-    const estimationId = progress.estimation?.id;
-    const facts = {
-        error,
-        context,
-        said: `The API answered: "${error.serverMessage}".`,
-        request: `${error.method} ${error.path}`,
-        estimationId: estimationId ?? '(unknown)',
-        scanNote: progress.scanId
-            ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
-            : '',
-        ambiguity: ambiguityNote(error, estimationId)
-    };
-    const entry = API_ERRORS[error.code] ?? UNREADABLE_ANSWER;
-    return {
-        code: typeof entry.code === 'function' ? entry.code(facts) : entry.code,
-        title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
-        message: entry.message(facts)
-    };
-}
-/** A scan that completed with findings at or above the gate: the run's one error. */
-function describeGateFailure(verdict, scanId) {
-    const count = verdict.gating.length;
-    const plural = count === 1 ? '' : 's';
-    const top = verdict.gating
-        .slice(0, 3)
-        .map((finding) => `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`)
-        .join('; ');
-    const scope = verdict.scope.applied;
-    const which = scope === 'new'
-        ? ' that this pull request introduces (no match in the baseline scan)'
-        : scope === 'changed-files'
-            ? ' in files this pull request changes'
-            : '';
-    return {
-        title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
-        message: `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
-            `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
-            `fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`
-    };
-}
-/** The PR moved on before the scan started: nothing was spent, the newer commit's run scans it. */
-function describeSuperseded(runSha, newerSha) {
-    return {
-        title: 'Hacktron: scan skipped, the pull request has a newer commit',
-        message: `This run was started for commit ${runSha}, but the pull request's head is now ${newerSha}. ` +
-            "No scan was started and nothing was spent: the newer commit's run scans the code that will be merged. " +
-            'The estimate is kept in the cost-estimation-id output.'
-    };
-}
-/** The runner cancelled the job: what was left running, and how to pick it up. */
-function describeCancellation(progress) {
-    let state;
-    if (progress.scanId) {
-        state =
-            `Scan ${progress.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
-                `dashboard, or gate on it with mode: wait and scan-id: ${progress.scanId}.`;
-    }
-    else if (progress.phase === 'starting-scan') {
-        state =
-            `The scan was being started from cost estimation ${progress.estimation?.id ?? '(unknown)'}: ` +
-                'check the Hacktron dashboard for it before re-running.';
-    }
-    else {
-        state = 'No scan was started, and nothing was spent.';
-    }
-    return {
-        title: 'Hacktron: run cancelled',
-        message: `The job was cancelled while ${progress.phase}. ${state}`
-    };
-}
-/** For a POST /scans whose answer was lost: the user must check before paying again. */
-function ambiguityNote(error, estimationId) {
-    if (!error.ambiguous || error.path !== '/scans')
-        return '';
-    return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `;
-}
-
-;// CONCATENATED MODULE: ./src/report/run-outcome.ts
-// How a run ends, decided in one place: from what the flow returned, from the error that stopped
-// it, from a missing key, or from the runner's cancellation. Pure: main.ts only reports it.
-
-
-
-/** The outcome of a flow that ran to its end. */
-function outcomeOfFlow(result, progress, event) {
-    if (result === 'failed' && progress.verdict) {
-        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
-    }
-    if (result === 'superseded') {
-        return {
-            result: 'skipped',
-            annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
-        };
-    }
-    return { result };
-}
-/** The runner cancelled the job: what was left running is named, and the step fails. */
-function cancelledOutcome(progress) {
-    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
-}
-/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
-function outcomeOfError(error, progress, settings) {
-    const failure = describeFailure(error, {
-        progress,
-        mode: settings?.mode,
-        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-        requestedBranches: settings?.repositories.map((repo) => repo.branch),
-        approvedEstimationId: settings?.costEstimationId
-    });
-    const errorCode = failure.code;
-    const annotation = { title: failure.title, message: failure.message };
-    if (error instanceof flow_failure/* FlowFailure */.z && error.code === 'timeout') {
-        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
-    }
-    return { result: 'error', errorCode, annotation };
-}
-/**
- * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
- * with a notice; anywhere else it is the missing-api-key error.
- */
-function missingKeyOutcome(event) {
-    if (event.fromFork || event.fromDependabot) {
-        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
-        return {
-            result: 'skipped',
-            annotation: {
-                title: 'Hacktron: scan skipped',
-                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
-                    'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
-                    "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
-                    'needed), behind a label or an approval. See the README, "Fork pull requests".'
-            }
-        };
-    }
-    throw new config_error/* ConfigError */.x('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
-}
-
-
-/***/ }),
-
-/***/ 7994:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary)
-/* harmony export */ });
-/* unused harmony exports MAX_LISTED_FINDINGS, STATE_WORDS, firstSentence */
-/* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
-/* harmony import */ var _flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5048);
-/* harmony import */ var _flow_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6613);
-/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2450);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
-/* harmony import */ var _locations_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5126);
-// The report for the person reviewing the PR (the job summary, and the body of the PR comment):
-// the verdict first, then only the findings that block the merge, then, collapsed, the findings
-// that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
-// last the scan's facts in one line. Pure: run state in, Markdown out.
-
-
-
-
-
-
-/** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
-const MAX_LISTED_FINDINGS = 50;
-const VERDICT = {
-    passed: '✅ Passed',
-    failed: '❌ Failed',
-    skipped: '⏭️ Skipped',
-    estimated: '💰 Estimated',
-    started: '🚀 Scan started',
-    'timed-out': '⏱️ Timed out',
-    error: '⚠️ Error'
-};
-/** The API's state words, as a reviewer would say them. */
-const STATE_WORDS = {
-    open: 'open',
-    true_positive: 'confirmed',
-    false_positive: 'false positive',
-    accepted_risk: 'accepted risk',
-    resolved: 'fixed',
-    closed: 'closed'
-};
-const SEVERITY_WORDS = {
-    unknown: '⚫ Unknown',
-    critical: '🔴 Critical',
-    high: '🟠 High',
-    medium: '🟡 Medium',
-    low: '🔵 Low',
-    info: '⚪ Info'
-};
-/** The collapsed sections, in the order a reviewer reads them. */
-const NOT_BLOCKING = [
-    { standing: 'on-base', title: (n) => `${n} already on the base branch (not blocking)` },
-    { standing: 'outside-diff', title: (n) => `${n} in files this pull request does not change` },
-    { standing: 'triaged', title: (n) => `${n} triaged safe` },
-    { standing: 'below-gate', title: (n) => `${n} below the gate` }
-];
-function renderSummary(outcome, progress, context) {
-    const parts = [
-        `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
-        verdictLine(outcome, progress, context)
-    ];
-    const { verdict, findings } = progress;
-    if (verdict?.scope.fallbackReason) {
-        parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(verdict.scope.fallbackReason, 1000)}`);
-    }
-    if (findings && verdict)
-        parts.push(...findingSections(findings, verdict, context));
-    else if (findings && findings.length > 0)
-        parts.push(ungatedSection(findings, context));
-    const failures = progress.estimation ? (0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .failedRepoResults */ .m1)(progress.estimation) : [];
-    for (const result of failures)
-        parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result), 1000)}`);
-    if (context.notes?.length)
-        parts.push(context.notes.join('\n'));
-    const facts = factsLine(progress, context);
-    if (facts)
-        parts.push(facts);
-    return parts.join('\n\n') + '\n';
-}
-function verdictLine(outcome, progress, context) {
-    const gate = context.failOnSeverity;
-    const scope = progress.verdict?.scope.applied;
-    const introduced = scope === 'new'
-        ? ' that this pull request introduces'
-        : scope === 'changed-files'
-            ? ' in the files this pull request changes'
-            : '';
-    switch (outcome.result) {
-        case 'passed':
-            return gate === 'none'
-                ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
-                : `No open or confirmed finding${introduced} at or above **${gate}**.`;
-        case 'failed': {
-            const count = progress.verdict?.gating.length ?? 0;
-            return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
-        }
-        case 'skipped':
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
-        case 'estimated': {
-            const credits = progress.estimatedCredits ?? '?';
-            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.estimation?.id ?? '')}). ` +
-                'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
-        }
-        case 'started':
-            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
-        default:
-            return outcome.annotation
-                ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
-                : 'The run did not finish.';
-    }
-}
-function findingSections(findings, verdict, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    const sections = [];
-    if (verdict.gating.length > 0)
-        sections.push(blockingTable(verdict.gating, context, limit));
-    const sorted = (0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings);
-    for (const { standing, title } of NOT_BLOCKING) {
-        const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
-        if (group.length === 0)
-            continue;
-        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
-    }
-    return sections;
-}
-/** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
-function ungatedSection(findings, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    return collapsed(`${findings.length} findings (not judged)`, otherTable((0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings), context, limit));
-}
-/** Blocking findings: what to fix, so the last column says why it is a problem. */
-function blockingTable(gating, context, limit) {
-    return findingsTable(gating, context, limit, [
-        'Why',
-        (finding) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(firstSentence(finding.description), 200)
-    ]);
-}
-/** Findings that do not block: the last column says how they were triaged. */
-function otherTable(findings, context, limit) {
-    return findingsTable(findings, context, limit, [
-        'State',
-        (finding) => STATE_WORDS[finding.state] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(String(finding.state), 40)
-    ]);
-}
-function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
-    const rows = findings
-        .slice(0, limit)
-        .map((finding) => [
-        SEVERITY_WORDS[finding.severity],
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(finding.title, 200),
-        fileLink(finding, context),
-        lastCell(finding)
-    ]);
-    return ((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
-        moreLine(findings.length - rows.length));
-}
-function moreLine(rest) {
-    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
-}
-/** A block GitHub shows folded; the blank lines let the Markdown inside render. */
-function collapsed(summary, body) {
-    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-function firstSentence(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const end = /[.!?](\s|$)/.exec(flat);
-    return end ? flat.slice(0, end.index + 1) : flat;
-}
-/** The estimate and the scan in one line, small print under the report. */
-function factsLine(progress, context) {
-    const facts = [];
-    if (progress.scanId) {
-        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
-            ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
-            : '';
-        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
-    }
-    if (progress.attachedBecause) {
-        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
-    }
-    if (progress.estimation) {
-        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
-        const triage = progress.estimation.triage_required
-            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
-            : '';
-        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.estimation.id)}${credits}${triage}`);
-    }
-    if (progress.findings)
-        facts.push(countsText(progress.findings));
-    const baseline = progress.verdict?.scope.baselineScanId;
-    if (baseline)
-        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baseline)}`);
-    if (context.runUrl)
-        facts.push(`[workflow run](${context.runUrl})`);
-    return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
-}
-function countsText(findings) {
-    const counts = (0,_flow_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .countBySeverity */ .Ot)(findings);
-    const parts = _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-    return `${findings.length} finding${findings.length === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
-}
-function fileLink(finding, context) {
-    const location = context.locations?.get(finding.id);
-    const path = location ? location.path : (0,_locations_js__WEBPACK_IMPORTED_MODULE_5__/* .repoRelativePath */ .e9)(finding.affected_file);
-    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
-    }
-    const { startLine, endLine } = location ?? {};
-    const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
-    const anchor = startLine ? `#L${startLine}${range}` : '';
-    const shown = startLine ? `${path}:${startLine}` : path;
-    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
-    return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
-}
-
-
-/***/ }),
-
-/***/ 8172:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ quote),
-/* harmony export */   x: () => (/* binding */ ConfigError)
-/* harmony export */ });
-// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
-class ConfigError extends Error {
-    input;
-    code;
-    constructor(input, message, code = 'invalid-input') {
-        super(message);
-        this.input = input;
-        this.code = code;
-        this.name = 'ConfigError';
-    }
-}
-/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
-function quote(value, max = 120) {
-    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
-    return JSON.stringify(shown);
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6466:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 3340:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ExitCode: () => (/* binding */ ExitCode),
-  addPath: () => (/* binding */ addPath),
-  debug: () => (/* binding */ debug),
-  endGroup: () => (/* binding */ endGroup),
-  error: () => (/* binding */ error),
-  exportVariable: () => (/* binding */ exportVariable),
-  getBooleanInput: () => (/* binding */ getBooleanInput),
-  getIDToken: () => (/* binding */ getIDToken),
-  getInput: () => (/* binding */ getInput),
-  getMultilineInput: () => (/* binding */ getMultilineInput),
-  getState: () => (/* binding */ getState),
-  group: () => (/* binding */ group),
-  info: () => (/* binding */ info),
-  isDebug: () => (/* binding */ isDebug),
-  markdownSummary: () => (/* reexport */ markdownSummary),
-  notice: () => (/* binding */ notice),
-  platform: () => (/* reexport */ platform_namespaceObject),
-  saveState: () => (/* binding */ saveState),
-  setCommandEcho: () => (/* binding */ setCommandEcho),
-  setFailed: () => (/* binding */ setFailed),
-  setOutput: () => (/* binding */ setOutput),
-  setSecret: () => (/* binding */ setSecret),
-  startGroup: () => (/* binding */ startGroup),
-  summary: () => (/* reexport */ summary),
-  toPlatformPath: () => (/* reexport */ toPlatformPath),
-  toPosixPath: () => (/* reexport */ toPosixPath),
-  toWin32Path: () => (/* reexport */ toWin32Path),
-  warning: () => (/* binding */ warning)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -31229,6 +28872,40 @@ __nccwpck_require__.d(platform_namespaceObject, {
   isMacOS: () => (isMacOS),
   isWindows: () => (isWindows),
   platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
 });
 
 // EXTERNAL MODULE: external "os"
@@ -33382,6 +31059,1341 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/report/outcome.ts
+var report_outcome = __nccwpck_require__(5066);
+;// CONCATENATED MODULE: ./src/action/logger.ts
+// The logger the gate core receives on the runner: workflow commands through @actions/core, with
+// log groups for the phases.
+
+class CoreLogger {
+    debug(message) {
+        debug(message);
+    }
+    info(message) {
+        info(message);
+    }
+    notice(message) {
+        notice(message, { title: 'Hacktron' });
+    }
+    warning(message) {
+        warning(message);
+    }
+    group(name, body) {
+        return group(name, body);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/signals.ts
+function abortOnCancellation(logger) {
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        logger.info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
+        cancel.abort();
+    };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    return cancel;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/run/directory-workspace.ts
+// A checkout on disk, read for the lines of findings (their code snippets): never a path outside
+// it, never a file too large to search. Any front end whose code is checked out uses it.
+
+
+/** Checked-out files larger than this are not searched for a finding's snippet. */
+const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
+/** The files under `root`. */
+function directoryWorkspace(directory) {
+    const root = (0,external_node_path_.resolve)(directory);
+    const inside = (path) => {
+        const full = (0,external_node_path_.resolve)(root, path);
+        return full.startsWith(root + external_node_path_.sep) ? full : undefined;
+    };
+    return {
+        root,
+        readFile: (path) => {
+            const full = inside(path);
+            if (full === undefined)
+                return undefined;
+            try {
+                if ((0,external_node_fs_.statSync)(full).size > MAX_SEARCHED_FILE_BYTES)
+                    return undefined;
+                return (0,external_node_fs_.readFileSync)(full, 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        fileExists: (path) => {
+            const full = inside(path);
+            if (full === undefined)
+                return false;
+            try {
+                return (0,external_node_fs_.statSync)(full).isFile();
+            }
+            catch {
+                return false;
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/front-end.ts
+// The action: the gate core's front end on a GitHub Actions runner. The log and annotations are
+// workflow commands, the outputs and the job summary go to the runner's files, the PR comment and
+// the check run to GitHub's REST API (loaded only when the run writes them), and the runner's
+// SIGINT/SIGTERM cancels the run.
+
+
+
+
+
+function githubFrontEnd() {
+    const logger = new CoreLogger();
+    return {
+        logger,
+        cancellation: abortOnCancellation(logger).signal,
+        workspace: directoryWorkspace(process.env.GITHUB_WORKSPACE || process.cwd()),
+        connect: async (settings, runLogger) => (await Promise.all(/* import() */[__nccwpck_require__.e(158), __nccwpck_require__.e(785)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9785))).githubConnections(settings, runLogger),
+        setOutputs: (outputs) => {
+            for (const [name, value] of Object.entries(outputs))
+                setOutput(name, value);
+        },
+        annotate: ({ level, message, title, file, startLine, endLine }) => core_namespaceObject[level](message, { title, file, startLine, endLine }),
+        writeSummary: async (markdown) => {
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return;
+            try {
+                await summary.addRaw(markdown).write();
+            }
+            catch (error) {
+                warning(`Could not write the job summary: ${String(error)}`);
+            }
+        },
+        finish: (outcome) => {
+            if ((0,report_outcome/* stepFails */.u)(outcome))
+                process.exitCode = 1;
+        },
+        failHard: (message) => setFailed(message)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/common/config-error.ts
+// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
+class ConfigError extends Error {
+    input;
+    code;
+    constructor(input, message, code = 'invalid-input') {
+        super(message);
+        this.input = input;
+        this.code = code;
+        this.name = 'ConfigError';
+    }
+}
+/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
+function quote(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+    return JSON.stringify(shown);
+}
+
+// EXTERNAL MODULE: ./src/hacktron/url.ts
+var url = __nccwpck_require__(7375);
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __nccwpck_require__(5131);
+;// CONCATENATED MODULE: ./src/flow/types.ts
+
+const MODES = ['full', 'estimate', 'start', 'wait'];
+const GATE_SCOPES = ['new', 'changed-files', 'all'];
+
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __nccwpck_require__(2450);
+;// CONCATENATED MODULE: ./src/settings/input-parsing.ts
+// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
+// typed value, or throws a ConfigError that names the input and quotes the value.
+
+
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
+const MAX_DURATION_MS = 72 * 3_600_000;
+/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
+function parseDuration(input, raw) {
+    const text = raw.trim();
+    const match = DURATION.exec(text);
+    if (!match) {
+        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
+    }
+    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
+    if (!(ms > 0))
+        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
+    if (ms > MAX_DURATION_MS) {
+        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
+    }
+    return Math.round(ms);
+}
+/** One item per line; blank lines and surrounding spaces ignored. */
+function parseList(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** One of `allowed`, case-insensitive. */
+function parseChoice(input, raw, allowed) {
+    const value = raw.trim().toLowerCase();
+    const match = allowed.find((candidate) => candidate === value);
+    if (match === undefined) {
+        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
+    }
+    return match;
+}
+function parseBoolean(input, raw) {
+    return parseChoice(input, raw, ['true', 'false']) === 'true';
+}
+/** A whole number from `min` up to `max`. */
+function parseWholeNumber(input, raw, min, max) {
+    const text = raw.trim();
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+    }
+    return value;
+}
+function parseUuid(input, raw) {
+    const value = raw.trim();
+    if (!common_text/* UUID_PATTERN */.JJ.test(value))
+        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
+    return value.toLowerCase();
+}
+function parseLimitedText(input, raw, maxLength) {
+    if (raw.trim() === '')
+        return undefined;
+    if (raw.length > maxLength) {
+        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
+    }
+    return raw;
+}
+/** An http(s) URL; `what` says what it is for in the message. */
+function parseHttpUrl(input, raw, what) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
+    }
+    return url;
+}
+/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
+function parseRepositoryUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
+    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
+    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
+        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
+    }
+    return `${url.protocol}//${url.host}${path}`;
+}
+const BRANCH = /^[^\s~^:?*[\\]+$/;
+function parseBranch(input, raw) {
+    const value = raw.trim();
+    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
+        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
+    }
+    return value;
+}
+const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
+/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
+function parseTargetUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
+    if (PRIVATE_HOST.test(url.hostname)) {
+        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
+    }
+    return url.toString();
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/settings/estimation-name.ts
+// The estimation's default name: the key by which a re-run finds the scan started for the same
+// commit and scope, when no run record names it.
+
+/**
+ * Repository, PR number and short head SHA, and a digest of the related repositories when there
+ * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
+ * this name (see reuse-scan).
+ */
+function defaultEstimationName(event, repositories) {
+    const [primary, ...related] = repositories;
+    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
+    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
+    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
+    const scope = related
+        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
+        .sort()
+        .join('\n');
+    const digest = related.length === 0
+        ? ''
+        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
+    return `${repository} ${where}${sha}${digest}`;
+}
+
+;// CONCATENATED MODULE: ./src/settings/input-defaults.ts
+// Every input's default, as action.yml declares it: a local run (no runner to pass the defaults)
+// and the CLI read the same values. action.yml is the source; a test keeps the two equal.
+const INPUT_DEFAULTS = {
+    'api-key': '',
+    'api-url': 'https://api.hacktron.ai/v1',
+    mode: 'full',
+    'scan-id': '',
+    repository: '',
+    branch: '',
+    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
+    'repository-source': '',
+    'related-repositories': '',
+    'target-urls': '',
+    'auth-instructions': '',
+    'custom-context': '',
+    'context-document-ids': '',
+    'estimation-name': '',
+    'max-credits': '',
+    'poll-interval': '15s',
+    'estimation-timeout': '30m',
+    'scan-timeout': '3h',
+    'on-timeout': 'fail',
+    'fail-on-severity': 'high',
+    'gate-scope': 'new',
+    'baseline-scan-id': '',
+    'cost-estimation-id': '',
+    'reuse-scan': 'true',
+    'github-token': '${{ github.token }}',
+    'pr-comment': 'true',
+    'check-run': 'true',
+    'max-annotations': '10',
+    'sarif-file': 'hacktron-results.sarif'
+};
+
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+// Every input of the gate, read once and validated before any request is sent; the front end's
+// own report settings are read by its reader, in the same pass. Pure: the inputs, the environment
+// and the event facts are arguments (SettingsSources), whichever platform they come from.
+
+
+
+
+
+
+/** The gate's inputs that hold secrets; a front end masks these and its own. */
+const SECRET_INPUTS = ['api-key', 'auth-instructions'];
+const TEXT_LIMIT = 2000;
+const MIN_REMOTE_POLL_MS = 10_000;
+const MAX_POLL_MS = 3_600_000;
+function readSettings(sources, readReport) {
+    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
+    // in a local run, takes action.yml's default.
+    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
+    const { event } = sources;
+    const api = readApiInputs(input, sources.env);
+    const mode = parseChoice('mode', input('mode'), MODES);
+    const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim();
+    const scope = readScope(input, event, mode !== 'wait' && !skipsForWantOfKey(apiKey, event));
+    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
+    if (estimationName.length > 200) {
+        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
+    }
+    return {
+        apiKey,
+        ...api,
+        mode,
+        ...readStartingPoint(input, mode),
+        ...scope,
+        ...readScanExtras(input),
+        estimationName,
+        ...readTiming(input, api),
+        ...readGate(input),
+        sarifFile: parseSarifPath(input('sarif-file')),
+        event,
+        report: readReport(input, sources)
+    };
+}
+/**
+ * A fork's or Dependabot's PR gets no secrets: a run of one without a key is skipped (whatever
+ * its fork became), not failed. The one place this rule is decided.
+ */
+function skipsForWantOfKey(apiKey, event) {
+    return apiKey === '' && (event.fromFork || event.fromDependabot);
+}
+/** The one switch for test timing; see Settings.testMode. */
+const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
+function readApiInputs(input, env) {
+    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
+    const urlProblem = (0,url/* baseUrlProblem */.aS)(apiUrl);
+    if (urlProblem) {
+        // Never echo credentials someone pasted into the URL.
+        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
+        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
+    }
+    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
+    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
+    if (testMode && !(0,url/* isLoopbackHost */.cW)(new URL(apiUrl).hostname)) {
+        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
+    }
+    return { apiUrl, testMode };
+}
+/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
+function readStartingPoint(input, mode) {
+    const scanIdText = input('scan-id').trim();
+    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
+    if (mode === 'wait' && scanId === undefined) {
+        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
+    }
+    if (mode !== 'wait' && scanId !== undefined) {
+        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
+    }
+    const estimationText = input('cost-estimation-id').trim();
+    if (estimationText === '')
+        return { scanId };
+    const costEstimationId = parseUuid('cost-estimation-id', estimationText);
+    if (mode !== 'full' && mode !== 'start') {
+        throw new ConfigError('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`);
+    }
+    return { scanId, costEstimationId };
+}
+/**
+ * The repositories and branches to scan. By default the code the event is about: a PR's head
+ * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
+ * repository under the fork's branch name.
+ */
+function readScope(input, event, 
+/** False when this run scans nothing itself (mode wait, or a skip for want of a key). */
+scans) {
+    const chosenSource = input('repository-source').trim();
+    const { primary, scansFork, notes } = readPrimaryRepository(input, event, scans);
+    // Related repositories are the organisation's own, whatever the fork is.
+    const relatedSource = chosenSource === '' ? 'connected' : primary.source;
+    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
+    const repositories = [primary, ...related];
+    const seen = new Set();
+    for (const repo of repositories) {
+        const key = repo.url.toLowerCase();
+        if (seen.has(key)) {
+            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
+        }
+        seen.add(key);
+    }
+    // A fork's PR wants to merge into the base repository: its scans are the baseline.
+    const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url;
+    return { repositories, baselineRepositoryUrl, notes };
+}
+/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
+function readPrimaryRepository(input, event, scans) {
+    const explicitUrl = input('repository').trim();
+    const chosenSource = input('repository-source').trim();
+    const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
+    if (head?.deleted && scans) {
+        throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
+            'or set repository: to the repository to scan.');
+    }
+    const fork = head && !head.deleted ? head : undefined;
+    const url = parseRepositoryUrl('repository', explicitUrl || fork?.url || event.repositoryUrl);
+    const notes = [];
+    let source = 'connected';
+    if (chosenSource !== '') {
+        source = parseChoice('repository-source', chosenSource, ['connected', 'public']);
+    }
+    else if (fork?.isPublic) {
+        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
+        // people's forks: a public fork can only be read as a public repository.
+        source = 'public';
+        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
+            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
+    }
+    const branchText = input('branch') || event.branch;
+    if (branchText.trim() === '' && scans) {
+        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
+    }
+    const branch = scans ? parseBranch('branch', branchText) : branchText.trim();
+    return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
+}
+function readScanExtras(input) {
+    return {
+        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
+        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
+        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
+        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line))
+    };
+}
+function readTiming(input, api) {
+    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
+    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
+    }
+    if (pollIntervalMs > MAX_POLL_MS) {
+        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
+    }
+    const maxCreditsText = input('max-credits').trim();
+    return {
+        pollIntervalMs,
+        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
+        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
+        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
+        maxCredits: maxCreditsText === ''
+            ? undefined
+            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
+    };
+}
+function readGate(input) {
+    const baselineText = input('baseline-scan-id').trim();
+    return {
+        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), severity/* GATE_LEVELS */.iA),
+        gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
+        baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
+        reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
+    };
+}
+/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
+function parseRelatedRepository(line, serverUrl, source) {
+    const at = line.lastIndexOf('@');
+    if (at <= 0 || at === line.length - 1) {
+        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
+    }
+    const where = line.slice(0, at).trim();
+    const branch = parseBranch('related-repositories', line.slice(at + 1));
+    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
+        ? `${serverUrl}/${where}`
+        : parseRepositoryUrl('related-repositories', where);
+    return { url, branch, source };
+}
+function parseSarifPath(raw) {
+    const path = raw.trim();
+    if (path === '')
+        return '';
+    if (path.includes('\0') || path.endsWith('/')) {
+        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
+    }
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/action/event-facts.ts
+// The event the workflow runs for, read from the runner's environment and event file, and the
+// gate's event facts drawn from it. The same facts as @actions/github's `context`, without loading
+// @actions/github (Octokit and its own HTTP stack) on every run: most runs need no GitHub API
+// client, or only late.
+
+/** The runner's event, as the payload and environment give it. */
+function runnerEventContext(env = process.env) {
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        repo: repositoryOf(env, payload),
+        actor: env.GITHUB_ACTOR ?? ''
+    };
+}
+function readPayload(path) {
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return {};
+    return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+}
+/** GITHUB_REPOSITORY, else the payload's repository; empty when neither says (a local run). */
+function repositoryOf(env, payload) {
+    if (env.GITHUB_REPOSITORY) {
+        const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/');
+        return { owner, repo };
+    }
+    const repository = payload.repository;
+    return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
+}
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
+/** The event facts of the runner's event. */
+function eventFactsOf(context, env = process.env) {
+    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
+    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
+    const common = {
+        name: context.eventName,
+        serverUrl,
+        repository,
+        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
+        fromDependabot: context.actor === 'dependabot[bot]',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runUrl: repository && env.GITHUB_RUN_ID
+            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : ''
+    };
+    const pr = context.payload.pull_request;
+    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
+        const headRepo = pr.head?.repo?.full_name;
+        return {
+            ...common,
+            branch: pr.head?.ref ?? refName,
+            headSha: pr.head?.sha ?? context.sha,
+            pullRequestNumber: pr.number,
+            baseBranch: pr.base?.ref,
+            headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
+            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
+            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
+            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+        };
+    }
+    const mergeGroup = context.payload.merge_group;
+    if (context.eventName === 'merge_group' && mergeGroup) {
+        return {
+            ...common,
+            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
+            headSha: mergeGroup.head_sha ?? context.sha,
+            fromFork: false
+        };
+    }
+    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
+}
+function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
+    const repo = pr.head?.repo;
+    if (repo === null)
+        return { deleted: true };
+    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
+    return {
+        deleted: false,
+        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
+        isPublic: repo?.private === false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/report-settings.ts
+// The action's own report settings: what only GitHub has (the token, the PR comment, the check
+// run, the step's annotations). Read with the gate's settings, in the same pass, by readSettings.
+
+/** The action's inputs that hold secrets, besides the gate's. */
+const GITHUB_SECRET_INPUTS = ['github-token'];
+/** GitHub shows at most 50 annotations per job. */
+const MAX_ANNOTATIONS = 50;
+function readGitHubReportSettings(input, sources) {
+    const prComment = parseChoice('pr-comment', input('pr-comment'), [
+        'true',
+        'on-failure',
+        'false'
+    ]);
+    return {
+        // Raw: action.yml's default `${{ github.token }}` is the runner's to expand, never a token.
+        githubToken: sources.getInput('github-token').trim(),
+        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
+        checkRun: parseBoolean('check-run', input('check-run')),
+        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+// Where the settings come from on the runner: the step's inputs (core.getInput), its environment
+// and the event. The only place the action reads inputs; settings/ turns them into typed values.
+
+
+
+
+/** The action's settings, its secrets masked before anything else can log them. */
+function readActionSettings() {
+    const sources = runnerSources();
+    maskSecrets(sources);
+    return readSettings(sources, readGitHubReportSettings);
+}
+function runnerSources() {
+    return {
+        getInput: (name) => getInput(name),
+        // The runner passes action.yml's defaults itself; a local run passes nothing.
+        hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
+        env: process.env,
+        event: eventFactsOf(runnerEventContext(), process.env)
+    };
+}
+function maskSecrets(sources) {
+    const secrets = [
+        ...[...SECRET_INPUTS, ...GITHUB_SECRET_INPUTS].map((name) => sources.getInput(name)),
+        sources.env.HACKTRON_API_KEY ?? ''
+    ];
+    for (const secret of secrets) {
+        for (const line of secret.split(/\r?\n/)) {
+            if (line.trim().length >= 4)
+                setSecret(line.trim());
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/flow/progress.ts
+var progress = __nccwpck_require__(4077);
+;// CONCATENATED MODULE: ./src/settings/describe.ts
+/**
+ * The settings with every secret replaced by what can be said of it. A front end's report
+ * settings name their credentials `…Token` (the GitHub token): those are masked too.
+ */
+function describeSettings(settings) {
+    const { apiKey, authInstructions, report, ...rest } = settings;
+    return {
+        ...rest,
+        apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
+        authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
+        report: maskTokens(report)
+    };
+}
+function maskTokens(report) {
+    if (typeof report !== 'object' || report === null)
+        return report;
+    return Object.fromEntries(Object.entries(report).map(([name, value]) => /token$/i.test(name) && typeof value === 'string'
+        ? [name, value === '' ? '(none)' : '(set, masked)']
+        : [name, value]));
+}
+
+// EXTERNAL MODULE: ./src/flow/flow-failure.ts
+var flow_failure = __nccwpck_require__(9997);
+// EXTERNAL MODULE: ./src/hacktron/errors.ts
+var errors = __nccwpck_require__(4519);
+;// CONCATENATED MODULE: ./src/report/failure.ts
+// Every way a run can fail, as the one annotation the user sees: a title that starts with
+// "Hacktron" and names the case, the server's own words, and what to do next.
+
+
+
+function describeFailure(error, context) {
+    if (error instanceof ConfigError) {
+        const title = error.code === 'missing-api-key'
+            ? 'Hacktron: missing API key'
+            : `Hacktron: invalid input ${error.input}`;
+        return { code: error.code, title, message: error.message };
+    }
+    if (error instanceof flow_failure/* FlowFailure */.z)
+        return { code: error.code, title: error.title, message: error.message };
+    if (error instanceof errors/* HacktronApiError */.jv)
+        return describeApiError(error, context);
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+        code: 'bad-response',
+        title: 'Hacktron: unexpected error',
+        message: `The action stopped on an unexpected error: ${message}. Please report it with this log.`
+    };
+}
+/** Each API error code: the output code, the annotation's title, and what to do. */
+const API_ERRORS = {
+    unauthorized: {
+        code: 'unauthorized',
+        title: 'Hacktron: API key rejected (401)',
+        message: (f) => `${f.said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${f.scanNote}`
+    },
+    forbidden: {
+        code: 'forbidden',
+        title: 'Hacktron: API key lacks a scope (403)',
+        message: (f) => `${f.said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${f.scanNote}`
+    },
+    'insufficient-credits': {
+        code: 'insufficient-credits',
+        title: 'Hacktron: insufficient credits (402)',
+        message: (f) => {
+            const credits = f.context.progress.estimatedCredits;
+            return `${f.said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits === undefined ? 'this scan' : `${credits} credits`}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`;
+        }
+    },
+    conflict: {
+        code: 'conflict',
+        title: 'Hacktron: scan conflict (409)',
+        message: (f) => `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. ` +
+            (f.context.approvedEstimationId
+                ? "This run spends the approved estimation only, so re-running it meets the same answer: check the running scans in the Hacktron dashboard, then re-run the workflow's mode: estimate job and approve its new estimate (with reuse-scan: true, a re-run attaches to the scan that claimed it instead)."
+                : 'Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.')
+    },
+    'branch-mismatch': {
+        code: 'branch-mismatch',
+        title: 'Hacktron: branch mismatch (400)',
+        message: (f) => `${f.said} The estimate ${f.estimationId} covers branch ${estimatedList(f, 'branch')}, and the scan asked for branch ${f.context.requestedBranches?.join(', ') || '(unknown)'}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
+    },
+    'scope-mismatch': {
+        code: 'scope-mismatch',
+        title: 'Hacktron: scope mismatch (400)',
+        message: (f) => `${f.said} A scan must cover exactly the estimated repositories (${estimatedList(f, 'repo_url')}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
+    },
+    'rate-limited': {
+        code: 'rate-limited',
+        title: 'Hacktron: rate limited (429)',
+        message: (f) => `${f.request} was still throttled after ${f.error.attempts} attempts. ${f.said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${f.scanNote}`
+    },
+    'server-error': {
+        code: 'server-error',
+        title: (f) => `Hacktron: API error (${f.error.status ?? 500})`,
+        message: (f) => `${f.request} failed after ${f.error.attempts} attempts. ${f.said} ${f.ambiguity}The Hacktron API is having trouble: re-run the job later.${f.scanNote}`
+    },
+    'network-error': {
+        code: 'network-error',
+        title: 'Hacktron: network error',
+        message: (f) => `${f.request} failed after ${f.error.attempts} attempts: ${f.error.serverMessage}. ${f.ambiguity}Check that the runner can reach ${f.context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${f.scanNote}`
+    },
+    'not-found': {
+        // In mode wait the missing scan is the user's input; elsewhere the API lost what it made.
+        code: (f) => (f.context.mode === 'wait' ? 'invalid-input' : 'bad-response'),
+        title: 'Hacktron: not found (404)',
+        message: (f) => `${f.request}: ${f.said} ${f.context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${f.scanNote}`
+    },
+    'bad-request': {
+        code: 'invalid-input',
+        title: 'Hacktron: request rejected (400)',
+        message: (f) => `${f.request} was rejected. ${f.said} Check the inputs it names, then re-run.`
+    }
+};
+/** The estimate's branches or repositories, as the annotation names them. */
+function estimatedList(facts, field) {
+    const repos = facts.context.progress.estimation?.repos ?? [];
+    return repos.map((repo) => repo[field]).join(', ') || '(unknown)';
+}
+/** Anything else the API answered: unreadable, or a code this table does not know. */
+const UNREADABLE_ANSWER = {
+    code: 'bad-response',
+    title: 'Hacktron: unexpected API response',
+    message: (f) => `${f.request} got an answer the action cannot read (${f.error.serverMessage}) after ${f.error.attempts} attempts. ${f.ambiguity}Re-run the job; if it persists, report it to Hacktron.${f.scanNote}`
+};
+function describeApiError(error, context) {
+    const { progress } = context;
+    const estimationId = progress.estimation?.id;
+    const facts = {
+        error,
+        context,
+        said: `The API answered: "${error.serverMessage}".`,
+        request: `${error.method} ${error.path}`,
+        estimationId: estimationId ?? '(unknown)',
+        scanNote: progress.scanId
+            ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
+            : '',
+        ambiguity: ambiguityNote(error, estimationId)
+    };
+    const entry = API_ERRORS[error.code] ?? UNREADABLE_ANSWER;
+    return {
+        code: typeof entry.code === 'function' ? entry.code(facts) : entry.code,
+        title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
+        message: entry.message(facts)
+    };
+}
+/** A scan that completed with findings at or above the gate: the run's one error. */
+function describeGateFailure(verdict, scanId) {
+    const count = verdict.gating.length;
+    const plural = count === 1 ? '' : 's';
+    const top = verdict.gating
+        .slice(0, 3)
+        .map((finding) => `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`)
+        .join('; ');
+    const scope = verdict.scope.applied;
+    const which = scope === 'new'
+        ? ' that this pull request introduces (no match in the baseline scan)'
+        : scope === 'changed-files'
+            ? ' in files this pull request changes'
+            : '';
+    return {
+        title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
+        message: `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
+            `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
+            `fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`
+    };
+}
+/** The PR moved on before the scan started: nothing was spent, the newer commit's run scans it. */
+function describeSuperseded(runSha, newerSha) {
+    return {
+        title: 'Hacktron: scan skipped, the pull request has a newer commit',
+        message: `This run was started for commit ${runSha}, but the pull request's head is now ${newerSha}. ` +
+            "No scan was started and nothing was spent: the newer commit's run scans the code that will be merged. " +
+            'The estimate is kept in the cost-estimation-id output.'
+    };
+}
+/** The runner cancelled the job: what was left running, and how to pick it up. */
+function describeCancellation(progress) {
+    let state;
+    if (progress.scanId) {
+        state =
+            `Scan ${progress.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
+                `dashboard, or gate on it with mode: wait and scan-id: ${progress.scanId}.`;
+    }
+    else if (progress.phase === 'starting-scan') {
+        state =
+            `The scan was being started from cost estimation ${progress.estimation?.id ?? '(unknown)'}: ` +
+                'check the Hacktron dashboard for it before re-running.';
+    }
+    else {
+        state = 'No scan was started, and nothing was spent.';
+    }
+    return {
+        title: 'Hacktron: run cancelled',
+        message: `The job was cancelled while ${progress.phase}. ${state}`
+    };
+}
+/** For a POST /scans whose answer was lost: the user must check before paying again. */
+function ambiguityNote(error, estimationId) {
+    if (!error.ambiguous || error.path !== '/scans')
+        return '';
+    return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `;
+}
+
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+// How a run ends, decided in one place: from what the flow returned, from the error that stopped
+// it, from a missing key, or from the platform's cancellation. Pure: the front end only reports it.
+
+
+
+
+/** The outcome of a flow that ran to its end. */
+function outcomeOfFlow(result, progress, event) {
+    if (result === 'failed' && progress.verdict) {
+        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
+    }
+    if (result === 'superseded') {
+        return {
+            result: 'skipped',
+            annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
+        };
+    }
+    return { result };
+}
+/** The runner cancelled the job: what was left running is named, and the step fails. */
+function cancelledOutcome(progress) {
+    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
+}
+/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
+function outcomeOfError(error, progress, settings) {
+    const failure = describeFailure(error, {
+        progress,
+        mode: settings?.mode,
+        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
+        requestedBranches: settings?.repositories.map((repo) => repo.branch),
+        approvedEstimationId: settings?.costEstimationId
+    });
+    const errorCode = failure.code;
+    const annotation = { title: failure.title, message: failure.message };
+    if (error instanceof flow_failure/* FlowFailure */.z && error.code === 'timeout') {
+        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
+    }
+    return { result: 'error', errorCode, annotation };
+}
+/**
+ * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
+ * with a notice; anywhere else it is the missing-api-key error.
+ */
+function missingKeyOutcome(settings, progress) {
+    const { event } = settings;
+    if (skipsForWantOfKey('', event)) {
+        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
+        return {
+            result: 'skipped',
+            annotation: {
+                title: 'Hacktron: scan skipped',
+                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
+                    'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
+                    "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
+                    'needed), behind a label or an approval. See the README, "Fork pull requests".'
+            }
+        };
+    }
+    const missing = new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
+        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
+    return outcomeOfError(missing, progress, settings);
+}
+
+// EXTERNAL MODULE: ./src/run/run-state.ts
+var run_state = __nccwpck_require__(9184);
+;// CONCATENATED MODULE: ./src/run/run-gate.ts
+// The gate core: one run, whatever front end drives it. Reads the settings, decides whether the
+// run goes to Hacktron at all (the missing-key and skip rules), builds the client and the deps,
+// races the platform's cancellation, runs the flow, decides the outcome once, and reports it to
+// the front end's sinks. Never throws: every way a run can end becomes an outcome.
+
+
+
+
+
+/**
+ * Runs the gate. `readSettings` is called inside, so that a bad input is reported like any other
+ * end of the run; `runtime` replaces the clock, randomness and client (tests).
+ */
+async function runGate(readSettings, frontEnd, runtime) {
+    const state = (0,run_state/* newRunState */.PG)(frontEnd, (0,progress/* newProgress */.g)());
+    let outcome;
+    let flowResult;
+    let error;
+    try {
+        const settings = readSettings();
+        state.settings = settings;
+        describeRun(settings, state);
+        if (settings.apiKey === '') {
+            outcome = missingKeyOutcome(settings, state.progress);
+        }
+        else {
+            const ended = await goToHacktron(settings, state, runtime);
+            outcome = ended.outcome;
+            flowResult = ended.flowResult;
+        }
+    }
+    catch (caught) {
+        error = caught;
+        outcome = outcomeOfError(caught, state.progress, state.settings);
+    }
+    try {
+        const { reportOutcome } = await Promise.all(/* import() */[__nccwpck_require__.e(158), __nccwpck_require__.e(697)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5697));
+        await reportOutcome(outcome, state);
+    }
+    catch (caught) {
+        // Only a broken platform gets here (an unwritable GITHUB_OUTPUT, say).
+        frontEnd.failHard(`Hacktron: could not report the result (${outcome.result}): ${String(caught)}`);
+    }
+    return { outcome, progress: state.progress, flowResult, error, settings: state.settings };
+}
+async function goToHacktron(settings, state, runtime = {}) {
+    state.logger.info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
+    state.connections = await state.frontEnd.connect(settings, state.logger);
+    // The client and the flow load once the inputs are valid: a run that stops at a bad input
+    // (its first decision) does not pay for them.
+    const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(158), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7178));
+    const result = await driveFlow(settings, state.connections, state, {
+        ...systemRuntime,
+        ...runtime
+    });
+    if (result === 'cancelled')
+        return { outcome: cancelledOutcome(state.progress) };
+    return { outcome: outcomeOfFlow(result, state.progress, settings.event), flowResult: result };
+}
+function describeRun(settings, state) {
+    const { logger } = state;
+    logger.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`);
+    for (const note of settings.notes)
+        logger.info(note);
+    if (settings.testMode) {
+        logger.info(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// run(): the gate core driven by the action's front end. It never throws: every way a run can end
+// becomes a result, an error-code and one annotation that explains it.
+
+
+
+async function run() {
+    const frontEnd = githubFrontEnd();
+    await runGate(readActionSettings, frontEnd);
+    // A request abandoned by the cancellation may still hold the event loop open.
+    if (frontEnd.cancellation.aborted)
+        process.exit();
+}
+
+
+/***/ }),
+
+/***/ 5066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ stepFails)
+/* harmony export */ });
+/** The step fails exactly when the result is failed or error, or timed-out with on-timeout: fail. */
+function stepFails(outcome) {
+    if (outcome.result === 'failed' || outcome.result === 'error')
+        return true;
+    return outcome.result === 'timed-out' && outcome.onTimeout !== 'neutral';
+}
+
+
+/***/ }),
+
+/***/ 9184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dd: () => (/* binding */ runRecordsOf),
+/* harmony export */   GH: () => (/* binding */ runRecordOf),
+/* harmony export */   PG: () => (/* binding */ newRunState),
+/* harmony export */   u$: () => (/* binding */ summaryContext)
+/* harmony export */ });
+/* harmony import */ var _common_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9353);
+/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
+// What one run holds while it runs: its progress, its settings once read, the front end and the
+// connections it gave for this run; and what is derived from them for every report (the
+// summary's context, the run record).
+
+
+function newRunState(frontEnd, progress) {
+    const counting = (0,_common_logger_js__WEBPACK_IMPORTED_MODULE_0__/* .countingLogger */ .O)(frontEnd.logger);
+    return {
+        progress,
+        frontEnd,
+        logger: Object.assign(counting, { group: frontEnd.logger.group.bind(frontEnd.logger) })
+    };
+}
+/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
+function runRecordsOf(connections) {
+    const sources = [connections.checkRun, connections.comment].filter((source) => source !== undefined);
+    if (sources.length === 0)
+        return undefined;
+    return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
+}
+/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
+function runRecordOf(state) {
+    const { settings, progress } = state;
+    if (!settings || !progress.scanId || settings.event.headSha === '')
+        return undefined;
+    return {
+        scanId: progress.scanId,
+        headSha: settings.event.headSha,
+        scope: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .U)(settings.repositories)
+    };
+}
+function summaryContext(settings, reports) {
+    return {
+        failOnSeverity: settings?.failOnSeverity ?? 'high',
+        serverUrl: settings?.event.serverUrl ?? '',
+        repository: settings?.event.repository ?? '',
+        headSha: settings?.event.headSha ?? '',
+        runUrl: settings?.event.runUrl ?? '',
+        locations: reports?.locations,
+        notes: reports?.notes
+    };
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 

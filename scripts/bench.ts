@@ -24,7 +24,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { EndpointName } from '../src/simulator/scenario.js'
 import { DEMO_API_KEY } from '../src/simulator/scenario.js'
-import { MAX_SEARCHED_FILE_BYTES } from '../src/action/checkout.js'
+import { MAX_SEARCHED_FILE_BYTES } from '../src/run/directory-workspace.js'
 import {
   checkoutOf,
   clusteredFindings,

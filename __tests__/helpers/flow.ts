@@ -1,20 +1,50 @@
 // The flow in-process, as main.ts drives it but without the runner: the simulator over loopback,
 // a client on the action's own test timing with sleeps that take no time, a fake clock for polls,
 // and a fake pull request. Fast enough to run every fault and every input case.
-import type { FlowDeps, PullRequestReader } from '../../src/flow/deps.js'
+import type { FlowDeps } from '../../src/flow/deps.js'
 import { systemClock, type Clock } from '../../src/flow/poll.js'
-import { newProgress, type Progress } from '../../src/flow/progress.js'
-import { runFlow, type FlowSettings } from '../../src/flow/run-flow.js'
+import type { Progress } from '../../src/flow/progress.js'
+import type { FlowResult } from '../../src/flow/run-flow.js'
+import type { FlowClient, FlowSettings, PullRequestReader } from '../../src/flow/types.js'
 import { clientTiming } from '../../src/hacktron/timing.js'
 import { HacktronClient } from '../../src/hacktron/client.js'
 import type { Logger } from '../../src/common/logger.js'
 import type { RunOutcome } from '../../src/report/outcome.js'
-import { outcomeOfError, outcomeOfFlow } from '../../src/report/run-outcome.js'
+import { runGate } from '../../src/run/run-gate.js'
+import type { EventFacts } from '../../src/settings/event-facts.js'
+import type { Settings } from '../../src/settings/settings.js'
 import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../../src/simulator/server.js'
+import {
+  recordingLogger,
+  testFrontEnd,
+  type RecordingLogger,
+  type TestFrontEnd,
+  type TestFrontEndOptions
+} from './front-end.js'
+
+export { recordingLogger, type RecordingLogger } from './front-end.js'
 
 export const DEMO_REPO = 'https://github.com/Codertocat/Hello-World'
 export const DEMO_HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
+
+/** The event facts of the demo payload: PR #2 of Codertocat/Hello-World, head `changes`. */
+export const DEMO_EVENT: EventFacts = {
+  name: 'pull_request',
+  serverUrl: 'https://github.com',
+  repository: 'Codertocat/Hello-World',
+  repositoryUrl: DEMO_REPO,
+  branch: 'changes',
+  headSha: DEMO_HEAD_SHA,
+  pullRequestNumber: 2,
+  baseBranch: 'master',
+  headRepository: { deleted: false, url: DEMO_REPO, isPublic: true },
+  fromFork: false,
+  fromDependabot: false,
+  workflow: 'Hacktron',
+  job: 'scan',
+  runUrl: ''
+}
 
 /** Time passes only when the flow sleeps: a wait of hours takes no real time. */
 export function fakeClock(start = Date.parse('2026-11-30T12:00:00Z')): Clock {
@@ -24,26 +54,6 @@ export function fakeClock(start = Date.parse('2026-11-30T12:00:00Z')): Clock {
     sleep: async (ms) => {
       now += ms
     }
-  }
-}
-
-export interface RecordingLogger extends Logger {
-  readonly lines: { level: string; message: string }[]
-}
-
-export function recordingLogger(): RecordingLogger {
-  const lines: { level: string; message: string }[] = []
-  const record =
-    (level: string) =>
-    (message: string): void => {
-      lines.push({ level, message })
-    }
-  return {
-    lines,
-    debug: record('debug'),
-    info: record('info'),
-    notice: record('notice'),
-    warning: record('warning')
   }
 }
 
@@ -94,7 +104,7 @@ export function actionClient(
 }
 
 /** Deps on real time, for what only real time shows: jobs sharing a rate limit window. */
-export function realTimeDeps(simulator: HacktronSimulator, logger: Logger): Partial<FlowDeps> {
+export function realTimeDeps(simulator: HacktronSimulator, logger: Logger): InProcessExtras {
   return {
     client: actionClient(simulator, logger, DEMO_API_KEY, (ms) => systemClock.sleep(ms)),
     clock: systemClock,
@@ -115,35 +125,74 @@ export function depsFor(simulator: HacktronSimulator, extra: Partial<FlowDeps> =
   }
 }
 
+/** What an in-process run may replace: the world (client, clock, randomness) and the front end's parts. */
+export interface InProcessExtras extends Omit<TestFrontEndOptions, 'logger'> {
+  readonly logger?: RecordingLogger
+  readonly client?: FlowClient
+  readonly clock?: Clock
+  readonly random?: () => number
+}
+
 export interface InProcessRun {
   /** What the flow returned, or the error that stopped it. */
-  readonly result: Awaited<ReturnType<typeof runFlow>> | Error
+  readonly result: FlowResult | 'cancelled' | Error
   /** The run's outcome as the action reports it (result, error-code, annotation). */
   readonly outcome: RunOutcome
   readonly progress: Progress
   readonly logger: RecordingLogger
+  readonly frontEnd: TestFrontEnd
 }
 
-/** Runs the flow and decides its outcome the way main.ts does. */
-export async function runInProcess(
+/** The full settings of a run against `simulator`: the flow's settings and what a run adds. */
+export function gateSettings(
   simulator: HacktronSimulator,
   settings: FlowSettings = flowSettings(),
-  extra: Partial<FlowDeps> = {}
-): Promise<InProcessRun> {
-  const logger = recordingLogger()
-  const deps = depsFor(simulator, { logger, ...extra })
-  const progress = newProgress()
-  try {
-    const result = await runFlow(settings, deps, progress, (_name, body) => body())
-    return { result, outcome: outcomeOfFlow(result, progress, settings.event), progress, logger }
-  } catch (error) {
-    const outcome = outcomeOfError(error, progress, {
-      mode: settings.mode,
-      apiUrl: simulator.baseUrl,
-      repositories: settings.repositories,
-      onTimeout: 'fail',
-      costEstimationId: settings.costEstimationId
-    })
-    return { result: error as Error, outcome, progress, logger }
+  overrides: Partial<Settings<Record<string, never>>> = {}
+): Settings<Record<string, never>> {
+  return {
+    apiKey: DEMO_API_KEY,
+    apiUrl: simulator.baseUrl,
+    testMode: true,
+    onTimeout: 'fail',
+    sarifFile: '',
+    notes: [],
+    report: {},
+    ...settings,
+    // The flow's event replaces the demo's PR facts: a push names none.
+    event: {
+      ...DEMO_EVENT,
+      pullRequestNumber: undefined,
+      baseBranch: undefined,
+      ...settings.event
+    },
+    ...overrides
   }
+}
+
+/** Runs the gate core (runGate) against the simulator through the test front end. */
+export async function runInProcess(
+  simulator: HacktronSimulator,
+  settings: FlowSettings | Settings<Record<string, never>> = flowSettings(),
+  extra: InProcessExtras = {}
+): Promise<InProcessRun> {
+  const logger = extra.logger ?? recordingLogger()
+  const frontEnd = testFrontEnd({
+    ...extra,
+    logger,
+    pullRequest: extra.pullRequest ?? pullRequest()
+  })
+  const full = 'apiKey' in settings ? settings : gateSettings(simulator, settings)
+  const run = await runGate(() => full, frontEnd, {
+    clock: extra.clock ?? fakeClock(),
+    random: extra.random ?? (() => 0.5),
+    createClient: () => extra.client ?? actionClient(simulator, logger)
+  })
+  const result =
+    run.flowResult ??
+    (run.error instanceof Error
+      ? run.error
+      : run.outcome.result === 'timed-out'
+        ? 'cancelled'
+        : new Error(String(run.error)))
+  return { result, outcome: run.outcome, progress: run.progress, logger, frontEnd }
 }

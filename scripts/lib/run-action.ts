@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isLoopbackHost } from '../../src/hacktron/url.js'
-import { INPUT_DEFAULTS, TEST_MODE_VARIABLE } from '../../src/settings/settings.js'
+import { INPUT_DEFAULTS } from '../../src/settings/input-defaults.js'
+import { TEST_MODE_VARIABLE } from '../../src/settings/settings.js'
 import { FakeGitHub } from './fake-github.js'
 import webhookExamples from '@octokit/webhooks-examples' with { type: 'json' }
 

@@ -3,7 +3,8 @@
 // end with every annotation, 50 per request. It never fails the step: a token without
 // `checks: write` (a fork's read-only token, a workflow that did not grant it) is one line in the
 // log, and the step's own annotations go on as before.
-import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
+import type { RunRecord } from '../flow/run-record.js'
+import type { CheckRunSink } from '../run/front-end.js'
 import type { Logger } from '../common/logger.js'
 import {
   annotationBatches,
@@ -36,7 +37,7 @@ export interface ChecksApi {
   ): Promise<readonly { readonly id: number; readonly externalId?: string | null }[]>
 }
 
-export class CheckRunWriter implements RunRecordReader {
+export class CheckRunWriter implements CheckRunSink {
   private checkRunId?: number
   private disabled = false
   private lastOutput?: string

@@ -3,7 +3,8 @@
 // oldest and deletes its own. Only comments written by the token's own identity are adopted: the
 // marker is public, so a PR author who posts it first must not receive (and then be able to edit)
 // the report. A token that may not comment is a warning, never a failed step.
-import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
+import type { RunRecord } from '../flow/run-record.js'
+import type { CommentSink } from '../run/front-end.js'
 import type { Logger } from '../common/logger.js'
 import { parseCommentRecord } from '../report/comment.js'
 
@@ -30,7 +31,7 @@ export interface WriteOptions {
   readonly mayCreate: boolean
 }
 
-export class PrCommentWriter implements RunRecordReader {
+export class PrCommentWriter implements CommentSink {
   private commentId?: number
   /** The PR was searched and holds no comment of ours: no need to list its comments again. */
   private knownAbsent = false
@@ -42,6 +43,8 @@ export class PrCommentWriter implements RunRecordReader {
 
   constructor(
     readonly marker: string,
+    /** pr-comment: true; false for on-failure, which creates it only for a run that fails. */
+    readonly createsAlways: boolean,
     private readonly api: () => Promise<IssueCommentsApi>,
     private readonly logger: Logger
   ) {}

@@ -1,21 +1,36 @@
-// The GitHub side of a run, built only when the run needs it: the PR comment, the check run on the
-// head commit, and the reader of the pull request. Each loads its REST client on first use.
+// The GitHub side of a run, built only when the run goes to Hacktron: the PR comment, the check run
+// on the head commit, and the reader of the pull request. Each loads its REST client on first use.
 import { githubCheckRuns } from './github/check-runs.js'
 import { githubIssueComments } from './github/issue-comments.js'
 import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
-import type { PullRequestReader } from '../flow/deps.js'
+import type { PullRequestReader } from '../flow/types.js'
 import { checkRunName } from '../report/check-run.js'
 import { CheckRunWriter } from './check-run-writer.js'
 import { PrCommentWriter } from './comment-writer.js'
 import { commentMarker } from '../report/comment.js'
 import type { Logger } from '../common/logger.js'
-import type { Settings } from '../settings/settings.js'
+import type { Connections } from '../run/front-end.js'
+import type { ActionSettings } from './report-settings.js'
+
+/** The pull request reader, the PR comment and the check run this run has, if any. */
+export function githubConnections(settings: ActionSettings, logger: Logger): Connections {
+  return {
+    pullRequest: pullRequestReader(settings),
+    comment: prCommentWriter(settings, logger),
+    checkRun: checkRunWriter(settings, logger),
+    maxFindingAnnotations: settings.report.maxAnnotations
+  }
+}
 
 /** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */
-export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWriter | undefined {
+function prCommentWriter(settings: ActionSettings, logger: Logger): PrCommentWriter | undefined {
   const { event } = settings
   const onPullRequest = event.name === 'pull_request' || event.name === 'pull_request_target'
-  if (settings.prComment === 'never' || !onPullRequest || event.pullRequestNumber === undefined) {
+  if (
+    settings.report.prComment === 'never' ||
+    !onPullRequest ||
+    event.pullRequestNumber === undefined
+  ) {
     return undefined
   }
   if (event.fromFork && event.name === 'pull_request') {
@@ -25,7 +40,7 @@ export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWr
     )
     return undefined
   }
-  if (settings.githubToken === '') {
+  if (settings.report.githubToken === '') {
     logger.warning(
       'Hacktron: pr-comment is on but github-token is empty, so no PR comment is written.'
     )
@@ -39,7 +54,15 @@ export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWr
     branch: primary?.branch ?? event.branch
   })
   const pr = pullRequestRef(settings)
-  return pr && new PrCommentWriter(marker, () => githubIssueComments(pr), logger)
+  return (
+    pr &&
+    new PrCommentWriter(
+      marker,
+      settings.report.prComment === 'always',
+      () => githubIssueComments(pr),
+      logger
+    )
+  )
 }
 
 /**
@@ -47,9 +70,9 @@ export function prCommentWriter(settings: Settings, logger: Logger): PrCommentWr
  * carries the scope when this commit may get several (related repositories, or a repository or
  * branch other than the event's, as a matrix over them does).
  */
-export function checkRunWriter(settings: Settings, logger: Logger): CheckRunWriter | undefined {
+function checkRunWriter(settings: ActionSettings, logger: Logger): CheckRunWriter | undefined {
   const { event } = settings
-  if (!settings.checkRun) return undefined
+  if (!settings.report.checkRun) return undefined
   if (settings.mode === 'estimate') {
     // Branch protection counts a neutral check as passed: an estimate that judged nothing must
     // not stand where the gate's check will, or a PR could merge before its approved scan runs.
@@ -58,7 +81,7 @@ export function checkRunWriter(settings: Settings, logger: Logger): CheckRunWrit
     )
     return undefined
   }
-  if (settings.githubToken === '' || event.headSha === '' || event.repository === '') {
+  if (settings.report.githubToken === '' || event.headSha === '' || event.repository === '') {
     logger.info('Hacktron: no check run: the run has no github-token, commit or repository.')
     return undefined
   }
@@ -79,21 +102,29 @@ export function checkRunWriter(settings: Settings, logger: Logger): CheckRunWrit
   return new CheckRunWriter(
     checkRunName(scopeLabel),
     event.headSha,
-    () => githubCheckRuns({ token: settings.githubToken, owner, repo }),
+    () => githubCheckRuns({ token: settings.report.githubToken, owner, repo }),
     logger
   )
 }
 
 /** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
-function pullRequestRef(settings: Settings): PullRequestRef | undefined {
+function pullRequestRef(settings: ActionSettings): PullRequestRef | undefined {
   const { event } = settings
-  if (event.pullRequestNumber === undefined || settings.githubToken === '') return undefined
+  if (event.pullRequestNumber === undefined || settings.report.githubToken === '') return undefined
   const [owner = '', repo = ''] = event.repository.split('/')
-  return { token: settings.githubToken, owner, repo, number: event.pullRequestNumber }
+  return { token: settings.report.githubToken, owner, repo, number: event.pullRequestNumber }
 }
 
-/** Reads the PR's head and files; a fork's read-only token may read them too. */
-export function pullRequestReader(settings: Settings): PullRequestReader | undefined {
+/**
+ * Reads the PR's head and files; a fork's read-only token may read them too. Without a token,
+ * a reader that says so: the flow quotes the reason where it falls back.
+ */
+function pullRequestReader(settings: ActionSettings): PullRequestReader | undefined {
+  if (settings.event.pullRequestNumber === undefined) return undefined
   const pr = pullRequestRef(settings)
-  return pr && githubPullRequest(pr)
+  if (pr) return githubPullRequest(pr)
+  const noToken = async (): Promise<never> => {
+    throw new Error('no github-token to read it with')
+  }
+  return { headSha: noToken, changedFiles: noToken }
 }

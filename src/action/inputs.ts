@@ -1,8 +1,20 @@
 // Where the settings come from on the runner: the step's inputs (core.getInput), its environment
 // and the event. The only place the action reads inputs; settings/ turns them into typed values.
 import * as core from '@actions/core'
-import { SECRET_INPUTS, type SettingsSources } from '../settings/settings.js'
-import { runnerEventContext } from './runner-event.js'
+import { readSettings, SECRET_INPUTS, type SettingsSources } from '../settings/settings.js'
+import { eventFactsOf, runnerEventContext } from './event-facts.js'
+import {
+  GITHUB_SECRET_INPUTS,
+  readGitHubReportSettings,
+  type ActionSettings
+} from './report-settings.js'
+
+/** The action's settings, its secrets masked before anything else can log them. */
+export function readActionSettings(): ActionSettings {
+  const sources = runnerSources()
+  maskSecrets(sources)
+  return readSettings(sources, readGitHubReportSettings)
+}
 
 export function runnerSources(): SettingsSources {
   return {
@@ -10,14 +22,13 @@ export function runnerSources(): SettingsSources {
     // The runner passes action.yml's defaults itself; a local run passes nothing.
     hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
     env: process.env,
-    context: runnerEventContext()
+    event: eventFactsOf(runnerEventContext(), process.env)
   }
 }
 
-/** Reads the secrets first so they are masked before anything else can log them. */
-export function maskSecrets(sources: SettingsSources): void {
+function maskSecrets(sources: SettingsSources): void {
   const secrets = [
-    ...SECRET_INPUTS.map((name) => sources.getInput(name)),
+    ...[...SECRET_INPUTS, ...GITHUB_SECRET_INPUTS].map((name) => sources.getInput(name)),
     sources.env.HACKTRON_API_KEY ?? ''
   ]
   for (const secret of secrets) {

@@ -1,12 +1,9 @@
-// The Logger that domain code receives, written to the runner through @actions/core. It counts
-// the warnings and notices it emits, since GitHub shows only 10 of each per step and the
-// findings' annotations need to know how many are left.
+// The logger the gate core receives on the runner: workflow commands through @actions/core, with
+// log groups for the phases.
 import * as core from '@actions/core'
-import type { Logger } from '../common/logger.js'
+import type { GateLogger } from '../run/front-end.js'
 
-export class CoreLogger implements Logger {
-  warnings = 0
-  notices = 0
+export class CoreLogger implements GateLogger {
   debug(message: string): void {
     core.debug(message)
   }
@@ -14,11 +11,12 @@ export class CoreLogger implements Logger {
     core.info(message)
   }
   notice(message: string): void {
-    this.notices++
     core.notice(message, { title: 'Hacktron' })
   }
   warning(message: string): void {
-    this.warnings++
     core.warning(message)
+  }
+  group<T>(name: string, body: () => Promise<T>): Promise<T> {
+    return core.group(name, body)
   }
 }

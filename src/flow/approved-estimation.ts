@@ -5,7 +5,7 @@
 import { HacktronApiError } from '../hacktron/errors.js'
 import type { CostEstimation } from '../hacktron/types.js'
 import { sameRepository } from '../hacktron/url.js'
-import type { RepositoryTarget } from '../settings/settings.js'
+import type { RepositoryTarget } from './types.js'
 import type { FlowDeps } from './deps.js'
 import { settleEstimation, type EstimateRequest } from './estimate.js'
 import { FlowFailure } from './flow-failure.js'

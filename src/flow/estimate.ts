@@ -2,7 +2,7 @@
 import type { CostEstimation, CreateCostEstimationRequest, RepoResult } from '../hacktron/types.js'
 import { TERMINAL_ESTIMATION_STATUSES } from '../hacktron/types.js'
 import type { Logger } from '../common/logger.js'
-import type { RepositoryTarget } from '../settings/settings.js'
+import type { RepositoryTarget } from './types.js'
 import { FlowFailure } from './flow-failure.js'
 import { sameRepository } from '../hacktron/url.js'
 import type { FlowDeps } from './deps.js'

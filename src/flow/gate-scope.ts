@@ -4,7 +4,7 @@
 // strict side, and says why and what to do: a guess must never let a finding through.
 import type { Finding, Scan } from '../hacktron/types.js'
 import { normalizeRepoUrl, sameRepository } from '../hacktron/url.js'
-import type { GateScope } from '../settings/settings.js'
+import type { ChangedFiles, GateScope } from './types.js'
 import type { FlowDeps } from './deps.js'
 import { matchFindings, normalizeFindingPath } from './fingerprint.js'
 import { TRIAGED_SAFE_STATES, type ScopeDecision } from './gate.js'
@@ -21,9 +21,6 @@ export interface ScopeRequest {
   readonly baseBranch?: string
   readonly isPullRequest: boolean
 }
-
-/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
-export const MAX_LISTED_PR_FILES = 3000
 
 export async function decideGateScope(
   request: ScopeRequest,
@@ -133,23 +130,23 @@ async function limitToChangedFiles(request: ScopeRequest, deps: FlowDeps): Promi
     return fallBack(
       'changed-files',
       request.isPullRequest
-        ? "the pull request's files cannot be read without a github-token."
+        ? "the pull request's files cannot be read here."
         : 'this run is not for a pull request, so no files are changed by one.'
     )
   }
-  let listed: Awaited<ReturnType<NonNullable<FlowDeps['pullRequest']>['changedFiles']>>
+  let listed: ChangedFiles
   try {
     listed = await deps.pullRequest.changedFiles()
   } catch (error) {
     return fallBack(
       'changed-files',
-      `the pull request's changed files could not be read (${messageOf(error)}); give the job "permissions: pull-requests: read".`
+      `the pull request's changed files could not be read (${messageOf(error)}).`
     )
   }
   if (!listed.complete) {
     return fallBack(
       'changed-files',
-      `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists, so its diff cannot be judged file by file.`
+      `${listed.why ?? 'the list of the files it changes is incomplete'}, so its diff cannot be judged file by file.`
     )
   }
   const changedFiles = new Set(listed.files.map(normalizeFindingPath))

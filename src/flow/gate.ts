@@ -2,12 +2,17 @@
 // and only findings still open or confirmed (`open`, `true_positive`) count. Within that, the
 // gate scope decides which findings are the PR's to answer for: those it introduces (no match in
 // the baseline scan), those in the files it changes, or all of them.
-import type { Finding, FindingState, Severity } from '../hacktron/types.js'
-import { SEVERITIES, severityRank } from '../hacktron/types.js'
-import type { GateLevel, GateScope } from '../settings/settings.js'
+import type { Finding, FindingState } from '../hacktron/types.js'
+import {
+  bySeverity,
+  countBySeverity,
+  GATING_STATES,
+  meetsGate,
+  type GateLevel,
+  type SeverityCounts
+} from '../findings/severity.js'
+import type { GateScope } from './types.js'
 import { normalizeFindingPath } from './fingerprint.js'
-
-export type SeverityCounts = Readonly<Record<Severity, number>>
 
 /** Where a finding stands for this PR, and so in which part of the report it is shown. */
 export type Standing =
@@ -46,33 +51,10 @@ export interface GateVerdict {
   readonly total: number
 }
 
-const GATING_STATES = new Set<FindingState>(['open', 'true_positive'])
 /** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
 export const TRIAGED_SAFE_STATES = new Set<FindingState>(['false_positive', 'accepted_risk'])
 
 export const SCOPE_ALL: ScopeDecision = { requested: 'all', applied: 'all' }
-
-/** Most severe first; ties keep the API's order. */
-export function bySeverity(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity))
-}
-
-export function meetsGate(finding: Finding, threshold: GateLevel): boolean {
-  return (
-    threshold !== 'none' &&
-    GATING_STATES.has(finding.state) &&
-    severityRank(finding.severity) <= severityRank(threshold)
-  )
-}
-
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<
-    Severity,
-    number
-  >
-  for (const finding of findings) counts[finding.severity]++
-  return counts
-}
 
 /**
  * A path of a finding is in the diff when it is a changed file, or ends with one (an absolute

@@ -10,7 +10,7 @@ export async function newerPullRequestHead(
 ): Promise<string | undefined> {
   if (!deps.pullRequest) {
     deps.logger.info(
-      'No github-token to read the pull request with, so its current head is not checked before the scan starts.'
+      'The pull request cannot be read here, so its current head is not checked before the scan starts.'
     )
     return undefined
   }
@@ -20,7 +20,7 @@ export async function newerPullRequestHead(
   } catch (error) {
     deps.logger.info(
       `Could not read the pull request's current head (${error instanceof Error ? error.message : String(error)}); ` +
-        `starting the scan of ${runSha.slice(0, 7)} without that check. Give the job "permissions: pull-requests: read" to enable it.`
+        `starting the scan of ${runSha.slice(0, 7)} without that check.`
     )
     return undefined
   }

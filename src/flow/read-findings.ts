@@ -15,18 +15,7 @@ import { normalizeFinding, unknownSeverities } from '../hacktron/findings.js'
 import type { Finding } from '../hacktron/types.js'
 import { REPORTED_FINDING_FIELDS } from '../hacktron/types.js'
 import type { PollContext } from './poll.js'
-
-/** At most `pages` page requests in any `windowMs`: one job's share of the key's rate limit. */
-export interface PagePacing {
-  readonly pages: number
-  readonly windowMs: number
-}
-
-/**
- * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
- * organisation can read findings at once and still leave room for everyone's polls.
- */
-export const DOCUMENTED_PAGE_PACING: PagePacing = { pages: 25, windowMs: 60_000 }
+import { DOCUMENTED_PAGE_PACING, type PagePacing } from '../hacktron/timing.js'
 
 export const FINDINGS_PAGE_SIZE = 100
 /** Why a JSON export failed that would fail the pages as well: no fallback then. */

@@ -1,6 +1,5 @@
 // The four modes as one sequence of steps: full = estimate + start + wait + gate.
 import type { CostEstimation } from '../hacktron/types.js'
-import type { Settings } from '../settings/settings.js'
 import { useApprovedEstimation } from './approved-estimation.js'
 import type { FlowDeps } from './deps.js'
 import { estimate } from './estimate.js'
@@ -12,34 +11,13 @@ import { scanRequestBody, waitForScan } from './scan.js'
 import { findScanToReuse, startScanOnce } from './scan-start.js'
 import type { ScanIdentity } from './scan-lookup.js'
 import { recordScope, type RecordKey } from './run-record.js'
+import type { FlowSettings } from './types.js'
 
 /** `superseded`: the PR moved on before the scan started, so nothing was spent. */
 export type FlowResult = 'passed' | 'failed' | 'estimated' | 'started' | 'superseded'
 
 /** Phases run inside `group` so the log folds them; it only wraps, it adds no behaviour. */
 export type PhaseRunner = <T>(name: string, body: () => Promise<T>) => Promise<T>
-
-export type FlowSettings = Pick<
-  Settings,
-  | 'mode'
-  | 'scanId'
-  | 'costEstimationId'
-  | 'repositories'
-  | 'baselineRepositoryUrl'
-  | 'estimationName'
-  | 'pollIntervalMs'
-  | 'estimationTimeoutMs'
-  | 'scanTimeoutMs'
-  | 'maxCredits'
-  | 'targetUrls'
-  | 'authInstructions'
-  | 'customContext'
-  | 'contextDocumentIds'
-  | 'failOnSeverity'
-  | 'gateScope'
-  | 'baselineScanId'
-  | 'reuseScan'
-> & { readonly event: Pick<Settings['event'], 'headSha' | 'pullRequestNumber' | 'baseBranch'> }
 
 export async function runFlow(
   settings: FlowSettings,

@@ -5,9 +5,10 @@
 // comment's marker. A re-run looks there first, and trusts a record only after the API confirms
 // the scan is of the same repository and branch and worth attaching to.
 import { createHash } from 'node:crypto'
+import type { HacktronClient } from '../hacktron/client.js'
 import type { Scan } from '../hacktron/types.js'
+import type { Logger } from '../common/logger.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
-import type { FlowDeps } from './deps.js'
 import { isReusable } from './scan-lookup.js'
 
 export interface RunRecord {
@@ -47,7 +48,11 @@ export function recordScope(
 /** The newest-recorded scan for this commit and scope that the API confirms, or undefined. */
 export async function findRecordedScan(
   key: RecordKey,
-  deps: Pick<FlowDeps, 'runRecords' | 'client' | 'logger'>
+  deps: {
+    readonly runRecords?: RunRecordReader
+    readonly client: Pick<HacktronClient, 'getScan'>
+    readonly logger: Logger
+  }
 ): Promise<Scan | undefined> {
   if (!deps.runRecords || key.headSha === '') return undefined
   const records = await deps.runRecords.read()

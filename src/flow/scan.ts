@@ -3,7 +3,7 @@
 import type { CostEstimation, CreateScanRequest, ScanRepo } from '../hacktron/types.js'
 import { TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
 import { sameRepository } from '../hacktron/url.js'
-import type { RepositoryTarget } from '../settings/settings.js'
+import type { RepositoryTarget } from './types.js'
 import type { FlowDeps } from './deps.js'
 import { FlowFailure } from './flow-failure.js'
 import { pollToEnd } from './poll.js'

@@ -3,7 +3,6 @@
 // demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './client.js'
 import { DEFAULT_RETRY, type RetryConfig } from './retry-policy.js'
-import { DOCUMENTED_PAGE_PACING, type PagePacing } from '../flow/read-findings.js'
 
 export interface ClientTiming {
   readonly requestTimeoutMs: number
@@ -11,6 +10,18 @@ export interface ClientTiming {
 }
 
 const TEST_SPEED_UP = 20
+
+/** At most `pages` page requests in any `windowMs`: one job's share of the key's rate limit. */
+export interface PagePacing {
+  readonly pages: number
+  readonly windowMs: number
+}
+
+/**
+ * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
+ * organisation can read findings at once and still leave room for everyone's polls.
+ */
+export const DOCUMENTED_PAGE_PACING: PagePacing = { pages: 25, windowMs: 60_000 }
 
 export function clientTiming(testMode: boolean): ClientTiming {
   if (!testMode) return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY }

@@ -5,7 +5,6 @@ import type { components } from './openapi.js'
 type Schemas = components['schemas']
 
 export type CreateCostEstimationRequest = Schemas['CreateCostEstimationDto']
-export type CostEstimationRepoInput = CreateCostEstimationRequest['repos'][number]
 export type CostEstimation = Schemas['CostEstimationResponseDto']
 export type CostEstimationStatus = CostEstimation['status']
 export type CostEstimationList = Schemas['RestCostEstimationListResponseDto']
@@ -18,7 +17,6 @@ export type Scan = Schemas['RestScanResponseDto']
 export type ScanList = Schemas['RestScanListResponseDto']
 export type ScanStatusResponse = Schemas['RestScanStatusResponseDto']
 export type ScanStatus = ScanStatusResponse['status']
-export type FindingsSummary = Schemas['RestScanFindingsSummaryDto']
 
 /** A finding as the API documents it; what the action works with is the normalized `Finding`. */
 export type ApiFinding = Schemas['RestFindingResponseDto']

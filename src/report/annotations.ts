@@ -2,8 +2,9 @@
 // per step and 50 per job. What does not fit is counted in one closing notice, never dropped
 // silently.
 import type { Finding } from '../hacktron/types.js'
-import { bySeverity, meetsGate, type Standing } from '../flow/gate.js'
-import type { GateLevel } from '../settings/settings.js'
+import { bySeverity, meetsGate } from '../findings/severity.js'
+import type { Standing } from '../flow/gate.js'
+import type { GateLevel } from '../findings/severity.js'
 import type { FindingLocation } from './locations.js'
 import { inertText, oneLine } from './markdown.js'
 

@@ -3,7 +3,7 @@
 // and every gating finding as an annotation on its file and line, most severe first, sent 50 per
 // request. Non-gating findings go along as notices up to a cap; the output counts the rest.
 import type { Progress } from '../flow/progress.js'
-import { bySeverity } from '../flow/gate.js'
+import { bySeverity } from '../findings/severity.js'
 import type { RunRecord } from '../flow/run-record.js'
 import type { Finding } from '../hacktron/types.js'
 import { describeProgress, renderSummaryWithin } from './comment.js'

@@ -1,6 +1,6 @@
 // Every way a run can fail, as the one annotation the user sees: a title that starts with
 // "Hacktron" and names the case, the server's own words, and what to do next.
-import { ConfigError } from '../settings/config-error.js'
+import { ConfigError } from '../common/config-error.js'
 import type { ErrorCode, OutputErrorCode } from '../common/error-codes.js'
 import { HacktronApiError } from '../hacktron/errors.js'
 import { FlowFailure } from '../flow/flow-failure.js'

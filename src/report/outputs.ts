@@ -1,6 +1,6 @@
 // The step's outputs, from what the run learned. Only values that are known are set.
 import { SEVERITIES } from '../hacktron/types.js'
-import { countBySeverity } from '../flow/gate.js'
+import { countBySeverity } from '../findings/severity.js'
 import type { Progress } from '../flow/progress.js'
 import type { RunOutcome } from './outcome.js'
 

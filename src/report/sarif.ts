@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import type { Log, ReportingDescriptor, Result, Run, Suppression } from 'sarif'
 import type { Finding, FindingState, Severity } from '../hacktron/types.js'
-import { bySeverity } from '../flow/gate.js'
+import { bySeverity } from '../findings/severity.js'
 import { ACTION_VERSION } from '../common/version.js'
 import type { FindingLocation } from './locations.js'
 import { oneLine } from './markdown.js'
@@ -97,7 +97,7 @@ export function pathToUri(path: string): string {
 /**
  * The SARIF file of the most severe `maxResults` reportable findings, as parts to stream: the log
  * without its results, and the results built one at a time as they are written. Whether it fits
- * code scanning's gzipped size is learnt while it is written (src/reporting.ts), which asks again
+ * code scanning's gzipped size is learnt while it is written (report/sarif-file.ts), which asks again
  * for fewer results when not.
  */
 export interface SarifParts extends Omit<SarifOutput, 'log'> {
@@ -206,8 +206,8 @@ function logOf(rules: readonly ReportingDescriptor[], context: SarifContext): Lo
   )
 }
 
-/** A SARIF 2.1.0 log of one run of Hacktron's tool (for this file, and the simulator's export). */
-export function sarifLogOfOneRun(
+/** A SARIF 2.1.0 log of one run of Hacktron's tool. */
+function sarifLogOfOneRun(
   driver: {
     readonly name: string
     readonly version: string

@@ -4,10 +4,11 @@
 // last the scan's facts in one line. Pure: run state in, Markdown out.
 import { SEVERITIES, type Finding, type FindingState, type Severity } from '../hacktron/types.js'
 import { describeFailedRepo, failedRepoResults } from '../flow/estimate.js'
-import { bySeverity, countBySeverity, type GateVerdict, type Standing } from '../flow/gate.js'
+import { bySeverity, countBySeverity } from '../findings/severity.js'
+import type { GateVerdict, Standing } from '../flow/gate.js'
 import { formatDuration } from '../common/text.js'
 import type { Progress } from '../flow/progress.js'
-import type { GateLevel } from '../settings/settings.js'
+import type { GateLevel } from '../findings/severity.js'
 import { inlineCode, inlineText, table } from './markdown.js'
 import { repoRelativePath, type FindingLocation } from './locations.js'
 import type { RunOutcome } from './outcome.js'

@@ -1,7 +1,7 @@
 // Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
 // typed value, or throws a ConfigError that names the input and quotes the value.
 import { UUID_PATTERN } from '../common/text.js'
-import { ConfigError, quote } from './config-error.js'
+import { ConfigError, quote } from '../common/config-error.js'
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }

@@ -1,8 +1,17 @@
-// Every input of the action, read once and validated before any request is sent.
-import { createHash } from 'node:crypto'
-import { ConfigError, quote } from './config-error.js'
+// Every input of the gate, read once and validated before any request is sent; the front end's
+// own report settings are read by its reader, in the same pass. Pure: the inputs, the environment
+// and the event facts are arguments (SettingsSources), whichever platform they come from.
+import { ConfigError, quote } from '../common/config-error.js'
 import { baseUrlProblem, isLoopbackHost } from '../hacktron/url.js'
-import type { Severity } from '../hacktron/types.js'
+import {
+  GATE_LEVELS,
+  GATE_SCOPES,
+  MODES,
+  type FlowSettings,
+  type Mode,
+  type RepositorySource,
+  type RepositoryTarget
+} from '../flow/types.js'
 import {
   parseBoolean,
   parseBranch,
@@ -15,25 +24,12 @@ import {
   parseUuid,
   parseWholeNumber
 } from './input-parsing.js'
-import { eventInfoOf, type EventContext, type EventInfo } from './event.js'
+import { defaultEstimationName } from './estimation-name.js'
+import type { EventFacts } from './event-facts.js'
+import { INPUT_DEFAULTS } from './input-defaults.js'
 
-export const MODES = ['full', 'estimate', 'start', 'wait'] as const
-export type Mode = (typeof MODES)[number]
-export const GATE_LEVELS = ['critical', 'high', 'medium', 'low', 'info', 'none'] as const
-export type GateLevel = Severity | 'none'
-export type RepositorySource = 'connected' | 'public'
-export const GATE_SCOPES = ['new', 'changed-files', 'all'] as const
-export type GateScope = (typeof GATE_SCOPES)[number]
-/** `pr-comment`: `true` is always, `on-failure` creates it only for a run that fails. */
-export type PrCommentMode = 'always' | 'on-failure' | 'never'
-
-export interface RepositoryTarget {
-  readonly url: string
-  readonly branch: string
-  readonly source: RepositorySource
-}
-
-export interface Settings {
+/** The gate's settings: the same on every front end. */
+export interface GateSettings extends FlowSettings {
   readonly apiKey: string
   readonly apiUrl: string
   /**
@@ -41,104 +37,55 @@ export interface Settings {
    * (tests, the demo, the benchmark) through HACKTRON_ACTION_TEST_MODE, never inferred.
    */
   readonly testMode: boolean
-  readonly mode: Mode
-  readonly scanId?: string
-  /** The primary repository first, then the related ones. */
-  readonly repositories: readonly RepositoryTarget[]
-  /**
-   * Where the PR's base branch lives, whose scans are its baseline: the primary repository, or
-   * for a fork's PR scanned by default, the base repository the fork wants to merge into.
-   */
-  readonly baselineRepositoryUrl: string
-  readonly targetUrls: readonly string[]
-  readonly authInstructions?: string
-  readonly customContext?: string
-  readonly contextDocumentIds: readonly string[]
-  readonly estimationName: string
-  readonly maxCredits?: number
-  readonly pollIntervalMs: number
-  readonly estimationTimeoutMs: number
-  readonly scanTimeoutMs: number
   readonly onTimeout: 'fail' | 'neutral'
-  readonly failOnSeverity: GateLevel
-  readonly gateScope: GateScope
-  readonly baselineScanId?: string
-  /** The approval flow: start from this estimation instead of creating one. */
-  readonly costEstimationId?: string
-  readonly reuseScan: boolean
-  readonly githubToken: string
-  readonly prComment: PrCommentMode
-  /** Report as a check run on the head commit (and record the scan there for re-runs). */
-  readonly checkRun: boolean
-  readonly maxAnnotations: number
+  /** Where the SARIF file goes, relative to the workspace; '' for none. */
   readonly sarifFile: string
-  readonly event: EventInfo
-  /** Choices the action made for the user that the log should tell (a fork scanned as public). */
+  readonly event: EventFacts
+  /** Choices the gate made for the user that the log should tell (a fork scanned as public). */
   readonly notes: readonly string[]
 }
 
-/** Every input with its default, exactly as in action.yml (a test keeps the two equal). */
-export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
-  'api-key': '',
-  'api-url': 'https://api.hacktron.ai/v1',
-  mode: 'full',
-  'scan-id': '',
-  repository: '',
-  branch: '',
-  // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
-  'repository-source': '',
-  'related-repositories': '',
-  'target-urls': '',
-  'auth-instructions': '',
-  'custom-context': '',
-  'context-document-ids': '',
-  'estimation-name': '',
-  'max-credits': '',
-  'poll-interval': '15s',
-  'estimation-timeout': '30m',
-  'scan-timeout': '3h',
-  'on-timeout': 'fail',
-  'fail-on-severity': 'high',
-  'gate-scope': 'new',
-  'baseline-scan-id': '',
-  'cost-estimation-id': '',
-  'reuse-scan': 'true',
-  'github-token': '${{ github.token }}',
-  'pr-comment': 'true',
-  'check-run': 'true',
-  'max-annotations': '10',
-  'sarif-file': 'hacktron-results.sarif'
+/** The gate's settings plus the report settings that the front end owns (`Report`). */
+export interface Settings<Report = unknown> extends GateSettings {
+  readonly report: Report
 }
 
-export const SECRET_INPUTS = ['api-key', 'auth-instructions', 'github-token'] as const
+/**
+ * Reads a front end's own report settings from the same inputs (and throws ConfigError):
+ * `input` gives action.yml's default for an input not passed, `sources.getInput` the raw value.
+ */
+export type ReportSettingsReader<Report> = (input: InputReader, sources: SettingsSources) => Report
+
+/** The gate's inputs that hold secrets; a front end masks these and its own. */
+export const SECRET_INPUTS = ['api-key', 'auth-instructions'] as const
 const TEXT_LIMIT = 2000
 const MIN_REMOTE_POLL_MS = 10_000
 const MAX_POLL_MS = 3_600_000
-/** GitHub shows at most 50 annotations per job. */
-const MAX_ANNOTATIONS = 50
 
 export interface SettingsSources {
   readonly getInput: (name: string) => string
   /** Whether the runner passed the input at all (it passes action.yml's defaults itself). */
   readonly hasInput: (name: string) => boolean
   readonly env: NodeJS.ProcessEnv
-  readonly context: EventContext
+  /** The event facts, as the front end read them from its platform. */
+  readonly event: EventFacts
 }
 
-type InputReader = (name: string) => string
+export type InputReader = (name: string) => string
 
-export function readSettings(sources: SettingsSources): Settings {
+export function readSettings<Report>(
+  sources: SettingsSources,
+  readReport: ReportSettingsReader<Report>
+): Settings<Report> {
   // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
   // in a local run, takes action.yml's default.
   const input: InputReader = (name) =>
     sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '')
-  const event = eventInfoOf(sources.context, sources.env)
+  const { event } = sources
   const api = readApiInputs(input, sources.env)
   const mode = parseChoice('mode', input('mode'), MODES)
   const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim()
-  // A fork's or Dependabot's PR gets no secrets: such a run is skipped, whatever its fork became.
-  const skipsWithoutKey = apiKey === '' && (event.fromFork || event.fromDependabot)
-  const scope = readScope(input, event, mode !== 'wait' && !skipsWithoutKey)
+  const scope = readScope(input, event, mode !== 'wait' && !skipsForWantOfKey(apiKey, event))
   const estimationName =
     input('estimation-name').trim() || defaultEstimationName(event, scope.repositories)
   if (estimationName.length > 200) {
@@ -157,9 +104,21 @@ export function readSettings(sources: SettingsSources): Settings {
     estimationName,
     ...readTiming(input, api),
     ...readGate(input),
-    ...readReportInputs(input, sources),
-    event
+    sarifFile: parseSarifPath(input('sarif-file')),
+    event,
+    report: readReport(input, sources)
   }
+}
+
+/**
+ * A fork's or Dependabot's PR gets no secrets: a run of one without a key is skipped (whatever
+ * its fork became), not failed. The one place this rule is decided.
+ */
+export function skipsForWantOfKey(
+  apiKey: string,
+  event: Pick<EventFacts, 'fromFork' | 'fromDependabot'>
+): boolean {
+  return apiKey === '' && (event.fromFork || event.fromDependabot)
 }
 
 /** The one switch for test timing; see Settings.testMode. */
@@ -168,7 +127,7 @@ export const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE'
 function readApiInputs(
   input: InputReader,
   env: NodeJS.ProcessEnv
-): Pick<Settings, 'apiUrl' | 'testMode'> {
+): Pick<GateSettings, 'apiUrl' | 'testMode'> {
   const apiUrl = input('api-url').trim().replace(/\/+$/, '')
   const urlProblem = baseUrlProblem(apiUrl)
   if (urlProblem) {
@@ -194,7 +153,7 @@ function readApiInputs(
 function readStartingPoint(
   input: InputReader,
   mode: Mode
-): Pick<Settings, 'scanId' | 'costEstimationId'> {
+): Pick<GateSettings, 'scanId' | 'costEstimationId'> {
   const scanIdText = input('scan-id').trim()
   const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText)
   if (mode === 'wait' && scanId === undefined) {
@@ -228,10 +187,10 @@ function readStartingPoint(
  */
 function readScope(
   input: InputReader,
-  event: EventInfo,
+  event: EventFacts,
   /** False when this run scans nothing itself (mode wait, or a skip for want of a key). */
   scans: boolean
-): Pick<Settings, 'repositories' | 'baselineRepositoryUrl' | 'notes'> {
+): Pick<GateSettings, 'repositories' | 'baselineRepositoryUrl' | 'notes'> {
   const chosenSource = input('repository-source').trim()
   const { primary, scansFork, notes } = readPrimaryRepository(input, event, scans)
   // Related repositories are the organisation's own, whatever the fork is.
@@ -259,7 +218,7 @@ function readScope(
 /** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
 function readPrimaryRepository(
   input: InputReader,
-  event: EventInfo,
+  event: EventFacts,
   scans: boolean
 ): { primary: RepositoryTarget; scansFork: boolean; notes: string[] } {
   const explicitUrl = input('repository').trim()
@@ -301,7 +260,7 @@ function readPrimaryRepository(
 
 function readScanExtras(
   input: InputReader
-): Pick<Settings, 'targetUrls' | 'authInstructions' | 'customContext' | 'contextDocumentIds'> {
+): Pick<GateSettings, 'targetUrls' | 'authInstructions' | 'customContext' | 'contextDocumentIds'> {
   return {
     targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
     authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
@@ -314,9 +273,9 @@ function readScanExtras(
 
 function readTiming(
   input: InputReader,
-  api: Pick<Settings, 'apiUrl' | 'testMode'>
+  api: Pick<GateSettings, 'apiUrl' | 'testMode'>
 ): Pick<
-  Settings,
+  GateSettings,
   'pollIntervalMs' | 'estimationTimeoutMs' | 'scanTimeoutMs' | 'onTimeout' | 'maxCredits'
 > {
   const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'))
@@ -347,36 +306,13 @@ function readTiming(
 
 function readGate(
   input: InputReader
-): Pick<Settings, 'failOnSeverity' | 'gateScope' | 'baselineScanId' | 'reuseScan'> {
+): Pick<GateSettings, 'failOnSeverity' | 'gateScope' | 'baselineScanId' | 'reuseScan'> {
   const baselineText = input('baseline-scan-id').trim()
   return {
     failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), GATE_LEVELS),
     gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
     baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
     reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
-  }
-}
-
-function readReportInputs(
-  input: InputReader,
-  sources: SettingsSources
-): Pick<Settings, 'githubToken' | 'prComment' | 'checkRun' | 'maxAnnotations' | 'sarifFile'> {
-  const prComment = parseChoice('pr-comment', input('pr-comment'), [
-    'true',
-    'on-failure',
-    'false'
-  ] as const)
-  return {
-    githubToken: sources.getInput('github-token').trim(),
-    prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
-    checkRun: parseBoolean('check-run', input('check-run')),
-    maxAnnotations: parseWholeNumber(
-      'max-annotations',
-      input('max-annotations'),
-      0,
-      MAX_ANNOTATIONS
-    ),
-    sarifFile: parseSarifPath(input('sarif-file'))
   }
 }
 
@@ -408,41 +344,4 @@ function parseSarifPath(raw: string): string {
     throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`)
   }
   return path
-}
-
-/**
- * Repository, PR number and short head SHA, and a digest of the related repositories when there
- * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
- * this name (see reuse-scan).
- */
-export function defaultEstimationName(
-  event: EventInfo,
-  repositories: readonly RepositoryTarget[]
-): string {
-  const [primary, ...related] = repositories
-  const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '')
-  const where =
-    event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`
-  const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`
-  const scope = related
-    .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
-    .sort()
-    .join('\n')
-  const digest =
-    related.length === 0
-      ? ''
-      : ` +${related.length} related ${createHash('sha256').update(scope).digest('hex').slice(0, 8)}`
-  return `${repository} ${where}${sha}${digest}`
-}
-
-/** What the debug log shows of the settings: everything but the secrets. */
-export function describeSettings(settings: Settings): Record<string, unknown> {
-  const { apiKey, authInstructions, githubToken, ...rest } = settings
-  return {
-    ...rest,
-    apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
-    authInstructions:
-      authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
-    githubToken: githubToken === '' ? '(none)' : '(set, masked)'
-  }
 }

@@ -159,7 +159,7 @@ export interface ClusteredScan {
  * snippet is copied again further down, so a snippet can be in its file several times: each
  * seed's `line` is the first, as the action's first-match rule and the SARIF export agree.
  * About 125 bytes per finding, so keep `count / fileCount` under about 15,000 for each file to
- * stay under the 2 MiB the action searches (MAX_SEARCHED_FILE_BYTES in src/action/checkout.ts).
+ * stay under the 2 MiB the action searches (MAX_SEARCHED_FILE_BYTES in src/run/directory-workspace.ts).
  */
 export function clusteredFindings(count: number, fileCount: number): ClusteredScan {
   const files = Array.from({ length: fileCount }, (_, file) => ({

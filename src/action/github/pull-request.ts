@@ -1,7 +1,7 @@
 // What the flow reads of the pull request on GitHub: its current head (is this run's commit still
-// the one to scan?) and the files it changes (`gate-scope: changed-files`).
-import type { PullRequestReader } from '../../flow/deps.js'
-import { MAX_LISTED_PR_FILES } from '../../flow/gate-scope.js'
+// the one to scan?) and the files it changes (`gate-scope: changed-files`). GitHub's limits and
+// the permission to ask for are said here, in GitHub's terms; the flow quotes them.
+import type { ChangedFiles, PullRequestReader } from '../../flow/types.js'
 import { octokitFor } from './octokit.js'
 
 export interface PullRequestRef {
@@ -11,29 +11,52 @@ export interface PullRequestRef {
   readonly number: number
 }
 
+/** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
+export const MAX_LISTED_PR_FILES = 3000
 const FILES_PER_PAGE = 100
+const PERMISSION_ADVICE = 'give the job "permissions: pull-requests: read"'
 
 export function githubPullRequest(pr: PullRequestRef): PullRequestReader {
   const where = { owner: pr.owner, repo: pr.repo, pull_number: pr.number }
   return {
-    headSha: async () => {
-      const octokit = await octokitFor(pr.token)
-      return (await octokit.rest.pulls.get(where)).data.head.sha
-    },
-    changedFiles: async () => {
-      const octokit = await octokitFor(pr.token)
-      const files: string[] = []
-      // GitHub lists at most 3,000 files of a PR; a full last page means there may be more.
-      for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
-        const { data } = await octokit.rest.pulls.listFiles({
-          ...where,
-          per_page: FILES_PER_PAGE,
-          page
-        })
-        files.push(...data.map((file) => file.filename))
-        if (data.length < FILES_PER_PAGE) return { files, complete: true }
-      }
-      return { files, complete: files.length < MAX_LISTED_PR_FILES }
-    }
+    headSha: () =>
+      withAdvice(async () => {
+        const octokit = await octokitFor(pr.token)
+        return (await octokit.rest.pulls.get(where)).data.head.sha
+      }),
+    changedFiles: () =>
+      withAdvice(async () => {
+        const octokit = await octokitFor(pr.token)
+        const files: string[] = []
+        // A full last page means there may be more.
+        for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
+          const { data } = await octokit.rest.pulls.listFiles({
+            ...where,
+            per_page: FILES_PER_PAGE,
+            page
+          })
+          files.push(...data.map((file) => file.filename))
+          if (data.length < FILES_PER_PAGE) return { files, complete: true }
+        }
+        return files.length < MAX_LISTED_PR_FILES ? { files, complete: true } : incomplete(files)
+      })
+  }
+}
+
+export function incomplete(files: readonly string[]): ChangedFiles {
+  return {
+    files,
+    complete: false,
+    why: `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists`
+  }
+}
+
+/** A failed read says which permission would let it succeed. */
+async function withAdvice<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    throw new Error(`${message}; ${PERMISSION_ADVICE}`, { cause: error })
   }
 }

@@ -1,28 +1,40 @@
-// What one run of the action holds while it runs: its progress, its settings once read, the
-// cancellation, and the writers of its PR comment and check run; and what is derived from them
-// for every report (the summary's context, the run record).
+// What one run holds while it runs: its progress, its settings once read, the front end and the
+// connections it gave for this run; and what is derived from them for every report (the
+// summary's context, the run record).
+import { countingLogger, type CountingLogger } from '../common/logger.js'
 import type { Progress } from '../flow/progress.js'
 import { recordScope, type RunRecord, type RunRecordReader } from '../flow/run-record.js'
 import type { SummaryContext } from '../report/summary.js'
 import type { Settings } from '../settings/settings.js'
-import type { CheckRunWriter } from './check-run-writer.js'
-import type { PrCommentWriter } from './comment-writer.js'
-import type { FindingReports } from './reports.js'
-import type { CoreLogger } from './logger.js'
+import type { FindingReports } from './finding-reports.js'
+import type { Connections, FrontEnd, GateLogger } from './front-end.js'
 
-export interface RunState {
+export interface RunState<Report = unknown> {
   readonly progress: Progress
-  readonly logger: CoreLogger
-  /** Aborted when the runner cancels the job (SIGINT, then SIGTERM). */
-  readonly cancel: AbortController
-  settings?: Settings
-  comment?: PrCommentWriter
-  checkRun?: CheckRunWriter
+  readonly frontEnd: FrontEnd<Report>
+  /** The front end's logger, counting the warnings and notices the run emits. */
+  readonly logger: CountingLogger & Pick<GateLogger, 'group'>
+  settings?: Settings<Report>
+  connections?: Connections
+}
+
+export function newRunState<Report>(
+  frontEnd: FrontEnd<Report>,
+  progress: Progress
+): RunState<Report> {
+  const counting = countingLogger(frontEnd.logger)
+  return {
+    progress,
+    frontEnd,
+    logger: Object.assign(counting, { group: frontEnd.logger.group.bind(frontEnd.logger) })
+  }
 }
 
 /** Earlier runs' records: in this commit's check runs, then in the PR comment. */
-export function runRecordsOf(state: RunState): RunRecordReader | undefined {
-  const sources = [state.checkRun, state.comment].filter((source) => source !== undefined)
+export function runRecordsOf(connections: Connections): RunRecordReader | undefined {
+  const sources = [connections.checkRun, connections.comment].filter(
+    (source) => source !== undefined
+  )
   if (sources.length === 0) return undefined
   return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() }
 }

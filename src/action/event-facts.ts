@@ -1,4 +1,41 @@
-// What the action needs to know about the event that started the workflow.
+// The event the workflow runs for, read from the runner's environment and event file, and the
+// gate's event facts drawn from it. The same facts as @actions/github's `context`, without loading
+// @actions/github (Octokit and its own HTTP stack) on every run: most runs need no GitHub API
+// client, or only late.
+import { existsSync, readFileSync } from 'node:fs'
+import type { EventFacts, HeadRepository } from '../settings/event-facts.js'
+
+/** The runner's event, as the payload and environment give it. */
+export function runnerEventContext(env: NodeJS.ProcessEnv = process.env): EventContext {
+  const payload = readPayload(env.GITHUB_EVENT_PATH)
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    payload,
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    repo: repositoryOf(env, payload),
+    actor: env.GITHUB_ACTOR ?? ''
+  }
+}
+
+function readPayload(path: string | undefined): Record<string, unknown> {
+  if (!path || !existsSync(path)) return {}
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+}
+
+/** GITHUB_REPOSITORY, else the payload's repository; empty when neither says (a local run). */
+function repositoryOf(
+  env: NodeJS.ProcessEnv,
+  payload: Record<string, unknown>
+): EventContext['repo'] {
+  if (env.GITHUB_REPOSITORY) {
+    const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/')
+    return { owner, repo }
+  }
+  const repository = payload.repository as { owner?: { login?: string }; name?: string } | undefined
+  return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' }
+}
 
 /** The parts of @actions/github's `context` the action reads. */
 export interface EventContext {
@@ -10,38 +47,6 @@ export interface EventContext {
   readonly repo: { readonly owner: string; readonly repo: string }
   readonly actor: string
 }
-
-export interface EventInfo {
-  readonly name: string
-  readonly serverUrl: string
-  /** `owner/repo` of the workflow's repository. */
-  readonly repository: string
-  readonly repositoryUrl: string
-  /** The branch the event is about: a PR's head, a merge group's head, else the ref's name. */
-  readonly branch: string
-  readonly headSha: string
-  readonly pullRequestNumber?: number
-  /** The branch a PR merges into: its newest completed scan is the baseline of `gate-scope: new`. */
-  readonly baseBranch?: string
-  /**
-   * Where a PR's code lives: its head repository (a fork's code lives in the fork). `deleted`
-   * when GitHub no longer has it; undefined outside PR events.
-   */
-  readonly headRepository?: HeadRepository
-  /** A PR whose head lives in another repository: such runs get no secrets. */
-  readonly fromFork: boolean
-  /** A run started by Dependabot, which also gets no regular secrets. */
-  readonly fromDependabot: boolean
-  /** The workflow's name and the job's id, which tell one job's PR comment from another's. */
-  readonly workflow: string
-  readonly job: string
-  /** Link to this workflow run, for the reports; empty when the runner did not say. */
-  readonly runUrl: string
-}
-
-export type HeadRepository =
-  | { readonly deleted: false; readonly url: string; readonly isPublic: boolean }
-  | { readonly deleted: true }
 
 interface PullRequestPayload {
   number?: number
@@ -56,7 +61,11 @@ interface PullRequestPayload {
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review'])
 
-export function eventInfoOf(context: EventContext, env: NodeJS.ProcessEnv): EventInfo {
+/** The event facts of the runner's event. */
+export function eventFactsOf(
+  context: EventContext,
+  env: NodeJS.ProcessEnv = process.env
+): EventFacts {
   const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(
     /\/+$/,
     ''

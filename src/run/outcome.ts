@@ -1,24 +1,24 @@
 // How a run ends, decided in one place: from what the flow returned, from the error that stopped
-// it, from a missing key, or from the runner's cancellation. Pure: main.ts only reports it.
-import { ConfigError } from '../settings/config-error.js'
-import type { EventInfo } from '../settings/event.js'
+// it, from a missing key, or from the platform's cancellation. Pure: the front end only reports it.
+import { ConfigError } from '../common/config-error.js'
+import type { EventFacts } from '../settings/event-facts.js'
 import { FlowFailure } from '../flow/flow-failure.js'
 import type { Progress } from '../flow/progress.js'
 import type { FlowResult } from '../flow/run-flow.js'
-import type { Settings } from '../settings/settings.js'
+import { skipsForWantOfKey, type GateSettings } from '../settings/settings.js'
 import {
   describeCancellation,
   describeFailure,
   describeGateFailure,
   describeSuperseded
-} from './failure.js'
-import type { RunOutcome } from './outcome.js'
+} from '../report/failure.js'
+import type { RunOutcome } from '../report/outcome.js'
 
 /** The outcome of a flow that ran to its end. */
 export function outcomeOfFlow(
   result: FlowResult,
   progress: Progress,
-  event: Pick<EventInfo, 'headSha'>
+  event: Pick<EventFacts, 'headSha'>
 ): RunOutcome {
   if (result === 'failed' && progress.verdict) {
     return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
@@ -42,7 +42,7 @@ export function outcomeOfError(
   error: unknown,
   progress: Progress,
   settings:
-    | Pick<Settings, 'mode' | 'apiUrl' | 'repositories' | 'onTimeout' | 'costEstimationId'>
+    | Pick<GateSettings, 'mode' | 'apiUrl' | 'repositories' | 'onTimeout' | 'costEstimationId'>
     | undefined
 ): RunOutcome {
   const failure = describeFailure(error, {
@@ -65,9 +65,11 @@ export function outcomeOfError(
  * with a notice; anywhere else it is the missing-api-key error.
  */
 export function missingKeyOutcome(
-  event: Pick<EventInfo, 'fromFork' | 'fromDependabot'>
+  settings: Parameters<typeof outcomeOfError>[2] & { readonly event: EventFacts },
+  progress: Progress
 ): RunOutcome {
-  if (event.fromFork || event.fromDependabot) {
+  const { event } = settings
+  if (skipsForWantOfKey('', event)) {
     const who = event.fromDependabot ? 'Dependabot' : 'a fork'
     return {
       result: 'skipped',
@@ -81,10 +83,11 @@ export function missingKeyOutcome(
       }
     }
   }
-  throw new ConfigError(
+  const missing = new ConfigError(
     'api-key',
     'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
       'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.',
     'missing-api-key'
   )
+  return outcomeOfError(missing, progress, settings)
 }

@@ -1,0 +1,572 @@
+export const id = 809;
+export const ids = [809];
+export const modules = {
+
+/***/ 9521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 7038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sK: () => (/* binding */ unknownSeverities),
+/* harmony export */   vb: () => (/* binding */ normalizeFinding)
+/* harmony export */ });
+/* unused harmony export normalizeSeverity */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3867);
+
+const KNOWN_STATES = [
+    'open',
+    'true_positive',
+    'false_positive',
+    'accepted_risk',
+    'resolved',
+    'closed'
+];
+/** `CRITICAL` and ` Medium ` are critical and medium; anything else is `unknown`. */
+function normalizeSeverity(value) {
+    const folded = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .API_SEVERITIES */ .Bh.includes(folded) ? folded : 'unknown';
+}
+/**
+ * One finding of an API answer. A field that is missing or null becomes empty text (a finding
+ * without a file is still reported, just without a location); an unrecognised state is kept as
+ * `open`, so it still counts toward the gate rather than silently not.
+ */
+function normalizeFinding(raw) {
+    const fields = (raw && typeof raw === 'object' ? raw : {});
+    const severity = normalizeSeverity(fields.severity);
+    const foldedState = text(fields.state).trim().toLowerCase();
+    // Only what the gate and the reports use: the rest of a large scan's answer is let go.
+    return {
+        id: text(fields.id),
+        title: text(fields.title),
+        category: text(fields.category),
+        description: text(fields.description),
+        affected_file: text(fields.affected_file),
+        affected_code: text(fields.affected_code),
+        tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
+        state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
+        severity,
+        ...(severity === 'unknown' && { reported_severity: text(fields.severity) || '(none)' })
+    };
+}
+function text(value) {
+    if (typeof value === 'string')
+        return value;
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+/** The severities the API sent that are outside its enum, each once, for the log and reports. */
+function unknownSeverities(findings) {
+    return [
+        ...new Set(findings.flatMap((finding) => finding.severity === 'unknown' ? [finding.reported_severity ?? '(none)'] : []))
+    ];
+}
+
+
+/***/ }),
+
+/***/ 1809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  annotateFindings: () => (/* binding */ annotateFindings),
+  prepareFindingReports: () => (/* binding */ prepareFindingReports)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __webpack_require__(5131);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+/** GitHub's limits on workflow-command annotations. */
+const ANNOTATIONS_PER_LEVEL = 10;
+const ANNOTATIONS_PER_JOB = 50;
+function levelFor(finding, gate, standings) {
+    const blocks = standings ? standings.get(finding.id) === 'blocking' : (0,severity/* meetsGate */.qm)(finding, gate);
+    if (blocks)
+        return 'error';
+    return finding.severity === 'info' ? 'notice' : 'warning';
+}
+function planAnnotations(findings, locations, gate, budget) {
+    // One notice is kept back for the overflow line.
+    const room = {
+        error: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.error,
+        warning: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.warning,
+        notice: ANNOTATIONS_PER_LEVEL - budget.alreadyUsed.notice - 1
+    };
+    const used = budget.alreadyUsed.error + budget.alreadyUsed.warning + budget.alreadyUsed.notice;
+    let total = Math.min(budget.maxAnnotations, ANNOTATIONS_PER_JOB - used - 1);
+    const annotations = [];
+    // What blocks first (GitHub shows 10 errors a step), each group most severe first.
+    const ordered = (0,severity/* bySeverity */.Np)(findings).sort((a, b) => Number(levelFor(b, gate, budget.standings) === 'error') -
+        Number(levelFor(a, gate, budget.standings) === 'error'));
+    for (const finding of ordered) {
+        const level = levelFor(finding, gate, budget.standings);
+        if (total <= 0 || room[level] <= 0)
+            continue;
+        room[level]--;
+        total--;
+        annotations.push(annotationFor(finding, level, locations.get(finding.id)));
+    }
+    const omitted = findings.length - annotations.length;
+    if (omitted === 0)
+        return { annotations, omitted };
+    return {
+        annotations,
+        omitted,
+        overflowNotice: {
+            level: 'notice',
+            title: 'Hacktron: more findings than annotations',
+            message: `${omitted} of ${findings.length} findings are not annotated on the code (GitHub shows at most ` +
+                `${ANNOTATIONS_PER_LEVEL} annotations of each level per step, and max-annotations is ` +
+                `${budget.maxAnnotations}). All of them are in the job summary and the SARIF file.`
+        }
+    };
+}
+function annotationFor(finding, level, location) {
+    // Annotations are plain text, but GitHub still shows bidi tricks and links references in them.
+    return {
+        level,
+        title: `${finding.severity}: ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.title, 120))}`,
+        message: `${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.category, 80))} (${finding.state}). ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.description, 300))}\n` +
+            `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard and the job summary.`,
+        file: location?.path,
+        startLine: location?.startLine,
+        endLine: location?.endLine
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/locations.ts
+var report_locations = __webpack_require__(5126);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __webpack_require__(9521);
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+// The findings as SARIF 2.1.0 shaped for what GitHub code scanning ingests whole:
+// - every result has a location in the repository, as a percent-encoded URI relative to
+//   %SRCROOT% (a finding without a usable path stays out, and the caller says so);
+// - a rule per kind of finding *and* severity, because code scanning reads severity per rule;
+// - triaged findings carry suppressions, fixed ones are left out;
+// - partialFingerprints that follow a finding across runs but tell apart two findings at once;
+// - at most 5,000 results (all code scanning keeps), most severe first, within 10 MB gzipped.
+// No automationDetails: that id would silently override upload-sarif's `category` input.
+
+
+
+
+/** Code scanning accepts 25,000 results per run but keeps only the 5,000 most severe. */
+const MAX_RESULTS_PER_RUN = 5_000;
+const MAX_GZIPPED_BYTES = 10 * 1024 * 1024;
+/** Rule ids stay readable and bounded whatever length of category the API sends. */
+const MAX_RULE_ID_LENGTH = 80;
+const SOURCE_ROOT_ID = '%SRCROOT%';
+const FINGERPRINT_KEY = 'hacktronFinding/v2';
+const LEVEL = {
+    unknown: 'error',
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note'
+};
+/**
+ * Code scanning reads these: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low. An unknown
+ * severity shows as critical, as it gates.
+ */
+const SECURITY_SEVERITY = {
+    unknown: '9.5',
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '3.0',
+    info: '0.0'
+};
+/** States whose finding stays visible as dismissed in code scanning, with the state as reason. */
+const SUPPRESSED_STATES = new Set(['false_positive', 'accepted_risk', 'closed']);
+/** Fixed: no alert to show at all. */
+const FIXED_STATES = new Set(['resolved']);
+/**
+ * `hacktron/<category>/<severity>`: one severity per rule, since code scanning shows a rule's
+ * severity on all its alerts. A category too long for the bound is cut and keeps a short hash of
+ * the whole, so two long categories never share a rule.
+ */
+function ruleIdFor(category, severity) {
+    const slug = category
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'finding';
+    const room = MAX_RULE_ID_LENGTH - `hacktron//${severity}`.length;
+    const bounded = slug.length <= room
+        ? slug
+        : `${slug.slice(0, room - 9).replace(/-$/, '')}-${shortHash(category)}`;
+    return `hacktron/${bounded}/${severity}`;
+}
+/** A repository-relative path as a URI reference: each segment percent-encoded (RFC 3986). */
+function pathToUri(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+function sarifParts(findings, locations, context) {
+    const unlocated = findings.filter((finding) => !locations.get(finding.id)?.path);
+    const reportable = findings.filter((finding) => locations.get(finding.id)?.path && !FIXED_STATES.has(finding.state));
+    const kept = (0,severity/* bySeverity */.Np)(reportable).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN);
+    const rules = new Map();
+    for (const finding of kept) {
+        const ruleId = ruleIdFor(finding.category, finding.severity);
+        if (!rules.has(ruleId))
+            rules.set(ruleId, ruleOf(ruleId, finding));
+    }
+    const fingerprints = fingerprintsOf(kept, locations);
+    return {
+        log: logOf([...rules.values()], context),
+        results: function* () {
+            for (const finding of kept) {
+                yield resultOf(finding, ruleIdFor(finding.category, finding.severity), locations.get(finding.id) ?? {}, {
+                    fingerprint: fingerprints.get(finding.id) ?? '',
+                    baselineState: context.baselineStates?.get(finding.id)
+                });
+            }
+        },
+        resultCount: kept.length,
+        dropped: countDropped(reportable, kept),
+        unlocated,
+        fixed: findings.length - unlocated.length - reportable.length
+    };
+}
+/** The whole log in memory, results included. */
+function buildSarif(findings, locations, context) {
+    const { results, resultCount: _count, ...parts } = sarifParts(findings, locations, context);
+    const [run] = parts.log.runs;
+    if (run)
+        run.results = [...results()];
+    return parts;
+}
+/**
+ * The file as compact JSON (no indentation: a tenth of the size is white space otherwise), in
+ * pieces: the log's head, then one result at a time, so it streams to disk without ever being
+ * one string or holding every result.
+ */
+function* sarifChunks(parts) {
+    const { runs, ...envelope } = parts.log;
+    yield `${JSON.stringify(envelope).slice(0, -1)},"runs":[`;
+    for (const [runIndex, run] of runs.entries()) {
+        const { results: _inMemory, ...rest } = run;
+        const head = JSON.stringify(rest).slice(0, -1);
+        yield `${runIndex > 0 ? ',' : ''}${head}${head === '{' ? '' : ','}"results":[`;
+        // The action writes one run; its results are the streamed ones.
+        let index = 0;
+        for (const result of runIndex === 0 ? parts.results() : (run.results ?? []))
+            yield `${index++ > 0 ? ',' : ''}${JSON.stringify(result)}`;
+        yield ']}';
+    }
+    yield ']}';
+}
+function countDropped(all, kept) {
+    const keptIds = new Set(kept.map((finding) => finding.id));
+    const dropped = {};
+    for (const finding of all) {
+        if (!keptIds.has(finding.id))
+            dropped[finding.severity] = (dropped[finding.severity] ?? 0) + 1;
+    }
+    return dropped;
+}
+function logOf(rules, context) {
+    const driver = exportedDriver(context.exported);
+    return sarifLogOfOneRun({ name: driver.name ?? 'Hacktron', version: driver.version ?? version/* ACTION_VERSION */.Y, rules }, {
+        originalUriBaseIds: {
+            [SOURCE_ROOT_ID]: {
+                description: { text: 'The root of the repository checkout that was scanned.' }
+            }
+        },
+        results: [],
+        properties: { 'hacktron/scan-id': context.scanId }
+    });
+}
+/** A SARIF 2.1.0 log of one run of Hacktron's tool. */
+function sarifLogOfOneRun(driver, run) {
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: driver.name,
+                        version: driver.version,
+                        informationUri: 'https://hacktron.ai',
+                        rules: [...driver.rules]
+                    }
+                },
+                ...run
+            }
+        ]
+    };
+}
+function ruleOf(ruleId, finding) {
+    const category = (0,markdown/* oneLine */.TN)(finding.category, 200) || 'Finding';
+    const severity = finding.severity;
+    const unknownNote = severity === 'unknown'
+        ? ' Hacktron reported a severity outside its documented ones; it is shown, and gates, as critical.'
+        : '';
+    return {
+        id: ruleId,
+        name: category.replace(/[^A-Za-z0-9]+/g, '').slice(0, 60) || 'Finding',
+        shortDescription: { text: `${category} (${severity})` },
+        fullDescription: {
+            text: `Hacktron Whitebox Scan findings of category "${category}" at ${severity} severity.${unknownNote}`
+        },
+        help: {
+            text: `${category}: each finding's message describes the issue found at its location. The ` +
+                'finding in the Hacktron dashboard has the full description and a proof of concept; fix ' +
+                'it, or triage it in Hacktron as a false positive or an accepted risk.'
+        },
+        defaultConfiguration: { level: LEVEL[severity] },
+        properties: { 'security-severity': SECURITY_SEVERITY[severity], tags: ['security'] }
+    };
+}
+function resultOf(finding, ruleId, location, extra) {
+    const region = location.startLine
+        ? { startLine: location.startLine, ...(location.endLine && { endLine: location.endLine }) }
+        : undefined;
+    return {
+        ruleId,
+        level: LEVEL[finding.severity],
+        message: { text: `${finding.title}\n\n${finding.description}`.trim() || ruleId },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathToUri(location.path ?? ''), uriBaseId: SOURCE_ROOT_ID },
+                    ...(region && { region })
+                }
+            }
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: extra.fingerprint },
+        ...(SUPPRESSED_STATES.has(finding.state) && { suppressions: [suppressionOf(finding.state)] }),
+        ...(extra.baselineState && { baselineState: extra.baselineState }),
+        properties: {
+            'hacktron/finding-id': finding.id,
+            'hacktron/state': finding.state,
+            severity: finding.severity,
+            ...(finding.reported_severity !== undefined && {
+                'hacktron/reported-severity': finding.reported_severity
+            }),
+            tags: [...finding.tags]
+        }
+    };
+}
+function suppressionOf(state) {
+    return { kind: 'external', status: 'accepted', justification: `Triaged in Hacktron: ${state}` };
+}
+/**
+ * Stable across runs for the same finding: the hash of its kind, file and code, whatever its line,
+ * then `:n`, its place among the findings sharing that hash ordered by line, so that two at once
+ * (the same code twice in a file) are two alerts, not one.
+ */
+function fingerprintsOf(findings, locations) {
+    const byHash = new Map();
+    for (const finding of findings) {
+        const location = locations.get(finding.id);
+        const hash = (0,external_node_crypto_.createHash)('sha256')
+            .update(`${finding.category.trim().toLowerCase()}\0${location?.path ?? ''}\0${finding.affected_code.replace(/\s+/g, ' ').trim()}`)
+            .digest('hex');
+        const same = byHash.get(hash) ?? [];
+        same.push({ id: finding.id, line: location?.startLine ?? Number.MAX_SAFE_INTEGER });
+        byHash.set(hash, same);
+    }
+    const fingerprints = new Map();
+    for (const [hash, same] of byHash) {
+        same.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
+        same.forEach((entry, index) => fingerprints.set(entry.id, `${hash}:${index + 1}`));
+    }
+    return fingerprints;
+}
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+}
+function exportedDriver(exported) {
+    const driver = exported?.runs?.[0]?.tool?.driver;
+    return {
+        name: typeof driver?.name === 'string' ? driver.name : undefined,
+        version: typeof driver?.version === 'string' && driver.version ? driver.version : undefined
+    };
+}
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/report/sarif-file.ts
+// The SARIF file on disk, within code scanning's size limit: streamed, never held whole.
+
+
+
+
+
+/**
+ * Streams the SARIF log to `path`, measuring its gzipped size on the way; over code scanning's
+ * limit, it is written again with as many fewer results (the least severe) as the excess
+ * says, which only a scan of very long findings needs.
+ */
+async function writeSarifFile(path, findings, locations, context, maxGzippedBytes = MAX_GZIPPED_BYTES) {
+    for (let maxResults = MAX_RESULTS_PER_RUN;;) {
+        const sarif = sarifParts(findings, locations, { ...context, maxResults });
+        const written = sarif.resultCount;
+        const gzippedBytes = await streamToFile(path, sarifChunks(sarif));
+        if (gzippedBytes <= maxGzippedBytes || written === 0)
+            return sarif;
+        // Results compress alike, so the size scales with their number: aim a little under.
+        const fitting = Math.floor((written * maxGzippedBytes * 0.95) / gzippedBytes);
+        maxResults = Math.min(fitting, Math.floor(written * 0.9));
+    }
+}
+/** Writes the pieces to `path` in blocks of about 64 KiB; returns their gzipped size. */
+async function streamToFile(path, pieces) {
+    const file = (0,external_node_fs_.createWriteStream)(path);
+    const gzip = (0,external_node_zlib_.createGzip)();
+    let gzippedBytes = 0;
+    gzip.on('data', (chunk) => (gzippedBytes += chunk.length));
+    const write = async (block) => {
+        file.write(block);
+        gzip.write(block);
+        // Asked when waiting, not when writing: one may drain while the other is awaited.
+        if (file.writableNeedDrain)
+            await (0,external_node_events_.once)(file, 'drain');
+        if (gzip.writableNeedDrain)
+            await (0,external_node_events_.once)(gzip, 'drain');
+    };
+    let block = '';
+    for (const piece of pieces) {
+        block += piece;
+        if (block.length >= 65_536) {
+            await write(block);
+            block = '';
+        }
+    }
+    if (block !== '')
+        await write(block);
+    file.end();
+    gzip.end();
+    await Promise.all([(0,promises_.finished)(file), (0,promises_.finished)(gzip)]);
+    return gzippedBytes;
+}
+
+// EXTERNAL MODULE: ./src/hacktron/findings.ts
+var hacktron_findings = __webpack_require__(7038);
+;// CONCATENATED MODULE: ./src/run/finding-reports.ts
+// The findings' reports that need more than a renderer: where each finding is in the checkout,
+// the SARIF file on disk, the notes on what it leaves out, and the annotations on code. Loaded
+// only by runs that have findings to report.
+
+
+
+
+
+
+
+
+/** How many unlocated findings the summary names one by one. */
+const MAX_UNLOCATED_LISTED = 10;
+/** Locates the findings and writes the SARIF file. */
+async function prepareFindingReports(progress, settings, workspace, logger) {
+    const findings = progress.findings;
+    if (!findings)
+        return { locations: new Map(), sarifFile: '', notes: [] };
+    const locations = (0,report_locations/* locateFindings */.Hf)(findings, progress.findingLines, workspace.root, workspace.fileExists);
+    const notes = unknownSeverityNotes(findings);
+    if (settings.sarifFile === '')
+        return { locations, sarifFile: '', notes };
+    const path = (0,external_node_path_.resolve)(workspace.root, settings.sarifFile);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+    const sarif = await writeSarifFile(path, findings, locations, {
+        scanId: progress.scanId ?? '',
+        baselineStates: baselineStatesOf(findings, progress)
+    });
+    notes.push(...sarifNotes(sarif, logger));
+    logger.info(`Wrote ${sarif.resultCount} findings as SARIF to ${(0,external_node_path_.relative)(workspace.root, path) || path}.`);
+    return { locations, sarifFile: settings.sarifFile, notes };
+}
+/** New or unchanged against the baseline scan, when the gate compared with one. */
+function baselineStatesOf(findings, progress) {
+    const matches = progress.verdict?.scope.baselineMatches;
+    if (!matches)
+        return undefined;
+    return new Map(findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new']));
+}
+function unknownSeverityNotes(findings) {
+    const reported = (0,hacktron_findings/* unknownSeverities */.sK)(findings);
+    if (reported.length === 0)
+        return [];
+    const count = findings.filter((finding) => finding.severity === 'unknown').length;
+    return [
+        `⚠️ ${count} finding${count === 1 ? ' has' : 's have'} a severity Hacktron does not document (${reported.map((value) => (0,markdown/* inlineCode */.ti)(value, 40)).join(', ')}): counted as **unknown**, and gating as the strictest at any \`fail-on-severity\` but \`none\`.`
+    ];
+}
+/** What the SARIF file leaves out, for the log and as Markdown-safe lines for the reports. */
+function sarifNotes(sarif, logger) {
+    const notes = [];
+    const dropped = Object.entries(sarif.dropped)
+        .map(([severity, count]) => `${count} ${severity}`)
+        .join(', ');
+    if (dropped) {
+        logger.info(`SARIF: left out ${dropped} findings: code scanning keeps ${MAX_RESULTS_PER_RUN} results per upload, most severe first.`);
+        notes.push(`⚠️ Code scanning keeps at most ${MAX_RESULTS_PER_RUN} results per upload: the SARIF file leaves out ${dropped} findings (lowest severities first).`);
+    }
+    if (sarif.unlocated.length > 0) {
+        for (const finding of sarif.unlocated) {
+            logger.info(`SARIF: left out finding ${finding.id} (${(0,markdown/* oneLine */.TN)(finding.title, 120)}): its file ${JSON.stringify(finding.affected_file)} is not a usable path in the repository.`);
+        }
+        const listed = sarif.unlocated
+            .slice(0, MAX_UNLOCATED_LISTED)
+            .map((finding) => `${(0,markdown/* inlineText */.ln)(finding.title, 120)} (${(0,markdown/* inlineCode */.ti)(finding.affected_file || '(no file)', 80)})`);
+        const more = sarif.unlocated.length - listed.length;
+        notes.push(`⚠️ ${sarif.unlocated.length} finding${sarif.unlocated.length === 1 ? ' has' : 's have'} no usable file path in the repository, so code scanning could not place ${sarif.unlocated.length === 1 ? 'it' : 'them'}: left out of the SARIF file (still counted and gated above): ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
+    }
+    if (sarif.fixed > 0) {
+        logger.info(`SARIF: left out ${sarif.fixed} findings triaged as resolved.`);
+    }
+    return notes;
+}
+/** Annotates the findings on their lines, within what the platform shows besides `alreadyUsed`. */
+function annotateFindings(progress, settings, locations, budget, frontEnd) {
+    if (!progress.findings || progress.findings.length === 0)
+        return;
+    const plan = planAnnotations(progress.findings, locations, settings.failOnSeverity, {
+        ...budget,
+        standings: progress.verdict?.standings
+    });
+    for (const annotation of plan.annotations)
+        frontEnd.annotate(annotation);
+    if (plan.overflowNotice)
+        frontEnd.annotate(plan.overflowNotice);
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=809.index.js.map

@@ -1,0 +1,39 @@
+// The action: the gate core's front end on a GitHub Actions runner. The log and annotations are
+// workflow commands, the outputs and the job summary go to the runner's files, the PR comment and
+// the check run to GitHub's REST API (loaded only when the run writes them), and the runner's
+// SIGINT/SIGTERM cancels the run.
+import * as core from '@actions/core'
+import { stepFails } from '../report/outcome.js'
+import type { FrontEnd } from '../run/front-end.js'
+import { CoreLogger } from './logger.js'
+import type { GitHubReportSettings } from './report-settings.js'
+import { abortOnCancellation } from './signals.js'
+import { directoryWorkspace } from '../run/directory-workspace.js'
+
+export function githubFrontEnd(): FrontEnd<GitHubReportSettings> {
+  const logger = new CoreLogger()
+  return {
+    logger,
+    cancellation: abortOnCancellation(logger).signal,
+    workspace: directoryWorkspace(process.env.GITHUB_WORKSPACE || process.cwd()),
+    connect: async (settings, runLogger) =>
+      (await import('./github-reporters.js')).githubConnections(settings, runLogger),
+    setOutputs: (outputs) => {
+      for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+    },
+    annotate: ({ level, message, title, file, startLine, endLine }) =>
+      core[level](message, { title, file, startLine, endLine }),
+    writeSummary: async (markdown) => {
+      if (!process.env.GITHUB_STEP_SUMMARY) return
+      try {
+        await core.summary.addRaw(markdown).write()
+      } catch (error) {
+        core.warning(`Could not write the job summary: ${String(error)}`)
+      }
+    },
+    finish: (outcome) => {
+      if (stepFails(outcome)) process.exitCode = 1
+    },
+    failHard: (message) => core.setFailed(message)
+  }
+}

@@ -1,0 +1,85 @@
+// The gate's vocabulary, in one place: what the settings are made of and what the flow and the
+// renderers speak of. Plain types; the settings reader fills them, the front ends never.
+import type { HacktronClient } from '../hacktron/client.js'
+import type { GateLevel } from '../findings/severity.js'
+
+export { GATE_LEVELS, type GateLevel } from '../findings/severity.js'
+
+export const MODES = ['full', 'estimate', 'start', 'wait'] as const
+export type Mode = (typeof MODES)[number]
+export const GATE_SCOPES = ['new', 'changed-files', 'all'] as const
+export type GateScope = (typeof GATE_SCOPES)[number]
+export type RepositorySource = 'connected' | 'public'
+
+export interface RepositoryTarget {
+  readonly url: string
+  readonly branch: string
+  readonly source: RepositorySource
+}
+
+/** What the flow knows of the event it judges: the commit, and the PR when there is one. */
+export interface FlowEvent {
+  readonly headSha: string
+  readonly pullRequestNumber?: number
+  /** The branch a PR merges into: its newest completed scan is the baseline of `gate-scope: new`. */
+  readonly baseBranch?: string
+}
+
+/** The settings the flow runs on (the settings reader's `GateSettings` has them all). */
+export interface FlowSettings {
+  readonly mode: Mode
+  readonly scanId?: string
+  /** The approval flow: start from this estimation instead of creating one. */
+  readonly costEstimationId?: string
+  /** The primary repository first, then the related ones. */
+  readonly repositories: readonly RepositoryTarget[]
+  /** Where the PR's base branch lives, whose scans are its baseline. */
+  readonly baselineRepositoryUrl: string
+  readonly estimationName: string
+  readonly pollIntervalMs: number
+  readonly estimationTimeoutMs: number
+  readonly scanTimeoutMs: number
+  readonly maxCredits?: number
+  readonly targetUrls: readonly string[]
+  readonly authInstructions?: string
+  readonly customContext?: string
+  readonly contextDocumentIds: readonly string[]
+  readonly failOnSeverity: GateLevel
+  readonly gateScope: GateScope
+  readonly baselineScanId?: string
+  readonly reuseScan: boolean
+  readonly event: FlowEvent
+}
+
+/** The files a pull request changes, as its platform lists them. */
+export interface ChangedFiles {
+  readonly files: readonly string[]
+  /** False when the platform's list was cut short: the diff cannot be judged file by file. */
+  readonly complete: boolean
+  /** Why the list is incomplete, in the platform's own terms (its limit). */
+  readonly why?: string
+}
+
+/**
+ * What the flow reads of the pull request on its platform (GitHub, GitLab...). Its errors carry
+ * the platform's advice (which permission is missing): the flow only quotes them.
+ */
+export interface PullRequestReader {
+  /** The commit the PR's head points at now. */
+  headSha(): Promise<string>
+  changedFiles(): Promise<ChangedFiles>
+}
+
+/** The Hacktron calls the flow makes. */
+export type FlowClient = Pick<
+  HacktronClient,
+  | 'createCostEstimation'
+  | 'getCostEstimation'
+  | 'createScan'
+  | 'getScan'
+  | 'getScanStatus'
+  | 'listScanFindingsPage'
+  | 'warnAboutUnknownSeverities'
+  | 'exportScanFindings'
+  | 'listScans'
+>

@@ -1,0 +1,73 @@
+// What a front end gives the gate core (runGate): where the log goes, the platform's cancellation,
+// the checked-out code, the platform's readers and writers for one run, and the sinks the outcome
+// is reported to. The action (src/action/) is one front end; the in-process tests are another; a
+// CLI for other CI would be a third, with files beside src/action/ and nothing changed here.
+import type { Logger } from '../common/logger.js'
+import type { PullRequestReader } from '../flow/types.js'
+import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
+import type { CodeAnnotation } from '../report/annotations.js'
+import type { CheckRunOutput, CompletedCheckRun } from '../report/check-run.js'
+import type { RunOutcome } from '../report/outcome.js'
+import type { Settings } from '../settings/settings.js'
+
+export interface GateLogger extends Logger {
+  /** Folds what `body` logs under `name`, where the platform can (a log group, a section). */
+  group<T>(name: string, body: () => Promise<T>): Promise<T>
+}
+
+/** The checked-out code, where findings' lines are found and the SARIF file is written. */
+export interface Workspace {
+  /** Absolute path of the checkout's root. */
+  readonly root: string
+  /** A file's text, or undefined: never a path outside the root, never a file too large. */
+  readFile(path: string): string | undefined
+  /** Whether a file (not a directory) exists, never outside the root. */
+  fileExists(path: string): boolean
+}
+
+/** The one comment kept up to date on the PR (or merge request); it also holds a run record. */
+export interface CommentSink extends RunRecordReader {
+  /** The hidden line that tells this job's comment from any other. */
+  readonly marker: string
+  /** False: the comment is created only for a run that fails or times out (it is kept current). */
+  readonly createsAlways: boolean
+  /** Writes `body` (which carries the marker); `mayCreate: false` only edits one that exists. */
+  write(body: string, options: { readonly mayCreate: boolean }): Promise<void>
+}
+
+/** The check (status) on the head commit: in progress while the run goes, then its verdict. */
+export interface CheckRunSink extends RunRecordReader {
+  /** Its id once created, for the outputs. */
+  readonly id: number | undefined
+  show(output: CheckRunOutput, record?: RunRecord): Promise<void>
+  complete(completed: CompletedCheckRun, record?: RunRecord): Promise<void>
+}
+
+/** The platform's readers and writers for one run, built once its settings are known. */
+export interface Connections {
+  readonly pullRequest?: PullRequestReader
+  readonly comment?: CommentSink
+  readonly checkRun?: CheckRunSink
+  /** How many findings to annotate on the code (0 where the platform shows none). */
+  readonly maxFindingAnnotations: number
+}
+
+export interface FrontEnd<Report = unknown> {
+  readonly logger: GateLogger
+  /** Aborted when the platform cancels the job: the run reports what it knows and ends. */
+  readonly cancellation: AbortSignal
+  readonly workspace: Workspace
+  /**
+   * The readers and writers for this run, logging to `logger` (the core's, which counts what the
+   * platform shows). Never throws: a writer that cannot be had is a line in the log, absent here.
+   */
+  connect(settings: Settings<Report>, logger: Logger): Promise<Connections>
+  setOutputs(outputs: Readonly<Record<string, string>>): void
+  /** The run's one annotation (a placed finding's too): shown at its level. */
+  annotate(annotation: CodeAnnotation): void
+  writeSummary(markdown: string): Promise<void>
+  /** Ends the run on the platform: the step or process fails when the outcome says so. */
+  finish(outcome: RunOutcome): void
+  /** The last resort, when the outcome itself could not be reported. */
+  failHard(message: string): void
+}

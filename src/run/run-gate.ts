@@ -1,0 +1,95 @@
+// The gate core: one run, whatever front end drives it. Reads the settings, decides whether the
+// run goes to Hacktron at all (the missing-key and skip rules), builds the client and the deps,
+// races the platform's cancellation, runs the flow, decides the outcome once, and reports it to
+// the front end's sinks. Never throws: every way a run can end becomes an outcome.
+import { newProgress, type Progress } from '../flow/progress.js'
+import type { FlowResult } from '../flow/run-flow.js'
+import type { RunOutcome } from '../report/outcome.js'
+import { describeSettings } from '../settings/describe.js'
+import { TEST_MODE_VARIABLE, type Settings } from '../settings/settings.js'
+import type { GateRuntime } from './drive-flow.js'
+import type { FrontEnd } from './front-end.js'
+import { cancelledOutcome, missingKeyOutcome, outcomeOfError, outcomeOfFlow } from './outcome.js'
+import { newRunState, type RunState } from './run-state.js'
+
+/** How a run ended, for the front end that started it (the CLI's exit code, a test). */
+export interface GateRun<Report = unknown> {
+  readonly outcome: RunOutcome
+  readonly progress: Progress
+  /** What the flow returned, when it ran to its end. */
+  readonly flowResult?: FlowResult
+  /** What stopped the run, when something did. */
+  readonly error?: unknown
+  readonly settings?: Settings<Report>
+}
+
+/**
+ * Runs the gate. `readSettings` is called inside, so that a bad input is reported like any other
+ * end of the run; `runtime` replaces the clock, randomness and client (tests).
+ */
+export async function runGate<Report>(
+  readSettings: () => Settings<Report>,
+  frontEnd: FrontEnd<Report>,
+  runtime?: Partial<GateRuntime>
+): Promise<GateRun<Report>> {
+  const state = newRunState(frontEnd, newProgress())
+  let outcome: RunOutcome
+  let flowResult: FlowResult | undefined
+  let error: unknown
+  try {
+    const settings = readSettings()
+    state.settings = settings
+    describeRun(settings, state)
+    if (settings.apiKey === '') {
+      outcome = missingKeyOutcome(settings, state.progress)
+    } else {
+      const ended = await goToHacktron(settings, state, runtime)
+      outcome = ended.outcome
+      flowResult = ended.flowResult
+    }
+  } catch (caught) {
+    error = caught
+    outcome = outcomeOfError(caught, state.progress, state.settings)
+  }
+  try {
+    const { reportOutcome } = await import('./report-outcome.js')
+    await reportOutcome(outcome, state)
+  } catch (caught) {
+    // Only a broken platform gets here (an unwritable GITHUB_OUTPUT, say).
+    frontEnd.failHard(
+      `Hacktron: could not report the result (${outcome.result}): ${String(caught)}`
+    )
+  }
+  return { outcome, progress: state.progress, flowResult, error, settings: state.settings }
+}
+
+async function goToHacktron<Report>(
+  settings: Settings<Report>,
+  state: RunState<Report>,
+  runtime: Partial<GateRuntime> = {}
+): Promise<{ outcome: RunOutcome; flowResult?: FlowResult }> {
+  state.logger.info(
+    `Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`
+  )
+  state.connections = await state.frontEnd.connect(settings, state.logger)
+  // The client and the flow load once the inputs are valid: a run that stops at a bad input
+  // (its first decision) does not pay for them.
+  const { driveFlow, systemRuntime } = await import('./drive-flow.js')
+  const result = await driveFlow(settings, state.connections, state, {
+    ...systemRuntime,
+    ...runtime
+  })
+  if (result === 'cancelled') return { outcome: cancelledOutcome(state.progress) }
+  return { outcome: outcomeOfFlow(result, state.progress, settings.event), flowResult: result }
+}
+
+function describeRun(settings: Settings, state: RunState): void {
+  const { logger } = state
+  logger.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`)
+  for (const note of settings.notes) logger.info(note)
+  if (settings.testMode) {
+    logger.info(
+      `Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`
+    )
+  }
+}

@@ -1,0 +1,35 @@
+// What the gate needs to know about the event it runs for: the repository, the branch and commit,
+// the pull request. Each front end reads these facts from its platform (the action from GitHub's
+// webhook payload, in src/action/event-facts.ts); the gate core only reads them.
+
+export interface EventFacts {
+  readonly name: string
+  readonly serverUrl: string
+  /** `owner/repo` of the workflow's repository. */
+  readonly repository: string
+  readonly repositoryUrl: string
+  /** The branch the event is about: a PR's head, a merge group's head, else the ref's name. */
+  readonly branch: string
+  readonly headSha: string
+  readonly pullRequestNumber?: number
+  /** The branch a PR merges into: its newest completed scan is the baseline of `gate-scope: new`. */
+  readonly baseBranch?: string
+  /**
+   * Where a PR's code lives: its head repository (a fork's code lives in the fork). `deleted`
+   * when GitHub no longer has it; undefined outside PR events.
+   */
+  readonly headRepository?: HeadRepository
+  /** A PR whose head lives in another repository: such runs get no secrets. */
+  readonly fromFork: boolean
+  /** A run started by Dependabot, which also gets no regular secrets. */
+  readonly fromDependabot: boolean
+  /** The workflow's name and the job's id, which tell one job's PR comment from another's. */
+  readonly workflow: string
+  readonly job: string
+  /** Link to this workflow run, for the reports; empty when the runner did not say. */
+  readonly runUrl: string
+}
+
+export type HeadRepository =
+  | { readonly deleted: false; readonly url: string; readonly isPublic: boolean }
+  | { readonly deleted: true }
