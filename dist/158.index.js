@@ -27,6 +27,67 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
+/***/ 8198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ repoRelativePath),
+/* harmony export */   s: () => (/* binding */ normalizeFindingPath)
+/* harmony export */ });
+// A finding's file, as paths in the repository: shared by the flow (which compares a finding's
+// file with a PR's changed files and a baseline's) and the renderers (which place it on a line).
+// A path that is not plainly inside the repository must never reach an annotation, a link or
+// the SARIF file.
+/** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
+function normalizeFindingPath(path) {
+    return (path ?? '')
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^file:\/\//, '')
+        .replace(/\/{2,}/g, '/')
+        .replace(/^(\.\/|\/)+/, '');
+}
+/**
+ * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
+ * carrying control characters, or absolute outside the workspace. An absolute path from another
+ * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
+ * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
+ * a path must never reach an annotation, a link or the SARIF file.
+ */
+function repoRelativePath(raw, workspace = '', exists) {
+    let path = raw.trim().replace(/\\/g, '/');
+    path = path.replace(/^file:\/\//, '');
+    // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
+    path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '');
+    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (root !== '' && path.startsWith(`${root}/`))
+        path = path.slice(root.length + 1);
+    else if (/^(\/|[a-z]:\/)/i.test(path))
+        return longestExistingSuffix(path, exists);
+    path = path.replace(/^(\.\/)+/, '');
+    return isUsableRelativePath(path) ? path : undefined;
+}
+function isUsableRelativePath(path) {
+    const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
+    if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
+        return false;
+    return !path.split('/').some((segment) => segment === '..' || segment === '.');
+}
+function longestExistingSuffix(absolute, exists) {
+    if (!exists)
+        return undefined;
+    const segments = absolute.split('/').filter((segment) => segment !== '');
+    for (let start = 0; start < segments.length; start++) {
+        const candidate = segments.slice(start).join('/');
+        if (isUsableRelativePath(candidate) && exists(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 5048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -41,7 +102,7 @@ function abortableSleep(ms, signal) {
 /* harmony import */ var _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
 /* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7375);
 /* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6987);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4077);
+/* harmony import */ var _run_facts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7995);
 
 
 
@@ -58,19 +119,19 @@ function estimationRequestBody(request) {
     };
 }
 /** Creates the estimation and waits until it is usable; throws a FlowFailure when it is not. */
-async function estimate(request, deps, progress) {
-    progress.phase = 'estimating';
+async function estimate(request, deps, facts) {
+    facts.phase = 'estimating';
     const created = await deps.client.createCostEstimation(estimationRequestBody(request));
-    progress.estimation = created;
+    facts.estimation = created;
     deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`);
-    await deps.onPhaseChange?.(progress);
-    return settleEstimation(created, request, deps, progress);
+    await deps.onPhaseChange?.(facts);
+    return settleEstimation(created, request, deps, facts);
 }
 /**
  * Waits for `estimation` to end (unless it has) and decides whether it may be spent; throws a
  * FlowFailure when it may not. Shared by a new estimate and an approved one.
  */
-async function settleEstimation(estimation, request, deps, progress) {
+async function settleEstimation(estimation, request, deps, facts) {
     let ended = estimation;
     if (!_hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_ESTIMATION_STATUSES */ .op.includes(estimation.status)) {
         ended = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_2__/* .pollToEnd */ .EU)({
@@ -80,17 +141,17 @@ async function settleEstimation(estimation, request, deps, progress) {
             isTerminal: (read) => _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_ESTIMATION_STATUSES */ .op.includes(read.status),
             intervalMs: request.pollIntervalMs,
             timeoutMs: request.timeoutMs,
-            onRead: (read) => (progress.estimation = read)
+            onRead: (read) => (facts.estimation = read)
         }, deps, () => new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('timeout', 'Hacktron: cost estimation timed out', `The cost estimation ${estimation.id} was not ready within estimation-timeout ` +
             `(${Math.round(request.timeoutMs / 1000)}s); nothing was spent and no scan was started. ` +
             'The estimation goes on server-side: raise estimation-timeout or re-run the job later.'));
     }
-    const usable = checkEstimation(ended, request, deps.logger, progress);
-    await (0,_progress_js__WEBPACK_IMPORTED_MODULE_3__/* .enterPhase */ .a)(progress, 'estimated', deps.onPhaseChange);
+    const usable = checkEstimation(ended, request, deps.logger, facts);
+    await (0,_run_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .enterPhase */ .a)(facts, 'estimated', deps.onPhaseChange);
     return usable;
 }
 /** Warns about partial results, refuses failed or empty estimates, and applies the budget guard. */
-function checkEstimation(estimation, request, logger, progress) {
+function checkEstimation(estimation, request, logger, facts) {
     if (estimation.status === 'failed') {
         throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: cost estimation failed', `The cost estimation ${estimation.id} failed: ${estimation.error ?? 'the API gave no reason'}. ` +
             'Check that each branch exists and that each repository is connected to Hacktron ' +
@@ -107,7 +168,7 @@ function checkEstimation(estimation, request, logger, progress) {
             'Check the warnings above for each repository, then re-run.');
     }
     const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0);
-    progress.estimatedCredits = total;
+    facts.estimatedCredits = total;
     const triage = estimation.triage_required
         ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
         : '';
@@ -272,38 +333,38 @@ function conclusionOf(outcome, cancelled) {
     }
 }
 /** Mode start's check run, left in progress: the mode: wait job judges the scan. */
-function startedCheckRunOutput(progress) {
+function startedCheckRunOutput(facts) {
     return {
-        title: `Scan ${progress.scanId ?? ''} started; waiting for its verdict`,
-        summary: `Scan ${progress.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
+        title: `Scan ${facts.scanId ?? ''} started; waiting for its verdict`,
+        summary: `Scan ${facts.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
             'this scan-id completes the check with the verdict; until then the check stays in progress, ' +
             'so branch protection that requires it keeps the pull request from merging.'
     };
 }
 /** The output while the run goes on: the estimate, then the scan, as phases pass. */
-function inProgressOutput(progress) {
-    const title = progress.scanId
-        ? `Scanning: scan ${progress.scanId}`
-        : progress.estimatedCredits !== undefined
-            ? `Estimated: ${progress.estimatedCredits} credits`
+function inProgressOutput(facts) {
+    const title = facts.scanId
+        ? `Scanning: scan ${facts.scanId}`
+        : facts.estimatedCredits !== undefined
+            ? `Estimated: ${facts.estimatedCredits} credits`
             : 'Estimating the cost';
-    return { title, summary: (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProgress */ .vk)(progress) };
+    return { title, summary: (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProgress */ .vk)(facts) };
 }
-function completedCheckRun(outcome, progress, context, locations, cancelled) {
-    const { annotations, lines } = findingAnnotations(progress, locations);
+function completedCheckRun(outcome, facts, context, locations, cancelled) {
+    const { annotations, lines } = findingAnnotations(facts, locations);
     const notes = [...(context.notes ?? []), ...lines];
-    const report = (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummaryWithin */ .U7)(MAX_CHECK_OUTPUT_CHARS, outcome, progress, { ...context, notes }, 'this check run');
+    const report = (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummaryWithin */ .U7)(MAX_CHECK_OUTPUT_CHARS, outcome, facts, { ...context, notes }, 'this check run');
     const title = cancelled
-        ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
-        : titleOf(outcome, progress);
+        ? `Cancelled: the scan goes on server-side${facts.scanId ? ` (scan ${facts.scanId})` : ''}`
+        : titleOf(outcome, facts);
     return {
         conclusion: conclusionOf(outcome, cancelled),
         output: { title, summary: report },
         annotations
     };
 }
-function titleOf(outcome, progress) {
-    const gating = progress.verdict?.gating.length;
+function titleOf(outcome, facts) {
+    const gating = facts.verdict?.gating.length;
     switch (outcome.result) {
         case 'passed':
             return 'Passed: no finding gates';
@@ -314,10 +375,10 @@ function titleOf(outcome, progress) {
     }
 }
 /** Every gating finding (failure), then other open findings as notices up to the cap. */
-function findingAnnotations(progress, locations) {
-    const gating = progress.verdict?.gating ?? [];
+function findingAnnotations(facts, locations) {
+    const gating = facts.verdict?.gating ?? [];
     const gatingIds = new Set(gating.map((finding) => finding.id));
-    const others = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
+    const others = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(facts.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
     const annotations = [];
     let unplaced = 0;
     for (const finding of (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(gating)) {
@@ -429,17 +490,17 @@ function parseCommentRecord(body, marker) {
     const scope = attributes.get('record-scope');
     return scanId && headSha && scope ? { scanId, headSha, scope } : undefined;
 }
-function renderComment(marker, progress, context, outcome, record) {
+function renderComment(marker, facts, context, outcome, record) {
     const head = recordedMarker(marker, record);
     if (!outcome)
-        return `${head}\n${describeProgress(progress)}`;
-    return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, progress, context, 'this comment')}`;
+        return `${head}\n${describeProgress(facts)}`;
+    return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, facts, context, 'this comment')}`;
 }
 /**
  * The job summary's report within `maxChars`: past the limit it lists fewer findings (the least
  * severe go first) and says so. `where` names what holds it ("this comment").
  */
-function renderSummaryWithin(maxChars, outcome, progress, context, where) {
+function renderSummaryWithin(maxChars, outcome, facts, context, where) {
     for (let listed = LISTED_IN_COMMENT;; listed = Math.floor(listed / 2)) {
         const trimmed = listed < LISTED_IN_COMMENT;
         const notes = trimmed
@@ -447,7 +508,7 @@ function renderSummaryWithin(maxChars, outcome, progress, context, where) {
                 `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
             ]
             : [];
-        const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .renderSummary */ .Br)(outcome, progress, {
+        const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .renderSummary */ .Br)(outcome, facts, {
             ...context,
             maxListed: listed,
             notes: [...(context.notes ?? []), ...notes]
@@ -457,152 +518,26 @@ function renderSummaryWithin(maxChars, outcome, progress, context, where) {
     }
 }
 /** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
-function describeProgress(progress) {
+function describeProgress(facts) {
     const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
-    const estimation = progress.estimation ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(progress.estimation.id)})` : '';
-    switch (progress.phase) {
+    const estimation = facts.estimation ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(facts.estimation.id)})` : '';
+    switch (facts.phase) {
         case 'estimated':
         case 'starting-scan':
-            return `${heading}\n\nEstimate ready${estimation}: **${progress.estimatedCredits ?? '?'} credits**. Starting the scan…\n`;
+            return `${heading}\n\nEstimate ready${estimation}: **${facts.estimatedCredits ?? '?'} credits**. Starting the scan…\n`;
         case 'scanning':
         case 'reading-findings': {
-            const started = progress.scanStartedAtMs
-                ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
+            const started = facts.scanStartedAtMs
+                ? ` at ${new Date(facts.scanStartedAtMs).toISOString()}`
                 : '';
-            const attached = progress.attachedBecause
-                ? ` Attached to it: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(progress.attachedBecause)}; this run spends no credits.`
+            const attached = facts.attachedBecause
+                ? ` Attached to it: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(facts.attachedBecause)}; this run spends no credits.`
                 : '';
-            return `${heading}\n\nScan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(progress.scanId ?? '')} started${started} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
+            return `${heading}\n\nScan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(facts.scanId ?? '')} started${started} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(facts.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
         }
         default:
             return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
     }
-}
-
-
-/***/ }),
-
-/***/ 5126:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hf: () => (/* binding */ locateFindings),
-/* harmony export */   e9: () => (/* binding */ repoRelativePath),
-/* harmony export */   kb: () => (/* binding */ locateInCheckout)
-/* harmony export */ });
-/* unused harmony export locateSnippet */
-/**
- * A repository-relative path, or undefined for one that is unusable: empty, climbing out (`..`),
- * carrying control characters, or absolute outside the workspace. An absolute path from another
- * machine's checkout (`/home/alice/shop/src/a.js`) is mapped by its longest suffix that `exists`
- * in the repository (`src/a.js`); without `exists`, or with no such suffix, it is unusable. Such
- * a path must never reach an annotation, a link or the SARIF file.
- */
-function repoRelativePath(raw, workspace = '', exists) {
-    let path = raw.trim().replace(/\\/g, '/');
-    path = path.replace(/^file:\/\//, '');
-    // A blob URL of the repository: https://host/owner/repo/blob/<ref>/<path>
-    path = path.replace(/^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(blob|tree)\/[^/]+\//, '');
-    const root = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (root !== '' && path.startsWith(`${root}/`))
-        path = path.slice(root.length + 1);
-    else if (/^(\/|[a-z]:\/)/i.test(path))
-        return longestExistingSuffix(path, exists);
-    path = path.replace(/^(\.\/)+/, '');
-    return isUsableRelativePath(path) ? path : undefined;
-}
-function isUsableRelativePath(path) {
-    const hasControlCharacter = [...path].some((char) => char.charCodeAt(0) < 0x20);
-    if (path === '' || /^[a-z]+:/i.test(path) || hasControlCharacter)
-        return false;
-    return !path.split('/').some((segment) => segment === '..' || segment === '.');
-}
-function longestExistingSuffix(absolute, exists) {
-    if (!exists)
-        return undefined;
-    const segments = absolute.split('/').filter((segment) => segment !== '');
-    for (let start = 0; start < segments.length; start++) {
-        const candidate = segments.slice(start).join('/');
-        if (isUsableRelativePath(candidate) && exists(candidate))
-            return candidate;
-    }
-    return undefined;
-}
-/**
- * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
- * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
- */
-function locateSnippet(text, snippet) {
-    const squash = (line) => line.replace(/\s+/g, ' ').trim();
-    const wanted = snippet
-        .split(/\r?\n/)
-        .map(squash)
-        .filter((line) => line !== '');
-    if (wanted.length === 0)
-        return undefined;
-    const lines = text.split(/\r?\n/).map(squash);
-    for (let start = 0; start < lines.length; start++) {
-        if (!lines[start]?.includes(wanted[0] ?? ''))
-            continue;
-        let line = start;
-        let matched = 0;
-        while (matched < wanted.length && line < lines.length) {
-            if (lines[line] === '') {
-                line++;
-                continue;
-            }
-            const expected = wanted[matched] ?? '';
-            // The first and last lines of a snippet may be partial lines of the file.
-            const ok = matched === 0 || matched === wanted.length - 1
-                ? lines[line]?.includes(expected)
-                : lines[line] === expected;
-            if (!ok)
-                break;
-            matched++;
-            line++;
-        }
-        if (matched === wanted.length)
-            return { startLine: start + 1, endLine: line };
-    }
-    return undefined;
-}
-/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
-function locateFindings(findings, lines, workspace = '', fileExists) {
-    const locations = new Map();
-    for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
-        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
-    }
-    return locations;
-}
-/**
- * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
- * once, whatever the number of its findings, and dropped before the next one is read.
- */
-function locateInCheckout(findings, readFile, workspace = '', fileExists) {
-    const byPath = new Map();
-    for (const finding of findings) {
-        const path = repoRelativePath(finding.affected_file, workspace, fileExists);
-        if (!path)
-            continue;
-        const inFile = byPath.get(path);
-        if (inFile)
-            inFile.push(finding);
-        else
-            byPath.set(path, [finding]);
-    }
-    const lines = new Map();
-    for (const [path, inFile] of byPath) {
-        const text = readFile(path);
-        if (text === undefined)
-            continue;
-        for (const finding of inFile) {
-            const found = locateSnippet(text, finding.affected_code);
-            if (found)
-                lines.set(finding.id, found);
-        }
-    }
-    return lines;
 }
 
 
@@ -686,7 +621,7 @@ function table(header, rows) {
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5131);
 /* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2450);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4285);
-/* harmony import */ var _locations_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5126);
+/* harmony import */ var _findings_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8198);
 // The report for the person reviewing the PR (the job summary, and the body of the PR comment):
 // the verdict first, then only the findings that block the merge, then, collapsed, the findings
 // that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
@@ -732,12 +667,12 @@ const NOT_BLOCKING = [
     { standing: 'triaged', title: (n) => `${n} triaged safe` },
     { standing: 'below-gate', title: (n) => `${n} below the gate` }
 ];
-function renderSummary(outcome, progress, context) {
+function renderSummary(outcome, run, context) {
     const parts = [
         `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
-        verdictLine(outcome, progress, context)
+        verdictLine(outcome, run, context)
     ];
-    const { verdict, findings } = progress;
+    const { verdict, findings } = run;
     if (verdict?.scope.fallbackReason) {
         parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(verdict.scope.fallbackReason, 1000)}`);
     }
@@ -745,19 +680,19 @@ function renderSummary(outcome, progress, context) {
         parts.push(...findingSections(findings, verdict, context));
     else if (findings && findings.length > 0)
         parts.push(ungatedSection(findings, context));
-    const failures = progress.estimation ? (0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .failedRepoResults */ .m1)(progress.estimation) : [];
+    const failures = run.estimation ? (0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .failedRepoResults */ .m1)(run.estimation) : [];
     for (const result of failures)
         parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result), 1000)}`);
     if (context.notes?.length)
         parts.push(context.notes.join('\n'));
-    const facts = factsLine(progress, context);
+    const facts = factsLine(run, context);
     if (facts)
         parts.push(facts);
     return parts.join('\n\n') + '\n';
 }
-function verdictLine(outcome, progress, context) {
+function verdictLine(outcome, run, context) {
     const gate = context.failOnSeverity;
-    const scope = progress.verdict?.scope.applied;
+    const scope = run.verdict?.scope.applied;
     const introduced = scope === 'new'
         ? ' that this pull request introduces'
         : scope === 'changed-files'
@@ -769,18 +704,18 @@ function verdictLine(outcome, progress, context) {
                 ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
                 : `No open or confirmed finding${introduced} at or above **${gate}**.`;
         case 'failed': {
-            const count = progress.verdict?.gating.length ?? 0;
+            const count = run.verdict?.gating.length ?? 0;
             return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
         }
         case 'skipped':
             return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
         case 'estimated': {
-            const credits = progress.estimatedCredits ?? '?';
-            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.estimation?.id ?? '')}). ` +
+            const credits = run.estimatedCredits ?? '?';
+            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.estimation?.id ?? '')}). ` +
                 'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
         }
         case 'started':
-            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
         default:
             return outcome.annotation
                 ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
@@ -845,27 +780,27 @@ function firstSentence(text) {
     return end ? flat.slice(0, end.index + 1) : flat;
 }
 /** The estimate and the scan in one line, small print under the report. */
-function factsLine(progress, context) {
+function factsLine(run, context) {
     const facts = [];
-    if (progress.scanId) {
-        const duration = progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
-            ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+    if (run.scanId) {
+        const duration = run.scanStartedAtMs !== undefined && run.scanEndedAtMs !== undefined
+            ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(run.scanEndedAtMs - run.scanStartedAtMs)}`
             : '';
-        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(progress.scanStatus ?? 'pending', 40)}${duration}`);
+        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(run.scanStatus ?? 'pending', 40)}${duration}`);
     }
-    if (progress.attachedBecause) {
-        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(progress.attachedBecause, 300)}): no credits spent by this run`);
+    if (run.attachedBecause) {
+        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(run.attachedBecause, 300)}): no credits spent by this run`);
     }
-    if (progress.estimation) {
-        const credits = progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`;
-        const triage = progress.estimation.triage_required
-            ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
+    if (run.estimation) {
+        const credits = run.estimatedCredits === undefined ? '' : `: ${run.estimatedCredits} credits`;
+        const triage = run.estimation.triage_required
+            ? ` (incl. ${run.estimation.triage_fee_credits} mandatory triage fee)`
             : '';
-        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(progress.estimation.id)}${credits}${triage}`);
+        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.estimation.id)}${credits}${triage}`);
     }
-    if (progress.findings)
-        facts.push(countsText(progress.findings));
-    const baseline = progress.verdict?.scope.baselineScanId;
+    if (run.findings)
+        facts.push(countsText(run.findings));
+    const baseline = run.verdict?.scope.baselineScanId;
     if (baseline)
         facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baseline)}`);
     if (context.runUrl)
@@ -879,7 +814,7 @@ function countsText(findings) {
 }
 function fileLink(finding, context) {
     const location = context.locations?.get(finding.id);
-    const path = location ? location.path : (0,_locations_js__WEBPACK_IMPORTED_MODULE_5__/* .repoRelativePath */ .e9)(finding.affected_file);
+    const path = location ? location.path : (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .repoRelativePath */ .e)(finding.affected_file);
     if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
         return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
     }

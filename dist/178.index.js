@@ -77,6 +77,225 @@ function unknownSeverities(findings) {
 
 /***/ }),
 
+/***/ 3134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ locateFindings),
+  k: () => (/* binding */ locateInCheckout)
+});
+
+// EXTERNAL MODULE: ./src/findings/paths.ts
+var paths = __webpack_require__(8198);
+;// CONCATENATED MODULE: ./src/report/snippet-locator.ts
+// Where a code snippet is in a file: the file is split, normalized and indexed once, so that many
+// findings in one file (generated, vendored and bundled files gather them) cost about the
+// candidates of each snippet's rarest line, not the file's length each.
+/** Whitespace collapsed and trimmed: how a file's lines and a snippet's lines are compared. */
+function squash(line) {
+    return line.replace(/\s+/g, ' ').trim();
+}
+/**
+ * Above this many candidates from its rarest whole token, a partial line is looked up by its
+ * rarest three characters instead (their index is built for the file on first need).
+ */
+const TOKEN_CANDIDATES_BEFORE_TRIGRAMS = 32;
+function addPosition(index, key, position) {
+    const positions = index.get(key);
+    if (!positions)
+        index.set(key, [position]);
+    else if (positions[positions.length - 1] !== position)
+        positions.push(position);
+}
+/** Positions of `lines` by whatever keys `keysOf` gives each line. */
+function indexBy(lines, keysOf) {
+    const index = new Map();
+    for (const [position, line] of lines.entries())
+        for (const key of keysOf(line))
+            addPosition(index, key, position);
+    return index;
+}
+function* trigramsOf(line) {
+    for (let at = 0; at + 3 <= line.length; at++)
+        yield line.slice(at, at + 3);
+}
+/**
+ * One file's non-blank lines, normalized, with the line each is on, and indexes of them built on
+ * first need: whole lines, whitespace-separated tokens, and three-character substrings.
+ */
+class FileLines {
+    /** The file's non-blank lines, normalized: matching walks consecutive ones. */
+    lines = [];
+    /** The 0-based line of the file each of `lines` is on. */
+    lineNumbers = [];
+    exact;
+    tokens;
+    trigrams;
+    constructor(text) {
+        text.split(/\r?\n/).forEach((raw, number) => {
+            const line = squash(raw);
+            if (line === '')
+                return;
+            this.lines.push(line);
+            this.lineNumbers.push(number);
+        });
+    }
+    withLine(line) {
+        this.exact ??= indexBy(this.lines, (each) => [each]);
+        return this.exact.get(line) ?? [];
+    }
+    withToken(token) {
+        this.tokens ??= indexBy(this.lines, (line) => line.split(' '));
+        return this.tokens.get(token) ?? [];
+    }
+    withTrigram(trigram) {
+        this.trigrams ??= indexBy(this.lines, trigramsOf);
+        return this.trigrams.get(trigram) ?? [];
+    }
+    /** Whether the snippet's lines `wanted` match the non-blank lines from `start` on. */
+    matchesAt(wanted, start) {
+        const last = wanted.length - 1;
+        if (start < 0 || start + last >= this.lines.length)
+            return false;
+        for (let offset = 0; offset <= last; offset++) {
+            const line = this.lines[start + offset];
+            const expected = wanted[offset];
+            // The first and last lines of a snippet may be partial lines of the file.
+            const ok = offset === 0 || offset === last ? line.includes(expected) : line === expected;
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+    range(start, lineCount) {
+        return {
+            startLine: this.lineNumbers[start] + 1,
+            endLine: this.lineNumbers[start + lineCount - 1] + 1
+        };
+    }
+}
+/**
+ * The fewest candidates for the snippet's lines `wanted` that one of its lines gives: a middle
+ * line by the file's whole lines; a first or last line, which may be partial, by one of its
+ * interior tokens (a partial line holds those whole: only its first and last may be cut) or, when
+ * those are common, by three of its characters. Undefined when no line narrows it down (a partial
+ * line of one or two short tokens and no other): then only a scan can.
+ */
+function fewestCandidates(file, wanted) {
+    const last = wanted.length - 1;
+    let best;
+    const consider = (positions, offset) => {
+        if (!best || positions.length < best.positions.length)
+            best = { positions, offset };
+    };
+    for (let offset = 1; offset < last; offset++)
+        consider(file.withLine(wanted[offset]), offset);
+    const partial = last === 0 ? [0] : [0, last];
+    for (const offset of partial) {
+        const words = wanted[offset].split(' ');
+        for (let word = 1; word < words.length - 1; word++)
+            consider(file.withToken(words[word]), offset);
+    }
+    if (best && best.positions.length <= TOKEN_CANDIDATES_BEFORE_TRIGRAMS)
+        return best;
+    for (const offset of partial)
+        for (const trigram of trigramsOf(wanted[offset]))
+            consider(file.withTrigram(trigram), offset);
+    return best;
+}
+/** The first match of the snippet's lines `wanted` in `file`, from its candidates in order. */
+function firstMatch(file, wanted) {
+    const candidates = fewestCandidates(file, wanted);
+    const count = candidates ? candidates.positions.length : file.lines.length;
+    for (let index = 0; index < count; index++) {
+        const start = candidates ? candidates.positions[index] - candidates.offset : index;
+        if (file.matchesAt(wanted, start))
+            return file.range(start, wanted.length);
+    }
+    return undefined;
+}
+/**
+ * Finds snippets in one file's `text`: the file is split and normalized once and indexed on first
+ * need, so that a lookup costs about the candidates of the snippet's rarest line or token rather
+ * than the file's length. `locate(snippet)` answers exactly as locateSnippet(text, snippet): lines
+ * compared with whitespace collapsed, blank lines of the file skipped, the snippet's first and
+ * last lines possibly partial lines of the file, its middle lines whole ones, and the first match
+ * in the file wins. Hold one file's locator at a time: its index is a few times the file's size.
+ */
+function snippetLocator(text) {
+    const file = new FileLines(text);
+    const answers = new Map();
+    return (snippet) => {
+        const wanted = snippet
+            .split(/\r?\n/)
+            .map(squash)
+            .filter((line) => line !== '');
+        if (wanted.length === 0)
+            return undefined;
+        // A snippet repeated among a file's findings is looked up once.
+        const key = wanted.join('\n');
+        const found = answers.has(key) ? answers.get(key) : firstMatch(file, wanted);
+        answers.set(key, found);
+        return found && { ...found };
+    };
+}
+/**
+ * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
+ * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
+ * For many snippets of one file, use one snippetLocator(text).
+ */
+function locateSnippet(text, snippet) {
+    return snippetLocator(text)(snippet);
+}
+
+;// CONCATENATED MODULE: ./src/report/locations.ts
+
+
+/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
+function locateFindings(findings, lines, workspace = '', fileExists) {
+    const locations = new Map();
+    for (const finding of findings) {
+        const path = (0,paths/* repoRelativePath */.e)(finding.affected_file, workspace, fileExists);
+        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
+    }
+    return locations;
+}
+/**
+ * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
+ * once, whatever the number of its findings, and dropped before the next one is read.
+ */
+function locateInCheckout(findings, readFile, workspace = '', fileExists) {
+    const byPath = new Map();
+    for (const finding of findings) {
+        const path = (0,paths/* repoRelativePath */.e)(finding.affected_file, workspace, fileExists);
+        if (!path)
+            continue;
+        const inFile = byPath.get(path);
+        if (inFile)
+            inFile.push(finding);
+        else
+            byPath.set(path, [finding]);
+    }
+    const lines = new Map();
+    for (const [path, inFile] of byPath) {
+        const text = readFile(path);
+        if (text === undefined)
+            continue;
+        const locate = snippetLocator(text);
+        for (const finding of inFile) {
+            const found = locate(finding.affected_code);
+            if (found)
+                lines.set(finding.id, found);
+        }
+    }
+    return lines;
+}
+
+
+/***/ }),
+
 /***/ 7178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -110,8 +329,8 @@ var flow_failure = __webpack_require__(9997);
 
 
 
-async function useApprovedEstimation(id, request, deps, progress) {
-    progress.phase = 'estimating';
+async function useApprovedEstimation(id, request, deps, facts) {
+    facts.phase = 'estimating';
     let estimation;
     try {
         estimation = await deps.client.getCostEstimation(id);
@@ -124,12 +343,12 @@ async function useApprovedEstimation(id, request, deps, progress) {
         }
         throw error;
     }
-    progress.estimation = estimation;
+    facts.estimation = estimation;
     deps.logger.info(`Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`);
     const mismatch = scopeMismatch(estimation, request.repositories);
     if (mismatch)
         throw mismatch;
-    return (0,estimate/* settleEstimation */.D9)(estimation, request, deps, progress);
+    return (0,estimate/* settleEstimation */.D9)(estimation, request, deps, facts);
 }
 const describe = (repos) => repos.map((repo) => `${repo.url}@${repo.branch}`).join(', ');
 /** Why the estimation is not for exactly this run's repositories and branches, if it is not. */
@@ -162,6 +381,56 @@ function scopeMismatch(estimation, requested) {
 
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var severity = __webpack_require__(5131);
+// EXTERNAL MODULE: ./src/findings/paths.ts
+var paths = __webpack_require__(8198);
+;// CONCATENATED MODULE: ./src/flow/gate.ts
+
+
+/** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
+const TRIAGED_SAFE_STATES = new Set(['false_positive', 'accepted_risk']);
+const SCOPE_ALL = { requested: 'all', applied: 'all' };
+/**
+ * A path of a finding is in the diff when it is a changed file, or ends with one (an absolute
+ * path). A finding without a path cannot be placed outside the diff, so it counts as in it.
+ */
+function isInChangedFiles(finding, changedFiles) {
+    const path = (0,paths/* normalizeFindingPath */.s)(finding.affected_file);
+    if (path === '' || changedFiles.has(path))
+        return true;
+    for (const file of changedFiles)
+        if (path.endsWith(`/${file}`))
+            return true;
+    return false;
+}
+function standingOf(finding, threshold, scope) {
+    if (!severity/* GATING_STATES */.wF.has(finding.state))
+        return 'triaged';
+    const baselineState = scope.baselineMatches?.get(finding.id);
+    if (baselineState !== undefined) {
+        return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base';
+    }
+    if (scope.changedFiles && !isInChangedFiles(finding, scope.changedFiles))
+        return 'outside-diff';
+    return (0,severity/* meetsGate */.qm)(finding, threshold) ? 'blocking' : 'below-gate';
+}
+function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
+    const standings = new Map(findings.map((finding) => [finding.id, standingOf(finding, threshold, scope)]));
+    const gating = (0,severity/* bySeverity */.Np)(findings.filter((finding) => standings.get(finding.id) === 'blocking'));
+    const matches = scope.baselineMatches;
+    return {
+        threshold,
+        passed: gating.length === 0,
+        gating,
+        standings,
+        scope,
+        newFindings: matches
+            ? findings.filter((finding) => !matches.has(finding.id)).length
+            : undefined,
+        counts: (0,severity/* countBySeverity */.Ot)(findings),
+        total: findings.length
+    };
+}
+
 // EXTERNAL MODULE: ./src/hacktron/types.ts
 var types = __webpack_require__(3867);
 ;// CONCATENATED MODULE: ./src/flow/fingerprint.ts
@@ -172,15 +441,7 @@ var types = __webpack_require__(3867);
 // code is taken first, and only then a match on kind, file and title alone, so one small edit of
 // the flagged line does not make an old finding look new.
 
-/** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
-function normalizeFindingPath(path) {
-    return (path ?? '')
-        .trim()
-        .replace(/\\/g, '/')
-        .replace(/^file:\/\//, '')
-        .replace(/\/{2,}/g, '/')
-        .replace(/^(\.\/|\/)+/, '');
-}
+
 /** Case, spacing and punctuation do not make a different finding. */
 function normalizeWords(text) {
     return (text ?? '')
@@ -196,7 +457,7 @@ function normalizeCode(code) {
 function looseFingerprint(finding) {
     return [
         normalizeWords(finding.category),
-        normalizeFindingPath(finding.affected_file),
+        (0,paths/* normalizeFindingPath */.s)(finding.affected_file),
         normalizeWords(finding.title)
     ].join('\0');
 }
@@ -238,54 +499,6 @@ function matchFindings(findings, earlier) {
         }
     }
     return matches;
-}
-
-;// CONCATENATED MODULE: ./src/flow/gate.ts
-
-
-/** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
-const TRIAGED_SAFE_STATES = new Set(['false_positive', 'accepted_risk']);
-const SCOPE_ALL = { requested: 'all', applied: 'all' };
-/**
- * A path of a finding is in the diff when it is a changed file, or ends with one (an absolute
- * path). A finding without a path cannot be placed outside the diff, so it counts as in it.
- */
-function isInChangedFiles(finding, changedFiles) {
-    const path = normalizeFindingPath(finding.affected_file);
-    if (path === '' || changedFiles.has(path))
-        return true;
-    for (const file of changedFiles)
-        if (path.endsWith(`/${file}`))
-            return true;
-    return false;
-}
-function standingOf(finding, threshold, scope) {
-    if (!severity/* GATING_STATES */.wF.has(finding.state))
-        return 'triaged';
-    const baselineState = scope.baselineMatches?.get(finding.id);
-    if (baselineState !== undefined) {
-        return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base';
-    }
-    if (scope.changedFiles && !isInChangedFiles(finding, scope.changedFiles))
-        return 'outside-diff';
-    return (0,severity/* meetsGate */.qm)(finding, threshold) ? 'blocking' : 'below-gate';
-}
-function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
-    const standings = new Map(findings.map((finding) => [finding.id, standingOf(finding, threshold, scope)]));
-    const gating = (0,severity/* bySeverity */.Np)(findings.filter((finding) => standings.get(finding.id) === 'blocking'));
-    const matches = scope.baselineMatches;
-    return {
-        threshold,
-        passed: gating.length === 0,
-        gating,
-        standings,
-        scope,
-        newFindings: matches
-            ? findings.filter((finding) => !matches.has(finding.id)).length
-            : undefined,
-        counts: (0,severity/* countBySeverity */.Ot)(findings),
-        total: findings.length
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/hacktron/sarif-export.ts
@@ -535,9 +748,6 @@ class HacktronClient {
     }
     getCostEstimation(id, limits) {
         return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE, {}, limits);
-    }
-    listCostEstimations(limit = 100, offset = 0) {
-        return this.get('/cost-estimations', PAGE_SHAPE, { limit, offset });
     }
     /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */
     createScan(body) {
@@ -970,6 +1180,7 @@ var scan_lookup = __webpack_require__(8730);
 
 
 
+
 async function decideGateScope(request, findings, deps) {
     const decision = request.scope === 'new'
         ? await compareWithBaseline(request, findings, deps)
@@ -1063,7 +1274,7 @@ async function limitToChangedFiles(request, deps) {
     if (!listed.complete) {
         return fallBack('changed-files', `${listed.why ?? 'the list of the files it changes is incomplete'}, so its diff cannot be judged file by file.`);
     }
-    const changedFiles = new Set(listed.files.map(normalizeFindingPath));
+    const changedFiles = new Set(listed.files.map(paths/* normalizeFindingPath */.s));
     deps.logger.info(`The pull request changes ${changedFiles.size} files; only findings in them can gate.`);
     return { requested: 'changed-files', applied: 'changed-files', changedFiles };
 }
@@ -1089,8 +1300,8 @@ async function newerPullRequestHead(runSha, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/flow/progress.ts
-var flow_progress = __webpack_require__(4077);
+// EXTERNAL MODULE: ./src/flow/run-facts.ts
+var run_facts = __webpack_require__(7995);
 ;// CONCATENATED MODULE: ./src/flow/scan.ts
 
 
@@ -1125,11 +1336,11 @@ function scanRequestBody(estimation, requested, extras) {
         })
     };
 }
-/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
-async function waitForScan(request, deps, progress) {
-    progress.scanId = request.scanId;
-    progress.scanStartedAtMs ??= deps.clock.now();
-    await (0,flow_progress/* enterPhase */.a)(progress, 'scanning', deps.onPhaseChange);
+/** Waits for the scan to end and records its findings in `facts`; throws a FlowFailure when it cannot. */
+async function waitForScan(request, deps, facts) {
+    facts.scanId = request.scanId;
+    facts.scanStartedAtMs ??= deps.clock.now();
+    await (0,run_facts/* enterPhase */.a)(facts, 'scanning', deps.onPhaseChange);
     const pollStarted = deps.clock.now();
     const ended = await (0,poll/* pollToEnd */.EU)({
         subject: `Scan ${request.scanId}`,
@@ -1138,20 +1349,20 @@ async function waitForScan(request, deps, progress) {
         isTerminal: (scan) => types/* TERMINAL_SCAN_STATUSES */.wW.includes(scan.status),
         intervalMs: request.pollIntervalMs,
         timeoutMs: request.timeoutMs,
-        onRead: (scan) => (progress.scanStatus = scan.status)
-    }, deps, () => new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
+        onRead: (scan) => (facts.scanStatus = scan.status)
+    }, deps, () => new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${facts.scanStatus ?? 'pending'} when scan-timeout ` +
         `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
         `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
         `mode: wait and scan-id: ${request.scanId}.`));
-    progress.scanEndedAtMs = deps.clock.now();
+    facts.scanEndedAtMs = deps.clock.now();
     if (ended.status !== 'completed') {
         throw new flow_failure/* FlowFailure */.z('scan-failed', `Hacktron: scan ${ended.status}`, `Scan ${request.scanId} ended with status ${ended.status}, so there are no findings to ` +
             'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
     }
-    progress.phase = 'reading-findings';
+    facts.phase = 'reading-findings';
     const read = await readFindingsBefore(pollStarted + request.timeoutMs, request, deps);
-    progress.findings = read.findings;
-    progress.findingLines = read.lines;
+    facts.findings = read.findings;
+    facts.findingLines = read.lines;
 }
 /** The findings, read within what is left of scan-timeout (a 429 on a page waits no longer). */
 async function readFindingsBefore(deadline, request, deps) {
@@ -1183,7 +1394,7 @@ var run_record = __webpack_require__(8851);
  * Attaches to an earlier scan for this commit and scope, if there is one: first as the action's
  * own run records name it, then as the API's scan names do.
  */
-async function findScanToReuse(identity, recordKey, deps, progress) {
+async function findScanToReuse(identity, recordKey, deps, facts) {
     // The name lookup is sent first although the records win: it needs only the Hacktron client,
     // so the run's first request is not held up by loading GitHub's REST client for the records.
     const named = await (0,scan_lookup/* findScan */.hj)(deps.client, identity, scan_lookup/* isReusable */.g1);
@@ -1192,20 +1403,20 @@ async function findScanToReuse(identity, recordKey, deps, progress) {
     if (!scan)
         return undefined;
     const how = recorded ? 'an earlier run recorded' : 'found by its name';
-    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`, deps, progress);
+    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`, deps, facts);
     return scan.id;
 }
-async function startScanOnce(request, deps, progress) {
-    progress.phase = 'starting-scan';
+async function startScanOnce(request, deps, facts) {
+    facts.phase = 'starting-scan';
     if (request.reuseScan) {
         // Another run for this commit may have started the scan while this one was estimating.
-        const existing = await findScanToReuse(request.identity, request.recordKey, deps, progress);
+        const existing = await findScanToReuse(request.identity, request.recordKey, deps, facts);
         if (existing)
             return existing;
     }
     const sentAt = Date.now();
     try {
-        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
+        return recordStarted(await deps.client.createScan(request.body), request, deps, facts);
     }
     catch (error) {
         if (!(error instanceof errors/* HacktronApiError */.jv))
@@ -1213,16 +1424,16 @@ async function startScanOnce(request, deps, progress) {
         if (error.code === 'conflict' && request.reuseScan) {
             const scan = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, scan_lookup/* isReusable */.g1);
             if (scan) {
-                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, progress);
+                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, facts);
                 return scan.id;
             }
         }
         if (!error.ambiguous)
             throw error;
-        return reconcile(request, error, sentAt, deps, progress);
+        return reconcile(request, error, sentAt, deps, facts);
     }
 }
-async function reconcile(request, lost, sentAt, deps, progress) {
+async function reconcile(request, lost, sentAt, deps, facts) {
     const estimationId = request.body.cost_estimation_id;
     deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
     // If state cannot be read either, stop with the lost answer's error: it names the estimation
@@ -1231,18 +1442,18 @@ async function reconcile(request, lost, sentAt, deps, progress) {
         throw lost;
     });
     if (started) {
-        attach(started, 'the scan had started although its answer was lost', deps, progress);
+        attach(started, 'the scan had started although its answer was lost', deps, facts);
         return started.id;
     }
     try {
         deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
-        return recordStarted(await deps.client.createScan(request.body), request, deps, progress);
+        return recordStarted(await deps.client.createScan(request.body), request, deps, facts);
     }
     catch (error) {
         if (error instanceof errors/* HacktronApiError */.jv && error.code === 'conflict') {
             const claimed = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, () => true, sentAt);
             if (claimed) {
-                attach(claimed, 'the first start had claimed the estimation', deps, progress);
+                attach(claimed, 'the first start had claimed the estimation', deps, facts);
                 return claimed.id;
             }
         }
@@ -1251,18 +1462,18 @@ async function reconcile(request, lost, sentAt, deps, progress) {
         throw error;
     }
 }
-function recordStarted(started, request, deps, progress) {
-    progress.scanId = started.id;
-    progress.scanStatus = started.status;
-    progress.scanStartedAtMs = deps.clock.now();
+function recordStarted(started, request, deps, facts) {
+    facts.scanId = started.id;
+    facts.scanStatus = started.status;
+    facts.scanStartedAtMs = deps.clock.now();
     deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
     return started.id;
 }
-function attach(scan, because, deps, progress) {
-    progress.scanId = scan.id;
-    progress.scanStatus = scan.status;
-    progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
-    progress.attachedBecause = because;
+function attach(scan, because, deps, facts) {
+    facts.scanId = scan.id;
+    facts.scanStatus = scan.status;
+    facts.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
+    facts.attachedBecause = because;
     deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
 }
 
@@ -1275,10 +1486,10 @@ function attach(scan, because, deps, progress) {
 
 
 
-async function runFlow(settings, deps, progress, phase) {
+async function runFlow(settings, deps, facts, phase) {
     let scanId = settings.scanId;
     if (settings.mode !== 'wait') {
-        const started = await estimateAndStart(settings, deps, progress, phase);
+        const started = await estimateAndStart(settings, deps, facts, phase);
         if (typeof started !== 'string')
             return started.result;
         scanId = started;
@@ -1292,8 +1503,8 @@ async function runFlow(settings, deps, progress, phase) {
         scanId: waitFor,
         pollIntervalMs: settings.pollIntervalMs,
         timeoutMs: settings.scanTimeoutMs
-    }, deps, progress));
-    const findings = progress.findings ?? [];
+    }, deps, facts));
+    const findings = facts.findings ?? [];
     const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () => decideGateScope({
         scope: settings.gateScope,
         scanId: waitFor,
@@ -1302,12 +1513,12 @@ async function runFlow(settings, deps, progress, phase) {
         baseBranch: settings.event.baseBranch,
         isPullRequest: settings.event.pullRequestNumber !== undefined
     }, findings, deps));
-    progress.verdict = evaluateGate(findings, settings.failOnSeverity, scope);
-    progress.phase = 'done';
-    return progress.verdict.passed ? 'passed' : 'failed';
+    facts.verdict = evaluateGate(findings, settings.failOnSeverity, scope);
+    facts.phase = 'done';
+    return facts.verdict.passed ? 'passed' : 'failed';
 }
 /** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
-async function estimateAndStart(settings, deps, progress, phase) {
+async function estimateAndStart(settings, deps, facts, phase) {
     const estimateRequest = {
         repositories: settings.repositories,
         pollIntervalMs: settings.pollIntervalMs,
@@ -1317,7 +1528,7 @@ async function estimateAndStart(settings, deps, progress, phase) {
     let estimation;
     const approvedId = settings.costEstimationId;
     if (approvedId !== undefined) {
-        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, progress));
+        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, facts));
     }
     const [primary] = settings.repositories;
     const identity = {
@@ -1334,22 +1545,22 @@ async function estimateAndStart(settings, deps, progress, phase) {
         branch: identity.branch
     };
     if (settings.reuseScan && settings.mode !== 'estimate') {
-        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, recordKey, deps, progress));
+        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, recordKey, deps, facts));
         if (reused !== undefined)
             return reused;
     }
-    estimation ??= await phase('Estimate the cost', () => (0,estimate/* estimate */.jA)({ name: settings.estimationName, ...estimateRequest }, deps, progress));
+    estimation ??= await phase('Estimate the cost', () => (0,estimate/* estimate */.jA)({ name: settings.estimationName, ...estimateRequest }, deps, facts));
     if (settings.mode === 'estimate')
         return { result: 'estimated' };
     if (settings.event.pullRequestNumber !== undefined) {
         const newer = await newerPullRequestHead(settings.event.headSha, deps);
         if (newer !== undefined) {
-            progress.supersededBy = newer;
+            facts.supersededBy = newer;
             return { result: 'superseded' };
         }
     }
     const body = scanRequestBody(estimation, settings.repositories, settings);
-    return phase('Start the scan', () => startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, progress));
+    return phase('Start the scan', () => startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, facts));
 }
 
 ;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
@@ -1362,8 +1573,8 @@ const START_ANSWER_GRACE_MS = 5000;
  * After a cancellation: when the flow was starting the scan and has no scan id yet, waits until
  * the flow settles (it stops at its next wait once the start is answered) or the grace runs out.
  */
-async function awaitStartInFlight(flow, progress, clock, graceMs = START_ANSWER_GRACE_MS) {
-    if (progress.phase !== 'starting-scan' || progress.scanId !== undefined)
+async function awaitStartInFlight(flow, facts, clock, graceMs = START_ANSWER_GRACE_MS) {
+    if (facts.phase !== 'starting-scan' || facts.scanId !== undefined)
         return;
     const settled = new AbortController();
     await Promise.race([
@@ -1375,8 +1586,8 @@ async function awaitStartInFlight(flow, progress, clock, graceMs = START_ANSWER_
 
 // EXTERNAL MODULE: ./src/report/check-run.ts
 var check_run = __webpack_require__(2158);
-// EXTERNAL MODULE: ./src/report/locations.ts
-var locations = __webpack_require__(5126);
+// EXTERNAL MODULE: ./src/report/locations.ts + 1 modules
+var locations = __webpack_require__(3134);
 // EXTERNAL MODULE: ./src/run/report-outcome.ts + 1 modules
 var report_outcome = __webpack_require__(5697);
 // EXTERNAL MODULE: ./src/run/run-state.ts
@@ -1409,9 +1620,9 @@ const systemRuntime = {
     })
 };
 async function driveFlow(settings, connections, state, runtime) {
-    const { progress, logger, frontEnd } = state;
+    const { facts, logger, frontEnd } = state;
     const signal = frontEnd.cancellation;
-    const flow = runFlow(settings, flowDeps(settings, connections, state, runtime), progress, phase);
+    const flow = runFlow(settings, flowDeps(settings, connections, state, runtime), facts, phase);
     const cancelled = new Promise((resolve) => {
         if (signal.aborted)
             resolve('cancelled');
@@ -1420,7 +1631,7 @@ async function driveFlow(settings, connections, state, runtime) {
     const result = await Promise.race([flow, cancelled]);
     if (result === 'cancelled') {
         // Except for the answer to starting the scan, which names the scan that did start.
-        await awaitStartInFlight(flow, progress, runtime.clock);
+        await awaitStartInFlight(flow, facts, runtime.clock);
     }
     return result;
     /** Folds a phase in the log and says how long it took. */
@@ -1449,13 +1660,13 @@ function flowDeps(settings, connections, state, runtime) {
         signal: frontEnd.cancellation,
         findingsReading: {
             pacing: findingsPagePacing(settings.testMode),
-            locateInCheckout: (findings) => (0,locations/* locateInCheckout */.kb)(findings, workspace.readFile, workspace.root, workspace.fileExists)
+            locateInCheckout: (findings) => (0,locations/* locateInCheckout */.k)(findings, workspace.readFile, workspace.root, workspace.fileExists)
         },
         // The check run appears in progress at the first phase change, once the first Hacktron
         // request is out: creating it first would hold that request up while its client loads.
         onPhaseChange: async () => {
             await (0,report_outcome/* updateComment */.v)(state);
-            await connections.checkRun?.show((0,check_run/* inProgressOutput */.aK)(state.progress), (0,run_state/* runRecordOf */.GH)(state));
+            await connections.checkRun?.show((0,check_run/* inProgressOutput */.aK)(state.facts), (0,run_state/* runRecordOf */.GH)(state));
         }
     };
 }
@@ -1487,28 +1698,28 @@ var severity = __webpack_require__(5131);
 // The step's outputs, from what the run learned. Only values that are known are set.
 
 
-function outputsOf(outcome, progress, sarifFile, checkRunId) {
+function outputsOf(outcome, facts, sarifFile, checkRunId) {
     const outputs = {
         result: outcome.result,
         'error-code': outcome.errorCode ?? '',
         'sarif-file': sarifFile,
         'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
     };
-    if (progress.estimation)
-        outputs['cost-estimation-id'] = progress.estimation.id;
-    if (progress.estimatedCredits !== undefined)
-        outputs['estimated-credits'] = String(progress.estimatedCredits);
-    if (progress.scanId)
-        outputs['scan-id'] = progress.scanId;
-    if (progress.scanStatus)
-        outputs['scan-status'] = progress.scanStatus;
-    if (progress.findings) {
-        const counts = (0,severity/* countBySeverity */.Ot)(progress.findings);
-        outputs['findings-total'] = String(progress.findings.length);
+    if (facts.estimation)
+        outputs['cost-estimation-id'] = facts.estimation.id;
+    if (facts.estimatedCredits !== undefined)
+        outputs['estimated-credits'] = String(facts.estimatedCredits);
+    if (facts.scanId)
+        outputs['scan-id'] = facts.scanId;
+    if (facts.scanStatus)
+        outputs['scan-status'] = facts.scanStatus;
+    if (facts.findings) {
+        const counts = (0,severity/* countBySeverity */.Ot)(facts.findings);
+        outputs['findings-total'] = String(facts.findings.length);
         for (const severity of types/* SEVERITIES */.oC)
             outputs[`findings-${severity}`] = String(counts[severity]);
     }
-    const { verdict } = progress;
+    const { verdict } = facts;
     if (verdict) {
         outputs['gating-findings'] = String(verdict.gating.length);
         if (verdict.newFindings !== undefined)
@@ -1534,43 +1745,43 @@ var run_state = __webpack_require__(9184);
 
 
 async function reportOutcome(outcome, state) {
-    const { progress, settings, logger, frontEnd, connections } = state;
+    const { facts, settings, logger, frontEnd, connections } = state;
     let reports;
     // SARIF building and the annotations load only for a run that has findings to report.
-    const reporting = settings && progress.findings ? await __webpack_require__.e(/* import() */ 809).then(__webpack_require__.bind(__webpack_require__, 1809)) : undefined;
+    const reporting = settings && facts.findings ? await __webpack_require__.e(/* import() */ 809).then(__webpack_require__.bind(__webpack_require__, 1809)) : undefined;
     if (settings && reporting) {
         try {
-            reports = await reporting.prepareFindingReports(progress, settings, frontEnd.workspace, logger);
+            reports = await reporting.prepareFindingReports(facts, settings, frontEnd.workspace, logger);
         }
         catch (error) {
             logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
         }
     }
-    frontEnd.setOutputs(outputsOf(outcome, progress, reports?.sarifFile ?? '', connections?.checkRun?.id));
+    frontEnd.setOutputs(outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id));
     const used = { error: 0, warning: 0, notice: logger.notices };
     const level = annotateOutcome(outcome, state);
     if (level)
         used[level]++;
     if (settings && reports && reporting && connections) {
-        reporting.annotateFindings(progress, settings, reports.locations, {
+        reporting.annotateFindings(facts, settings, reports.locations, {
             maxAnnotations: connections.maxFindingAnnotations,
             alreadyUsed: { ...used, warning: used.warning + logger.warnings }
         }, frontEnd);
     }
     logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
     const context = (0,run_state/* summaryContext */.u$)(settings, reports);
-    await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, progress, context));
+    await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, facts, context));
     await updateComment(state, outcome, reports);
     const record = (0,run_state/* runRecordOf */.GH)(state);
     if (outcome.result === 'started') {
         // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
         // until the mode: wait job, which reports on the same commit, completes its own.
-        await connections?.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(progress), record);
+        await connections?.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(facts), record);
     }
     else {
         const locations = reports?.locations ?? new Map();
         const cancelled = frontEnd.cancellation.aborted;
-        await connections?.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, progress, context, locations, cancelled), record);
+        await connections?.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, facts, context, locations, cancelled), record);
     }
     frontEnd.finish(outcome);
 }
@@ -1591,7 +1802,7 @@ async function updateComment(state, outcome, reports) {
     // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
     // but keeps one that exists current, so a fixed PR shows that it now passes.
     const needsEyes = outcome !== undefined && ((0,report_outcome/* stepFails */.u)(outcome) || outcome.result === 'timed-out');
-    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, state.progress, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state));
+    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, state.facts, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state));
     await comment.write(body, { mayCreate: comment.createsAlways || needsEyes });
 }
 

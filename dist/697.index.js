@@ -26,28 +26,28 @@ var severity = __webpack_require__(5131);
 // The step's outputs, from what the run learned. Only values that are known are set.
 
 
-function outputsOf(outcome, progress, sarifFile, checkRunId) {
+function outputsOf(outcome, facts, sarifFile, checkRunId) {
     const outputs = {
         result: outcome.result,
         'error-code': outcome.errorCode ?? '',
         'sarif-file': sarifFile,
         'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
     };
-    if (progress.estimation)
-        outputs['cost-estimation-id'] = progress.estimation.id;
-    if (progress.estimatedCredits !== undefined)
-        outputs['estimated-credits'] = String(progress.estimatedCredits);
-    if (progress.scanId)
-        outputs['scan-id'] = progress.scanId;
-    if (progress.scanStatus)
-        outputs['scan-status'] = progress.scanStatus;
-    if (progress.findings) {
-        const counts = (0,severity/* countBySeverity */.Ot)(progress.findings);
-        outputs['findings-total'] = String(progress.findings.length);
+    if (facts.estimation)
+        outputs['cost-estimation-id'] = facts.estimation.id;
+    if (facts.estimatedCredits !== undefined)
+        outputs['estimated-credits'] = String(facts.estimatedCredits);
+    if (facts.scanId)
+        outputs['scan-id'] = facts.scanId;
+    if (facts.scanStatus)
+        outputs['scan-status'] = facts.scanStatus;
+    if (facts.findings) {
+        const counts = (0,severity/* countBySeverity */.Ot)(facts.findings);
+        outputs['findings-total'] = String(facts.findings.length);
         for (const severity of types/* SEVERITIES */.oC)
             outputs[`findings-${severity}`] = String(counts[severity]);
     }
-    const { verdict } = progress;
+    const { verdict } = facts;
     if (verdict) {
         outputs['gating-findings'] = String(verdict.gating.length);
         if (verdict.newFindings !== undefined)
@@ -73,43 +73,43 @@ var run_state = __webpack_require__(9184);
 
 
 async function reportOutcome(outcome, state) {
-    const { progress, settings, logger, frontEnd, connections } = state;
+    const { facts, settings, logger, frontEnd, connections } = state;
     let reports;
     // SARIF building and the annotations load only for a run that has findings to report.
-    const reporting = settings && progress.findings ? await __webpack_require__.e(/* import() */ 809).then(__webpack_require__.bind(__webpack_require__, 1809)) : undefined;
+    const reporting = settings && facts.findings ? await __webpack_require__.e(/* import() */ 809).then(__webpack_require__.bind(__webpack_require__, 1809)) : undefined;
     if (settings && reporting) {
         try {
-            reports = await reporting.prepareFindingReports(progress, settings, frontEnd.workspace, logger);
+            reports = await reporting.prepareFindingReports(facts, settings, frontEnd.workspace, logger);
         }
         catch (error) {
             logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
         }
     }
-    frontEnd.setOutputs(outputsOf(outcome, progress, reports?.sarifFile ?? '', connections?.checkRun?.id));
+    frontEnd.setOutputs(outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id));
     const used = { error: 0, warning: 0, notice: logger.notices };
     const level = annotateOutcome(outcome, state);
     if (level)
         used[level]++;
     if (settings && reports && reporting && connections) {
-        reporting.annotateFindings(progress, settings, reports.locations, {
+        reporting.annotateFindings(facts, settings, reports.locations, {
             maxAnnotations: connections.maxFindingAnnotations,
             alreadyUsed: { ...used, warning: used.warning + logger.warnings }
         }, frontEnd);
     }
     logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
     const context = (0,run_state/* summaryContext */.u$)(settings, reports);
-    await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, progress, context));
+    await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, facts, context));
     await updateComment(state, outcome, reports);
     const record = (0,run_state/* runRecordOf */.GH)(state);
     if (outcome.result === 'started') {
         // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
         // until the mode: wait job, which reports on the same commit, completes its own.
-        await connections?.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(progress), record);
+        await connections?.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(facts), record);
     }
     else {
         const locations = reports?.locations ?? new Map();
         const cancelled = frontEnd.cancellation.aborted;
-        await connections?.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, progress, context, locations, cancelled), record);
+        await connections?.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, facts, context, locations, cancelled), record);
     }
     frontEnd.finish(outcome);
 }
@@ -130,7 +130,7 @@ async function updateComment(state, outcome, reports) {
     // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
     // but keeps one that exists current, so a fixed PR shows that it now passes.
     const needsEyes = outcome !== undefined && ((0,report_outcome/* stepFails */.u)(outcome) || outcome.result === 'timed-out');
-    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, state.progress, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state));
+    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, state.facts, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state));
     await comment.write(body, { mayCreate: comment.createsAlways || needsEyes });
 }
 

@@ -77,6 +77,225 @@ function unknownSeverities(findings) {
 
 /***/ }),
 
+/***/ 3134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ locateFindings),
+  k: () => (/* binding */ locateInCheckout)
+});
+
+// EXTERNAL MODULE: ./src/findings/paths.ts
+var paths = __webpack_require__(8198);
+;// CONCATENATED MODULE: ./src/report/snippet-locator.ts
+// Where a code snippet is in a file: the file is split, normalized and indexed once, so that many
+// findings in one file (generated, vendored and bundled files gather them) cost about the
+// candidates of each snippet's rarest line, not the file's length each.
+/** Whitespace collapsed and trimmed: how a file's lines and a snippet's lines are compared. */
+function squash(line) {
+    return line.replace(/\s+/g, ' ').trim();
+}
+/**
+ * Above this many candidates from its rarest whole token, a partial line is looked up by its
+ * rarest three characters instead (their index is built for the file on first need).
+ */
+const TOKEN_CANDIDATES_BEFORE_TRIGRAMS = 32;
+function addPosition(index, key, position) {
+    const positions = index.get(key);
+    if (!positions)
+        index.set(key, [position]);
+    else if (positions[positions.length - 1] !== position)
+        positions.push(position);
+}
+/** Positions of `lines` by whatever keys `keysOf` gives each line. */
+function indexBy(lines, keysOf) {
+    const index = new Map();
+    for (const [position, line] of lines.entries())
+        for (const key of keysOf(line))
+            addPosition(index, key, position);
+    return index;
+}
+function* trigramsOf(line) {
+    for (let at = 0; at + 3 <= line.length; at++)
+        yield line.slice(at, at + 3);
+}
+/**
+ * One file's non-blank lines, normalized, with the line each is on, and indexes of them built on
+ * first need: whole lines, whitespace-separated tokens, and three-character substrings.
+ */
+class FileLines {
+    /** The file's non-blank lines, normalized: matching walks consecutive ones. */
+    lines = [];
+    /** The 0-based line of the file each of `lines` is on. */
+    lineNumbers = [];
+    exact;
+    tokens;
+    trigrams;
+    constructor(text) {
+        text.split(/\r?\n/).forEach((raw, number) => {
+            const line = squash(raw);
+            if (line === '')
+                return;
+            this.lines.push(line);
+            this.lineNumbers.push(number);
+        });
+    }
+    withLine(line) {
+        this.exact ??= indexBy(this.lines, (each) => [each]);
+        return this.exact.get(line) ?? [];
+    }
+    withToken(token) {
+        this.tokens ??= indexBy(this.lines, (line) => line.split(' '));
+        return this.tokens.get(token) ?? [];
+    }
+    withTrigram(trigram) {
+        this.trigrams ??= indexBy(this.lines, trigramsOf);
+        return this.trigrams.get(trigram) ?? [];
+    }
+    /** Whether the snippet's lines `wanted` match the non-blank lines from `start` on. */
+    matchesAt(wanted, start) {
+        const last = wanted.length - 1;
+        if (start < 0 || start + last >= this.lines.length)
+            return false;
+        for (let offset = 0; offset <= last; offset++) {
+            const line = this.lines[start + offset];
+            const expected = wanted[offset];
+            // The first and last lines of a snippet may be partial lines of the file.
+            const ok = offset === 0 || offset === last ? line.includes(expected) : line === expected;
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+    range(start, lineCount) {
+        return {
+            startLine: this.lineNumbers[start] + 1,
+            endLine: this.lineNumbers[start + lineCount - 1] + 1
+        };
+    }
+}
+/**
+ * The fewest candidates for the snippet's lines `wanted` that one of its lines gives: a middle
+ * line by the file's whole lines; a first or last line, which may be partial, by one of its
+ * interior tokens (a partial line holds those whole: only its first and last may be cut) or, when
+ * those are common, by three of its characters. Undefined when no line narrows it down (a partial
+ * line of one or two short tokens and no other): then only a scan can.
+ */
+function fewestCandidates(file, wanted) {
+    const last = wanted.length - 1;
+    let best;
+    const consider = (positions, offset) => {
+        if (!best || positions.length < best.positions.length)
+            best = { positions, offset };
+    };
+    for (let offset = 1; offset < last; offset++)
+        consider(file.withLine(wanted[offset]), offset);
+    const partial = last === 0 ? [0] : [0, last];
+    for (const offset of partial) {
+        const words = wanted[offset].split(' ');
+        for (let word = 1; word < words.length - 1; word++)
+            consider(file.withToken(words[word]), offset);
+    }
+    if (best && best.positions.length <= TOKEN_CANDIDATES_BEFORE_TRIGRAMS)
+        return best;
+    for (const offset of partial)
+        for (const trigram of trigramsOf(wanted[offset]))
+            consider(file.withTrigram(trigram), offset);
+    return best;
+}
+/** The first match of the snippet's lines `wanted` in `file`, from its candidates in order. */
+function firstMatch(file, wanted) {
+    const candidates = fewestCandidates(file, wanted);
+    const count = candidates ? candidates.positions.length : file.lines.length;
+    for (let index = 0; index < count; index++) {
+        const start = candidates ? candidates.positions[index] - candidates.offset : index;
+        if (file.matchesAt(wanted, start))
+            return file.range(start, wanted.length);
+    }
+    return undefined;
+}
+/**
+ * Finds snippets in one file's `text`: the file is split and normalized once and indexed on first
+ * need, so that a lookup costs about the candidates of the snippet's rarest line or token rather
+ * than the file's length. `locate(snippet)` answers exactly as locateSnippet(text, snippet): lines
+ * compared with whitespace collapsed, blank lines of the file skipped, the snippet's first and
+ * last lines possibly partial lines of the file, its middle lines whole ones, and the first match
+ * in the file wins. Hold one file's locator at a time: its index is a few times the file's size.
+ */
+function snippetLocator(text) {
+    const file = new FileLines(text);
+    const answers = new Map();
+    return (snippet) => {
+        const wanted = snippet
+            .split(/\r?\n/)
+            .map(squash)
+            .filter((line) => line !== '');
+        if (wanted.length === 0)
+            return undefined;
+        // A snippet repeated among a file's findings is looked up once.
+        const key = wanted.join('\n');
+        const found = answers.has(key) ? answers.get(key) : firstMatch(file, wanted);
+        answers.set(key, found);
+        return found && { ...found };
+    };
+}
+/**
+ * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
+ * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
+ * For many snippets of one file, use one snippetLocator(text).
+ */
+function locateSnippet(text, snippet) {
+    return snippetLocator(text)(snippet);
+}
+
+;// CONCATENATED MODULE: ./src/report/locations.ts
+
+
+/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
+function locateFindings(findings, lines, workspace = '', fileExists) {
+    const locations = new Map();
+    for (const finding of findings) {
+        const path = (0,paths/* repoRelativePath */.e)(finding.affected_file, workspace, fileExists);
+        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
+    }
+    return locations;
+}
+/**
+ * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
+ * once, whatever the number of its findings, and dropped before the next one is read.
+ */
+function locateInCheckout(findings, readFile, workspace = '', fileExists) {
+    const byPath = new Map();
+    for (const finding of findings) {
+        const path = (0,paths/* repoRelativePath */.e)(finding.affected_file, workspace, fileExists);
+        if (!path)
+            continue;
+        const inFile = byPath.get(path);
+        if (inFile)
+            inFile.push(finding);
+        else
+            byPath.set(path, [finding]);
+    }
+    const lines = new Map();
+    for (const [path, inFile] of byPath) {
+        const text = readFile(path);
+        if (text === undefined)
+            continue;
+        const locate = snippetLocator(text);
+        for (const finding of inFile) {
+            const found = locate(finding.affected_code);
+            if (found)
+                lines.set(finding.id, found);
+        }
+    }
+    return lines;
+}
+
+
+/***/ }),
+
 /***/ 1809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -158,8 +377,8 @@ function annotationFor(finding, level, location) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/locations.ts
-var report_locations = __webpack_require__(5126);
+// EXTERNAL MODULE: ./src/report/locations.ts + 1 modules
+var report_locations = __webpack_require__(3134);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/common/version.ts
@@ -491,27 +710,27 @@ var hacktron_findings = __webpack_require__(7038);
 /** How many unlocated findings the summary names one by one. */
 const MAX_UNLOCATED_LISTED = 10;
 /** Locates the findings and writes the SARIF file. */
-async function prepareFindingReports(progress, settings, workspace, logger) {
-    const findings = progress.findings;
+async function prepareFindingReports(facts, settings, workspace, logger) {
+    const findings = facts.findings;
     if (!findings)
         return { locations: new Map(), sarifFile: '', notes: [] };
-    const locations = (0,report_locations/* locateFindings */.Hf)(findings, progress.findingLines, workspace.root, workspace.fileExists);
+    const locations = (0,report_locations/* locateFindings */.H)(findings, facts.findingLines, workspace.root, workspace.fileExists);
     const notes = unknownSeverityNotes(findings);
     if (settings.sarifFile === '')
         return { locations, sarifFile: '', notes };
     const path = (0,external_node_path_.resolve)(workspace.root, settings.sarifFile);
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
     const sarif = await writeSarifFile(path, findings, locations, {
-        scanId: progress.scanId ?? '',
-        baselineStates: baselineStatesOf(findings, progress)
+        scanId: facts.scanId ?? '',
+        baselineStates: baselineStatesOf(findings, facts)
     });
     notes.push(...sarifNotes(sarif, logger));
     logger.info(`Wrote ${sarif.resultCount} findings as SARIF to ${(0,external_node_path_.relative)(workspace.root, path) || path}.`);
     return { locations, sarifFile: settings.sarifFile, notes };
 }
 /** New or unchanged against the baseline scan, when the gate compared with one. */
-function baselineStatesOf(findings, progress) {
-    const matches = progress.verdict?.scope.baselineMatches;
+function baselineStatesOf(findings, facts) {
+    const matches = facts.verdict?.scope.baselineMatches;
     if (!matches)
         return undefined;
     return new Map(findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new']));
@@ -551,12 +770,12 @@ function sarifNotes(sarif, logger) {
     return notes;
 }
 /** Annotates the findings on their lines, within what the platform shows besides `alreadyUsed`. */
-function annotateFindings(progress, settings, locations, budget, frontEnd) {
-    if (!progress.findings || progress.findings.length === 0)
+function annotateFindings(facts, settings, locations, budget, frontEnd) {
+    if (!facts.findings || facts.findings.length === 0)
         return;
-    const plan = planAnnotations(progress.findings, locations, settings.failOnSeverity, {
+    const plan = planAnnotations(facts.findings, locations, settings.failOnSeverity, {
         ...budget,
-        standings: progress.verdict?.standings
+        standings: facts.verdict?.standings
     });
     for (const annotation of plan.annotations)
         frontEnd.annotate(annotation);

@@ -28500,19 +28500,19 @@ class FlowFailure extends Error {
 
 /***/ }),
 
-/***/ 4077:
+/***/ 7995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ enterPhase),
-/* harmony export */   g: () => (/* binding */ newProgress)
+/* harmony export */   V: () => (/* binding */ newRunFacts),
+/* harmony export */   a: () => (/* binding */ enterPhase)
 /* harmony export */ });
 /** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
-async function enterPhase(progress, phase, onPhaseChange) {
-    progress.phase = phase;
-    await onPhaseChange?.(progress);
+async function enterPhase(facts, phase, onPhaseChange) {
+    facts.phase = phase;
+    await onPhaseChange?.(facts);
 }
-function newProgress() {
+function newRunFacts() {
     return { phase: 'starting' };
 }
 
@@ -31733,8 +31733,8 @@ function maskSecrets(sources) {
     }
 }
 
-// EXTERNAL MODULE: ./src/flow/progress.ts
-var progress = __nccwpck_require__(4077);
+// EXTERNAL MODULE: ./src/flow/run-facts.ts
+var run_facts = __nccwpck_require__(7995);
 ;// CONCATENATED MODULE: ./src/settings/describe.ts
 /**
  * The settings with every secret replaced by what can be said of it. A front end's report
@@ -31801,7 +31801,7 @@ const API_ERRORS = {
         code: 'insufficient-credits',
         title: 'Hacktron: insufficient credits (402)',
         message: (f) => {
-            const credits = f.context.progress.estimatedCredits;
+            const credits = f.context.run.estimatedCredits;
             return `${f.said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits === undefined ? 'this scan' : `${credits} credits`}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`;
         }
     },
@@ -31852,7 +31852,7 @@ const API_ERRORS = {
 };
 /** The estimate's branches or repositories, as the annotation names them. */
 function estimatedList(facts, field) {
-    const repos = facts.context.progress.estimation?.repos ?? [];
+    const repos = facts.context.run.estimation?.repos ?? [];
     return repos.map((repo) => repo[field]).join(', ') || '(unknown)';
 }
 /** Anything else the API answered: unreadable, or a code this table does not know. */
@@ -31862,16 +31862,16 @@ const UNREADABLE_ANSWER = {
     message: (f) => `${f.request} got an answer the action cannot read (${f.error.serverMessage}) after ${f.error.attempts} attempts. ${f.ambiguity}Re-run the job; if it persists, report it to Hacktron.${f.scanNote}`
 };
 function describeApiError(error, context) {
-    const { progress } = context;
-    const estimationId = progress.estimation?.id;
+    const { run } = context;
+    const estimationId = run.estimation?.id;
     const facts = {
         error,
         context,
         said: `The API answered: "${error.serverMessage}".`,
         request: `${error.method} ${error.path}`,
         estimationId: estimationId ?? '(unknown)',
-        scanNote: progress.scanId
-            ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
+        scanNote: run.scanId
+            ? ` Scan ${run.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${run.scanId}.`
             : '',
         ambiguity: ambiguityNote(error, estimationId)
     };
@@ -31913,16 +31913,16 @@ function describeSuperseded(runSha, newerSha) {
     };
 }
 /** The runner cancelled the job: what was left running, and how to pick it up. */
-function describeCancellation(progress) {
+function describeCancellation(run) {
     let state;
-    if (progress.scanId) {
+    if (run.scanId) {
         state =
-            `Scan ${progress.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
-                `dashboard, or gate on it with mode: wait and scan-id: ${progress.scanId}.`;
+            `Scan ${run.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
+                `dashboard, or gate on it with mode: wait and scan-id: ${run.scanId}.`;
     }
-    else if (progress.phase === 'starting-scan') {
+    else if (run.phase === 'starting-scan') {
         state =
-            `The scan was being started from cost estimation ${progress.estimation?.id ?? '(unknown)'}: ` +
+            `The scan was being started from cost estimation ${run.estimation?.id ?? '(unknown)'}: ` +
                 'check the Hacktron dashboard for it before re-running.';
     }
     else {
@@ -31930,7 +31930,7 @@ function describeCancellation(progress) {
     }
     return {
         title: 'Hacktron: run cancelled',
-        message: `The job was cancelled while ${progress.phase}. ${state}`
+        message: `The job was cancelled while ${run.phase}. ${state}`
     };
 }
 /** For a POST /scans whose answer was lost: the user must check before paying again. */
@@ -31948,26 +31948,26 @@ function ambiguityNote(error, estimationId) {
 
 
 /** The outcome of a flow that ran to its end. */
-function outcomeOfFlow(result, progress, event) {
-    if (result === 'failed' && progress.verdict) {
-        return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') };
+function outcomeOfFlow(result, facts, event) {
+    if (result === 'failed' && facts.verdict) {
+        return { result, annotation: describeGateFailure(facts.verdict, facts.scanId ?? '') };
     }
     if (result === 'superseded') {
         return {
             result: 'skipped',
-            annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
+            annotation: describeSuperseded(event.headSha, facts.supersededBy ?? '')
         };
     }
     return { result };
 }
 /** The runner cancelled the job: what was left running is named, and the step fails. */
-function cancelledOutcome(progress) {
-    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) };
+function cancelledOutcome(facts) {
+    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(facts) };
 }
 /** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
-function outcomeOfError(error, progress, settings) {
+function outcomeOfError(error, facts, settings) {
     const failure = describeFailure(error, {
-        progress,
+        run: facts,
         mode: settings?.mode,
         apiHost: settings ? new URL(settings.apiUrl).host : undefined,
         requestedBranches: settings?.repositories.map((repo) => repo.branch),
@@ -31984,7 +31984,7 @@ function outcomeOfError(error, progress, settings) {
  * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
  * with a notice; anywhere else it is the missing-api-key error.
  */
-function missingKeyOutcome(settings, progress) {
+function missingKeyOutcome(settings, facts) {
     const { event } = settings;
     if (skipsForWantOfKey('', event)) {
         const who = event.fromDependabot ? 'Dependabot' : 'a fork';
@@ -32001,7 +32001,7 @@ function missingKeyOutcome(settings, progress) {
     }
     const missing = new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
         'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
-    return outcomeOfError(missing, progress, settings);
+    return outcomeOfError(missing, facts, settings);
 }
 
 // EXTERNAL MODULE: ./src/run/run-state.ts
@@ -32021,7 +32021,7 @@ var run_state = __nccwpck_require__(9184);
  * end of the run; `runtime` replaces the clock, randomness and client (tests).
  */
 async function runGate(readSettings, frontEnd, runtime) {
-    const state = (0,run_state/* newRunState */.PG)(frontEnd, (0,progress/* newProgress */.g)());
+    const state = (0,run_state/* newRunState */.PG)(frontEnd, (0,run_facts/* newRunFacts */.V)());
     let outcome;
     let flowResult;
     let error;
@@ -32030,7 +32030,7 @@ async function runGate(readSettings, frontEnd, runtime) {
         state.settings = settings;
         describeRun(settings, state);
         if (settings.apiKey === '') {
-            outcome = missingKeyOutcome(settings, state.progress);
+            outcome = missingKeyOutcome(settings, state.facts);
         }
         else {
             const ended = await goToHacktron(settings, state, runtime);
@@ -32040,7 +32040,7 @@ async function runGate(readSettings, frontEnd, runtime) {
     }
     catch (caught) {
         error = caught;
-        outcome = outcomeOfError(caught, state.progress, state.settings);
+        outcome = outcomeOfError(caught, state.facts, state.settings);
     }
     try {
         const { reportOutcome } = await Promise.all(/* import() */[__nccwpck_require__.e(158), __nccwpck_require__.e(697)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5697));
@@ -32050,7 +32050,7 @@ async function runGate(readSettings, frontEnd, runtime) {
         // Only a broken platform gets here (an unwritable GITHUB_OUTPUT, say).
         frontEnd.failHard(`Hacktron: could not report the result (${outcome.result}): ${String(caught)}`);
     }
-    return { outcome, progress: state.progress, flowResult, error, settings: state.settings };
+    return { outcome, facts: state.facts, flowResult, error, settings: state.settings };
 }
 async function goToHacktron(settings, state, runtime = {}) {
     state.logger.info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
@@ -32063,8 +32063,8 @@ async function goToHacktron(settings, state, runtime = {}) {
         ...runtime
     });
     if (result === 'cancelled')
-        return { outcome: cancelledOutcome(state.progress) };
-    return { outcome: outcomeOfFlow(result, state.progress, settings.event), flowResult: result };
+        return { outcome: cancelledOutcome(state.facts) };
+    return { outcome: outcomeOfFlow(result, state.facts, settings.event), flowResult: result };
 }
 function describeRun(settings, state) {
     const { logger } = state;
@@ -32120,15 +32120,15 @@ function stepFails(outcome) {
 /* harmony export */ });
 /* harmony import */ var _common_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9353);
 /* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
-// What one run holds while it runs: its progress, its settings once read, the front end and the
+// What one run holds while it runs: its facts, its settings once read, the front end and the
 // connections it gave for this run; and what is derived from them for every report (the
 // summary's context, the run record).
 
 
-function newRunState(frontEnd, progress) {
+function newRunState(frontEnd, facts) {
     const counting = (0,_common_logger_js__WEBPACK_IMPORTED_MODULE_0__/* .countingLogger */ .O)(frontEnd.logger);
     return {
-        progress,
+        facts,
         frontEnd,
         logger: Object.assign(counting, { group: frontEnd.logger.group.bind(frontEnd.logger) })
     };
@@ -32142,11 +32142,11 @@ function runRecordsOf(connections) {
 }
 /** This run's record, once it knows its scan: what a re-run of the commit looks for. */
 function runRecordOf(state) {
-    const { settings, progress } = state;
-    if (!settings || !progress.scanId || settings.event.headSha === '')
+    const { settings, facts } = state;
+    if (!settings || !facts.scanId || settings.event.headSha === '')
         return undefined;
     return {
-        scanId: progress.scanId,
+        scanId: facts.scanId,
         headSha: settings.event.headSha,
         scope: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .U)(settings.repositories)
     };

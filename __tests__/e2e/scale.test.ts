@@ -1,12 +1,18 @@
-// End-to-end at scale: dist/index.js against the simulator with 60,000 findings, and with a JSON
-// export that lacks a field (the action falls back to the pages and reaches the same result).
+// End-to-end at scale: dist/index.js against the simulator with 60,000 findings, with 10,000
+// findings clustered in one checked-out file (each located by its snippet, the first occurrence),
+// and with a JSON export that lacks a field (the action falls back to the pages and reaches the
+// same result).
 // Speed and memory targets live in `npm run bench`, not here.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { generatedFindingCounts, generatedFindings } from '../../src/simulator/findings-catalog.js'
+import {
+  clusteredFindings,
+  generatedFindingCounts,
+  generatedFindings
+} from '../../src/simulator/findings-catalog.js'
 import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
 import { ANNOTATIONS_PER_JOB, ANNOTATIONS_PER_LEVEL } from '../../src/report/annotations.js'
 import { MAX_COMMENT_CHARS } from '../../src/report/comment.js'
@@ -27,9 +33,14 @@ afterAll(async () => {
 })
 
 async function run(
-  overrides: ScenarioOverrides
+  overrides: ScenarioOverrides,
+  checkout: ReadonlyMap<string, string> = new Map()
 ): Promise<{ result: ActionResult; requests: Map<string, number>; sarif: Buffer }> {
   workspace = mkdtempSync(join(tmpdir(), 'hacktron-scale-'))
+  for (const [path, text] of checkout) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true })
+    writeFileSync(join(workspace, path), text)
+  }
   const simulator = await startSimulator('happy-path', overrides)
   try {
     const result = await runAgainst(simulator, { workspace, github, timeoutMs: 120_000 })
@@ -83,6 +94,40 @@ describe('a scan with 60,000 findings', () => {
       ...log,
       runs: [{ ...log.runs[0], results: log.runs[0]!.results.slice(0, 50) }]
     })
+  }, 180_000)
+})
+
+describe('10,000 findings clustered in one checked-out file', () => {
+  it('ends in a verdict with every line from the first occurrence of its snippet', async () => {
+    const { findings, checkout } = clusteredFindings(10_000, 1)
+    // Some snippets are in the file more than once: the first one is the finding's line.
+    const [text] = [...checkout.values()]
+    const repeated = findings.filter(
+      (seed) => text!.indexOf(seed.affected_code) !== text!.lastIndexOf(seed.affected_code)
+    )
+    expect(repeated.length).toBeGreaterThan(1000)
+    const { result, requests, sarif } = await run({ scan: { findings } }, checkout)
+    expect(result.outputs).toMatchObject(expected(10_000))
+    // Every line came from the checkout: the SARIF export was not needed for them.
+    expect(requests.get('GET /scans/:id/findings/export')).toBe(1)
+
+    const log = JSON.parse(sarif.toString('utf8')) as {
+      runs: {
+        results: {
+          message: { text: string }
+          locations: { physicalLocation: { region?: { startLine?: number } } }[]
+        }[]
+      }[]
+    }
+    const results = log.runs[0]!.results
+    expect(results).toHaveLength(Math.min(10_000, MAX_RESULTS_PER_RUN))
+    const wrong = results.flatMap((entry) => {
+      // Each finding's title ends in its number: `... #123`.
+      const number = Number(/#(\d+)\n/.exec(entry.message.text)?.[1])
+      const line = entry.locations[0]?.physicalLocation.region?.startLine
+      return line === findings[number - 1]?.line ? [] : [{ number, line }]
+    })
+    expect(wrong).toEqual([])
   }, 180_000)
 })
 

@@ -2,23 +2,8 @@
 // small edits) and pairs that must not (another kind, file, problem, or a second finding of one
 // kind in one file).
 import { describe, expect, it } from '@jest/globals'
-import {
-  exactFingerprint,
-  looseFingerprint,
-  matchFindings,
-  normalizeFindingPath
-} from '../../src/flow/fingerprint.js'
+import { exactFingerprint, looseFingerprint, matchFindings } from '../../src/flow/fingerprint.js'
 import { finding } from '../helpers/findings.js'
-
-describe('normalizeFindingPath', () => {
-  it('writes paths as GitHub lists a PR file', () => {
-    expect(normalizeFindingPath('./src/a.js')).toBe('src/a.js')
-    expect(normalizeFindingPath('/src//a.js')).toBe('src/a.js')
-    expect(normalizeFindingPath('src\\win\\a.js')).toBe('src/win/a.js')
-    expect(normalizeFindingPath(' file:///src/a.js ')).toBe('src/a.js')
-    expect(normalizeFindingPath(null)).toBe('')
-  })
-})
 
 describe('fingerprints', () => {
   const base = finding()

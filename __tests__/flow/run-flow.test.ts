@@ -1,7 +1,7 @@
 // The flow in-process, against the simulator over loopback, with a fake clock and a fake pull
 // request: what the PR's code is judged on (gate-scope), a superseded head, and the approval flow.
 import { describe, expect, it } from '@jest/globals'
-import { newProgress, type Progress } from '../../src/flow/progress.js'
+import { newRunFacts, type RunFacts } from '../../src/flow/run-facts.js'
 import { runFlow } from '../../src/flow/run-flow.js'
 import type { FlowSettings } from '../../src/flow/types.js'
 import type { HacktronApiError } from '../../src/hacktron/errors.js'
@@ -40,52 +40,52 @@ const titles = (findings: readonly { title: string }[] | undefined): string[] =>
 
 describe('gate-scope: new', () => {
   it('gates only on what the PR introduces; old findings are reported, not gating', async () => {
-    const { result, progress, simulator } = await run(baseline([SQL_INJECTION, STORED_XSS]))
+    const { result, facts, simulator } = await run(baseline([SQL_INJECTION, STORED_XSS]))
     expect(result).toBe('failed')
-    const verdict = progress.verdict!
+    const verdict = facts.verdict!
     expect(titles(verdict.gating)).toEqual([SSRF.title])
     expect(verdict.scope).toMatchObject({ requested: 'new', applied: 'new' })
     expect(verdict.scope.baselineScanId).toBe(
       simulator.store.allScans().find((scan) => scan.name === 'nightly')?.id
     )
     expect(verdict.newFindings).toBe(4) // 6 findings, 2 already on master
-    expect(progress.findings).toHaveLength(6) // still all reported
-    const sql = progress.findings!.find((finding) => finding.title === SQL_INJECTION.title)!
+    expect(facts.findings).toHaveLength(6) // still all reported
+    const sql = facts.findings!.find((finding) => finding.title === SQL_INJECTION.title)!
     expect(verdict.standings.get(sql.id)).toBe('on-base')
   })
 
   it('passes when every blocking-level finding was already on the base branch', async () => {
-    const { result, progress } = await run(baseline([SQL_INJECTION, SSRF]))
+    const { result, facts } = await run(baseline([SQL_INJECTION, SSRF]))
     expect(result).toBe('passed')
-    expect(progress.verdict!.gating).toHaveLength(0)
+    expect(facts.verdict!.gating).toHaveLength(0)
   })
 
   it('does not gate a finding triaged safe on the base branch (triage once, not per scan)', async () => {
     // On master the SSRF was triaged as accepted risk; the PR scan reports it open again.
-    const { progress } = await run(baseline([SQL_INJECTION, { ...SSRF, state: 'accepted_risk' }]))
-    const ssrf = progress.findings!.find((finding) => finding.title === SSRF.title)!
-    expect(progress.verdict!.standings.get(ssrf.id)).toBe('triaged')
-    expect(progress.verdict!.passed).toBe(true)
+    const { facts } = await run(baseline([SQL_INJECTION, { ...SSRF, state: 'accepted_risk' }]))
+    const ssrf = facts.findings!.find((finding) => finding.title === SSRF.title)!
+    expect(facts.verdict!.standings.get(ssrf.id)).toBe('triaged')
+    expect(facts.verdict!.passed).toBe(true)
   })
 
   it('judges anew a finding triaged safe on the base whose flagged code changed', async () => {
     // Same kind, file and title, but other code: the old triage does not speak for it.
-    const { progress } = await run(
+    const { facts } = await run(
       baseline([
         SQL_INJECTION,
         { ...SSRF, state: 'false_positive', affected_code: 'fetch(sanitized(url))' }
       ])
     )
-    expect(titles(progress.verdict!.gating)).toEqual([SSRF.title])
+    expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
   })
 
   it('treats a finding fixed on the base branch that comes back as new (a regression)', async () => {
-    const { progress } = await run(baseline([{ ...SQL_INJECTION, state: 'resolved' }, SSRF]))
-    expect(titles(progress.verdict!.gating)).toEqual([SQL_INJECTION.title])
+    const { facts } = await run(baseline([{ ...SQL_INJECTION, state: 'resolved' }, SSRF]))
+    expect(titles(facts.verdict!.gating)).toEqual([SQL_INJECTION.title])
   })
 
   it('ignores scans of other branches and repositories when looking for the baseline', async () => {
-    const { progress, logger } = await run({
+    const { facts, logger } = await run({
       seededScans: [
         { repo_url: REPO, branch: 'other', status: 'completed', findings: [SQL_INJECTION, SSRF] },
         {
@@ -97,8 +97,8 @@ describe('gate-scope: new', () => {
         { repo_url: REPO, branch: 'master', status: 'running' }
       ]
     })
-    expect(progress.verdict!.scope).toMatchObject({ requested: 'new', applied: 'all' })
-    expect(progress.verdict!.gating).toHaveLength(2)
+    expect(facts.verdict!.scope).toMatchObject({ requested: 'new', applied: 'all' })
+    expect(facts.verdict!.gating).toHaveLength(2)
     const notice = logger.lines.find((line) => line.level === 'notice')
     expect(notice?.message).toMatch(/fell back to all: no completed scan of .*@master/)
     expect(notice?.message).toMatch(/Run this action on pushes to master/)
@@ -117,18 +117,18 @@ describe('gate-scope: new', () => {
         { repo_url: REPO, branch: 'release', status: 'running', name: 'in flight' }
       ]
     })
-    expect(first.progress.verdict!.scope.applied).toBe('all') // no scan of master
+    expect(first.facts.verdict!.scope.applied).toBe('all') // no scan of master
     const byName = (name: string): string =>
       first.simulator.store.allScans().find((scan) => scan.name === name)!.id
-    const again = async (baselineScanId: string): Promise<Progress> => {
-      const progress = newProgress()
+    const again = async (baselineScanId: string): Promise<RunFacts> => {
+      const facts = newRunFacts()
       await runFlow(
         settingsFor({ baselineScanId, reuseScan: false }),
         depsFor(first.simulator),
-        progress,
+        facts,
         (_name, body) => body()
       )
-      return progress
+      return facts
     }
     const named = await again(byName('nightly'))
     expect(named.verdict).toMatchObject({ passed: true, newFindings: 4 })
@@ -139,12 +139,12 @@ describe('gate-scope: new', () => {
   })
 
   it('falls back to all on a push: nothing to compare with, and it becomes the baseline', async () => {
-    const { progress, logger } = await run(
+    const { facts, logger } = await run(
       baseline([SQL_INJECTION, SSRF]),
       settingsFor({ event: { headSha: HEAD_SHA } })
     )
-    expect(progress.verdict!.scope.applied).toBe('all')
-    expect(progress.verdict!.newFindings).toBeUndefined()
+    expect(facts.verdict!.scope.applied).toBe('all')
+    expect(facts.verdict!.newFindings).toBeUndefined()
     expect(logger.lines.find((line) => line.level === 'notice')?.message).toMatch(
       /not for a pull request/
     )
@@ -153,21 +153,21 @@ describe('gate-scope: new', () => {
 
 describe('gate-scope: changed-files', () => {
   it('gates only on findings in the files the PR changes', async () => {
-    const { progress } = await run({}, settingsFor({ gateScope: 'changed-files' }), {
+    const { facts } = await run({}, settingsFor({ gateScope: 'changed-files' }), {
       pullRequest: pullRequest(HEAD_SHA, ['src/routes/avatar.js', 'README.md'])
     })
-    expect(titles(progress.verdict!.gating)).toEqual([SSRF.title])
-    const sql = progress.findings!.find((finding) => finding.title === SQL_INJECTION.title)!
-    expect(progress.verdict!.standings.get(sql.id)).toBe('outside-diff')
+    expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
+    const sql = facts.findings!.find((finding) => finding.title === SQL_INJECTION.title)!
+    expect(facts.verdict!.standings.get(sql.id)).toBe('outside-diff')
   })
 
   it('counts a finding without a file as in the diff: it cannot be placed outside it', async () => {
-    const { progress } = await run(
+    const { facts } = await run(
       { scan: { findings: [{ ...SSRF, affected_file: '' }] } },
       settingsFor({ gateScope: 'changed-files' }),
       { pullRequest: pullRequest(HEAD_SHA, ['README.md']) }
     )
-    expect(titles(progress.verdict!.gating)).toEqual([SSRF.title])
+    expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
   })
 
   it('falls back to all when the list cannot be read or is cut at 3,000 files', async () => {
@@ -179,8 +179,8 @@ describe('gate-scope: changed-files', () => {
         }
       }
     })
-    expect(unreadable.progress.verdict!.scope.applied).toBe('all')
-    expect(unreadable.progress.verdict!.gating).toHaveLength(2)
+    expect(unreadable.facts.verdict!.scope.applied).toBe('all')
+    expect(unreadable.facts.verdict!.gating).toHaveLength(2)
     const cut = await run({}, settingsFor({ gateScope: 'changed-files' }), {
       pullRequest: {
         headSha: async () => HEAD_SHA,
@@ -192,19 +192,19 @@ describe('gate-scope: changed-files', () => {
       }
     })
     // The reader's own words (its platform's limit) are quoted.
-    expect(cut.progress.verdict!.scope.fallbackReason).toMatch(/3000 files GitHub lists/)
+    expect(cut.facts.verdict!.scope.fallbackReason).toMatch(/3000 files GitHub lists/)
   })
 })
 
 describe('a superseded head', () => {
   it('spends nothing when the PR has a newer commit, keeping the estimate', async () => {
     const newer = 'f'.repeat(40)
-    const { result, progress, simulator } = await run({}, settingsFor(), {
+    const { result, facts, simulator } = await run({}, settingsFor(), {
       pullRequest: pullRequest(newer)
     })
     expect(result).toBe('superseded')
-    expect(progress.supersededBy).toBe(newer)
-    expect(progress.estimation?.id).toBeDefined()
+    expect(facts.supersededBy).toBe(newer)
+    expect(facts.estimation?.id).toBeDefined()
     expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
   })
 
@@ -251,12 +251,12 @@ describe('approval: cost-estimation-id', () => {
   }
 
   it('starts exactly the approved estimation and creates none', async () => {
-    const { result, progress, simulator } = await runApproved()
+    const { result, facts, simulator } = await runApproved()
     expect(result).toBe('failed')
     expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1) // the estimate job's
     const [start] = simulator.requestsTo('POST /scans')
     expect((start?.body as { cost_estimation_id: string }).cost_estimation_id).toBe(
-      progress.estimation?.id
+      facts.estimation?.id
     )
   })
 
@@ -294,11 +294,11 @@ describe('approval: cost-estimation-id', () => {
   it('attaches to the scan that already used the estimation (reuse-scan), else conflict', async () => {
     const first = await runApproved()
     expect(first.result).toBe('failed')
-    const id = first.progress.estimation!.id
+    const id = first.facts.estimation!.id
     const again = await runFlow(
       settingsFor({ costEstimationId: id }),
       depsFor(first.simulator),
-      newProgress(),
+      newRunFacts(),
       (_name, body) => body()
     )
     expect(again).toBe('failed')
@@ -306,7 +306,7 @@ describe('approval: cost-estimation-id', () => {
     const refused = await runFlow(
       settingsFor({ costEstimationId: id, reuseScan: false }),
       depsFor(first.simulator),
-      newProgress(),
+      newRunFacts(),
       (_name, body) => body()
     ).catch((error: HacktronApiError) => error)
     expect(refused).toMatchObject({ code: 'conflict' })

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { countBySeverity } from '../../src/findings/severity.js'
 import { evaluateGate } from '../../src/flow/gate.js'
 import { pollUntilTerminal, systemClock } from '../../src/flow/poll.js'
-import { newProgress } from '../../src/flow/progress.js'
+import { newRunFacts } from '../../src/flow/run-facts.js'
 import { HacktronClient } from '../../src/hacktron/client.js'
 import { HacktronApiError } from '../../src/hacktron/errors.js'
 import type { Transport } from '../../src/hacktron/transport.js'
@@ -185,10 +185,10 @@ describe('findings as the API may send them', () => {
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/"urgent".*unknown.*strictest/)
     // Counted on its own, and shown blocking, in the summary.
-    const progress = newProgress()
-    progress.findings = data
-    progress.verdict = evaluateGate(data, 'high')
-    const summary = renderSummary({ result: 'failed' }, progress, {
+    const facts = newRunFacts()
+    facts.findings = data
+    facts.verdict = evaluateGate(data, 'high')
+    const summary = renderSummary({ result: 'failed' }, facts, {
       failOnSeverity: 'high',
       serverUrl: '',
       repository: '',
@@ -210,9 +210,9 @@ describe('findings as the API may send them', () => {
     const { data } = await client.listScanFindingsPage(SCAN_ID, 1, 100)
     const locations = locateFindings(data, undefined, '/w', () => true)
     expect(locations.get('null-file')).toEqual({ path: undefined })
-    const progress = newProgress()
-    progress.findings = data
-    expect(() => renderSummary({ result: 'failed' }, progress, SUMMARY_CONTEXT)).not.toThrow()
+    const facts = newRunFacts()
+    facts.findings = data
+    expect(() => renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)).not.toThrow()
     const plan = planAnnotations(data, locations, 'high', {
       alreadyUsed: { error: 0, warning: 0, notice: 0 },
       maxAnnotations: 10
@@ -244,9 +244,9 @@ describe('an API key refused after the scan started', () => {
   ] as const)(
     '%i: the annotation names the scan going on and how to gate on it',
     (status, code) => {
-      const progress = newProgress()
-      progress.scanId = SCAN_ID
-      progress.phase = 'scanning'
+      const facts = newRunFacts()
+      facts.scanId = SCAN_ID
+      facts.phase = 'scanning'
       const failure = describeFailure(
         new HacktronApiError({
           code,
@@ -256,7 +256,7 @@ describe('an API key refused after the scan started', () => {
           path: `/scans/${SCAN_ID}/status`,
           attempts: 1
         }),
-        { progress }
+        { run: facts }
       )
       expect(failure.code).toBe(code)
       expect(failure.message).toContain(`Scan ${SCAN_ID} was already started`)

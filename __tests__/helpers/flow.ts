@@ -3,7 +3,7 @@
 // and a fake pull request. Fast enough to run every fault and every input case.
 import type { FlowDeps } from '../../src/flow/deps.js'
 import { systemClock, type Clock } from '../../src/flow/poll.js'
-import type { Progress } from '../../src/flow/progress.js'
+import type { RunFacts } from '../../src/flow/run-facts.js'
 import type { FlowResult } from '../../src/flow/run-flow.js'
 import type { FlowClient, FlowSettings, PullRequestReader } from '../../src/flow/types.js'
 import { clientTiming } from '../../src/hacktron/timing.js'
@@ -129,7 +129,7 @@ export interface InProcessRun {
   readonly result: FlowResult | 'cancelled' | Error
   /** The run's outcome as the action reports it (result, error-code, annotation). */
   readonly outcome: RunOutcome
-  readonly progress: Progress
+  readonly facts: RunFacts
   readonly logger: RecordingLogger
   readonly frontEnd: TestFrontEnd
 }
@@ -185,5 +185,5 @@ export async function runInProcess(
       : run.outcome.result === 'timed-out'
         ? 'cancelled'
         : new Error(String(run.error)))
-  return { result, outcome: run.outcome, progress: run.progress, logger, frontEnd }
+  return { result, outcome: run.outcome, facts: run.facts, logger, frontEnd }
 }

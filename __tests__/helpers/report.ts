@@ -1,7 +1,7 @@
 // What the report renderers are given in the tests: the summary's context, a completed run's
-// progress, and the findings' locations (none, or each at its own file).
+// facts, and the findings' locations (none, or each at its own file).
 import { evaluateGate } from '../../src/flow/gate.js'
-import { newProgress, type Progress } from '../../src/flow/progress.js'
+import { newRunFacts, type RunFacts } from '../../src/flow/run-facts.js'
 import type { Finding } from '../../src/hacktron/types.js'
 import { locateFindings, type FindingLocation } from '../../src/report/locations.js'
 import type { SummaryContext } from '../../src/report/summary.js'
@@ -14,14 +14,14 @@ export const SUMMARY_CONTEXT: SummaryContext = {
   headSha: 'a'.repeat(40)
 }
 
-/** The progress of a run whose scan completed with `findings`, judged at high. */
-export function completedProgress(findings: Finding[]): Progress {
-  const progress = newProgress()
-  progress.scanId = '9b2f0f8e-0000-4000-8000-000000000000'
-  progress.scanStatus = 'completed'
-  progress.findings = findings
-  progress.verdict = evaluateGate(findings, 'high')
-  return progress
+/** The facts of a run whose scan completed with `findings`, judged at high. */
+export function completedProgress(findings: Finding[]): RunFacts {
+  const facts = newRunFacts()
+  facts.scanId = '9b2f0f8e-0000-4000-8000-000000000000'
+  facts.scanStatus = 'completed'
+  facts.findings = findings
+  facts.verdict = evaluateGate(findings, 'high')
+  return facts
 }
 
 /** The findings' locations from their paths alone: no line from an export or the checkout. */

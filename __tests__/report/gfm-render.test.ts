@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { evaluateGate } from '../../src/flow/gate.js'
-import { newProgress } from '../../src/flow/progress.js'
+import { newRunFacts } from '../../src/flow/run-facts.js'
 import { planAnnotations } from '../../src/report/annotations.js'
 import { commentMarker, renderComment } from '../../src/report/comment.js'
 import { locateFindings } from '../../src/report/locations.js'
@@ -52,11 +52,11 @@ function expectInert(text: string): void {
 
 describe('text that stays inert', () => {
   const findings = hostileFindings()
-  const progress = newProgress()
-  progress.scanId = '9b2f0f8e-0000-4000-8000-000000000000'
-  progress.scanStatus = 'completed'
-  progress.findings = findings
-  progress.verdict = evaluateGate(findings, 'high')
+  const facts = newRunFacts()
+  facts.scanId = '9b2f0f8e-0000-4000-8000-000000000000'
+  facts.scanStatus = 'completed'
+  facts.findings = findings
+  facts.verdict = evaluateGate(findings, 'high')
   const context = { ...SUMMARY_CONTEXT, locations: locateFindings(findings, undefined) }
   const error = {
     result: 'error' as const,
@@ -67,9 +67,9 @@ describe('text that stays inert', () => {
   withCmark('in the job summary and the PR comment, as cmark-gfm renders them', () => {
     const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
     for (const markdown of [
-      renderSummary({ result: 'failed' }, progress, context),
-      renderSummary(error, progress, context),
-      renderComment(marker, progress, context, error)
+      renderSummary({ result: 'failed' }, facts, context),
+      renderSummary(error, facts, context),
+      renderComment(marker, facts, context, error)
     ]) {
       const html = renderGfm(markdown)
       expect(html).not.toMatch(/<img|<script|<iframe/i)

@@ -1,28 +1,11 @@
-// Where a finding is (src/report/locations.ts): repository-relative paths, the snippet found in
-// the checked-out file, and paths that escape the repository refused.
+// Where a finding is (src/report/locations.ts): the snippet found in the checked-out file, and
+// findings whose path escapes the repository left unplaced.
 import { describe, expect, it } from '@jest/globals'
-import {
-  locateFindings,
-  locateInCheckout,
-  locateSnippet,
-  repoRelativePath
-} from '../../src/report/locations.js'
+import { locateFindings, locateInCheckout } from '../../src/report/locations.js'
+import { locateSnippet } from '../../src/report/snippet-locator.js'
 import { finding } from '../helpers/findings.js'
 
 describe('locations', () => {
-  it('makes paths repository-relative and refuses ones that escape', () => {
-    expect(repoRelativePath('./src/a.js')).toBe('src/a.js')
-    expect(
-      repoRelativePath('/home/runner/work/shop/shop/src/a.js', '/home/runner/work/shop/shop')
-    ).toBe('src/a.js')
-    expect(repoRelativePath('file:///src/a.js', '', (path) => path === 'src/a.js')).toBe('src/a.js')
-    expect(repoRelativePath('https://github.com/acme/shop/blob/main/src/a.js')).toBe('src/a.js')
-    expect(repoRelativePath('src\\win\\a.js')).toBe('src/win/a.js')
-    expect(repoRelativePath('../outside.js')).toBeUndefined()
-    expect(repoRelativePath('src/a.js\n::error::x')).toBeUndefined()
-    expect(repoRelativePath('')).toBeUndefined()
-  })
-
   it('finds a snippet despite indentation and spacing, and not when absent', () => {
     const text = ['function a() {', '    if (x) {', '        run(  x,y )', '    }', '}'].join('\n')
     expect(locateSnippet(text, 'if (x) {\n  run( x,y )\n}')).toEqual({ startLine: 2, endLine: 4 })

@@ -3,7 +3,7 @@
 // within GitHub's limits, and behind a marker that cannot be closed early.
 import { describe, expect, it } from '@jest/globals'
 import { evaluateGate } from '../../src/flow/gate.js'
-import { newProgress } from '../../src/flow/progress.js'
+import { newRunFacts } from '../../src/flow/run-facts.js'
 import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../../src/report/comment.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { HOSTILE_FINDING, HOSTILE_TEXT } from '../../__fixtures__/findings.js'
@@ -46,17 +46,17 @@ describe('summary and comment', () => {
       finding({ id: 'c', title: 'Triaged SSRF', severity: 'high', state: 'false_positive' }),
       finding({ id: 'd', title: 'Low noise', severity: 'low' })
     ]
-    const progress = newProgress()
-    progress.scanId = 's'
-    progress.scanStatus = 'completed'
-    progress.findings = findings
-    progress.verdict = evaluateGate(findings, 'high', {
+    const facts = newRunFacts()
+    facts.scanId = 's'
+    facts.scanStatus = 'completed'
+    facts.findings = findings
+    facts.verdict = evaluateGate(findings, 'high', {
       requested: 'new',
       applied: 'new',
       baselineScanId: 'base-scan',
       baselineMatches: new Map([['b', 'open' as const]])
     })
-    const summary = renderSummary({ result: 'failed' }, progress, {
+    const summary = renderSummary({ result: 'failed' }, facts, {
       ...SUMMARY_CONTEXT,
       runUrl: 'https://github.com/acme/shop/actions/runs/1'
     })
@@ -76,35 +76,35 @@ describe('summary and comment', () => {
   })
 
   it('say why the gate fell back to all', () => {
-    const progress = completedProgress([finding()])
-    progress.verdict = evaluateGate(progress.findings!, 'high', {
+    const facts = completedProgress([finding()])
+    facts.verdict = evaluateGate(facts.findings!, 'high', {
       requested: 'new',
       applied: 'all',
       fallbackReason: 'gate-scope: new fell back to all: no completed scan of x@main'
     })
-    expect(renderSummary({ result: 'failed' }, progress, SUMMARY_CONTEXT)).toContain(
+    expect(renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)).toContain(
       '> ℹ️ gate-scope: new fell back to all: no completed scan of x@\u200bmain'
     )
   })
 
   it('stay within the summary and comment limits for 10,000 findings with long titles', () => {
-    const progress = completedProgress(manyFindings(10_000, { titleLength: 400 }))
-    const summary = renderSummary({ result: 'failed' }, progress, SUMMARY_CONTEXT)
+    const facts = completedProgress(manyFindings(10_000, { titleLength: 400 }))
+    const summary = renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)
     expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024)
     expect(summary).toContain('and 3950 more, in the SARIF file')
     const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
-    const comment = renderComment(marker, progress, SUMMARY_CONTEXT, { result: 'failed' })
+    const comment = renderComment(marker, facts, SUMMARY_CONTEXT, { result: 'failed' })
     expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
     expect(comment.startsWith(marker)).toBe(true)
   })
 
   it('keep hostile text inert', () => {
-    const progress = completedProgress([HOSTILE_FINDING])
+    const facts = completedProgress([HOSTILE_FINDING])
     const outputs = [
-      renderSummary({ result: 'failed' }, progress, SUMMARY_CONTEXT),
+      renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT),
       renderComment(
         commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' }),
-        progress,
+        facts,
         SUMMARY_CONTEXT,
         {
           result: 'error',
@@ -142,17 +142,17 @@ describe('summary and comment', () => {
       branch: 'main'
     })
     expect(marker).not.toContain('-->')
-    const progress = newProgress()
-    const firstLine = renderComment(marker, progress, SUMMARY_CONTEXT).split('\n')[0] ?? ''
+    const facts = newRunFacts()
+    const firstLine = renderComment(marker, facts, SUMMARY_CONTEXT).split('\n')[0] ?? ''
     expect(firstLine.match(/-->/g)).toHaveLength(1)
     expect(firstLine.endsWith(' -->')).toBe(true)
-    progress.phase = 'estimating'
-    expect(renderComment(marker, progress, SUMMARY_CONTEXT)).toContain('Estimating')
-    progress.phase = 'estimated'
-    progress.estimatedCredits = 4000
-    expect(renderComment(marker, progress, SUMMARY_CONTEXT)).toContain('4000 credits')
-    progress.phase = 'scanning'
-    progress.scanId = 'abc'
-    expect(renderComment(marker, progress, SUMMARY_CONTEXT)).toContain('Scan ` abc ` started')
+    facts.phase = 'estimating'
+    expect(renderComment(marker, facts, SUMMARY_CONTEXT)).toContain('Estimating')
+    facts.phase = 'estimated'
+    facts.estimatedCredits = 4000
+    expect(renderComment(marker, facts, SUMMARY_CONTEXT)).toContain('4000 credits')
+    facts.phase = 'scanning'
+    facts.scanId = 'abc'
+    expect(renderComment(marker, facts, SUMMARY_CONTEXT)).toContain('Scan ` abc ` started')
   })
 })

@@ -22,9 +22,9 @@ describe('re-runs', () => {
     expect(simulator.store.scansStarted).toBe(1)
     expect(simulator.store.creditsSpent).toBe(4000)
     expect(second.outcome.result).toBe('failed')
-    expect(second.progress.scanId).toBe(first.progress.scanId)
-    expect(second.progress.verdict?.gating).toHaveLength(2)
-    expect(second.progress.attachedBecause).toMatch(/a scan for this commit and scope/)
+    expect(second.facts.scanId).toBe(first.facts.scanId)
+    expect(second.facts.verdict?.gating).toHaveLength(2)
+    expect(second.facts.attachedBecause).toMatch(/a scan for this commit and scope/)
     expect(second.logger.lines.some((line) => line.message.includes('Attached to scan'))).toBe(true)
     expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1)
   })
@@ -35,10 +35,10 @@ describe('re-runs', () => {
     const restarted = await run({ mode: 'start' })
     expect(started.result).toBe('started')
     expect(restarted.result).toBe('started')
-    expect(restarted.progress.scanId).toBe(started.progress.scanId)
+    expect(restarted.facts.scanId).toBe(started.facts.scanId)
     const full = await run()
     expect(full.result).toBe('failed')
-    expect(full.progress.scanId).toBe(started.progress.scanId)
+    expect(full.facts.scanId).toBe(started.facts.scanId)
     expect(simulator.store.scansStarted).toBe(1)
   })
 
@@ -98,7 +98,7 @@ describe('a lost answer to the scan start', () => {
     const result = await run()
     expect(result.outcome).toMatchObject({ result: 'error', errorCode: 'server-error' })
     expect(result.outcome.annotation?.message).toContain(
-      `cost estimation ${result.progress.estimation?.id}`
+      `cost estimation ${result.facts.estimation?.id}`
     )
     expect(result.outcome.annotation?.message).toContain('before re-running')
     expect(simulator.store.scansStarted).toBe(0)
@@ -117,7 +117,7 @@ describe('a lost answer to the scan start', () => {
     expect(result.outcome).toMatchObject({ result: 'error', errorCode: 'server-error' })
     expect(simulator.requestsTo('POST /scans')).toHaveLength(1)
     expect(result.outcome.annotation?.message).toContain(
-      `cost estimation ${result.progress.estimation?.id}`
+      `cost estimation ${result.facts.estimation?.id}`
     )
     expect(simulator.store.scansStarted).toBe(1)
   })

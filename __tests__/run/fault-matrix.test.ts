@@ -130,7 +130,7 @@ describe('fault matrix', () => {
       if (!cell.persistent) {
         expect(outcome).toMatchObject({ result: 'failed' })
         expect(outcome.errorCode).toBeUndefined()
-        expect(run.progress.verdict?.gating).toHaveLength(2)
+        expect(run.facts.verdict?.gating).toHaveLength(2)
         expect(store.scansStarted).toBe(1)
         expect(store.creditsSpent).toBe(4000)
         return
@@ -143,11 +143,11 @@ describe('fault matrix', () => {
         if (cell.rule.kind !== 'rate-limit') {
           expect(simulator.requestsTo('POST /scans')).toHaveLength(2)
           expect(outcome.annotation?.message).toContain(
-            `cost estimation ${run.progress.estimation?.id}`
+            `cost estimation ${run.facts.estimation?.id}`
           )
         }
       } else {
-        expect(outcome.annotation?.message).toContain(`scan-id: ${run.progress.scanId}`)
+        expect(outcome.annotation?.message).toContain(`scan-id: ${run.facts.scanId}`)
       }
     })
   })

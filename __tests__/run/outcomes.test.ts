@@ -116,7 +116,7 @@ describe('API errors become one annotation that says what to do', () => {
     for (const pattern of patterns) expect(run.outcome.annotation?.message).toMatch(pattern)
     if (code !== 'scan-failed') expect(simulators.current.store.creditsSpent).toBe(0)
     if (['insufficient-credits', 'over-budget'].includes(code)) {
-      expect(run.progress.estimation?.id).toMatch(/^[0-9a-f-]{36}$/)
+      expect(run.facts.estimation?.id).toMatch(/^[0-9a-f-]{36}$/)
     }
   })
 
@@ -133,11 +133,9 @@ describe('API errors become one annotation that says what to do', () => {
       }
     )
     expect(run.outcome).toMatchObject({ result: 'error', errorCode: 'rate-limited' })
-    expect(run.progress.scanStatus).toBe('pending')
+    expect(run.facts.scanStatus).toBe('pending')
     expect(run.outcome.annotation?.title).toBe('Hacktron: rate limited (429)')
-    expect(run.outcome.annotation?.message).toContain(
-      `mode: wait and scan-id: ${run.progress.scanId}`
-    )
+    expect(run.outcome.annotation?.message).toContain(`mode: wait and scan-id: ${run.facts.scanId}`)
   })
 })
 
@@ -191,7 +189,7 @@ describe('timeouts', () => {
     expect(run.outcome.annotation?.message).toContain(
       'completed, but its findings could not be read'
     )
-    expect(run.outcome.annotation?.message).toContain(`scan-id: ${run.progress.scanId}`)
+    expect(run.outcome.annotation?.message).toContain(`scan-id: ${run.facts.scanId}`)
     expect(simulators.current.requestsTo('GET /scans/:id/findings')).toHaveLength(1)
   })
 
@@ -207,7 +205,7 @@ describe('timeouts', () => {
         `Hacktron: ${what === 'scan' ? 'scan' : 'cost estimation'} timed out`
       )
       expect(run.outcome.annotation?.message).toMatch(/server-side/)
-      if (what === 'scan') expect(run.outcome.annotation?.message).toContain(run.progress.scanId)
+      if (what === 'scan') expect(run.outcome.annotation?.message).toContain(run.facts.scanId)
       else expect(simulators.current.requestsTo('POST /scans')).toHaveLength(0)
       expect(stepFails(run.outcome)).toBe(true)
       expect(stepFails({ ...run.outcome, onTimeout: 'neutral' })).toBe(false)

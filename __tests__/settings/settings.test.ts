@@ -2,7 +2,7 @@
 // inputs of the gate scope, the approval flow and pr-comment, each bad value named before any
 // request.
 import { describe, expect, it } from '@jest/globals'
-import { newProgress } from '../../src/flow/progress.js'
+import { newRunFacts } from '../../src/flow/run-facts.js'
 import { outcomeOfError } from '../../src/run/outcome.js'
 import type { SettingsSources } from '../../src/settings/settings.js'
 import {
@@ -207,7 +207,7 @@ describe('invalid inputs are refused, naming the input and quoting the value', (
     expect(error.input).toBe(input)
     expect(error.message).toContain(`Input ${input}`)
     expect(error.message).toMatch(pattern)
-    const outcome = outcomeOfError(error, newProgress(), undefined)
+    const outcome = outcomeOfError(error, newRunFacts(), undefined)
     expect(outcome).toMatchObject({ result: 'error', errorCode: 'invalid-input' })
     expect(outcome.annotation?.title).toBe(`Hacktron: invalid input ${input}`)
   })

@@ -9,15 +9,15 @@ import type { RepositoryTarget } from './types.js'
 import type { FlowDeps } from './deps.js'
 import { settleEstimation, type EstimateRequest } from './estimate.js'
 import { FlowFailure } from './flow-failure.js'
-import type { Progress } from './progress.js'
+import type { RunFacts } from './run-facts.js'
 
 export async function useApprovedEstimation(
   id: string,
   request: Omit<EstimateRequest, 'name'>,
   deps: FlowDeps,
-  progress: Progress
+  facts: RunFacts
 ): Promise<CostEstimation> {
-  progress.phase = 'estimating'
+  facts.phase = 'estimating'
   let estimation: CostEstimation
   try {
     estimation = await deps.client.getCostEstimation(id)
@@ -33,13 +33,13 @@ export async function useApprovedEstimation(
     }
     throw error
   }
-  progress.estimation = estimation
+  facts.estimation = estimation
   deps.logger.info(
     `Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`
   )
   const mismatch = scopeMismatch(estimation, request.repositories)
   if (mismatch) throw mismatch
-  return settleEstimation(estimation, request, deps, progress)
+  return settleEstimation(estimation, request, deps, facts)
 }
 
 const describe = (repos: readonly { url: string; branch: string }[]): string =>

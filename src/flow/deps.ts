@@ -1,14 +1,14 @@
 // Everything the flow reaches outside itself, in one place, so tests pass fakes: the Hacktron
 // client, the pull request, the log, the clock, randomness and the cancellation signal.
 import type { PollContext } from './poll.js'
-import type { Progress } from './progress.js'
+import type { RunFacts } from './run-facts.js'
 import type { FindingsReading } from './read-findings.js'
 import type { RunRecordReader } from './run-record.js'
 import type { FlowClient, PullRequestReader } from './types.js'
 
 export interface FlowDeps extends PollContext {
   /** Called (and awaited) at each phase change, not at each poll. */
-  readonly onPhaseChange?: (progress: Progress) => Promise<void>
+  readonly onPhaseChange?: (facts: RunFacts) => Promise<void>
   /** How findings are read: page pacing, and lines from the checkout (read-findings.ts). */
   readonly findingsReading?: FindingsReading
   /** Present on a PR event with a token; absent elsewhere. */

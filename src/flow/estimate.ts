@@ -7,7 +7,7 @@ import { FlowFailure } from './flow-failure.js'
 import { sameRepository } from '../hacktron/url.js'
 import type { FlowDeps } from './deps.js'
 import { pollToEnd } from './poll.js'
-import { enterPhase, type Progress } from './progress.js'
+import { enterPhase, type RunFacts } from './run-facts.js'
 
 export interface EstimateRequest {
   readonly name: string
@@ -32,14 +32,14 @@ export function estimationRequestBody(request: EstimateRequest): CreateCostEstim
 export async function estimate(
   request: EstimateRequest,
   deps: FlowDeps,
-  progress: Progress
+  facts: RunFacts
 ): Promise<CostEstimation> {
-  progress.phase = 'estimating'
+  facts.phase = 'estimating'
   const created = await deps.client.createCostEstimation(estimationRequestBody(request))
-  progress.estimation = created
+  facts.estimation = created
   deps.logger.info(`Created cost estimation ${created.id} ("${request.name}").`)
-  await deps.onPhaseChange?.(progress)
-  return settleEstimation(created, request, deps, progress)
+  await deps.onPhaseChange?.(facts)
+  return settleEstimation(created, request, deps, facts)
 }
 
 /**
@@ -50,7 +50,7 @@ export async function settleEstimation(
   estimation: CostEstimation,
   request: Pick<EstimateRequest, 'pollIntervalMs' | 'timeoutMs' | 'maxCredits'>,
   deps: FlowDeps,
-  progress: Progress
+  facts: RunFacts
 ): Promise<CostEstimation> {
   let ended = estimation
   if (!TERMINAL_ESTIMATION_STATUSES.includes(estimation.status)) {
@@ -62,7 +62,7 @@ export async function settleEstimation(
         isTerminal: (read) => TERMINAL_ESTIMATION_STATUSES.includes(read.status),
         intervalMs: request.pollIntervalMs,
         timeoutMs: request.timeoutMs,
-        onRead: (read) => (progress.estimation = read)
+        onRead: (read) => (facts.estimation = read)
       },
       deps,
       () =>
@@ -75,8 +75,8 @@ export async function settleEstimation(
         )
     )
   }
-  const usable = checkEstimation(ended, request, deps.logger, progress)
-  await enterPhase(progress, 'estimated', deps.onPhaseChange)
+  const usable = checkEstimation(ended, request, deps.logger, facts)
+  await enterPhase(facts, 'estimated', deps.onPhaseChange)
   return usable
 }
 
@@ -85,7 +85,7 @@ export function checkEstimation(
   estimation: CostEstimation,
   request: Pick<EstimateRequest, 'maxCredits'>,
   logger: Logger,
-  progress: Progress
+  facts: RunFacts
 ): CostEstimation {
   if (estimation.status === 'failed') {
     throw new FlowFailure(
@@ -111,7 +111,7 @@ export function checkEstimation(
     )
   }
   const total = credits + (estimation.triage_required ? estimation.triage_fee_credits : 0)
-  progress.estimatedCredits = total
+  facts.estimatedCredits = total
   const triage = estimation.triage_required
     ? ` (${credits} for the scan + ${estimation.triage_fee_credits} mandatory triage fee)`
     : ''

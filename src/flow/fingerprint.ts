@@ -5,22 +5,13 @@
 // code is taken first, and only then a match on kind, file and title alone, so one small edit of
 // the flagged line does not make an old finding look new.
 import { severityRank, type Finding, type Severity } from '../hacktron/types.js'
+import { normalizeFindingPath } from '../findings/paths.js'
 
 /** Only the fields the match reads. */
 export type FingerprintedFinding = Pick<
   Finding,
   'category' | 'affected_file' | 'title' | 'affected_code'
 >
-
-/** A path as both scans and GitHub's file list write it: forward slashes, no leading `./` or `/`. */
-export function normalizeFindingPath(path: string | null | undefined): string {
-  return (path ?? '')
-    .trim()
-    .replace(/\\/g, '/')
-    .replace(/^file:\/\//, '')
-    .replace(/\/{2,}/g, '/')
-    .replace(/^(\.\/|\/)+/, '')
-}
 
 /** Case, spacing and punctuation do not make a different finding. */
 function normalizeWords(text: string | null | undefined): string {

@@ -12,7 +12,7 @@ import {
   type SeverityCounts
 } from '../findings/severity.js'
 import type { GateScope } from './types.js'
-import { normalizeFindingPath } from './fingerprint.js'
+import { normalizeFindingPath } from '../findings/paths.js'
 
 /** Where a finding stands for this PR, and so in which part of the report it is shown. */
 export type Standing =

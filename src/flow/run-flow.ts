@@ -6,7 +6,7 @@ import { estimate } from './estimate.js'
 import { evaluateGate } from './gate.js'
 import { decideGateScope } from './gate-scope.js'
 import { newerPullRequestHead } from './head-check.js'
-import type { Progress } from './progress.js'
+import type { RunFacts } from './run-facts.js'
 import { scanRequestBody, waitForScan } from './scan.js'
 import { findScanToReuse, startScanOnce } from './scan-start.js'
 import type { ScanIdentity } from './scan-lookup.js'
@@ -22,12 +22,12 @@ export type PhaseRunner = <T>(name: string, body: () => Promise<T>) => Promise<T
 export async function runFlow(
   settings: FlowSettings,
   deps: FlowDeps,
-  progress: Progress,
+  facts: RunFacts,
   phase: PhaseRunner
 ): Promise<FlowResult> {
   let scanId = settings.scanId
   if (settings.mode !== 'wait') {
-    const started = await estimateAndStart(settings, deps, progress, phase)
+    const started = await estimateAndStart(settings, deps, facts, phase)
     if (typeof started !== 'string') return started.result
     scanId = started
     if (settings.mode === 'start') return 'started'
@@ -42,10 +42,10 @@ export async function runFlow(
         timeoutMs: settings.scanTimeoutMs
       },
       deps,
-      progress
+      facts
     )
   )
-  const findings = progress.findings ?? []
+  const findings = facts.findings ?? []
   const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () =>
     decideGateScope(
       {
@@ -60,16 +60,16 @@ export async function runFlow(
       deps
     )
   )
-  progress.verdict = evaluateGate(findings, settings.failOnSeverity, scope)
-  progress.phase = 'done'
-  return progress.verdict.passed ? 'passed' : 'failed'
+  facts.verdict = evaluateGate(findings, settings.failOnSeverity, scope)
+  facts.phase = 'done'
+  return facts.verdict.passed ? 'passed' : 'failed'
 }
 
 /** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
 async function estimateAndStart(
   settings: FlowSettings,
   deps: FlowDeps,
-  progress: Progress,
+  facts: RunFacts,
   phase: PhaseRunner
 ): Promise<string | { result: FlowResult }> {
   const estimateRequest = {
@@ -82,7 +82,7 @@ async function estimateAndStart(
   const approvedId = settings.costEstimationId
   if (approvedId !== undefined) {
     estimation = await phase('Check the approved estimation', () =>
-      useApprovedEstimation(approvedId, estimateRequest, deps, progress)
+      useApprovedEstimation(approvedId, estimateRequest, deps, facts)
     )
   }
   const [primary] = settings.repositories
@@ -101,23 +101,23 @@ async function estimateAndStart(
   }
   if (settings.reuseScan && settings.mode !== 'estimate') {
     const reused = await phase('Look for a scan of this commit', () =>
-      findScanToReuse(identity, recordKey, deps, progress)
+      findScanToReuse(identity, recordKey, deps, facts)
     )
     if (reused !== undefined) return reused
   }
   estimation ??= await phase('Estimate the cost', () =>
-    estimate({ name: settings.estimationName, ...estimateRequest }, deps, progress)
+    estimate({ name: settings.estimationName, ...estimateRequest }, deps, facts)
   )
   if (settings.mode === 'estimate') return { result: 'estimated' }
   if (settings.event.pullRequestNumber !== undefined) {
     const newer = await newerPullRequestHead(settings.event.headSha, deps)
     if (newer !== undefined) {
-      progress.supersededBy = newer
+      facts.supersededBy = newer
       return { result: 'superseded' }
     }
   }
   const body = scanRequestBody(estimation, settings.repositories, settings)
   return phase('Start the scan', () =>
-    startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, progress)
+    startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, facts)
   )
 }

@@ -7,7 +7,7 @@
 import { HacktronApiError } from '../hacktron/errors.js'
 import type { CreateScanRequest, Scan, ScanStatus } from '../hacktron/types.js'
 import type { FlowDeps } from './deps.js'
-import type { Progress } from './progress.js'
+import type { RunFacts } from './run-facts.js'
 import { findScan, isReusable, type ScanIdentity } from './scan-lookup.js'
 import { findRecordedScan, type RecordKey } from './run-record.js'
 
@@ -26,7 +26,7 @@ export async function findScanToReuse(
   identity: ScanIdentity,
   recordKey: RecordKey,
   deps: FlowDeps,
-  progress: Progress
+  facts: RunFacts
 ): Promise<string | undefined> {
   // The name lookup is sent first although the records win: it needs only the Hacktron client,
   // so the run's first request is not held up by loading GitHub's REST client for the records.
@@ -39,7 +39,7 @@ export async function findScanToReuse(
     scan,
     `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`,
     deps,
-    progress
+    facts
   )
   return scan.id
 }
@@ -47,17 +47,17 @@ export async function findScanToReuse(
 export async function startScanOnce(
   request: StartRequest,
   deps: FlowDeps,
-  progress: Progress
+  facts: RunFacts
 ): Promise<string> {
-  progress.phase = 'starting-scan'
+  facts.phase = 'starting-scan'
   if (request.reuseScan) {
     // Another run for this commit may have started the scan while this one was estimating.
-    const existing = await findScanToReuse(request.identity, request.recordKey, deps, progress)
+    const existing = await findScanToReuse(request.identity, request.recordKey, deps, facts)
     if (existing) return existing
   }
   const sentAt = Date.now()
   try {
-    return recordStarted(await deps.client.createScan(request.body), request, deps, progress)
+    return recordStarted(await deps.client.createScan(request.body), request, deps, facts)
   } catch (error) {
     if (!(error instanceof HacktronApiError)) throw error
     if (error.code === 'conflict' && request.reuseScan) {
@@ -67,13 +67,13 @@ export async function startScanOnce(
           scan,
           `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`,
           deps,
-          progress
+          facts
         )
         return scan.id
       }
     }
     if (!error.ambiguous) throw error
-    return reconcile(request, error, sentAt, deps, progress)
+    return reconcile(request, error, sentAt, deps, facts)
   }
 }
 
@@ -82,7 +82,7 @@ async function reconcile(
   lost: HacktronApiError,
   sentAt: number,
   deps: FlowDeps,
-  progress: Progress
+  facts: RunFacts
 ): Promise<string> {
   const estimationId = request.body.cost_estimation_id
   deps.logger.warning(
@@ -94,19 +94,19 @@ async function reconcile(
     throw lost
   })
   if (started) {
-    attach(started, 'the scan had started although its answer was lost', deps, progress)
+    attach(started, 'the scan had started although its answer was lost', deps, facts)
     return started.id
   }
   try {
     deps.logger.info(
       `No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`
     )
-    return recordStarted(await deps.client.createScan(request.body), request, deps, progress)
+    return recordStarted(await deps.client.createScan(request.body), request, deps, facts)
   } catch (error) {
     if (error instanceof HacktronApiError && error.code === 'conflict') {
       const claimed = await findScan(deps.client, request.identity, () => true, sentAt)
       if (claimed) {
-        attach(claimed, 'the first start had claimed the estimation', deps, progress)
+        attach(claimed, 'the first start had claimed the estimation', deps, facts)
         return claimed.id
       }
     }
@@ -120,21 +120,21 @@ function recordStarted(
   started: { id: string; status: string },
   request: StartRequest,
   deps: FlowDeps,
-  progress: Progress
+  facts: RunFacts
 ): string {
-  progress.scanId = started.id
-  progress.scanStatus = started.status as ScanStatus
-  progress.scanStartedAtMs = deps.clock.now()
+  facts.scanId = started.id
+  facts.scanStatus = started.status as ScanStatus
+  facts.scanStartedAtMs = deps.clock.now()
   deps.logger.info(
     `Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`
   )
   return started.id
 }
 
-function attach(scan: Scan, because: string, deps: FlowDeps, progress: Progress): void {
-  progress.scanId = scan.id
-  progress.scanStatus = scan.status as ScanStatus
-  progress.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now()
-  progress.attachedBecause = because
+function attach(scan: Scan, because: string, deps: FlowDeps, facts: RunFacts): void {
+  facts.scanId = scan.id
+  facts.scanStatus = scan.status as ScanStatus
+  facts.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now()
+  facts.attachedBecause = because
   deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`)
 }

@@ -7,7 +7,7 @@ import type { RepositoryTarget } from './types.js'
 import type { FlowDeps } from './deps.js'
 import { FlowFailure } from './flow-failure.js'
 import { pollToEnd } from './poll.js'
-import { enterPhase, type Progress } from './progress.js'
+import { enterPhase, type RunFacts } from './run-facts.js'
 import { HacktronApiError } from '../hacktron/errors.js'
 import { readScanFindings } from './read-findings.js'
 
@@ -59,15 +59,15 @@ export interface WaitRequest {
   readonly timeoutMs: number
 }
 
-/** Waits for the scan to end and records its findings in `progress`; throws a FlowFailure when it cannot. */
+/** Waits for the scan to end and records its findings in `facts`; throws a FlowFailure when it cannot. */
 export async function waitForScan(
   request: WaitRequest,
   deps: FlowDeps,
-  progress: Progress
+  facts: RunFacts
 ): Promise<void> {
-  progress.scanId = request.scanId
-  progress.scanStartedAtMs ??= deps.clock.now()
-  await enterPhase(progress, 'scanning', deps.onPhaseChange)
+  facts.scanId = request.scanId
+  facts.scanStartedAtMs ??= deps.clock.now()
+  await enterPhase(facts, 'scanning', deps.onPhaseChange)
   const pollStarted = deps.clock.now()
   const ended = await pollToEnd(
     {
@@ -77,20 +77,20 @@ export async function waitForScan(
       isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
       intervalMs: request.pollIntervalMs,
       timeoutMs: request.timeoutMs,
-      onRead: (scan) => (progress.scanStatus = scan.status)
+      onRead: (scan) => (facts.scanStatus = scan.status)
     },
     deps,
     () =>
       new FlowFailure(
         'timeout',
         'Hacktron: scan timed out',
-        `Scan ${request.scanId} was still ${progress.scanStatus ?? 'pending'} when scan-timeout ` +
+        `Scan ${request.scanId} was still ${facts.scanStatus ?? 'pending'} when scan-timeout ` +
           `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
           `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
           `mode: wait and scan-id: ${request.scanId}.`
       )
   )
-  progress.scanEndedAtMs = deps.clock.now()
+  facts.scanEndedAtMs = deps.clock.now()
   if (ended.status !== 'completed') {
     throw new FlowFailure(
       'scan-failed',
@@ -99,10 +99,10 @@ export async function waitForScan(
         'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.'
     )
   }
-  progress.phase = 'reading-findings'
+  facts.phase = 'reading-findings'
   const read = await readFindingsBefore(pollStarted + request.timeoutMs, request, deps)
-  progress.findings = read.findings
-  progress.findingLines = read.lines
+  facts.findings = read.findings
+  facts.findingLines = read.lines
 }
 
 /** The findings, read within what is left of scan-timeout (a 429 on a page waits no longer). */

@@ -2,7 +2,7 @@
 // spending its credits) right now. Its answer is worth waiting for a little, so that the scan id
 // it carries is in the outputs, the summary and the comment, and the user can gate on it later.
 import type { Clock } from './poll.js'
-import type { Progress } from './progress.js'
+import type { RunFacts } from './run-facts.js'
 
 /**
  * The runner sends SIGTERM 7.5 s after SIGINT (and SIGKILL soon after that): the answer gets 5 s,
@@ -16,11 +16,11 @@ export const START_ANSWER_GRACE_MS = 5000
  */
 export async function awaitStartInFlight(
   flow: Promise<unknown>,
-  progress: Progress,
+  facts: RunFacts,
   clock: Clock,
   graceMs = START_ANSWER_GRACE_MS
 ): Promise<void> {
-  if (progress.phase !== 'starting-scan' || progress.scanId !== undefined) return
+  if (facts.phase !== 'starting-scan' || facts.scanId !== undefined) return
   const settled = new AbortController()
   await Promise.race([
     flow.then(

@@ -17,7 +17,6 @@ import {
 import { createHttpTransport, TransportTimeoutError, type Transport } from './transport.js'
 import type {
   CostEstimation,
-  CostEstimationList,
   CreateCostEstimationRequest,
   CreateScanRequest,
   CreateScanResponse,
@@ -132,10 +131,6 @@ export class HacktronClient {
       {},
       limits
     )
-  }
-
-  listCostEstimations(limit = 100, offset = 0): Promise<CostEstimationList> {
-    return this.get('/cost-estimations', PAGE_SHAPE, { limit, offset })
   }
 
   /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */

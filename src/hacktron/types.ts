@@ -7,7 +7,6 @@ type Schemas = components['schemas']
 export type CreateCostEstimationRequest = Schemas['CreateCostEstimationDto']
 export type CostEstimation = Schemas['CostEstimationResponseDto']
 export type CostEstimationStatus = CostEstimation['status']
-export type CostEstimationList = Schemas['RestCostEstimationListResponseDto']
 export type RepoResult = Schemas['RepoResultResponseDto']
 
 export type CreateScanRequest = Schemas['RestCreateScanDto']

@@ -2,7 +2,7 @@
 // its conclusion (mirroring `result`), its output (the report, within GitHub's 65,535 characters)
 // and every gating finding as an annotation on its file and line, most severe first, sent 50 per
 // request. Non-gating findings go along as notices up to a cap; the output counts the rest.
-import type { Progress } from '../flow/progress.js'
+import type { RunFacts } from '../flow/run-facts.js'
 import { bySeverity } from '../findings/severity.js'
 import type { RunRecord } from '../flow/run-record.js'
 import type { Finding } from '../hacktron/types.js'
@@ -73,24 +73,24 @@ export function conclusionOf(outcome: RunOutcome, cancelled: boolean): CheckConc
 }
 
 /** Mode start's check run, left in progress: the mode: wait job judges the scan. */
-export function startedCheckRunOutput(progress: Progress): CheckRunOutput {
+export function startedCheckRunOutput(facts: RunFacts): CheckRunOutput {
   return {
-    title: `Scan ${progress.scanId ?? ''} started; waiting for its verdict`,
+    title: `Scan ${facts.scanId ?? ''} started; waiting for its verdict`,
     summary:
-      `Scan ${progress.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
+      `Scan ${facts.scanId ?? ''} was started by a job in mode start. The job in mode wait with ` +
       'this scan-id completes the check with the verdict; until then the check stays in progress, ' +
       'so branch protection that requires it keeps the pull request from merging.'
   }
 }
 
 /** The output while the run goes on: the estimate, then the scan, as phases pass. */
-export function inProgressOutput(progress: Progress): CheckRunOutput {
-  const title = progress.scanId
-    ? `Scanning: scan ${progress.scanId}`
-    : progress.estimatedCredits !== undefined
-      ? `Estimated: ${progress.estimatedCredits} credits`
+export function inProgressOutput(facts: RunFacts): CheckRunOutput {
+  const title = facts.scanId
+    ? `Scanning: scan ${facts.scanId}`
+    : facts.estimatedCredits !== undefined
+      ? `Estimated: ${facts.estimatedCredits} credits`
       : 'Estimating the cost'
-  return { title, summary: describeProgress(progress) }
+  return { title, summary: describeProgress(facts) }
 }
 
 export interface CompletedCheckRun {
@@ -102,23 +102,23 @@ export interface CompletedCheckRun {
 
 export function completedCheckRun(
   outcome: RunOutcome,
-  progress: Progress,
+  facts: RunFacts,
   context: SummaryContext,
   locations: ReadonlyMap<string, FindingLocation>,
   cancelled: boolean
 ): CompletedCheckRun {
-  const { annotations, lines } = findingAnnotations(progress, locations)
+  const { annotations, lines } = findingAnnotations(facts, locations)
   const notes = [...(context.notes ?? []), ...lines]
   const report = renderSummaryWithin(
     MAX_CHECK_OUTPUT_CHARS,
     outcome,
-    progress,
+    facts,
     { ...context, notes },
     'this check run'
   )
   const title = cancelled
-    ? `Cancelled: the scan goes on server-side${progress.scanId ? ` (scan ${progress.scanId})` : ''}`
-    : titleOf(outcome, progress)
+    ? `Cancelled: the scan goes on server-side${facts.scanId ? ` (scan ${facts.scanId})` : ''}`
+    : titleOf(outcome, facts)
   return {
     conclusion: conclusionOf(outcome, cancelled),
     output: { title, summary: report },
@@ -126,8 +126,8 @@ export function completedCheckRun(
   }
 }
 
-function titleOf(outcome: RunOutcome, progress: Progress): string {
-  const gating = progress.verdict?.gating.length
+function titleOf(outcome: RunOutcome, facts: RunFacts): string {
+  const gating = facts.verdict?.gating.length
   switch (outcome.result) {
     case 'passed':
       return 'Passed: no finding gates'
@@ -140,12 +140,12 @@ function titleOf(outcome: RunOutcome, progress: Progress): string {
 
 /** Every gating finding (failure), then other open findings as notices up to the cap. */
 function findingAnnotations(
-  progress: Progress,
+  facts: RunFacts,
   locations: ReadonlyMap<string, FindingLocation>
 ): { annotations: CheckAnnotation[]; lines: string[] } {
-  const gating = progress.verdict?.gating ?? []
+  const gating = facts.verdict?.gating ?? []
   const gatingIds = new Set(gating.map((finding) => finding.id))
-  const others = bySeverity(progress.findings ?? []).filter((finding) => !gatingIds.has(finding.id))
+  const others = bySeverity(facts.findings ?? []).filter((finding) => !gatingIds.has(finding.id))
   const annotations: CheckAnnotation[] = []
   let unplaced = 0
   for (const finding of bySeverity(gating)) {

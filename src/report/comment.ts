@@ -1,7 +1,7 @@
 // The one PR comment a job keeps up to date: a hidden marker that names the workflow, job and
 // scope (so a matrix leg or another workflow keeps its own), then the phase the run is in, and at
 // the end the same report as the job summary, trimmed to fit GitHub's 65,536 characters.
-import type { Progress } from '../flow/progress.js'
+import type { RunFacts } from '../flow/run-facts.js'
 import { inlineCode, inlineText } from './markdown.js'
 import type { RunOutcome } from './outcome.js'
 import type { RunRecord } from '../flow/run-record.js'
@@ -59,14 +59,14 @@ export function parseCommentRecord(body: string, marker: string): RunRecord | un
 
 export function renderComment(
   marker: string,
-  progress: Progress,
+  facts: RunFacts,
   context: SummaryContext,
   outcome?: RunOutcome,
   record?: RunRecord
 ): string {
   const head = recordedMarker(marker, record)
-  if (!outcome) return `${head}\n${describeProgress(progress)}`
-  return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, progress, context, 'this comment')}`
+  if (!outcome) return `${head}\n${describeProgress(facts)}`
+  return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, facts, context, 'this comment')}`
 }
 
 /**
@@ -76,7 +76,7 @@ export function renderComment(
 export function renderSummaryWithin(
   maxChars: number,
   outcome: RunOutcome,
-  progress: Progress,
+  facts: RunFacts,
   context: SummaryContext,
   where: string
 ): string {
@@ -87,7 +87,7 @@ export function renderSummaryWithin(
           `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
         ]
       : []
-    const body = renderSummary(outcome, progress, {
+    const body = renderSummary(outcome, facts, {
       ...context,
       maxListed: listed,
       notes: [...(context.notes ?? []), ...notes]
@@ -97,22 +97,22 @@ export function renderSummaryWithin(
 }
 
 /** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
-export function describeProgress(progress: Progress): string {
+export function describeProgress(facts: RunFacts): string {
   const heading = '## Hacktron Whitebox Scan: ⏳ In progress'
-  const estimation = progress.estimation ? ` (${inlineCode(progress.estimation.id)})` : ''
-  switch (progress.phase) {
+  const estimation = facts.estimation ? ` (${inlineCode(facts.estimation.id)})` : ''
+  switch (facts.phase) {
     case 'estimated':
     case 'starting-scan':
-      return `${heading}\n\nEstimate ready${estimation}: **${progress.estimatedCredits ?? '?'} credits**. Starting the scan…\n`
+      return `${heading}\n\nEstimate ready${estimation}: **${facts.estimatedCredits ?? '?'} credits**. Starting the scan…\n`
     case 'scanning':
     case 'reading-findings': {
-      const started = progress.scanStartedAtMs
-        ? ` at ${new Date(progress.scanStartedAtMs).toISOString()}`
+      const started = facts.scanStartedAtMs
+        ? ` at ${new Date(facts.scanStartedAtMs).toISOString()}`
         : ''
-      const attached = progress.attachedBecause
-        ? ` Attached to it: ${inlineText(progress.attachedBecause)}; this run spends no credits.`
+      const attached = facts.attachedBecause
+        ? ` Attached to it: ${inlineText(facts.attachedBecause)}; this run spends no credits.`
         : ''
-      return `${heading}\n\nScan ${inlineCode(progress.scanId ?? '')} started${started} (${inlineText(progress.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`
+      return `${heading}\n\nScan ${inlineCode(facts.scanId ?? '')} started${started} (${inlineText(facts.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`
     }
     default:
       return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`

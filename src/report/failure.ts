@@ -5,7 +5,7 @@ import type { ErrorCode, OutputErrorCode } from '../common/error-codes.js'
 import { HacktronApiError } from '../hacktron/errors.js'
 import { FlowFailure } from '../flow/flow-failure.js'
 import type { GateVerdict } from '../flow/gate.js'
-import type { Progress } from '../flow/progress.js'
+import type { RunFacts } from '../flow/run-facts.js'
 import type { Annotation } from './outcome.js'
 
 export interface FailureReport {
@@ -15,7 +15,7 @@ export interface FailureReport {
 }
 
 export interface FailureContext {
-  readonly progress: Progress
+  readonly run: RunFacts
   readonly mode?: string
   readonly apiHost?: string
   /** The branches the scan asked for, primary first. */
@@ -82,7 +82,7 @@ const API_ERRORS: Readonly<Partial<Record<ErrorCode, ApiErrorEntry>>> = {
     code: 'insufficient-credits',
     title: 'Hacktron: insufficient credits (402)',
     message: (f) => {
-      const credits = f.context.progress.estimatedCredits
+      const credits = f.context.run.estimatedCredits
       return `${f.said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits === undefined ? 'this scan' : `${credits} credits`}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`
     }
   },
@@ -141,7 +141,7 @@ const API_ERRORS: Readonly<Partial<Record<ErrorCode, ApiErrorEntry>>> = {
 
 /** The estimate's branches or repositories, as the annotation names them. */
 function estimatedList(facts: ApiErrorFacts, field: 'branch' | 'repo_url'): string {
-  const repos = facts.context.progress.estimation?.repos ?? []
+  const repos = facts.context.run.estimation?.repos ?? []
   return repos.map((repo) => repo[field]).join(', ') || '(unknown)'
 }
 
@@ -154,16 +154,16 @@ const UNREADABLE_ANSWER: ApiErrorEntry = {
 }
 
 function describeApiError(error: HacktronApiError, context: FailureContext): FailureReport {
-  const { progress } = context
-  const estimationId = progress.estimation?.id
+  const { run } = context
+  const estimationId = run.estimation?.id
   const facts: ApiErrorFacts = {
     error,
     context,
     said: `The API answered: "${error.serverMessage}".`,
     request: `${error.method} ${error.path}`,
     estimationId: estimationId ?? '(unknown)',
-    scanNote: progress.scanId
-      ? ` Scan ${progress.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${progress.scanId}.`
+    scanNote: run.scanId
+      ? ` Scan ${run.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${run.scanId}.`
       : '',
     ambiguity: ambiguityNote(error, estimationId)
   }
@@ -217,22 +217,22 @@ export function describeSuperseded(runSha: string, newerSha: string): Annotation
 }
 
 /** The runner cancelled the job: what was left running, and how to pick it up. */
-export function describeCancellation(progress: Progress): { title: string; message: string } {
+export function describeCancellation(run: RunFacts): { title: string; message: string } {
   let state: string
-  if (progress.scanId) {
+  if (run.scanId) {
     state =
-      `Scan ${progress.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
-      `dashboard, or gate on it with mode: wait and scan-id: ${progress.scanId}.`
-  } else if (progress.phase === 'starting-scan') {
+      `Scan ${run.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
+      `dashboard, or gate on it with mode: wait and scan-id: ${run.scanId}.`
+  } else if (run.phase === 'starting-scan') {
     state =
-      `The scan was being started from cost estimation ${progress.estimation?.id ?? '(unknown)'}: ` +
+      `The scan was being started from cost estimation ${run.estimation?.id ?? '(unknown)'}: ` +
       'check the Hacktron dashboard for it before re-running.'
   } else {
     state = 'No scan was started, and nothing was spent.'
   }
   return {
     title: 'Hacktron: run cancelled',
-    message: `The job was cancelled while ${progress.phase}. ${state}`
+    message: `The job was cancelled while ${run.phase}. ${state}`
   }
 }
 

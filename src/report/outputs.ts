@@ -1,12 +1,12 @@
 // The step's outputs, from what the run learned. Only values that are known are set.
 import { SEVERITIES } from '../hacktron/types.js'
 import { countBySeverity } from '../findings/severity.js'
-import type { Progress } from '../flow/progress.js'
+import type { RunFacts } from '../flow/run-facts.js'
 import type { RunOutcome } from './outcome.js'
 
 export function outputsOf(
   outcome: RunOutcome,
-  progress: Progress,
+  facts: RunFacts,
   sarifFile: string,
   checkRunId?: number
 ): Record<string, string> {
@@ -16,17 +16,17 @@ export function outputsOf(
     'sarif-file': sarifFile,
     'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
   }
-  if (progress.estimation) outputs['cost-estimation-id'] = progress.estimation.id
-  if (progress.estimatedCredits !== undefined)
-    outputs['estimated-credits'] = String(progress.estimatedCredits)
-  if (progress.scanId) outputs['scan-id'] = progress.scanId
-  if (progress.scanStatus) outputs['scan-status'] = progress.scanStatus
-  if (progress.findings) {
-    const counts = countBySeverity(progress.findings)
-    outputs['findings-total'] = String(progress.findings.length)
+  if (facts.estimation) outputs['cost-estimation-id'] = facts.estimation.id
+  if (facts.estimatedCredits !== undefined)
+    outputs['estimated-credits'] = String(facts.estimatedCredits)
+  if (facts.scanId) outputs['scan-id'] = facts.scanId
+  if (facts.scanStatus) outputs['scan-status'] = facts.scanStatus
+  if (facts.findings) {
+    const counts = countBySeverity(facts.findings)
+    outputs['findings-total'] = String(facts.findings.length)
     for (const severity of SEVERITIES) outputs[`findings-${severity}`] = String(counts[severity])
   }
-  const { verdict } = progress
+  const { verdict } = facts
   if (verdict) {
     outputs['gating-findings'] = String(verdict.gating.length)
     if (verdict.newFindings !== undefined) outputs['new-findings'] = String(verdict.newFindings)

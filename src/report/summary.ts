@@ -7,10 +7,11 @@ import { describeFailedRepo, failedRepoResults } from '../flow/estimate.js'
 import { bySeverity, countBySeverity } from '../findings/severity.js'
 import type { GateVerdict, Standing } from '../flow/gate.js'
 import { formatDuration } from '../common/text.js'
-import type { Progress } from '../flow/progress.js'
+import type { RunFacts } from '../flow/run-facts.js'
 import type { GateLevel } from '../findings/severity.js'
 import { inlineCode, inlineText, table } from './markdown.js'
-import { repoRelativePath, type FindingLocation } from './locations.js'
+import { repoRelativePath } from '../findings/paths.js'
+import type { FindingLocation } from './locations.js'
 import type { RunOutcome } from './outcome.js'
 
 export interface SummaryContext {
@@ -69,32 +70,28 @@ const NOT_BLOCKING: readonly { standing: Standing; title: (count: number) => str
   { standing: 'below-gate', title: (n) => `${n} below the gate` }
 ]
 
-export function renderSummary(
-  outcome: RunOutcome,
-  progress: Progress,
-  context: SummaryContext
-): string {
+export function renderSummary(outcome: RunOutcome, run: RunFacts, context: SummaryContext): string {
   const parts = [
     `## Hacktron Whitebox Scan: ${VERDICT[outcome.result]}`,
-    verdictLine(outcome, progress, context)
+    verdictLine(outcome, run, context)
   ]
-  const { verdict, findings } = progress
+  const { verdict, findings } = run
   if (verdict?.scope.fallbackReason) {
     parts.push(`> ℹ️ ${inlineText(verdict.scope.fallbackReason, 1000)}`)
   }
   if (findings && verdict) parts.push(...findingSections(findings, verdict, context))
   else if (findings && findings.length > 0) parts.push(ungatedSection(findings, context))
-  const failures = progress.estimation ? failedRepoResults(progress.estimation) : []
+  const failures = run.estimation ? failedRepoResults(run.estimation) : []
   for (const result of failures) parts.push(`> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`)
   if (context.notes?.length) parts.push(context.notes.join('\n'))
-  const facts = factsLine(progress, context)
+  const facts = factsLine(run, context)
   if (facts) parts.push(facts)
   return parts.join('\n\n') + '\n'
 }
 
-function verdictLine(outcome: RunOutcome, progress: Progress, context: SummaryContext): string {
+function verdictLine(outcome: RunOutcome, run: RunFacts, context: SummaryContext): string {
   const gate = context.failOnSeverity
-  const scope = progress.verdict?.scope.applied
+  const scope = run.verdict?.scope.applied
   const introduced =
     scope === 'new'
       ? ' that this pull request introduces'
@@ -107,20 +104,20 @@ function verdictLine(outcome: RunOutcome, progress: Progress, context: SummaryCo
         ? 'The gate is off (`fail-on-severity: none`): findings are reported, never blocking.'
         : `No open or confirmed finding${introduced} at or above **${gate}**.`
     case 'failed': {
-      const count = progress.verdict?.gating.length ?? 0
+      const count = run.verdict?.gating.length ?? 0
       return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`
     }
     case 'skipped':
       return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000)
     case 'estimated': {
-      const credits = progress.estimatedCredits ?? '?'
+      const credits = run.estimatedCredits ?? '?'
       return (
-        `This scan is estimated at **${credits} credits** (cost estimation ${inlineCode(progress.estimation?.id ?? '')}). ` +
+        `This scan is estimated at **${credits} credits** (cost estimation ${inlineCode(run.estimation?.id ?? '')}). ` +
         'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.'
       )
     }
     case 'started':
-      return `Mode \`start\`: scan ${inlineCode(progress.scanId ?? '')} is running; gate on it with \`mode: wait\`.`
+      return `Mode \`start\`: scan ${inlineCode(run.scanId ?? '')} is running; gate on it with \`mode: wait\`.`
     default:
       return outcome.annotation
         ? `**${inlineText(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${inlineText(outcome.annotation.message, 2000)}`
@@ -206,32 +203,31 @@ export function firstSentence(text: string): string {
 }
 
 /** The estimate and the scan in one line, small print under the report. */
-function factsLine(progress: Progress, context: SummaryContext): string {
+function factsLine(run: RunFacts, context: SummaryContext): string {
   const facts: string[] = []
-  if (progress.scanId) {
+  if (run.scanId) {
     const duration =
-      progress.scanStartedAtMs !== undefined && progress.scanEndedAtMs !== undefined
-        ? ` in ${formatDuration(progress.scanEndedAtMs - progress.scanStartedAtMs)}`
+      run.scanStartedAtMs !== undefined && run.scanEndedAtMs !== undefined
+        ? ` in ${formatDuration(run.scanEndedAtMs - run.scanStartedAtMs)}`
         : ''
     facts.push(
-      `Scan ${inlineCode(progress.scanId)} ${inlineText(progress.scanStatus ?? 'pending', 40)}${duration}`
+      `Scan ${inlineCode(run.scanId)} ${inlineText(run.scanStatus ?? 'pending', 40)}${duration}`
     )
   }
-  if (progress.attachedBecause) {
+  if (run.attachedBecause) {
     facts.push(
-      `♻️ attached (${inlineText(progress.attachedBecause, 300)}): no credits spent by this run`
+      `♻️ attached (${inlineText(run.attachedBecause, 300)}): no credits spent by this run`
     )
   }
-  if (progress.estimation) {
-    const credits =
-      progress.estimatedCredits === undefined ? '' : `: ${progress.estimatedCredits} credits`
-    const triage = progress.estimation.triage_required
-      ? ` (incl. ${progress.estimation.triage_fee_credits} mandatory triage fee)`
+  if (run.estimation) {
+    const credits = run.estimatedCredits === undefined ? '' : `: ${run.estimatedCredits} credits`
+    const triage = run.estimation.triage_required
+      ? ` (incl. ${run.estimation.triage_fee_credits} mandatory triage fee)`
       : ''
-    facts.push(`estimate ${inlineCode(progress.estimation.id)}${credits}${triage}`)
+    facts.push(`estimate ${inlineCode(run.estimation.id)}${credits}${triage}`)
   }
-  if (progress.findings) facts.push(countsText(progress.findings))
-  const baseline = progress.verdict?.scope.baselineScanId
+  if (run.findings) facts.push(countsText(run.findings))
+  const baseline = run.verdict?.scope.baselineScanId
   if (baseline) facts.push(`compared with baseline scan ${inlineCode(baseline)}`)
   if (context.runUrl) facts.push(`[workflow run](${context.runUrl})`)
   return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`

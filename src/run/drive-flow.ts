@@ -45,9 +45,9 @@ export async function driveFlow(
   state: RunState,
   runtime: GateRuntime
 ): Promise<FlowResult | 'cancelled'> {
-  const { progress, logger, frontEnd } = state
+  const { facts, logger, frontEnd } = state
   const signal = frontEnd.cancellation
-  const flow = runFlow(settings, flowDeps(settings, connections, state, runtime), progress, phase)
+  const flow = runFlow(settings, flowDeps(settings, connections, state, runtime), facts, phase)
   const cancelled = new Promise<'cancelled'>((resolve) => {
     if (signal.aborted) resolve('cancelled')
     signal.addEventListener('abort', () => resolve('cancelled'), { once: true })
@@ -55,7 +55,7 @@ export async function driveFlow(
   const result = await Promise.race([flow, cancelled])
   if (result === 'cancelled') {
     // Except for the answer to starting the scan, which names the scan that did start.
-    await awaitStartInFlight(flow, progress, runtime.clock)
+    await awaitStartInFlight(flow, facts, runtime.clock)
   }
   return result
 
@@ -97,7 +97,7 @@ function flowDeps(
     // request is out: creating it first would hold that request up while its client loads.
     onPhaseChange: async () => {
       await updateComment(state)
-      await connections.checkRun?.show(inProgressOutput(state.progress), runRecordOf(state))
+      await connections.checkRun?.show(inProgressOutput(state.facts), runRecordOf(state))
     }
   }
 }

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import type { Logger } from '../common/logger.js'
-import type { Progress } from '../flow/progress.js'
+import type { RunFacts } from '../flow/run-facts.js'
 import { planAnnotations, type AnnotationLevel } from '../report/annotations.js'
 import { locateFindings, type FindingLocation } from '../report/locations.js'
 import { inlineCode, inlineText, oneLine } from '../report/markdown.js'
@@ -28,16 +28,16 @@ const MAX_UNLOCATED_LISTED = 10
 
 /** Locates the findings and writes the SARIF file. */
 export async function prepareFindingReports(
-  progress: Progress,
+  facts: RunFacts,
   settings: Pick<GateSettings, 'sarifFile'>,
   workspace: Workspace,
   logger: Logger
 ): Promise<FindingReports> {
-  const findings = progress.findings
+  const findings = facts.findings
   if (!findings) return { locations: new Map(), sarifFile: '', notes: [] }
   const locations = locateFindings(
     findings,
-    progress.findingLines,
+    facts.findingLines,
     workspace.root,
     workspace.fileExists
   )
@@ -47,8 +47,8 @@ export async function prepareFindingReports(
   const path = resolve(workspace.root, settings.sarifFile)
   mkdirSync(dirname(path), { recursive: true })
   const sarif = await writeSarifFile(path, findings, locations, {
-    scanId: progress.scanId ?? '',
-    baselineStates: baselineStatesOf(findings, progress)
+    scanId: facts.scanId ?? '',
+    baselineStates: baselineStatesOf(findings, facts)
   })
   notes.push(...sarifNotes(sarif, logger))
   logger.info(
@@ -60,9 +60,9 @@ export async function prepareFindingReports(
 /** New or unchanged against the baseline scan, when the gate compared with one. */
 function baselineStatesOf(
   findings: readonly Finding[],
-  progress: Progress
+  facts: RunFacts
 ): ReadonlyMap<string, BaselineState> | undefined {
-  const matches = progress.verdict?.scope.baselineMatches
+  const matches = facts.verdict?.scope.baselineMatches
   if (!matches) return undefined
   return new Map(
     findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new'])
@@ -117,7 +117,7 @@ function sarifNotes(sarif: Omit<SarifOutput, 'log'>, logger: Logger): string[] {
 
 /** Annotates the findings on their lines, within what the platform shows besides `alreadyUsed`. */
 export function annotateFindings(
-  progress: Progress,
+  facts: RunFacts,
   settings: Pick<GateSettings, 'failOnSeverity'>,
   locations: ReadonlyMap<string, FindingLocation>,
   budget: {
@@ -126,10 +126,10 @@ export function annotateFindings(
   },
   frontEnd: Pick<FrontEnd, 'annotate'>
 ): void {
-  if (!progress.findings || progress.findings.length === 0) return
-  const plan = planAnnotations(progress.findings, locations, settings.failOnSeverity, {
+  if (!facts.findings || facts.findings.length === 0) return
+  const plan = planAnnotations(facts.findings, locations, settings.failOnSeverity, {
     ...budget,
-    standings: progress.verdict?.standings
+    standings: facts.verdict?.standings
   })
   for (const annotation of plan.annotations) frontEnd.annotate(annotation)
   if (plan.overflowNotice) frontEnd.annotate(plan.overflowNotice)

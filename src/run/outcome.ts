@@ -3,7 +3,7 @@
 import { ConfigError } from '../common/config-error.js'
 import type { EventFacts } from '../settings/event-facts.js'
 import { FlowFailure } from '../flow/flow-failure.js'
-import type { Progress } from '../flow/progress.js'
+import type { RunFacts } from '../flow/run-facts.js'
 import type { FlowResult } from '../flow/run-flow.js'
 import { skipsForWantOfKey, type GateSettings } from '../settings/settings.js'
 import {
@@ -17,36 +17,36 @@ import type { RunOutcome } from '../report/outcome.js'
 /** The outcome of a flow that ran to its end. */
 export function outcomeOfFlow(
   result: FlowResult,
-  progress: Progress,
+  facts: RunFacts,
   event: Pick<EventFacts, 'headSha'>
 ): RunOutcome {
-  if (result === 'failed' && progress.verdict) {
-    return { result, annotation: describeGateFailure(progress.verdict, progress.scanId ?? '') }
+  if (result === 'failed' && facts.verdict) {
+    return { result, annotation: describeGateFailure(facts.verdict, facts.scanId ?? '') }
   }
   if (result === 'superseded') {
     return {
       result: 'skipped',
-      annotation: describeSuperseded(event.headSha, progress.supersededBy ?? '')
+      annotation: describeSuperseded(event.headSha, facts.supersededBy ?? '')
     }
   }
   return { result }
 }
 
 /** The runner cancelled the job: what was left running is named, and the step fails. */
-export function cancelledOutcome(progress: Progress): RunOutcome {
-  return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(progress) }
+export function cancelledOutcome(facts: RunFacts): RunOutcome {
+  return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(facts) }
 }
 
 /** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
 export function outcomeOfError(
   error: unknown,
-  progress: Progress,
+  facts: RunFacts,
   settings:
     | Pick<GateSettings, 'mode' | 'apiUrl' | 'repositories' | 'onTimeout' | 'costEstimationId'>
     | undefined
 ): RunOutcome {
   const failure = describeFailure(error, {
-    progress,
+    run: facts,
     mode: settings?.mode,
     apiHost: settings ? new URL(settings.apiUrl).host : undefined,
     requestedBranches: settings?.repositories.map((repo) => repo.branch),
@@ -66,7 +66,7 @@ export function outcomeOfError(
  */
 export function missingKeyOutcome(
   settings: Parameters<typeof outcomeOfError>[2] & { readonly event: EventFacts },
-  progress: Progress
+  facts: RunFacts
 ): RunOutcome {
   const { event } = settings
   if (skipsForWantOfKey('', event)) {
@@ -89,5 +89,5 @@ export function missingKeyOutcome(
       'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.',
     'missing-api-key'
   )
-  return outcomeOfError(missing, progress, settings)
+  return outcomeOfError(missing, facts, settings)
 }

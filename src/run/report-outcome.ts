@@ -10,24 +10,19 @@ import type { FindingReports } from './finding-reports.js'
 import { runRecordOf, summaryContext, type RunState } from './run-state.js'
 
 export async function reportOutcome(outcome: RunOutcome, state: RunState): Promise<void> {
-  const { progress, settings, logger, frontEnd, connections } = state
+  const { facts, settings, logger, frontEnd, connections } = state
   let reports: FindingReports | undefined
   // SARIF building and the annotations load only for a run that has findings to report.
-  const reporting = settings && progress.findings ? await import('./finding-reports.js') : undefined
+  const reporting = settings && facts.findings ? await import('./finding-reports.js') : undefined
   if (settings && reporting) {
     try {
-      reports = await reporting.prepareFindingReports(
-        progress,
-        settings,
-        frontEnd.workspace,
-        logger
-      )
+      reports = await reporting.prepareFindingReports(facts, settings, frontEnd.workspace, logger)
     } catch (error) {
       logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
     }
   }
   frontEnd.setOutputs(
-    outputsOf(outcome, progress, reports?.sarifFile ?? '', connections?.checkRun?.id)
+    outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
   )
 
   const used = { error: 0, warning: 0, notice: logger.notices }
@@ -35,7 +30,7 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   if (level) used[level]++
   if (settings && reports && reporting && connections) {
     reporting.annotateFindings(
-      progress,
+      facts,
       settings,
       reports.locations,
       {
@@ -48,18 +43,18 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`)
 
   const context = summaryContext(settings, reports)
-  await frontEnd.writeSummary(renderSummary(outcome, progress, context))
+  await frontEnd.writeSummary(renderSummary(outcome, facts, context))
   await updateComment(state, outcome, reports)
   const record = runRecordOf(state)
   if (outcome.result === 'started') {
     // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
     // until the mode: wait job, which reports on the same commit, completes its own.
-    await connections?.checkRun?.show(startedCheckRunOutput(progress), record)
+    await connections?.checkRun?.show(startedCheckRunOutput(facts), record)
   } else {
     const locations = reports?.locations ?? new Map()
     const cancelled = frontEnd.cancellation.aborted
     await connections?.checkRun?.complete(
-      completedCheckRun(outcome, progress, context, locations, cancelled),
+      completedCheckRun(outcome, facts, context, locations, cancelled),
       record
     )
   }
@@ -91,7 +86,7 @@ export async function updateComment(
   const needsEyes = outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out')
   const body = renderComment(
     comment.marker,
-    state.progress,
+    state.facts,
     summaryContext(state.settings, reports),
     outcome,
     runRecordOf(state)

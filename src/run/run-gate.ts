@@ -2,7 +2,7 @@
 // run goes to Hacktron at all (the missing-key and skip rules), builds the client and the deps,
 // races the platform's cancellation, runs the flow, decides the outcome once, and reports it to
 // the front end's sinks. Never throws: every way a run can end becomes an outcome.
-import { newProgress, type Progress } from '../flow/progress.js'
+import { newRunFacts, type RunFacts } from '../flow/run-facts.js'
 import type { FlowResult } from '../flow/run-flow.js'
 import type { RunOutcome } from '../report/outcome.js'
 import { describeSettings } from '../settings/describe.js'
@@ -15,7 +15,7 @@ import { newRunState, type RunState } from './run-state.js'
 /** How a run ended, for the front end that started it (the CLI's exit code, a test). */
 export interface GateRun<Report = unknown> {
   readonly outcome: RunOutcome
-  readonly progress: Progress
+  readonly facts: RunFacts
   /** What the flow returned, when it ran to its end. */
   readonly flowResult?: FlowResult
   /** What stopped the run, when something did. */
@@ -32,7 +32,7 @@ export async function runGate<Report>(
   frontEnd: FrontEnd<Report>,
   runtime?: Partial<GateRuntime>
 ): Promise<GateRun<Report>> {
-  const state = newRunState(frontEnd, newProgress())
+  const state = newRunState(frontEnd, newRunFacts())
   let outcome: RunOutcome
   let flowResult: FlowResult | undefined
   let error: unknown
@@ -41,7 +41,7 @@ export async function runGate<Report>(
     state.settings = settings
     describeRun(settings, state)
     if (settings.apiKey === '') {
-      outcome = missingKeyOutcome(settings, state.progress)
+      outcome = missingKeyOutcome(settings, state.facts)
     } else {
       const ended = await goToHacktron(settings, state, runtime)
       outcome = ended.outcome
@@ -49,7 +49,7 @@ export async function runGate<Report>(
     }
   } catch (caught) {
     error = caught
-    outcome = outcomeOfError(caught, state.progress, state.settings)
+    outcome = outcomeOfError(caught, state.facts, state.settings)
   }
   try {
     const { reportOutcome } = await import('./report-outcome.js')
@@ -60,7 +60,7 @@ export async function runGate<Report>(
       `Hacktron: could not report the result (${outcome.result}): ${String(caught)}`
     )
   }
-  return { outcome, progress: state.progress, flowResult, error, settings: state.settings }
+  return { outcome, facts: state.facts, flowResult, error, settings: state.settings }
 }
 
 async function goToHacktron<Report>(
@@ -79,8 +79,8 @@ async function goToHacktron<Report>(
     ...systemRuntime,
     ...runtime
   })
-  if (result === 'cancelled') return { outcome: cancelledOutcome(state.progress) }
-  return { outcome: outcomeOfFlow(result, state.progress, settings.event), flowResult: result }
+  if (result === 'cancelled') return { outcome: cancelledOutcome(state.facts) }
+  return { outcome: outcomeOfFlow(result, state.facts, settings.event), flowResult: result }
 }
 
 function describeRun(settings: Settings, state: RunState): void {

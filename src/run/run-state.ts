@@ -1,8 +1,8 @@
-// What one run holds while it runs: its progress, its settings once read, the front end and the
+// What one run holds while it runs: its facts, its settings once read, the front end and the
 // connections it gave for this run; and what is derived from them for every report (the
 // summary's context, the run record).
 import { countingLogger, type CountingLogger } from '../common/logger.js'
-import type { Progress } from '../flow/progress.js'
+import type { RunFacts } from '../flow/run-facts.js'
 import { recordScope, type RunRecord, type RunRecordReader } from '../flow/run-record.js'
 import type { SummaryContext } from '../report/summary.js'
 import type { Settings } from '../settings/settings.js'
@@ -10,7 +10,7 @@ import type { FindingReports } from './finding-reports.js'
 import type { Connections, FrontEnd, GateLogger } from './front-end.js'
 
 export interface RunState<Report = unknown> {
-  readonly progress: Progress
+  readonly facts: RunFacts
   readonly frontEnd: FrontEnd<Report>
   /** The front end's logger, counting the warnings and notices the run emits. */
   readonly logger: CountingLogger & Pick<GateLogger, 'group'>
@@ -18,13 +18,10 @@ export interface RunState<Report = unknown> {
   connections?: Connections
 }
 
-export function newRunState<Report>(
-  frontEnd: FrontEnd<Report>,
-  progress: Progress
-): RunState<Report> {
+export function newRunState<Report>(frontEnd: FrontEnd<Report>, facts: RunFacts): RunState<Report> {
   const counting = countingLogger(frontEnd.logger)
   return {
-    progress,
+    facts,
     frontEnd,
     logger: Object.assign(counting, { group: frontEnd.logger.group.bind(frontEnd.logger) })
   }
@@ -41,10 +38,10 @@ export function runRecordsOf(connections: Connections): RunRecordReader | undefi
 
 /** This run's record, once it knows its scan: what a re-run of the commit looks for. */
 export function runRecordOf(state: RunState): RunRecord | undefined {
-  const { settings, progress } = state
-  if (!settings || !progress.scanId || settings.event.headSha === '') return undefined
+  const { settings, facts } = state
+  if (!settings || !facts.scanId || settings.event.headSha === '') return undefined
   return {
-    scanId: progress.scanId,
+    scanId: facts.scanId,
     headSha: settings.event.headSha,
     scope: recordScope(settings.repositories)
   }

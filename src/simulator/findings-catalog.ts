@@ -145,6 +145,60 @@ export function checkoutOf(findings: readonly FindingSeed[]): Map<string, string
   return files
 }
 
+/** Findings concentrated in a few files, and those files as checked out. */
+export interface ClusteredScan {
+  readonly findings: FindingSeed[]
+  readonly checkout: Map<string, string>
+}
+
+/**
+ * `count` findings concentrated in `fileCount` files (round robin), of the same kinds in the same
+ * order as generatedFindings(count), so generatedFindingCounts(count) holds for them too. Each
+ * finding's snippet is on its own line among short filler lines (some blank, some indented);
+ * every tenth finding repeats the snippet of the one before it in its file, and every fifth
+ * snippet is copied again further down, so a snippet can be in its file several times: each
+ * seed's `line` is the first, as the action's first-match rule and the SARIF export agree.
+ * About 125 bytes per finding, so keep `count / fileCount` under about 15,000 for each file to
+ * stay under the 2 MiB the action searches (MAX_SEARCHED_FILE_BYTES in src/run/directory-workspace.ts).
+ */
+export function clusteredFindings(count: number, fileCount: number): ClusteredScan {
+  const files = Array.from({ length: fileCount }, (_, file) => ({
+    path: `src/clustered/module-${file + 1}.js`,
+    lines: [] as string[],
+    /** Each snippet's first line (1-based), and the snippets in the order they came. */
+    firstLine: new Map<string, number>(),
+    snippets: [] as string[]
+  }))
+  const findings = Array.from({ length: count }, (_, index): FindingSeed => {
+    const kind = FINDINGS_OVER_GATE[index % FINDINGS_OVER_GATE.length] as FindingSeed
+    const file = files[index % fileCount]!
+    const { lines, snippets } = file
+    // The patterns go by the finding's place in its file, so every file has them all.
+    const nth = snippets.length
+    const repeat = nth % 10 === 9
+    const code = repeat
+      ? snippets[snippets.length - 1]!
+      : `${kind.affected_code} /* ${index + 1} */`
+    for (let filler = 0; filler < 2 + (nth % 2); filler++)
+      lines.push(filler === 1 && nth % 3 === 0 ? '' : `  n${nth % 89} += ${filler};`)
+    lines.push(nth % 4 === 0 ? `    ${code}` : code)
+    if (!file.firstLine.has(code)) file.firstLine.set(code, lines.length)
+    snippets.push(code)
+    if (nth % 5 === 4) lines.push(snippets[Math.max(0, snippets.length - 3)]!)
+    return {
+      ...kind,
+      title: `${kind.title} #${index + 1}`,
+      affected_file: file.path,
+      affected_code: code,
+      line: file.firstLine.get(code)!
+    }
+  })
+  return {
+    findings,
+    checkout: new Map(files.map((file) => [file.path, file.lines.join('\n') + '\n']))
+  }
+}
+
 /**
  * What the action must report for generatedFindings(count): its severity outputs, and the
  * findings that gate at `high` (the open critical and the confirmed high of each six).

@@ -18,13 +18,13 @@ export interface ApiKeyConfig {
 }
 
 /** How a job advances: after this many status polls, or this much time, whichever comes first. */
-export interface Progress {
+export interface RunFacts {
   readonly pollsUntilRunning: number
   readonly pollsUntilDone: number
   readonly durationMs: number
 }
 
-export interface EstimationBehaviour extends Progress {
+export interface EstimationBehaviour extends RunFacts {
   readonly outcome: 'completed' | 'partial' | 'failed'
   readonly creditsPerRepo: number
   readonly triageRequired: boolean
@@ -35,7 +35,7 @@ export interface EstimationBehaviour extends Progress {
   readonly error: string
 }
 
-export interface ScanBehaviour extends Progress {
+export interface ScanBehaviour extends RunFacts {
   readonly finalStatus: Extract<
     ScanStatus,
     'completed' | 'failed' | 'stopped' | 'cancelled' | 'skipped'

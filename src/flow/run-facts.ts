@@ -4,7 +4,7 @@ import type { CostEstimation, Finding, ScanStatus } from '../hacktron/types.js'
 import type { LineRange } from '../hacktron/sarif-export.js'
 import type { GateVerdict } from './gate.js'
 
-export interface Progress {
+export interface RunFacts {
   phase:
     | 'starting'
     | 'estimating'
@@ -32,14 +32,14 @@ export interface Progress {
 
 /** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */
 export async function enterPhase(
-  progress: Progress,
-  phase: Progress['phase'],
-  onPhaseChange?: (progress: Progress) => Promise<void>
+  facts: RunFacts,
+  phase: RunFacts['phase'],
+  onPhaseChange?: (facts: RunFacts) => Promise<void>
 ): Promise<void> {
-  progress.phase = phase
-  await onPhaseChange?.(progress)
+  facts.phase = phase
+  await onPhaseChange?.(facts)
 }
 
-export function newProgress(): Progress {
+export function newRunFacts(): RunFacts {
   return { phase: 'starting' }
 }
