@@ -14,13 +14,42 @@ const RUNNER = {
  * (action/) is the top floor; main.ts above it only composes.
  */
 const FLOORS = ['common', 'hacktron', 'findings', 'flow', 'report', 'settings', 'run', 'action']
-const NO_IMPORT_UP = FLOORS.flatMap((floor, index) =>
-  FLOORS.slice(index + 1).map((upper) => ({
-    target: `./src/${floor}`,
-    from: `./src/${upper}`,
-    message: `src/${floor}/ is below src/${upper}/ and must not import from it (data flows one way).`
-  }))
-)
+const NO_IMPORT_UP = [
+  ...FLOORS.flatMap((floor, index) =>
+    FLOORS.slice(index + 1).map((upper) => ({
+      target: `./src/${floor}`,
+      from: `./src/${upper}`,
+      message: `src/${floor}/ is below src/${upper}/ and must not import from it (data flows one way).`
+    }))
+  ),
+  // Every folder of src/ is a floor, or the simulator: a new folder must be placed among them.
+  {
+    target: './src',
+    from: './src',
+    except: [...FLOORS, 'simulator', 'main.ts', 'index.ts'].map((place) => `./${place}`),
+    message: 'Every folder of src/ is one of the floors in eslint.config.js (or the simulator).'
+  },
+  // main.ts and index.ts compose the house: nothing imports them.
+  {
+    target: [...FLOORS, 'simulator', 'main.ts'].map((place) => `./src/${place}`),
+    from: ['./src/main.ts', './src/index.ts'],
+    message: 'Nothing imports the entry points (src/main.ts, src/index.ts).'
+  },
+  // The simulator is a stand-in for Hacktron's API: it speaks the API's types, nothing of the action's.
+  {
+    target: './src/simulator',
+    from: FLOORS.filter((floor) => floor !== 'common' && floor !== 'hacktron').map(
+      (floor) => `./src/${floor}`
+    ),
+    message: "The simulator may use the API's types and common helpers, nothing of the action's."
+  }
+]
+
+/** `import()` escapes no-restricted-imports: the same rule, for dynamic imports. */
+const NO_DYNAMIC_RUNNER_IMPORT = {
+  selector: 'ImportExpression[source.value=/^@(actions|octokit)\\//]',
+  message: 'Only src/action/ (the GitHub front end) may import @actions/* or @octokit/*.'
+}
 /** What the action must never import: the simulator and the test helpers (the simulator may). */
 const NOT_SHIPPED = [
   {
@@ -49,7 +78,10 @@ export default tseslint.config(
     // takes what it needs as arguments.
     files: ['src/**/*.ts'],
     ignores: ['src/action/**', 'src/hacktron/transport.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [RUNNER, ...NOT_SHIPPED] }] }
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [RUNNER, ...NOT_SHIPPED] }],
+      'no-restricted-syntax': ['error', NO_DYNAMIC_RUNNER_IMPORT]
+    }
   },
   {
     // The one exception: the API client is built on @actions/http-client (for the runner's proxy

@@ -1390,6 +1390,7 @@ var run_record = __webpack_require__(8851);
 
 
 
+
 /**
  * Attaches to an earlier scan for this commit and scope, if there is one: first as the action's
  * own run records name it, then as the API's scan names do.
@@ -1416,7 +1417,7 @@ async function startScanOnce(request, deps, facts) {
     }
     const sentAt = Date.now();
     try {
-        return recordStarted(await deps.client.createScan(request.body), request, deps, facts);
+        return recordStarted(await spend(request, deps), request, deps, facts);
     }
     catch (error) {
         if (!(error instanceof errors/* HacktronApiError */.jv))
@@ -1447,7 +1448,7 @@ async function reconcile(request, lost, sentAt, deps, facts) {
     }
     try {
         deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
-        return recordStarted(await deps.client.createScan(request.body), request, deps, facts);
+        return recordStarted(await spend(request, deps), request, deps, facts);
     }
     catch (error) {
         if (error instanceof errors/* HacktronApiError */.jv && error.code === 'conflict') {
@@ -1475,6 +1476,16 @@ function attach(scan, because, deps, facts) {
     facts.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
     facts.attachedBecause = because;
     deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
+}
+/**
+ * Sends the one request that spends credits, unless the job was cancelled meanwhile: the run has
+ * already reported that nothing was spent, and goes on only until the process exits.
+ */
+function spend(request, deps) {
+    if (deps.signal?.aborted) {
+        throw new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: cancelled before the scan started', 'The job was cancelled before the scan was started: nothing was sent, nothing spent.');
+    }
+    return deps.client.createScan(request.body);
 }
 
 ;// CONCATENATED MODULE: ./src/flow/run-flow.ts
@@ -1622,10 +1633,11 @@ const systemRuntime = {
 async function driveFlow(settings, connections, state, runtime) {
     const { facts, logger, frontEnd } = state;
     const signal = frontEnd.cancellation;
+    // Cancelled while connecting: nothing is sent at all.
+    if (signal.aborted)
+        return 'cancelled';
     const flow = runFlow(settings, flowDeps(settings, connections, state, runtime), facts, phase);
     const cancelled = new Promise((resolve) => {
-        if (signal.aborted)
-            resolve('cancelled');
         signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
     });
     const result = await Promise.race([flow, cancelled]);

@@ -31083,107 +31083,8 @@ class CoreLogger {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/signals.ts
-function abortOnCancellation(logger) {
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
-        logger.info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
-        cancel.abort();
-    };
-    process.once('SIGINT', () => onSignal('SIGINT'));
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    return cancel;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/run/directory-workspace.ts
-// A checkout on disk, read for the lines of findings (their code snippets): never a path outside
-// it, never a file too large to search. Any front end whose code is checked out uses it.
-
-
-/** Checked-out files larger than this are not searched for a finding's snippet. */
-const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
-/** The files under `root`. */
-function directoryWorkspace(directory) {
-    const root = (0,external_node_path_.resolve)(directory);
-    const inside = (path) => {
-        const full = (0,external_node_path_.resolve)(root, path);
-        return full.startsWith(root + external_node_path_.sep) ? full : undefined;
-    };
-    return {
-        root,
-        readFile: (path) => {
-            const full = inside(path);
-            if (full === undefined)
-                return undefined;
-            try {
-                if ((0,external_node_fs_.statSync)(full).size > MAX_SEARCHED_FILE_BYTES)
-                    return undefined;
-                return (0,external_node_fs_.readFileSync)(full, 'utf8');
-            }
-            catch {
-                return undefined;
-            }
-        },
-        fileExists: (path) => {
-            const full = inside(path);
-            if (full === undefined)
-                return false;
-            try {
-                return (0,external_node_fs_.statSync)(full).isFile();
-            }
-            catch {
-                return false;
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/front-end.ts
-// The action: the gate core's front end on a GitHub Actions runner. The log and annotations are
-// workflow commands, the outputs and the job summary go to the runner's files, the PR comment and
-// the check run to GitHub's REST API (loaded only when the run writes them), and the runner's
-// SIGINT/SIGTERM cancels the run.
-
-
-
-
-
-function githubFrontEnd() {
-    const logger = new CoreLogger();
-    return {
-        logger,
-        cancellation: abortOnCancellation(logger).signal,
-        workspace: directoryWorkspace(process.env.GITHUB_WORKSPACE || process.cwd()),
-        connect: async (settings, runLogger) => (await Promise.all(/* import() */[__nccwpck_require__.e(158), __nccwpck_require__.e(785)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9785))).githubConnections(settings, runLogger),
-        setOutputs: (outputs) => {
-            for (const [name, value] of Object.entries(outputs))
-                setOutput(name, value);
-        },
-        annotate: ({ level, message, title, file, startLine, endLine }) => core_namespaceObject[level](message, { title, file, startLine, endLine }),
-        writeSummary: async (markdown) => {
-            if (!process.env.GITHUB_STEP_SUMMARY)
-                return;
-            try {
-                await summary.addRaw(markdown).write();
-            }
-            catch (error) {
-                warning(`Could not write the job summary: ${String(error)}`);
-            }
-        },
-        finish: (outcome) => {
-            if ((0,report_outcome/* stepFails */.u)(outcome))
-                process.exitCode = 1;
-        },
-        failHard: (message) => setFailed(message)
-    };
-}
-
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __nccwpck_require__(2450);
 ;// CONCATENATED MODULE: ./src/common/config-error.ts
 // A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
 class ConfigError extends Error {
@@ -31202,17 +31103,6 @@ function quote(value, max = 120) {
     return JSON.stringify(shown);
 }
 
-// EXTERNAL MODULE: ./src/hacktron/url.ts
-var url = __nccwpck_require__(7375);
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __nccwpck_require__(5131);
-;// CONCATENATED MODULE: ./src/flow/types.ts
-
-const MODES = ['full', 'estimate', 'start', 'wait'];
-const GATE_SCOPES = ['new', 'changed-files', 'all'];
-
-// EXTERNAL MODULE: ./src/common/text.ts
-var common_text = __nccwpck_require__(2450);
 ;// CONCATENATED MODULE: ./src/settings/input-parsing.ts
 // Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
 // typed value, or throws a ConfigError that names the input and quotes the value.
@@ -31323,6 +31213,150 @@ function parseTargetUrl(input, raw) {
     return url.toString();
 }
 
+;// CONCATENATED MODULE: ./src/action/report-settings.ts
+// The action's own report settings: what only GitHub has (the token, the PR comment, the check
+// run, the step's annotations). Read with the gate's settings, in the same pass, by readSettings.
+
+/** The action's inputs that hold secrets, besides the gate's. */
+const GITHUB_SECRET_INPUTS = ['github-token'];
+/** GitHub shows at most 50 annotations per job. */
+const MAX_ANNOTATIONS = 50;
+function readGitHubReportSettings(input, sources) {
+    const prComment = parseChoice('pr-comment', input('pr-comment'), [
+        'true',
+        'on-failure',
+        'false'
+    ]);
+    return {
+        // Raw: action.yml's default `${{ github.token }}` is the runner's to expand, never a token.
+        githubToken: sources.getInput('github-token').trim(),
+        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
+        checkRun: parseBoolean('check-run', input('check-run')),
+        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS)
+    };
+}
+/** The report settings as the debug log shows them: the token masked. */
+function describeGitHubReport({ githubToken, ...rest }) {
+    return { ...rest, githubToken: githubToken === '' ? '(none)' : '(set, masked)' };
+}
+
+;// CONCATENATED MODULE: ./src/action/signals.ts
+function abortOnCancellation(logger) {
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return;
+        logger.info(`Received ${signal}: the job is being cancelled; reporting what is known and exiting.`);
+        cancel.abort();
+    };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    return cancel;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/run/directory-workspace.ts
+// A checkout on disk, read for the lines of findings (their code snippets): never a path outside
+// it, never a file too large to search. Any front end whose code is checked out uses it.
+
+
+/** Checked-out files larger than this are not searched for a finding's snippet. */
+const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
+/** The files under `root`. */
+function directoryWorkspace(directory) {
+    const root = (0,external_node_path_.resolve)(directory);
+    const inside = (path) => {
+        const full = (0,external_node_path_.resolve)(root, path);
+        return full.startsWith(root + external_node_path_.sep) ? full : undefined;
+    };
+    return {
+        root,
+        readFile: (path) => {
+            const full = inside(path);
+            if (full === undefined)
+                return undefined;
+            try {
+                if ((0,external_node_fs_.statSync)(full).size > MAX_SEARCHED_FILE_BYTES)
+                    return undefined;
+                return (0,external_node_fs_.readFileSync)(full, 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        fileExists: (path) => {
+            const full = inside(path);
+            if (full === undefined)
+                return false;
+            try {
+                return (0,external_node_fs_.statSync)(full).isFile();
+            }
+            catch {
+                return false;
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/front-end.ts
+// The action: the gate core's front end on a GitHub Actions runner. The log and annotations are
+// workflow commands, the outputs and the job summary go to the runner's files, the PR comment and
+// the check run to GitHub's REST API (loaded only when the run writes them), and the runner's
+// SIGINT/SIGTERM cancels the run.
+
+
+
+
+
+
+function githubFrontEnd() {
+    const runnerLog = new CoreLogger();
+    let workspace;
+    return {
+        logger: runnerLog,
+        cancellation: abortOnCancellation(runnerLog).signal,
+        // Resolved when first read, inside the core's error handling (the directory may be gone).
+        get workspace() {
+            return (workspace ??= directoryWorkspace(process.env.GITHUB_WORKSPACE || process.cwd()));
+        },
+        describeReport: describeGitHubReport,
+        // The core's logger, which counts the warnings the writers add to the step's annotations.
+        connect: async (settings, coreLogger) => (await Promise.all(/* import() */[__nccwpck_require__.e(158), __nccwpck_require__.e(785)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9785))).githubConnections(settings, coreLogger),
+        setOutputs: (outputs) => {
+            for (const [name, value] of Object.entries(outputs))
+                setOutput(name, value);
+        },
+        annotate: ({ level, message, title, file, startLine, endLine }) => core_namespaceObject[level](message, { title, file, startLine, endLine }),
+        writeSummary: async (markdown) => {
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return;
+            try {
+                await summary.addRaw(markdown).write();
+            }
+            catch (error) {
+                warning(`Could not write the job summary: ${String(error)}`);
+            }
+        },
+        finish: (outcome) => {
+            if ((0,report_outcome/* stepFails */.u)(outcome))
+                process.exitCode = 1;
+        },
+        failHard: (message) => setFailed(message)
+    };
+}
+
+// EXTERNAL MODULE: ./src/hacktron/url.ts
+var url = __nccwpck_require__(7375);
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __nccwpck_require__(5131);
+;// CONCATENATED MODULE: ./src/flow/types.ts
+
+const MODES = ['full', 'estimate', 'start', 'wait'];
+const GATE_SCOPES = ['new', 'changed-files', 'all'];
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/settings/estimation-name.ts
@@ -31422,10 +31456,15 @@ function readSettings(sources, readReport) {
         estimationName,
         ...readTiming(input, api),
         ...readGate(input),
-        sarifFile: parseSarifPath(input('sarif-file')),
-        event,
-        report: readReport(input, sources)
+        // The front end's report inputs are checked before sarif-file: a run with several bad
+        // inputs names the same one first as before.
+        ...reportThenSarif(input, sources, readReport),
+        event
     };
+}
+function reportThenSarif(input, sources, readReport) {
+    const report = readReport(input, sources);
+    return { report, sarifFile: parseSarifPath(input('sarif-file')) };
 }
 /**
  * A fork's or Dependabot's PR gets no secrets: a run of one without a key is skipped (whatever
@@ -31675,29 +31714,6 @@ function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/report-settings.ts
-// The action's own report settings: what only GitHub has (the token, the PR comment, the check
-// run, the step's annotations). Read with the gate's settings, in the same pass, by readSettings.
-
-/** The action's inputs that hold secrets, besides the gate's. */
-const GITHUB_SECRET_INPUTS = ['github-token'];
-/** GitHub shows at most 50 annotations per job. */
-const MAX_ANNOTATIONS = 50;
-function readGitHubReportSettings(input, sources) {
-    const prComment = parseChoice('pr-comment', input('pr-comment'), [
-        'true',
-        'on-failure',
-        'false'
-    ]);
-    return {
-        // Raw: action.yml's default `${{ github.token }}` is the runner's to expand, never a token.
-        githubToken: sources.getInput('github-token').trim(),
-        prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
-        checkRun: parseBoolean('check-run', input('check-run')),
-        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS)
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Where the settings come from on the runner: the step's inputs (core.getInput), its environment
 // and the event. The only place the action reads inputs; settings/ turns them into typed values.
@@ -31737,24 +31753,18 @@ function maskSecrets(sources) {
 var run_facts = __nccwpck_require__(7995);
 ;// CONCATENATED MODULE: ./src/settings/describe.ts
 /**
- * The settings with every secret replaced by what can be said of it. A front end's report
- * settings name their credentials `…Token` (the GitHub token): those are masked too.
+ * The settings with every secret replaced by what can be said of it. The report part is the
+ * front end's: only it knows which of its settings are secret, so it is shown as `describeReport`
+ * says, and not at all without it.
  */
-function describeSettings(settings) {
+function describeSettings(settings, describeReport) {
     const { apiKey, authInstructions, report, ...rest } = settings;
     return {
         ...rest,
         apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
         authInstructions: authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
-        report: maskTokens(report)
+        report: describeReport ? describeReport(report) : '(not shown)'
     };
-}
-function maskTokens(report) {
-    if (typeof report !== 'object' || report === null)
-        return report;
-    return Object.fromEntries(Object.entries(report).map(([name, value]) => /token$/i.test(name) && typeof value === 'string'
-        ? [name, value === '' ? '(none)' : '(set, masked)']
-        : [name, value]));
 }
 
 // EXTERNAL MODULE: ./src/flow/flow-failure.ts
@@ -32067,8 +32077,9 @@ async function goToHacktron(settings, state, runtime = {}) {
     return { outcome: outcomeOfFlow(result, state.facts, settings.event), flowResult: result };
 }
 function describeRun(settings, state) {
-    const { logger } = state;
-    logger.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`);
+    const { logger, frontEnd } = state;
+    const described = describeSettings(settings, (report) => frontEnd.describeReport(report));
+    logger.debug(`Settings: ${JSON.stringify(described)}`);
     for (const note of settings.notes)
         logger.info(note);
     if (settings.testMode) {

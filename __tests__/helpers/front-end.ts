@@ -72,6 +72,7 @@ export function testFrontEnd(options: TestFrontEndOptions = {}): TestFrontEnd {
     outputs: {},
     annotations: [],
     summaries: [],
+    describeReport: (report) => report,
     connect: async (_settings, logger) => ({
       pullRequest: options.pullRequest,
       comment: options.comment?.(logger),

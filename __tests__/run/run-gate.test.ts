@@ -171,3 +171,19 @@ describe('runGate: the run', () => {
     expect(calls.at(-1)).toBe('finish')
   })
 })
+
+describe('runGate: cancelled before the flow starts', () => {
+  it('sends nothing at all when the job was cancelled while connecting', async () => {
+    const simulator = await simulators.start('happy-path')
+    const cancel = new AbortController()
+    cancel.abort()
+    const frontEnd = testFrontEnd({ pullRequest: pullRequest(), cancellation: cancel.signal })
+    const run = await runGate(
+      () => gateSettings(simulator, flowSettings({ gateScope: 'all' })),
+      frontEnd,
+      { clock: fakeClock(), random: () => 0.5, createClient: () => actionClient(simulator) }
+    )
+    expect(run.outcome).toMatchObject({ result: 'timed-out', errorCode: 'timeout' })
+    expect(simulator.requests).toHaveLength(0)
+  })
+})

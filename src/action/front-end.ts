@@ -4,20 +4,26 @@
 // SIGINT/SIGTERM cancels the run.
 import * as core from '@actions/core'
 import { stepFails } from '../report/outcome.js'
-import type { FrontEnd } from '../run/front-end.js'
+import type { FrontEnd, Workspace } from '../run/front-end.js'
 import { CoreLogger } from './logger.js'
-import type { GitHubReportSettings } from './report-settings.js'
+import { describeGitHubReport, type GitHubReportSettings } from './report-settings.js'
 import { abortOnCancellation } from './signals.js'
 import { directoryWorkspace } from '../run/directory-workspace.js'
 
 export function githubFrontEnd(): FrontEnd<GitHubReportSettings> {
-  const logger = new CoreLogger()
+  const runnerLog = new CoreLogger()
+  let workspace: Workspace | undefined
   return {
-    logger,
-    cancellation: abortOnCancellation(logger).signal,
-    workspace: directoryWorkspace(process.env.GITHUB_WORKSPACE || process.cwd()),
-    connect: async (settings, runLogger) =>
-      (await import('./github-reporters.js')).githubConnections(settings, runLogger),
+    logger: runnerLog,
+    cancellation: abortOnCancellation(runnerLog).signal,
+    // Resolved when first read, inside the core's error handling (the directory may be gone).
+    get workspace() {
+      return (workspace ??= directoryWorkspace(process.env.GITHUB_WORKSPACE || process.cwd()))
+    },
+    describeReport: describeGitHubReport,
+    // The core's logger, which counts the warnings the writers add to the step's annotations.
+    connect: async (settings, coreLogger) =>
+      (await import('./github-reporters.js')).githubConnections(settings, coreLogger),
     setOutputs: (outputs) => {
       for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
     },

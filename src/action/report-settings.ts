@@ -45,3 +45,11 @@ export function readGitHubReportSettings(
     )
   }
 }
+
+/** The report settings as the debug log shows them: the token masked. */
+export function describeGitHubReport({
+  githubToken,
+  ...rest
+}: GitHubReportSettings): Record<string, unknown> {
+  return { ...rest, githubToken: githubToken === '' ? '(none)' : '(set, masked)' }
+}

@@ -7,6 +7,7 @@
 import { HacktronApiError } from '../hacktron/errors.js'
 import type { CreateScanRequest, Scan, ScanStatus } from '../hacktron/types.js'
 import type { FlowDeps } from './deps.js'
+import { FlowFailure } from './flow-failure.js'
 import type { RunFacts } from './run-facts.js'
 import { findScan, isReusable, type ScanIdentity } from './scan-lookup.js'
 import { findRecordedScan, type RecordKey } from './run-record.js'
@@ -57,7 +58,7 @@ export async function startScanOnce(
   }
   const sentAt = Date.now()
   try {
-    return recordStarted(await deps.client.createScan(request.body), request, deps, facts)
+    return recordStarted(await spend(request, deps), request, deps, facts)
   } catch (error) {
     if (!(error instanceof HacktronApiError)) throw error
     if (error.code === 'conflict' && request.reuseScan) {
@@ -101,7 +102,7 @@ async function reconcile(
     deps.logger.info(
       `No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`
     )
-    return recordStarted(await deps.client.createScan(request.body), request, deps, facts)
+    return recordStarted(await spend(request, deps), request, deps, facts)
   } catch (error) {
     if (error instanceof HacktronApiError && error.code === 'conflict') {
       const claimed = await findScan(deps.client, request.identity, () => true, sentAt)
@@ -137,4 +138,22 @@ function attach(scan: Scan, because: string, deps: FlowDeps, facts: RunFacts): v
   facts.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now()
   facts.attachedBecause = because
   deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`)
+}
+
+/**
+ * Sends the one request that spends credits, unless the job was cancelled meanwhile: the run has
+ * already reported that nothing was spent, and goes on only until the process exits.
+ */
+function spend(
+  request: StartRequest,
+  deps: FlowDeps
+): ReturnType<FlowDeps['client']['createScan']> {
+  if (deps.signal?.aborted) {
+    throw new FlowFailure(
+      'timeout',
+      'Hacktron: cancelled before the scan started',
+      'The job was cancelled before the scan was started: nothing was sent, nothing spent.'
+    )
+  }
+  return deps.client.createScan(request.body)
 }

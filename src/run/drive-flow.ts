@@ -47,9 +47,10 @@ export async function driveFlow(
 ): Promise<FlowResult | 'cancelled'> {
   const { facts, logger, frontEnd } = state
   const signal = frontEnd.cancellation
+  // Cancelled while connecting: nothing is sent at all.
+  if (signal.aborted) return 'cancelled'
   const flow = runFlow(settings, flowDeps(settings, connections, state, runtime), facts, phase)
   const cancelled = new Promise<'cancelled'>((resolve) => {
-    if (signal.aborted) resolve('cancelled')
     signal.addEventListener('abort', () => resolve('cancelled'), { once: true })
   })
   const result = await Promise.race([flow, cancelled])

@@ -57,6 +57,8 @@ export interface FrontEnd<Report = unknown> {
   /** Aborted when the platform cancels the job: the run reports what it knows and ends. */
   readonly cancellation: AbortSignal
   readonly workspace: Workspace
+  /** The report settings as the debug log may show them: every secret of them masked. */
+  describeReport(report: Report): Record<string, unknown>
   /**
    * The readers and writers for this run, logging to `logger` (the core's, which counts what the
    * platform shows). Never throws: a writer that cannot be had is a line in the log, absent here.

@@ -83,9 +83,10 @@ async function goToHacktron<Report>(
   return { outcome: outcomeOfFlow(result, state.facts, settings.event), flowResult: result }
 }
 
-function describeRun(settings: Settings, state: RunState): void {
-  const { logger } = state
-  logger.debug(`Settings: ${JSON.stringify(describeSettings(settings))}`)
+function describeRun<Report>(settings: Settings<Report>, state: RunState<Report>): void {
+  const { logger, frontEnd } = state
+  const described = describeSettings(settings, (report) => frontEnd.describeReport(report))
+  logger.debug(`Settings: ${JSON.stringify(described)}`)
   for (const note of settings.notes) logger.info(note)
   if (settings.testMode) {
     logger.info(

@@ -2,27 +2,20 @@
 import type { Settings } from './settings.js'
 
 /**
- * The settings with every secret replaced by what can be said of it. A front end's report
- * settings name their credentials `…Token` (the GitHub token): those are masked too.
+ * The settings with every secret replaced by what can be said of it. The report part is the
+ * front end's: only it knows which of its settings are secret, so it is shown as `describeReport`
+ * says, and not at all without it.
  */
-export function describeSettings(settings: Settings): Record<string, unknown> {
+export function describeSettings<Report>(
+  settings: Settings<Report>,
+  describeReport?: (report: Report) => Record<string, unknown>
+): Record<string, unknown> {
   const { apiKey, authInstructions, report, ...rest } = settings
   return {
     ...rest,
     apiKey: apiKey === '' ? '(none)' : `${apiKey.slice(0, 12)}… (masked)`,
     authInstructions:
       authInstructions === undefined ? '(none)' : `(${authInstructions.length} characters, masked)`,
-    report: maskTokens(report)
+    report: describeReport ? describeReport(report) : '(not shown)'
   }
-}
-
-function maskTokens(report: unknown): unknown {
-  if (typeof report !== 'object' || report === null) return report
-  return Object.fromEntries(
-    Object.entries(report).map(([name, value]) =>
-      /token$/i.test(name) && typeof value === 'string'
-        ? [name, value === '' ? '(none)' : '(set, masked)']
-        : [name, value]
-    )
-  )
 }

@@ -104,10 +104,20 @@ export function readSettings<Report>(
     estimationName,
     ...readTiming(input, api),
     ...readGate(input),
-    sarifFile: parseSarifPath(input('sarif-file')),
-    event,
-    report: readReport(input, sources)
+    // The front end's report inputs are checked before sarif-file: a run with several bad
+    // inputs names the same one first as before.
+    ...reportThenSarif(input, sources, readReport),
+    event
   }
+}
+
+function reportThenSarif<Report>(
+  input: InputReader,
+  sources: SettingsSources,
+  readReport: ReportSettingsReader<Report>
+): { report: Report; sarifFile: string } {
+  const report = readReport(input, sources)
+  return { report, sarifFile: parseSarifPath(input('sarif-file')) }
 }
 
 /**
