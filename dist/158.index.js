@@ -289,9 +289,7 @@ async function pollUntilTerminal(options, { clock, logger, signal, random }) {
 /* unused harmony exports CHECK_RUN_NAME, MAX_CHECK_OUTPUT_CHARS, ANNOTATIONS_PER_REQUEST, MAX_NOTICE_ANNOTATIONS, conclusionOf */
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5131);
 /* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4231);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4285);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5066);
-
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
 
 
 
@@ -313,9 +311,16 @@ function parseCheckRunExternalId(externalId, headSha) {
     const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '');
     return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined;
 }
+/**
+ * Fail closed: `success` only for a verdict of passed, `skipped` (or `action_required`) only for a
+ * run the workflow's policy did not ask for. Everything else that judged nothing concludes with
+ * what branch protection does not accept (`neutral`, which it does, is never written): a timeout
+ * is `timed_out` whatever on-timeout says of the step, a cancelled or superseded run, a commit
+ * mismatch or a fork's run without a key `cancelled`, an error `failure`.
+ */
 function conclusionOf(outcome, cancelled) {
     if (cancelled)
-        return 'neutral';
+        return 'cancelled';
     switch (outcome.result) {
         case 'passed':
             return 'success';
@@ -323,13 +328,15 @@ function conclusionOf(outcome, cancelled) {
         case 'error':
             return 'failure';
         case 'timed-out':
-            return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .stepFails */ .u)(outcome) ? 'failure' : 'neutral';
+            return 'timed_out';
         case 'skipped':
-            return 'skipped';
+            return outcome.skipReason === 'not-requested'
+                ? (outcome.notRequestedConclusion ?? 'skipped')
+                : 'cancelled';
         default:
-            // estimated, started: nothing was judged. (Mode estimate writes no check run, and mode
-            // start leaves it in progress: branch protection would count neutral as passed.)
-            return 'neutral';
+            // estimated, started, triaged without a verdict: nothing was judged. (Mode estimate writes
+            // no check run, and mode start leaves it in progress.)
+            return 'cancelled';
     }
 }
 /** Mode start's check run, left in progress: the mode: wait job judges the scan. */
@@ -371,7 +378,7 @@ function titleOf(outcome, facts) {
         case 'failed':
             return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`;
         default:
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
     }
 }
 /** Every gating finding (failure), then other open findings as notices up to the cap. */
@@ -420,8 +427,8 @@ function annotationOf(finding, level, location) {
         start_line: start,
         end_line: Math.max(start, location.endLine ?? start),
         annotation_level: level,
-        title: `${finding.severity}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.title, 120))}`.slice(0, 255),
-        message: `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.category, 80))} (${finding.state}). ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.description, 600))}\n` +
+        title: `${finding.severity}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(finding.title, 120))}`.slice(0, 255),
+        message: `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(finding.category, 80))} (${finding.state}). ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(finding.description, 600))}\n` +
             `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
     };
 }
@@ -641,6 +648,7 @@ const VERDICT = {
     estimated: '💰 Estimated',
     started: '🚀 Scan started',
     'timed-out': '⏱️ Timed out',
+    triaged: '🏷️ Triaged',
     error: '⚠️ Error'
 };
 /** The API's state words, as a reviewer would say them. */

@@ -1398,7 +1398,7 @@ var run_record = __webpack_require__(8851);
 async function findScanToReuse(identity, recordKey, deps, facts) {
     // The name lookup is sent first although the records win: it needs only the Hacktron client,
     // so the run's first request is not held up by loading GitHub's REST client for the records.
-    const named = await (0,scan_lookup/* findScan */.hj)(deps.client, identity, scan_lookup/* isReusable */.g1);
+    const named = identity.bindsCommit ? await (0,scan_lookup/* findScan */.hj)(deps.client, identity, scan_lookup/* isReusable */.g1) : undefined;
     const recorded = await (0,run_record/* findRecordedScan */.p)(recordKey, deps);
     const scan = recorded ?? named;
     if (!scan)
@@ -1422,7 +1422,7 @@ async function startScanOnce(request, deps, facts) {
     catch (error) {
         if (!(error instanceof errors/* HacktronApiError */.jv))
             throw error;
-        if (error.code === 'conflict' && request.reuseScan) {
+        if (error.code === 'conflict' && request.reuseScan && request.identity.bindsCommit) {
             const scan = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, scan_lookup/* isReusable */.g1);
             if (scan) {
                 attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, facts);
@@ -1497,6 +1497,7 @@ function spend(request, deps) {
 
 
 
+
 async function runFlow(settings, deps, facts, phase) {
     let scanId = settings.scanId;
     if (settings.mode !== 'wait') {
@@ -1525,6 +1526,7 @@ async function runFlow(settings, deps, facts, phase) {
         isPullRequest: settings.event.pullRequestNumber !== undefined
     }, findings, deps));
     facts.verdict = evaluateGate(findings, settings.failOnSeverity, scope);
+    facts.judgedSha = settings.event.headSha || undefined;
     facts.phase = 'done';
     return facts.verdict.passed ? 'passed' : 'failed';
 }
@@ -1541,14 +1543,7 @@ async function estimateAndStart(settings, deps, facts, phase) {
     if (approvedId !== undefined) {
         estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, facts));
     }
-    const [primary] = settings.repositories;
-    const identity = {
-        // For the fallback lookup by name: Hacktron names a scan after its estimation today, which
-        // nothing promises (the run records come first; see run-record.ts).
-        name: estimation?.name ?? settings.estimationName,
-        repoUrl: primary?.url ?? '',
-        branch: primary?.branch ?? ''
-    };
+    const identity = scanIdentity(settings, estimation?.name ?? settings.estimationName, deps);
     const recordKey = {
         headSha: settings.event.headSha,
         scope: (0,run_record/* recordScope */.U)(settings.repositories),
@@ -1572,6 +1567,22 @@ async function estimateAndStart(settings, deps, facts, phase) {
     }
     const body = scanRequestBody(estimation, settings.repositories, settings);
     return phase('Start the scan', () => startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, facts));
+}
+/** Which scan is this run's: its name, primary repository and branch, and whether the name binds. */
+function scanIdentity(settings, name, deps) {
+    const [primary] = settings.repositories;
+    // For the fallback lookup by name: Hacktron names a scan after its estimation today, which
+    // nothing promises (the run records come first; see run-record.ts).
+    const identity = {
+        name,
+        repoUrl: primary?.url ?? '',
+        branch: primary?.branch ?? '',
+        bindsCommit: (0,scan_lookup/* nameBindsCommit */.tV)(name, settings.event.headSha)
+    };
+    if (!identity.bindsCommit && settings.reuseScan && settings.mode !== 'estimate') {
+        deps.logger.info(`The estimation name ${JSON.stringify(name)} does not carry the full head SHA, so no scan is attached to by its name: only a run record of this commit can name an earlier scan.`);
+    }
+    return identity;
 }
 
 ;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
@@ -1715,7 +1726,10 @@ function outputsOf(outcome, facts, sarifFile, checkRunId) {
         result: outcome.result,
         'error-code': outcome.errorCode ?? '',
         'sarif-file': sarifFile,
-        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
+        'check-run-id': checkRunId === undefined ? '' : String(checkRunId),
+        'skip-reason': outcome.skipReason ?? '',
+        // Only a verdict is about a commit; a run that judged nothing names none.
+        'judged-sha': facts.verdict && facts.judgedSha ? facts.judgedSha : ''
     };
     if (facts.estimation)
         outputs['cost-estimation-id'] = facts.estimation.id;

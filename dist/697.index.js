@@ -31,7 +31,10 @@ function outputsOf(outcome, facts, sarifFile, checkRunId) {
         result: outcome.result,
         'error-code': outcome.errorCode ?? '',
         'sarif-file': sarifFile,
-        'check-run-id': checkRunId === undefined ? '' : String(checkRunId)
+        'check-run-id': checkRunId === undefined ? '' : String(checkRunId),
+        'skip-reason': outcome.skipReason ?? '',
+        // Only a verdict is about a commit; a run that judged nothing names none.
+        'judged-sha': facts.verdict && facts.judgedSha ? facts.judgedSha : ''
     };
     if (facts.estimation)
         outputs['cost-estimation-id'] = facts.estimation.id;

@@ -28584,13 +28584,18 @@ function isOfScope(scan, key) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   g1: () => (/* binding */ isReusable),
 /* harmony export */   hj: () => (/* binding */ findScan),
-/* harmony export */   tM: () => (/* binding */ findNewestScan)
+/* harmony export */   tM: () => (/* binding */ findNewestScan),
+/* harmony export */   tV: () => (/* binding */ nameBindsCommit)
 /* harmony export */ });
 /* unused harmony exports DEAD_END_STATUSES, isScanFor */
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
 /* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7375);
 
 
+/** Whether `name` names the full 40-hex `headSha` (a prefix never binds). */
+function nameBindsCommit(name, headSha) {
+    return /^[0-9a-f]{40}$/i.test(headSha) && name.toLowerCase().includes(headSha.toLowerCase());
+}
 /** Statuses of a scan that ended without findings: such a scan is not reused. */
 const DEAD_END_STATUSES = _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_SCAN_STATUSES */ .wW.filter((status) => status !== 'completed');
 const PAGE_SIZE = 100;
@@ -31083,8 +31088,6 @@ class CoreLogger {
     }
 }
 
-// EXTERNAL MODULE: ./src/common/text.ts
-var common_text = __nccwpck_require__(2450);
 ;// CONCATENATED MODULE: ./src/common/config-error.ts
 // A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
 class ConfigError extends Error {
@@ -31103,29 +31106,56 @@ function quote(value, max = 120) {
     return JSON.stringify(shown);
 }
 
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __nccwpck_require__(2450);
 ;// CONCATENATED MODULE: ./src/settings/input-parsing.ts
 // Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
 // typed value, or throws a ConfigError that names the input and quotes the value.
 
 
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i;
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000
+};
 /** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
 const MAX_DURATION_MS = 72 * 3_600_000;
 /** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
 function parseDuration(input, raw) {
-    const text = raw.trim();
-    const match = DURATION.exec(text);
+    const ms = parseTimeSpan(input, raw, '90, 90s, 15m or 2h');
+    if (ms > MAX_DURATION_MS) {
+        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
+    }
+    return ms;
+}
+/** An age such as `30d` or `12h` (a bare number is seconds), at most ten years. */
+function parseAge(input, raw) {
+    const ms = parseTimeSpan(input, raw, '30d, 12h or 90m');
+    if (ms > 3650 * UNIT_MS.d) {
+        throw new ConfigError(input, `Input ${input} must be at most 3650d; got ${quote(raw)}.`);
+    }
+    return ms;
+}
+function parseTimeSpan(input, raw, examples) {
+    const match = DURATION.exec(raw.trim());
     if (!match) {
-        throw new ConfigError(input, `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`);
+        throw new ConfigError(input, `Input ${input} must be a duration such as ${examples}; got ${quote(raw)}.`);
     }
     const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
     if (!(ms > 0))
         throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
-    if (ms > MAX_DURATION_MS) {
-        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
-    }
     return Math.round(ms);
+}
+/** A full commit SHA: 40 hex digits (a prefix never names one commit for certain). */
+function parseCommitSha(input, raw) {
+    const sha = raw.trim().toLowerCase();
+    if (!/^[0-9a-f]{40}$/.test(sha)) {
+        throw new ConfigError(input, `Input ${input} must be a full 40-character commit SHA; got ${quote(raw)}.`);
+    }
+    return sha;
 }
 /** One item per line; blank lines and surrounding spaces ignored. */
 function parseList(raw) {
@@ -31217,6 +31247,7 @@ function parseTargetUrl(input, raw) {
 // The action's own report settings: what only GitHub has (the token, the PR comment, the check
 // run, the step's annotations). Read with the gate's settings, in the same pass, by readSettings.
 
+
 /** The action's inputs that hold secrets, besides the gate's. */
 const GITHUB_SECRET_INPUTS = ['github-token'];
 /** GitHub shows at most 50 annotations per job. */
@@ -31227,6 +31258,10 @@ function readGitHubReportSettings(input, sources) {
         'on-failure',
         'false'
     ]);
+    // The per-PR ledger lives in the PR comment: without the comment there is nothing to count in.
+    if (input('max-credits-per-pr').trim() !== '' && prComment !== 'true') {
+        throw new ConfigError('max-credits-per-pr', `Input max-credits-per-pr needs pr-comment: true (its ledger is kept in the action's PR comment), but pr-comment is ${quote(input('pr-comment'))}.`);
+    }
     return {
         // Raw: action.yml's default `${{ github.token }}` is the runner's to expand, never a token.
         githubToken: sources.getInput('github-token').trim(),
@@ -31356,6 +31391,12 @@ var severity = __nccwpck_require__(5131);
 
 const MODES = ['full', 'estimate', 'start', 'wait'];
 const GATE_SCOPES = ['new', 'changed-files', 'all'];
+/** `report-detail`: `auto` is decided per run (redacted on a public repository). */
+const REPORT_DETAILS = ['auto', 'full', 'redacted'];
+/** The check's conclusion for a run nobody asked for (`scan-label`, `scan-paths`). */
+const NOT_REQUESTED_CONCLUSIONS = ['skipped', 'action_required'];
+/** A repository permission, least first (GitHub's roles; an unknown custom role counts as read). */
+const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -31364,7 +31405,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // commit and scope, when no run record names it.
 
 /**
- * Repository, PR number and short head SHA, and a digest of the related repositories when there
+ * Repository, PR number and full head SHA, and a digest of the related repositories when there
  * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
  * this name (see reuse-scan).
  */
@@ -31372,7 +31413,9 @@ function defaultEstimationName(event, repositories) {
     const [primary, ...related] = repositories;
     const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
     const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
-    const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`;
+    // The full SHA: a scan is attached to by name only when its name carries the whole commit (a
+    // prefix can be collided by a PR author who pads a commit until its SHA starts alike).
+    const sha = event.headSha === '' ? '' : ` @ ${event.headSha}`;
     const scope = related
         .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
         .sort()
@@ -31409,13 +31452,25 @@ const INPUT_DEFAULTS = {
     'fail-on-severity': 'high',
     'gate-scope': 'new',
     'baseline-scan-id': '',
+    'baseline-branches': '',
+    'baseline-max-age': '30d',
+    'head-sha': '',
     'cost-estimation-id': '',
     'reuse-scan': 'true',
     'github-token': '${{ github.token }}',
     'pr-comment': 'true',
     'check-run': 'true',
     'max-annotations': '10',
-    'sarif-file': 'hacktron-results.sarif'
+    'sarif-file': 'hacktron-results.sarif',
+    'report-detail': 'auto',
+    'scan-label': '',
+    'scan-paths': '',
+    'not-requested-conclusion': 'skipped',
+    'max-credits-per-pr': '',
+    triage: 'true',
+    'triage-permission': 'write',
+    'accept-permission': 'maintain',
+    'triage-own-pr': 'false'
 };
 
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
@@ -31437,7 +31492,7 @@ function readSettings(sources, readReport) {
     // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
     // in a local run, takes action.yml's default.
     const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
-    const { event } = sources;
+    const event = withHeadSha(sources.event, input('head-sha'));
     const api = readApiInputs(input, sources.env);
     const mode = parseChoice('mode', input('mode'), MODES);
     const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim();
@@ -31446,7 +31501,7 @@ function readSettings(sources, readReport) {
     if (estimationName.length > 200) {
         throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
     }
-    return {
+    const settings = {
         apiKey,
         ...api,
         mode,
@@ -31456,11 +31511,17 @@ function readSettings(sources, readReport) {
         estimationName,
         ...readTiming(input, api),
         ...readGate(input),
+        ...readBaselineRules(input),
+        ...readRequestPolicy(input),
+        triage: readTriage(input),
         // The front end's report inputs are checked before sarif-file: a run with several bad
         // inputs names the same one first as before.
         ...reportThenSarif(input, sources, readReport),
         event
     };
+    // After every value is parsed: a bad value is named as such first.
+    refuseNotYetActedOn(input);
+    return settings;
 }
 function reportThenSarif(input, sources, readReport) {
     const report = readReport(input, sources);
@@ -31591,6 +31652,59 @@ function readTiming(input, api) {
         maxCredits: maxCreditsText === ''
             ? undefined
             : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
+    };
+}
+/**
+ * Inputs of the contract that this version reads but does not act on yet: each would make a run
+ * spend, pass or publish more than its workflow asked for if it were ignored, so a value other
+ * than the default is refused, before any request, until the version that builds it.
+ */
+const NOT_YET_ACTED_ON = {
+    'baseline-branches': 'the baseline is the newest completed scan of the PR base branch',
+    'baseline-max-age': 'a baseline of any age is used',
+    'report-detail': 'every surface shows full detail',
+    'scan-label': 'every run scans',
+    'scan-paths': 'every run scans',
+    'not-requested-conclusion': 'no run is skipped as not requested',
+    'max-credits-per-pr': 'only max-credits (per scan) limits the spend'
+};
+function refuseNotYetActedOn(input) {
+    for (const [name, today] of Object.entries(NOT_YET_ACTED_ON)) {
+        const value = input(name);
+        if (value.trim() === (INPUT_DEFAULTS[name] ?? ''))
+            continue;
+        throw new ConfigError(name, `Input ${name} is not acted on by this version of the action yet (${today}), so it is refused rather than ignored; got ${quote(value)}. Remove it, or use a version that supports it.`);
+    }
+}
+/** `head-sha`: the commit judged, instead of the event's. */
+function withHeadSha(event, raw) {
+    return raw.trim() === '' ? event : { ...event, headSha: parseCommitSha('head-sha', raw) };
+}
+function readBaselineRules(input) {
+    const branches = parseList(input('baseline-branches')).map((line) => parseBranch('baseline-branches', line));
+    return {
+        baselineBranches: branches.length === 0 ? undefined : branches,
+        baselineMaxAgeMs: parseAge('baseline-max-age', input('baseline-max-age'))
+    };
+}
+/** When a scan is asked for, what it may cost a PR, and how much of it the reports show. */
+function readRequestPolicy(input) {
+    const label = input('scan-label').trim();
+    const perPr = input('max-credits-per-pr').trim();
+    return {
+        reportDetail: parseChoice('report-detail', input('report-detail'), REPORT_DETAILS),
+        scanLabel: label === '' ? undefined : parseLimitedText('scan-label', label, 50),
+        scanPaths: parseList(input('scan-paths')),
+        notRequestedConclusion: parseChoice('not-requested-conclusion', input('not-requested-conclusion'), NOT_REQUESTED_CONCLUSIONS),
+        maxCreditsPerPr: perPr === '' ? undefined : parseWholeNumber('max-credits-per-pr', perPr, 1, 1_000_000_000)
+    };
+}
+function readTriage(input) {
+    return {
+        enabled: parseBoolean('triage', input('triage')),
+        permission: parseChoice('triage-permission', input('triage-permission'), PERMISSIONS),
+        acceptPermission: parseChoice('accept-permission', input('accept-permission'), PERMISSIONS),
+        ownPr: parseBoolean('triage-own-pr', input('triage-own-pr'))
     };
 }
 function readGate(input) {
@@ -31965,6 +32079,7 @@ function outcomeOfFlow(result, facts, event) {
     if (result === 'superseded') {
         return {
             result: 'skipped',
+            skipReason: 'superseded',
             annotation: describeSuperseded(event.headSha, facts.supersededBy ?? '')
         };
     }
@@ -32000,6 +32115,7 @@ function missingKeyOutcome(settings, facts) {
         const who = event.fromDependabot ? 'Dependabot' : 'a fork';
         return {
             result: 'skipped',
+            skipReason: 'no-api-key',
             annotation: {
                 title: 'Hacktron: scan skipped',
                 message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +

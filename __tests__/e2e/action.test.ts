@@ -61,7 +61,7 @@ describe('mode full', () => {
     expect(simulator.store.scansStarted).toBe(1)
     const [created] = simulator.requestsTo('POST /cost-estimations')
     expect(created?.body).toEqual({
-      name: 'Codertocat/Hello-World PR #2 @ ec26c3e',
+      name: 'Codertocat/Hello-World PR #2 @ ec26c3e57ca3a959ca5aad62de7213c562f8c821',
       repos: [
         {
           source: 'connected',

@@ -62,19 +62,14 @@ describe('check run', () => {
     ['passed', 'happy-path', {}, undefined, 'success'],
     ['failed', 'findings-over-gate', {}, undefined, 'failure'],
     ['error', 'insufficient-credits', {}, undefined, 'failure'],
+    // Whatever on-timeout says of the step's exit, the check is timed_out: branch protection
+    // accepts no verdict that nothing judged (the rest of the table: report/check-run.test.ts).
     [
       'timed-out',
       'happy-path',
       { 'scan-timeout': '400ms', 'on-timeout': 'neutral' },
       { scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 } },
-      'neutral'
-    ],
-    [
-      'timed-out',
-      'happy-path',
-      { 'scan-timeout': '400ms', 'on-timeout': 'fail' },
-      { scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 } },
-      'failure'
+      'timed_out'
     ]
   ] as const)(
     'result %s (%s, inputs %j, overrides %j): conclusion %s',
@@ -111,12 +106,13 @@ describe('check run', () => {
     })
   })
 
-  it('result skipped (the PR moved on before the scan started): conclusion skipped', async () => {
+  it('result skipped (the PR moved on before the scan started): conclusion cancelled', async () => {
     await withGitHub(async (github) => {
       github.setPullRequest(2, { headSha: 'f'.repeat(40) })
       const { result } = await runOnce('happy-path', undefined, { github })
       expect(result.outputs.result).toBe('skipped')
-      expect(onlyCheckRun(github)).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'skipped' })
+      // Not skipped, which branch protection accepts: a force-push back would merge unscanned.
+      expect(onlyCheckRun(github)).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'cancelled' })
     })
   })
 
@@ -162,7 +158,7 @@ describe('check run', () => {
     )
   })
 
-  it('on cancellation: completed neutral, saying the scan goes on server-side, with its id', async () => {
+  it('on cancellation: completed cancelled, saying the scan goes on server-side, with its id', async () => {
     await withGitHub(async (github) => {
       await withSimulator(
         'happy-path',
@@ -183,7 +179,7 @@ describe('check run', () => {
           const scanId = result.outputs['scan-id'] ?? ''
           expect(scanId).not.toBe('')
           const run = onlyCheckRun(github)
-          expect(run.conclusion).toBe('neutral')
+          expect(run.conclusion).toBe('cancelled')
           expect(run.output.title).toContain('the scan goes on server-side')
           expect(run.output.title).toContain(scanId)
         }

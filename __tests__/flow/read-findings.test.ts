@@ -272,7 +272,8 @@ describe('scan lookups', () => {
     const identity = {
       name: 'acme/shop PR #1 @ abc',
       repoUrl: 'https://github.com/acme/shop',
-      branch: 'x'
+      branch: 'x',
+      bindsCommit: false
     }
     expect(await findScan(client, identity)).toBeUndefined()
     expect(pagesRead).toEqual([1, 2, 3])

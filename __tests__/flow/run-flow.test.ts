@@ -199,10 +199,11 @@ describe('gate-scope: changed-files', () => {
 describe('a superseded head', () => {
   it('spends nothing when the PR has a newer commit, keeping the estimate', async () => {
     const newer = 'f'.repeat(40)
-    const { result, facts, simulator } = await run({}, settingsFor(), {
+    const { result, facts, simulator, frontEnd } = await run({}, settingsFor(), {
       pullRequest: pullRequest(newer)
     })
     expect(result).toBe('superseded')
+    expect(frontEnd.outputs).toMatchObject({ 'skip-reason': 'superseded', 'judged-sha': '' })
     expect(facts.supersededBy).toBe(newer)
     expect(facts.estimation?.id).toBeDefined()
     expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
@@ -231,7 +232,7 @@ describe('approval: cost-estimation-id', () => {
   ): Promise<string> {
     const { client } = clientFor(simulator)
     const ready = await readyEstimation(client, {
-      name: 'Codertocat/Hello-World PR #2 @ ec26c3e',
+      name: 'Codertocat/Hello-World PR #2 @ ec26c3e57ca3a959ca5aad62de7213c562f8c821',
       repos: repos.map((repo) => ({ source: 'connected' as const, ...repo }))
     })
     return ready.id

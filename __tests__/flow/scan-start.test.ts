@@ -22,7 +22,7 @@ describe('startScanOnce', () => {
     const attempt = startScanOnce(
       {
         body: scanRequestBody(estimation, REPOSITORIES, { targetUrls: [], contextDocumentIds: [] }),
-        identity: { name: 'cancelled', repoUrl: DEMO_REPO, branch: 'changes' },
+        identity: { name: 'cancelled', repoUrl: DEMO_REPO, branch: 'changes', bindsCommit: false },
         recordKey: { headSha: DEMO_HEAD_SHA, scope: 'x', repoUrl: DEMO_REPO, branch: 'changes' },
         reuseScan: false
       },

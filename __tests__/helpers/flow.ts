@@ -54,7 +54,7 @@ export function flowSettings(overrides: Partial<FlowSettings> = {}): FlowSetting
     mode: 'full',
     repositories: [{ url: DEMO_REPO, branch: 'changes', source: 'connected' }],
     baselineRepositoryUrl: DEMO_REPO,
-    estimationName: 'Codertocat/Hello-World PR #2 @ ec26c3e',
+    estimationName: 'Codertocat/Hello-World PR #2 @ ec26c3e57ca3a959ca5aad62de7213c562f8c821',
     pollIntervalMs: 10_000,
     estimationTimeoutMs: 1_800_000,
     scanTimeoutMs: 3 * 3_600_000,
@@ -148,6 +148,11 @@ export function gateSettings(
     sarifFile: '',
     notes: [],
     report: {},
+    baselineMaxAgeMs: 30 * 86_400_000,
+    reportDetail: 'auto',
+    scanPaths: [],
+    notRequestedConclusion: 'skipped',
+    triage: { enabled: true, permission: 'write', acceptPermission: 'maintain', ownPr: false },
     ...settings,
     // The flow's event replaces the demo's PR facts: a push names none.
     event: {

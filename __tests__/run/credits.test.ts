@@ -4,8 +4,15 @@
 // e2e/credits.test.ts, on the bundle.)
 import { describe, expect, it } from '@jest/globals'
 import type { FlowSettings } from '../../src/flow/types.js'
-import type { FaultRule } from '../../src/simulator/scenario.js'
-import { flowSettings, runInProcess, type InProcessRun } from '../helpers/flow.js'
+import type { FaultRule, ScenarioOverrides } from '../../src/simulator/scenario.js'
+import { defaultEstimationName } from '../../src/settings/estimation-name.js'
+import {
+  DEMO_EVENT,
+  DEMO_HEAD_SHA,
+  flowSettings,
+  runInProcess,
+  type InProcessRun
+} from '../helpers/flow.js'
 import { simulatorPerTest } from '../helpers/simulator.js'
 
 const simulators = simulatorPerTest()
@@ -120,5 +127,54 @@ describe('a lost answer to the scan start', () => {
       `cost estimation ${result.facts.estimation?.id}`
     )
     expect(simulator.store.scansStarted).toBe(1)
+  })
+})
+
+describe('a scan is attached to only when it is bound to the same full commit', () => {
+  const REPO = 'https://github.com/Codertocat/Hello-World'
+  /** The name the action gives this PR's estimation for its head commit. */
+  const ownName = defaultEstimationName(DEMO_EVENT, [
+    { url: REPO, branch: 'changes', source: 'connected' }
+  ])
+  /** A completed, clean scan of the PR's branch by this name: what an attacker hopes to reuse. */
+  const cleanScanNamed = (name: string): ScenarioOverrides => ({
+    seededScans: [{ repo_url: REPO, branch: 'changes', status: 'completed' as const, name }]
+  })
+
+  it('names the estimation after the full 40-character head SHA', () => {
+    expect(ownName).toBe(`Codertocat/Hello-World PR #2 @ ${DEMO_HEAD_SHA}`)
+  })
+
+  it('a clean scan of another commit whose SHA starts alike is never attached to', async () => {
+    // The vulnerable head ec26c3e5… shares its first 7 characters with the clean commit scanned.
+    const collided = `ec26c3e${'0'.repeat(33)}`
+    for (const name of [
+      'Codertocat/Hello-World PR #2 @ ec26c3e',
+      `Codertocat/Hello-World PR #2 @ ${collided}`
+    ]) {
+      const simulator = await simulators.start('findings-over-gate', cleanScanNamed(name))
+      const judged = await run({ estimationName: ownName })
+      expect(simulator.store.scansStarted).toBe(1)
+      expect(judged.facts.attachedBecause).toBeUndefined()
+      expect(judged.outcome.result).toBe('failed')
+    }
+  })
+
+  it('a custom name without the full SHA attaches to no scan by name, and says so', async () => {
+    const simulator = await simulators.start('findings-over-gate', cleanScanNamed('nightly'))
+    const judged = await run({ estimationName: 'nightly' })
+    expect(simulator.store.scansStarted).toBe(1)
+    expect(judged.facts.attachedBecause).toBeUndefined()
+    expect(
+      judged.logger.lines.some((line) => /does not carry the full head SHA/.test(line.message))
+    ).toBe(true)
+  })
+
+  it('a re-run of the same commit still attaches by its full-SHA name and pays once', async () => {
+    const simulator = await simulators.start('findings-over-gate')
+    await run({ estimationName: ownName })
+    const rerun = await run({ estimationName: ownName })
+    expect(simulator.store.scansStarted).toBe(1)
+    expect(rerun.facts.attachedBecause).toMatch(/found by its name/)
   })
 })

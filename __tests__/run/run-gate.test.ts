@@ -10,6 +10,7 @@ import { fakeClock } from '../helpers/clock.js'
 import {
   actionClient,
   DEMO_EVENT,
+  DEMO_HEAD_SHA,
   flowSettings,
   gateSettings,
   pullRequest
@@ -94,6 +95,7 @@ describe('runGate: decided before any request', () => {
       frontEnd
     )
     expect(run.outcome).toMatchObject({ result: 'error', errorCode: 'missing-api-key' })
+    expect(frontEnd.outputs).toMatchObject({ 'skip-reason': '', 'judged-sha': '' })
     expect(run.outcome.annotation?.message).toMatch(/HACKTRON_API_KEY/)
     expect(frontEnd.annotations.map((annotation) => annotation.level)).toEqual(['error'])
     expect(simulator.requests).toHaveLength(0)
@@ -111,7 +113,7 @@ describe('runGate: decided before any request', () => {
       frontEnd
     )
     expect(run.outcome.result).toBe('skipped')
-    expect(frontEnd.outputs.result).toBe('skipped')
+    expect(frontEnd.outputs).toMatchObject({ result: 'skipped', 'skip-reason': 'no-api-key' })
     expect(frontEnd.annotations.map((annotation) => annotation.level)).toEqual(['notice'])
     expect(simulator.requests).toHaveLength(0)
   })
@@ -127,6 +129,8 @@ describe('runGate: the run', () => {
       { clock: fakeClock(), random: () => 0.5, createClient: () => actionClient(simulator) }
     )
     expect(run.outcome.result).toBe('failed')
+    // The verdict names the commit it is about.
+    expect(run.facts.judgedSha).toBe(DEMO_HEAD_SHA)
     // The phases update the comment and show the check run in progress before the end.
     const end = calls.lastIndexOf('outputs')
     expect(calls.slice(0, end)).toEqual(expect.arrayContaining(['comment', 'check run: show']))

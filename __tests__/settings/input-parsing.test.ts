@@ -16,11 +16,12 @@ describe('input parsing', () => {
     expect(parseDuration('d', '15m')).toBe(900_000)
     expect(parseDuration('d', '2H')).toBe(7_200_000)
     expect(parseDuration('d', '250ms')).toBe(250)
-    for (const bad of ['', ' ', '-5', '0', '0s', '1d', '10 minutes', '73h', '1e3']) {
+    expect(parseDuration('d', '1d')).toBe(86_400_000)
+    for (const bad of ['', ' ', '-5', '0', '0s', '1w', '4d', '10 minutes', '73h', '1e3']) {
       expect(() => parseDuration('scan-timeout', bad)).toThrow(ConfigError)
     }
-    expect(() => parseDuration('scan-timeout', '1d')).toThrow(
-      'Input scan-timeout must be a duration such as 90, 90s, 15m or 2h; got "1d".'
+    expect(() => parseDuration('scan-timeout', '1w')).toThrow(
+      'Input scan-timeout must be a duration such as 90, 90s, 15m or 2h; got "1w".'
     )
   })
 

@@ -110,6 +110,48 @@ describe('inputs of the gate, approval and comment', () => {
   })
 })
 
+describe('inputs of the verdict, the request policy and triage', () => {
+  it('reads the defaults: full-SHA binding, the default branch as baseline, 30 days', () => {
+    const settings = readActionSettings(sources())
+    expect(settings).toMatchObject({
+      baselineBranches: undefined,
+      baselineMaxAgeMs: 30 * 86_400_000,
+      reportDetail: 'auto',
+      scanLabel: undefined,
+      scanPaths: [],
+      notRequestedConclusion: 'skipped',
+      maxCreditsPerPr: undefined,
+      triage: { enabled: true, permission: 'write', acceptPermission: 'maintain', ownPr: false }
+    })
+  })
+
+  it('reads head-sha and the triage inputs', () => {
+    const sha = 'AB'.repeat(20)
+    const settings = readActionSettings(
+      sources({ 'head-sha': sha, 'triage-permission': 'triage', 'triage-own-pr': 'true' })
+    )
+    expect(settings.event.headSha).toBe(sha.toLowerCase())
+    expect(settings.estimationName).toContain(sha.toLowerCase().slice(0, 7))
+    expect(settings.triage).toMatchObject({ permission: 'triage', ownPr: true })
+  })
+
+  // Ignored, each would spend, pass or publish more than the workflow asked for.
+  it.each([
+    ['baseline-branches', 'main\n release/2026 '],
+    ['baseline-max-age', '12h'],
+    ['report-detail', 'redacted'],
+    ['scan-label', 'hacktron-scan'],
+    ['scan-paths', 'src/**\n!src/**/*.md'],
+    ['not-requested-conclusion', 'action_required'],
+    ['max-credits-per-pr', '20000']
+  ])('refuses %s (not acted on yet) rather than ignore it, quoting the value', (input, value) => {
+    const error = configError(() => readActionSettings(sources({ [input]: value })))
+    expect(error.input).toBe(input)
+    expect(error.message).toContain(`Input ${input} is not acted on by this version`)
+    expect(error.message).toContain(JSON.stringify(value.trim()))
+  })
+})
+
 describe('test mode', () => {
   const withEnv = (
     env: Record<string, string>,
@@ -194,7 +236,24 @@ describe('invalid inputs are refused, naming the input and quoting the value', (
     [{ 'pr-comment': 'maybe' }, 'pr-comment', /"maybe"/],
     [{ 'api-url': '' }, 'api-url', /not a URL/],
     [{ 'api-url': 'https://api.hacktron.ai/v1?debug=1' }, 'api-url', /query/],
-    [{ 'api-url': 'ftp://api.hacktron.ai/v1' }, 'api-url', /ftp/]
+    [{ 'api-url': 'ftp://api.hacktron.ai/v1' }, 'api-url', /ftp/],
+    [{ 'head-sha': 'ec26c3e' }, 'head-sha', /full 40-character commit SHA; got "ec26c3e"/],
+    [{ 'head-sha': 'g'.repeat(40) }, 'head-sha', /"g{40}"/],
+    [{ 'baseline-branches': 'main\nbad branch' }, 'baseline-branches', /"bad branch"/],
+    [{ 'baseline-max-age': 'forever' }, 'baseline-max-age', /"forever"/],
+    [{ 'baseline-max-age': '4000d' }, 'baseline-max-age', /at most 3650d/],
+    [{ 'report-detail': 'some' }, 'report-detail', /"some"/],
+    [{ 'not-requested-conclusion': 'neutral' }, 'not-requested-conclusion', /"neutral"/],
+    [{ 'max-credits-per-pr': '0' }, 'max-credits-per-pr', /"0"/],
+    [
+      { 'max-credits-per-pr': '5000', 'pr-comment': 'on-failure' },
+      'max-credits-per-pr',
+      /needs pr-comment: true.*"on-failure"/
+    ],
+    [{ triage: 'maybe' }, 'triage', /"maybe"/],
+    [{ 'triage-permission': 'owner' }, 'triage-permission', /"owner"/],
+    [{ 'accept-permission': 'root' }, 'accept-permission', /"root"/],
+    [{ 'triage-own-pr': 'sometimes' }, 'triage-own-pr', /"sometimes"/]
   ]
 
   it.each(

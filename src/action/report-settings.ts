@@ -1,5 +1,6 @@
 // The action's own report settings: what only GitHub has (the token, the PR comment, the check
 // run, the step's annotations). Read with the gate's settings, in the same pass, by readSettings.
+import { ConfigError, quote } from '../common/config-error.js'
 import { parseBoolean, parseChoice, parseWholeNumber } from '../settings/input-parsing.js'
 import type { InputReader, Settings, SettingsSources } from '../settings/settings.js'
 
@@ -32,6 +33,13 @@ export function readGitHubReportSettings(
     'on-failure',
     'false'
   ] as const)
+  // The per-PR ledger lives in the PR comment: without the comment there is nothing to count in.
+  if (input('max-credits-per-pr').trim() !== '' && prComment !== 'true') {
+    throw new ConfigError(
+      'max-credits-per-pr',
+      `Input max-credits-per-pr needs pr-comment: true (its ledger is kept in the action's PR comment), but pr-comment is ${quote(input('pr-comment'))}.`
+    )
+  }
   return {
     // Raw: action.yml's default `${{ github.token }}` is the runner's to expand, never a token.
     githubToken: sources.getInput('github-token').trim(),

@@ -28,6 +28,8 @@ export interface RunFacts {
   /** The findings' lines where known, by finding id (the API's findings carry none). */
   findingLines?: ReadonlyMap<string, LineRange>
   verdict?: GateVerdict
+  /** The commit the verdict is about: the full head SHA the scan was bound to. */
+  judgedSha?: string
 }
 
 /** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */

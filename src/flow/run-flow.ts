@@ -9,7 +9,7 @@ import { newerPullRequestHead } from './head-check.js'
 import type { RunFacts } from './run-facts.js'
 import { scanRequestBody, waitForScan } from './scan.js'
 import { findScanToReuse, startScanOnce } from './scan-start.js'
-import type { ScanIdentity } from './scan-lookup.js'
+import { nameBindsCommit, type ScanIdentity } from './scan-lookup.js'
 import { recordScope, type RecordKey } from './run-record.js'
 import type { FlowSettings } from './types.js'
 
@@ -61,6 +61,7 @@ export async function runFlow(
     )
   )
   facts.verdict = evaluateGate(findings, settings.failOnSeverity, scope)
+  facts.judgedSha = settings.event.headSha || undefined
   facts.phase = 'done'
   return facts.verdict.passed ? 'passed' : 'failed'
 }
@@ -85,14 +86,7 @@ async function estimateAndStart(
       useApprovedEstimation(approvedId, estimateRequest, deps, facts)
     )
   }
-  const [primary] = settings.repositories
-  const identity: ScanIdentity = {
-    // For the fallback lookup by name: Hacktron names a scan after its estimation today, which
-    // nothing promises (the run records come first; see run-record.ts).
-    name: estimation?.name ?? settings.estimationName,
-    repoUrl: primary?.url ?? '',
-    branch: primary?.branch ?? ''
-  }
+  const identity = scanIdentity(settings, estimation?.name ?? settings.estimationName, deps)
   const recordKey: RecordKey = {
     headSha: settings.event.headSha,
     scope: recordScope(settings.repositories),
@@ -120,4 +114,27 @@ async function estimateAndStart(
   return phase('Start the scan', () =>
     startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, facts)
   )
+}
+
+/** Which scan is this run's: its name, primary repository and branch, and whether the name binds. */
+function scanIdentity(
+  settings: FlowSettings,
+  name: string,
+  deps: Pick<FlowDeps, 'logger'>
+): ScanIdentity {
+  const [primary] = settings.repositories
+  // For the fallback lookup by name: Hacktron names a scan after its estimation today, which
+  // nothing promises (the run records come first; see run-record.ts).
+  const identity: ScanIdentity = {
+    name,
+    repoUrl: primary?.url ?? '',
+    branch: primary?.branch ?? '',
+    bindsCommit: nameBindsCommit(name, settings.event.headSha)
+  }
+  if (!identity.bindsCommit && settings.reuseScan && settings.mode !== 'estimate') {
+    deps.logger.info(
+      `The estimation name ${JSON.stringify(name)} does not carry the full head SHA, so no scan is attached to by its name: only a run record of this commit can name an earlier scan.`
+    )
+  }
+  return identity
 }

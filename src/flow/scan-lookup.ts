@@ -10,6 +10,16 @@ export interface ScanIdentity {
   readonly name: string
   readonly repoUrl: string
   readonly branch: string
+  /**
+   * The name carries the full head SHA, so a scan of that name was started for this very commit:
+   * only then may a run attach to a scan found by its name (reconciling its own lost start aside).
+   */
+  readonly bindsCommit: boolean
+}
+
+/** Whether `name` names the full 40-hex `headSha` (a prefix never binds). */
+export function nameBindsCommit(name: string, headSha: string): boolean {
+  return /^[0-9a-f]{40}$/i.test(headSha) && name.toLowerCase().includes(headSha.toLowerCase())
 }
 
 /** Statuses of a scan that ended without findings: such a scan is not reused. */

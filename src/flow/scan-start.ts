@@ -31,7 +31,7 @@ export async function findScanToReuse(
 ): Promise<string | undefined> {
   // The name lookup is sent first although the records win: it needs only the Hacktron client,
   // so the run's first request is not held up by loading GitHub's REST client for the records.
-  const named = await findScan(deps.client, identity, isReusable)
+  const named = identity.bindsCommit ? await findScan(deps.client, identity, isReusable) : undefined
   const recorded = await findRecordedScan(recordKey, deps)
   const scan = recorded ?? named
   if (!scan) return undefined
@@ -61,7 +61,7 @@ export async function startScanOnce(
     return recordStarted(await spend(request, deps), request, deps, facts)
   } catch (error) {
     if (!(error instanceof HacktronApiError)) throw error
-    if (error.code === 'conflict' && request.reuseScan) {
+    if (error.code === 'conflict' && request.reuseScan && request.identity.bindsCommit) {
       const scan = await findScan(deps.client, request.identity, isReusable)
       if (scan) {
         attach(

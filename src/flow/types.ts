@@ -10,6 +10,21 @@ export type Mode = (typeof MODES)[number]
 export const GATE_SCOPES = ['new', 'changed-files', 'all'] as const
 export type GateScope = (typeof GATE_SCOPES)[number]
 export type RepositorySource = 'connected' | 'public'
+/** `report-detail`: `auto` is decided per run (redacted on a public repository). */
+export const REPORT_DETAILS = ['auto', 'full', 'redacted'] as const
+export type ReportDetail = (typeof REPORT_DETAILS)[number]
+/** The check's conclusion for a run nobody asked for (`scan-label`, `scan-paths`). */
+export const NOT_REQUESTED_CONCLUSIONS = ['skipped', 'action_required'] as const
+export type NotRequestedConclusion = (typeof NOT_REQUESTED_CONCLUSIONS)[number]
+/** A repository permission, least first (GitHub's roles; an unknown custom role counts as read). */
+export const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'] as const
+export type Permission = (typeof PERMISSIONS)[number]
+/**
+ * Why a run spent nothing and judged nothing: the PR moved on (`superseded`), the estimate
+ * resolved another commit than the one judged (`commit-mismatch`), the workflow's policy did not
+ * ask for a scan (`not-requested`), or a fork's run has no key (`no-api-key`).
+ */
+export type SkipReason = 'superseded' | 'commit-mismatch' | 'not-requested' | 'no-api-key'
 
 export interface RepositoryTarget {
   readonly url: string

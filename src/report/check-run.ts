@@ -9,7 +9,7 @@ import type { Finding } from '../hacktron/types.js'
 import { describeProgress, renderSummaryWithin } from './comment.js'
 import type { FindingLocation } from './locations.js'
 import { inertText, oneLine } from './markdown.js'
-import { stepFails, type RunOutcome } from './outcome.js'
+import type { RunOutcome } from './outcome.js'
 import type { SummaryContext } from './summary.js'
 
 export const CHECK_RUN_NAME = 'Hacktron Whitebox Scan'
@@ -19,7 +19,9 @@ export const ANNOTATIONS_PER_REQUEST = 50
 /** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
 export const MAX_NOTICE_ANNOTATIONS = 100
 
-export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'skipped'
+/** The conclusions the action writes; branch protection accepts only success and skipped of them. */
+export type CheckConclusion =
+  'success' | 'failure' | 'skipped' | 'action_required' | 'timed_out' | 'cancelled'
 
 export interface CheckRunOutput {
   readonly title: string
@@ -53,8 +55,15 @@ export function parseCheckRunExternalId(
   return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined
 }
 
+/**
+ * Fail closed: `success` only for a verdict of passed, `skipped` (or `action_required`) only for a
+ * run the workflow's policy did not ask for. Everything else that judged nothing concludes with
+ * what branch protection does not accept (`neutral`, which it does, is never written): a timeout
+ * is `timed_out` whatever on-timeout says of the step, a cancelled or superseded run, a commit
+ * mismatch or a fork's run without a key `cancelled`, an error `failure`.
+ */
 export function conclusionOf(outcome: RunOutcome, cancelled: boolean): CheckConclusion {
-  if (cancelled) return 'neutral'
+  if (cancelled) return 'cancelled'
   switch (outcome.result) {
     case 'passed':
       return 'success'
@@ -62,13 +71,15 @@ export function conclusionOf(outcome: RunOutcome, cancelled: boolean): CheckConc
     case 'error':
       return 'failure'
     case 'timed-out':
-      return stepFails(outcome) ? 'failure' : 'neutral'
+      return 'timed_out'
     case 'skipped':
-      return 'skipped'
+      return outcome.skipReason === 'not-requested'
+        ? (outcome.notRequestedConclusion ?? 'skipped')
+        : 'cancelled'
     default:
-      // estimated, started: nothing was judged. (Mode estimate writes no check run, and mode
-      // start leaves it in progress: branch protection would count neutral as passed.)
-      return 'neutral'
+      // estimated, started, triaged without a verdict: nothing was judged. (Mode estimate writes
+      // no check run, and mode start leaves it in progress.)
+      return 'cancelled'
   }
 }
 

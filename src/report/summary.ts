@@ -40,6 +40,7 @@ const VERDICT: Record<RunOutcome['result'], string> = {
   estimated: '💰 Estimated',
   started: '🚀 Scan started',
   'timed-out': '⏱️ Timed out',
+  triaged: '🏷️ Triaged',
   error: '⚠️ Error'
 }
 

@@ -26,6 +26,7 @@ export function outcomeOfFlow(
   if (result === 'superseded') {
     return {
       result: 'skipped',
+      skipReason: 'superseded',
       annotation: describeSuperseded(event.headSha, facts.supersededBy ?? '')
     }
   }
@@ -73,6 +74,7 @@ export function missingKeyOutcome(
     const who = event.fromDependabot ? 'Dependabot' : 'a fork'
     return {
       result: 'skipped',
+      skipReason: 'no-api-key',
       annotation: {
         title: 'Hacktron: scan skipped',
         message:

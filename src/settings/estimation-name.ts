@@ -5,7 +5,7 @@ import type { RepositoryTarget } from '../flow/types.js'
 import type { EventFacts } from './event-facts.js'
 
 /**
- * Repository, PR number and short head SHA, and a digest of the related repositories when there
+ * Repository, PR number and full head SHA, and a digest of the related repositories when there
  * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
  * this name (see reuse-scan).
  */
@@ -17,7 +17,9 @@ export function defaultEstimationName(
   const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '')
   const where =
     event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`
-  const sha = event.headSha === '' ? '' : ` @ ${event.headSha.slice(0, 7)}`
+  // The full SHA: a scan is attached to by name only when its name carries the whole commit (a
+  // prefix can be collided by a PR author who pads a commit until its SHA starts alike).
+  const sha = event.headSha === '' ? '' : ` @ ${event.headSha}`
   const scope = related
     .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
     .sort()

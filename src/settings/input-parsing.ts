@@ -3,31 +3,62 @@
 import { UUID_PATTERN } from '../common/text.js'
 import { ConfigError, quote } from '../common/config-error.js'
 
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000
+}
 /** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
 export const MAX_DURATION_MS = 72 * 3_600_000
 
 /** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
 export function parseDuration(input: string, raw: string): number {
-  const text = raw.trim()
-  const match = DURATION.exec(text)
-  if (!match) {
-    throw new ConfigError(
-      input,
-      `Input ${input} must be a duration such as 90, 90s, 15m or 2h; got ${quote(raw)}.`
-    )
-  }
-  const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000)
-  if (!(ms > 0))
-    throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`)
+  const ms = parseTimeSpan(input, raw, '90, 90s, 15m or 2h')
   if (ms > MAX_DURATION_MS) {
     throw new ConfigError(
       input,
       `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`
     )
   }
+  return ms
+}
+
+/** An age such as `30d` or `12h` (a bare number is seconds), at most ten years. */
+export function parseAge(input: string, raw: string): number {
+  const ms = parseTimeSpan(input, raw, '30d, 12h or 90m')
+  if (ms > 3650 * UNIT_MS.d!) {
+    throw new ConfigError(input, `Input ${input} must be at most 3650d; got ${quote(raw)}.`)
+  }
+  return ms
+}
+
+function parseTimeSpan(input: string, raw: string, examples: string): number {
+  const match = DURATION.exec(raw.trim())
+  if (!match) {
+    throw new ConfigError(
+      input,
+      `Input ${input} must be a duration such as ${examples}; got ${quote(raw)}.`
+    )
+  }
+  const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000)
+  if (!(ms > 0))
+    throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`)
   return Math.round(ms)
+}
+
+/** A full commit SHA: 40 hex digits (a prefix never names one commit for certain). */
+export function parseCommitSha(input: string, raw: string): string {
+  const sha = raw.trim().toLowerCase()
+  if (!/^[0-9a-f]{40}$/.test(sha)) {
+    throw new ConfigError(
+      input,
+      `Input ${input} must be a full 40-character commit SHA; got ${quote(raw)}.`
+    )
+  }
+  return sha
 }
 
 /** One item per line; blank lines and surrounding spaces ignored. */

@@ -7,15 +7,23 @@ import {
   GATE_LEVELS,
   GATE_SCOPES,
   MODES,
+  NOT_REQUESTED_CONCLUSIONS,
+  PERMISSIONS,
+  REPORT_DETAILS,
   type FlowSettings,
   type Mode,
+  type NotRequestedConclusion,
+  type Permission,
+  type ReportDetail,
   type RepositorySource,
   type RepositoryTarget
 } from '../flow/types.js'
 import {
   parseBoolean,
+  parseAge,
   parseBranch,
   parseChoice,
+  parseCommitSha,
   parseDuration,
   parseLimitedText,
   parseList,
@@ -43,6 +51,28 @@ export interface GateSettings extends FlowSettings {
   readonly event: EventFacts
   /** Choices the gate made for the user that the log should tell (a fork scanned as public). */
   readonly notes: readonly string[]
+  /** `baseline-branches`; undefined: the repository's default branch. */
+  readonly baselineBranches?: readonly string[]
+  readonly baselineMaxAgeMs: number
+  readonly reportDetail: ReportDetail
+  /** PR events only: scan only a PR with this label. */
+  readonly scanLabel?: string
+  /** Scan only when a changed file matches (GitHub's on.push.paths rules); empty: always. */
+  readonly scanPaths: readonly string[]
+  readonly notRequestedConclusion: NotRequestedConclusion
+  readonly maxCreditsPerPr?: number
+  readonly triage: TriageSettings
+}
+
+/** `/hacktron` commands on the PR (issue_comment events). */
+export interface TriageSettings {
+  readonly enabled: boolean
+  /** Least permission for fp, confirm and reopen. */
+  readonly permission: Permission
+  /** Least permission for accept (accepted risk). */
+  readonly acceptPermission: Permission
+  /** Whether a PR's author may triage their own PR's findings. */
+  readonly ownPr: boolean
 }
 
 /** The gate's settings plus the report settings that the front end owns (`Report`). */
@@ -81,7 +111,7 @@ export function readSettings<Report>(
   // in a local run, takes action.yml's default.
   const input: InputReader = (name) =>
     sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '')
-  const { event } = sources
+  const event = withHeadSha(sources.event, input('head-sha'))
   const api = readApiInputs(input, sources.env)
   const mode = parseChoice('mode', input('mode'), MODES)
   const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim()
@@ -94,7 +124,7 @@ export function readSettings<Report>(
       `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`
     )
   }
-  return {
+  const settings: Settings<Report> = {
     apiKey,
     ...api,
     mode,
@@ -104,11 +134,17 @@ export function readSettings<Report>(
     estimationName,
     ...readTiming(input, api),
     ...readGate(input),
+    ...readBaselineRules(input),
+    ...readRequestPolicy(input),
+    triage: readTriage(input),
     // The front end's report inputs are checked before sarif-file: a run with several bad
     // inputs names the same one first as before.
     ...reportThenSarif(input, sources, readReport),
     event
   }
+  // After every value is parsed: a bad value is named as such first.
+  refuseNotYetActedOn(input)
+  return settings
 }
 
 function reportThenSarif<Report>(
@@ -311,6 +347,81 @@ function readTiming(
       maxCreditsText === ''
         ? undefined
         : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
+  }
+}
+
+/**
+ * Inputs of the contract that this version reads but does not act on yet: each would make a run
+ * spend, pass or publish more than its workflow asked for if it were ignored, so a value other
+ * than the default is refused, before any request, until the version that builds it.
+ */
+const NOT_YET_ACTED_ON: Readonly<Record<string, string>> = {
+  'baseline-branches': 'the baseline is the newest completed scan of the PR base branch',
+  'baseline-max-age': 'a baseline of any age is used',
+  'report-detail': 'every surface shows full detail',
+  'scan-label': 'every run scans',
+  'scan-paths': 'every run scans',
+  'not-requested-conclusion': 'no run is skipped as not requested',
+  'max-credits-per-pr': 'only max-credits (per scan) limits the spend'
+}
+
+function refuseNotYetActedOn(input: InputReader): void {
+  for (const [name, today] of Object.entries(NOT_YET_ACTED_ON)) {
+    const value = input(name)
+    if (value.trim() === (INPUT_DEFAULTS[name] ?? '')) continue
+    throw new ConfigError(
+      name,
+      `Input ${name} is not acted on by this version of the action yet (${today}), so it is refused rather than ignored; got ${quote(value)}. Remove it, or use a version that supports it.`
+    )
+  }
+}
+
+/** `head-sha`: the commit judged, instead of the event's. */
+function withHeadSha(event: EventFacts, raw: string): EventFacts {
+  return raw.trim() === '' ? event : { ...event, headSha: parseCommitSha('head-sha', raw) }
+}
+
+function readBaselineRules(
+  input: InputReader
+): Pick<GateSettings, 'baselineBranches' | 'baselineMaxAgeMs'> {
+  const branches = parseList(input('baseline-branches')).map((line) =>
+    parseBranch('baseline-branches', line)
+  )
+  return {
+    baselineBranches: branches.length === 0 ? undefined : branches,
+    baselineMaxAgeMs: parseAge('baseline-max-age', input('baseline-max-age'))
+  }
+}
+
+/** When a scan is asked for, what it may cost a PR, and how much of it the reports show. */
+function readRequestPolicy(
+  input: InputReader
+): Pick<
+  GateSettings,
+  'reportDetail' | 'scanLabel' | 'scanPaths' | 'notRequestedConclusion' | 'maxCreditsPerPr'
+> {
+  const label = input('scan-label').trim()
+  const perPr = input('max-credits-per-pr').trim()
+  return {
+    reportDetail: parseChoice('report-detail', input('report-detail'), REPORT_DETAILS),
+    scanLabel: label === '' ? undefined : parseLimitedText('scan-label', label, 50),
+    scanPaths: parseList(input('scan-paths')),
+    notRequestedConclusion: parseChoice(
+      'not-requested-conclusion',
+      input('not-requested-conclusion'),
+      NOT_REQUESTED_CONCLUSIONS
+    ),
+    maxCreditsPerPr:
+      perPr === '' ? undefined : parseWholeNumber('max-credits-per-pr', perPr, 1, 1_000_000_000)
+  }
+}
+
+function readTriage(input: InputReader): TriageSettings {
+  return {
+    enabled: parseBoolean('triage', input('triage')),
+    permission: parseChoice('triage-permission', input('triage-permission'), PERMISSIONS),
+    acceptPermission: parseChoice('accept-permission', input('accept-permission'), PERMISSIONS),
+    ownPr: parseBoolean('triage-own-pr', input('triage-own-pr'))
   }
 }
 
