@@ -11,6 +11,7 @@ import type { GateRuntime } from './drive-flow.js'
 import type { FrontEnd } from './front-end.js'
 import { cancelledOutcome, missingKeyOutcome, outcomeOfError, outcomeOfFlow } from './outcome.js'
 import { newRunState, type RunState } from './run-state.js'
+import { reportOutcome } from './report-outcome.js'
 
 /** How a run ended, for the front end that started it (the CLI's exit code, a test). */
 export interface GateRun<Report = unknown> {
@@ -52,7 +53,8 @@ export async function runGate<Report>(
     outcome = outcomeOfError(caught, state.facts, state.settings)
   }
   try {
-    const { reportOutcome } = await import('./report-outcome.js')
+    // Loaded with the core, not on demand: every run reports, and a first decision (a bad input)
+    // measured 1.09x the @actions/core floor this way against 1.12x with one more chunk to load.
     await reportOutcome(outcome, state)
   } catch (caught) {
     // Only a broken platform gets here (an unwritable GITHUB_OUTPUT, say).
