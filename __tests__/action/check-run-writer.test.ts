@@ -1,5 +1,5 @@
 // The check run writer (src/action/check-run-writer.ts) against a fake Checks API: created in
-// facts once, updated only when its output changes, the run record kept in external_id,
+// progress once, updated only when its output changes, the run record kept in external_id,
 // completed with its conclusion and every annotation 50 per request, and a token that may not
 // write checks turned into one log line, never a thrown error.
 import { describe, expect, it } from '@jest/globals'

@@ -18,13 +18,13 @@ export interface ApiKeyConfig {
 }
 
 /** How a job advances: after this many status polls, or this much time, whichever comes first. */
-export interface RunFacts {
+export interface JobPace {
   readonly pollsUntilRunning: number
   readonly pollsUntilDone: number
   readonly durationMs: number
 }
 
-export interface EstimationBehaviour extends RunFacts {
+export interface EstimationBehaviour extends JobPace {
   readonly outcome: 'completed' | 'partial' | 'failed'
   readonly creditsPerRepo: number
   readonly triageRequired: boolean
@@ -35,7 +35,7 @@ export interface EstimationBehaviour extends RunFacts {
   readonly error: string
 }
 
-export interface ScanBehaviour extends RunFacts {
+export interface ScanBehaviour extends JobPace {
   readonly finalStatus: Extract<
     ScanStatus,
     'completed' | 'failed' | 'stopped' | 'cancelled' | 'skipped'

@@ -13,7 +13,7 @@ import type {
 import { API_SEVERITIES, TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 import type { FindingSeed } from './findings-catalog.js'
-import type { RunFacts, Scenario } from './scenario.js'
+import type { JobPace, Scenario } from './scenario.js'
 import { validateCreateEstimation, validateCreateScan } from './validation.js'
 
 export interface ApiAnswer {
@@ -298,13 +298,13 @@ export class SimulatorStore {
   }
 
   private phase(
-    facts: RunFacts,
+    pace: JobPace,
     polls: number,
     startedAtMs: number
   ): 'pending' | 'running' | 'done' {
     const elapsed = this.now() - startedAtMs
-    if (polls >= facts.pollsUntilDone || elapsed >= facts.durationMs) return 'done'
-    if (polls >= facts.pollsUntilRunning || elapsed >= facts.durationMs / 3) return 'running'
+    if (polls >= pace.pollsUntilDone || elapsed >= pace.durationMs) return 'done'
+    if (polls >= pace.pollsUntilRunning || elapsed >= pace.durationMs / 3) return 'running'
     return 'pending'
   }
 
