@@ -31950,7 +31950,10 @@ function refuseNotYetActedOn(input) {
 }
 /** `head-sha`: the commit judged, instead of the event's. */
 function withHeadSha(event, raw) {
-    return raw.trim() === '' ? event : { ...event, headSha: parseCommitSha('head-sha', raw) };
+    // A commit given explicitly is the one judged, whatever the event names.
+    return raw.trim() === ''
+        ? event
+        : { ...event, headSha: parseCommitSha('head-sha', raw), namesBranchOnly: false };
 }
 function readBaselineRules(input) {
     const branches = parseList(input('baseline-branches')).map((line) => parseBranch('baseline-branches', line));
@@ -32086,8 +32089,17 @@ function eventFactsOf(context, env = process.env) {
             fromFork: false
         };
     }
-    return { ...common, branch: refName, headSha: context.sha, fromFork: false };
+    return {
+        ...common,
+        branch: refName,
+        headSha: context.sha,
+        fromFork: false,
+        // GITHUB_SHA of these is the branch's tip when the run was queued, not a commit anyone chose.
+        namesBranchOnly: BRANCH_EVENTS.has(context.eventName)
+    };
 }
+/** Events about a branch rather than a commit: the judged commit is the one the estimate resolves. */
+const BRANCH_EVENTS = new Set(['schedule', 'workflow_dispatch']);
 function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
     const repo = pr.head?.repo;
     if (repo === null)
@@ -32308,6 +32320,16 @@ function describeSuperseded(runSha, newerSha) {
             'The estimate is kept in the cost-estimation-id output.'
     };
 }
+/** The estimate resolved the branch to another commit than the one this run judges. */
+function describeCommitMismatch(judgedSha, resolvedSha, run) {
+    return {
+        title: 'Hacktron: scan skipped, the branch is at another commit',
+        message: `This run judges commit ${judgedSha}, but Hacktron's estimate resolved the branch to ${resolvedSha}: ` +
+            'a scan now would judge other code than this commit, so none was started and nothing was spent. ' +
+            'The branch moved while the estimate was made (a push or a force-push); the run for its newest commit ' +
+            `judges it${run.estimation ? ` (the estimate ${run.estimation.id} is kept in the cost-estimation-id output)` : ''}.`
+    };
+}
 /** The runner cancelled the job: what was left running, and how to pick it up. */
 function describeCancellation(run) {
     let state;
@@ -32353,6 +32375,13 @@ function outcomeOfFlow(result, facts, event) {
             result: 'skipped',
             skipReason: 'superseded',
             annotation: describeSuperseded(event.headSha, facts.supersededBy ?? '')
+        };
+    }
+    if (result === 'commit-mismatch') {
+        return {
+            result: 'skipped',
+            skipReason: 'commit-mismatch',
+            annotation: describeCommitMismatch(event.headSha, facts.resolvedSha ?? '', facts)
         };
     }
     return { result };
@@ -32459,7 +32488,7 @@ async function goToHacktron(settings, state, runtime = {}) {
     state.connections = await state.frontEnd.connect(settings, state.logger);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
-    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 7178));
+    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 248).then(__nccwpck_require__.bind(__nccwpck_require__, 1248));
     const result = await driveFlow(settings, state.connections, state, {
         ...systemRuntime,
         ...runtime
@@ -33043,6 +33072,11 @@ function factsLine(run, context) {
             ? ` (incl. ${run.estimation.triage_fee_credits} mandatory triage fee)`
             : '';
         facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.estimation.id)}${credits}${triage}`);
+    }
+    if (run.verdict && run.judgedSha)
+        facts.push(`judged commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.judgedSha)}`);
+    if (run.commitUnconfirmed !== undefined) {
+        facts.push(`⚠️ the scanned commit could not be confirmed (the estimate said ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.commitUnconfirmed || 'nothing', 60)})`);
     }
     if (run.findings)
         facts.push(countsText(run.findings));

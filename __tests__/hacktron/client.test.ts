@@ -66,7 +66,7 @@ describe('happy path, one call per endpoint', () => {
       total_credits: 4000,
       triage_required: false
     })
-    expect(estimation.repos[0]?.commit_sha).toMatch(/^[0-9a-f]{40}$/)
+    expect(estimation.repos[0]?.commit_sha).toMatch(/^[0-9a-f]{12,40}$/)
 
     const started = await client.createScan({
       cost_estimation_id: estimation.id,

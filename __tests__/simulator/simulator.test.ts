@@ -6,7 +6,7 @@ import { RollingWindowLimiter } from '../../src/simulator/rate-limiter.js'
 import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../../src/simulator/server.js'
 import { contractViolations } from '../helpers/contract.js'
-import { readyEstimation, startSimulator } from '../helpers/simulator.js'
+import { clientFor, readyEstimation, startSimulator } from '../helpers/simulator.js'
 
 let simulator: HacktronSimulator
 afterEach(async () => {
@@ -74,7 +74,40 @@ describe('estimations', () => {
       triage_required: true,
       triage_fee_credits: 800
     })
-    expect((last.repos as { commit_sha: string }[])[0]?.commit_sha).toMatch(/^[0-9a-f]{40}$/)
+    // A branch the scenario names no tip for resolves to a short SHA, as the spec's example.
+    expect((last.repos as { commit_sha: string }[])[0]?.commit_sha).toMatch(/^[0-9a-f]{12}$/)
+  })
+
+  it('resolves each branch to the tip the scenario names, successive estimates to the next', async () => {
+    const first = 'a'.repeat(40)
+    const pushed = 'b'.repeat(40)
+    simulator = await startSimulator('happy-path', {
+      branchHeads: { 'https://github.com/acme/shop@feature-x': [first, pushed] },
+      firstEstimateFromCache: true
+    })
+    const client = clientFor(simulator).client
+    const request = {
+      name: 'tips',
+      repos: [
+        {
+          repo_url: 'https://github.com/acme/shop',
+          branch: 'feature-x',
+          source: 'connected' as const
+        }
+      ]
+    }
+    const one = await readyEstimation(client, request)
+    const two = await readyEstimation(client, request)
+    const three = await readyEstimation(client, request)
+    expect([one, two, three].map((estimation) => estimation.repos[0]?.commit_sha)).toEqual([
+      first,
+      pushed,
+      pushed
+    ])
+    expect([one, two].map((estimation) => estimation.repo_results?.[0]?.from_cache)).toEqual([
+      true,
+      false
+    ])
   })
 
   it('partial: the unsupported repository fails with its languages; failed: the error', async () => {

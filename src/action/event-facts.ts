@@ -111,8 +111,18 @@ export function eventFactsOf(
       fromFork: false
     }
   }
-  return { ...common, branch: refName, headSha: context.sha, fromFork: false }
+  return {
+    ...common,
+    branch: refName,
+    headSha: context.sha,
+    fromFork: false,
+    // GITHUB_SHA of these is the branch's tip when the run was queued, not a commit anyone chose.
+    namesBranchOnly: BRANCH_EVENTS.has(context.eventName)
+  }
 }
+
+/** Events about a branch rather than a commit: the judged commit is the one the estimate resolves. */
+const BRANCH_EVENTS = new Set(['schedule', 'workflow_dispatch'])
 
 function headRepositoryOf(
   pr: PullRequestPayload,

@@ -30,6 +30,13 @@ export interface RunFacts {
   verdict?: GateVerdict
   /** The commit the verdict is about: the full head SHA the scan was bound to. */
   judgedSha?: string
+  /**
+   * Set when the estimate did not say in full which commit it resolved (what it said, maybe
+   * nothing): the scanned commit could not be confirmed.
+   */
+  commitUnconfirmed?: string
+  /** The other commit the estimate resolved, when it was not the one this run judges. */
+  resolvedSha?: string
 }
 
 /** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */

@@ -12,9 +12,11 @@ import { findScanToReuse, startScanOnce } from './scan-start.js'
 import { nameBindsCommit, type ScanIdentity } from './scan-lookup.js'
 import { recordScope, type RecordKey } from './run-record.js'
 import type { FlowSettings } from './types.js'
+import { bindCommit, recordBinding, resolvedCommitOf } from './commit-binding.js'
 
 /** `superseded`: the PR moved on before the scan started, so nothing was spent. */
-export type FlowResult = 'passed' | 'failed' | 'estimated' | 'started' | 'superseded'
+export type FlowResult =
+  'passed' | 'failed' | 'estimated' | 'started' | 'superseded' | 'commit-mismatch'
 
 /** Phases run inside `group` so the log folds them; it only wraps, it adds no behaviour. */
 export type PhaseRunner = <T>(name: string, body: () => Promise<T>) => Promise<T>
@@ -61,7 +63,7 @@ export async function runFlow(
     )
   )
   facts.verdict = evaluateGate(findings, settings.failOnSeverity, scope)
-  facts.judgedSha = settings.event.headSha || undefined
+  facts.judgedSha ??= settings.event.headSha || undefined
   facts.phase = 'done'
   return facts.verdict.passed ? 'passed' : 'failed'
 }
@@ -103,6 +105,10 @@ async function estimateAndStart(
     estimate({ name: settings.estimationName, ...estimateRequest }, deps, facts)
   )
   if (settings.mode === 'estimate') return { result: 'estimated' }
+  const start = { identity, recordKey, reuseScan: settings.reuseScan }
+  const mayEstimateAgain = approvedId === undefined
+  const bound = await bindToCommit(settings, estimation, mayEstimateAgain, deps, facts, phase)
+  if (bound === undefined) return { result: 'commit-mismatch' }
   if (settings.event.pullRequestNumber !== undefined) {
     const newer = await newerPullRequestHead(settings.event.headSha, deps)
     if (newer !== undefined) {
@@ -110,10 +116,53 @@ async function estimateAndStart(
       return { result: 'superseded' }
     }
   }
-  const body = scanRequestBody(estimation, settings.repositories, settings)
-  return phase('Start the scan', () =>
-    startScanOnce({ body, identity, recordKey, reuseScan: settings.reuseScan }, deps, facts)
-  )
+  const body = scanRequestBody(bound, settings.repositories, settings)
+  return phase('Start the scan', () => startScanOnce({ body, ...start }, deps, facts))
+}
+
+/**
+ * The estimation to spend once its resolved commit is the one this run judges, or undefined when
+ * it is another (nothing is spent). An estimate served from cache that disagrees may predate the
+ * latest push: it is estimated once more (free) before the disagreement counts.
+ */
+async function bindToCommit(
+  settings: FlowSettings,
+  estimation: CostEstimation,
+  mayEstimateAgain: boolean,
+  deps: FlowDeps,
+  facts: RunFacts,
+  phase: PhaseRunner
+): Promise<CostEstimation | undefined> {
+  const [primary] = settings.repositories
+  if (!primary) return estimation
+  const judged = settings.event.namesBranchOnly ? '' : settings.event.headSha
+  let binding = bindCommit(resolvedCommitOf(estimation, primary), judged)
+  if (binding.kind === 'mismatch' && binding.fromCache && mayEstimateAgain) {
+    deps.logger.info(
+      `The estimate resolved ${primary.branch} to ${binding.resolved} from its cache, not to ${judged}: estimating once more.`
+    )
+    estimation = await phase('Estimate again (the first was served from cache)', () =>
+      estimate(estimateRequestOf(settings), deps, facts)
+    )
+    binding = bindCommit(resolvedCommitOf(estimation, primary), judged)
+  }
+  recordBinding(binding, judged, facts)
+  if (binding.kind === 'unknown') {
+    deps.logger.info(
+      `The estimate did not say in full which commit of ${primary.branch} it resolved (${JSON.stringify(binding.said ?? null)}): the scanned commit could not be confirmed.`
+    )
+  }
+  return binding.kind === 'mismatch' ? undefined : estimation
+}
+
+function estimateRequestOf(settings: FlowSettings): Parameters<typeof estimate>[0] {
+  return {
+    name: settings.estimationName,
+    repositories: settings.repositories,
+    pollIntervalMs: settings.pollIntervalMs,
+    timeoutMs: settings.estimationTimeoutMs,
+    maxCredits: settings.maxCredits
+  }
 }
 
 /** Which scan is this run's: its name, primary repository and branch, and whether the name binds. */

@@ -38,6 +38,11 @@ export interface FlowEvent {
   readonly pullRequestNumber?: number
   /** The branch a PR merges into: its newest completed scan is the baseline of `gate-scope: new`. */
   readonly baseBranch?: string
+  /**
+   * The event names a branch, not a commit (a schedule, a dispatch): the commit judged is the one
+   * the estimate resolves, so a push in between is judged, never skipped.
+   */
+  readonly namesBranchOnly?: boolean
 }
 
 /** The settings the flow runs on (the settings reader's `GateSettings` has them all). */

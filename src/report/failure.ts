@@ -216,6 +216,22 @@ export function describeSuperseded(runSha: string, newerSha: string): Annotation
   }
 }
 
+/** The estimate resolved the branch to another commit than the one this run judges. */
+export function describeCommitMismatch(
+  judgedSha: string,
+  resolvedSha: string,
+  run: Pick<RunFacts, 'estimation'>
+): Annotation {
+  return {
+    title: 'Hacktron: scan skipped, the branch is at another commit',
+    message:
+      `This run judges commit ${judgedSha}, but Hacktron's estimate resolved the branch to ${resolvedSha}: ` +
+      'a scan now would judge other code than this commit, so none was started and nothing was spent. ' +
+      'The branch moved while the estimate was made (a push or a force-push); the run for its newest commit ' +
+      `judges it${run.estimation ? ` (the estimate ${run.estimation.id} is kept in the cost-estimation-id output)` : ''}.`
+  }
+}
+
 /** The runner cancelled the job: what was left running, and how to pick it up. */
 export function describeCancellation(run: RunFacts): { title: string; message: string } {
   let state: string

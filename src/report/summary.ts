@@ -227,6 +227,12 @@ function factsLine(run: RunFacts, context: SummaryContext): string {
       : ''
     facts.push(`estimate ${inlineCode(run.estimation.id)}${credits}${triage}`)
   }
+  if (run.verdict && run.judgedSha) facts.push(`judged commit ${inlineCode(run.judgedSha)}`)
+  if (run.commitUnconfirmed !== undefined) {
+    facts.push(
+      `⚠️ the scanned commit could not be confirmed (the estimate said ${inlineCode(run.commitUnconfirmed || 'nothing', 60)})`
+    )
+  }
   if (run.findings) facts.push(countsText(run.findings))
   const baseline = run.verdict?.scope.baselineScanId
   if (baseline) facts.push(`compared with baseline scan ${inlineCode(baseline)}`)

@@ -9,6 +9,7 @@ import { skipsForWantOfKey, type GateSettings } from '../settings/settings.js'
 import {
   describeCancellation,
   describeFailure,
+  describeCommitMismatch,
   describeGateFailure,
   describeSuperseded
 } from '../report/failure.js'
@@ -28,6 +29,13 @@ export function outcomeOfFlow(
       result: 'skipped',
       skipReason: 'superseded',
       annotation: describeSuperseded(event.headSha, facts.supersededBy ?? '')
+    }
+  }
+  if (result === 'commit-mismatch') {
+    return {
+      result: 'skipped',
+      skipReason: 'commit-mismatch',
+      annotation: describeCommitMismatch(event.headSha, facts.resolvedSha ?? '', facts)
     }
   }
   return { result }

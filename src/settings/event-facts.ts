@@ -3,6 +3,11 @@
 // webhook payload, in src/action/event-facts.ts); the gate core only reads them.
 
 export interface EventFacts {
+  /**
+   * The event names a branch, not a commit (a schedule, a dispatch): the commit judged is the one
+   * the estimate resolves.
+   */
+  readonly namesBranchOnly?: boolean
   readonly name: string
   readonly serverUrl: string
   /** `owner/repo` of the workflow's repository. */

@@ -378,7 +378,10 @@ function refuseNotYetActedOn(input: InputReader): void {
 
 /** `head-sha`: the commit judged, instead of the event's. */
 function withHeadSha(event: EventFacts, raw: string): EventFacts {
-  return raw.trim() === '' ? event : { ...event, headSha: parseCommitSha('head-sha', raw) }
+  // A commit given explicitly is the one judged, whatever the event names.
+  return raw.trim() === ''
+    ? event
+    : { ...event, headSha: parseCommitSha('head-sha', raw), namesBranchOnly: false }
 }
 
 function readBaselineRules(

@@ -111,6 +111,15 @@ export interface Scenario {
    * that only the action's own run records can find a re-run's earlier scan.
    */
   readonly unrelatedScanNames?: boolean
+  /**
+   * The commit an estimate resolves for `repoUrl@branch` (the branch's tip). A list gives each
+   * successive estimate of that branch the next commit (a push between two estimates), the last
+   * one repeating. A branch not listed resolves to a 12-character SHA, as the spec's example
+   * does: a commit the action cannot confirm.
+   */
+  readonly branchHeads: Readonly<Record<string, string | readonly string[]>>
+  /** Mark the first estimate's results `from_cache: true` (an older resolution served again). */
+  readonly firstEstimateFromCache?: boolean
 }
 
 export type ScenarioOverrides = Partial<
@@ -155,7 +164,11 @@ const BASE: Scenario = {
   rateLimit: { limit: 100, windowMs: 60_000 },
   oneActiveScanPerScope: false,
   seededScans: [],
-  faults: []
+  faults: [],
+  // The demo payload's PR head (pull_request.opened of @octokit/webhooks-examples).
+  branchHeads: {
+    'https://github.com/Codertocat/Hello-World@changes': 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
+  }
 }
 
 export function defineScenario(overrides: ScenarioOverrides, base: Scenario = BASE): Scenario {

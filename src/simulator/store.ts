@@ -73,6 +73,9 @@ export class SimulatorStore {
   creditsSpent = 0
   private readonly estimations = new Map<string, EstimationRecord>()
   private readonly scans = new Map<string, ScanRecord>()
+  /** How many estimates resolved their commits so far, and each branch's so far. */
+  private estimatesResolved = 0
+  private readonly branchResolutions = new Map<string, number>()
 
   constructor(
     private readonly scenario: Scenario,
@@ -297,11 +300,20 @@ export class SimulatorStore {
     )
   }
 
-  private phase(
-    pace: JobPace,
-    polls: number,
-    startedAtMs: number
-  ): 'pending' | 'running' | 'done' {
+  /** The branch's tip, as the scenario sets it (see Scenario.branchHeads). */
+  private resolveCommit(repoUrl: string, branch: string): string {
+    const key = `${normalizeRepoUrl(repoUrl)}@${branch}`
+    const heads = Object.entries(this.scenario.branchHeads).find(
+      ([where]) => where.toLowerCase() === key.toLowerCase()
+    )?.[1]
+    if (heads === undefined) return commitShaFor(repoUrl, branch).slice(0, 12)
+    const list = typeof heads === 'string' ? [heads] : heads
+    const seen = this.branchResolutions.get(key) ?? 0
+    this.branchResolutions.set(key, seen + 1)
+    return list[Math.min(seen, list.length - 1)] ?? ''
+  }
+
+  private phase(pace: JobPace, polls: number, startedAtMs: number): 'pending' | 'running' | 'done' {
     const elapsed = this.now() - startedAtMs
     if (polls >= pace.pollsUntilDone || elapsed >= pace.durationMs) return 'done'
     if (polls >= pace.pollsUntilRunning || elapsed >= pace.durationMs / 3) return 'running'
@@ -321,8 +333,10 @@ export class SimulatorStore {
     }
     data.repos = data.repos.map((repo) => ({
       ...repo,
-      commit_sha: commitShaFor(repo.repo_url ?? '', repo.branch ?? '')
+      commit_sha: this.resolveCommit(repo.repo_url ?? '', repo.branch ?? '')
     }))
+    const fromCache = this.scenario.firstEstimateFromCache === true && this.estimatesResolved === 0
+    this.estimatesResolved++
     if (behaviour.outcome === 'failed') {
       data.status = 'failed'
       data.error = behaviour.error
@@ -338,7 +352,7 @@ export class SimulatorStore {
         repo_url: repo.repo_url ?? '',
         branch: repo.branch,
         commit_sha: repo.commit_sha,
-        from_cache: false
+        from_cache: fromCache
       }
       if (failing(common.repo_url, index)) {
         return {
@@ -420,6 +434,7 @@ export class SimulatorStore {
 }
 
 /** A stable 40-hex commit for a repository and branch, as the API resolves one. */
+/** A deterministic stand-in SHA for a branch the scenario names no tip for. */
 export function commitShaFor(repoUrl: string, branch: string): string {
   return createHash('sha1')
     .update(`${normalizeRepoUrl(repoUrl)}@${branch}`)

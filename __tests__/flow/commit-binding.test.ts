@@ -1,0 +1,109 @@
+// Every verdict is bound to the exact commit it judged (src/flow/commit-binding.ts): the
+// estimate's resolved commit must be the run's head, or nothing is spent; a resolution the API
+// does not give in full is said, not trusted; an event that names only a branch judges the
+// commit resolved, so a push in between is judged, never skipped.
+import { describe, expect, it } from '@jest/globals'
+import { DEMO_HEAD_SHA, DEMO_REPO, flowSettings, runInProcess } from '../helpers/flow.js'
+import { clientFor, readyEstimation, simulatorPerTest } from '../helpers/simulator.js'
+
+const simulators = simulatorPerTest()
+const BRANCH = `${DEMO_REPO}@changes`
+/** The clean commit an attacker force-pushes while the estimate is made. */
+const OTHER = 'c'.repeat(40)
+
+describe('the estimate must resolve the commit judged', () => {
+  it('binds the verdict to the head the estimate resolved: judged-sha in outputs and summary', async () => {
+    const simulator = await simulators.start('findings-over-gate')
+    const run = await runInProcess(simulator, flowSettings({ gateScope: 'all' }))
+    expect(run.result).toBe('failed')
+    expect(run.frontEnd.outputs['judged-sha']).toBe(DEMO_HEAD_SHA)
+    expect(run.frontEnd.summaries[0]).toMatch(new RegExp(`judged commit \` ?${DEMO_HEAD_SHA} ?\``))
+  })
+
+  it('another commit resolved: skipped (commit-mismatch), both named, nothing spent', async () => {
+    const simulator = await simulators.start('findings-over-gate', {
+      branchHeads: { [BRANCH]: OTHER }
+    })
+    const run = await runInProcess(simulator, flowSettings({ gateScope: 'all' }))
+    expect(run.outcome).toMatchObject({ result: 'skipped', skipReason: 'commit-mismatch' })
+    expect(run.outcome.annotation?.message).toContain(DEMO_HEAD_SHA)
+    expect(run.outcome.annotation?.message).toContain(OTHER)
+    expect(run.frontEnd.outputs).toMatchObject({
+      'skip-reason': 'commit-mismatch',
+      'judged-sha': '',
+      'cost-estimation-id': run.facts.estimation?.id
+    })
+    expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
+    expect(simulator.store.creditsSpent).toBe(0)
+  })
+
+  it('a mismatch served from cache is estimated once more, and the fresh answer counts', async () => {
+    const simulator = await simulators.start('findings-over-gate', {
+      branchHeads: { [BRANCH]: [OTHER, DEMO_HEAD_SHA] },
+      firstEstimateFromCache: true
+    })
+    const run = await runInProcess(simulator, flowSettings({ gateScope: 'all' }))
+    expect(run.result).toBe('failed')
+    expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(2)
+    expect(simulator.store.scansStarted).toBe(1)
+    expect(run.facts.judgedSha).toBe(DEMO_HEAD_SHA)
+  })
+
+  it('a mismatch served from cache that the fresh estimate repeats still spends nothing', async () => {
+    const simulator = await simulators.start('findings-over-gate', {
+      branchHeads: { [BRANCH]: OTHER },
+      firstEstimateFromCache: true
+    })
+    const run = await runInProcess(simulator, flowSettings({ gateScope: 'all' }))
+    expect(run.outcome.skipReason).toBe('commit-mismatch')
+    expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(2)
+    expect(simulator.store.scansStarted).toBe(0)
+  })
+
+  it('an approved estimation of another commit is not spent, and not estimated again', async () => {
+    const simulator = await simulators.start('findings-over-gate', {
+      branchHeads: { [BRANCH]: OTHER }
+    })
+    const approved = await readyEstimation(clientFor(simulator).client, {
+      name: 'approved',
+      repos: [{ repo_url: DEMO_REPO, branch: 'changes', source: 'connected' }]
+    })
+    const run = await runInProcess(
+      simulator,
+      flowSettings({ gateScope: 'all', costEstimationId: approved.id })
+    )
+    expect(run.outcome.skipReason).toBe('commit-mismatch')
+    expect(simulator.requestsTo('POST /cost-estimations')).toHaveLength(1)
+    expect(simulator.store.scansStarted).toBe(0)
+  })
+
+  it('an estimate without a full commit SHA: the run goes on and says it could not confirm', async () => {
+    const simulator = await simulators.start('findings-over-gate', {
+      branchHeads: { [BRANCH]: 'abc123def456' }
+    })
+    const run = await runInProcess(simulator, flowSettings({ gateScope: 'all' }))
+    expect(run.result).toBe('failed')
+    expect(run.facts.commitUnconfirmed).toBe('abc123def456')
+    expect(run.frontEnd.summaries[0]).toContain('the scanned commit could not be confirmed')
+    expect(run.logger.lines.some((line) => /could not be confirmed/.test(line.message))).toBe(true)
+  })
+
+  it('an event that names only a branch judges the commit resolved: a push in between is judged', async () => {
+    const pushed = 'd'.repeat(40)
+    const simulator = await simulators.start('findings-over-gate', {
+      branchHeads: { [`${DEMO_REPO}@master`]: pushed }
+    })
+    const run = await runInProcess(
+      simulator,
+      flowSettings({
+        gateScope: 'all',
+        estimationName: `Codertocat/Hello-World master @ ${DEMO_HEAD_SHA}`,
+        repositories: [{ url: DEMO_REPO, branch: 'master', source: 'connected' }],
+        // A schedule's GITHUB_SHA was the tip when the run was queued; the branch moved since.
+        event: { headSha: DEMO_HEAD_SHA, namesBranchOnly: true }
+      })
+    )
+    expect(run.result).toBe('failed')
+    expect(run.frontEnd.outputs['judged-sha']).toBe(pushed)
+  })
+})
