@@ -1378,8 +1378,8 @@ async function readFindingsBefore(deadline, request, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/flow/run-record.ts
-var run_record = __webpack_require__(8851);
+// EXTERNAL MODULE: ./src/flow/run-record.ts + 1 modules
+var run_record = __webpack_require__(6993);
 ;// CONCATENATED MODULE: ./src/flow/scan-start.ts
 // Starting the scan, the one step that spends credits, so that no run ever pays twice:
 // - a re-run for the same commit and scope attaches to the scan already started for it;
@@ -1399,7 +1399,7 @@ async function findScanToReuse(identity, recordKey, deps, facts) {
     // The name lookup is sent first although the records win: it needs only the Hacktron client,
     // so the run's first request is not held up by loading GitHub's REST client for the records.
     const named = identity.bindsCommit ? await (0,scan_lookup/* findScan */.hj)(deps.client, identity, scan_lookup/* isReusable */.g1) : undefined;
-    const recorded = await (0,run_record/* findRecordedScan */.p)(recordKey, deps);
+    const recorded = await (0,run_record/* findRecordedScan */.pd)(recordKey, deps);
     const scan = recorded ?? named;
     if (!scan)
         return undefined;
@@ -1585,7 +1585,7 @@ async function estimateAndStart(settings, deps, facts, phase) {
     const identity = scanIdentity(settings, estimation?.name ?? settings.estimationName, deps);
     const recordKey = {
         headSha: settings.event.headSha,
-        scope: (0,run_record/* recordScope */.U)(settings.repositories),
+        scope: (0,run_record/* recordScope */.UN)(settings.repositories),
         repoUrl: identity.repoUrl,
         branch: identity.branch
     };
@@ -1752,6 +1752,7 @@ function flowDeps(settings, connections, state, runtime) {
         client: runtime.createClient(settings, logger),
         pullRequest: connections.pullRequest,
         runRecords: (0,run_state/* runRecordsOf */.Dd)(connections),
+        recordSeal: state.recordSeal,
         logger,
         clock: runtime.clock,
         random: runtime.random,
@@ -1764,7 +1765,7 @@ function flowDeps(settings, connections, state, runtime) {
         // request is out: creating it first would hold that request up while its client loads.
         onPhaseChange: async () => {
             await (0,report_outcome/* updateComment */.v)(state);
-            await connections.checkRun?.show((0,check_run/* inProgressOutput */.aK)(state.facts), (0,run_state/* runRecordOf */.GH)(state));
+            await connections.checkRun?.show((0,check_run/* inProgressOutput */.aK)(state.facts), (0,run_state/* runRecordOf */.GH)(state, 'check-run'));
         }
     };
 }

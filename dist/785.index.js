@@ -321,7 +321,7 @@ class PrCommentWriter {
     }
     /** The oldest comment with the marker that this identity wrote; others are left alone. */
     async findExisting(api) {
-        const marked = (await api.list()).filter((comment) => comment.body?.includes(this.marker));
+        const marked = (await api.list()).filter((comment) => (0,report_comment/* startsWithMarker */.Ox)(comment.body, this.marker));
         const mine = marked.filter((comment) => sameLogin(comment.author, this.identity));
         for (const foreign of marked.filter((comment) => !mine.includes(comment))) {
             if (this.notedForeign.has(foreign.id))

@@ -28791,17 +28791,64 @@ function newRunFacts() {
 
 /***/ }),
 
-/***/ 8851:
+/***/ 6993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ recordScope),
-/* harmony export */   p: () => (/* binding */ findRecordedScan)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7375);
-/* harmony import */ var _scan_lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8730);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pd: () => (/* binding */ findRecordedScan),
+  UN: () => (/* binding */ recordScope),
+  Dd: () => (/* binding */ recordSeal)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/common/mac.ts
+// One message authentication code for every record the action writes where others can write too
+// (a check run's external_id, the PR comment's marker, the PR's credit ledger): only a holder of
+// the Hacktron API key can make a tag that verifies, so a record planted by a PR author, or by
+// another workflow writing as the same GitHub identity, is told apart and ignored.
+
+/** Tags are this many hex digits: 128 bits, short enough for an external_id or a marker. */
+const TAG_HEX_DIGITS = 32;
+/**
+ * The key for records, derived from the API key (never the API key itself, which must never be
+ * used for anything but Hacktron's API); a rotated API key makes older records unverifiable.
+ */
+function recordKey(apiKey) {
+    return (0,external_node_crypto_.createHmac)('sha256', apiKey).update('hacktron-whitebox-scan-action/record/v1').digest();
+}
+/** The tag of `fields` under `key`: lower-case hex. */
+function signRecord(key, fields) {
+    return (0,external_node_crypto_.createHmac)('sha256', key).update(canonical(fields)).digest('hex').slice(0, TAG_HEX_DIGITS);
+}
+/** Whether `tag` is the tag of `fields` under `key`; in constant time. */
+function verifyRecord(key, fields, tag) {
+    if (!/^[0-9a-f]+$/.test(tag) || tag.length !== TAG_HEX_DIGITS)
+        return false;
+    return (0,external_node_crypto_.timingSafeEqual)(Buffer.from(signRecord(key, fields), 'hex'), Buffer.from(tag, 'hex'));
+}
+/**
+ * One unambiguous text for the fields: sorted by name, each name and value length-prefixed, so
+ * that no two different records (a value holding a separator, a field moved) encode alike.
+ */
+function canonical(fields) {
+    return Object.keys(fields)
+        .sort()
+        .filter((name) => fields[name] !== undefined)
+        .map((name) => {
+        const value = String(fields[name]);
+        return `${name.length}:${name}=${value.length}:${value};`;
+    })
+        .join('');
+}
+
+// EXTERNAL MODULE: ./src/hacktron/url.ts
+var url = __nccwpck_require__(7375);
+// EXTERNAL MODULE: ./src/flow/scan-lookup.ts
+var scan_lookup = __nccwpck_require__(8730);
+;// CONCATENATED MODULE: ./src/flow/run-record.ts
 // The re-run record of our own. The API gives a scan no estimation id, so finding "the scan
 // started for this commit" by the scan's name works only while Hacktron names scans after their
 // estimations, which nothing promises. So each run that starts (or attaches to) a scan also
@@ -28811,21 +28858,39 @@ function newRunFacts() {
 
 
 
+
+function recordSeal(apiKey, place) {
+    const key = recordKey(apiKey);
+    const fields = (record) => ({
+        kind: record.kind,
+        repository: place.repository.toLowerCase(),
+        pr: place.pullRequestNumber,
+        scan: record.scanId.toLowerCase(),
+        commit: record.headSha.toLowerCase(),
+        scope: record.scope
+    });
+    return {
+        seal: (record) => ({ ...record, tag: signRecord(key, fields(record)) }),
+        verifies: (record) => record.tag !== undefined && verifyRecord(key, fields(record), record.tag)
+    };
+}
 /** A short digest of every repository and branch scanned: equal exactly when the scope is. */
 function recordScope(repositories) {
-    const [primary, ...related] = repositories.map((repo) => `${(0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoUrl */ .Hx)(repo.url)}@${repo.branch}`);
+    const [primary, ...related] = repositories.map((repo) => `${(0,url/* normalizeRepoUrl */.Hx)(repo.url)}@${repo.branch}`);
     // The primary first, the related ones in any order.
     const lines = [primary ?? '', ...related.sort()].join('\n');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
 }
 /** The newest-recorded scan for this commit and scope that the API confirms, or undefined. */
 async function findRecordedScan(key, deps) {
     if (!deps.runRecords || key.headSha === '')
         return undefined;
-    const records = await deps.runRecords.read();
-    const scanIds = new Set(records
-        .filter((record) => record.headSha === key.headSha && record.scope === key.scope)
-        .map((record) => record.scanId));
+    const records = (await deps.runRecords.read()).filter((record) => record.headSha === key.headSha && record.scope === key.scope);
+    const sealed = records.filter((record) => deps.recordSeal?.verifies(record) === true);
+    if (sealed.length < records.length) {
+        deps.logger.info(`Hacktron: ${records.length - sealed.length} run record(s) of this commit do not carry a seal that verifies (written by someone else, or under another API key): ignored.`);
+    }
+    const scanIds = new Set(sealed.map((record) => record.scanId));
     for (const scanId of scanIds) {
         let scan;
         try {
@@ -28835,7 +28900,7 @@ async function findRecordedScan(key, deps) {
             deps.logger.info(`Hacktron: the run record names scan ${scanId}, which could not be read (${error instanceof Error ? error.message : String(error)}); looking further.`);
             continue;
         }
-        if (isOfScope(scan, key) && (0,_scan_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .isReusable */ .g1)(scan))
+        if (isOfScope(scan, key) && (0,scan_lookup/* isReusable */.g1)(scan))
             return scan;
         deps.logger.info(`Hacktron: the run record names scan ${scanId}, but it is ${scan.status} or of another repository or branch; not reused.`);
     }
@@ -28843,7 +28908,7 @@ async function findRecordedScan(key, deps) {
 }
 function isOfScope(scan, key) {
     return (scan.repo_url !== null &&
-        (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoUrl */ .Hx)(scan.repo_url) === (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeRepoUrl */ .Hx)(key.repoUrl) &&
+        (0,url/* normalizeRepoUrl */.Hx)(scan.repo_url) === (0,url/* normalizeRepoUrl */.Hx)(key.repoUrl) &&
         scan.branch === key.branch);
 }
 
@@ -32149,6 +32214,8 @@ function maskSecrets(sources) {
 
 // EXTERNAL MODULE: ./src/flow/run-facts.ts
 var run_facts = __nccwpck_require__(7995);
+// EXTERNAL MODULE: ./src/flow/run-record.ts + 1 modules
+var run_record = __nccwpck_require__(6993);
 ;// CONCATENATED MODULE: ./src/settings/describe.ts
 /**
  * The settings with every secret replaced by what can be said of it. The report part is the
@@ -32446,6 +32513,7 @@ var run_report_outcome = __nccwpck_require__(5697);
 
 
 
+
 /**
  * Runs the gate. `readSettings` is called inside, so that a bad input is reported like any other
  * end of the run; `runtime` replaces the clock, randomness and client (tests).
@@ -32485,6 +32553,7 @@ async function runGate(readSettings, frontEnd, runtime) {
 }
 async function goToHacktron(settings, state, runtime = {}) {
     state.logger.info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
+    state.recordSeal = (0,run_record/* recordSeal */.Dd)(settings.apiKey, settings.event);
     state.connections = await state.frontEnd.connect(settings, state.logger);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
@@ -32554,13 +32623,22 @@ const MAX_NOTICE_ANNOTATIONS = 100;
 function checkRunName(scopeLabel) {
     return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME;
 }
-/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
+/** `external_id`: the scan, the scope it was for and the record's seal, which a re-run reads back. */
 function checkRunExternalId(record) {
-    return `${record.scanId} ${record.scope}`;
+    return `${record.scanId} ${record.scope} ${record.tag ?? ''}`.trim();
 }
+/** The record in a check run's external_id on `headSha`; its seal is verified by the flow. */
 function parseCheckRunExternalId(externalId, headSha) {
-    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '');
-    return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined;
+    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([0-9a-f]{32}))?$/i.exec(externalId ?? '');
+    if (!match)
+        return undefined;
+    return {
+        scanId: match[1] ?? '',
+        scope: match[2] ?? '',
+        headSha,
+        kind: 'check-run',
+        tag: match[3]
+    };
 }
 /**
  * Fail closed: `success` only for a verdict of passed, `skipped` (or `action_required`) only for a
@@ -32700,6 +32778,7 @@ function annotationBatches(annotations) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   KU: () => (/* binding */ parseCommentRecord),
+/* harmony export */   Ox: () => (/* binding */ startsWithMarker),
 /* harmony export */   Ql: () => (/* binding */ commentMarker),
 /* harmony export */   U7: () => (/* binding */ renderSummaryWithin),
 /* harmony export */   vk: () => (/* binding */ describeProgress),
@@ -32730,23 +32809,28 @@ function commentMarker(parts) {
 function recordedMarker(marker, record) {
     if (!record)
         return `${marker} -->`;
-    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}" -->`;
+    const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : '';
+    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${seal} -->`;
 }
-/** The run record in a comment's marker, if it carries one. */
+/**
+ * Whether `body` is this job's comment: the marker opens it. Quoted in the middle of a comment
+ * (a reply, a comment that pastes ours) it names nothing.
+ */
+function startsWithMarker(body, marker) {
+    return (body ?? '').startsWith(marker);
+}
+/** The run record in a comment's marker, if the comment opens with one; its seal is verified by the flow. */
 function parseCommentRecord(body, marker) {
-    const start = body.indexOf(marker);
-    if (start < 0)
+    if (!startsWithMarker(body, marker))
         return undefined;
-    const end = body.indexOf('-->', start);
-    const attributes = new Map([
-        ...body
-            .slice(start + marker.length, end < 0 ? undefined : end)
-            .matchAll(/([a-z-]+)="([^"]*)"/g)
-    ].map((match) => [match[1] ?? '', match[2] ?? '']));
+    const end = body.indexOf('-->');
+    const attributes = new Map([...body.slice(marker.length, end < 0 ? undefined : end).matchAll(/([a-z-]+)="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']));
     const scanId = attributes.get('scan');
     const headSha = attributes.get('head');
     const scope = attributes.get('record-scope');
-    return scanId && headSha && scope ? { scanId, headSha, scope } : undefined;
+    if (!scanId || !headSha || !scope)
+        return undefined;
+    return { scanId, headSha, scope, kind: 'comment', tag: attributes.get('mac') };
 }
 function renderComment(marker, facts, context, outcome, record) {
     const head = recordedMarker(marker, record);
@@ -33210,7 +33294,7 @@ async function reportOutcome(outcome, state) {
     const context = (0,run_state/* summaryContext */.u$)(settings, reports);
     await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, facts, context));
     await updateComment(state, outcome, reports);
-    const record = (0,run_state/* runRecordOf */.GH)(state);
+    const record = (0,run_state/* runRecordOf */.GH)(state, 'check-run');
     if (outcome.result === 'started') {
         // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
         // until the mode: wait job, which reports on the same commit, completes its own.
@@ -33240,7 +33324,7 @@ async function updateComment(state, outcome, reports) {
     // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
     // but keeps one that exists current, so a fixed PR shows that it now passes.
     const needsEyes = outcome !== undefined && ((0,report_outcome/* stepFails */.u)(outcome) || outcome.result === 'timed-out');
-    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, state.facts, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state));
+    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, state.facts, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state, 'comment'));
     await comment.write(body, { mayCreate: comment.createsAlways || needsEyes });
 }
 
@@ -33257,7 +33341,7 @@ async function updateComment(state, outcome, reports) {
 /* harmony export */   u$: () => (/* binding */ summaryContext)
 /* harmony export */ });
 /* harmony import */ var _common_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9353);
-/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
+/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6993);
 // What one run holds while it runs: its facts, its settings once read, the front end and the
 // connections it gave for this run; and what is derived from them for every report (the
 // summary's context, the run record).
@@ -33278,16 +33362,17 @@ function runRecordsOf(connections) {
         return undefined;
     return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
 }
-/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
-function runRecordOf(state) {
-    const { settings, facts } = state;
-    if (!settings || !facts.scanId || settings.event.headSha === '')
+/** This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. */
+function runRecordOf(state, kind) {
+    const { settings, facts, recordSeal } = state;
+    if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '')
         return undefined;
-    return {
+    return recordSeal.seal({
         scanId: facts.scanId,
         headSha: settings.event.headSha,
-        scope: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .U)(settings.repositories)
-    };
+        scope: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .UN)(settings.repositories),
+        kind
+    });
 }
 function summaryContext(settings, reports) {
     return {
@@ -34452,18 +34537,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

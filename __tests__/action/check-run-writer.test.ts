@@ -17,7 +17,10 @@ const NAME = 'Hacktron Whitebox Scan'
 const RECORD: RunRecord = {
   scanId: '9b2f0f8e-0000-4000-8000-000000000000',
   headSha: HEAD_SHA,
-  scope: '0123456789abcdef'
+  scope: '0123456789abcdef',
+  kind: 'check-run',
+  // The seal is the flow's to make and verify; the writer only keeps it.
+  tag: 'a'.repeat(32)
 }
 const ESTIMATING: CheckRunOutput = { title: 'Estimating the cost', summary: 'Estimating…' }
 const SCANNING: CheckRunOutput = { title: `Scanning: scan ${RECORD.scanId}`, summary: 'Scanning…' }
@@ -140,7 +143,7 @@ describe('check run writer', () => {
     const writer = writerFor(api)
     await writer.show(SCANNING, RECORD)
     expect(api.calls).toEqual(['create', 'update 1'])
-    expect(api.runs[0]?.externalId).toBe(`${RECORD.scanId} ${RECORD.scope}`)
+    expect(api.runs[0]?.externalId).toBe(`${RECORD.scanId} ${RECORD.scope} ${RECORD.tag}`)
     await writer.show(SCANNING, RECORD)
     expect(api.calls).toHaveLength(2)
 
@@ -148,7 +151,7 @@ describe('check run writer', () => {
     const other = { ...RECORD, scope: 'fedcba9876543210' }
     await writer.show(SCANNING, other)
     expect(api.calls).toEqual(['create', 'update 1', 'update 1'])
-    expect(api.runs[0]?.externalId).toBe(`${RECORD.scanId} fedcba9876543210`)
+    expect(api.runs[0]?.externalId).toBe(`${RECORD.scanId} fedcba9876543210 ${RECORD.tag}`)
   })
 
   it('completes with the conclusion and the first 50 annotations, then further batches of 50', async () => {
@@ -160,7 +163,7 @@ describe('check run writer', () => {
     expect(api.calls).toEqual(['create', 'update 1', 'update 1', 'update 1', 'update 1'])
     const [, first, ...rest] = api.updates
     expect(first).toMatchObject({
-      externalId: `${RECORD.scanId} ${RECORD.scope}`,
+      externalId: `${RECORD.scanId} ${RECORD.scope} ${RECORD.tag}`,
       conclusion: 'failure',
       output: { ...done.output, annotations: done.annotations.slice(0, 50) }
     })

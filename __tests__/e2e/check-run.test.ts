@@ -46,7 +46,9 @@ describe('check run', () => {
         (request) => request.startsWith('POST') && request.includes('check-runs')
       )
       expect(creates).toHaveLength(1)
-      expect(run.external_id).toMatch(new RegExp(`^${result.outputs['scan-id']} [0-9a-f]{16}$`))
+      expect(run.external_id).toMatch(
+        new RegExp(`^${result.outputs['scan-id']} [0-9a-f]{16} [0-9a-f]{32}$`)
+      )
       expect(result.outputs['check-run-id']).toBe(String(run.id))
       expect(run.output.summary).toContain(result.outputs['scan-id'])
       expect(run.annotations.every((annotation) => annotation.annotation_level !== 'warning')).toBe(

@@ -6,7 +6,7 @@
 import type { RunRecord } from '../flow/run-record.js'
 import type { CommentSink } from '../run/front-end.js'
 import type { Logger } from '../common/logger.js'
-import { parseCommentRecord } from '../report/comment.js'
+import { parseCommentRecord, startsWithMarker } from '../report/comment.js'
 
 /** The few calls on a PR's comments the writer needs (GitHub's REST API behind it). */
 export interface IssueCommentsApi {
@@ -96,7 +96,9 @@ export class PrCommentWriter implements CommentSink {
 
   /** The oldest comment with the marker that this identity wrote; others are left alone. */
   private async findExisting(api: IssueCommentsApi): Promise<number | undefined> {
-    const marked = (await api.list()).filter((comment) => comment.body?.includes(this.marker))
+    const marked = (await api.list()).filter((comment) =>
+      startsWithMarker(comment.body, this.marker)
+    )
     const mine = marked.filter((comment) => sameLogin(comment.author, this.identity))
     for (const foreign of marked.filter((comment) => !mine.includes(comment))) {
       if (this.notedForeign.has(foreign.id)) continue

@@ -3,7 +3,7 @@
 import type { PollContext } from './poll.js'
 import type { RunFacts } from './run-facts.js'
 import type { FindingsReading } from './read-findings.js'
-import type { RunRecordReader } from './run-record.js'
+import type { RecordSeal, RunRecordReader } from './run-record.js'
 import type { FlowClient, PullRequestReader } from './types.js'
 
 export interface FlowDeps extends PollContext {
@@ -15,5 +15,7 @@ export interface FlowDeps extends PollContext {
   readonly pullRequest?: PullRequestReader
   /** Earlier runs' records of the scans they started (check runs, the PR comment), if any. */
   readonly runRecords?: RunRecordReader
+  /** Verifies the records read (and seals the ones written); without it, no record is trusted. */
+  readonly recordSeal?: RecordSeal
   readonly client: FlowClient
 }

@@ -5,11 +5,15 @@
 // comment's marker. A re-run looks there first, and trusts a record only after the API confirms
 // the scan is of the same repository and branch and worth attaching to.
 import { createHash } from 'node:crypto'
+import { recordKey, signRecord, verifyRecord } from '../common/mac.js'
 import type { HacktronClient } from '../hacktron/client.js'
 import type { Scan } from '../hacktron/types.js'
 import type { Logger } from '../common/logger.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 import { isReusable } from './scan-lookup.js'
+
+/** Where a record is written: each kind is sealed apart, so one cannot stand in for another. */
+export type RecordKind = 'check-run' | 'comment'
 
 export interface RunRecord {
   readonly scanId: string
@@ -17,6 +21,42 @@ export interface RunRecord {
   readonly headSha: string
   /** `recordScope` of the repositories and branches scanned. */
   readonly scope: string
+  /** Where it was read from or is written to. */
+  readonly kind: RecordKind
+  /** Its seal (RecordSeal), as written; a record without one that verifies is not trusted. */
+  readonly tag?: string
+}
+
+/**
+ * Seals the run records with a MAC keyed by the API key: the check runs and comments a record
+ * sits in can be written by anyone who can run a workflow of the repository (they all write as
+ * the same GitHub identity), or by a PR author (a check run's external_id is theirs to set with
+ * any token), so only a record whose seal verifies is one this action wrote. The seal covers the
+ * repository and the PR too, so a record cannot be replayed from another place.
+ */
+export interface RecordSeal {
+  /** The record, sealed. */
+  seal(record: Omit<RunRecord, 'tag'>): RunRecord
+  verifies(record: RunRecord): boolean
+}
+
+export function recordSeal(
+  apiKey: string,
+  place: { readonly repository: string; readonly pullRequestNumber?: number }
+): RecordSeal {
+  const key = recordKey(apiKey)
+  const fields = (record: Omit<RunRecord, 'tag'>): Record<string, string | number | undefined> => ({
+    kind: record.kind,
+    repository: place.repository.toLowerCase(),
+    pr: place.pullRequestNumber,
+    scan: record.scanId.toLowerCase(),
+    commit: record.headSha.toLowerCase(),
+    scope: record.scope
+  })
+  return {
+    seal: (record) => ({ ...record, tag: signRecord(key, fields(record)) }),
+    verifies: (record) => record.tag !== undefined && verifyRecord(key, fields(record), record.tag)
+  }
 }
 
 /** Where earlier runs' records are read from (the check runs of the commit, the PR comment). */
@@ -50,17 +90,23 @@ export async function findRecordedScan(
   key: RecordKey,
   deps: {
     readonly runRecords?: RunRecordReader
+    /** Without it no record is trusted. */
+    readonly recordSeal?: RecordSeal
     readonly client: Pick<HacktronClient, 'getScan'>
     readonly logger: Logger
   }
 ): Promise<Scan | undefined> {
   if (!deps.runRecords || key.headSha === '') return undefined
-  const records = await deps.runRecords.read()
-  const scanIds = new Set(
-    records
-      .filter((record) => record.headSha === key.headSha && record.scope === key.scope)
-      .map((record) => record.scanId)
+  const records = (await deps.runRecords.read()).filter(
+    (record) => record.headSha === key.headSha && record.scope === key.scope
   )
+  const sealed = records.filter((record) => deps.recordSeal?.verifies(record) === true)
+  if (sealed.length < records.length) {
+    deps.logger.info(
+      `Hacktron: ${records.length - sealed.length} run record(s) of this commit do not carry a seal that verifies (written by someone else, or under another API key): ignored.`
+    )
+  }
+  const scanIds = new Set(sealed.map((record) => record.scanId))
   for (const scanId of scanIds) {
     let scan: Scan
     try {

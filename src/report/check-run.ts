@@ -42,17 +42,25 @@ export function checkRunName(scopeLabel?: string): string {
   return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME
 }
 
-/** `external_id`: the scan and the scope it was for, which a re-run reads back. */
+/** `external_id`: the scan, the scope it was for and the record's seal, which a re-run reads back. */
 export function checkRunExternalId(record: RunRecord): string {
-  return `${record.scanId} ${record.scope}`
+  return `${record.scanId} ${record.scope} ${record.tag ?? ''}`.trim()
 }
 
+/** The record in a check run's external_id on `headSha`; its seal is verified by the flow. */
 export function parseCheckRunExternalId(
   externalId: string | null | undefined,
   headSha: string
 ): RunRecord | undefined {
-  const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})$/i.exec(externalId ?? '')
-  return match ? { scanId: match[1] ?? '', scope: match[2] ?? '', headSha } : undefined
+  const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([0-9a-f]{32}))?$/i.exec(externalId ?? '')
+  if (!match) return undefined
+  return {
+    scanId: match[1] ?? '',
+    scope: match[2] ?? '',
+    headSha,
+    kind: 'check-run',
+    tag: match[3]
+  }
 }
 
 /**

@@ -36,25 +36,32 @@ export function commentMarker(parts: MarkerParts): string {
  */
 export function recordedMarker(marker: string, record?: RunRecord): string {
   if (!record) return `${marker} -->`
-  return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}" -->`
+  const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : ''
+  return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${seal} -->`
 }
 
-/** The run record in a comment's marker, if it carries one. */
+/**
+ * Whether `body` is this job's comment: the marker opens it. Quoted in the middle of a comment
+ * (a reply, a comment that pastes ours) it names nothing.
+ */
+export function startsWithMarker(body: string | null | undefined, marker: string): boolean {
+  return (body ?? '').startsWith(marker)
+}
+
+/** The run record in a comment's marker, if the comment opens with one; its seal is verified by the flow. */
 export function parseCommentRecord(body: string, marker: string): RunRecord | undefined {
-  const start = body.indexOf(marker)
-  if (start < 0) return undefined
-  const end = body.indexOf('-->', start)
+  if (!startsWithMarker(body, marker)) return undefined
+  const end = body.indexOf('-->')
   const attributes = new Map(
-    [
-      ...body
-        .slice(start + marker.length, end < 0 ? undefined : end)
-        .matchAll(/([a-z-]+)="([^"]*)"/g)
-    ].map((match) => [match[1] ?? '', match[2] ?? ''])
+    [...body.slice(marker.length, end < 0 ? undefined : end).matchAll(/([a-z-]+)="([^"]*)"/g)].map(
+      (match) => [match[1] ?? '', match[2] ?? '']
+    )
   )
   const scanId = attributes.get('scan')
   const headSha = attributes.get('head')
   const scope = attributes.get('record-scope')
-  return scanId && headSha && scope ? { scanId, headSha, scope } : undefined
+  if (!scanId || !headSha || !scope) return undefined
+  return { scanId, headSha, scope, kind: 'comment', tag: attributes.get('mac') }
 }
 
 export function renderComment(

@@ -85,6 +85,7 @@ function flowDeps(
     client: runtime.createClient(settings, logger),
     pullRequest: connections.pullRequest,
     runRecords: runRecordsOf(connections),
+    recordSeal: state.recordSeal,
     logger,
     clock: runtime.clock,
     random: runtime.random,
@@ -98,7 +99,10 @@ function flowDeps(
     // request is out: creating it first would hold that request up while its client loads.
     onPhaseChange: async () => {
       await updateComment(state)
-      await connections.checkRun?.show(inProgressOutput(state.facts), runRecordOf(state))
+      await connections.checkRun?.show(
+        inProgressOutput(state.facts),
+        runRecordOf(state, 'check-run')
+      )
     }
   }
 }

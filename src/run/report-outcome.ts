@@ -45,7 +45,7 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   const context = summaryContext(settings, reports)
   await frontEnd.writeSummary(renderSummary(outcome, facts, context))
   await updateComment(state, outcome, reports)
-  const record = runRecordOf(state)
+  const record = runRecordOf(state, 'check-run')
   if (outcome.result === 'started') {
     // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
     // until the mode: wait job, which reports on the same commit, completes its own.
@@ -89,7 +89,7 @@ export async function updateComment(
     state.facts,
     summaryContext(state.settings, reports),
     outcome,
-    runRecordOf(state)
+    runRecordOf(state, 'comment')
   )
   await comment.write(body, { mayCreate: comment.createsAlways || needsEyes })
 }

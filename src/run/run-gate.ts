@@ -3,6 +3,7 @@
 // races the platform's cancellation, runs the flow, decides the outcome once, and reports it to
 // the front end's sinks. Never throws: every way a run can end becomes an outcome.
 import { newRunFacts, type RunFacts } from '../flow/run-facts.js'
+import { recordSeal } from '../flow/run-record.js'
 import type { FlowResult } from '../flow/run-flow.js'
 import type { RunOutcome } from '../report/outcome.js'
 import { describeSettings } from '../settings/describe.js'
@@ -73,6 +74,7 @@ async function goToHacktron<Report>(
   state.logger.info(
     `Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`
   )
+  state.recordSeal = recordSeal(settings.apiKey, settings.event)
   state.connections = await state.frontEnd.connect(settings, state.logger)
   // The client and the flow load once the inputs are valid: a run that stops at a bad input
   // (its first decision) does not pay for them.

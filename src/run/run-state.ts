@@ -3,7 +3,13 @@
 // summary's context, the run record).
 import { countingLogger, type CountingLogger } from '../common/logger.js'
 import type { RunFacts } from '../flow/run-facts.js'
-import { recordScope, type RunRecord, type RunRecordReader } from '../flow/run-record.js'
+import {
+  recordScope,
+  type RecordKind,
+  type RecordSeal,
+  type RunRecord,
+  type RunRecordReader
+} from '../flow/run-record.js'
 import type { SummaryContext } from '../report/summary.js'
 import type { Settings } from '../settings/settings.js'
 import type { FindingReports } from './finding-reports.js'
@@ -16,6 +22,8 @@ export interface RunState<Report = unknown> {
   readonly logger: CountingLogger & Pick<GateLogger, 'group'>
   settings?: Settings<Report>
   connections?: Connections
+  /** Seals the records this run writes, and verifies the ones it reads (keyed by the API key). */
+  recordSeal?: RecordSeal
 }
 
 export function newRunState<Report>(frontEnd: FrontEnd<Report>, facts: RunFacts): RunState<Report> {
@@ -36,15 +44,16 @@ export function runRecordsOf(connections: Connections): RunRecordReader | undefi
   return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() }
 }
 
-/** This run's record, once it knows its scan: what a re-run of the commit looks for. */
-export function runRecordOf(state: RunState): RunRecord | undefined {
-  const { settings, facts } = state
-  if (!settings || !facts.scanId || settings.event.headSha === '') return undefined
-  return {
+/** This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. */
+export function runRecordOf(state: RunState, kind: RecordKind): RunRecord | undefined {
+  const { settings, facts, recordSeal } = state
+  if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '') return undefined
+  return recordSeal.seal({
     scanId: facts.scanId,
     headSha: settings.event.headSha,
-    scope: recordScope(settings.repositories)
-  }
+    scope: recordScope(settings.repositories),
+    kind
+  })
 }
 
 export function summaryContext(
