@@ -28921,6 +28921,7 @@ function isOfScope(scan, key) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   g1: () => (/* binding */ isReusable),
 /* harmony export */   hj: () => (/* binding */ findScan),
+/* harmony export */   oN: () => (/* binding */ fullShasIn),
 /* harmony export */   tM: () => (/* binding */ findNewestScan),
 /* harmony export */   tV: () => (/* binding */ nameBindsCommit)
 /* harmony export */ });
@@ -28929,9 +28930,20 @@ function isOfScope(scan, key) {
 /* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7375);
 
 
-/** Whether `name` names the full 40-hex `headSha` (a prefix never binds). */
+/** Every run of 40 or more hex digits in `name`, lower-cased: the commits it may name. */
+function fullShasIn(name) {
+    return name.toLowerCase().match(/[0-9a-f]{40,}/g) ?? [];
+}
+/**
+ * Whether `name` names the full 40-hex `headSha` and no other commit: exactly one run of 40 or
+ * more hex digits, and it is the SHA (a prefix never binds, nor a name that carries two commits,
+ * or the SHA inside a longer hex string).
+ */
 function nameBindsCommit(name, headSha) {
-    return /^[0-9a-f]{40}$/i.test(headSha) && name.toLowerCase().includes(headSha.toLowerCase());
+    if (!/^[0-9a-f]{40}$/i.test(headSha))
+        return false;
+    const named = fullShasIn(name);
+    return named.length === 1 && named[0] === headSha.toLowerCase();
 }
 /** Statuses of a scan that ended without findings: such a scan is not reused. */
 const DEAD_END_STATUSES = _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__/* .TERMINAL_SCAN_STATUSES */ .wW.filter((status) => status !== 'completed');
@@ -31752,7 +31764,8 @@ function defaultEstimationName(event, repositories) {
     const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
     // The full SHA: a scan is attached to by name only when its name carries the whole commit (a
     // prefix can be collided by a PR author who pads a commit until its SHA starts alike).
-    const sha = event.headSha === '' ? '' : ` @ ${event.headSha}`;
+    // A schedule's or dispatch's GITHUB_SHA is not the commit it judges: its name names none.
+    const sha = event.headSha === '' || event.namesBranchOnly ? '' : ` @ ${event.headSha}`;
     const scope = related
         .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
         .sort()
@@ -32145,6 +32158,9 @@ function eventFactsOf(context, env = process.env) {
             fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
         };
     }
+    const workflowRun = workflowRunFacts(context, common);
+    if (workflowRun)
+        return workflowRun;
     const mergeGroup = context.payload.merge_group;
     if (context.eventName === 'merge_group' && mergeGroup) {
         return {
@@ -32174,6 +32190,29 @@ function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
         deleted: false,
         url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
         isPublic: repo?.private === false
+    };
+}
+/**
+ * A workflow_run event is about the run that triggered it: its head commit, branch and
+ * repository (a fork's, for a fork's PR), never the default branch's tip in GITHUB_SHA.
+ */
+function workflowRunFacts(context, common) {
+    const run = context.payload.workflow_run;
+    if (context.eventName !== 'workflow_run' || !run)
+        return undefined;
+    const head = run.head_repository;
+    const headUrl = head?.html_url || (head?.full_name ? `${common.serverUrl}/${head.full_name}` : '');
+    const fromFork = head?.full_name !== undefined &&
+        head.full_name.toLowerCase() !== common.repository.toLowerCase();
+    return {
+        ...common,
+        branch: run.head_branch ?? '',
+        headSha: run.head_sha ?? '',
+        pullRequestNumber: run.pull_requests?.[0]?.number,
+        headRepository: headUrl === ''
+            ? undefined
+            : { deleted: false, url: headUrl.replace(/\/+$/, ''), isPublic: head?.private === false },
+        fromFork
     };
 }
 
@@ -32557,7 +32596,7 @@ async function goToHacktron(settings, state, runtime = {}) {
     state.connections = await state.frontEnd.connect(settings, state.logger);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
-    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 248).then(__nccwpck_require__.bind(__nccwpck_require__, 1248));
+    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 733).then(__nccwpck_require__.bind(__nccwpck_require__, 1733));
     const result = await driveFlow(settings, state.connections, state, {
         ...systemRuntime,
         ...runtime
@@ -33366,6 +33405,10 @@ function runRecordsOf(connections) {
 function runRecordOf(state, kind) {
     const { settings, facts, recordSeal } = state;
     if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '')
+        return undefined;
+    // A record binds the scan to the event's commit: never for a commit the run did not confirm,
+    // nor for a schedule's or dispatch's, whose scan judged the commit the estimate resolved.
+    if (settings.event.namesBranchOnly || facts.commitUnconfirmed !== undefined)
         return undefined;
     return recordSeal.seal({
         scanId: facts.scanId,

@@ -129,6 +129,17 @@ describe('the check run', () => {
     ])
   })
 
+  it.each(['schedule', 'workflow_dispatch'])(
+    'none on a %s run: its GITHUB_SHA is not the commit it judges, said in one line',
+    (eventName) => {
+      const { connections, logger } = connect({}, { ...pushContext(), eventName })
+      expect(connections.checkRun).toBeUndefined()
+      expect(linesAt(logger, 'info')).toEqual([
+        `Hacktron: no check run on a ${eventName} run: it judges the commit the estimate resolves (judged-sha), not the event's.`
+      ])
+    }
+  )
+
   it('none with check-run: false, and nothing said', () => {
     const { connections, logger } = connect({ 'check-run': 'false' })
     expect(connections.checkRun).toBeUndefined()

@@ -191,9 +191,19 @@ describe('modes', () => {
       const started = await runAction({ inputs: { ...common, mode: 'start' } })
       expect(started.exitCode).toBe(0)
       expect(started.outputs).toMatchObject({ result: 'started', 'scan-status': 'pending' })
+      // The wait job runs on the start job's workflow_run: it judges that run's head commit.
+      const payload = examplePayload('workflow_run', 'completed') as {
+        workflow_run: Record<string, unknown>
+      }
+      payload.workflow_run = {
+        ...payload.workflow_run,
+        head_branch: 'changes',
+        head_sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+        head_repository: { full_name: 'Codertocat/Hello-World', private: false }
+      }
       const waited = await runAction({
         eventName: 'workflow_run',
-        payload: examplePayload('workflow_run', 'completed'),
+        payload,
         inputs: { ...common, mode: 'wait', 'scan-id': started.outputs['scan-id'] ?? '' }
       })
       expect(waited.exitCode).toBe(1)

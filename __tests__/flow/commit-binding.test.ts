@@ -3,6 +3,7 @@
 // does not give in full is said, not trusted; an event that names only a branch judges the
 // commit resolved, so a push in between is judged, never skipped.
 import { describe, expect, it } from '@jest/globals'
+import { nameBindsCommit } from '../../src/flow/scan-lookup.js'
 import { DEMO_HEAD_SHA, DEMO_REPO, flowSettings, runInProcess } from '../helpers/flow.js'
 import { clientFor, readyEstimation, simulatorPerTest } from '../helpers/simulator.js'
 
@@ -105,5 +106,102 @@ describe('the estimate must resolve the commit judged', () => {
     )
     expect(run.result).toBe('failed')
     expect(run.frontEnd.outputs['judged-sha']).toBe(pushed)
+  })
+})
+
+describe('names that bind, and runs that must not attach', () => {
+  it('a name binds only the one full SHA it carries', () => {
+    const clean = 'a'.repeat(40)
+    expect(nameBindsCommit(`acme/shop PR #1 @ ${DEMO_HEAD_SHA}`, DEMO_HEAD_SHA)).toBe(true)
+    expect(nameBindsCommit(`acme/shop PR #1 @ ${DEMO_HEAD_SHA.toUpperCase()}`, DEMO_HEAD_SHA)).toBe(
+      true
+    )
+    // A branch name the attacker chose, carrying both commits: it binds neither.
+    expect(nameBindsCommit(`x-${clean}-${DEMO_HEAD_SHA}`, DEMO_HEAD_SHA)).toBe(false)
+    expect(nameBindsCommit(`x-${clean}-${DEMO_HEAD_SHA}`, clean)).toBe(false)
+    // The SHA inside a longer hex string, and a prefix.
+    expect(nameBindsCommit(`ff${DEMO_HEAD_SHA}`, DEMO_HEAD_SHA)).toBe(false)
+    expect(nameBindsCommit(`@ ${DEMO_HEAD_SHA.slice(0, 7)}`, DEMO_HEAD_SHA)).toBe(false)
+  })
+
+  it('a cached mismatch that the fresh estimate cannot resolve in full still spends nothing', async () => {
+    const simulator = await simulators.start('findings-over-gate', {
+      branchHeads: { [BRANCH]: [OTHER, 'abc123def456'] },
+      firstEstimateFromCache: true
+    })
+    const run = await runInProcess(simulator, flowSettings({ gateScope: 'all' }))
+    expect(run.outcome.skipReason).toBe('commit-mismatch')
+    expect(simulator.store.scansStarted).toBe(0)
+  })
+
+  it('a run that names only a branch attaches to no scan named after its event commit', async () => {
+    // A scan started for the event's GITHUB_SHA by name, which judged other code.
+    const simulator = await simulators.start('findings-over-gate', {
+      seededScans: [
+        {
+          repo_url: DEMO_REPO,
+          branch: 'master',
+          status: 'completed',
+          name: `Codertocat/Hello-World master @ ${DEMO_HEAD_SHA}`
+        }
+      ]
+    })
+    const run = await runInProcess(
+      simulator,
+      flowSettings({
+        gateScope: 'all',
+        estimationName: `Codertocat/Hello-World master @ ${DEMO_HEAD_SHA}`,
+        repositories: [{ url: DEMO_REPO, branch: 'master', source: 'connected' }],
+        event: { headSha: DEMO_HEAD_SHA, namesBranchOnly: true }
+      })
+    )
+    expect(run.facts.attachedBecause).toBeUndefined()
+    expect(simulator.store.scansStarted).toBe(1)
+  })
+})
+
+describe('mode: wait confirms the scan it is given', () => {
+  async function startedScan(repo: string, branch: string, name: string): Promise<string> {
+    const simulator = await simulators.start('findings-over-gate', {
+      seededScans: [{ repo_url: repo, branch, status: 'completed', name }]
+    })
+    const listed = simulator.store.listScans(1, 10).body as { data: { id: string }[] }
+    return listed.data[0]!.id
+  }
+  const wait = (scanId: string): ReturnType<typeof runInProcess> =>
+    runInProcess(simulators.current, flowSettings({ gateScope: 'all', mode: 'wait', scanId }))
+
+  it('refuses a scan of another repository, naming both', async () => {
+    const scanId = await startedScan('https://github.com/acme/other', 'changes', 'x')
+    const run = await wait(scanId)
+    expect(run.outcome).toMatchObject({ result: 'error', errorCode: 'scope-mismatch' })
+    expect(run.outcome.annotation?.message).toContain('https://github.com/acme/other')
+  })
+
+  it('refuses a scan of another branch', async () => {
+    const scanId = await startedScan(DEMO_REPO, 'master', 'nightly')
+    const run = await wait(scanId)
+    expect(run.outcome).toMatchObject({ result: 'error', errorCode: 'branch-mismatch' })
+  })
+
+  it('skips a scan named after another commit: nothing judged, commit-mismatch', async () => {
+    const scanId = await startedScan(
+      DEMO_REPO,
+      'changes',
+      `Codertocat/Hello-World PR #2 @ ${OTHER}`
+    )
+    const run = await wait(scanId)
+    expect(run.outcome).toMatchObject({ result: 'skipped', skipReason: 'commit-mismatch' })
+    expect(run.facts.verdict).toBeUndefined()
+  })
+
+  it('gates a scan named after this commit', async () => {
+    const scanId = await startedScan(
+      DEMO_REPO,
+      'changes',
+      `Codertocat/Hello-World PR #2 @ ${DEMO_HEAD_SHA}`
+    )
+    const run = await wait(scanId)
+    expect(run.result).toBe('passed')
   })
 })

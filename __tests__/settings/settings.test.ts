@@ -9,9 +9,11 @@ import {
   configError,
   fromFork,
   prContext,
+  pushContext,
   readActionSettings,
   sources
 } from '../helpers/settings.js'
+import { examplePayload } from '../../scripts/lib/run-action.js'
 
 const UUID = '5b4c7e2a-1f3d-4a6b-9c8d-0e1f2a3b4c5d'
 
@@ -285,5 +287,24 @@ describe('invalid inputs are refused, naming the input and quoting the value', (
   it('poll-interval under 10s against the real API', () => {
     const error = configError(() => readActionSettings(sources({ 'poll-interval': '5s' })))
     expect(error.message).toMatch(/at least 10s against api.hacktron.ai .*got "5s"/)
+  })
+})
+
+describe('workflow_run', () => {
+  it("judges the triggering run's head commit, branch and repository, never GITHUB_SHA", () => {
+    const payload = examplePayload('workflow_run', 'completed') as {
+      workflow_run: { head_sha: string; head_branch: string }
+    }
+    const context = {
+      ...pushContext('0'.repeat(40)),
+      eventName: 'workflow_run',
+      payload
+    }
+    const settings = readActionSettings(sources({}, context))
+    expect(settings.event.headSha).toBe(payload.workflow_run.head_sha)
+    expect(settings.repositories[0]).toMatchObject({
+      url: 'https://github.com/octo-org/octo-repo',
+      branch: payload.workflow_run.head_branch
+    })
   })
 })

@@ -101,6 +101,8 @@ export function eventFactsOf(
       fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
     }
   }
+  const workflowRun = workflowRunFacts(context, common)
+  if (workflowRun) return workflowRun
   const mergeGroup = context.payload.merge_group as
     { head_ref?: string; head_sha?: string } | undefined
   if (context.eventName === 'merge_group' && mergeGroup) {
@@ -136,5 +138,40 @@ function headRepositoryOf(
     deleted: false,
     url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
     isPublic: repo?.private === false
+  }
+}
+
+interface WorkflowRunPayload {
+  head_branch?: string | null
+  head_sha?: string
+  head_repository?: { full_name?: string; html_url?: string; private?: boolean } | null
+  pull_requests?: { number?: number }[]
+}
+
+/**
+ * A workflow_run event is about the run that triggered it: its head commit, branch and
+ * repository (a fork's, for a fork's PR), never the default branch's tip in GITHUB_SHA.
+ */
+function workflowRunFacts(
+  context: EventContext,
+  common: Omit<EventFacts, 'branch' | 'headSha' | 'fromFork'>
+): EventFacts | undefined {
+  const run = context.payload.workflow_run as WorkflowRunPayload | undefined
+  if (context.eventName !== 'workflow_run' || !run) return undefined
+  const head = run.head_repository
+  const headUrl = head?.html_url || (head?.full_name ? `${common.serverUrl}/${head.full_name}` : '')
+  const fromFork =
+    head?.full_name !== undefined &&
+    head.full_name.toLowerCase() !== common.repository.toLowerCase()
+  return {
+    ...common,
+    branch: run.head_branch ?? '',
+    headSha: run.head_sha ?? '',
+    pullRequestNumber: run.pull_requests?.[0]?.number,
+    headRepository:
+      headUrl === ''
+        ? undefined
+        : { deleted: false, url: headUrl.replace(/\/+$/, ''), isPublic: head?.private === false },
+    fromFork
   }
 }

@@ -81,6 +81,14 @@ function checkRunWriter(settings: ActionSettings, logger: Logger): CheckRunWrite
     )
     return undefined
   }
+  if (event.namesBranchOnly) {
+    // Its GITHUB_SHA is the branch's tip when it was queued; the scan judges the commit the
+    // estimate resolves, so a check run on GITHUB_SHA could pass code nobody judged.
+    logger.info(
+      `Hacktron: no check run on a ${event.name} run: it judges the commit the estimate resolves (judged-sha), not the event's.`
+    )
+    return undefined
+  }
   if (settings.report.githubToken === '' || event.headSha === '' || event.repository === '') {
     logger.info('Hacktron: no check run: the run has no github-token, commit or repository.')
     return undefined

@@ -13,6 +13,7 @@ import { nameBindsCommit, type ScanIdentity } from './scan-lookup.js'
 import { recordScope, type RecordKey } from './run-record.js'
 import type { FlowSettings } from './types.js'
 import { bindCommit, recordBinding, resolvedCommitOf } from './commit-binding.js'
+import { confirmWaitedScan } from './waited-scan.js'
 
 /** `superseded`: the PR moved on before the scan started, so nothing was spent. */
 export type FlowResult =
@@ -36,6 +37,9 @@ export async function runFlow(
   }
   if (scanId === undefined) throw new Error('No scan to wait for')
   const waitFor = scanId
+  if (settings.mode === 'wait' && !(await confirmWaitedScan(waitFor, settings, deps, facts))) {
+    return 'commit-mismatch'
+  }
   await phase('Wait for the scan', () =>
     waitForScan(
       {
@@ -90,7 +94,8 @@ async function estimateAndStart(
   }
   const identity = scanIdentity(settings, estimation?.name ?? settings.estimationName, deps)
   const recordKey: RecordKey = {
-    headSha: settings.event.headSha,
+    // No record binds a commit the run does not know yet (a schedule, a dispatch).
+    headSha: settings.event.namesBranchOnly ? '' : settings.event.headSha,
     scope: recordScope(settings.repositories),
     repoUrl: identity.repoUrl,
     branch: identity.branch
@@ -144,7 +149,9 @@ async function bindToCommit(
     estimation = await phase('Estimate again (the first was served from cache)', () =>
       estimate(estimateRequestOf(settings), deps, facts)
     )
-    binding = bindCommit(resolvedCommitOf(estimation, primary), judged)
+    const again = bindCommit(resolvedCommitOf(estimation, primary), judged)
+    // A fresh estimate that cannot say which commit it resolved does not undo a known mismatch.
+    if (again.kind !== 'unknown') binding = again
   }
   recordBinding(binding, judged, facts)
   if (binding.kind === 'unknown') {
@@ -178,7 +185,8 @@ function scanIdentity(
     name,
     repoUrl: primary?.url ?? '',
     branch: primary?.branch ?? '',
-    bindsCommit: nameBindsCommit(name, settings.event.headSha)
+    // A schedule's or dispatch's commit is known only once the estimate resolves it.
+    bindsCommit: !settings.event.namesBranchOnly && nameBindsCommit(name, settings.event.headSha)
   }
   if (!identity.bindsCommit && settings.reuseScan && settings.mode !== 'estimate') {
     deps.logger.info(

@@ -17,9 +17,20 @@ export interface ScanIdentity {
   readonly bindsCommit: boolean
 }
 
-/** Whether `name` names the full 40-hex `headSha` (a prefix never binds). */
+/** Every run of 40 or more hex digits in `name`, lower-cased: the commits it may name. */
+export function fullShasIn(name: string): string[] {
+  return name.toLowerCase().match(/[0-9a-f]{40,}/g) ?? []
+}
+
+/**
+ * Whether `name` names the full 40-hex `headSha` and no other commit: exactly one run of 40 or
+ * more hex digits, and it is the SHA (a prefix never binds, nor a name that carries two commits,
+ * or the SHA inside a longer hex string).
+ */
 export function nameBindsCommit(name: string, headSha: string): boolean {
-  return /^[0-9a-f]{40}$/i.test(headSha) && name.toLowerCase().includes(headSha.toLowerCase())
+  if (!/^[0-9a-f]{40}$/i.test(headSha)) return false
+  const named = fullShasIn(name)
+  return named.length === 1 && named[0] === headSha.toLowerCase()
 }
 
 /** Statuses of a scan that ended without findings: such a scan is not reused. */

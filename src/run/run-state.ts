@@ -48,6 +48,9 @@ export function runRecordsOf(connections: Connections): RunRecordReader | undefi
 export function runRecordOf(state: RunState, kind: RecordKind): RunRecord | undefined {
   const { settings, facts, recordSeal } = state
   if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '') return undefined
+  // A record binds the scan to the event's commit: never for a commit the run did not confirm,
+  // nor for a schedule's or dispatch's, whose scan judged the commit the estimate resolved.
+  if (settings.event.namesBranchOnly || facts.commitUnconfirmed !== undefined) return undefined
   return recordSeal.seal({
     scanId: facts.scanId,
     headSha: settings.event.headSha,

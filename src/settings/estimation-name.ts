@@ -19,7 +19,8 @@ export function defaultEstimationName(
     event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`
   // The full SHA: a scan is attached to by name only when its name carries the whole commit (a
   // prefix can be collided by a PR author who pads a commit until its SHA starts alike).
-  const sha = event.headSha === '' ? '' : ` @ ${event.headSha}`
+  // A schedule's or dispatch's GITHUB_SHA is not the commit it judges: its name names none.
+  const sha = event.headSha === '' || event.namesBranchOnly ? '' : ` @ ${event.headSha}`
   const scope = related
     .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
     .sort()
