@@ -1336,6 +1336,8 @@ function scanRequestBody(estimation, requested, extras) {
         })
     };
 }
+/** Statuses in which Hacktron's people triage the findings (a scan with triage_required). */
+const AWAITING_TRIAGE = new Set(['pending_triage', 'pending_verification']);
 /** Waits for the scan to end and records its findings in `facts`; throws a FlowFailure when it cannot. */
 async function waitForScan(request, deps, facts) {
     facts.scanId = request.scanId;
@@ -1349,8 +1351,13 @@ async function waitForScan(request, deps, facts) {
         isTerminal: (scan) => types/* TERMINAL_SCAN_STATUSES */.wW.includes(scan.status),
         intervalMs: request.pollIntervalMs,
         timeoutMs: request.timeoutMs,
-        onRead: (scan) => (facts.scanStatus = scan.status)
-    }, deps, () => new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${facts.scanStatus ?? 'pending'} when scan-timeout ` +
+        onRead: (scan) => {
+            if (AWAITING_TRIAGE.has(scan.status) && !AWAITING_TRIAGE.has(facts.scanStatus ?? '')) {
+                deps.logger.info(`Scan ${request.scanId} is ${scan.status}: Hacktron's people are triaging its findings before it completes, which can take longer than the scan itself.`);
+            }
+            facts.scanStatus = scan.status;
+        }
+    }, deps, () => new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${facts.scanStatus ?? 'pending'}${AWAITING_TRIAGE.has(facts.scanStatus ?? '') ? " (awaiting Hacktron's triage of its findings)" : ''} when scan-timeout ` +
         `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
         `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
         `mode: wait and scan-id: ${request.scanId}.`));

@@ -31652,9 +31652,23 @@ const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024;
 /** The files under `root`. */
 function directoryWorkspace(directory) {
     const root = (0,external_node_path_.resolve)(directory);
+    let realRoot;
+    /**
+     * The file's real path when it is inside the checkout. A symbolic link is followed, so one that
+     * a PR commits pointing out of the checkout (at the runner's credentials, say) is refused.
+     */
     const inside = (path) => {
         const full = (0,external_node_path_.resolve)(root, path);
-        return full.startsWith(root + external_node_path_.sep) ? full : undefined;
+        if (!full.startsWith(root + external_node_path_.sep))
+            return undefined;
+        try {
+            realRoot ??= (0,external_node_fs_.realpathSync)(root);
+            const real = (0,external_node_fs_.realpathSync)(full);
+            return real.startsWith(realRoot + external_node_path_.sep) ? real : undefined;
+        }
+        catch {
+            return undefined;
+        }
     };
     return {
         root,
@@ -32275,9 +32289,12 @@ function describeSettings(settings, describeReport) {
 var flow_failure = __nccwpck_require__(9997);
 // EXTERNAL MODULE: ./src/hacktron/errors.ts
 var errors = __nccwpck_require__(4519);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
 ;// CONCATENATED MODULE: ./src/report/failure.ts
 // Every way a run can fail, as the one annotation the user sees: a title that starts with
 // "Hacktron" and names the case, the server's own words, and what to do next.
+
 
 
 
@@ -32402,7 +32419,9 @@ function describeGateFailure(verdict, scanId) {
     const plural = count === 1 ? '' : 's';
     const top = verdict.gating
         .slice(0, 3)
-        .map((finding) => `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`)
+        .map(
+    // API text, made inert as on every other surface (bidi controls shown, no mentions).
+    (finding) => `${finding.severity}: ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.title, 120))}${finding.affected_file ? ` (${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.affected_file, 120))})` : ''}`)
         .join('; ');
     const scope = verdict.scope.applied;
     const which = scope === 'new'

@@ -211,4 +211,17 @@ describe('timeouts', () => {
       expect(stepFails({ ...run.outcome, onTimeout: 'neutral' })).toBe(false)
     }
   )
+
+  it("a scan awaiting Hacktron's triage: the log says so, and the timeout says how to gate later", async () => {
+    const run = await runScenario(
+      'happy-path',
+      { scanTimeoutMs: 60_000 },
+      { overrides: { scan: { ...slowScan.scan, triageStatus: 'pending_triage' } } }
+    )
+    expect(run.facts.scanStatus).toBe('pending_triage')
+    const said = run.logger.lines.filter((line) => /triaging its findings/.test(line.message))
+    expect(said).toHaveLength(1)
+    expect(run.outcome.annotation?.message).toContain("awaiting Hacktron's triage")
+    expect(run.outcome.annotation?.message).toContain(`mode: wait and scan-id: ${run.facts.scanId}`)
+  })
 })

@@ -59,6 +59,9 @@ export interface WaitRequest {
   readonly timeoutMs: number
 }
 
+/** Statuses in which Hacktron's people triage the findings (a scan with triage_required). */
+const AWAITING_TRIAGE: ReadonlySet<string> = new Set(['pending_triage', 'pending_verification'])
+
 /** Waits for the scan to end and records its findings in `facts`; throws a FlowFailure when it cannot. */
 export async function waitForScan(
   request: WaitRequest,
@@ -77,14 +80,21 @@ export async function waitForScan(
       isTerminal: (scan) => TERMINAL_SCAN_STATUSES.includes(scan.status),
       intervalMs: request.pollIntervalMs,
       timeoutMs: request.timeoutMs,
-      onRead: (scan) => (facts.scanStatus = scan.status)
+      onRead: (scan) => {
+        if (AWAITING_TRIAGE.has(scan.status) && !AWAITING_TRIAGE.has(facts.scanStatus ?? '')) {
+          deps.logger.info(
+            `Scan ${request.scanId} is ${scan.status}: Hacktron's people are triaging its findings before it completes, which can take longer than the scan itself.`
+          )
+        }
+        facts.scanStatus = scan.status
+      }
     },
     deps,
     () =>
       new FlowFailure(
         'timeout',
         'Hacktron: scan timed out',
-        `Scan ${request.scanId} was still ${facts.scanStatus ?? 'pending'} when scan-timeout ` +
+        `Scan ${request.scanId} was still ${facts.scanStatus ?? 'pending'}${AWAITING_TRIAGE.has(facts.scanStatus ?? '') ? " (awaiting Hacktron's triage of its findings)" : ''} when scan-timeout ` +
           `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
           `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
           `mode: wait and scan-id: ${request.scanId}.`

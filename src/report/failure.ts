@@ -6,6 +6,7 @@ import { HacktronApiError } from '../hacktron/errors.js'
 import { FlowFailure } from '../flow/flow-failure.js'
 import type { GateVerdict } from '../flow/gate.js'
 import type { RunFacts } from '../flow/run-facts.js'
+import { inertText, oneLine } from './markdown.js'
 import type { Annotation } from './outcome.js'
 
 export interface FailureReport {
@@ -185,8 +186,9 @@ export function describeGateFailure(
   const top = verdict.gating
     .slice(0, 3)
     .map(
+      // API text, made inert as on every other surface (bidi controls shown, no mentions).
       (finding) =>
-        `${finding.severity}: ${finding.title}${finding.affected_file ? ` (${finding.affected_file})` : ''}`
+        `${finding.severity}: ${inertText(oneLine(finding.title, 120))}${finding.affected_file ? ` (${inertText(oneLine(finding.affected_file, 120))})` : ''}`
     )
     .join('; ')
   const scope = verdict.scope.applied

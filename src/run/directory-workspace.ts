@@ -1,6 +1,6 @@
 // A checkout on disk, read for the lines of findings (their code snippets): never a path outside
 // it, never a file too large to search. Any front end whose code is checked out uses it.
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, realpathSync, statSync } from 'node:fs'
 import { resolve, sep } from 'node:path'
 import type { Workspace } from './front-end.js'
 
@@ -10,9 +10,21 @@ export const MAX_SEARCHED_FILE_BYTES = 2 * 1024 * 1024
 /** The files under `root`. */
 export function directoryWorkspace(directory: string): Workspace {
   const root = resolve(directory)
+  let realRoot: string | undefined
+  /**
+   * The file's real path when it is inside the checkout. A symbolic link is followed, so one that
+   * a PR commits pointing out of the checkout (at the runner's credentials, say) is refused.
+   */
   const inside = (path: string): string | undefined => {
     const full = resolve(root, path)
-    return full.startsWith(root + sep) ? full : undefined
+    if (!full.startsWith(root + sep)) return undefined
+    try {
+      realRoot ??= realpathSync(root)
+      const real = realpathSync(full)
+      return real.startsWith(realRoot + sep) ? real : undefined
+    } catch {
+      return undefined
+    }
   }
   return {
     root,

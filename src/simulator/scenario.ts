@@ -46,6 +46,8 @@ export interface ScanBehaviour extends JobPace {
    * documented, so the action must cope with one that lacks some (it falls back to the pages).
    */
   readonly jsonExportOmits?: readonly string[]
+  /** Shown instead of `running` while the scan runs: Hacktron's people triage its findings. */
+  readonly triageStatus?: Extract<ScanStatus, 'pending_triage' | 'pending_verification'>
 }
 
 export type EndpointName =

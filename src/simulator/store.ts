@@ -388,7 +388,8 @@ export class SimulatorStore {
     if (phase === 'pending') return
     data.updated_at = new Date(this.now()).toISOString()
     if (phase === 'running') {
-      data.status = 'running'
+      // A scan with human triage shows its triage status while it runs.
+      data.status = this.scenario.scan.triageStatus ?? 'running'
       return
     }
     data.status = this.scenario.scan.finalStatus
