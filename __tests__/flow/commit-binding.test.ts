@@ -12,6 +12,18 @@ const BRANCH = `${DEMO_REPO}@changes`
 /** The clean commit an attacker force-pushes while the estimate is made. */
 const OTHER = 'c'.repeat(40)
 
+/**
+ * A schedule's run of master: its GITHUB_SHA was the tip when the run was queued (the branch may
+ * have moved since), and its estimation named after that commit, as a custom name may be.
+ */
+const scheduledRun = (): ReturnType<typeof flowSettings> =>
+  flowSettings({
+    gateScope: 'all',
+    estimationName: `Codertocat/Hello-World master @ ${DEMO_HEAD_SHA}`,
+    repositories: [{ url: DEMO_REPO, branch: 'master', source: 'connected' }],
+    event: { headSha: DEMO_HEAD_SHA, namesBranchOnly: true }
+  })
+
 describe('the estimate must resolve the commit judged', () => {
   it('binds the verdict to the head the estimate resolved: judged-sha in outputs and summary', async () => {
     const simulator = await simulators.start('findings-over-gate')
@@ -94,16 +106,7 @@ describe('the estimate must resolve the commit judged', () => {
     const simulator = await simulators.start('findings-over-gate', {
       branchHeads: { [`${DEMO_REPO}@master`]: pushed }
     })
-    const run = await runInProcess(
-      simulator,
-      flowSettings({
-        gateScope: 'all',
-        estimationName: `Codertocat/Hello-World master @ ${DEMO_HEAD_SHA}`,
-        repositories: [{ url: DEMO_REPO, branch: 'master', source: 'connected' }],
-        // A schedule's GITHUB_SHA was the tip when the run was queued; the branch moved since.
-        event: { headSha: DEMO_HEAD_SHA, namesBranchOnly: true }
-      })
-    )
+    const run = await runInProcess(simulator, scheduledRun())
     expect(run.result).toBe('failed')
     expect(run.frontEnd.outputs['judged-sha']).toBe(pushed)
   })
@@ -146,15 +149,7 @@ describe('names that bind, and runs that must not attach', () => {
         }
       ]
     })
-    const run = await runInProcess(
-      simulator,
-      flowSettings({
-        gateScope: 'all',
-        estimationName: `Codertocat/Hello-World master @ ${DEMO_HEAD_SHA}`,
-        repositories: [{ url: DEMO_REPO, branch: 'master', source: 'connected' }],
-        event: { headSha: DEMO_HEAD_SHA, namesBranchOnly: true }
-      })
-    )
+    const run = await runInProcess(simulator, scheduledRun())
     expect(run.facts.attachedBecause).toBeUndefined()
     expect(simulator.store.scansStarted).toBe(1)
   })
