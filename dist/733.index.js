@@ -1612,12 +1612,7 @@ async function runFlow(settings, deps, facts, phase) {
 }
 /** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
 async function estimateAndStart(settings, deps, facts, phase) {
-    const estimateRequest = {
-        repositories: settings.repositories,
-        pollIntervalMs: settings.pollIntervalMs,
-        timeoutMs: settings.estimationTimeoutMs,
-        maxCredits: settings.maxCredits
-    };
+    const estimateRequest = estimateRequestOf(settings);
     let estimation;
     const approvedId = settings.costEstimationId;
     if (approvedId !== undefined) {
@@ -1636,7 +1631,7 @@ async function estimateAndStart(settings, deps, facts, phase) {
         if (reused !== undefined)
             return reused;
     }
-    estimation ??= await phase('Estimate the cost', () => (0,estimate/* estimate */.jA)({ name: settings.estimationName, ...estimateRequest }, deps, facts));
+    estimation ??= await phase('Estimate the cost', () => (0,estimate/* estimate */.jA)(estimateRequest, deps, facts));
     if (settings.mode === 'estimate')
         return { result: 'estimated' };
     const start = { identity, recordKey, reuseScan: settings.reuseScan };

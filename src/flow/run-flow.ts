@@ -79,12 +79,7 @@ async function estimateAndStart(
   facts: RunFacts,
   phase: PhaseRunner
 ): Promise<string | { result: FlowResult }> {
-  const estimateRequest = {
-    repositories: settings.repositories,
-    pollIntervalMs: settings.pollIntervalMs,
-    timeoutMs: settings.estimationTimeoutMs,
-    maxCredits: settings.maxCredits
-  }
+  const estimateRequest = estimateRequestOf(settings)
   let estimation: CostEstimation | undefined
   const approvedId = settings.costEstimationId
   if (approvedId !== undefined) {
@@ -106,9 +101,7 @@ async function estimateAndStart(
     )
     if (reused !== undefined) return reused
   }
-  estimation ??= await phase('Estimate the cost', () =>
-    estimate({ name: settings.estimationName, ...estimateRequest }, deps, facts)
-  )
+  estimation ??= await phase('Estimate the cost', () => estimate(estimateRequest, deps, facts))
   if (settings.mode === 'estimate') return { result: 'estimated' }
   const start = { identity, recordKey, reuseScan: settings.reuseScan }
   const mayEstimateAgain = approvedId === undefined

@@ -12,7 +12,7 @@ export interface PullRequestRef {
 }
 
 /** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
-export const MAX_LISTED_PR_FILES = 3000
+const MAX_LISTED_PR_FILES = 3000
 const FILES_PER_PAGE = 100
 const PERMISSION_ADVICE = 'give the job "permissions: pull-requests: read"'
 
@@ -43,7 +43,7 @@ export function githubPullRequest(pr: PullRequestRef): PullRequestReader {
   }
 }
 
-export function incomplete(files: readonly string[]): ChangedFiles {
+function incomplete(files: readonly string[]): ChangedFiles {
   return {
     files,
     complete: false,
