@@ -104,6 +104,7 @@ async function githubIssueComments(pr) {
 const MAX_LISTED_PR_FILES = 3000;
 const FILES_PER_PAGE = 100;
 const PERMISSION_ADVICE = 'give the job "permissions: pull-requests: read"';
+const CONTENTS_ADVICE = 'give the job "permissions: contents: read"';
 function githubPullRequest(pr) {
     const where = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
     return {
@@ -126,7 +127,27 @@ function githubPullRequest(pr) {
                     return { files, complete: true };
             }
             return files.length < MAX_LISTED_PR_FILES ? { files, complete: true } : incomplete(files);
-        })
+        }),
+        baseIncludes: (commit) => withAdvice(async () => {
+            const octokit = await octokitFor(pr.token);
+            const base = pr.baseSha || (await octokit.rest.pulls.get(where)).data.base.sha;
+            try {
+                // `commit...base`: "ahead" or "identical" when base has commit in its history.
+                const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    basehead: `${commit}...${base}`,
+                    per_page: 1
+                });
+                return data.status === 'ahead' || data.status === 'identical';
+            }
+            catch (error) {
+                // A commit this repository does not have is in no branch of it.
+                if (error.status === 404)
+                    return false;
+                throw error;
+            }
+        }, CONTENTS_ADVICE)
     };
 }
 function incomplete(files) {
@@ -137,13 +158,13 @@ function incomplete(files) {
     };
 }
 /** A failed read says which permission would let it succeed. */
-async function withAdvice(read) {
+async function withAdvice(read, advice = PERMISSION_ADVICE) {
     try {
         return await read();
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`${message}; ${PERMISSION_ADVICE}`, { cause: error });
+        throw new Error(`${message}; ${advice}`, { cause: error });
     }
 }
 
@@ -452,7 +473,13 @@ function pullRequestRef(settings) {
     if (event.pullRequestNumber === undefined || settings.report.githubToken === '')
         return undefined;
     const [owner = '', repo = ''] = event.repository.split('/');
-    return { token: settings.report.githubToken, owner, repo, number: event.pullRequestNumber };
+    return {
+        token: settings.report.githubToken,
+        owner,
+        repo,
+        number: event.pullRequestNumber,
+        baseSha: event.baseSha
+    };
 }
 /**
  * Reads the PR's head and files; a fork's read-only token may read them too. Without a token,
@@ -467,7 +494,7 @@ function pullRequestReader(settings) {
     const noToken = async () => {
         throw new Error('no github-token to read it with');
     };
-    return { headSha: noToken, changedFiles: noToken };
+    return { headSha: noToken, changedFiles: noToken, baseIncludes: noToken };
 }
 
 

@@ -730,10 +730,12 @@ async function prepareFindingReports(facts, settings, workspace, logger) {
 }
 /** New or unchanged against the baseline scan, when the gate compared with one. */
 function baselineStatesOf(findings, facts) {
-    const matches = facts.verdict?.scope.baselineMatches;
+    const scope = facts.verdict?.scope;
+    const matches = scope?.baselineMatches;
     if (!matches)
         return undefined;
-    return new Map(findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new']));
+    const stateOf = (id) => matches.has(id) ? 'unchanged' : scope.overruledMatches?.has(id) ? 'updated' : 'new';
+    return new Map(findings.map((finding) => [finding.id, stateOf(finding.id)]));
 }
 function unknownSeverityNotes(findings) {
     const reported = (0,hacktron_findings/* unknownSeverities */.sK)(findings);

@@ -28462,7 +28462,11 @@ function formatDuration(ms) {
     const minutes = Math.floor(seconds / 60);
     if (minutes < 60)
         return `${minutes}m ${seconds % 60}s`;
-    return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+    const hours = Math.floor(minutes / 60);
+    // Ages of scans run to weeks: days read better than hundreds of hours.
+    if (hours < 48)
+        return `${hours}h ${minutes % 60}m`;
+    return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
 
 
@@ -28919,13 +28923,13 @@ function isOfScope(scan, key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ recentScans),
 /* harmony export */   g1: () => (/* binding */ isReusable),
 /* harmony export */   hj: () => (/* binding */ findScan),
 /* harmony export */   oN: () => (/* binding */ fullShasIn),
-/* harmony export */   tM: () => (/* binding */ findNewestScan),
 /* harmony export */   tV: () => (/* binding */ nameBindsCommit)
 /* harmony export */ });
-/* unused harmony exports DEAD_END_STATUSES, isScanFor */
+/* unused harmony exports DEAD_END_STATUSES, isScanFor, findNewestScan */
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
 /* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7375);
 
@@ -28981,7 +28985,14 @@ function findScan(client, identity, accept = () => true, createdSince) {
 }
 /** The newest scan `accept` takes among the most recent ones (optionally of one status). */
 async function findNewestScan(client, accept, options = {}) {
-    const { createdSince, seenSince, status } = options;
+    for await (const scan of recentScans(client, options))
+        if (accept(scan))
+            return scan;
+    return undefined;
+}
+/** The most recent scans, newest first (optionally of one status and type), as far as `options` allow. */
+async function* recentScans(client, options = {}) {
+    const { createdSince, seenSince, status, scanType } = options;
     const oldest = Math.max(createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS, seenSince ?? -Infinity);
     for (let page = 1; page <= MAX_PAGES; page++) {
         const answer = await client.listScans({
@@ -28989,21 +29000,20 @@ async function findNewestScan(client, accept, options = {}) {
             limit: PAGE_SIZE,
             sort_by: 'created_at',
             sort_order: 'DESC',
-            ...(status && { status })
+            ...(status && { status }),
+            ...(scanType && { scan_type: scanType })
         });
         const [newest] = answer.data;
         if (page === 1 && newest)
             options.noteNewest?.(Date.parse(newest.created_at));
         for (const scan of answer.data) {
             if (Date.parse(scan.created_at) < oldest)
-                return undefined;
-            if (accept(scan))
-                return scan;
+                return;
+            yield scan;
         }
         if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total)
-            return undefined;
+            return;
     }
-    return undefined;
 }
 /** A scan worth attaching to instead of paying again: running, or completed. */
 function isReusable(scan) {
@@ -31875,7 +31885,7 @@ function readSettings(sources, readReport) {
         estimationName,
         ...readTiming(input, api),
         ...readGate(input),
-        ...readBaselineRules(input),
+        ...readBaselineRules(input, event),
         ...readRequestPolicy(input),
         triage: readTriage(input),
         // The front end's report inputs are checked before sarif-file: a run with several bad
@@ -32024,8 +32034,6 @@ function readTiming(input, api) {
  * than the default is refused, before any request, until the version that builds it.
  */
 const NOT_YET_ACTED_ON = {
-    'baseline-branches': 'the baseline is the newest completed scan of the PR base branch',
-    'baseline-max-age': 'a baseline of any age is used',
     'report-detail': 'every surface shows full detail',
     'scan-label': 'every run scans',
     'scan-paths': 'every run scans',
@@ -32047,10 +32055,12 @@ function withHeadSha(event, raw) {
         ? event
         : { ...event, headSha: parseCommitSha('head-sha', raw), namesBranchOnly: false };
 }
-function readBaselineRules(input) {
+/** `baseline-branches` (default: the repository's default branch, when the event says) and `baseline-max-age`. */
+function readBaselineRules(input, event) {
     const branches = parseList(input('baseline-branches')).map((line) => parseBranch('baseline-branches', line));
+    const defaultBranches = event.defaultBranch ? [event.defaultBranch] : [];
     return {
-        baselineBranches: branches.length === 0 ? undefined : branches,
+        baselineBranches: branches.length > 0 ? branches : defaultBranches,
         baselineMaxAgeMs: parseAge('baseline-max-age', input('baseline-max-age'))
     };
 }
@@ -32147,6 +32157,7 @@ function eventFactsOf(context, env = process.env) {
     const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
     const common = {
         name: context.eventName,
+        defaultBranch: defaultBranchOf(context.payload),
         serverUrl,
         repository,
         repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
@@ -32159,18 +32170,7 @@ function eventFactsOf(context, env = process.env) {
     };
     const pr = context.payload.pull_request;
     if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
-        const headRepo = pr.head?.repo?.full_name;
-        return {
-            ...common,
-            branch: pr.head?.ref ?? refName,
-            headSha: pr.head?.sha ?? context.sha,
-            pullRequestNumber: pr.number,
-            baseBranch: pr.base?.ref,
-            headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
-            // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
-            fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
-            fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
-        };
+        return pullRequestFacts(pr, common, { branch: refName, sha: context.sha });
     }
     const workflowRun = workflowRunFacts(context, common);
     if (workflowRun)
@@ -32192,6 +32192,28 @@ function eventFactsOf(context, env = process.env) {
         // GITHUB_SHA of these is the branch's tip when the run was queued, not a commit anyone chose.
         namesBranchOnly: BRANCH_EVENTS.has(context.eventName)
     };
+}
+/** A pull request event is about the PR's head (in its own repository, a fork's for a fork). */
+function pullRequestFacts(pr, common, fallback) {
+    const headRepo = pr.head?.repo?.full_name;
+    return {
+        ...common,
+        branch: pr.head?.ref ?? fallback.branch,
+        headSha: pr.head?.sha ?? fallback.sha,
+        pullRequestNumber: pr.number,
+        baseBranch: pr.base?.ref,
+        baseSha: pr.base?.sha,
+        defaultBranch: common.defaultBranch ?? pr.base?.repo?.default_branch,
+        headRepository: headRepositoryOf(pr, common.serverUrl, common.repositoryUrl),
+        // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
+        fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
+        fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+    };
+}
+/** The repository's default branch, as the payload's repository says. */
+function defaultBranchOf(payload) {
+    const branch = payload.repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
 }
 /** Events about a branch rather than a commit: the judged commit is the one the estimate resolves. */
 const BRANCH_EVENTS = new Set(['schedule', 'workflow_dispatch']);
@@ -32218,11 +32240,14 @@ function workflowRunFacts(context, common) {
     const headUrl = head?.html_url || (head?.full_name ? `${common.serverUrl}/${head.full_name}` : '');
     const fromFork = head?.full_name !== undefined &&
         head.full_name.toLowerCase() !== common.repository.toLowerCase();
+    const [pr] = run.pull_requests ?? [];
     return {
         ...common,
         branch: run.head_branch ?? '',
         headSha: run.head_sha ?? '',
-        pullRequestNumber: run.pull_requests?.[0]?.number,
+        pullRequestNumber: pr?.number,
+        baseBranch: pr?.base?.ref,
+        baseSha: pr?.base?.sha,
         headRepository: headUrl === ''
             ? undefined
             : { deleted: false, url: headUrl.replace(/\/+$/, ''), isPublic: head?.private === false },
@@ -32615,7 +32640,7 @@ async function goToHacktron(settings, state, runtime = {}) {
     state.connections = await state.frontEnd.connect(settings, state.logger);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
-    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 733).then(__nccwpck_require__.bind(__nccwpck_require__, 1733));
+    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 299).then(__nccwpck_require__.bind(__nccwpck_require__, 7299));
     const result = await driveFlow(settings, state.connections, state, {
         ...systemRuntime,
         ...runtime
@@ -33031,7 +33056,7 @@ function stepFails(outcome) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ renderSummary)
 /* harmony export */ });
-/* unused harmony exports MAX_LISTED_FINDINGS, STATE_WORDS, firstSentence */
+/* unused harmony exports MAX_LISTED_FINDINGS, STATE_WORDS, OVERRULED_MATCH_WORDS, firstSentence */
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
 /* harmony import */ var _flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5048);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5131);
@@ -33142,8 +33167,9 @@ function verdictLine(outcome, run, context) {
 function findingSections(findings, verdict, context) {
     const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
     const sections = [];
-    if (verdict.gating.length > 0)
-        sections.push(blockingTable(verdict.gating, context, limit));
+    if (verdict.gating.length > 0) {
+        sections.push(blockingTable(verdict.gating, verdict.scope, context, limit));
+    }
     const sorted = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings);
     for (const { standing, title } of NOT_BLOCKING) {
         const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
@@ -33158,11 +33184,23 @@ function ungatedSection(findings, context) {
     const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
     return collapsed(`${findings.length} findings (not judged)`, otherTable((0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings), context, limit));
 }
+/**
+ * Why a finding that matches the baseline gates all the same: the words a reviewer reads next to
+ * it (the contract's labels).
+ */
+const OVERRULED_MATCH_WORDS = {
+    'code-edited': 'flagged code edited in this PR',
+    'triaged-file-edited': 'triaged safe on the base, but this PR changes its file'
+};
 /** Blocking findings: what to fix, so the last column says why it is a problem. */
-function blockingTable(gating, context, limit) {
+function blockingTable(gating, scope, context, limit) {
     return findingsTable(gating, context, limit, [
         'Why',
-        (finding) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(firstSentence(finding.description), 200)
+        (finding) => {
+            const overruled = scope.overruledMatches?.get(finding.id);
+            const label = overruled ? `*${OVERRULED_MATCH_WORDS[overruled]}:* ` : '';
+            return label + (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(firstSentence(finding.description), 200);
+        }
     ]);
 }
 /** Findings that do not block: the last column says how they were triaged. */
@@ -33222,9 +33260,11 @@ function factsLine(run, context) {
     }
     if (run.findings)
         facts.push(countsText(run.findings));
-    const baseline = run.verdict?.scope.baselineScanId;
-    if (baseline)
-        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baseline)}`);
+    const { baselineScanId, baselineCommit } = run.verdict?.scope ?? {};
+    if (baselineScanId) {
+        const commit = baselineCommit ? ` of commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baselineCommit)}` : '';
+        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baselineScanId)}${commit}`);
+    }
     if (context.runUrl)
         facts.push(`[workflow run](${context.runUrl})`);
     return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;

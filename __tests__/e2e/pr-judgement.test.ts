@@ -117,6 +117,41 @@ describe('gate-scope', () => {
     expect(stateOf(STORED_XSS.title)).toBe('new')
   })
 
+  it("new: a baseline named after a commit off the PR base's history is passed over (compare API)", async () => {
+    const payload = examplePayload('pull_request', 'opened')
+    const baseSha = (payload.pull_request as { base: { sha: string } }).base.sha
+    const ancestor = '1'.repeat(40)
+    const offBase = '2'.repeat(40)
+    const named = (commit: string): NonNullable<ScenarioOverrides['seededScans']>[number] => ({
+      repo_url: BASE_REPO,
+      branch: 'master',
+      status: 'completed',
+      name: `Codertocat/Hello-World master @ ${commit}`,
+      findings: [SQL_INJECTION, SSRF]
+    })
+    // Seeded oldest first: the scan of the commit off the base's history is the newest.
+    const simulator = await simulatorWith({ seededScans: [named(ancestor), named(offBase)] })
+    const github = await fakeGitHub()
+    const headSha = (payload.pull_request as { head: { sha: string } }).head.sha
+    github.setPullRequest(2, { headSha, files: [] })
+    github.history.set(baseSha, [ancestor])
+    github.history.set(offBase, [])
+    const result = await runAgainst(simulator, { github, payload })
+    const scanOf = (commit: string): string | undefined =>
+      simulator.store.allScans().find((scan) => scan.name?.endsWith(commit))?.id
+    expect(result.outputs).toMatchObject({
+      result: 'passed',
+      'baseline-scan-id': scanOf(ancestor)
+    })
+    expect(result.stdout).toContain(
+      `scan ${scanOf(offBase)} judged ${offBase}, which is not in the history of the pull request's base`
+    )
+    expect(result.summary).toContain(`of commit \` ${ancestor} \``)
+    expect(github.requests).toContain(
+      `GET /repos/Codertocat/Hello-World/compare/${offBase}...${baseSha}?per_page=1`
+    )
+  })
+
   it('new without a baseline: falls back to all with a notice saying what to do', async () => {
     const simulator = await simulatorWith()
     const result = await runAgainst(simulator)

@@ -19,6 +19,7 @@ import {
   type InProcessRun
 } from '../helpers/flow.js'
 import { baseline, clientFor, readyEstimation, simulatorPerTest } from '../helpers/simulator.js'
+import { FAKE_CLOCK_START } from '../helpers/clock.js'
 
 const REPO = DEMO_REPO
 const HEAD_SHA = DEMO_HEAD_SHA
@@ -68,15 +69,67 @@ describe('gate-scope: new', () => {
     expect(facts.verdict!.passed).toBe(true)
   })
 
-  it('judges anew a finding triaged safe on the base whose flagged code changed', async () => {
-    // Same kind, file and title, but other code: the old triage does not speak for it.
+  it('keeps a loose match in a file the PR leaves alone on the base, without its triage', async () => {
+    // Same kind, file and title, other code, in a file the PR does not change: not the PR's.
     const { facts } = await run(
       baseline([
         SQL_INJECTION,
         { ...SSRF, state: 'false_positive', affected_code: 'fetch(sanitized(url))' }
       ])
     )
+    const ssrf = facts.findings!.find((finding) => finding.title === SSRF.title)!
+    expect(facts.verdict!.standings.get(ssrf.id)).toBe('on-base')
+    expect(facts.verdict!.passed).toBe(true)
+  })
+
+  it('gates the swap in one file: an old finding fixed, another added under the same title', async () => {
+    // The base had an SSRF in avatar.js; the PR fixed it and wrote a new one, same title.
+    const { facts } = await run(
+      baseline([SQL_INJECTION, { ...SSRF, affected_code: 'got(req.query.avatar)' }]),
+      settingsFor(),
+      { pullRequest: pullRequest(HEAD_SHA, [SSRF.affected_file]) }
+    )
+    const ssrf = facts.findings!.find((finding) => finding.title === SSRF.title)!
     expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
+    expect(facts.verdict!.scope.overruledMatches?.get(ssrf.id)).toBe('code-edited')
+    expect(facts.verdict!.newFindings).toBe(5)
+  })
+
+  it('does not carry a triage over into a file the PR changes, even for the same code', async () => {
+    const { facts } = await run(
+      baseline([SQL_INJECTION, { ...SSRF, state: 'false_positive' }]),
+      settingsFor(),
+      { pullRequest: pullRequest(HEAD_SHA, ['./src/routes/avatar.js']) }
+    )
+    const ssrf = facts.findings!.find((finding) => finding.title === SSRF.title)!
+    expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
+    expect(facts.verdict!.scope.overruledMatches?.get(ssrf.id)).toBe('triaged-file-edited')
+  })
+
+  it('keeps an exact match that is still open on the base, in a file the PR changes', async () => {
+    // The same code was there before: editing elsewhere in the file does not make it the PR's.
+    const { facts } = await run(baseline([SQL_INJECTION, SSRF]), settingsFor(), {
+      pullRequest: pullRequest(HEAD_SHA, [SSRF.affected_file])
+    })
+    expect(facts.verdict!.passed).toBe(true)
+  })
+
+  it('judges every loose or triaged match as new when the changed files cannot be read', async () => {
+    const { facts, logger } = await run(
+      baseline([SQL_INJECTION, { ...SSRF, state: 'false_positive' }]),
+      settingsFor(),
+      {
+        pullRequest: {
+          ...pullRequest(),
+          changedFiles: async () => {
+            throw new Error('HTTP 403; give the job "permissions: pull-requests: read"')
+          }
+        }
+      }
+    )
+    expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
+    const notice = logger.lines.find((line) => line.level === 'notice')
+    expect(notice?.message).toMatch(/could not be read \(HTTP 403.*gate as new/)
   })
 
   it('treats a finding fixed on the base branch that comes back as new (a regression)', async () => {
@@ -100,7 +153,7 @@ describe('gate-scope: new', () => {
     expect(facts.verdict!.scope).toMatchObject({ requested: 'new', applied: 'all' })
     expect(facts.verdict!.gating).toHaveLength(2)
     const notice = logger.lines.find((line) => line.level === 'notice')
-    expect(notice?.message).toMatch(/fell back to all: no completed scan of .*@master/)
+    expect(notice?.message).toMatch(/fell back to all: no completed full scan of .*@master/)
     expect(notice?.message).toMatch(/Run this action on pushes to master/)
   })
 
@@ -149,6 +202,93 @@ describe('gate-scope: new', () => {
       /not for a pull request/
     )
   })
+
+  it('refuses a base branch not listed in baseline-branches: a PR cannot pick a permissive base', async () => {
+    const { facts } = await run(
+      baseline([SQL_INJECTION, SSRF], 'lenient'),
+      settingsFor({ event: { headSha: HEAD_SHA, pullRequestNumber: 2, baseBranch: 'lenient' } })
+    )
+    expect(facts.verdict!.scope.applied).toBe('all')
+    expect(facts.verdict!.scope.fallbackReason).toMatch(
+      /targets lenient, which is not a baseline branch \(baseline-branches: master\)/
+    )
+    const listed = await run(
+      baseline([SQL_INJECTION, SSRF], 'lenient'),
+      settingsFor({
+        baselineBranches: ['master', 'lenient'],
+        event: { headSha: HEAD_SHA, pullRequestNumber: 2, baseBranch: 'lenient' }
+      })
+    )
+    expect(listed.facts.verdict!.scope.applied).toBe('new')
+  })
+
+  it('never takes a Code Review (pr) scan or a stale scan as the baseline', async () => {
+    const stale = new Date(FAKE_CLOCK_START - 31 * 86_400_000).toISOString()
+    const findings = [SQL_INJECTION, SSRF]
+    const { facts, simulator } = await run({
+      seededScans: [
+        {
+          repo_url: REPO,
+          branch: 'master',
+          status: 'completed',
+          name: 'old',
+          created_at: stale,
+          findings
+        },
+        {
+          repo_url: REPO,
+          branch: 'master',
+          status: 'completed',
+          name: 'review',
+          scan_type: 'pr',
+          findings
+        }
+      ]
+    })
+    const { scope } = facts.verdict!
+    expect(scope.applied).toBe('all')
+    expect(scope.fallbackReason).toMatch(/is 31d 0h old, older than baseline-max-age \(30d 0h\)/)
+    // Chosen explicitly, a Code Review scan is refused all the same.
+    const reviewId = simulator.store.allScans().find((scan) => scan.name === 'review')!.id
+    const explicit = await runInProcess(
+      simulator,
+      settingsFor({ baselineScanId: reviewId, reuseScan: false })
+    )
+    expect(explicit.facts.verdict!.scope.fallbackReason).toMatch(
+      /baseline-scan-id: scan .* is a Code Review \(pr\) scan, not a full one/
+    )
+  })
+
+  it("takes a baseline only when the commit it names is in the history of the PR's base", async () => {
+    const elsewhere = 'b'.repeat(40)
+    const onBase = 'a'.repeat(40)
+    const seeded = (
+      name: string,
+      findings = [SQL_INJECTION, SSRF]
+    ): ScenarioOverrides['seededScans'] => [
+      { repo_url: REPO, branch: 'master', status: 'completed', name, findings }
+    ]
+    const refused = await run(
+      { seededScans: seeded(`Codertocat/Hello-World master @ ${elsewhere}`) },
+      settingsFor(),
+      {
+        pullRequest: pullRequest(HEAD_SHA, [], [onBase])
+      }
+    )
+    expect(refused.facts.verdict!.scope.applied).toBe('all')
+    expect(refused.facts.verdict!.scope.fallbackReason).toMatch(
+      new RegExp(`judged ${elsewhere}, which is not in the history of the pull request's base`)
+    )
+    const taken = await run(
+      { seededScans: seeded(`Codertocat/Hello-World master @ ${onBase}`) },
+      settingsFor(),
+      {
+        pullRequest: pullRequest(HEAD_SHA, [], [onBase])
+      }
+    )
+    expect(taken.facts.verdict!.scope).toMatchObject({ applied: 'new', baselineCommit: onBase })
+    expect(taken.facts.verdict!.passed).toBe(true)
+  })
 })
 
 describe('gate-scope: changed-files', () => {
@@ -176,7 +316,8 @@ describe('gate-scope: changed-files', () => {
         headSha: async () => HEAD_SHA,
         changedFiles: async () => {
           throw new Error('HTTP 403')
-        }
+        },
+        baseIncludes: async () => true
       }
     })
     expect(unreadable.facts.verdict!.scope.applied).toBe('all')
@@ -188,7 +329,8 @@ describe('gate-scope: changed-files', () => {
           files: ['src/routes/avatar.js'],
           complete: false,
           why: 'the pull request changes more than the 3000 files GitHub lists'
-        })
+        }),
+        baseIncludes: async () => true
       }
     })
     // The reader's own words (its platform's limit) are quoted.
@@ -215,7 +357,8 @@ describe('a superseded head', () => {
         headSha: async () => {
           throw new Error('HTTP 403 Resource not accessible by integration')
         },
-        changedFiles: async () => ({ files: [], complete: true })
+        changedFiles: async () => ({ files: [], complete: true }),
+        baseIncludes: async () => true
       }
     })
     expect(result).toBe('failed')

@@ -40,6 +40,7 @@ export const DEMO_EVENT: EventFacts = {
   headSha: DEMO_HEAD_SHA,
   pullRequestNumber: 2,
   baseBranch: 'master',
+  defaultBranch: 'master',
   headRepository: { deleted: false, url: DEMO_REPO, isPublic: true },
   fromFork: false,
   fromDependabot: false,
@@ -62,16 +63,27 @@ export function flowSettings(overrides: Partial<FlowSettings> = {}): FlowSetting
     contextDocumentIds: [],
     failOnSeverity: 'high',
     gateScope: 'new',
+    baselineBranches: ['master'],
+    baselineMaxAgeMs: 30 * 86_400_000,
     reuseScan: true,
     event: { headSha: DEMO_HEAD_SHA, pullRequestNumber: 2, baseBranch: 'master' },
     ...overrides
   }
 }
 
-export function pullRequest(headSha = DEMO_HEAD_SHA, files: string[] = []): PullRequestReader {
+/**
+ * A PR still at `headSha` that changes `files`, whose base has `baseHistory` (commits) in its
+ * history: by default every commit, so a baseline named after any commit is an ancestor.
+ */
+export function pullRequest(
+  headSha = DEMO_HEAD_SHA,
+  files: string[] = [],
+  baseHistory?: readonly string[]
+): PullRequestReader {
   return {
     headSha: async () => headSha,
-    changedFiles: async () => ({ files, complete: true })
+    changedFiles: async () => ({ files, complete: true }),
+    baseIncludes: async (commit) => baseHistory === undefined || baseHistory.includes(commit)
   }
 }
 
@@ -148,7 +160,6 @@ export function gateSettings(
     sarifFile: '',
     notes: [],
     report: {},
-    baselineMaxAgeMs: 30 * 86_400_000,
     reportDetail: 'auto',
     scanPaths: [],
     notRequestedConclusion: 'skipped',

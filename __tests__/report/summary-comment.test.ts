@@ -75,6 +75,33 @@ describe('summary and comment', () => {
     expect(summary).not.toMatch(/\|\s*\|\s*\|\n\|\s*---/) // no key/value tables with empty headers
   })
 
+  it('label a finding matched on the base that gates because the PR edited it, and name the baseline commit', () => {
+    const findings = [
+      finding({ id: 'a', title: 'Rewritten SQL injection', severity: 'critical' }),
+      finding({ id: 'b', title: 'Edited triaged SSRF', severity: 'high' })
+    ]
+    const facts = completedProgress(findings)
+    facts.verdict = evaluateGate(findings, 'high', {
+      requested: 'new',
+      applied: 'new',
+      baselineScanId: 'base-scan',
+      baselineCommit: 'c'.repeat(40),
+      baselineMatches: new Map(),
+      overruledMatches: new Map([
+        ['a', 'code-edited' as const],
+        ['b', 'triaged-file-edited' as const]
+      ])
+    })
+    const summary = renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)
+    expect(summary).toMatch(/Rewritten SQL injection .*\| \*flagged code edited in this PR:\* /)
+    expect(summary).toMatch(
+      /Edited triaged SSRF .*\| \*triaged safe on the base, but this PR changes its file:\* /
+    )
+    expect(summary).toContain(
+      `compared with baseline scan \` base-scan \` of commit \` ${'c'.repeat(40)} \``
+    )
+  })
+
   it('say why the gate fell back to all', () => {
     const facts = completedProgress([finding()])
     facts.verdict = evaluateGate(facts.findings!, 'high', {

@@ -116,7 +116,7 @@ describe('inputs of the verdict, the request policy and triage', () => {
   it('reads the defaults: full-SHA binding, the default branch as baseline, 30 days', () => {
     const settings = readActionSettings(sources())
     expect(settings).toMatchObject({
-      baselineBranches: undefined,
+      baselineBranches: ['master'],
       baselineMaxAgeMs: 30 * 86_400_000,
       reportDetail: 'auto',
       scanLabel: undefined,
@@ -137,10 +137,25 @@ describe('inputs of the verdict, the request policy and triage', () => {
     expect(settings.triage).toMatchObject({ permission: 'triage', ownPr: true })
   })
 
+  it('reads baseline-branches (one per line) and baseline-max-age', () => {
+    const settings = readActionSettings(
+      sources({ 'baseline-branches': 'main\n release/2026 ', 'baseline-max-age': '12h' })
+    )
+    expect(settings.baselineBranches).toEqual(['main', 'release/2026'])
+    expect(settings.baselineMaxAgeMs).toBe(12 * 3_600_000)
+  })
+
+  it('has no baseline branch when neither the input nor the event names one', () => {
+    const base = sources()
+    const settings = readActionSettings({
+      ...base,
+      event: { ...base.event, defaultBranch: undefined }
+    })
+    expect(settings.baselineBranches).toEqual([])
+  })
+
   // Ignored, each would spend, pass or publish more than the workflow asked for.
   it.each([
-    ['baseline-branches', 'main\n release/2026 '],
-    ['baseline-max-age', '12h'],
     ['report-detail', 'redacted'],
     ['scan-label', 'hacktron-scan'],
     ['scan-paths', 'src/**\n!src/**/*.md'],
@@ -306,5 +321,28 @@ describe('workflow_run', () => {
       url: 'https://github.com/octo-org/octo-repo',
       branch: payload.workflow_run.head_branch
     })
+  })
+
+  it("takes the PR's base branch and commit from the run's pull_requests, for the baseline", () => {
+    const payload = examplePayload('workflow_run', 'completed') as {
+      workflow_run: { pull_requests: { number: number; base: { ref: string; sha: string } }[] }
+    }
+    payload.workflow_run.pull_requests = [{ number: 7, base: { ref: 'main', sha: 'c'.repeat(40) } }]
+    const context = { ...pushContext('0'.repeat(40)), eventName: 'workflow_run', payload }
+    const { event } = readActionSettings(sources({}, context))
+    expect(event).toMatchObject({
+      pullRequestNumber: 7,
+      baseBranch: 'main',
+      baseSha: 'c'.repeat(40)
+    })
+  })
+})
+
+describe('the baseline facts of a pull_request payload', () => {
+  it("reads the base commit and the repository's default branch", () => {
+    const { event } = readActionSettings(sources())
+    expect(event.baseSha).toMatch(/^[0-9a-f]{40}$/)
+    expect(event.defaultBranch).toBe('master')
+    expect(event.baseBranch).toBe('master')
   })
 })

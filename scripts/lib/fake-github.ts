@@ -54,6 +54,12 @@ export class FakeGitHub {
   readonly comments: FakeComment[] = []
   readonly checkRuns: FakeCheckRun[] = []
   readonly pullRequests = new Map<number, FakePullRequest>()
+  /**
+   * The commits in the history of each commit (itself aside), for the compare API: `a...b` is
+   * `ahead` when a is in b's history, `identical` when equal, `diverged` when both are known,
+   * and 404 when a is a commit the repository does not have.
+   */
+  readonly history = new Map<string, readonly string[]>()
   readonly requests: string[] = []
   private nextId = 1000
   private readonly server: Server
@@ -82,6 +88,10 @@ export class FakeGitHub {
           }
           return this.answerChecks(req.method ?? 'GET', url, text, send)
         }
+        const compare = /^\/repos\/[^/]+\/[^/]+\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/.exec(
+          url.pathname
+        )
+        if (compare && req.method === 'GET') return this.answerCompare(compare, send)
         const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)(\/files)?$/.exec(url.pathname)
         if (pull && req.method === 'GET') return this.answerPull(pull, url, send)
         const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname)
@@ -139,6 +149,18 @@ export class FakeGitHub {
         send(404, { message: 'Not Found' })
       })
     })
+  }
+
+  private answerCompare(
+    [, base = '', head = '']: RegExpExecArray,
+    send: (status: number, body?: unknown) => void
+  ): void {
+    const known = (sha: string): boolean =>
+      this.history.has(sha) || [...this.history.values()].some((list) => list.includes(sha))
+    if (!known(base) || !known(head)) return send(404, { message: 'Not Found' })
+    const status =
+      base === head ? 'identical' : this.history.get(head)?.includes(base) ? 'ahead' : 'diverged'
+    send(200, { status, ahead_by: 0, behind_by: 0, total_commits: 0, commits: [], files: [] })
   }
 
   private answerPull(

@@ -55,7 +55,7 @@ interface PullRequestPayload {
     sha?: string
     repo?: { full_name?: string; html_url?: string; private?: boolean } | null
   }
-  base?: { ref?: string; repo?: { full_name?: string } }
+  base?: { ref?: string; sha?: string; repo?: { full_name?: string; default_branch?: string } }
   user?: { login?: string }
 }
 
@@ -74,6 +74,7 @@ export function eventFactsOf(
   const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '')
   const common = {
     name: context.eventName,
+    defaultBranch: defaultBranchOf(context.payload),
     serverUrl,
     repository,
     repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
@@ -87,19 +88,7 @@ export function eventFactsOf(
   }
   const pr = context.payload.pull_request as PullRequestPayload | undefined
   if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
-    const headRepo = pr.head?.repo?.full_name
-    return {
-      ...common,
-      branch: pr.head?.ref ?? refName,
-      headSha: pr.head?.sha ?? context.sha,
-      pullRequestNumber: pr.number,
-      baseBranch: pr.base?.ref,
-      headRepository: headRepositoryOf(pr, serverUrl, common.repositoryUrl),
-      // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
-      fromFork:
-        headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
-      fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
-    }
+    return pullRequestFacts(pr, common, { branch: refName, sha: context.sha })
   }
   const workflowRun = workflowRunFacts(context, common)
   if (workflowRun) return workflowRun
@@ -121,6 +110,35 @@ export function eventFactsOf(
     // GITHUB_SHA of these is the branch's tip when the run was queued, not a commit anyone chose.
     namesBranchOnly: BRANCH_EVENTS.has(context.eventName)
   }
+}
+
+/** A pull request event is about the PR's head (in its own repository, a fork's for a fork). */
+function pullRequestFacts(
+  pr: PullRequestPayload,
+  common: Omit<EventFacts, 'branch' | 'headSha' | 'fromFork'>,
+  fallback: { readonly branch: string; readonly sha: string }
+): EventFacts {
+  const headRepo = pr.head?.repo?.full_name
+  return {
+    ...common,
+    branch: pr.head?.ref ?? fallback.branch,
+    headSha: pr.head?.sha ?? fallback.sha,
+    pullRequestNumber: pr.number,
+    baseBranch: pr.base?.ref,
+    baseSha: pr.base?.sha,
+    defaultBranch: common.defaultBranch ?? pr.base?.repo?.default_branch,
+    headRepository: headRepositoryOf(pr, common.serverUrl, common.repositoryUrl),
+    // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
+    fromFork:
+      headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
+    fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+  }
+}
+
+/** The repository's default branch, as the payload's repository says. */
+function defaultBranchOf(payload: Record<string, unknown>): string | undefined {
+  const branch = (payload.repository as { default_branch?: unknown } | undefined)?.default_branch
+  return typeof branch === 'string' && branch !== '' ? branch : undefined
 }
 
 /** Events about a branch rather than a commit: the judged commit is the one the estimate resolves. */
@@ -145,7 +163,7 @@ interface WorkflowRunPayload {
   head_branch?: string | null
   head_sha?: string
   head_repository?: { full_name?: string; html_url?: string; private?: boolean } | null
-  pull_requests?: { number?: number }[]
+  pull_requests?: { number?: number; base?: { ref?: string; sha?: string } }[]
 }
 
 /**
@@ -163,11 +181,14 @@ function workflowRunFacts(
   const fromFork =
     head?.full_name !== undefined &&
     head.full_name.toLowerCase() !== common.repository.toLowerCase()
+  const [pr] = run.pull_requests ?? []
   return {
     ...common,
     branch: run.head_branch ?? '',
     headSha: run.head_sha ?? '',
-    pullRequestNumber: run.pull_requests?.[0]?.number,
+    pullRequestNumber: pr?.number,
+    baseBranch: pr?.base?.ref,
+    baseSha: pr?.base?.sha,
     headRepository:
       headUrl === ''
         ? undefined

@@ -120,7 +120,13 @@ function pullRequestRef(settings: ActionSettings): PullRequestRef | undefined {
   const { event } = settings
   if (event.pullRequestNumber === undefined || settings.report.githubToken === '') return undefined
   const [owner = '', repo = ''] = event.repository.split('/')
-  return { token: settings.report.githubToken, owner, repo, number: event.pullRequestNumber }
+  return {
+    token: settings.report.githubToken,
+    owner,
+    repo,
+    number: event.pullRequestNumber,
+    baseSha: event.baseSha
+  }
 }
 
 /**
@@ -134,5 +140,5 @@ function pullRequestReader(settings: ActionSettings): PullRequestReader | undefi
   const noToken = async (): Promise<never> => {
     throw new Error('no github-token to read it with')
   }
-  return { headSha: noToken, changedFiles: noToken }
+  return { headSha: noToken, changedFiles: noToken, baseIncludes: noToken }
 }

@@ -2,25 +2,17 @@
 // the base branch; `changed-files` reads the files the PR changes. Whenever the narrower scope
 // cannot be judged (no baseline, no PR, an unreadable list), the gate falls back to `all`, the
 // strict side, and says why and what to do: a guess must never let a finding through.
-import type { Finding, Scan } from '../hacktron/types.js'
-import { normalizeRepoUrl, sameRepository } from '../hacktron/url.js'
+import type { Finding, FindingState } from '../hacktron/types.js'
 import type { ChangedFiles, GateScope } from './types.js'
 import type { FlowDeps } from './deps.js'
-import { normalizeFindingPath } from '../findings/paths.js'
+import { EVERY_FILE, fileSetOf, type FileSet } from '../findings/file-set.js'
+import { findBaseline, type Baseline, type BaselineRequest } from './baseline.js'
 import { matchFindings } from './fingerprint.js'
-import { TRIAGED_SAFE_STATES, type ScopeDecision } from './gate.js'
+import { TRIAGED_SAFE_STATES, type BaselineMatchOverruled, type ScopeDecision } from './gate.js'
 import { readScanFindings } from './read-findings.js'
-import { findNewestScan } from './scan-lookup.js'
 
-export interface ScopeRequest {
+export interface ScopeRequest extends BaselineRequest {
   readonly scope: GateScope
-  /** The scan being judged: never its own baseline. */
-  readonly scanId: string
-  readonly baselineScanId?: string
-  /** The repository of the PR's base branch (the baseline is a scan of it) and that branch. */
-  readonly repositoryUrl: string
-  readonly baseBranch?: string
-  readonly isPullRequest: boolean
 }
 
 export async function decideGateScope(
@@ -52,7 +44,7 @@ async function compareWithBaseline(
   findings: readonly Finding[],
   deps: FlowDeps
 ): Promise<ScopeDecision> {
-  let baseline: Scan | string
+  let baseline: Baseline | string
   try {
     baseline = await findBaseline(request, deps)
   } catch (error) {
@@ -63,67 +55,106 @@ async function compareWithBaseline(
     return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); ${advice}.`)
   }
   if (typeof baseline === 'string') return fallBack('new', baseline)
+  const { scan, commit, passedOver = [] } = baseline
+  if (passedOver.length > 0) {
+    deps.logger.info(`Newer scans passed over as baselines: ${passedOver.join('; ')}.`)
+  }
   let earlier: Finding[]
   try {
     // Matching goes by fingerprint, not by line: the baseline's lines cost nothing to skip.
-    earlier = [...(await readScanFindings(baseline.id, deps, { withLines: false })).findings]
+    earlier = [...(await readScanFindings(scan.id, deps, { withLines: false })).findings]
   } catch (error) {
     return fallBack(
       'new',
-      `the findings of baseline scan ${baseline.id} could not be read (${messageOf(error)}); re-run the job to try again.`
+      `the findings of baseline scan ${scan.id} could not be read (${messageOf(error)}); re-run the job to try again.`
     )
   }
-  // A finding fixed on the base branch that comes back is a regression: new, not old.
-  const comparable = earlier.filter(
-    (finding) => finding.state !== 'resolved' && finding.state !== 'closed'
-  )
-  // Triage speaks for the same code only: a loose match (the flagged code changed) to a finding
-  // triaged safe is judged anew, as a new finding.
-  const baselineMatches = new Map(
-    [...matchFindings(findings, comparable)]
-      .filter(([, match]) => match.exact || !TRIAGED_SAFE_STATES.has(match.earlier.state))
-      .map(([id, match]) => [id, match.earlier.state])
-  )
+  const edited = await filesThePullRequestEdits(request, deps)
+  const { onBase, overruled } = judgeMatches(findings, earlier, edited.files)
+  if (edited.unknownBecause && overruled.size > 0) {
+    deps.logger.notice(
+      `${edited.unknownBecause}, so ${overruled.size} finding(s) that match the baseline only loosely, or were triaged safe there, gate as new: the pull request may have edited them.`
+    )
+  }
+  const overruledNote =
+    overruled.size > 0
+      ? ` (${overruled.size} of them match a baseline finding in a file this pull request changes)`
+      : ''
   deps.logger.info(
-    `Baseline scan ${baseline.id} (${baseline.repo_url ?? ''}@${baseline.branch ?? ''}): ` +
-      `${baselineMatches.size} of ${findings.length} findings were already there; ${findings.length - baselineMatches.size} are new.`
+    `Baseline scan ${scan.id} (${scan.repo_url ?? ''}@${scan.branch ?? ''}${commit ? ` @ ${commit}` : ''}): ` +
+      `${onBase.size} of ${findings.length} findings were already there; ${findings.length - onBase.size} are new${overruledNote}.`
   )
-  return { requested: 'new', applied: 'new', baselineScanId: baseline.id, baselineMatches }
+  return {
+    requested: 'new',
+    applied: 'new',
+    baselineScanId: scan.id,
+    baselineCommit: commit,
+    baselineMatches: onBase,
+    overruledMatches: overruled
+  }
 }
 
-/** The baseline scan, or why there is none (a sentence that says what to do). */
-async function findBaseline(request: ScopeRequest, deps: FlowDeps): Promise<Scan | string> {
-  if (request.baselineScanId !== undefined) {
-    if (request.baselineScanId === request.scanId) {
-      return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.'
-    }
-    const scan = await deps.client.getScan(request.baselineScanId)
-    if (scan.status !== 'completed') {
-      return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`
-    }
-    if (scan.repo_url === null || !sameRepository(scan.repo_url, request.repositoryUrl)) {
-      return `baseline scan ${scan.id} is of ${scan.repo_url ?? 'no repository'}, not ${request.repositoryUrl}; give the id of a scan of the same repository.`
-    }
-    return scan
-  }
-  if (!request.isPullRequest || !request.baseBranch) {
-    return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).'
-  }
-  const repository = normalizeRepoUrl(request.repositoryUrl)
-  const found = await findNewestScan(
-    deps.client,
-    (scan) =>
-      scan.id !== request.scanId &&
-      scan.branch === request.baseBranch &&
-      scan.repo_url !== null &&
-      normalizeRepoUrl(scan.repo_url) === repository,
-    { status: 'completed' }
+/**
+ * Which matches vouch for a finding. A loose match (the flagged code differs) is on the base only
+ * in a file the PR leaves alone; triage carries over only for an exact match in such a file. In a
+ * file the PR changes, a loose match or a finding triaged safe gates as new: the PR may have
+ * rewritten the code under an old title, and a triage spoke of the code as it was.
+ */
+export function judgeMatches(
+  findings: readonly Finding[],
+  baseline: readonly Finding[],
+  edited: FileSet
+): {
+  onBase: Map<string, FindingState>
+  overruled: Map<string, BaselineMatchOverruled>
+} {
+  // A finding fixed on the base branch that comes back is a regression: new, not old.
+  const comparable = baseline.filter(
+    (finding) => finding.state !== 'resolved' && finding.state !== 'closed'
   )
-  return (
-    found ??
-    `no completed scan of ${request.repositoryUrl}@${request.baseBranch} to compare with among the most recent scans. ` +
-      `Run this action on pushes to ${request.baseBranch} (or on a schedule) so a baseline exists, or set baseline-scan-id.`
-  )
+  const files = new Map(findings.map((finding) => [finding.id, finding.affected_file]))
+  const onBase = new Map<string, FindingState>()
+  const overruled = new Map<string, BaselineMatchOverruled>()
+  for (const [id, { earlier, exact }] of matchFindings(findings, comparable)) {
+    const triagedSafe = TRIAGED_SAFE_STATES.has(earlier.state)
+    if (!edited.includes(files.get(id))) {
+      // The PR left the file alone, so it did not bring the finding; only the same code keeps a triage.
+      onBase.set(id, exact || !triagedSafe ? earlier.state : 'open')
+    } else if (exact && !triagedSafe) {
+      onBase.set(id, earlier.state)
+    } else {
+      overruled.set(id, exact ? 'triaged-file-edited' : 'code-edited')
+    }
+  }
+  return { onBase, overruled }
+}
+
+/** The files the PR changes; every file when they cannot be read (the strict side), and why. */
+async function filesThePullRequestEdits(
+  request: ScopeRequest,
+  deps: FlowDeps
+): Promise<{ files: FileSet; unknownBecause?: string }> {
+  if (!request.isPullRequest || !deps.pullRequest) {
+    return {
+      files: EVERY_FILE,
+      unknownBecause: request.isPullRequest
+        ? "the pull request's files cannot be read here"
+        : 'this run is not for a pull request, so what it changed since the baseline is not known'
+    }
+  }
+  try {
+    const listed = await deps.pullRequest.changedFiles()
+    if (listed.complete) return { files: fileSetOf(listed.files) }
+    return {
+      files: EVERY_FILE,
+      unknownBecause: listed.why ?? "the pull request's file list is incomplete"
+    }
+  } catch (error) {
+    return {
+      files: EVERY_FILE,
+      unknownBecause: `the pull request's changed files could not be read (${messageOf(error)})`
+    }
+  }
 }
 
 async function limitToChangedFiles(request: ScopeRequest, deps: FlowDeps): Promise<ScopeDecision> {
@@ -150,9 +181,9 @@ async function limitToChangedFiles(request: ScopeRequest, deps: FlowDeps): Promi
       `${listed.why ?? 'the list of the files it changes is incomplete'}, so its diff cannot be judged file by file.`
     )
   }
-  const changedFiles = new Set(listed.files.map(normalizeFindingPath))
+  const changedFiles = fileSetOf(listed.files)
   deps.logger.info(
-    `The pull request changes ${changedFiles.size} files; only findings in them can gate.`
+    `The pull request changes ${changedFiles.size ?? 0} files; only findings in them can gate.`
   )
   return { requested: 'changed-files', applied: 'changed-files', changedFiles }
 }

@@ -12,7 +12,7 @@ import {
   type SeverityCounts
 } from '../findings/severity.js'
 import type { GateScope } from './types.js'
-import { normalizeFindingPath } from '../findings/paths.js'
+import type { FileSet } from '../findings/file-set.js'
 
 /** Where a finding stands for this PR, and so in which part of the report it is shown. */
 export type Standing =
@@ -25,6 +25,16 @@ export type Standing =
   | 'triaged'
   | 'below-gate'
 
+/**
+ * Why a finding that matches one of the baseline's gates as new all the same: the PR changed its
+ * file, so the match cannot vouch for it (`gate-scope: new`).
+ */
+export type BaselineMatchOverruled =
+  /** Only a loose match (the flagged code differs), in a file this PR changes. */
+  | 'code-edited'
+  /** Triaged safe on the base, but this PR changes its file: the triage spoke of other code. */
+  | 'triaged-file-edited'
+
 /** Which findings the gate judged, and why, when it could not judge the scope asked for. */
 export interface ScopeDecision {
   readonly requested: GateScope
@@ -32,10 +42,17 @@ export interface ScopeDecision {
   /** Why `applied` is `all` although something narrower was asked for, and what to do. */
   readonly fallbackReason?: string
   readonly baselineScanId?: string
-  /** State of the baseline finding each finding matched (by finding id); `new` scope only. */
+  /** The commit the baseline scan judged, when its name tells it. */
+  readonly baselineCommit?: string
+  /**
+   * Findings that were already on the base (by finding id), and the state that speaks for them
+   * there: the baseline finding's, where its triage carries over, else `open`. `new` scope only.
+   */
   readonly baselineMatches?: ReadonlyMap<string, FindingState>
-  /** Normalized paths the PR changes; `changed-files` scope only. */
-  readonly changedFiles?: ReadonlySet<string>
+  /** Findings with a baseline match that gate as new all the same, and why; `new` scope only. */
+  readonly overruledMatches?: ReadonlyMap<string, BaselineMatchOverruled>
+  /** The files the PR changes; `changed-files` scope only. */
+  readonly changedFiles?: FileSet
 }
 
 export interface GateVerdict {
@@ -56,24 +73,15 @@ export const TRIAGED_SAFE_STATES = new Set<FindingState>(['false_positive', 'acc
 
 export const SCOPE_ALL: ScopeDecision = { requested: 'all', applied: 'all' }
 
-/**
- * A path of a finding is in the diff when it is a changed file, or ends with one (an absolute
- * path). A finding without a path cannot be placed outside the diff, so it counts as in it.
- */
-export function isInChangedFiles(finding: Finding, changedFiles: ReadonlySet<string>): boolean {
-  const path = normalizeFindingPath(finding.affected_file)
-  if (path === '' || changedFiles.has(path)) return true
-  for (const file of changedFiles) if (path.endsWith(`/${file}`)) return true
-  return false
-}
-
 export function standingOf(finding: Finding, threshold: GateLevel, scope: ScopeDecision): Standing {
   if (!GATING_STATES.has(finding.state)) return 'triaged'
   const baselineState = scope.baselineMatches?.get(finding.id)
   if (baselineState !== undefined) {
     return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base'
   }
-  if (scope.changedFiles && !isInChangedFiles(finding, scope.changedFiles)) return 'outside-diff'
+  if (scope.changedFiles && !scope.changedFiles.includes(finding.affected_file)) {
+    return 'outside-diff'
+  }
   return meetsGate(finding, threshold) ? 'blocking' : 'below-gate'
 }
 

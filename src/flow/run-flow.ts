@@ -60,7 +60,9 @@ export async function runFlow(
         baselineScanId: settings.baselineScanId,
         repositoryUrl: settings.baselineRepositoryUrl,
         baseBranch: settings.event.baseBranch,
-        isPullRequest: settings.event.pullRequestNumber !== undefined
+        isPullRequest: settings.event.pullRequestNumber !== undefined,
+        branches: settings.baselineBranches,
+        maxAgeMs: settings.baselineMaxAgeMs
       },
       findings,
       deps

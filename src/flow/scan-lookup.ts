@@ -90,6 +90,8 @@ export interface ScanLookupOptions {
   /** Told the `created_at` (ms) of the newest scan listed. */
   readonly noteNewest?: (createdAtMs: number) => void
   readonly status?: ScanStatus
+  /** Only scans of this type (the API may ignore the filter: callers check `scan_type` too). */
+  readonly scanType?: 'full' | 'pr'
 }
 
 /** The newest scan `accept` takes among the most recent ones (optionally of one status). */
@@ -98,7 +100,16 @@ export async function findNewestScan(
   accept: (scan: Scan) => boolean,
   options: ScanLookupOptions = {}
 ): Promise<Scan | undefined> {
-  const { createdSince, seenSince, status } = options
+  for await (const scan of recentScans(client, options)) if (accept(scan)) return scan
+  return undefined
+}
+
+/** The most recent scans, newest first (optionally of one status and type), as far as `options` allow. */
+export async function* recentScans(
+  client: Pick<HacktronClient, 'listScans'>,
+  options: ScanLookupOptions = {}
+): AsyncGenerator<Scan> {
+  const { createdSince, seenSince, status, scanType } = options
   const oldest = Math.max(
     createdSince === undefined ? -Infinity : createdSince - CLOCK_SKEW_MS,
     seenSince ?? -Infinity
@@ -109,17 +120,17 @@ export async function findNewestScan(
       limit: PAGE_SIZE,
       sort_by: 'created_at',
       sort_order: 'DESC',
-      ...(status && { status })
+      ...(status && { status }),
+      ...(scanType && { scan_type: scanType })
     })
     const [newest] = answer.data
     if (page === 1 && newest) options.noteNewest?.(Date.parse(newest.created_at))
     for (const scan of answer.data) {
-      if (Date.parse(scan.created_at) < oldest) return undefined
-      if (accept(scan)) return scan
+      if (Date.parse(scan.created_at) < oldest) return
+      yield scan
     }
-    if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total) return undefined
+    if (answer.data.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total) return
   }
-  return undefined
 }
 
 /** A scan worth attaching to instead of paying again: running, or completed. */

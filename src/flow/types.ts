@@ -67,6 +67,10 @@ export interface FlowSettings {
   readonly failOnSeverity: GateLevel
   readonly gateScope: GateScope
   readonly baselineScanId?: string
+  /** `baseline-branches`, resolved: the PR bases whose scans may serve as its baseline. */
+  readonly baselineBranches: readonly string[]
+  /** `baseline-max-age`: an older baseline is not used. */
+  readonly baselineMaxAgeMs: number
   readonly reuseScan: boolean
   readonly event: FlowEvent
 }
@@ -88,6 +92,8 @@ export interface PullRequestReader {
   /** The commit the PR's head points at now. */
   headSha(): Promise<string>
   changedFiles(): Promise<ChangedFiles>
+  /** Whether `commit` is in the history of the PR's base commit (it, or an ancestor of it). */
+  baseIncludes(commit: string): Promise<boolean>
 }
 
 /** The Hacktron calls the flow makes. */

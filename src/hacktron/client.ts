@@ -48,6 +48,7 @@ export interface ScanListQuery {
   readonly page?: number
   readonly limit?: number
   readonly status?: ScanStatusResponse['status']
+  readonly scan_type?: 'full' | 'pr'
   readonly sort_by?: 'created_at' | 'updated_at' | 'status'
   readonly sort_order?: 'ASC' | 'DESC'
 }

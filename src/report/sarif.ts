@@ -49,7 +49,8 @@ const SUPPRESSED_STATES = new Set<FindingState>(['false_positive', 'accepted_ris
 /** Fixed: no alert to show at all. */
 const FIXED_STATES = new Set<FindingState>(['resolved'])
 
-export type BaselineState = 'new' | 'unchanged'
+/** SARIF's words: `updated` for a finding matched in the baseline that this PR edited (it gates). */
+export type BaselineState = 'new' | 'unchanged' | 'updated'
 
 export interface SarifContext {
   readonly scanId: string

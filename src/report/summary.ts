@@ -5,7 +5,7 @@
 import { SEVERITIES, type Finding, type FindingState, type Severity } from '../hacktron/types.js'
 import { describeFailedRepo, failedRepoResults } from '../flow/estimate.js'
 import { bySeverity, countBySeverity } from '../findings/severity.js'
-import type { GateVerdict, Standing } from '../flow/gate.js'
+import type { BaselineMatchOverruled, GateVerdict, ScopeDecision, Standing } from '../flow/gate.js'
 import { formatDuration } from '../common/text.js'
 import type { RunFacts } from '../flow/run-facts.js'
 import type { GateLevel } from '../findings/severity.js'
@@ -133,7 +133,9 @@ function findingSections(
 ): string[] {
   const limit = context.maxListed ?? MAX_LISTED_FINDINGS
   const sections: string[] = []
-  if (verdict.gating.length > 0) sections.push(blockingTable(verdict.gating, context, limit))
+  if (verdict.gating.length > 0) {
+    sections.push(blockingTable(verdict.gating, verdict.scope, context, limit))
+  }
   const sorted = bySeverity(findings)
   for (const { standing, title } of NOT_BLOCKING) {
     const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing)
@@ -152,11 +154,29 @@ function ungatedSection(findings: readonly Finding[], context: SummaryContext): 
   )
 }
 
+/**
+ * Why a finding that matches the baseline gates all the same: the words a reviewer reads next to
+ * it (the contract's labels).
+ */
+export const OVERRULED_MATCH_WORDS: Record<BaselineMatchOverruled, string> = {
+  'code-edited': 'flagged code edited in this PR',
+  'triaged-file-edited': 'triaged safe on the base, but this PR changes its file'
+}
+
 /** Blocking findings: what to fix, so the last column says why it is a problem. */
-function blockingTable(gating: readonly Finding[], context: SummaryContext, limit: number): string {
+function blockingTable(
+  gating: readonly Finding[],
+  scope: ScopeDecision,
+  context: SummaryContext,
+  limit: number
+): string {
   return findingsTable(gating, context, limit, [
     'Why',
-    (finding) => inlineText(firstSentence(finding.description), 200)
+    (finding) => {
+      const overruled = scope.overruledMatches?.get(finding.id)
+      const label = overruled ? `*${OVERRULED_MATCH_WORDS[overruled]}:* ` : ''
+      return label + inlineText(firstSentence(finding.description), 200)
+    }
   ])
 }
 
@@ -234,8 +254,11 @@ function factsLine(run: RunFacts, context: SummaryContext): string {
     )
   }
   if (run.findings) facts.push(countsText(run.findings))
-  const baseline = run.verdict?.scope.baselineScanId
-  if (baseline) facts.push(`compared with baseline scan ${inlineCode(baseline)}`)
+  const { baselineScanId, baselineCommit } = run.verdict?.scope ?? {}
+  if (baselineScanId) {
+    const commit = baselineCommit ? ` of commit ${inlineCode(baselineCommit)}` : ''
+    facts.push(`compared with baseline scan ${inlineCode(baselineScanId)}${commit}`)
+  }
   if (context.runUrl) facts.push(`[workflow run](${context.runUrl})`)
   return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`
 }

@@ -62,11 +62,12 @@ function baselineStatesOf(
   findings: readonly Finding[],
   facts: RunFacts
 ): ReadonlyMap<string, BaselineState> | undefined {
-  const matches = facts.verdict?.scope.baselineMatches
+  const scope = facts.verdict?.scope
+  const matches = scope?.baselineMatches
   if (!matches) return undefined
-  return new Map(
-    findings.map((finding) => [finding.id, matches.has(finding.id) ? 'unchanged' : 'new'])
-  )
+  const stateOf = (id: string): BaselineState =>
+    matches.has(id) ? 'unchanged' : scope.overruledMatches?.has(id) ? 'updated' : 'new'
+  return new Map(findings.map((finding) => [finding.id, stateOf(finding.id)]))
 }
 
 function unknownSeverityNotes(findings: readonly Finding[]): string[] {

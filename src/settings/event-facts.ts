@@ -19,6 +19,10 @@ export interface EventFacts {
   readonly pullRequestNumber?: number
   /** The branch a PR merges into: its newest completed scan is the baseline of `gate-scope: new`. */
   readonly baseBranch?: string
+  /** The commit of the PR's base when the event was sent: a baseline must be in its history. */
+  readonly baseSha?: string
+  /** The repository's default branch, when the payload says: the default `baseline-branches`. */
+  readonly defaultBranch?: string
   /**
    * Where a PR's code lives: its head repository (a fork's code lives in the fork). `deleted`
    * when GitHub no longer has it; undefined outside PR events.

@@ -51,9 +51,6 @@ export interface GateSettings extends FlowSettings {
   readonly event: EventFacts
   /** Choices the gate made for the user that the log should tell (a fork scanned as public). */
   readonly notes: readonly string[]
-  /** `baseline-branches`; undefined: the repository's default branch. */
-  readonly baselineBranches?: readonly string[]
-  readonly baselineMaxAgeMs: number
   readonly reportDetail: ReportDetail
   /** PR events only: scan only a PR with this label. */
   readonly scanLabel?: string
@@ -134,7 +131,7 @@ export function readSettings<Report>(
     estimationName,
     ...readTiming(input, api),
     ...readGate(input),
-    ...readBaselineRules(input),
+    ...readBaselineRules(input, event),
     ...readRequestPolicy(input),
     triage: readTriage(input),
     // The front end's report inputs are checked before sarif-file: a run with several bad
@@ -356,8 +353,6 @@ function readTiming(
  * than the default is refused, before any request, until the version that builds it.
  */
 const NOT_YET_ACTED_ON: Readonly<Record<string, string>> = {
-  'baseline-branches': 'the baseline is the newest completed scan of the PR base branch',
-  'baseline-max-age': 'a baseline of any age is used',
   'report-detail': 'every surface shows full detail',
   'scan-label': 'every run scans',
   'scan-paths': 'every run scans',
@@ -384,14 +379,17 @@ function withHeadSha(event: EventFacts, raw: string): EventFacts {
     : { ...event, headSha: parseCommitSha('head-sha', raw), namesBranchOnly: false }
 }
 
+/** `baseline-branches` (default: the repository's default branch, when the event says) and `baseline-max-age`. */
 function readBaselineRules(
-  input: InputReader
+  input: InputReader,
+  event: EventFacts
 ): Pick<GateSettings, 'baselineBranches' | 'baselineMaxAgeMs'> {
   const branches = parseList(input('baseline-branches')).map((line) =>
     parseBranch('baseline-branches', line)
   )
+  const defaultBranches = event.defaultBranch ? [event.defaultBranch] : []
   return {
-    baselineBranches: branches.length === 0 ? undefined : branches,
+    baselineBranches: branches.length > 0 ? branches : defaultBranches,
     baselineMaxAgeMs: parseAge('baseline-max-age', input('baseline-max-age'))
   }
 }

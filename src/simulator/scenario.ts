@@ -94,6 +94,10 @@ export interface SeededScan {
   readonly name?: string
   /** What it reported: a completed scan of the base branch seeded with findings is a baseline. */
   readonly findings?: readonly FindingSeed[]
+  /** `pr` for a Code Review scan (of a diff); default `full`. */
+  readonly scan_type?: 'full' | 'pr'
+  /** When it was created (ISO 8601); default: when the simulator started. */
+  readonly created_at?: string
 }
 
 export interface Scenario {

@@ -224,7 +224,10 @@ export class HacktronSimulator {
         const paging = pagingOf(query)
         return 'status' in paging
           ? paging
-          : store.listScans(paging.page, paging.limit, query.get('status') ?? undefined)
+          : store.listScans(paging.page, paging.limit, {
+              status: query.get('status') ?? undefined,
+              scanType: query.get('scan_type') ?? undefined
+            })
       }
       case 'GET /scans/:id':
         return isUuid(id) ? store.getScan(id) : errorAnswer(404, 'Scan not found')

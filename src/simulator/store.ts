@@ -248,10 +248,21 @@ export class SimulatorStore {
     return { status: 200, body: this.scanView(record) }
   }
 
-  listScans(page: number, limit: number, status?: string): ApiAnswer {
-    const records = [...this.scans.values()].reverse()
+  listScans(
+    page: number,
+    limit: number,
+    filters: { readonly status?: string; readonly scanType?: string } = {}
+  ): ApiAnswer {
+    // Newest first, by creation (a seeded scan may be dated in the past).
+    const records = [...this.scans.values()]
+      .reverse()
+      .sort((a, b) => Date.parse(b.data.created_at) - Date.parse(a.data.created_at))
     records.forEach((record) => this.advanceScan(record))
-    const matching = records.filter((record) => !status || record.data.status === status)
+    const matching = records.filter(
+      (record) =>
+        (!filters.status || record.data.status === filters.status) &&
+        (!filters.scanType || record.data.scan_type === filters.scanType)
+    )
     const data = matching
       .slice((page - 1) * limit, page * limit)
       .map((record) => this.scanView(record))
@@ -409,7 +420,7 @@ export class SimulatorStore {
 
   private seedScan(seeded: Scenario['seededScans'][number]): void {
     const id = randomUUID()
-    const at = new Date(this.now()).toISOString()
+    const at = seeded.created_at ?? new Date(this.now()).toISOString()
     this.scans.set(id, {
       startedAtMs: this.now(),
       polls: 0,
@@ -420,7 +431,7 @@ export class SimulatorStore {
       data: {
         id,
         task_id: `scan_${id.slice(0, 8)}`,
-        scan_type: 'full',
+        scan_type: seeded.scan_type ?? 'full',
         status: seeded.status,
         name: seeded.name ?? null,
         repo_url: seeded.repo_url,
