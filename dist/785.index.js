@@ -181,25 +181,35 @@ class CheckRunWriter {
     disabled = false;
     lastOutput;
     recorded;
+    /**
+     * `headSha`: the commit the check run goes on; undefined for a run that names a branch, whose
+     * check run goes on the commit it judged once that is known (and nowhere if it never is).
+     */
     constructor(name, headSha, api, logger) {
         this.name = name;
         this.headSha = headSha;
         this.api = api;
         this.logger = logger;
     }
+    /** The commit to write on, fixed at the first write; undefined while nothing is judged. */
+    commitFor(judgedSha) {
+        this.headSha ??= judgedSha;
+        return this.headSha;
+    }
     /** The check run's id, once created. */
     get id() {
         return this.checkRunId;
     }
     /** Creates the check run, or updates it when the output changed; never throws. */
-    async show(output, record) {
+    async show(output, record, judgedSha) {
         const externalId = record && (0,check_run/* checkRunExternalId */.cc)(record);
         const key = JSON.stringify([output, externalId]);
-        if (this.disabled || key === this.lastOutput)
+        const headSha = this.commitFor(judgedSha);
+        if (this.disabled || key === this.lastOutput || headSha === undefined)
             return;
         await this.guard(async (api) => {
             if (this.checkRunId === undefined) {
-                this.checkRunId = await api.create({ name: this.name, headSha: this.headSha, output });
+                this.checkRunId = await api.create({ name: this.name, headSha, output });
             }
             if (externalId !== this.recorded || this.lastOutput !== undefined) {
                 await api.update(this.checkRunId, { externalId, output });
@@ -209,15 +219,16 @@ class CheckRunWriter {
         });
     }
     /** Completes the check run with its conclusion and every annotation; never throws. */
-    async complete(completed, record) {
+    async complete(completed, record, judgedSha) {
+        const headSha = this.commitFor(judgedSha);
         if (this.disabled)
             return;
+        if (headSha === undefined) {
+            this.logger.info('Hacktron: no check run: no commit was judged to put it on.');
+            return;
+        }
         await this.guard(async (api) => {
-            this.checkRunId ??= await api.create({
-                name: this.name,
-                headSha: this.headSha,
-                output: completed.output
-            });
+            this.checkRunId ??= await api.create({ name: this.name, headSha, output: completed.output });
             const id = this.checkRunId;
             const externalId = record && (0,check_run/* checkRunExternalId */.cc)(record);
             const [first = [], ...rest] = (0,check_run/* annotationBatches */.k7)(completed.annotations);
@@ -234,12 +245,13 @@ class CheckRunWriter {
     }
     /** The run records in this commit's check runs of the same name; never throws. */
     async read() {
-        if (this.disabled)
+        const headSha = this.headSha;
+        if (this.disabled || headSha === undefined)
             return [];
         const records = [];
         await this.guard(async (api) => {
-            for (const run of await api.listForRef(this.headSha, this.name)) {
-                const record = (0,check_run/* parseCheckRunExternalId */.TY)(run.externalId, this.headSha);
+            for (const run of await api.listForRef(headSha, this.name)) {
+                const record = (0,check_run/* parseCheckRunExternalId */.TY)(run.externalId, headSha);
                 if (record)
                     records.push(record);
             }
@@ -444,13 +456,11 @@ function checkRunWriter(settings, logger) {
         logger.info('Hacktron: no check run in mode estimate: the job that spends the estimate writes it.');
         return undefined;
     }
-    if (event.namesBranchOnly) {
-        // Its GITHUB_SHA is the branch's tip when it was queued; the scan judges the commit the
-        // estimate resolves, so a check run on GITHUB_SHA could pass code nobody judged.
-        logger.info(`Hacktron: no check run on a ${event.name} run: it judges the commit the estimate resolves (judged-sha), not the event's.`);
-        return undefined;
-    }
-    if (settings.report.githubToken === '' || event.headSha === '' || event.repository === '') {
+    // A schedule's or dispatch's GITHUB_SHA is the branch's tip when it was queued; the scan judges
+    // the commit the estimate resolves, so its check run goes there, once known (a check run on
+    // GITHUB_SHA could pass code nobody judged).
+    const headSha = event.namesBranchOnly ? undefined : event.headSha;
+    if (settings.report.githubToken === '' || headSha === '' || event.repository === '') {
         logger.info('Hacktron: no check run: the run has no github-token, commit or repository.');
         return undefined;
     }
@@ -465,7 +475,15 @@ function checkRunWriter(settings, logger) {
         ? undefined
         : `${(primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '')}@${primary?.branch ?? ''}${related.length > 0 ? ` +${related.length} related` : ''}`;
     const [owner = '', repo = ''] = event.repository.split('/');
-    return new CheckRunWriter((0,check_run/* checkRunName */.$_)(scopeLabel), event.headSha, () => githubCheckRuns({ token: settings.report.githubToken, owner, repo }), logger);
+    return new CheckRunWriter((0,check_run/* checkRunName */.$_)(scopeLabel, baseLabelOf(event)), headSha, () => githubCheckRuns({ token: settings.report.githubToken, owner, repo }), logger);
+}
+/**
+ * The PR's base when it is not the default branch: two PRs from one head to two bases each get
+ * their own check run, so one's verdict never stands for the other's (their baselines differ).
+ */
+function baseLabelOf(event) {
+    const base = event.baseBranch;
+    return base !== undefined && base !== event.defaultBranch ? base : undefined;
 }
 /** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */
 function pullRequestRef(settings) {

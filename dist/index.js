@@ -32702,9 +32702,13 @@ const MAX_CHECK_OUTPUT_CHARS = 65_535;
 const ANNOTATIONS_PER_REQUEST = 50;
 /** Notices for findings that do not gate: enough to show them, not enough to flood the diff. */
 const MAX_NOTICE_ANNOTATIONS = 100;
-/** The check's name: suffixed with the scope when this commit may get several (see README). */
-function checkRunName(scopeLabel) {
-    return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME;
+/**
+ * The check's name: suffixed with the scope and the PR's base when this commit may get several
+ * (see README): a matrix over repositories, or PRs from one head to several bases.
+ */
+function checkRunName(scopeLabel, baseBranch) {
+    const parts = [scopeLabel, baseBranch === undefined ? undefined : `into ${baseBranch}`].filter((part) => part !== undefined && part !== '');
+    return parts.length > 0 ? `${CHECK_RUN_NAME} (${parts.join(', ')})` : CHECK_RUN_NAME;
 }
 /** `external_id`: the scan, the scope it was for and the record's seal, which a re-run reads back. */
 function checkRunExternalId(record) {
@@ -33396,12 +33400,12 @@ async function reportOutcome(outcome, state) {
     if (outcome.result === 'started') {
         // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
         // until the mode: wait job, which reports on the same commit, completes its own.
-        await connections?.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(facts), record);
+        await connections?.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(facts), record, facts.judgedSha);
     }
     else {
         const locations = reports?.locations ?? new Map();
         const cancelled = frontEnd.cancellation.aborted;
-        await connections?.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, facts, context, locations, cancelled), record);
+        await connections?.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, facts, context, locations, cancelled), record, facts.judgedSha);
     }
     frontEnd.finish(outcome);
 }

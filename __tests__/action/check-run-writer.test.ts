@@ -119,6 +119,25 @@ function completed(count: number): CompletedCheckRun {
 }
 
 describe('check run writer', () => {
+  it('on a run that names a branch, waits for the judged commit and writes there, or nowhere', async () => {
+    const api = new FakeChecks()
+    const logger = recordingLogger()
+    const writer = new CheckRunWriter(NAME, undefined, async () => api, logger)
+    await writer.show(ESTIMATING)
+    expect(await writer.read()).toEqual([])
+    expect(api.calls).toEqual([])
+    const judged = 'd'.repeat(40)
+    await writer.show(SCANNING, undefined, judged)
+    await writer.complete(completed(1), undefined, 'e'.repeat(40))
+    expect(api.runs.map((run) => [run.headSha, run.conclusion])).toEqual([[judged, 'failure']])
+    const never = new CheckRunWriter(NAME, undefined, async () => api, logger)
+    await never.complete(completed(0))
+    expect(api.runs).toHaveLength(1)
+    expect(logger.lines.map((line) => line.message)).toContain(
+      'Hacktron: no check run: no commit was judged to put it on.'
+    )
+  })
+
   it('creates the check run in progress once, and updates it only when the output changes', async () => {
     const api = new FakeChecks()
     const writer = writerFor(api)

@@ -130,15 +130,28 @@ describe('the check run', () => {
   })
 
   it.each(['schedule', 'workflow_dispatch'])(
-    'none on a %s run: its GITHUB_SHA is not the commit it judges, said in one line',
-    (eventName) => {
-      const { connections, logger } = connect({}, { ...pushContext(), eventName })
-      expect(connections.checkRun).toBeUndefined()
-      expect(linesAt(logger, 'info')).toEqual([
-        `Hacktron: no check run on a ${eventName} run: it judges the commit the estimate resolves (judged-sha), not the event's.`
-      ])
+    'on a %s run, one that waits for the judged commit: its GITHUB_SHA is not the commit it judges',
+    async (eventName) => {
+      const { connections } = connect({}, { ...pushContext(), eventName })
+      expect(connections.checkRun).toBeDefined()
+      // Nothing is written, nor read, before the estimate names the commit.
+      expect(await connections.checkRun!.read()).toEqual([])
     }
   )
+
+  it('names the base branch when a PR targets another than the default one', () => {
+    const named = (base: string): string | undefined =>
+      (
+        connect(
+          {},
+          prContext('pull_request', (pr) => {
+            pr.base.ref = base
+          })
+        ).connections.checkRun as { name?: string } | undefined
+      )?.name
+    expect(named('master')).toBe('Hacktron Whitebox Scan')
+    expect(named('release/2026')).toBe('Hacktron Whitebox Scan (into release/2026)')
+  })
 
   it('none with check-run: false, and nothing said', () => {
     const { connections, logger } = connect({ 'check-run': 'false' })

@@ -31,6 +31,25 @@ function onlyCheckRun(github: FakeGitHub): FakeCheckRun {
 }
 
 describe('check run', () => {
+  it('of a schedule run goes on the commit the estimate resolved, not on GITHUB_SHA', async () => {
+    // A push landed between the schedule's queueing (GITHUB_SHA) and its estimate.
+    const payload = examplePayload('push')
+    payload.ref = 'refs/heads/master'
+    const queuedAt = payload.after as string
+    const pushed = 'd'.repeat(40)
+    await withGitHub(async (github) => {
+      const { result } = await runOnce(
+        'findings-over-gate',
+        { branchHeads: { 'https://github.com/Codertocat/Hello-World@master': pushed } },
+        { github, eventName: 'schedule', payload }
+      )
+      expect(result.outputs['judged-sha']).toBe(pushed)
+      const run = onlyCheckRun(github)
+      expect(run).toMatchObject({ head_sha: pushed, status: 'completed', conclusion: 'failure' })
+      expect(github.checkRuns.some((each) => each.head_sha === queuedAt)).toBe(false)
+    })
+  })
+
   it('is created in progress on the head commit, records the scan, and completes with the report', async () => {
     await withGitHub(async (github) => {
       const { result } = await runOnce('findings-over-gate', undefined, { github })

@@ -1,4 +1,4 @@
-// Keeps this run's check run on the head commit: created in progress at the start, updated as
+// Keeps this run's check run on the judged commit: created in progress at the start, updated as
 // phases pass and when the scan is known (its external_id is the run record), completed at the
 // end with every annotation, 50 per request. It never fails the step: a token without
 // `checks: write` (a fork's read-only token, a workflow that did not grant it) is one line in the
@@ -43,12 +43,22 @@ export class CheckRunWriter implements CheckRunSink {
   private lastOutput?: string
   private recorded?: string
 
+  /**
+   * `headSha`: the commit the check run goes on; undefined for a run that names a branch, whose
+   * check run goes on the commit it judged once that is known (and nowhere if it never is).
+   */
   constructor(
     readonly name: string,
-    private readonly headSha: string,
+    private headSha: string | undefined,
     private readonly api: () => Promise<ChecksApi>,
     private readonly logger: Logger
   ) {}
+
+  /** The commit to write on, fixed at the first write; undefined while nothing is judged. */
+  private commitFor(judgedSha: string | undefined): string | undefined {
+    this.headSha ??= judgedSha
+    return this.headSha
+  }
 
   /** The check run's id, once created. */
   get id(): number | undefined {
@@ -56,13 +66,14 @@ export class CheckRunWriter implements CheckRunSink {
   }
 
   /** Creates the check run, or updates it when the output changed; never throws. */
-  async show(output: CheckRunOutput, record?: RunRecord): Promise<void> {
+  async show(output: CheckRunOutput, record?: RunRecord, judgedSha?: string): Promise<void> {
     const externalId = record && checkRunExternalId(record)
     const key = JSON.stringify([output, externalId])
-    if (this.disabled || key === this.lastOutput) return
+    const headSha = this.commitFor(judgedSha)
+    if (this.disabled || key === this.lastOutput || headSha === undefined) return
     await this.guard(async (api) => {
       if (this.checkRunId === undefined) {
-        this.checkRunId = await api.create({ name: this.name, headSha: this.headSha, output })
+        this.checkRunId = await api.create({ name: this.name, headSha, output })
       }
       if (externalId !== this.recorded || this.lastOutput !== undefined) {
         await api.update(this.checkRunId, { externalId, output })
@@ -73,14 +84,19 @@ export class CheckRunWriter implements CheckRunSink {
   }
 
   /** Completes the check run with its conclusion and every annotation; never throws. */
-  async complete(completed: CompletedCheckRun, record?: RunRecord): Promise<void> {
+  async complete(
+    completed: CompletedCheckRun,
+    record?: RunRecord,
+    judgedSha?: string
+  ): Promise<void> {
+    const headSha = this.commitFor(judgedSha)
     if (this.disabled) return
+    if (headSha === undefined) {
+      this.logger.info('Hacktron: no check run: no commit was judged to put it on.')
+      return
+    }
     await this.guard(async (api) => {
-      this.checkRunId ??= await api.create({
-        name: this.name,
-        headSha: this.headSha,
-        output: completed.output
-      })
+      this.checkRunId ??= await api.create({ name: this.name, headSha, output: completed.output })
       const id = this.checkRunId
       const externalId = record && checkRunExternalId(record)
       const [first = [], ...rest] = annotationBatches(completed.annotations)
@@ -98,11 +114,12 @@ export class CheckRunWriter implements CheckRunSink {
 
   /** The run records in this commit's check runs of the same name; never throws. */
   async read(): Promise<readonly RunRecord[]> {
-    if (this.disabled) return []
+    const headSha = this.headSha
+    if (this.disabled || headSha === undefined) return []
     const records: RunRecord[] = []
     await this.guard(async (api) => {
-      for (const run of await api.listForRef(this.headSha, this.name)) {
-        const record = parseCheckRunExternalId(run.externalId, this.headSha)
+      for (const run of await api.listForRef(headSha, this.name)) {
+        const record = parseCheckRunExternalId(run.externalId, headSha)
         if (record) records.push(record)
       }
     })

@@ -81,15 +81,11 @@ function checkRunWriter(settings: ActionSettings, logger: Logger): CheckRunWrite
     )
     return undefined
   }
-  if (event.namesBranchOnly) {
-    // Its GITHUB_SHA is the branch's tip when it was queued; the scan judges the commit the
-    // estimate resolves, so a check run on GITHUB_SHA could pass code nobody judged.
-    logger.info(
-      `Hacktron: no check run on a ${event.name} run: it judges the commit the estimate resolves (judged-sha), not the event's.`
-    )
-    return undefined
-  }
-  if (settings.report.githubToken === '' || event.headSha === '' || event.repository === '') {
+  // A schedule's or dispatch's GITHUB_SHA is the branch's tip when it was queued; the scan judges
+  // the commit the estimate resolves, so its check run goes there, once known (a check run on
+  // GITHUB_SHA could pass code nobody judged).
+  const headSha = event.namesBranchOnly ? undefined : event.headSha
+  if (settings.report.githubToken === '' || headSha === '' || event.repository === '') {
     logger.info('Hacktron: no check run: the run has no github-token, commit or repository.')
     return undefined
   }
@@ -108,11 +104,20 @@ function checkRunWriter(settings: ActionSettings, logger: Logger): CheckRunWrite
       : `${(primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '')}@${primary?.branch ?? ''}${related.length > 0 ? ` +${related.length} related` : ''}`
   const [owner = '', repo = ''] = event.repository.split('/')
   return new CheckRunWriter(
-    checkRunName(scopeLabel),
-    event.headSha,
+    checkRunName(scopeLabel, baseLabelOf(event)),
+    headSha,
     () => githubCheckRuns({ token: settings.report.githubToken, owner, repo }),
     logger
   )
+}
+
+/**
+ * The PR's base when it is not the default branch: two PRs from one head to two bases each get
+ * their own check run, so one's verdict never stands for the other's (their baselines differ).
+ */
+function baseLabelOf(event: ActionSettings['event']): string | undefined {
+  const base = event.baseBranch
+  return base !== undefined && base !== event.defaultBranch ? base : undefined
 }
 
 /** The pull request on GitHub (in the workflow's repository), when this run is for one and has a token. */

@@ -37,9 +37,15 @@ export interface CheckAnnotation {
   readonly message: string
 }
 
-/** The check's name: suffixed with the scope when this commit may get several (see README). */
-export function checkRunName(scopeLabel?: string): string {
-  return scopeLabel ? `${CHECK_RUN_NAME} (${scopeLabel})` : CHECK_RUN_NAME
+/**
+ * The check's name: suffixed with the scope and the PR's base when this commit may get several
+ * (see README): a matrix over repositories, or PRs from one head to several bases.
+ */
+export function checkRunName(scopeLabel?: string, baseBranch?: string): string {
+  const parts = [scopeLabel, baseBranch === undefined ? undefined : `into ${baseBranch}`].filter(
+    (part) => part !== undefined && part !== ''
+  )
+  return parts.length > 0 ? `${CHECK_RUN_NAME} (${parts.join(', ')})` : CHECK_RUN_NAME
 }
 
 /** `external_id`: the scan, the scope it was for and the record's seal, which a re-run reads back. */

@@ -101,7 +101,8 @@ function flowDeps(
       await updateComment(state)
       await connections.checkRun?.show(
         inProgressOutput(state.facts),
-        runRecordOf(state, 'check-run')
+        runRecordOf(state, 'check-run'),
+        state.facts.judgedSha
       )
     }
   }

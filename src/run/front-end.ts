@@ -39,8 +39,12 @@ export interface CommentSink extends RunRecordReader {
 export interface CheckRunSink extends RunRecordReader {
   /** Its id once created, for the outputs. */
   readonly id: number | undefined
-  show(output: CheckRunOutput, record?: RunRecord): Promise<void>
-  complete(completed: CompletedCheckRun, record?: RunRecord): Promise<void>
+  /**
+   * `judgedSha`: the commit the run judges, once known. A run that names a branch, not a commit
+   * (a schedule, a dispatch), learns it from the estimate: its check run waits for it.
+   */
+  show(output: CheckRunOutput, record?: RunRecord, judgedSha?: string): Promise<void>
+  complete(completed: CompletedCheckRun, record?: RunRecord, judgedSha?: string): Promise<void>
 }
 
 /** The platform's readers and writers for one run, built once its settings are known. */

@@ -49,13 +49,14 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   if (outcome.result === 'started') {
     // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
     // until the mode: wait job, which reports on the same commit, completes its own.
-    await connections?.checkRun?.show(startedCheckRunOutput(facts), record)
+    await connections?.checkRun?.show(startedCheckRunOutput(facts), record, facts.judgedSha)
   } else {
     const locations = reports?.locations ?? new Map()
     const cancelled = frontEnd.cancellation.aborted
     await connections?.checkRun?.complete(
       completedCheckRun(outcome, facts, context, locations, cancelled),
-      record
+      record,
+      facts.judgedSha
     )
   }
   frontEnd.finish(outcome)
