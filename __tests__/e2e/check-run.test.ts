@@ -65,8 +65,12 @@ describe('check run', () => {
         (request) => request.startsWith('POST') && request.includes('check-runs')
       )
       expect(creates).toHaveLength(1)
+      // The record carries the gate settings of the verdict: fail-on-severity's default, the
+      // scope applied (new with its baseline, or all after a fallback).
+      const baselineScanId = result.outputs['baseline-scan-id']
+      const gate = baselineScanId ? `high/new/${baselineScanId}` : 'high/all/-'
       expect(run.external_id).toMatch(
-        new RegExp(`^${result.outputs['scan-id']} [0-9a-f]{16} [0-9a-f]{32}$`)
+        new RegExp(`^${result.outputs['scan-id']} [0-9a-f]{16} ${gate} [0-9a-f]{32}$`)
       )
       expect(result.outputs['check-run-id']).toBe(String(run.id))
       expect(run.output.summary).toContain(result.outputs['scan-id'])

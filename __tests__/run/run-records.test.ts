@@ -1,13 +1,27 @@
 // Run records cannot be planted (src/flow/run-record.ts): a record in a check run or the PR
 // comment names an earlier scan to attach to, and anyone who can run a workflow (or a PR author
 // with a token of their own) can write one. Only a record sealed under this API key, for this
-// repository, PR and kind, is trusted.
+// repository, PR and kind, is trusted. Once a run has a verdict, its records carry the gate
+// settings it was judged with, under the same seal, for a triage to re-judge with.
 import { describe, expect, it } from '@jest/globals'
-import { recordScope, recordSeal, type RunRecord } from '../../src/flow/run-record.js'
+import { CheckRunWriter, type ChecksApi } from '../../src/action/check-run-writer.js'
+import { PrCommentWriter, type IssueCommentsApi } from '../../src/action/comment-writer.js'
+import {
+  recordedGate,
+  recordScope,
+  recordSeal,
+  type RecordedGate,
+  type RunRecord
+} from '../../src/flow/run-record.js'
+import { parseCheckRunExternalId } from '../../src/report/check-run.js'
+import { commentMarker, parseCommentRecord } from '../../src/report/comment.js'
+import type { RunFacts } from '../../src/flow/run-facts.js'
+import type { FlowSettings } from '../../src/flow/types.js'
 import type { CheckRunSink } from '../../src/run/front-end.js'
+import { SQL_INJECTION, STORED_XSS } from '../../src/simulator/findings-catalog.js'
 import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
 import { DEMO_HEAD_SHA, DEMO_REPO, flowSettings, runInProcess } from '../helpers/flow.js'
-import { simulatorPerTest } from '../helpers/simulator.js'
+import { baseline, simulatorPerTest } from '../helpers/simulator.js'
 
 const simulators = simulatorPerTest()
 const REPOSITORIES = [{ url: DEMO_REPO, branch: 'changes', source: 'connected' as const }]
@@ -86,5 +100,117 @@ describe('run records', () => {
     expect(
       run.logger.lines.some((line) => /do not carry a seal that verifies/.test(line.message))
     ).toBe(true)
+  })
+})
+
+/** The Checks API in memory: every external_id written, and whether it went with the conclusion. */
+class MemoryChecks implements ChecksApi {
+  readonly externalIds: { readonly externalId?: string; readonly completed: boolean }[] = []
+  async create(): Promise<number> {
+    return 1
+  }
+  async update(_id: number, request: Parameters<ChecksApi['update']>[1]): Promise<void> {
+    const { externalId, conclusion } = request
+    this.externalIds.push({ externalId, completed: conclusion !== undefined })
+  }
+  async listForRef(): Promise<readonly { id: number; externalId?: string | null }[]> {
+    return []
+  }
+}
+
+/** The PR's comments in memory, all written by the token's identity. */
+class MemoryComments implements IssueCommentsApi {
+  body?: string
+  async identity(): Promise<string> {
+    return 'github-actions[bot]'
+  }
+  async list(): Promise<readonly { id: number; body?: string; author: string }[]> {
+    return this.body === undefined
+      ? []
+      : [{ id: 1, body: this.body, author: 'github-actions[bot]' }]
+  }
+  async create(body: string): Promise<number> {
+    this.body = body
+    return 1
+  }
+  async update(_id: number, body: string): Promise<void> {
+    this.body = body
+  }
+  async remove(): Promise<void> {
+    this.body = undefined
+  }
+}
+
+describe('run records: the gate settings of the run', () => {
+  const marker = commentMarker({
+    workflow: 'Hacktron',
+    job: 'scan',
+    repository: 'Codertocat/Hello-World',
+    branch: 'changes'
+  })
+
+  /** A run through the gate core, writing its records with the action's own writers. */
+  async function runRecording(
+    settings: FlowSettings
+  ): Promise<{ checks: MemoryChecks; comments: MemoryComments; facts: RunFacts }> {
+    const checks = new MemoryChecks()
+    const comments = new MemoryComments()
+    const run = await runInProcess(simulators.current, settings, {
+      checkRun: (logger) =>
+        new CheckRunWriter('Hacktron Whitebox Scan', DEMO_HEAD_SHA, async () => checks, logger),
+      comment: (logger) => new PrCommentWriter(marker, true, async () => comments, logger)
+    })
+    return { checks, comments, facts: run.facts }
+  }
+
+  /** The completed check run's record and the comment's, each verified under the run's key. */
+  function writtenRecords(checks: MemoryChecks, comments: MemoryComments): RunRecord[] {
+    const completed = checks.externalIds.filter((update) => update.completed)
+    expect(completed).toHaveLength(1)
+    const records = [
+      parseCheckRunExternalId(completed[0]?.externalId, DEMO_HEAD_SHA),
+      parseCommentRecord(comments.body ?? '', marker)
+    ]
+    const seal = recordSeal(DEMO_API_KEY, PLACE)
+    for (const record of records) expect(record && seal.verifies(record)).toBe(true)
+    return records.map((record) => record!)
+  }
+
+  it('records fail-on, the scope applied and the baseline, under the seal; none before the verdict', async () => {
+    const simulator = await simulators.start(
+      'findings-over-gate',
+      baseline([SQL_INJECTION, STORED_XSS])
+    )
+    const { checks, comments, facts } = await runRecording(flowSettings({ failOnSeverity: 'high' }))
+    const baselineScanId = simulator.store.allScans().find((scan) => scan.name === 'nightly')!.id
+    const expected: RecordedGate = { failOnSeverity: 'high', gateScope: 'new', baselineScanId }
+    const seal = recordSeal(DEMO_API_KEY, PLACE)
+    for (const record of writtenRecords(checks, comments)) {
+      expect(record).toMatchObject({ scanId: facts.scanId, headSha: DEMO_HEAD_SHA, scope: SCOPE })
+      expect(recordedGate(record, seal)).toEqual(expected)
+    }
+    const completed = checks.externalIds.find((update) => update.completed)
+    expect(completed?.externalId).toContain(` high/new/${baselineScanId} `)
+    // Written at the scan's start, before the verdict: the record names the scan, with no gate.
+    const inProgress = checks.externalIds.filter((update) => !update.completed && update.externalId)
+    expect(inProgress.length).toBeGreaterThan(0)
+    for (const { externalId } of inProgress) {
+      const record = parseCheckRunExternalId(externalId, DEMO_HEAD_SHA)
+      expect(record && seal.verifies(record)).toBe(true)
+      expect(record?.scanId).toBe(facts.scanId)
+      expect(record?.gate).toBeUndefined()
+    }
+  })
+
+  it('records the scope applied after a fallback: all, with no baseline', async () => {
+    await simulators.start('findings-over-gate')
+    const { checks, comments } = await runRecording(
+      flowSettings({ failOnSeverity: 'medium', gateScope: 'new' })
+    )
+    const seal = recordSeal(DEMO_API_KEY, PLACE)
+    for (const record of writtenRecords(checks, comments)) {
+      expect(recordedGate(record, seal)).toEqual({ failOnSeverity: 'medium', gateScope: 'all' })
+    }
+    expect(comments.body).toMatch(/ fail-on="medium" gate-scope="all" mac="[0-9a-f]{32}" -->/)
   })
 })

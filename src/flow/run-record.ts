@@ -3,14 +3,18 @@
 // estimations, which nothing promises. So each run that starts (or attaches to) a scan also
 // records it where the action can read it back: the check run on the head commit and the PR
 // comment's marker. A re-run looks there first, and trusts a record only after the API confirms
-// the scan is of the same repository and branch and worth attaching to.
+// the scan is of the same repository and branch and worth attaching to. Once the run has a
+// verdict, its record also carries the gate settings it was judged with, for a triage to re-judge.
 import { createHash } from 'node:crypto'
 import { recordKey, signRecord, verifyRecord } from '../common/mac.js'
+import { GATE_LEVELS, type GateLevel } from '../findings/severity.js'
 import type { HacktronClient } from '../hacktron/client.js'
 import type { Scan } from '../hacktron/types.js'
 import type { Logger } from '../common/logger.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
+import type { GateVerdict } from './gate.js'
 import { isReusable } from './scan-lookup.js'
+import { GATE_SCOPES, type GateScope } from './types.js'
 
 /** Where a record is written: each kind is sealed apart, so one cannot stand in for another. */
 export type RecordKind = 'check-run' | 'comment'
@@ -23,8 +27,85 @@ export interface RunRecord {
   readonly scope: string
   /** Where it was read from or is written to. */
   readonly kind: RecordKind
+  /** The gate settings of the verdict: only on a record written once the run has one. */
+  readonly gate?: RecordedGate
   /** Its seal (RecordSeal), as written; a record without one that verifies is not trusted. */
   readonly tag?: string
+}
+
+/**
+ * The gate settings a verdict was reached with. A triage of the recorded scan re-judges it with
+ * exactly these, read from the verified record: never with the triage workflow's own inputs,
+ * which whoever can edit that workflow could loosen.
+ */
+export interface RecordedGate {
+  readonly failOnSeverity: GateLevel
+  /** The scope applied, not the one asked for: after a fallback, `all` is what was judged. */
+  readonly gateScope: GateScope
+  /** The baseline scan compared with: there exactly when the scope applied is `new`. */
+  readonly baselineScanId?: string
+}
+
+/** A record's gate as text, each part as written (a part not written is undefined). */
+export type RecordedGateText = { readonly [Part in keyof RecordedGate]?: string }
+
+/** Scan ids as the API gives them, lower case: nothing else is written into a record's gate. */
+const SCAN_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+const isOneOf = <T extends string>(values: readonly T[], text: string | undefined): text is T =>
+  values.some((value) => value === text)
+
+/**
+ * The gate settings as a record holds them, checked strictly: undefined unless the level and the
+ * scope are the action's own words, and a baseline (a scan id) is named exactly for `new`.
+ */
+function checkedGate(text: RecordedGateText): RecordedGate | undefined {
+  const { failOnSeverity, gateScope, baselineScanId } = text
+  if (!isOneOf(GATE_LEVELS, failOnSeverity) || !isOneOf(GATE_SCOPES, gateScope)) return undefined
+  if (gateScope === 'new') {
+    return baselineScanId !== undefined && SCAN_UUID.test(baselineScanId)
+      ? { failOnSeverity, gateScope, baselineScanId }
+      : undefined
+  }
+  return baselineScanId === undefined ? { failOnSeverity, gateScope } : undefined
+}
+
+/**
+ * The gate part of a record as read from a check run or a comment: `{}` when it has none (written
+ * before the verdict, or by an older version); undefined when one is written but is not valid.
+ * Such a record is no record at all, never one read as gate-less: a triage must not be handed a
+ * record whose gate someone cut to pieces.
+ */
+export function readRecordedGate(
+  text: RecordedGateText
+): { readonly gate?: RecordedGate } | undefined {
+  if (Object.values(text).every((part) => part === undefined)) return {}
+  const gate = checkedGate(text)
+  return gate && { gate }
+}
+
+/**
+ * The gate settings to record for `verdict`. Undefined for one that the readers would refuse
+ * (which the gate never reaches): its record then carries no gate, and a triage finds nothing to
+ * re-judge with and refuses, rather than guessing.
+ */
+export function gateOfVerdict(verdict: GateVerdict): RecordedGate | undefined {
+  return checkedGate({
+    failOnSeverity: verdict.threshold,
+    gateScope: verdict.scope.applied,
+    baselineScanId: verdict.scope.baselineScanId?.toLowerCase()
+  })
+}
+
+/**
+ * The gate settings of `record` for a triage to re-judge its scan with: only from a record whose
+ * seal verifies under `seal`, else undefined (as for a record written before the verdict).
+ */
+export function recordedGate(
+  record: RunRecord,
+  seal: RecordSeal | undefined
+): RecordedGate | undefined {
+  return seal?.verifies(record) === true ? record.gate : undefined
 }
 
 /**
@@ -32,7 +113,8 @@ export interface RunRecord {
  * sits in can be written by anyone who can run a workflow of the repository (they all write as
  * the same GitHub identity), or by a PR author (a check run's external_id is theirs to set with
  * any token), so only a record whose seal verifies is one this action wrote. The seal covers the
- * repository and the PR too, so a record cannot be replayed from another place.
+ * repository and the PR too, so a record cannot be replayed from another place, and the gate
+ * settings when there are any, so none of them can be loosened or cut off.
  */
 export interface RecordSeal {
   /** The record, sealed. */
@@ -51,7 +133,12 @@ export function recordSeal(
     pr: place.pullRequestNumber,
     scan: record.scanId.toLowerCase(),
     commit: record.headSha.toLowerCase(),
-    scope: record.scope
+    scope: record.scope,
+    // Undefined without a gate, which leaves them out of the sealed text: a record cut of its gate
+    // does not verify against the seal made with it.
+    'fail-on': record.gate?.failOnSeverity,
+    'gate-scope': record.gate?.gateScope,
+    baseline: record.gate?.baselineScanId
   })
   return {
     seal: (record) => ({ ...record, tag: signRecord(key, fields(record)) }),

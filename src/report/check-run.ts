@@ -4,7 +4,7 @@
 // request. Non-gating findings go along as notices up to a cap; the output counts the rest.
 import type { RunFacts } from '../flow/run-facts.js'
 import { bySeverity } from '../findings/severity.js'
-import type { RunRecord } from '../flow/run-record.js'
+import { readRecordedGate, type RunRecord } from '../flow/run-record.js'
 import type { Finding } from '../hacktron/types.js'
 import { describeProgress, renderSummaryWithin } from './comment.js'
 import type { FindingLocation } from './locations.js'
@@ -48,25 +48,46 @@ export function checkRunName(scopeLabel?: string, baseBranch?: string): string {
   return parts.length > 0 ? `${CHECK_RUN_NAME} (${parts.join(', ')})` : CHECK_RUN_NAME
 }
 
-/** `external_id`: the scan, the scope it was for and the record's seal, which a re-run reads back. */
+/** The gate's baseline part when there is none (any scope but `new`). */
+const NO_BASELINE = '-'
+/** Scan, scope, then the gate (the one part with slashes) when recorded, then the seal. */
+const EXTERNAL_ID =
+  /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([^ /]+)\/([^ /]+)\/([^ /]+))?(?: ([0-9a-f]{32}))?$/i
+
+/**
+ * `external_id`: the scan, the scope it was for, the gate settings once there is a verdict
+ * (`<fail-on>/<gate-scope>/<baseline scan or ->`, e.g. `high/new/<uuid>` or `high/all/-`) and the
+ * record's seal, which a re-run (and a triage) reads back. GitHub's REST reference documents no
+ * length limit for it; it is kept short all the same: at most 136 characters (with the gate
+ * `critical/new/<uuid>`).
+ */
 export function checkRunExternalId(record: RunRecord): string {
-  return `${record.scanId} ${record.scope} ${record.tag ?? ''}`.trim()
+  const { gate } = record
+  const gateText = gate
+    ? ` ${gate.failOnSeverity}/${gate.gateScope}/${gate.baselineScanId ?? NO_BASELINE}`
+    : ''
+  return `${record.scanId} ${record.scope}${gateText} ${record.tag ?? ''}`.trim()
 }
 
-/** The record in a check run's external_id on `headSha`; its seal is verified by the flow. */
+/**
+ * The record in a check run's external_id on `headSha`; its seal is verified by the flow. The
+ * forms without a gate (and without a seal) of earlier runs still parse; one whose gate is not
+ * valid is no record.
+ */
 export function parseCheckRunExternalId(
   externalId: string | null | undefined,
   headSha: string
 ): RunRecord | undefined {
-  const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([0-9a-f]{32}))?$/i.exec(externalId ?? '')
+  const match = EXTERNAL_ID.exec(externalId ?? '')
   if (!match) return undefined
-  return {
-    scanId: match[1] ?? '',
-    scope: match[2] ?? '',
-    headSha,
-    kind: 'check-run',
-    tag: match[3]
-  }
+  const [, scanId = '', scope = '', failOnSeverity, gateScope, baseline, tag] = match
+  const gate = readRecordedGate({
+    failOnSeverity,
+    gateScope,
+    baselineScanId: baseline === NO_BASELINE ? undefined : baseline
+  })
+  if (!gate) return undefined
+  return { scanId, scope, headSha, kind: 'check-run', ...gate, tag }
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { RunFacts } from '../flow/run-facts.js'
 import { inlineCode, inlineText } from './markdown.js'
 import type { RunOutcome } from './outcome.js'
-import type { RunRecord } from '../flow/run-record.js'
+import { readRecordedGate, type RunRecord } from '../flow/run-record.js'
 import { renderSummary, type SummaryContext } from './summary.js'
 
 export const MAX_COMMENT_CHARS = 65_536
@@ -32,12 +32,19 @@ export function commentMarker(parts: MarkerParts): string {
 
 /**
  * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
- * the scope it was for, so that a re-run finds the scan again without relying on its name.
+ * the scope it was for, so that a re-run finds the scan again without relying on its name; once
+ * there is a verdict, the gate settings it was judged with (`fail-on`, `gate-scope` and, for
+ * `new`, `baseline`), for a triage to re-judge with.
  */
 export function recordedMarker(marker: string, record?: RunRecord): string {
   if (!record) return `${marker} -->`
+  const { gate } = record
+  const baseline = gate?.baselineScanId ? ` baseline="${cleanValue(gate.baselineScanId)}"` : ''
+  const gateText = gate
+    ? ` fail-on="${cleanValue(gate.failOnSeverity)}" gate-scope="${cleanValue(gate.gateScope)}"${baseline}`
+    : ''
   const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : ''
-  return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${seal} -->`
+  return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${seal} -->`
 }
 
 /**
@@ -48,7 +55,10 @@ export function startsWithMarker(body: string | null | undefined, marker: string
   return (body ?? '').startsWith(marker)
 }
 
-/** The run record in a comment's marker, if the comment opens with one; its seal is verified by the flow. */
+/**
+ * The run record in a comment's marker, if the comment opens with one; its seal is verified by
+ * the flow. A marker whose gate settings are not valid holds no record.
+ */
 export function parseCommentRecord(body: string, marker: string): RunRecord | undefined {
   if (!startsWithMarker(body, marker)) return undefined
   const end = body.indexOf('-->')
@@ -60,8 +70,13 @@ export function parseCommentRecord(body: string, marker: string): RunRecord | un
   const scanId = attributes.get('scan')
   const headSha = attributes.get('head')
   const scope = attributes.get('record-scope')
-  if (!scanId || !headSha || !scope) return undefined
-  return { scanId, headSha, scope, kind: 'comment', tag: attributes.get('mac') }
+  const gate = readRecordedGate({
+    failOnSeverity: attributes.get('fail-on'),
+    gateScope: attributes.get('gate-scope'),
+    baselineScanId: attributes.get('baseline')
+  })
+  if (!scanId || !headSha || !scope || !gate) return undefined
+  return { scanId, headSha, scope, kind: 'comment', ...gate, tag: attributes.get('mac') }
 }
 
 export function renderComment(

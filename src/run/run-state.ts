@@ -4,6 +4,7 @@
 import { countingLogger, type CountingLogger } from '../common/logger.js'
 import type { RunFacts } from '../flow/run-facts.js'
 import {
+  gateOfVerdict,
   recordScope,
   type RecordKind,
   type RecordSeal,
@@ -44,18 +45,24 @@ export function runRecordsOf(connections: Connections): RunRecordReader | undefi
   return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() }
 }
 
-/** This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. */
+/**
+ * This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. Once the
+ * run has a verdict, it also carries the gate settings it was judged with (what a triage re-judges
+ * with); until then it has none.
+ */
 export function runRecordOf(state: RunState, kind: RecordKind): RunRecord | undefined {
   const { settings, facts, recordSeal } = state
   if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '') return undefined
   // A record binds the scan to the event's commit: never for a commit the run did not confirm,
   // nor for a schedule's or dispatch's, whose scan judged the commit the estimate resolved.
   if (settings.event.namesBranchOnly || facts.commitUnconfirmed !== undefined) return undefined
+  const gate = facts.verdict && gateOfVerdict(facts.verdict)
   return recordSeal.seal({
     scanId: facts.scanId,
     headSha: settings.event.headSha,
     scope: recordScope(settings.repositories),
-    kind
+    kind,
+    ...(gate && { gate })
   })
 }
 
