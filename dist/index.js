@@ -28802,9 +28802,13 @@ function newRunFacts() {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   pd: () => (/* binding */ findRecordedScan),
+  Mz: () => (/* binding */ gateOfVerdict),
+  md: () => (/* binding */ readRecordedGate),
   UN: () => (/* binding */ recordScope),
   Dd: () => (/* binding */ recordSeal)
 });
+
+// UNUSED EXPORTS: recordedGate
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -28848,21 +28852,77 @@ function canonical(fields) {
         .join('');
 }
 
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __nccwpck_require__(5131);
 // EXTERNAL MODULE: ./src/hacktron/url.ts
 var url = __nccwpck_require__(7375);
 // EXTERNAL MODULE: ./src/flow/scan-lookup.ts
 var scan_lookup = __nccwpck_require__(8730);
+// EXTERNAL MODULE: ./src/flow/types.ts
+var types = __nccwpck_require__(3721);
 ;// CONCATENATED MODULE: ./src/flow/run-record.ts
 // The re-run record of our own. The API gives a scan no estimation id, so finding "the scan
 // started for this commit" by the scan's name works only while Hacktron names scans after their
 // estimations, which nothing promises. So each run that starts (or attaches to) a scan also
 // records it where the action can read it back: the check run on the head commit and the PR
 // comment's marker. A re-run looks there first, and trusts a record only after the API confirms
-// the scan is of the same repository and branch and worth attaching to.
+// the scan is of the same repository and branch and worth attaching to. Once the run has a
+// verdict, its record also carries the gate settings it was judged with, for a triage to re-judge.
 
 
 
 
+
+
+/** Scan ids as the API gives them, lower case: nothing else is written into a record's gate. */
+const SCAN_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isOneOf = (values, text) => values.some((value) => value === text);
+/**
+ * The gate settings as a record holds them, checked strictly: undefined unless the level and the
+ * scope are the action's own words, and a baseline (a scan id) is named exactly for `new`.
+ */
+function checkedGate(text) {
+    const { failOnSeverity, gateScope, baselineScanId } = text;
+    if (!isOneOf(severity/* GATE_LEVELS */.iA, failOnSeverity) || !isOneOf(types/* GATE_SCOPES */.KJ, gateScope))
+        return undefined;
+    if (gateScope === 'new') {
+        return baselineScanId !== undefined && SCAN_UUID.test(baselineScanId)
+            ? { failOnSeverity, gateScope, baselineScanId }
+            : undefined;
+    }
+    return baselineScanId === undefined ? { failOnSeverity, gateScope } : undefined;
+}
+/**
+ * The gate part of a record as read from a check run or a comment: `{}` when it has none (written
+ * before the verdict, or by an older version); undefined when one is written but is not valid.
+ * Such a record is no record at all, never one read as gate-less: a triage must not be handed a
+ * record whose gate someone cut to pieces.
+ */
+function readRecordedGate(text) {
+    if (Object.values(text).every((part) => part === undefined))
+        return {};
+    const gate = checkedGate(text);
+    return gate && { gate };
+}
+/**
+ * The gate settings to record for `verdict`. Undefined for one that the readers would refuse
+ * (which the gate never reaches): its record then carries no gate, and a triage finds nothing to
+ * re-judge with and refuses, rather than guessing.
+ */
+function gateOfVerdict(verdict) {
+    return checkedGate({
+        failOnSeverity: verdict.threshold,
+        gateScope: verdict.scope.applied,
+        baselineScanId: verdict.scope.baselineScanId?.toLowerCase()
+    });
+}
+/**
+ * The gate settings of `record` for a triage to re-judge its scan with: only from a record whose
+ * seal verifies under `seal`, else undefined (as for a record written before the verdict).
+ */
+function recordedGate(record, seal) {
+    return seal?.verifies(record) === true ? record.gate : undefined;
+}
 function recordSeal(apiKey, place) {
     const key = recordKey(apiKey);
     const fields = (record) => ({
@@ -28871,7 +28931,12 @@ function recordSeal(apiKey, place) {
         pr: place.pullRequestNumber,
         scan: record.scanId.toLowerCase(),
         commit: record.headSha.toLowerCase(),
-        scope: record.scope
+        scope: record.scope,
+        // Undefined without a gate, which leaves them out of the sealed text: a record cut of its gate
+        // does not verify against the seal made with it.
+        'fail-on': record.gate?.failOnSeverity,
+        'gate-scope': record.gate?.gateScope,
+        baseline: record.gate?.baselineScanId
     });
     return {
         seal: (record) => ({ ...record, tag: signRecord(key, fields(record)) }),
@@ -29019,6 +29084,31 @@ async function* recentScans(client, options = {}) {
 function isReusable(scan) {
     return !DEAD_END_STATUSES.includes(scan.status);
 }
+
+
+/***/ }),
+
+/***/ 3721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   Jj: () => (/* binding */ PERMISSIONS),
+/* harmony export */   KJ: () => (/* binding */ GATE_SCOPES),
+/* harmony export */   Ys: () => (/* binding */ NOT_REQUESTED_CONCLUSIONS),
+/* harmony export */   iA: () => (/* reexport safe */ _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__.iA),
+/* harmony export */   yP: () => (/* binding */ REPORT_DETAILS)
+/* harmony export */ });
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
+
+const MODES = ['full', 'estimate', 'start', 'wait'];
+const GATE_SCOPES = ['new', 'changed-files', 'all'];
+/** `report-detail`: `auto` is decided per run (redacted on a public repository). */
+const REPORT_DETAILS = ['auto', 'full', 'redacted'];
+/** The check's conclusion for a run nobody asked for (`scan-label`, `scan-paths`). */
+const NOT_REQUESTED_CONCLUSIONS = ['skipped', 'action_required'];
+/** A repository permission, least first (GitHub's roles; an unknown custom role counts as read). */
+const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
 
 
 /***/ }),
@@ -29208,7 +29298,7 @@ function sameRepository(a, b) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1739);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8781);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29217,7 +29307,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1739:
+/***/ 8781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31758,19 +31848,8 @@ function githubFrontEnd() {
 
 // EXTERNAL MODULE: ./src/hacktron/url.ts
 var url = __nccwpck_require__(7375);
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __nccwpck_require__(5131);
-;// CONCATENATED MODULE: ./src/flow/types.ts
-
-const MODES = ['full', 'estimate', 'start', 'wait'];
-const GATE_SCOPES = ['new', 'changed-files', 'all'];
-/** `report-detail`: `auto` is decided per run (redacted on a public repository). */
-const REPORT_DETAILS = ['auto', 'full', 'redacted'];
-/** The check's conclusion for a run nobody asked for (`scan-label`, `scan-paths`). */
-const NOT_REQUESTED_CONCLUSIONS = ['skipped', 'action_required'];
-/** A repository permission, least first (GitHub's roles; an unknown custom role counts as read). */
-const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
-
+// EXTERNAL MODULE: ./src/flow/types.ts
+var types = __nccwpck_require__(3721);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/settings/estimation-name.ts
@@ -31868,7 +31947,7 @@ function readSettings(sources, readReport) {
     const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
     const event = withHeadSha(sources.event, input('head-sha'));
     const api = readApiInputs(input, sources.env);
-    const mode = parseChoice('mode', input('mode'), MODES);
+    const mode = parseChoice('mode', input('mode'), types/* MODES */.FN);
     const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim();
     const scope = readScope(input, event, mode !== 'wait' && !skipsForWantOfKey(apiKey, event));
     const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
@@ -32069,26 +32148,26 @@ function readRequestPolicy(input) {
     const label = input('scan-label').trim();
     const perPr = input('max-credits-per-pr').trim();
     return {
-        reportDetail: parseChoice('report-detail', input('report-detail'), REPORT_DETAILS),
+        reportDetail: parseChoice('report-detail', input('report-detail'), types/* REPORT_DETAILS */.yP),
         scanLabel: label === '' ? undefined : parseLimitedText('scan-label', label, 50),
         scanPaths: parseList(input('scan-paths')),
-        notRequestedConclusion: parseChoice('not-requested-conclusion', input('not-requested-conclusion'), NOT_REQUESTED_CONCLUSIONS),
+        notRequestedConclusion: parseChoice('not-requested-conclusion', input('not-requested-conclusion'), types/* NOT_REQUESTED_CONCLUSIONS */.Ys),
         maxCreditsPerPr: perPr === '' ? undefined : parseWholeNumber('max-credits-per-pr', perPr, 1, 1_000_000_000)
     };
 }
 function readTriage(input) {
     return {
         enabled: parseBoolean('triage', input('triage')),
-        permission: parseChoice('triage-permission', input('triage-permission'), PERMISSIONS),
-        acceptPermission: parseChoice('accept-permission', input('accept-permission'), PERMISSIONS),
+        permission: parseChoice('triage-permission', input('triage-permission'), types/* PERMISSIONS */.Jj),
+        acceptPermission: parseChoice('accept-permission', input('accept-permission'), types/* PERMISSIONS */.Jj),
         ownPr: parseBoolean('triage-own-pr', input('triage-own-pr'))
     };
 }
 function readGate(input) {
     const baselineText = input('baseline-scan-id').trim();
     return {
-        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), severity/* GATE_LEVELS */.iA),
-        gateScope: parseChoice('gate-scope', input('gate-scope'), GATE_SCOPES),
+        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), types/* GATE_LEVELS */.iA),
+        gateScope: parseChoice('gate-scope', input('gate-scope'), types/* GATE_SCOPES */.KJ),
         baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
         reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
     };
@@ -32691,8 +32770,10 @@ async function run() {
 /* harmony export */ });
 /* unused harmony exports CHECK_RUN_NAME, MAX_CHECK_OUTPUT_CHARS, ANNOTATIONS_PER_REQUEST, MAX_NOTICE_ANNOTATIONS, conclusionOf */
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4231);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
+/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6993);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4231);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+
 
 
 
@@ -32710,22 +32791,42 @@ function checkRunName(scopeLabel, baseBranch) {
     const parts = [scopeLabel, baseBranch === undefined ? undefined : `into ${baseBranch}`].filter((part) => part !== undefined && part !== '');
     return parts.length > 0 ? `${CHECK_RUN_NAME} (${parts.join(', ')})` : CHECK_RUN_NAME;
 }
-/** `external_id`: the scan, the scope it was for and the record's seal, which a re-run reads back. */
+/** The gate's baseline part when there is none (any scope but `new`). */
+const NO_BASELINE = '-';
+/** Scan, scope, then the gate (the one part with slashes) when recorded, then the seal. */
+const EXTERNAL_ID = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([^ /]+)\/([^ /]+)\/([^ /]+))?(?: ([0-9a-f]{32}))?$/i;
+/**
+ * `external_id`: the scan, the scope it was for, the gate settings once there is a verdict
+ * (`<fail-on>/<gate-scope>/<baseline scan or ->`, e.g. `high/new/<uuid>` or `high/all/-`) and the
+ * record's seal, which a re-run (and a triage) reads back. GitHub's REST reference documents no
+ * length limit for it; it is kept short all the same: at most 136 characters (with the gate
+ * `critical/new/<uuid>`).
+ */
 function checkRunExternalId(record) {
-    return `${record.scanId} ${record.scope} ${record.tag ?? ''}`.trim();
+    const { gate } = record;
+    const gateText = gate
+        ? ` ${gate.failOnSeverity}/${gate.gateScope}/${gate.baselineScanId ?? NO_BASELINE}`
+        : '';
+    return `${record.scanId} ${record.scope}${gateText} ${record.tag ?? ''}`.trim();
 }
-/** The record in a check run's external_id on `headSha`; its seal is verified by the flow. */
+/**
+ * The record in a check run's external_id on `headSha`; its seal is verified by the flow. The
+ * forms without a gate (and without a seal) of earlier runs still parse; one whose gate is not
+ * valid is no record.
+ */
 function parseCheckRunExternalId(externalId, headSha) {
-    const match = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([0-9a-f]{32}))?$/i.exec(externalId ?? '');
+    const match = EXTERNAL_ID.exec(externalId ?? '');
     if (!match)
         return undefined;
-    return {
-        scanId: match[1] ?? '',
-        scope: match[2] ?? '',
-        headSha,
-        kind: 'check-run',
-        tag: match[3]
-    };
+    const [, scanId = '', scope = '', failOnSeverity, gateScope, baseline, tag] = match;
+    const gate = (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .readRecordedGate */ .md)({
+        failOnSeverity,
+        gateScope,
+        baselineScanId: baseline === NO_BASELINE ? undefined : baseline
+    });
+    if (!gate)
+        return undefined;
+    return { scanId, scope, headSha, kind: 'check-run', ...gate, tag };
 }
 /**
  * Fail closed: `success` only for a verdict of passed, `skipped` (or `action_required`) only for a
@@ -32771,12 +32872,12 @@ function inProgressOutput(facts) {
         : facts.estimatedCredits !== undefined
             ? `Estimated: ${facts.estimatedCredits} credits`
             : 'Estimating the cost';
-    return { title, summary: (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProgress */ .vk)(facts) };
+    return { title, summary: (0,_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .describeProgress */ .vk)(facts) };
 }
 function completedCheckRun(outcome, facts, context, locations, cancelled) {
     const { annotations, lines } = findingAnnotations(facts, locations);
     const notes = [...(context.notes ?? []), ...lines];
-    const report = (0,_comment_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummaryWithin */ .U7)(MAX_CHECK_OUTPUT_CHARS, outcome, facts, { ...context, notes }, 'this check run');
+    const report = (0,_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummaryWithin */ .U7)(MAX_CHECK_OUTPUT_CHARS, outcome, facts, { ...context, notes }, 'this check run');
     const title = cancelled
         ? `Cancelled: the scan goes on server-side${facts.scanId ? ` (scan ${facts.scanId})` : ''}`
         : titleOf(outcome, facts);
@@ -32794,7 +32895,7 @@ function titleOf(outcome, facts) {
         case 'failed':
             return `Failed: ${gating ?? 0} finding${gating === 1 ? '' : 's'} at or above the gate`;
         default:
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(outcome.annotation?.title.replace(/^Hacktron: /, '') ?? outcome.result, 200);
     }
 }
 /** Every gating finding (failure), then other open findings as notices up to the cap. */
@@ -32843,8 +32944,8 @@ function annotationOf(finding, level, location) {
         start_line: start,
         end_line: Math.max(start, location.endLine ?? start),
         annotation_level: level,
-        title: `${finding.severity}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(finding.title, 120))}`.slice(0, 255),
-        message: `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(finding.category, 80))} (${finding.state}). ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(finding.description, 600))}\n` +
+        title: `${finding.severity}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.title, 120))}`.slice(0, 255),
+        message: `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.category, 80))} (${finding.state}). ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inertText */ .UJ)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.description, 600))}\n` +
             `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`
     };
 }
@@ -32872,8 +32973,10 @@ function annotationBatches(annotations) {
 /* harmony export */   wQ: () => (/* binding */ renderComment)
 /* harmony export */ });
 /* unused harmony exports MAX_COMMENT_CHARS, recordedMarker */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7994);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
+/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6993);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7994);
+
 
 
 const MAX_COMMENT_CHARS = 65_536;
@@ -32891,13 +32994,20 @@ function commentMarker(parts) {
 }
 /**
  * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
- * the scope it was for, so that a re-run finds the scan again without relying on its name.
+ * the scope it was for, so that a re-run finds the scan again without relying on its name; once
+ * there is a verdict, the gate settings it was judged with (`fail-on`, `gate-scope` and, for
+ * `new`, `baseline`), for a triage to re-judge with.
  */
 function recordedMarker(marker, record) {
     if (!record)
         return `${marker} -->`;
+    const { gate } = record;
+    const baseline = gate?.baselineScanId ? ` baseline="${cleanValue(gate.baselineScanId)}"` : '';
+    const gateText = gate
+        ? ` fail-on="${cleanValue(gate.failOnSeverity)}" gate-scope="${cleanValue(gate.gateScope)}"${baseline}`
+        : '';
     const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : '';
-    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${seal} -->`;
+    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${seal} -->`;
 }
 /**
  * Whether `body` is this job's comment: the marker opens it. Quoted in the middle of a comment
@@ -32906,7 +33016,10 @@ function recordedMarker(marker, record) {
 function startsWithMarker(body, marker) {
     return (body ?? '').startsWith(marker);
 }
-/** The run record in a comment's marker, if the comment opens with one; its seal is verified by the flow. */
+/**
+ * The run record in a comment's marker, if the comment opens with one; its seal is verified by
+ * the flow. A marker whose gate settings are not valid holds no record.
+ */
 function parseCommentRecord(body, marker) {
     if (!startsWithMarker(body, marker))
         return undefined;
@@ -32915,9 +33028,14 @@ function parseCommentRecord(body, marker) {
     const scanId = attributes.get('scan');
     const headSha = attributes.get('head');
     const scope = attributes.get('record-scope');
-    if (!scanId || !headSha || !scope)
+    const gate = (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_0__/* .readRecordedGate */ .md)({
+        failOnSeverity: attributes.get('fail-on'),
+        gateScope: attributes.get('gate-scope'),
+        baselineScanId: attributes.get('baseline')
+    });
+    if (!scanId || !headSha || !scope || !gate)
         return undefined;
-    return { scanId, headSha, scope, kind: 'comment', tag: attributes.get('mac') };
+    return { scanId, headSha, scope, kind: 'comment', ...gate, tag: attributes.get('mac') };
 }
 function renderComment(marker, facts, context, outcome, record) {
     const head = recordedMarker(marker, record);
@@ -32937,7 +33055,7 @@ function renderSummaryWithin(maxChars, outcome, facts, context, where) {
                 `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
             ]
             : [];
-        const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .renderSummary */ .Br)(outcome, facts, {
+        const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .Br)(outcome, facts, {
             ...context,
             maxListed: listed,
             notes: [...(context.notes ?? []), ...notes]
@@ -32949,7 +33067,7 @@ function renderSummaryWithin(maxChars, outcome, facts, context, where) {
 /** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
 function describeProgress(facts) {
     const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
-    const estimation = facts.estimation ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(facts.estimation.id)})` : '';
+    const estimation = facts.estimation ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.estimation.id)})` : '';
     switch (facts.phase) {
         case 'estimated':
         case 'starting-scan':
@@ -32960,9 +33078,9 @@ function describeProgress(facts) {
                 ? ` at ${new Date(facts.scanStartedAtMs).toISOString()}`
                 : '';
             const attached = facts.attachedBecause
-                ? ` Attached to it: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(facts.attachedBecause)}; this run spends no credits.`
+                ? ` Attached to it: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)(facts.attachedBecause)}; this run spends no credits.`
                 : '';
-            return `${heading}\n\nScan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineCode */ .ti)(facts.scanId ?? '')} started${started} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .inlineText */ .ln)(facts.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
+            return `${heading}\n\nScan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.scanId ?? '')} started${started} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)(facts.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
         }
         default:
             return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
@@ -33464,7 +33582,11 @@ function runRecordsOf(connections) {
         return undefined;
     return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
 }
-/** This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. */
+/**
+ * This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. Once the
+ * run has a verdict, it also carries the gate settings it was judged with (what a triage re-judges
+ * with); until then it has none.
+ */
 function runRecordOf(state, kind) {
     const { settings, facts, recordSeal } = state;
     if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '')
@@ -33473,11 +33595,13 @@ function runRecordOf(state, kind) {
     // nor for a schedule's or dispatch's, whose scan judged the commit the estimate resolved.
     if (settings.event.namesBranchOnly || facts.commitUnconfirmed !== undefined)
         return undefined;
+    const gate = facts.verdict && (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .gateOfVerdict */ .Mz)(facts.verdict);
     return recordSeal.seal({
         scanId: facts.scanId,
         headSha: settings.event.headSha,
         scope: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .UN)(settings.repositories),
-        kind
+        kind,
+        ...(gate && { gate })
     });
 }
 function summaryContext(settings, reports) {
