@@ -1616,6 +1616,7 @@ async function findScanToReuse(identity, recordKey, deps, facts) {
     if (!scan)
         return undefined;
     const how = recorded ? 'an earlier run recorded' : 'found by its name';
+    facts.attachedByName = recorded === undefined;
     attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`, deps, facts);
     return scan.id;
 }
@@ -1637,6 +1638,7 @@ async function startScanOnce(request, deps, facts) {
         if (error.code === 'conflict' && request.reuseScan && request.identity.bindsCommit) {
             const scan = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, scan_lookup/* isReusable */.g1);
             if (scan) {
+                facts.attachedByName = true;
                 attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, facts);
                 return scan.id;
             }

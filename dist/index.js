@@ -33377,6 +33377,9 @@ function factsLine(run, context) {
     }
     if (run.verdict && run.judgedSha)
         facts.push(`judged commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.judgedSha)}`);
+    if (run.attachedByName && run.commitUnconfirmed === undefined) {
+        facts.push('⚠️ the scanned commit could not be confirmed (the scan was found by its name, which says which commit its run was for, not which commit it scanned)');
+    }
     if (run.commitUnconfirmed !== undefined) {
         facts.push(`⚠️ the scanned commit could not be confirmed (the estimate said ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.commitUnconfirmed || 'nothing', 60)})`);
     }
@@ -33593,7 +33596,9 @@ function runRecordOf(state, kind) {
         return undefined;
     // A record binds the scan to the event's commit: never for a commit the run did not confirm,
     // nor for a schedule's or dispatch's, whose scan judged the commit the estimate resolved.
-    if (settings.event.namesBranchOnly || facts.commitUnconfirmed !== undefined)
+    // Nor for a scan found by its name alone: a record would vouch for a commit nothing confirmed.
+    const unconfirmed = facts.commitUnconfirmed !== undefined || facts.attachedByName === true;
+    if (settings.event.namesBranchOnly || unconfirmed)
         return undefined;
     const gate = facts.verdict && (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .gateOfVerdict */ .Mz)(facts.verdict);
     return recordSeal.seal({

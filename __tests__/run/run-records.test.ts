@@ -103,6 +103,39 @@ describe('run records', () => {
   })
 })
 
+describe('a re-run after the API key changed', () => {
+  it("attaches by the full-SHA name and pays nothing, but vouches for no commit: no record, 'could not be confirmed'", async () => {
+    const simulator = await simulators.start('findings-over-gate')
+    const first = await runInProcess(simulator, flowSettings({ gateScope: 'all' }))
+    expect(simulator.store.scansStarted).toBe(1)
+    // The first run's record, sealed under the old key, is all the commit's check run holds.
+    const oldRecord = recordSeal('hacktron_old00000_0000000000000000', PLACE).seal({
+      scanId: first.facts.scanId!,
+      headSha: DEMO_HEAD_SHA,
+      scope: SCOPE,
+      kind: 'check-run'
+    })
+    const checks = new MemoryChecks()
+    const writer = new CheckRunWriter(
+      'Hacktron Whitebox Scan',
+      DEMO_HEAD_SHA,
+      async () => checks,
+      first.logger
+    )
+    const rerun = await runInProcess(simulator, flowSettings({ gateScope: 'all' }), {
+      checkRun: () =>
+        Object.assign(writer, { read: async () => [oldRecord] }) as unknown as CheckRunSink
+    })
+    expect(rerun.facts.scanId).toBe(first.facts.scanId)
+    expect(simulator.store.scansStarted).toBe(1)
+    expect(rerun.facts.attachedByName).toBe(true)
+    expect(checks.externalIds.every((entry) => entry.externalId === undefined)).toBe(true)
+    expect(rerun.frontEnd.summaries.at(-1)).toContain(
+      'the scanned commit could not be confirmed (the scan was found by its name'
+    )
+  })
+})
+
 /** The Checks API in memory: every external_id written, and whether it went with the conclusion. */
 class MemoryChecks implements ChecksApi {
   readonly externalIds: { readonly externalId?: string; readonly completed: boolean }[] = []

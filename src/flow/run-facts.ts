@@ -35,6 +35,11 @@ export interface RunFacts {
    * nothing): the scanned commit could not be confirmed.
    */
   commitUnconfirmed?: string
+  /**
+   * The scan was found by its name alone (no verified record): the name says which commit its run
+   * was for, not that its estimate confirmed that commit, so the scanned commit is unconfirmed.
+   */
+  attachedByName?: boolean
   /** The other commit the estimate resolved, when it was not the one this run judges. */
   resolvedSha?: string
 }

@@ -36,6 +36,7 @@ export async function findScanToReuse(
   const scan = recorded ?? named
   if (!scan) return undefined
   const how = recorded ? 'an earlier run recorded' : 'found by its name'
+  facts.attachedByName = recorded === undefined
   attach(
     scan,
     `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`,
@@ -64,6 +65,7 @@ export async function startScanOnce(
     if (error.code === 'conflict' && request.reuseScan && request.identity.bindsCommit) {
       const scan = await findScan(deps.client, request.identity, isReusable)
       if (scan) {
+        facts.attachedByName = true
         attach(
           scan,
           `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`,

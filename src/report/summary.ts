@@ -248,6 +248,11 @@ function factsLine(run: RunFacts, context: SummaryContext): string {
     facts.push(`estimate ${inlineCode(run.estimation.id)}${credits}${triage}`)
   }
   if (run.verdict && run.judgedSha) facts.push(`judged commit ${inlineCode(run.judgedSha)}`)
+  if (run.attachedByName && run.commitUnconfirmed === undefined) {
+    facts.push(
+      '⚠️ the scanned commit could not be confirmed (the scan was found by its name, which says which commit its run was for, not which commit it scanned)'
+    )
+  }
   if (run.commitUnconfirmed !== undefined) {
     facts.push(
       `⚠️ the scanned commit could not be confirmed (the estimate said ${inlineCode(run.commitUnconfirmed || 'nothing', 60)})`

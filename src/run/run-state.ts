@@ -55,7 +55,9 @@ export function runRecordOf(state: RunState, kind: RecordKind): RunRecord | unde
   if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '') return undefined
   // A record binds the scan to the event's commit: never for a commit the run did not confirm,
   // nor for a schedule's or dispatch's, whose scan judged the commit the estimate resolved.
-  if (settings.event.namesBranchOnly || facts.commitUnconfirmed !== undefined) return undefined
+  // Nor for a scan found by its name alone: a record would vouch for a commit nothing confirmed.
+  const unconfirmed = facts.commitUnconfirmed !== undefined || facts.attachedByName === true
+  if (settings.event.namesBranchOnly || unconfirmed) return undefined
   const gate = facts.verdict && gateOfVerdict(facts.verdict)
   return recordSeal.seal({
     scanId: facts.scanId,
