@@ -310,6 +310,27 @@ describe('gate-scope: changed-files', () => {
     expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
   })
 
+  it('places a finding named from an application root or percent-encoded in the changed file', async () => {
+    const { facts } = await run(
+      {
+        scan: {
+          findings: [
+            { ...SSRF, affected_file: 'src/routes/avatar.js' },
+            { ...SQL_INJECTION, affected_file: 'api/src/db/my%20users.js' }
+          ]
+        }
+      },
+      settingsFor({ gateScope: 'changed-files' }),
+      {
+        pullRequest: pullRequest(HEAD_SHA, [
+          'services/web/src/routes/avatar.js',
+          'src/db/my users.js'
+        ])
+      }
+    )
+    expect(titles(facts.verdict!.gating)).toEqual([SQL_INJECTION.title, SSRF.title].sort())
+  })
+
   it('falls back to all when the list cannot be read or is cut at 3,000 files', async () => {
     const unreadable = await run({}, settingsFor({ gateScope: 'changed-files' }), {
       pullRequest: {
