@@ -693,6 +693,8 @@ async function streamToFile(path, pieces) {
     return gzippedBytes;
 }
 
+// EXTERNAL MODULE: ./src/report/disclosure.ts + 1 modules
+var report_disclosure = __webpack_require__(4324);
 // EXTERNAL MODULE: ./src/hacktron/findings.ts
 var hacktron_findings = __webpack_require__(7038);
 ;// CONCATENATED MODULE: ./src/run/finding-reports.ts
@@ -707,10 +709,11 @@ var hacktron_findings = __webpack_require__(7038);
 
 
 
+
 /** How many unlocated findings the summary names one by one. */
 const MAX_UNLOCATED_LISTED = 10;
 /** Locates the findings and writes the SARIF file. */
-async function prepareFindingReports(facts, settings, workspace, logger) {
+async function prepareFindingReports(facts, settings, workspace, logger, disclosure = report_disclosure/* FULL_DISCLOSURE */.i2) {
     const findings = facts.findings;
     if (!findings)
         return { locations: new Map(), sarifFile: '', notes: [] };
@@ -724,7 +727,7 @@ async function prepareFindingReports(facts, settings, workspace, logger) {
         scanId: facts.scanId ?? '',
         baselineStates: baselineStatesOf(findings, facts)
     });
-    notes.push(...sarifNotes(sarif, logger));
+    notes.push(...sarifNotes(sarif, logger, disclosure));
     logger.info(`Wrote ${sarif.resultCount} findings as SARIF to ${(0,external_node_path_.relative)(workspace.root, path) || path}.`);
     return { locations, sarifFile: settings.sarifFile, notes };
 }
@@ -747,7 +750,7 @@ function unknownSeverityNotes(findings) {
     ];
 }
 /** What the SARIF file leaves out, for the log and as Markdown-safe lines for the reports. */
-function sarifNotes(sarif, logger) {
+function sarifNotes(sarif, logger, disclosure) {
     const notes = [];
     const dropped = Object.entries(sarif.dropped)
         .map(([severity, count]) => `${count} ${severity}`)
@@ -757,10 +760,12 @@ function sarifNotes(sarif, logger) {
         notes.push(`⚠️ Code scanning keeps at most ${MAX_RESULTS_PER_RUN} results per upload: the SARIF file leaves out ${dropped} findings (lowest severities first).`);
     }
     if (sarif.unlocated.length > 0) {
-        for (const finding of sarif.unlocated) {
+        // The log and the report are public surfaces: a withheld finding is named by its short id.
+        const unlocated = (0,report_disclosure/* disclosedFindings */.xo)(sarif.unlocated, disclosure);
+        for (const finding of unlocated) {
             logger.info(`SARIF: left out finding ${finding.id} (${(0,markdown/* oneLine */.TN)(finding.title, 120)}): its file ${JSON.stringify(finding.affected_file)} is not a usable path in the repository.`);
         }
-        const listed = sarif.unlocated
+        const listed = unlocated
             .slice(0, MAX_UNLOCATED_LISTED)
             .map((finding) => `${(0,markdown/* inlineText */.ln)(finding.title, 120)} (${(0,markdown/* inlineCode */.ti)(finding.affected_file || '(no file)', 80)})`);
         const more = sarif.unlocated.length - listed.length;
@@ -772,10 +777,12 @@ function sarifNotes(sarif, logger) {
     return notes;
 }
 /** Annotates the findings on their lines, within what the platform shows besides `alreadyUsed`. */
-function annotateFindings(facts, settings, locations, budget, frontEnd) {
-    if (!facts.findings || facts.findings.length === 0)
+function annotateFindings(facts, disclosure, settings, locations, budget, frontEnd) {
+    // A withheld finding gets no annotation: its file and line are detail too.
+    const shown = (facts.findings ?? []).filter((finding) => !disclosure.withheld.has(finding.id));
+    if (shown.length === 0)
         return;
-    const plan = planAnnotations(facts.findings, locations, settings.failOnSeverity, {
+    const plan = planAnnotations(shown, locations, settings.failOnSeverity, {
         ...budget,
         standings: facts.verdict?.standings
     });

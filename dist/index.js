@@ -31822,7 +31822,7 @@ function githubFrontEnd() {
         },
         describeReport: describeGitHubReport,
         // The core's logger, which counts the warnings the writers add to the step's annotations.
-        connect: async (settings, coreLogger) => (await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 9785))).githubConnections(settings, coreLogger),
+        connect: async (settings, coreLogger) => (await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 1539))).githubConnections(settings, coreLogger),
         setOutputs: (outputs) => {
             for (const [name, value] of Object.entries(outputs))
                 setOutput(name, value);
@@ -32113,7 +32113,6 @@ function readTiming(input, api) {
  * than the default is refused, before any request, until the version that builds it.
  */
 const NOT_YET_ACTED_ON = {
-    'report-detail': 'every surface shows full detail',
     'scan-label': 'every run scans',
     'scan-paths': 'every run scans',
     'not-requested-conclusion': 'no run is skipped as not requested',
@@ -32237,6 +32236,7 @@ function eventFactsOf(context, env = process.env) {
     const common = {
         name: context.eventName,
         defaultBranch: defaultBranchOf(context.payload),
+        repositoryIsPublic: repositoryIsPublicOf(context.payload),
         serverUrl,
         repository,
         repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
@@ -32288,6 +32288,11 @@ function pullRequestFacts(pr, common, fallback) {
         fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
         fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
     };
+}
+/** Whether the payload's repository is public; undefined when it does not say. */
+function repositoryIsPublicOf(payload) {
+    const isPrivate = payload.repository?.private;
+    return typeof isPrivate === 'boolean' ? !isPrivate : undefined;
 }
 /** The repository's default branch, as the payload's repository says. */
 function defaultBranchOf(payload) {
@@ -32662,6 +32667,8 @@ function missingKeyOutcome(settings, facts) {
 
 // EXTERNAL MODULE: ./src/run/run-state.ts
 var run_state = __nccwpck_require__(9184);
+// EXTERNAL MODULE: ./src/run/disclosure-level.ts
+var disclosure_level = __nccwpck_require__(3279);
 // EXTERNAL MODULE: ./src/run/report-outcome.ts + 1 modules
 var run_report_outcome = __nccwpck_require__(5697);
 ;// CONCATENATED MODULE: ./src/run/run-gate.ts
@@ -32669,6 +32676,7 @@ var run_report_outcome = __nccwpck_require__(5697);
 // run goes to Hacktron at all (the missing-key and skip rules), builds the client and the deps,
 // races the platform's cancellation, runs the flow, decides the outcome once, and reports it to
 // the front end's sinks. Never throws: every way a run can end becomes an outcome.
+
 
 
 
@@ -32726,7 +32734,9 @@ async function goToHacktron(settings, state, runtime = {}) {
     });
     if (result === 'cancelled')
         return { outcome: cancelledOutcome(state.facts) };
-    return { outcome: outcomeOfFlow(result, state.facts, settings.event), flowResult: result };
+    // The run's own annotation repeats the gating findings: it shows them as the reports do.
+    state.disclosure = await (0,disclosure_level/* disclosureOfRun */.E)(state.facts, settings, state.connections, state.logger);
+    return { outcome: outcomeOfFlow(result, (0,run_state/* shownFacts */.vZ)(state), settings.event), flowResult: result };
 }
 function describeRun(settings, state) {
     const { logger, frontEnd } = state;
@@ -32875,7 +32885,7 @@ function inProgressOutput(facts) {
     return { title, summary: (0,_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .describeProgress */ .vk)(facts) };
 }
 function completedCheckRun(outcome, facts, context, locations, cancelled) {
-    const { annotations, lines } = findingAnnotations(facts, locations);
+    const { annotations, lines } = findingAnnotations(facts, locations, context.disclosure?.withheld ?? new Map());
     const notes = [...(context.notes ?? []), ...lines];
     const report = (0,_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummaryWithin */ .U7)(MAX_CHECK_OUTPUT_CHARS, outcome, facts, { ...context, notes }, 'this check run');
     const title = cancelled
@@ -32899,10 +32909,12 @@ function titleOf(outcome, facts) {
     }
 }
 /** Every gating finding (failure), then other open findings as notices up to the cap. */
-function findingAnnotations(facts, locations) {
-    const gating = facts.verdict?.gating ?? [];
-    const gatingIds = new Set(gating.map((finding) => finding.id));
-    const others = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(facts.findings ?? []).filter((finding) => !gatingIds.has(finding.id));
+function findingAnnotations(facts, locations, withheld) {
+    // A withheld finding gets no annotation: its file and line are detail too (the report counts it).
+    const shown = (finding) => !withheld.has(finding.id);
+    const gating = (facts.verdict?.gating ?? []).filter(shown);
+    const gatingIds = new Set((facts.verdict?.gating ?? []).map((finding) => finding.id));
+    const others = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(facts.findings ?? []).filter((finding) => !gatingIds.has(finding.id) && shown(finding));
     const annotations = [];
     let unplaced = 0;
     for (const finding of (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .bySeverity */ .Np)(gating)) {
@@ -33085,6 +33097,135 @@ function describeProgress(facts) {
         default:
             return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
     }
+}
+
+
+/***/ }),
+
+/***/ 4324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i2: () => (/* binding */ FULL_DISCLOSURE),
+  uR: () => (/* binding */ disclosedFacts),
+  xo: () => (/* binding */ disclosedFindings),
+  Dh: () => (/* binding */ disclosedLocations),
+  vz: () => (/* binding */ disclosureOf),
+  a7: () => (/* binding */ withheldNote)
+});
+
+// UNUSED EXPORTS: withheldFinding
+
+;// CONCATENATED MODULE: ./src/findings/short-id.ts
+// The short id printed for each finding: what a reviewer quotes (and, later, types in a triage
+// command) to name one finding of a scan. A prefix of its UUID, at least 8 hex digits, as long as
+// it takes to be unique within the scan; stable as long as the scan's findings are.
+/** Fewer hex digits than this would collide too often to be worth typing. */
+const MIN_DIGITS = 8;
+/** Lower-case hex digits of an id (a UUID without its dashes), or the id as given when it has none. */
+function digitsOf(id) {
+    const hex = id.toLowerCase().replace(/-/g, '');
+    return /^[0-9a-f]+$/.test(hex) ? hex : id;
+}
+/** Each finding's short id, by finding id: unique within `ids`. */
+function shortIds(ids) {
+    const all = [...new Set(ids)];
+    const digits = new Map(all.map((id) => [id, digitsOf(id)]));
+    // Sorted, a prefix's only possible clashes are its neighbours': linear after the sort.
+    const sorted = [...all].sort((a, b) => (digits.get(a) < digits.get(b) ? -1 : 1));
+    const shortIdOf = new Map();
+    sorted.forEach((id, index) => {
+        const own = digits.get(id);
+        const shared = Math.max(commonPrefix(own, digits.get(sorted[index - 1] ?? '') ?? ''), commonPrefix(own, digits.get(sorted[index + 1] ?? '') ?? ''));
+        shortIdOf.set(id, own.slice(0, Math.max(MIN_DIGITS, shared + 1)));
+    });
+    return shortIdOf;
+}
+function commonPrefix(a, b) {
+    let length = 0;
+    while (length < a.length && a[length] === b[length])
+        length++;
+    return length;
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+;// CONCATENATED MODULE: ./src/report/disclosure.ts
+
+
+const FULL_DISCLOSURE = { level: 'full', withheld: new Map(), scanId: '' };
+/**
+ * What a run at `level` withholds: nothing at `full`; at `redacted`, every finding but those the
+ * PR brought and nobody triaged, judged against a baseline (without one, or with `gate-scope` other than `new`,
+ * nothing shows that the PR brought a finding, so every finding is withheld).
+ */
+function disclosureOf(level, findings, verdict, scanId) {
+    if (level === 'full')
+        return FULL_DISCLOSURE;
+    const scope = verdict?.scope;
+    // Triaged findings are withheld too: a triage says the finding is known, not that it is fixed.
+    const broughtByThePr = (finding) => scope?.applied === 'new' &&
+        scope.baselineMatches !== undefined &&
+        !scope.baselineMatches.has(finding.id) &&
+        scope.overruledMatches?.has(finding.id) !== true &&
+        verdict?.standings.get(finding.id) !== 'triaged';
+    const short = shortIds(findings.map((finding) => finding.id));
+    const withheld = new Map(findings
+        .filter((finding) => !broughtByThePr(finding))
+        .map((finding) => [finding.id, short.get(finding.id) ?? finding.id]));
+    return { level, withheld, scanId };
+}
+/** A withheld finding as the public surfaces see it: severity, state and short id; nothing else. */
+function withheldFinding(finding, shortId) {
+    return {
+        id: finding.id,
+        severity: finding.severity,
+        reported_severity: finding.reported_severity,
+        state: finding.state,
+        title: `Withheld finding ${shortId}`,
+        category: '',
+        description: 'Details withheld from this report: read it in Hacktron.',
+        affected_file: '',
+        affected_code: '',
+        tags: []
+    };
+}
+/** The findings as the public surfaces may show them. */
+function disclosedFindings(findings, disclosure) {
+    return findings.map((finding) => {
+        const shortId = disclosure.withheld.get(finding.id);
+        return shortId === undefined ? finding : withheldFinding(finding, shortId);
+    });
+}
+/** The run's facts as the public surfaces may show them: the same run, withheld findings stubbed. */
+function disclosedFacts(facts, disclosure) {
+    if (disclosure.withheld.size === 0)
+        return facts;
+    const shown = (findings) => disclosedFindings(findings, disclosure);
+    const lines = facts.findingLines;
+    return {
+        ...facts,
+        findings: facts.findings && shown(facts.findings),
+        findingLines: lines && new Map([...lines].filter(([id]) => !disclosure.withheld.has(id))),
+        verdict: facts.verdict && { ...facts.verdict, gating: shown(facts.verdict.gating) }
+    };
+}
+/** Where findings are, without the withheld ones: their file and line are detail too. */
+function disclosedLocations(locations, disclosure) {
+    if (disclosure.withheld.size === 0)
+        return locations;
+    return new Map([...locations].filter(([id]) => !disclosure.withheld.has(id)));
+}
+/** The one line the summary and the comment carry when anything is withheld; undefined otherwise. */
+function withheldNote(disclosure) {
+    const count = disclosure.withheld.size;
+    if (count === 0)
+        return undefined;
+    const which = count === 1 ? '1 finding is' : `${count} findings are`;
+    return (`🔒 Details of ${which} withheld from this report (report-detail): only findings this pull request brings are shown in full. ` +
+        `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${(0,markdown/* inlineCode */.ti)(disclosure.scanId)}) or in the SARIF file.`);
 }
 
 
@@ -33402,6 +33543,9 @@ function countsText(findings) {
 function fileLink(finding, context) {
     const location = context.locations?.get(finding.id);
     const path = location ? location.path : (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .repoRelativePath */ .e)(finding.affected_file);
+    // A finding with no file (or one withheld: its file is detail too) is placed nowhere.
+    if (!path && !finding.affected_file)
+        return '—';
     if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
         return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
     }
@@ -33411,6 +33555,47 @@ function fileLink(finding, context) {
     const shown = startLine ? `${path}:${startLine}` : path;
     const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
     return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
+}
+
+
+/***/ }),
+
+/***/ 3279:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ disclosureOfRun)
+/* harmony export */ });
+/* unused harmony export detailLevelOf */
+/* harmony import */ var _report_disclosure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4324);
+
+async function detailLevelOf(settings, connections, logger) {
+    if (settings.reportDetail !== 'auto')
+        return settings.reportDetail;
+    const { event } = settings;
+    const head = event.headRepository;
+    if (event.repositoryIsPublic === true || (head && !head.deleted && head.isPublic)) {
+        return 'redacted';
+    }
+    if (event.repositoryIsPublic === false)
+        return 'full';
+    try {
+        const isPublic = await (connections?.repositoryIsPublic?.() ??
+            Promise.reject(new Error('the platform cannot say')));
+        return isPublic ? 'redacted' : 'full';
+    }
+    catch (error) {
+        logger.info(`Hacktron: could not tell whether the repository is public (${error instanceof Error ? error.message : String(error)}); reports withhold what the pull request did not bring (report-detail: auto). Set report-detail: full on a private repository.`);
+        return 'redacted';
+    }
+}
+/** What this run's public surfaces withhold; full detail for a run with no findings to show. */
+async function disclosureOfRun(facts, settings, connections, logger) {
+    if (!facts.findings || facts.findings.length === 0)
+        return _report_disclosure_js__WEBPACK_IMPORTED_MODULE_0__/* .FULL_DISCLOSURE */ .i2;
+    // Without settings nothing says the repository is private.
+    const level = settings ? await detailLevelOf(settings, connections, logger) : 'redacted';
+    return (0,_report_disclosure_js__WEBPACK_IMPORTED_MODULE_0__/* .disclosureOf */ .vz)(level, facts.findings, facts.verdict, facts.scanId ?? '');
 }
 
 
@@ -33479,6 +33664,8 @@ function outputsOf(outcome, facts, sarifFile, checkRunId) {
 var summary = __nccwpck_require__(7994);
 // EXTERNAL MODULE: ./src/run/run-state.ts
 var run_state = __nccwpck_require__(9184);
+// EXTERNAL MODULE: ./src/run/disclosure-level.ts
+var disclosure_level = __nccwpck_require__(3279);
 ;// CONCATENATED MODULE: ./src/run/report-outcome.ts
 // Reports how the run ended, to every sink of the front end, in one order: the outputs, the
 // findings' files and annotations, the run's one annotation, the summary, the PR comment and the
@@ -33489,14 +33676,19 @@ var run_state = __nccwpck_require__(9184);
 
 
 
+
 async function reportOutcome(outcome, state) {
     const { facts, settings, logger, frontEnd, connections } = state;
+    state.disclosure ??= await (0,disclosure_level/* disclosureOfRun */.E)(facts, settings, connections, logger);
+    const { disclosure } = state;
+    // Every public surface is given the findings as it may show them; the SARIF file alone gets all.
+    const shown = (0,run_state/* shownFacts */.vZ)(state);
     let reports;
     // SARIF building and the annotations load only for a run that has findings to report.
     const reporting = settings && facts.findings ? await __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 1809)) : undefined;
     if (settings && reporting) {
         try {
-            reports = await reporting.prepareFindingReports(facts, settings, frontEnd.workspace, logger);
+            reports = await reporting.prepareFindingReports(facts, settings, frontEnd.workspace, logger, disclosure);
         }
         catch (error) {
             logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
@@ -33507,28 +33699,32 @@ async function reportOutcome(outcome, state) {
     const level = annotateOutcome(outcome, state);
     if (level)
         used[level]++;
+    const context = (0,run_state/* summaryContext */.u$)(settings, reports, disclosure);
     if (settings && reports && reporting && connections) {
-        reporting.annotateFindings(facts, settings, reports.locations, {
+        reporting.annotateFindings(shown, disclosure, settings, context.locations ?? new Map(), {
             maxAnnotations: connections.maxFindingAnnotations,
             alreadyUsed: { ...used, warning: used.warning + logger.warnings }
         }, frontEnd);
     }
     logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
-    const context = (0,run_state/* summaryContext */.u$)(settings, reports);
-    await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, facts, context));
+    await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, shown, context));
     await updateComment(state, outcome, reports);
+    await completeCheckRun(outcome, state, context);
+    frontEnd.finish(outcome);
+}
+/** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
+async function completeCheckRun(outcome, state, context) {
+    const { facts, frontEnd, connections } = state;
     const record = (0,run_state/* runRecordOf */.GH)(state, 'check-run');
     if (outcome.result === 'started') {
         // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
         // until the mode: wait job, which reports on the same commit, completes its own.
         await connections?.checkRun?.show((0,check_run/* startedCheckRunOutput */._x)(facts), record, facts.judgedSha);
+        return;
     }
-    else {
-        const locations = reports?.locations ?? new Map();
-        const cancelled = frontEnd.cancellation.aborted;
-        await connections?.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, facts, context, locations, cancelled), record, facts.judgedSha);
-    }
-    frontEnd.finish(outcome);
+    const locations = context.locations ?? new Map();
+    const cancelled = frontEnd.cancellation.aborted;
+    await connections?.checkRun?.complete((0,check_run/* completedCheckRun */.Hu)(outcome, (0,run_state/* shownFacts */.vZ)(state), context, locations, cancelled), record, facts.judgedSha);
 }
 /** The run's one annotation: an error when the step fails, a notice for a skip, else a warning. */
 function annotateOutcome(outcome, state) {
@@ -33547,7 +33743,7 @@ async function updateComment(state, outcome, reports) {
     // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
     // but keeps one that exists current, so a fixed PR shows that it now passes.
     const needsEyes = outcome !== undefined && ((0,report_outcome/* stepFails */.u)(outcome) || outcome.result === 'timed-out');
-    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, state.facts, (0,run_state/* summaryContext */.u$)(state.settings, reports), outcome, (0,run_state/* runRecordOf */.GH)(state, 'comment'));
+    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, (0,run_state/* shownFacts */.vZ)(state), (0,run_state/* summaryContext */.u$)(state.settings, reports, state.disclosure), outcome, (0,run_state/* runRecordOf */.GH)(state, 'comment'));
     await comment.write(body, { mayCreate: comment.createsAlways || needsEyes });
 }
 
@@ -33561,13 +33757,16 @@ async function updateComment(state, outcome, reports) {
 /* harmony export */   Dd: () => (/* binding */ runRecordsOf),
 /* harmony export */   GH: () => (/* binding */ runRecordOf),
 /* harmony export */   PG: () => (/* binding */ newRunState),
-/* harmony export */   u$: () => (/* binding */ summaryContext)
+/* harmony export */   u$: () => (/* binding */ summaryContext),
+/* harmony export */   vZ: () => (/* binding */ shownFacts)
 /* harmony export */ });
 /* harmony import */ var _common_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9353);
 /* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6993);
+/* harmony import */ var _report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4324);
 // What one run holds while it runs: its facts, its settings once read, the front end and the
 // connections it gave for this run; and what is derived from them for every report (the
 // summary's context, the run record).
+
 
 
 function newRunState(frontEnd, facts) {
@@ -33609,15 +33808,23 @@ function runRecordOf(state, kind) {
         ...(gate && { gate })
     });
 }
-function summaryContext(settings, reports) {
+/** The facts as the public surfaces may show them (withheld findings stubbed). */
+function shownFacts(state) {
+    return state.disclosure ? (0,_report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__/* .disclosedFacts */ .uR)(state.facts, state.disclosure) : state.facts;
+}
+function summaryContext(settings, reports, disclosure) {
+    const withheld = disclosure && (0,_report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__/* .withheldNote */ .a7)(disclosure);
     return {
         failOnSeverity: settings?.failOnSeverity ?? 'high',
         serverUrl: settings?.event.serverUrl ?? '',
         repository: settings?.event.repository ?? '',
         headSha: settings?.event.headSha ?? '',
         runUrl: settings?.event.runUrl ?? '',
-        locations: reports?.locations,
-        notes: reports?.notes
+        locations: reports && disclosure
+            ? (0,_report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__/* .disclosedLocations */ .Dh)(reports.locations, disclosure)
+            : reports?.locations,
+        notes: [...(withheld ? [withheld] : []), ...(reports?.notes ?? [])],
+        disclosure
     };
 }
 

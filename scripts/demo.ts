@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { DEMO_API_KEY, NAMED_SCENARIOS } from '../src/simulator/scenario.js'
 import { HacktronSimulator } from '../src/simulator/server.js'
 import { FakeGitHub } from './lib/fake-github.js'
-import { runAction } from './lib/run-action.js'
+import { examplePayload, runAction } from './lib/run-action.js'
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +26,15 @@ const EXTRA_INPUTS: Record<string, Record<string, string>> = {
   'partial-estimate': { 'related-repositories': 'Codertocat/legacy-mainframe@main' }
 }
 
+// The example payload's repository is public; the demo shows a private one (full detail) unless
+// the scenario is about a public repository, whose reports withhold what the PR did not bring.
+const PUBLIC_SCENARIOS = new Set(['public-repository'])
+const payload = examplePayload('pull_request', 'opened')
+if (!PUBLIC_SCENARIOS.has(values.scenario)) {
+  ;(payload.repository as { private: boolean }).private = true
+  ;(payload.pull_request as { head: { repo: { private: boolean } } }).head.repo.private = true
+}
+
 const simulator = new HacktronSimulator({ scenario: values.scenario })
 const baseUrl = await simulator.start()
 // A fake GitHub API on loopback receives the PR comment, so the demo can show it.
@@ -38,6 +47,7 @@ try {
   console.log(`Simulator at ${baseUrl}; running dist/index.js on a pull_request "opened" event.`)
   const result = await runAction({
     github,
+    payload,
     inputs: {
       'api-key': DEMO_API_KEY,
       'api-url': baseUrl,

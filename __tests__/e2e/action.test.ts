@@ -13,7 +13,7 @@ import {
   type ActionResult,
   type ActionRun
 } from '../../scripts/lib/run-action.js'
-import { commandsOf } from '../helpers/action-run.js'
+import { commandsOf, FULL_DETAIL } from '../helpers/action-run.js'
 import { expectNoSecrets } from '../helpers/secrets.js'
 import { withSimulator } from '../helpers/simulator.js'
 
@@ -28,7 +28,7 @@ async function scenarioRun(
   return withSimulator(scenario, overrides, async (simulator, runAction) => {
     const result = await runAction({
       ...run,
-      inputs: { 'auth-instructions': AUTH_SECRET, ...run.inputs }
+      inputs: { ...FULL_DETAIL, 'auth-instructions': AUTH_SECRET, ...run.inputs }
     })
     expectNoSecrets(result, [DEMO_API_KEY, READ_ONLY_API_KEY, REVOKED_API_KEY, AUTH_SECRET])
     return { result, simulator }

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
 import type { FakeCheckRun, FakeGitHub } from '../../scripts/lib/fake-github.js'
 import { examplePayload, type ActionResult, type ActionRun } from '../../scripts/lib/run-action.js'
-import { withGitHub } from '../helpers/action-run.js'
+import { FULL_DETAIL, withGitHub } from '../helpers/action-run.js'
 import { manyFindingSeeds } from '../helpers/findings.js'
 import { withSimulator } from '../helpers/simulator.js'
 import type { HacktronSimulator } from '../../src/simulator/server.js'
@@ -20,7 +20,11 @@ async function runOnce(
   run: ActionRun & { github: FakeGitHub }
 ): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
   return withSimulator(scenario, overrides, async (simulator, runAction) => ({
-    result: await runAction({ payload: PAYLOAD, ...run }),
+    result: await runAction({
+      payload: PAYLOAD,
+      ...run,
+      inputs: { ...FULL_DETAIL, ...run.inputs }
+    }),
     simulator
   }))
 }

@@ -10,7 +10,7 @@ import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
 import type { HacktronSimulator } from '../../src/simulator/server.js'
 import { FakeGitHub } from '../../scripts/lib/fake-github.js'
 import { examplePayload, type ActionResult, type ActionRun } from '../../scripts/lib/run-action.js'
-import { commandsOf } from '../helpers/action-run.js'
+import { commandsOf, FULL_DETAIL } from '../helpers/action-run.js'
 import { fromFork, FORK_REPO, type PullRequestPayload } from '../helpers/settings.js'
 import { baseline, DEMO_REPO, runAgainst, startSimulator } from '../helpers/simulator.js'
 
@@ -177,7 +177,7 @@ describe('gate-scope', () => {
     })
     const result = await runAgainst(simulator, {
       github,
-      inputs: { 'gate-scope': 'changed-files' }
+      inputs: { ...FULL_DETAIL, 'gate-scope': 'changed-files' }
     })
     expect(result.outputs).toMatchObject({ result: 'failed', 'gating-findings': '1' })
     expect(result.summary.split('<details>')[0]).toContain(SSRF.title)

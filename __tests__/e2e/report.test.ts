@@ -13,6 +13,7 @@ import { examplePayload, type ActionResult, type ActionRun } from '../../scripts
 import { HOSTILE_TEXT } from '../../__fixtures__/findings.js'
 import { expectValidSarif } from '../helpers/sarif.js'
 import { withSimulator } from '../helpers/simulator.js'
+import { FULL_DETAIL } from '../helpers/action-run.js'
 
 let workspace: string
 let github: FakeGitHub
@@ -42,7 +43,12 @@ async function run(
   extra: Partial<ActionRun> = {}
 ): Promise<{ result: ActionResult; simulator: HacktronSimulator }> {
   return withSimulator(scenario, overrides, async (simulator, runAction) => ({
-    result: await runAction({ workspace, github, ...extra }),
+    result: await runAction({
+      workspace,
+      github,
+      ...extra,
+      inputs: { ...FULL_DETAIL, ...extra.inputs }
+    }),
     simulator
   }))
 }

@@ -26,3 +26,9 @@ export function commandsOf(
     .filter((entry) => entry.command === command)
     .map((entry) => ({ title: entry.properties.title ?? '', message: entry.message }))
 }
+
+/**
+ * The inputs of a suite that checks what the reports say: the example payloads' repository is
+ * public, where `report-detail: auto` withholds the base's findings (its own suite tests that).
+ */
+export const FULL_DETAIL: Readonly<Record<string, string>> = { 'report-detail': 'full' }

@@ -53,6 +53,7 @@ export interface TestFrontEndOptions {
   readonly workspace?: Workspace
   readonly cancellation?: AbortSignal
   readonly maxFindingAnnotations?: number
+  readonly repositoryIsPublic?: () => Promise<boolean>
 }
 
 export interface TestFrontEnd extends FrontEnd<Record<string, never>> {
@@ -77,6 +78,7 @@ export function testFrontEnd(options: TestFrontEndOptions = {}): TestFrontEnd {
       pullRequest: options.pullRequest,
       comment: options.comment?.(logger),
       checkRun: options.checkRun?.(logger),
+      repositoryIsPublic: options.repositoryIsPublic,
       maxFindingAnnotations: options.maxFindingAnnotations ?? 10
     }),
     setOutputs: (outputs) => Object.assign(frontEnd.outputs, outputs),

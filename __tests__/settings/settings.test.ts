@@ -156,7 +156,6 @@ describe('inputs of the verdict, the request policy and triage', () => {
 
   // Ignored, each would spend, pass or publish more than the workflow asked for.
   it.each([
-    ['report-detail', 'redacted'],
     ['scan-label', 'hacktron-scan'],
     ['scan-paths', 'src/**\n!src/**/*.md'],
     ['not-requested-conclusion', 'action_required'],

@@ -75,6 +75,7 @@ export function eventFactsOf(
   const common = {
     name: context.eventName,
     defaultBranch: defaultBranchOf(context.payload),
+    repositoryIsPublic: repositoryIsPublicOf(context.payload),
     serverUrl,
     repository,
     repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
@@ -133,6 +134,12 @@ function pullRequestFacts(
       headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
     fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
   }
+}
+
+/** Whether the payload's repository is public; undefined when it does not say. */
+function repositoryIsPublicOf(payload: Record<string, unknown>): boolean | undefined {
+  const isPrivate = (payload.repository as { private?: unknown } | undefined)?.private
+  return typeof isPrivate === 'boolean' ? !isPrivate : undefined
 }
 
 /** The repository's default branch, as the payload's repository says. */

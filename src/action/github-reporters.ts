@@ -3,6 +3,7 @@
 import { githubCheckRuns } from './github/check-runs.js'
 import { githubIssueComments } from './github/issue-comments.js'
 import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
+import { githubRepositoryIsPublic } from './github/repository.js'
 import type { PullRequestReader } from '../flow/types.js'
 import { checkRunName } from '../report/check-run.js'
 import { CheckRunWriter } from './check-run-writer.js'
@@ -18,6 +19,10 @@ export function githubConnections(settings: ActionSettings, logger: Logger): Con
     pullRequest: pullRequestReader(settings),
     comment: prCommentWriter(settings, logger),
     checkRun: checkRunWriter(settings, logger),
+    repositoryIsPublic: githubRepositoryIsPublic(
+      settings.report.githubToken,
+      settings.event.repository
+    ),
     maxFindingAnnotations: settings.report.maxAnnotations
   }
 }

@@ -153,7 +153,11 @@ export function completedCheckRun(
   locations: ReadonlyMap<string, FindingLocation>,
   cancelled: boolean
 ): CompletedCheckRun {
-  const { annotations, lines } = findingAnnotations(facts, locations)
+  const { annotations, lines } = findingAnnotations(
+    facts,
+    locations,
+    context.disclosure?.withheld ?? new Map()
+  )
   const notes = [...(context.notes ?? []), ...lines]
   const report = renderSummaryWithin(
     MAX_CHECK_OUTPUT_CHARS,
@@ -187,11 +191,16 @@ function titleOf(outcome: RunOutcome, facts: RunFacts): string {
 /** Every gating finding (failure), then other open findings as notices up to the cap. */
 function findingAnnotations(
   facts: RunFacts,
-  locations: ReadonlyMap<string, FindingLocation>
+  locations: ReadonlyMap<string, FindingLocation>,
+  withheld: ReadonlyMap<string, string>
 ): { annotations: CheckAnnotation[]; lines: string[] } {
-  const gating = facts.verdict?.gating ?? []
-  const gatingIds = new Set(gating.map((finding) => finding.id))
-  const others = bySeverity(facts.findings ?? []).filter((finding) => !gatingIds.has(finding.id))
+  // A withheld finding gets no annotation: its file and line are detail too (the report counts it).
+  const shown = (finding: Finding): boolean => !withheld.has(finding.id)
+  const gating = (facts.verdict?.gating ?? []).filter(shown)
+  const gatingIds = new Set((facts.verdict?.gating ?? []).map((finding) => finding.id))
+  const others = bySeverity(facts.findings ?? []).filter(
+    (finding) => !gatingIds.has(finding.id) && shown(finding)
+  )
   const annotations: CheckAnnotation[] = []
   let unplaced = 0
   for (const finding of bySeverity(gating)) {

@@ -13,6 +13,7 @@ import { inlineCode, inlineText, table } from './markdown.js'
 import { repoRelativePath } from '../findings/paths.js'
 import type { FindingLocation } from './locations.js'
 import type { RunOutcome } from './outcome.js'
+import type { Disclosure } from './disclosure.js'
 
 export interface SummaryContext {
   readonly failOnSeverity: GateLevel
@@ -28,6 +29,8 @@ export interface SummaryContext {
   readonly maxListed?: number
   /** Lines to add at the end, already Markdown-safe (what was trimmed from the SARIF file, ...). */
   readonly notes?: readonly string[]
+  /** What the report withholds (`report-detail`): the findings it is given are already stubbed. */
+  readonly disclosure?: Disclosure
 }
 
 /** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
@@ -279,6 +282,8 @@ function countsText(findings: readonly Finding[]): string {
 function fileLink(finding: Finding, context: SummaryContext): string {
   const location = context.locations?.get(finding.id)
   const path = location ? location.path : repoRelativePath(finding.affected_file)
+  // A finding with no file (or one withheld: its file is detail too) is placed nowhere.
+  if (!path && !finding.affected_file) return '—'
   if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
     return inlineCode(finding.affected_file ?? '', 120)
   }

@@ -10,6 +10,7 @@ import { locateFindings, type FindingLocation } from '../report/locations.js'
 import { inlineCode, inlineText, oneLine } from '../report/markdown.js'
 import { MAX_RESULTS_PER_RUN, type BaselineState, type SarifOutput } from '../report/sarif.js'
 import { writeSarifFile } from '../report/sarif-file.js'
+import { disclosedFindings, FULL_DISCLOSURE, type Disclosure } from '../report/disclosure.js'
 import { unknownSeverities } from '../hacktron/findings.js'
 import type { Finding } from '../hacktron/types.js'
 import type { GateSettings } from '../settings/settings.js'
@@ -31,7 +32,8 @@ export async function prepareFindingReports(
   facts: RunFacts,
   settings: Pick<GateSettings, 'sarifFile'>,
   workspace: Workspace,
-  logger: Logger
+  logger: Logger,
+  disclosure: Disclosure = FULL_DISCLOSURE
 ): Promise<FindingReports> {
   const findings = facts.findings
   if (!findings) return { locations: new Map(), sarifFile: '', notes: [] }
@@ -50,7 +52,7 @@ export async function prepareFindingReports(
     scanId: facts.scanId ?? '',
     baselineStates: baselineStatesOf(findings, facts)
   })
-  notes.push(...sarifNotes(sarif, logger))
+  notes.push(...sarifNotes(sarif, logger, disclosure))
   logger.info(
     `Wrote ${sarif.resultCount} findings as SARIF to ${relative(workspace.root, path) || path}.`
   )
@@ -80,7 +82,11 @@ function unknownSeverityNotes(findings: readonly Finding[]): string[] {
 }
 
 /** What the SARIF file leaves out, for the log and as Markdown-safe lines for the reports. */
-function sarifNotes(sarif: Omit<SarifOutput, 'log'>, logger: Logger): string[] {
+function sarifNotes(
+  sarif: Omit<SarifOutput, 'log'>,
+  logger: Logger,
+  disclosure: Disclosure
+): string[] {
   const notes: string[] = []
   const dropped = Object.entries(sarif.dropped)
     .map(([severity, count]) => `${count} ${severity}`)
@@ -94,12 +100,14 @@ function sarifNotes(sarif: Omit<SarifOutput, 'log'>, logger: Logger): string[] {
     )
   }
   if (sarif.unlocated.length > 0) {
-    for (const finding of sarif.unlocated) {
+    // The log and the report are public surfaces: a withheld finding is named by its short id.
+    const unlocated = disclosedFindings(sarif.unlocated, disclosure)
+    for (const finding of unlocated) {
       logger.info(
         `SARIF: left out finding ${finding.id} (${oneLine(finding.title, 120)}): its file ${JSON.stringify(finding.affected_file)} is not a usable path in the repository.`
       )
     }
-    const listed = sarif.unlocated
+    const listed = unlocated
       .slice(0, MAX_UNLOCATED_LISTED)
       .map(
         (finding) =>
@@ -119,6 +127,7 @@ function sarifNotes(sarif: Omit<SarifOutput, 'log'>, logger: Logger): string[] {
 /** Annotates the findings on their lines, within what the platform shows besides `alreadyUsed`. */
 export function annotateFindings(
   facts: RunFacts,
+  disclosure: Disclosure,
   settings: Pick<GateSettings, 'failOnSeverity'>,
   locations: ReadonlyMap<string, FindingLocation>,
   budget: {
@@ -127,8 +136,10 @@ export function annotateFindings(
   },
   frontEnd: Pick<FrontEnd, 'annotate'>
 ): void {
-  if (!facts.findings || facts.findings.length === 0) return
-  const plan = planAnnotations(facts.findings, locations, settings.failOnSeverity, {
+  // A withheld finding gets no annotation: its file and line are detail too.
+  const shown = (facts.findings ?? []).filter((finding) => !disclosure.withheld.has(finding.id))
+  if (shown.length === 0) return
+  const plan = planAnnotations(shown, locations, settings.failOnSeverity, {
     ...budget,
     standings: facts.verdict?.standings
   })

@@ -52,6 +52,11 @@ export interface Connections {
   readonly pullRequest?: PullRequestReader
   readonly comment?: CommentSink
   readonly checkRun?: CheckRunSink
+  /**
+   * Whether the workflow's repository is public, asked of the platform when the event did not
+   * say (`report-detail: auto`); throws when it cannot tell.
+   */
+  readonly repositoryIsPublic?: () => Promise<boolean>
   /** How many findings to annotate on the code (0 where the platform shows none). */
   readonly maxFindingAnnotations: number
 }

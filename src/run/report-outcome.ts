@@ -5,18 +5,29 @@ import { completedCheckRun, startedCheckRunOutput } from '../report/check-run.js
 import { renderComment } from '../report/comment.js'
 import { stepFails, type RunOutcome } from '../report/outcome.js'
 import { outputsOf } from '../report/outputs.js'
-import { renderSummary } from '../report/summary.js'
+import { renderSummary, type SummaryContext } from '../report/summary.js'
 import type { FindingReports } from './finding-reports.js'
-import { runRecordOf, summaryContext, type RunState } from './run-state.js'
+import { runRecordOf, shownFacts, summaryContext, type RunState } from './run-state.js'
+import { disclosureOfRun } from './disclosure-level.js'
 
 export async function reportOutcome(outcome: RunOutcome, state: RunState): Promise<void> {
   const { facts, settings, logger, frontEnd, connections } = state
+  state.disclosure ??= await disclosureOfRun(facts, settings, connections, logger)
+  const { disclosure } = state
+  // Every public surface is given the findings as it may show them; the SARIF file alone gets all.
+  const shown = shownFacts(state)
   let reports: FindingReports | undefined
   // SARIF building and the annotations load only for a run that has findings to report.
   const reporting = settings && facts.findings ? await import('./finding-reports.js') : undefined
   if (settings && reporting) {
     try {
-      reports = await reporting.prepareFindingReports(facts, settings, frontEnd.workspace, logger)
+      reports = await reporting.prepareFindingReports(
+        facts,
+        settings,
+        frontEnd.workspace,
+        logger,
+        disclosure
+      )
     } catch (error) {
       logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
     }
@@ -28,11 +39,13 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   const used = { error: 0, warning: 0, notice: logger.notices }
   const level = annotateOutcome(outcome, state)
   if (level) used[level]++
+  const context = summaryContext(settings, reports, disclosure)
   if (settings && reports && reporting && connections) {
     reporting.annotateFindings(
-      facts,
+      shown,
+      disclosure,
       settings,
-      reports.locations,
+      context.locations ?? new Map(),
       {
         maxAnnotations: connections.maxFindingAnnotations,
         alreadyUsed: { ...used, warning: used.warning + logger.warnings }
@@ -42,24 +55,33 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   }
   logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`)
 
-  const context = summaryContext(settings, reports)
-  await frontEnd.writeSummary(renderSummary(outcome, facts, context))
+  await frontEnd.writeSummary(renderSummary(outcome, shown, context))
   await updateComment(state, outcome, reports)
+  await completeCheckRun(outcome, state, context)
+  frontEnd.finish(outcome)
+}
+
+/** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
+async function completeCheckRun(
+  outcome: RunOutcome,
+  state: RunState,
+  context: SummaryContext
+): Promise<void> {
+  const { facts, frontEnd, connections } = state
   const record = runRecordOf(state, 'check-run')
   if (outcome.result === 'started') {
     // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
     // until the mode: wait job, which reports on the same commit, completes its own.
     await connections?.checkRun?.show(startedCheckRunOutput(facts), record, facts.judgedSha)
-  } else {
-    const locations = reports?.locations ?? new Map()
-    const cancelled = frontEnd.cancellation.aborted
-    await connections?.checkRun?.complete(
-      completedCheckRun(outcome, facts, context, locations, cancelled),
-      record,
-      facts.judgedSha
-    )
+    return
   }
-  frontEnd.finish(outcome)
+  const locations = context.locations ?? new Map()
+  const cancelled = frontEnd.cancellation.aborted
+  await connections?.checkRun?.complete(
+    completedCheckRun(outcome, shownFacts(state), context, locations, cancelled),
+    record,
+    facts.judgedSha
+  )
 }
 
 /** The run's one annotation: an error when the step fails, a notice for a skip, else a warning. */
@@ -87,8 +109,8 @@ export async function updateComment(
   const needsEyes = outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out')
   const body = renderComment(
     comment.marker,
-    state.facts,
-    summaryContext(state.settings, reports),
+    shownFacts(state),
+    summaryContext(state.settings, reports, state.disclosure),
     outcome,
     runRecordOf(state, 'comment')
   )

@@ -11,7 +11,8 @@ import { TEST_MODE_VARIABLE, type Settings } from '../settings/settings.js'
 import type { GateRuntime } from './drive-flow.js'
 import type { FrontEnd } from './front-end.js'
 import { cancelledOutcome, missingKeyOutcome, outcomeOfError, outcomeOfFlow } from './outcome.js'
-import { newRunState, type RunState } from './run-state.js'
+import { newRunState, shownFacts, type RunState } from './run-state.js'
+import { disclosureOfRun } from './disclosure-level.js'
 import { reportOutcome } from './report-outcome.js'
 
 /** How a run ended, for the front end that started it (the CLI's exit code, a test). */
@@ -84,7 +85,9 @@ async function goToHacktron<Report>(
     ...runtime
   })
   if (result === 'cancelled') return { outcome: cancelledOutcome(state.facts) }
-  return { outcome: outcomeOfFlow(result, state.facts, settings.event), flowResult: result }
+  // The run's own annotation repeats the gating findings: it shows them as the reports do.
+  state.disclosure = await disclosureOfRun(state.facts, settings, state.connections, state.logger)
+  return { outcome: outcomeOfFlow(result, shownFacts(state), settings.event), flowResult: result }
 }
 
 function describeRun<Report>(settings: Settings<Report>, state: RunState<Report>): void {

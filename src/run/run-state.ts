@@ -12,6 +12,12 @@ import {
   type RunRecordReader
 } from '../flow/run-record.js'
 import type { SummaryContext } from '../report/summary.js'
+import {
+  disclosedFacts,
+  disclosedLocations,
+  withheldNote,
+  type Disclosure
+} from '../report/disclosure.js'
 import type { Settings } from '../settings/settings.js'
 import type { FindingReports } from './finding-reports.js'
 import type { Connections, FrontEnd, GateLogger } from './front-end.js'
@@ -25,6 +31,8 @@ export interface RunState<Report = unknown> {
   connections?: Connections
   /** Seals the records this run writes, and verifies the ones it reads (keyed by the API key). */
   recordSeal?: RecordSeal
+  /** What the public surfaces withhold (`report-detail`), once the run has findings to show. */
+  disclosure?: Disclosure
 }
 
 export function newRunState<Report>(frontEnd: FrontEnd<Report>, facts: RunFacts): RunState<Report> {
@@ -68,17 +76,28 @@ export function runRecordOf(state: RunState, kind: RecordKind): RunRecord | unde
   })
 }
 
+/** The facts as the public surfaces may show them (withheld findings stubbed). */
+export function shownFacts(state: RunState): RunFacts {
+  return state.disclosure ? disclosedFacts(state.facts, state.disclosure) : state.facts
+}
+
 export function summaryContext(
   settings: Settings | undefined,
-  reports?: FindingReports
+  reports?: FindingReports,
+  disclosure?: Disclosure
 ): SummaryContext {
+  const withheld = disclosure && withheldNote(disclosure)
   return {
     failOnSeverity: settings?.failOnSeverity ?? 'high',
     serverUrl: settings?.event.serverUrl ?? '',
     repository: settings?.event.repository ?? '',
     headSha: settings?.event.headSha ?? '',
     runUrl: settings?.event.runUrl ?? '',
-    locations: reports?.locations,
-    notes: reports?.notes
+    locations:
+      reports && disclosure
+        ? disclosedLocations(reports.locations, disclosure)
+        : reports?.locations,
+    notes: [...(withheld ? [withheld] : []), ...(reports?.notes ?? [])],
+    disclosure
   }
 }

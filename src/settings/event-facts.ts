@@ -13,6 +13,8 @@ export interface EventFacts {
   /** `owner/repo` of the workflow's repository. */
   readonly repository: string
   readonly repositoryUrl: string
+  /** Whether the workflow's repository is public, when the payload says (`repository.private`). */
+  readonly repositoryIsPublic?: boolean
   /** The branch the event is about: a PR's head, a merge group's head, else the ref's name. */
   readonly branch: string
   readonly headSha: string

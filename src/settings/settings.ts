@@ -353,7 +353,6 @@ function readTiming(
  * than the default is refused, before any request, until the version that builds it.
  */
 const NOT_YET_ACTED_ON: Readonly<Record<string, string>> = {
-  'report-detail': 'every surface shows full detail',
   'scan-label': 'every run scans',
   'scan-paths': 'every run scans',
   'not-requested-conclusion': 'no run is skipped as not requested',

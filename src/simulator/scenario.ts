@@ -216,6 +216,21 @@ export const NAMED_SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEn
       ]
     }),
     defineScenario({
+      name: 'public-repository',
+      description:
+        'The pr-with-baseline PR on a public repository: the demo sends the payload as public, so the reports withhold the base findings (report-detail: auto).',
+      scan: { findings: FINDINGS_OVER_GATE },
+      seededScans: [
+        {
+          repo_url: DEMO_REPO,
+          branch: DEMO_BASE_BRANCH,
+          status: 'completed',
+          name: 'Codertocat/Hello-World master (nightly)',
+          findings: [SQL_INJECTION, STORED_XSS]
+        }
+      ]
+    }),
+    defineScenario({
       name: 'insufficient-credits',
       description: 'The organisation has fewer credits than the estimate: POST /scans answers 402.',
       creditBalance: 1500
