@@ -1392,10 +1392,9 @@ async function compareWithBaseline(request, findings, deps) {
         return fallBack('new', `the findings of baseline scan ${scan.id} could not be read (${messageOf(error)}); re-run the job to try again.`);
     }
     const edited = await filesThePullRequestEdits(request, deps);
-    const { onBase, overruled } = judgeMatches(findings, earlier, edited.files);
-    if (edited.unknownBecause && overruled.size > 0) {
-        deps.logger.notice(`${edited.unknownBecause}, so ${overruled.size} finding(s) that match the baseline only loosely, or were triaged safe there, gate as new: the pull request may have edited them.`);
-    }
+    const baseMoved = await filesChangedOnBaseSince(commit, request, deps);
+    const { onBase, overruled } = judgeMatches(findings, earlier, edited.files, baseMoved.files);
+    noteStrictMatching(overruled, edited.unknownBecause, baseMoved.unknownBecause, deps);
     const overruledNote = overruled.size > 0
         ? ` (${overruled.size} of them match a baseline finding in a file this pull request changes)`
         : '';
@@ -1410,13 +1409,25 @@ async function compareWithBaseline(request, findings, deps) {
         overruledMatches: overruled
     };
 }
+/** Says why matches were judged strictly, when that made findings gate. */
+function noteStrictMatching(overruled, editedUnknown, baseMovedUnknown, deps) {
+    const count = (reason) => [...overruled.values()].filter((each) => each === reason).length;
+    const edited = count('code-edited') + count('triaged-file-edited');
+    if (editedUnknown && edited > 0) {
+        deps.logger.notice(`${editedUnknown}, so ${edited} finding(s) that match the baseline only loosely, or were triaged safe there, gate as new: the pull request may have edited them.`);
+    }
+    const baseChanged = count('base-file-changed');
+    if (baseMovedUnknown && baseChanged > 0) {
+        deps.logger.notice(`${baseChanged} finding(s) match the baseline exactly in files this pull request changes, but which files changed on the base since the baseline cannot be told (${baseMovedUnknown}), so they gate as new: the pull request may have brought them back. A baseline named after its commit (the action's push runs name theirs) avoids this.`);
+    }
+}
 /**
  * Which matches vouch for a finding. A loose match (the flagged code differs) is on the base only
  * in a file the PR leaves alone; triage carries over only for an exact match in such a file. In a
  * file the PR changes, a loose match or a finding triaged safe gates as new: the PR may have
  * rewritten the code under an old title, and a triage spoke of the code as it was.
  */
-function judgeMatches(findings, baseline, edited) {
+function judgeMatches(findings, baseline, edited, baseMoved = fileSetOf([])) {
     // A finding fixed on the base branch that comes back is a regression: new, not old.
     const comparable = baseline.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
     const files = new Map(findings.map((finding) => [finding.id, finding.affected_file]));
@@ -1428,14 +1439,45 @@ function judgeMatches(findings, baseline, edited) {
             // The PR left the file alone, so it did not bring the finding; only the same code keeps a triage.
             onBase.set(id, exact || !triagedSafe ? earlier.state : 'open');
         }
-        else if (exact && !triagedSafe) {
+        else if (exact && !triagedSafe && !baseMoved.includes(files.get(id))) {
             onBase.set(id, earlier.state);
         }
         else {
-            overruled.set(id, exact ? 'triaged-file-edited' : 'code-edited');
+            overruled.set(id, overruledBecause(exact, triagedSafe));
         }
     }
     return { onBase, overruled };
+}
+function overruledBecause(exact, triagedSafe) {
+    if (!exact)
+        return 'code-edited';
+    return triagedSafe ? 'triaged-file-edited' : 'base-file-changed';
+}
+/**
+ * The files changed on the base since the baseline's commit. An exact match in a file the PR
+ * changes is on the base only if the baseline saw that file as the base has it: a fix merged
+ * after the baseline, and reverted by the PR, would otherwise pass as "already there". Every file
+ * when that cannot be told (a baseline named after no commit): the strict side.
+ */
+async function filesChangedOnBaseSince(commit, request, deps) {
+    if (commit === undefined) {
+        return { files: EVERY_FILE, unknownBecause: 'the baseline scan names no commit' };
+    }
+    if (request.baseSha !== undefined && commit === request.baseSha.toLowerCase()) {
+        return { files: fileSetOf([]) };
+    }
+    if (!deps.pullRequest) {
+        return { files: EVERY_FILE, unknownBecause: "the pull request's base cannot be read here" };
+    }
+    try {
+        const changed = await deps.pullRequest.baseChangedSince(commit);
+        if (changed.complete)
+            return { files: fileSetOf(changed.files) };
+        return { files: EVERY_FILE, unknownBecause: changed.why ?? 'the list is incomplete' };
+    }
+    catch (error) {
+        return { files: EVERY_FILE, unknownBecause: messageOf(error) };
+    }
 }
 /** The files the PR changes; every file when they cannot be read (the strict side), and why. */
 async function filesThePullRequestEdits(request, deps) {
@@ -1810,6 +1852,7 @@ async function runFlow(settings, deps, facts, phase) {
         baselineScanId: settings.baselineScanId,
         repositoryUrl: settings.baselineRepositoryUrl,
         baseBranch: settings.event.baseBranch,
+        baseSha: settings.event.baseSha,
         isPullRequest: settings.event.pullRequestNumber !== undefined,
         branches: settings.baselineBranches,
         maxAgeMs: settings.baselineMaxAgeMs

@@ -102,60 +102,118 @@ async function githubIssueComments(pr) {
 
 /** GitHub lists at most this many files of a PR; a longer diff cannot be judged file by file. */
 const MAX_LISTED_PR_FILES = 3000;
+/** The compare API lists at most this many files. */
+const MAX_COMPARED_FILES = 300;
 const FILES_PER_PAGE = 100;
 const PERMISSION_ADVICE = 'give the job "permissions: pull-requests: read"';
 const CONTENTS_ADVICE = 'give the job "permissions: contents: read"';
 function githubPullRequest(pr) {
     const where = { owner: pr.owner, repo: pr.repo, pull_number: pr.number };
+    // One compare per baseline commit serves both questions asked of it.
+    const comparisons = new Map();
+    const compare = (commit) => {
+        let comparison = comparisons.get(commit);
+        if (!comparison) {
+            comparison = withAdvice(() => compareWithBase(pr, commit), CONTENTS_ADVICE);
+            comparisons.set(commit, comparison);
+        }
+        return comparison;
+    };
     return {
         headSha: () => withAdvice(async () => {
             const octokit = await octokitFor(pr.token);
             return (await octokit.rest.pulls.get(where)).data.head.sha;
         }),
-        changedFiles: () => withAdvice(async () => {
-            const octokit = await octokitFor(pr.token);
-            const files = [];
-            // A full last page means there may be more.
-            for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
-                const { data } = await octokit.rest.pulls.listFiles({
-                    ...where,
-                    per_page: FILES_PER_PAGE,
-                    page
-                });
-                files.push(...data.map((file) => file.filename));
-                if (data.length < FILES_PER_PAGE)
-                    return { files, complete: true };
-            }
-            return files.length < MAX_LISTED_PR_FILES ? { files, complete: true } : incomplete(files);
-        }),
-        baseIncludes: (commit) => withAdvice(async () => {
-            const octokit = await octokitFor(pr.token);
-            const base = pr.baseSha || (await octokit.rest.pulls.get(where)).data.base.sha;
-            try {
-                // `commit...base`: "ahead" or "identical" when base has commit in its history.
-                const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    basehead: `${commit}...${base}`,
-                    per_page: 1
-                });
-                return data.status === 'ahead' || data.status === 'identical';
-            }
-            catch (error) {
-                // A commit this repository does not have is in no branch of it.
-                if (error.status === 404)
-                    return false;
-                throw error;
-            }
-        }, CONTENTS_ADVICE)
+        changedFiles: () => withAdvice(() => filesOfJudgedCommit(pr)),
+        baseIncludes: async (commit) => (await compare(commit)).includes,
+        baseChangedSince: async (commit) => (await compare(commit)).files
     };
 }
-function incomplete(files) {
+/**
+ * The PR's files, when they are the judged commit's: GitHub lists the files of the PR as it is
+ * now, so a PR whose head moved on, or that was retargeted, since the event lists another diff (a
+ * re-run of an older event would judge its commit on it). Its head and base are read before and
+ * after the list; any difference makes the list incomplete, which the gate treats strictly.
+ */
+async function filesOfJudgedCommit(pr) {
+    const octokit = await octokitFor(pr.token);
+    const movedBefore = await movedOn(octokit, pr);
+    if (movedBefore)
+        return { files: [], complete: false, why: movedBefore };
+    const listed = await listFiles(octokit, pr);
+    const movedAfter = await movedOn(octokit, pr);
+    return movedAfter ? { files: [], complete: false, why: movedAfter } : listed;
+}
+/** Why the PR's files are no longer the judged commit's, or undefined while they are. */
+async function movedOn(octokit, pr) {
+    const { data } = await octokit.rest.pulls.get({
+        owner: pr.owner,
+        repo: pr.repo,
+        pull_number: pr.number
+    });
+    if (pr.headSha && data.head.sha.toLowerCase() !== pr.headSha.toLowerCase()) {
+        return `the pull request's head is now ${data.head.sha}, not ${pr.headSha} (the commit judged), so its file list is not this commit's`;
+    }
+    if (pr.baseRef && data.base.ref !== pr.baseRef) {
+        return `the pull request now targets ${data.base.ref}, not ${pr.baseRef} as when this run's event was sent, so its file list is not this run's`;
+    }
+    return undefined;
+}
+async function listFiles(octokit, pr) {
+    const files = [];
+    // A full last page means there may be more.
+    for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
+        const { data } = await octokit.rest.pulls.listFiles({
+            owner: pr.owner,
+            repo: pr.repo,
+            pull_number: pr.number,
+            per_page: FILES_PER_PAGE,
+            page
+        });
+        files.push(...data.map((file) => file.filename));
+        if (data.length < FILES_PER_PAGE)
+            return { files, complete: true };
+    }
+    if (files.length < MAX_LISTED_PR_FILES)
+        return { files, complete: true };
     return {
         files,
         complete: false,
         why: `the pull request changes more than the ${MAX_LISTED_PR_FILES} files GitHub lists`
     };
+}
+/** `commit...base`: whether the base has `commit` in its history, and the files changed since. */
+async function compareWithBase(pr, commit) {
+    const octokit = await octokitFor(pr.token);
+    const base = pr.baseSha ||
+        (await octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number })).data
+            .base.sha;
+    try {
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+            owner: pr.owner,
+            repo: pr.repo,
+            basehead: `${commit}...${base}`,
+            per_page: 1
+        });
+        const files = (data.files ?? []).map((file) => file.filename);
+        return {
+            includes: data.status === 'ahead' || data.status === 'identical',
+            files: files.length < MAX_COMPARED_FILES
+                ? { files, complete: true }
+                : {
+                    files,
+                    complete: false,
+                    why: `more than the ${MAX_COMPARED_FILES} files GitHub compares changed on the base since the baseline`
+                }
+        };
+    }
+    catch (error) {
+        // A commit this repository does not have is in no branch of it.
+        if (error.status === 404) {
+            return { includes: false, files: { files: [], complete: false, why: 'unknown commit' } };
+        }
+        throw error;
+    }
 }
 /** A failed read says which permission would let it succeed. */
 async function withAdvice(read, advice = PERMISSION_ADVICE) {
@@ -516,7 +574,9 @@ function pullRequestRef(settings) {
         owner,
         repo,
         number: event.pullRequestNumber,
-        baseSha: event.baseSha
+        baseSha: event.baseSha,
+        baseRef: event.baseBranch,
+        headSha: event.namesBranchOnly ? undefined : event.headSha
     };
 }
 /**
@@ -532,7 +592,12 @@ function pullRequestReader(settings) {
     const noToken = async () => {
         throw new Error('no github-token to read it with');
     };
-    return { headSha: noToken, changedFiles: noToken, baseIncludes: noToken };
+    return {
+        headSha: noToken,
+        changedFiles: noToken,
+        baseIncludes: noToken,
+        baseChangedSince: noToken
+    };
 }
 
 

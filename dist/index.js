@@ -33453,7 +33453,8 @@ function ungatedSection(findings, context) {
  */
 const OVERRULED_MATCH_WORDS = {
     'code-edited': 'flagged code edited in this PR',
-    'triaged-file-edited': 'triaged safe on the base, but this PR changes its file'
+    'triaged-file-edited': 'triaged safe on the base, but this PR changes its file',
+    'base-file-changed': 'its file changed on the base since the baseline scan, and this PR changes it too'
 };
 /** Blocking findings: what to fix, so the last column says why it is a problem. */
 function blockingTable(gating, scope, context, limit) {

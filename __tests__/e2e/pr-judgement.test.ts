@@ -152,6 +152,25 @@ describe('gate-scope', () => {
     )
   })
 
+  it("changed-files of a PR retargeted since its event: not this run's diff, so every finding gates", async () => {
+    const simulator = await simulatorWith()
+    const github = await fakeGitHub()
+    const payload = examplePayload('pull_request', 'opened')
+    const headSha = (payload.pull_request as { head: { sha: string } }).head.sha
+    // The PR now targets a branch whose diff leaves out the vulnerable file.
+    github.setPullRequest(2, { headSha, files: ['README.md'], baseRef: 'sneaky' })
+    const result = await runAgainst(simulator, {
+      github,
+      payload,
+      inputs: { 'gate-scope': 'changed-files' }
+    })
+    expect(result.outputs).toMatchObject({ result: 'failed', 'gating-findings': '2' })
+    const notice = commandsOf(result, 'notice').find((entry) =>
+      /fell back to all/.test(entry.message)
+    )
+    expect(notice?.message).toMatch(/the pull request now targets sneaky, not master/)
+  })
+
   it('new without a baseline: falls back to all with a notice saying what to do', async () => {
     const simulator = await simulatorWith()
     const result = await runAgainst(simulator)

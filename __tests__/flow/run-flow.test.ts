@@ -18,12 +18,20 @@ import {
   type InProcessExtras,
   type InProcessRun
 } from '../helpers/flow.js'
-import { baseline, clientFor, readyEstimation, simulatorPerTest } from '../helpers/simulator.js'
+import {
+  baseline,
+  baselineAt,
+  clientFor,
+  readyEstimation,
+  simulatorPerTest
+} from '../helpers/simulator.js'
 import { FAKE_CLOCK_START } from '../helpers/clock.js'
 
 const REPO = DEMO_REPO
 const HEAD_SHA = DEMO_HEAD_SHA
 const settingsFor = flowSettings
+/** The PR's base commit, and the commit its baseline scan judged. */
+const BASE_SHA = 'e'.repeat(40)
 
 const simulators = simulatorPerTest()
 
@@ -108,16 +116,45 @@ describe('gate-scope: new', () => {
 
   it('keeps an exact match that is still open on the base, in a file the PR changes', async () => {
     // The same code was there before: editing elsewhere in the file does not make it the PR's.
-    const { facts } = await run(baseline([SQL_INJECTION, SSRF]), settingsFor(), {
+    const { facts } = await run(
+      baselineAt(BASE_SHA, [SQL_INJECTION, SSRF]),
+      settingsFor({ event: { ...settingsFor().event, baseSha: BASE_SHA } }),
+      { pullRequest: pullRequest(HEAD_SHA, [SSRF.affected_file]) }
+    )
+    expect(facts.verdict!.passed).toBe(true)
+  })
+
+  it('gates a PR that reverts a fix merged after the baseline: the file changed on the base since', async () => {
+    // master had the SSRF at BASE_SHA (the baseline); a fix landed since; the PR reverts it.
+    const older = 'a'.repeat(40)
+    const { facts } = await run(baselineAt(older, [SQL_INJECTION, SSRF]), settingsFor(), {
+      pullRequest: {
+        ...pullRequest(HEAD_SHA, [SSRF.affected_file]),
+        baseChangedSince: async (commit) => ({
+          files: commit === older ? [SSRF.affected_file] : [],
+          complete: true
+        })
+      }
+    })
+    const ssrf = facts.findings!.find((finding) => finding.title === SSRF.title)!
+    expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
+    expect(facts.verdict!.scope.overruledMatches?.get(ssrf.id)).toBe('base-file-changed')
+  })
+
+  it('gates an exact match in an edited file when the baseline names no commit, saying why', async () => {
+    const { facts, logger } = await run(baseline([SQL_INJECTION, SSRF]), settingsFor(), {
       pullRequest: pullRequest(HEAD_SHA, [SSRF.affected_file])
     })
-    expect(facts.verdict!.passed).toBe(true)
+    expect(titles(facts.verdict!.gating)).toEqual([SSRF.title])
+    expect(logger.lines.find((line) => line.level === 'notice')?.message).toMatch(
+      /baseline scan names no commit\), so they gate as new/
+    )
   })
 
   it('judges every loose or triaged match as new when the changed files cannot be read', async () => {
     const { facts, logger } = await run(
-      baseline([SQL_INJECTION, { ...SSRF, state: 'false_positive' }]),
-      settingsFor(),
+      baselineAt(BASE_SHA, [SQL_INJECTION, { ...SSRF, state: 'false_positive' }]),
+      settingsFor({ event: { ...settingsFor().event, baseSha: BASE_SHA } }),
       {
         pullRequest: {
           ...pullRequest(),
@@ -338,7 +375,8 @@ describe('gate-scope: changed-files', () => {
         changedFiles: async () => {
           throw new Error('HTTP 403')
         },
-        baseIncludes: async () => true
+        baseIncludes: async () => true,
+        baseChangedSince: async () => ({ files: [], complete: true })
       }
     })
     expect(unreadable.facts.verdict!.scope.applied).toBe('all')
@@ -351,7 +389,8 @@ describe('gate-scope: changed-files', () => {
           complete: false,
           why: 'the pull request changes more than the 3000 files GitHub lists'
         }),
-        baseIncludes: async () => true
+        baseIncludes: async () => true,
+        baseChangedSince: async () => ({ files: [], complete: true })
       }
     })
     // The reader's own words (its platform's limit) are quoted.
@@ -379,7 +418,8 @@ describe('a superseded head', () => {
           throw new Error('HTTP 403 Resource not accessible by integration')
         },
         changedFiles: async () => ({ files: [], complete: true }),
-        baseIncludes: async () => true
+        baseIncludes: async () => true,
+        baseChangedSince: async () => ({ files: [], complete: true })
       }
     })
     expect(result).toBe('failed')

@@ -83,7 +83,9 @@ export function pullRequest(
   return {
     headSha: async () => headSha,
     changedFiles: async () => ({ files, complete: true }),
-    baseIncludes: async (commit) => baseHistory === undefined || baseHistory.includes(commit)
+    baseIncludes: async (commit) => baseHistory === undefined || baseHistory.includes(commit),
+    // The base has not moved since any baseline (the tests that need it say otherwise).
+    baseChangedSince: async () => ({ files: [], complete: true })
   }
 }
 

@@ -120,6 +120,21 @@ export function baseline(
   }
 }
 
+/** A completed full scan of master named after `commit`, as the action's push runs name theirs. */
+export function baselineAt(commit: string, findings: readonly FindingSeed[]): ScenarioOverrides {
+  return {
+    seededScans: [
+      {
+        repo_url: DEMO_REPO,
+        branch: 'master',
+        status: 'completed',
+        name: `Codertocat/Hello-World master @ ${commit}`,
+        findings
+      }
+    ]
+  }
+}
+
 /** Runs the bundled action against `simulator` with the demo key and fast polling. */
 export function runAgainst(
   simulator: HacktronSimulator,

@@ -20,6 +20,8 @@ export const FAKE_TOKEN_LOGIN = 'github-actions[bot]'
 export interface FakePullRequest {
   headSha: string
   files: string[]
+  /** The branch it targets now (GitHub's `base.ref`); `master` unless a test retargets it. */
+  baseRef?: string
 }
 
 /** GitHub lists at most this many files of a pull request. */
@@ -60,6 +62,8 @@ export class FakeGitHub {
    * and 404 when a is a commit the repository does not have.
    */
   readonly history = new Map<string, readonly string[]>()
+  /** The files changed between two commits, by `a...b`, for the compare API (none unless set). */
+  readonly compareFiles = new Map<string, readonly string[]>()
   readonly requests: string[] = []
   private nextId = 1000
   private readonly server: Server
@@ -160,7 +164,11 @@ export class FakeGitHub {
     if (!known(base) || !known(head)) return send(404, { message: 'Not Found' })
     const status =
       base === head ? 'identical' : this.history.get(head)?.includes(base) ? 'ahead' : 'diverged'
-    send(200, { status, ahead_by: 0, behind_by: 0, total_commits: 0, commits: [], files: [] })
+    const files = (this.compareFiles.get(`${base}...${head}`) ?? []).map((filename) => ({
+      filename,
+      status: 'modified'
+    }))
+    send(200, { status, ahead_by: 0, behind_by: 0, total_commits: 0, commits: [], files })
   }
 
   private answerPull(
@@ -170,7 +178,13 @@ export class FakeGitHub {
   ): void {
     const pr = this.pullRequests.get(Number(match[1]))
     if (!pr) return send(404, { message: 'Not Found' })
-    if (!match[2]) return send(200, { number: Number(match[1]), head: { sha: pr.headSha } })
+    if (!match[2]) {
+      return send(200, {
+        number: Number(match[1]),
+        head: { sha: pr.headSha },
+        base: { ref: pr.baseRef ?? 'master' }
+      })
+    }
     const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
     const page = Number(url.searchParams.get('page') ?? 1)
     const listed = pr.files.slice(0, MAX_LISTED_FILES)

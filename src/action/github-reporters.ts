@@ -135,7 +135,9 @@ function pullRequestRef(settings: ActionSettings): PullRequestRef | undefined {
     owner,
     repo,
     number: event.pullRequestNumber,
-    baseSha: event.baseSha
+    baseSha: event.baseSha,
+    baseRef: event.baseBranch,
+    headSha: event.namesBranchOnly ? undefined : event.headSha
   }
 }
 
@@ -150,5 +152,10 @@ function pullRequestReader(settings: ActionSettings): PullRequestReader | undefi
   const noToken = async (): Promise<never> => {
     throw new Error('no github-token to read it with')
   }
-  return { headSha: noToken, changedFiles: noToken, baseIncludes: noToken }
+  return {
+    headSha: noToken,
+    changedFiles: noToken,
+    baseIncludes: noToken,
+    baseChangedSince: noToken
+  }
 }

@@ -34,6 +34,12 @@ export type BaselineMatchOverruled =
   | 'code-edited'
   /** Triaged safe on the base, but this PR changes its file: the triage spoke of other code. */
   | 'triaged-file-edited'
+  /**
+   * The same code was on the base when the baseline was scanned, but the file changed on the
+   * base since (or that cannot be told), and this PR changes it too: it may bring back a fix's
+   * undoing.
+   */
+  | 'base-file-changed'
 
 /** Which findings the gate judged, and why, when it could not judge the scope asked for. */
 export interface ScopeDecision {

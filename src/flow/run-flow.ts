@@ -60,6 +60,7 @@ export async function runFlow(
         baselineScanId: settings.baselineScanId,
         repositoryUrl: settings.baselineRepositoryUrl,
         baseBranch: settings.event.baseBranch,
+        baseSha: settings.event.baseSha,
         isPullRequest: settings.event.pullRequestNumber !== undefined,
         branches: settings.baselineBranches,
         maxAgeMs: settings.baselineMaxAgeMs

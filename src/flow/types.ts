@@ -38,6 +38,8 @@ export interface FlowEvent {
   readonly pullRequestNumber?: number
   /** The branch a PR merges into: its newest completed scan is the baseline of `gate-scope: new`. */
   readonly baseBranch?: string
+  /** The PR's base commit when the event was sent. */
+  readonly baseSha?: string
   /**
    * The event names a branch, not a commit (a schedule, a dispatch): the commit judged is the one
    * the estimate resolves, so a push in between is judged, never skipped.
@@ -94,6 +96,8 @@ export interface PullRequestReader {
   changedFiles(): Promise<ChangedFiles>
   /** Whether `commit` is in the history of the PR's base commit (it, or an ancestor of it). */
   baseIncludes(commit: string): Promise<boolean>
+  /** The files changed on the PR's base since `commit` (a baseline's): its view of them is older. */
+  baseChangedSince(commit: string): Promise<ChangedFiles>
 }
 
 /** The Hacktron calls the flow makes. */

@@ -163,7 +163,9 @@ function ungatedSection(findings: readonly Finding[], context: SummaryContext): 
  */
 export const OVERRULED_MATCH_WORDS: Record<BaselineMatchOverruled, string> = {
   'code-edited': 'flagged code edited in this PR',
-  'triaged-file-edited': 'triaged safe on the base, but this PR changes its file'
+  'triaged-file-edited': 'triaged safe on the base, but this PR changes its file',
+  'base-file-changed':
+    'its file changed on the base since the baseline scan, and this PR changes it too'
 }
 
 /** Blocking findings: what to fix, so the last column says why it is a problem. */
