@@ -11,10 +11,12 @@ import {
   type RunRecord,
   type RunRecordReader
 } from '../flow/run-record.js'
+import type { LedgerSeal } from '../flow/pr-ledger.js'
 import type { SummaryContext } from '../report/summary.js'
 import type { Settings } from '../settings/settings.js'
 import type { FindingReports } from './finding-reports.js'
 import type { Connections, FrontEnd, GateLogger } from './front-end.js'
+import type { LedgerHolding } from './pr-ledger-keeper.js'
 
 export interface RunState<Report = unknown> {
   readonly facts: RunFacts
@@ -25,6 +27,10 @@ export interface RunState<Report = unknown> {
   connections?: Connections
   /** Seals the records this run writes, and verifies the ones it reads (keyed by the API key). */
   recordSeal?: RecordSeal
+  /** Seals and verifies the PR's credit ledger (max-credits-per-pr), keyed likewise. */
+  ledgerSeal?: LedgerSeal
+  /** The PR's credit ledger as this run last read or wrote it (pr-ledger-keeper.ts). */
+  ledger?: LedgerHolding
 }
 
 export function newRunState<Report>(frontEnd: FrontEnd<Report>, facts: RunFacts): RunState<Report> {
