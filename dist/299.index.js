@@ -1632,8 +1632,8 @@ async function readFindingsBefore(deadline, request, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/flow/run-record.ts + 1 modules
-var run_record = __webpack_require__(6993);
+// EXTERNAL MODULE: ./src/flow/run-record.ts
+var run_record = __webpack_require__(8851);
 ;// CONCATENATED MODULE: ./src/flow/scan-start.ts
 // Starting the scan, the one step that spends credits, so that no run ever pays twice:
 // - a re-run for the same commit and scope attaches to the scan already started for it;
@@ -1641,6 +1641,9 @@ var run_record = __webpack_require__(6993);
 // - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
 //   if the scan started; else send again, which is safe because the API lets one scan claim an
 //   estimation (a second start of a started scan is a 409, never a second charge).
+// With max-credits-per-pr, the PR's ledger is checked right before the start is sent, and this
+// run's own start (answered, or its lost answer reconciled) is recorded there once; attaching to
+// a scan adds nothing.
 
 
 
@@ -1670,9 +1673,11 @@ async function startScanOnce(request, deps, facts) {
         if (existing)
             return existing;
     }
+    await request.ledger?.beforeSpend();
     const sentAt = Date.now();
+    let started;
     try {
-        return recordStarted(await spend(request, deps), request, deps, facts);
+        started = await spend(request, deps);
     }
     catch (error) {
         if (!(error instanceof errors/* HacktronApiError */.jv))
@@ -1689,6 +1694,7 @@ async function startScanOnce(request, deps, facts) {
             throw error;
         return reconcile(request, error, sentAt, deps, facts);
     }
+    return recordStarted(started, request, deps, facts);
 }
 async function reconcile(request, lost, sentAt, deps, facts) {
     const estimationId = request.body.cost_estimation_id;
@@ -1698,19 +1704,23 @@ async function reconcile(request, lost, sentAt, deps, facts) {
     const started = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, () => true, sentAt).catch(() => {
         throw lost;
     });
+    // A scan found here is this run's own start, paid for: it goes in the ledger, unlike an attach.
     if (started) {
         attach(started, 'the scan had started although its answer was lost', deps, facts);
+        await request.ledger?.recordSpend(started.id);
         return started.id;
     }
+    let resent;
     try {
         deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
-        return recordStarted(await spend(request, deps), request, deps, facts);
+        resent = await spend(request, deps);
     }
     catch (error) {
         if (error instanceof errors/* HacktronApiError */.jv && error.code === 'conflict') {
             const claimed = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, () => true, sentAt);
             if (claimed) {
                 attach(claimed, 'the first start had claimed the estimation', deps, facts);
+                await request.ledger?.recordSpend(claimed.id);
                 return claimed.id;
             }
         }
@@ -1718,12 +1728,15 @@ async function reconcile(request, lost, sentAt, deps, facts) {
         // to look for in the dashboard before re-running.
         throw error;
     }
+    return recordStarted(resent, request, deps, facts);
 }
-function recordStarted(started, request, deps, facts) {
+async function recordStarted(started, request, deps, facts) {
     facts.scanId = started.id;
     facts.scanStatus = started.status;
     facts.scanStartedAtMs = deps.clock.now();
     deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
+    // Before anything else: a run cancelled while it waits for the scan has recorded what it paid.
+    await request.ledger?.recordSpend(started.id);
     return started.id;
 }
 function attach(scan, because, deps, facts) {
@@ -1744,6 +1757,8 @@ function spend(request, deps) {
     return deps.client.createScan(request.body);
 }
 
+// EXTERNAL MODULE: ./src/flow/pr-ledger.ts
+var pr_ledger = __webpack_require__(564);
 ;// CONCATENATED MODULE: ./src/flow/commit-binding.ts
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
@@ -1813,6 +1828,7 @@ async function confirmWaitedScan(scanId, settings, deps, facts) {
 }
 
 ;// CONCATENATED MODULE: ./src/flow/run-flow.ts
+
 
 
 
@@ -1899,7 +1915,17 @@ async function estimateAndStart(settings, deps, facts, phase) {
         }
     }
     const body = scanRequestBody(bound, settings.repositories, settings);
-    return phase('Start the scan', () => startScanOnce({ body, ...start }, deps, facts));
+    const ledger = prSpendLedger(settings, deps, facts);
+    return phase('Start the scan', () => startScanOnce({ body, ...start, ledger }, deps, facts));
+}
+/** The PR's budget for this start: only with max-credits-per-pr, on a pull request. */
+function prSpendLedger(settings, deps, facts) {
+    const { maxCreditsPerPr } = settings;
+    if (maxCreditsPerPr === undefined || settings.event.pullRequestNumber === undefined) {
+        return undefined;
+    }
+    const headSha = facts.judgedSha ?? settings.event.headSha;
+    return (0,pr_ledger/* spendLedger */.GH)({ maxCreditsPerPr, headSha }, deps.prLedger, deps, facts);
 }
 /**
  * The estimation to spend once its resolved commit is the one this run judges, or undefined when
@@ -1982,11 +2008,14 @@ var locations = __webpack_require__(3134);
 var report_outcome = __webpack_require__(5697);
 // EXTERNAL MODULE: ./src/run/run-state.ts
 var run_state = __webpack_require__(9184);
+// EXTERNAL MODULE: ./src/run/pr-ledger-keeper.ts
+var pr_ledger_keeper = __webpack_require__(4732);
 ;// CONCATENATED MODULE: ./src/run/drive-flow.ts
 // The flow with everything it needs: the Hacktron client, the front end's pull request and run
 // records, the clock and the cancellation; each phase folded in the log. Loaded once the settings
 // are valid, so a run that stops at a bad input does not pay for the client and the flow.
 // Returns how the flow ended; a cancelled job stops waiting at once (the scan goes on).
+
 
 
 
@@ -2046,6 +2075,7 @@ function flowDeps(settings, connections, state, runtime) {
         pullRequest: connections.pullRequest,
         runRecords: (0,run_state/* runRecordsOf */.Dd)(connections),
         recordSeal: state.recordSeal,
+        prLedger: (0,pr_ledger_keeper/* prLedgerStore */.R)(state, () => (0,report_outcome/* updateComment */.v)(state)),
         logger,
         clock: runtime.clock,
         random: runtime.random,

@@ -378,24 +378,29 @@ class PrCommentWriter {
         this.api = api;
         this.logger = logger;
     }
-    /** Writes `body` (which must contain the marker); never throws. */
+    /**
+     * Writes `body` (which must contain the marker); never throws. False when the comment could not
+     * be written (an edit-only write that finds no comment to edit is no failure).
+     */
     async write(body, options = { mayCreate: true }) {
-        if (this.disabled || body === this.lastBody)
-            return;
+        if (this.disabled)
+            return false;
+        if (body === this.lastBody)
+            return true;
         if (!options.mayCreate && this.knownAbsent)
-            return;
+            return true;
         try {
             const api = await this.api();
             this.identity ??= await api.identity();
             if (this.commentId === undefined && !this.knownAbsent) {
-                this.commentId = await this.findExisting(api);
+                this.commentId = (await this.findExisting(api))?.id;
                 this.knownAbsent = this.commentId === undefined;
             }
             if (this.commentId !== undefined) {
                 await api.update(this.commentId, body);
             }
             else if (!options.mayCreate) {
-                return;
+                return true;
             }
             else {
                 this.commentId = await api.create(body);
@@ -403,10 +408,27 @@ class PrCommentWriter {
                 await this.settleRace(api, body);
             }
             this.lastBody = body;
+            return true;
         }
         catch (error) {
             this.onError(error);
+            return false;
         }
+    }
+    /**
+     * The PR's credit ledger in this job's comment (the one this writer keeps: the oldest that the
+     * token's identity wrote), as stored; undefined when there is no such comment or it holds none.
+     * Throws when the comments cannot be read: a ledger that cannot be read is not an empty one.
+     */
+    async readLedger() {
+        const api = await this.api();
+        this.identity ??= await api.identity();
+        const comment = await this.findExisting(api);
+        if (comment === undefined)
+            return undefined;
+        this.commentId = comment.id;
+        this.knownAbsent = false;
+        return (0,report_comment/* parseCommentLedger */.yW)(comment.body ?? '', this.marker);
     }
     /**
      * The run records in this job's comments written by the token's identity (a record anyone else
@@ -440,11 +462,11 @@ class PrCommentWriter {
                 `${foreign.author ?? 'an unknown author'}, not by ${this.identity ?? 'this token'}: ` +
                 'it is ignored and left as it is.');
         }
-        return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id));
+        return mine.reduce((oldest, comment) => (oldest === undefined || comment.id < oldest.id ? comment : oldest), undefined);
     }
     /** If another run created its comment at the same time, the oldest one wins. */
     async settleRace(api, body) {
-        const oldest = await this.findExisting(api);
+        const oldest = (await this.findExisting(api))?.id;
         if (oldest === undefined || oldest === this.commentId)
             return;
         await api.remove(this.commentId);

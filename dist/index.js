@@ -28406,6 +28406,58 @@ function countingLogger(logger) {
 
 /***/ }),
 
+/***/ 646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ recordKey),
+/* harmony export */   RC: () => (/* binding */ verifyRecord),
+/* harmony export */   lm: () => (/* binding */ signRecord)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// One message authentication code for every record the action writes where others can write too
+// (a check run's external_id, the PR comment's marker, the PR's credit ledger): only a holder of
+// the Hacktron API key can make a tag that verifies, so a record planted by a PR author, or by
+// another workflow writing as the same GitHub identity, is told apart and ignored.
+
+/** Tags are this many hex digits: 128 bits, short enough for an external_id or a marker. */
+const TAG_HEX_DIGITS = 32;
+/**
+ * The key for records, derived from the API key (never the API key itself, which must never be
+ * used for anything but Hacktron's API); a rotated API key makes older records unverifiable.
+ */
+function recordKey(apiKey) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', apiKey).update('hacktron-whitebox-scan-action/record/v1').digest();
+}
+/** The tag of `fields` under `key`: lower-case hex. */
+function signRecord(key, fields) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(canonical(fields)).digest('hex').slice(0, TAG_HEX_DIGITS);
+}
+/** Whether `tag` is the tag of `fields` under `key`; in constant time. */
+function verifyRecord(key, fields, tag) {
+    if (!/^[0-9a-f]+$/.test(tag) || tag.length !== TAG_HEX_DIGITS)
+        return false;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(Buffer.from(signRecord(key, fields), 'hex'), Buffer.from(tag, 'hex'));
+}
+/**
+ * One unambiguous text for the fields: sorted by name, each name and value length-prefixed, so
+ * that no two different records (a value holding a separator, a field moved) encode alike.
+ */
+function canonical(fields) {
+    return Object.keys(fields)
+        .sort()
+        .filter((name) => fields[name] !== undefined)
+        .map((name) => {
+        const value = String(fields[name]);
+        return `${name.length}:${name}=${value.length}:${value};`;
+    })
+        .join('');
+}
+
+
+/***/ }),
+
 /***/ 7814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28776,6 +28828,146 @@ async function pollUntilTerminal(options, { clock, logger, signal, random }) {
 
 /***/ }),
 
+/***/ 564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ judgeStoredLedger),
+/* harmony export */   GH: () => (/* binding */ spendLedger),
+/* harmony export */   Tl: () => (/* binding */ ledgerSeal),
+/* harmony export */   g2: () => (/* binding */ ledgerTotal)
+/* harmony export */ });
+/* unused harmony export EMPTY_LEDGER */
+/* harmony import */ var _common_mac_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(646);
+/* harmony import */ var _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+// The PR's credit ledger (max-credits-per-pr): every scan this workflow job started for the pull
+// request, with the commit it was for and the credits it cost. Written once each POST /scans is
+// answered, read right before the next one: a scan that would take the PR over its budget is
+// never started. The front end keeps it (the action: in its PR comment's hidden marker), where
+// anyone who writes as the same identity could edit it; so it is sealed like the run records,
+// as a record of its own kind, over the repository, the PR and every entry, and a ledger whose
+// seal does not verify is never trusted and never rewritten.
+
+
+/** No scan recorded yet: where there is no ledger at all (no comment, a marker without one). */
+const EMPTY_LEDGER = { entries: [] };
+/** The credits spent on the PR's scans, as the ledger counts them. */
+function ledgerTotal(ledger) {
+    return ledger.entries.reduce((total, entry) => total + entry.credits, 0);
+}
+function ledgerSeal(apiKey, place) {
+    const key = (0,_common_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .recordKey */ .Hy)(apiKey);
+    const fields = (entries) => {
+        const sealed = {
+            kind: 'ledger',
+            repository: place.repository.toLowerCase(),
+            pr: place.pullRequestNumber ?? '',
+            entries: entries.length,
+            total: ledgerTotal({ entries })
+        };
+        entries.forEach((entry, index) => {
+            sealed[`entry-${index}-scan`] = entry.scanId;
+            sealed[`entry-${index}-commit`] = entry.headSha;
+            sealed[`entry-${index}-credits`] = entry.credits;
+        });
+        return sealed;
+    };
+    return {
+        seal: (entries) => ({ entries, tag: (0,_common_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .signRecord */ .lm)(key, fields(entries)) }),
+        verifies: (ledger) => ledger.tag !== undefined && (0,_common_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyRecord */ .RC)(key, fields(ledger.entries), ledger.tag)
+    };
+}
+/** The ledger as stored, judged: none at all is an empty ledger; one that does not verify, none. */
+function judgeStoredLedger(stored, seal) {
+    if (stored === undefined)
+        return { verified: true, ledger: EMPTY_LEDGER };
+    if (stored === 'malformed' || !seal.verifies(stored))
+        return { verified: false };
+    return { verified: true, ledger: stored };
+}
+/** `max-credits-per-pr` for one start, against the ledger in `store` (absent: none can be kept). */
+function spendLedger(budget, store, deps, facts) {
+    /** The entries read right before spending, that this run's own entry is added to. */
+    let before = [];
+    return {
+        beforeSpend: async () => {
+            const credits = facts.estimatedCredits;
+            if (credits === undefined)
+                throw new Error('No estimate to check max-credits-per-pr with');
+            before = await checkPrBudget(budget, credits, store);
+        },
+        recordSpend: async (scanId) => {
+            if (!store)
+                return;
+            const entry = {
+                scanId: scanId.toLowerCase(),
+                headSha: budget.headSha.toLowerCase(),
+                credits: facts.estimatedCredits ?? 0
+            };
+            await recordEntry(entry, before, store, deps.logger);
+        }
+    };
+}
+/** The entries of the ledger when this estimate fits the PR's budget; else a FlowFailure. */
+async function checkPrBudget(budget, credits, store) {
+    const max = budget.maxCreditsPerPr;
+    if (!store) {
+        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('over-budget', 'Hacktron: no PR credit ledger', `max-credits-per-pr (${max}) is set, but this run has no PR comment to keep the PR's credit ledger in ` +
+            '(it needs pr-comment: true, a pull_request or pull_request_target event, and a github-token that may comment). ' +
+            'No scan was started and nothing was spent. Give the job "permissions: pull-requests: write", or remove max-credits-per-pr.');
+    }
+    const reading = await readForBudget(store, max);
+    if (!reading.verified) {
+        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('over-budget', "Hacktron: the PR's credit ledger does not verify", `max-credits-per-pr (${max}) is set, but the credit ledger in the action's PR comment does not carry a seal that verifies: ` +
+            'it was edited, or written under another Hacktron API key (a rotated key). What this PR has spent is unknown, so no scan ' +
+            'was started and nothing was spent; the comment is left as it is. If a new ledger is really intended, delete the ' +
+            "action's comment on this pull request (the next run begins a new ledger at 0 credits), then re-run.");
+    }
+    const { entries } = reading.ledger;
+    const spent = ledgerTotal(reading.ledger);
+    if (spent + credits > max) {
+        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('over-budget', 'Hacktron: PR credit budget exhausted', overBudget(max, entries, credits));
+    }
+    // A ledger that cannot be written would count nothing: the spend must be recordable first.
+    if (!(await store.write(entries))) {
+        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('over-budget', "Hacktron: the PR's credit ledger cannot be written", `max-credits-per-pr (${max}) is set, but the action's PR comment, which keeps the PR's credit ledger, could not be written ` +
+            '(see the warning above). No scan was started and nothing was spent. Give the job "permissions: pull-requests: write", then re-run.');
+    }
+    return entries;
+}
+async function readForBudget(store, max) {
+    try {
+        return await store.read();
+    }
+    catch (error) {
+        throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('over-budget', "Hacktron: the PR's credit ledger could not be read", `max-credits-per-pr (${max}) is set, but the credit ledger in the action's PR comment could not be read ` +
+            `(${error instanceof Error ? error.message : String(error)}). No scan was started and nothing was spent; re-run the job.`);
+    }
+}
+function overBudget(max, entries, credits) {
+    const spent = ledgerTotal({ entries });
+    const listed = entries
+        .map((entry) => `${entry.credits} on ${entry.headSha.slice(0, 7)} (scan ${entry.scanId})`)
+        .join(', ');
+    return (`This pull request's budget is max-credits-per-pr: ${max} credits. This workflow job already spent ${spent} on it` +
+        `${listed ? `: ${listed}` : ''}; this scan is estimated at ${credits} more, ${spent + credits} in all. ` +
+        'No scan was started and nothing was spent. Raise max-credits-per-pr if the cost is expected; or, if a new ledger ' +
+        "is really intended, delete the action's comment on this pull request (the next run begins at 0 credits).");
+}
+/** Adds `entry` to the ledger, once (the store keeps what another run wrote meanwhile). */
+async function recordEntry(entry, before, store, logger) {
+    if (before.some((recorded) => recorded.scanId === entry.scanId))
+        return;
+    if (!(await store.write([...before, entry]))) {
+        logger.warning(`Hacktron: scan ${entry.scanId} (${entry.credits} credits) could not be recorded in the PR's credit ledger: ` +
+            "the action's PR comment could not be written (the next update of the comment tries again), or its ledger no " +
+            'longer verifies (edited meanwhile: it is never rewritten).');
+    }
+}
+
+
+/***/ }),
+
 /***/ 7995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28795,72 +28987,24 @@ function newRunFacts() {
 
 /***/ }),
 
-/***/ 6993:
+/***/ 8851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  pd: () => (/* binding */ findRecordedScan),
-  Mz: () => (/* binding */ gateOfVerdict),
-  md: () => (/* binding */ readRecordedGate),
-  UN: () => (/* binding */ recordScope),
-  Dd: () => (/* binding */ recordSeal)
-});
-
-// UNUSED EXPORTS: recordedGate
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/common/mac.ts
-// One message authentication code for every record the action writes where others can write too
-// (a check run's external_id, the PR comment's marker, the PR's credit ledger): only a holder of
-// the Hacktron API key can make a tag that verifies, so a record planted by a PR author, or by
-// another workflow writing as the same GitHub identity, is told apart and ignored.
-
-/** Tags are this many hex digits: 128 bits, short enough for an external_id or a marker. */
-const TAG_HEX_DIGITS = 32;
-/**
- * The key for records, derived from the API key (never the API key itself, which must never be
- * used for anything but Hacktron's API); a rotated API key makes older records unverifiable.
- */
-function recordKey(apiKey) {
-    return (0,external_node_crypto_.createHmac)('sha256', apiKey).update('hacktron-whitebox-scan-action/record/v1').digest();
-}
-/** The tag of `fields` under `key`: lower-case hex. */
-function signRecord(key, fields) {
-    return (0,external_node_crypto_.createHmac)('sha256', key).update(canonical(fields)).digest('hex').slice(0, TAG_HEX_DIGITS);
-}
-/** Whether `tag` is the tag of `fields` under `key`; in constant time. */
-function verifyRecord(key, fields, tag) {
-    if (!/^[0-9a-f]+$/.test(tag) || tag.length !== TAG_HEX_DIGITS)
-        return false;
-    return (0,external_node_crypto_.timingSafeEqual)(Buffer.from(signRecord(key, fields), 'hex'), Buffer.from(tag, 'hex'));
-}
-/**
- * One unambiguous text for the fields: sorted by name, each name and value length-prefixed, so
- * that no two different records (a value holding a separator, a field moved) encode alike.
- */
-function canonical(fields) {
-    return Object.keys(fields)
-        .sort()
-        .filter((name) => fields[name] !== undefined)
-        .map((name) => {
-        const value = String(fields[name]);
-        return `${name.length}:${name}=${value.length}:${value};`;
-    })
-        .join('');
-}
-
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __nccwpck_require__(5131);
-// EXTERNAL MODULE: ./src/hacktron/url.ts
-var url = __nccwpck_require__(7375);
-// EXTERNAL MODULE: ./src/flow/scan-lookup.ts
-var scan_lookup = __nccwpck_require__(8730);
-// EXTERNAL MODULE: ./src/flow/types.ts
-var types = __nccwpck_require__(3721);
-;// CONCATENATED MODULE: ./src/flow/run-record.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dd: () => (/* binding */ recordSeal),
+/* harmony export */   Mz: () => (/* binding */ gateOfVerdict),
+/* harmony export */   UN: () => (/* binding */ recordScope),
+/* harmony export */   md: () => (/* binding */ readRecordedGate),
+/* harmony export */   pd: () => (/* binding */ findRecordedScan)
+/* harmony export */ });
+/* unused harmony export recordedGate */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _common_mac_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(646);
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5131);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7375);
+/* harmony import */ var _scan_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8730);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3721);
 // The re-run record of our own. The API gives a scan no estimation id, so finding "the scan
 // started for this commit" by the scan's name works only while Hacktron names scans after their
 // estimations, which nothing promises. So each run that starts (or attaches to) a scan also
@@ -28883,7 +29027,7 @@ const isOneOf = (values, text) => values.some((value) => value === text);
  */
 function checkedGate(text) {
     const { failOnSeverity, gateScope, baselineScanId } = text;
-    if (!isOneOf(severity/* GATE_LEVELS */.iA, failOnSeverity) || !isOneOf(types/* GATE_SCOPES */.KJ, gateScope))
+    if (!isOneOf(_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .GATE_LEVELS */ .iA, failOnSeverity) || !isOneOf(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .GATE_SCOPES */ .KJ, gateScope))
         return undefined;
     if (gateScope === 'new') {
         return baselineScanId !== undefined && SCAN_UUID.test(baselineScanId)
@@ -28924,7 +29068,7 @@ function recordedGate(record, seal) {
     return seal?.verifies(record) === true ? record.gate : undefined;
 }
 function recordSeal(apiKey, place) {
-    const key = recordKey(apiKey);
+    const key = (0,_common_mac_js__WEBPACK_IMPORTED_MODULE_1__/* .recordKey */ .Hy)(apiKey);
     const fields = (record) => ({
         kind: record.kind,
         repository: place.repository.toLowerCase(),
@@ -28939,16 +29083,16 @@ function recordSeal(apiKey, place) {
         baseline: record.gate?.baselineScanId
     });
     return {
-        seal: (record) => ({ ...record, tag: signRecord(key, fields(record)) }),
-        verifies: (record) => record.tag !== undefined && verifyRecord(key, fields(record), record.tag)
+        seal: (record) => ({ ...record, tag: (0,_common_mac_js__WEBPACK_IMPORTED_MODULE_1__/* .signRecord */ .lm)(key, fields(record)) }),
+        verifies: (record) => record.tag !== undefined && (0,_common_mac_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyRecord */ .RC)(key, fields(record), record.tag)
     };
 }
 /** A short digest of every repository and branch scanned: equal exactly when the scope is. */
 function recordScope(repositories) {
-    const [primary, ...related] = repositories.map((repo) => `${(0,url/* normalizeRepoUrl */.Hx)(repo.url)}@${repo.branch}`);
+    const [primary, ...related] = repositories.map((repo) => `${(0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeRepoUrl */ .Hx)(repo.url)}@${repo.branch}`);
     // The primary first, the related ones in any order.
     const lines = [primary ?? '', ...related.sort()].join('\n');
-    return (0,external_node_crypto_.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(lines).digest('hex').slice(0, 16);
 }
 /** The newest-recorded scan for this commit and scope that the API confirms, or undefined. */
 async function findRecordedScan(key, deps) {
@@ -28969,7 +29113,7 @@ async function findRecordedScan(key, deps) {
             deps.logger.info(`Hacktron: the run record names scan ${scanId}, which could not be read (${error instanceof Error ? error.message : String(error)}); looking further.`);
             continue;
         }
-        if (isOfScope(scan, key) && (0,scan_lookup/* isReusable */.g1)(scan))
+        if (isOfScope(scan, key) && (0,_scan_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .isReusable */ .g1)(scan))
             return scan;
         deps.logger.info(`Hacktron: the run record names scan ${scanId}, but it is ${scan.status} or of another repository or branch; not reused.`);
     }
@@ -28977,7 +29121,7 @@ async function findRecordedScan(key, deps) {
 }
 function isOfScope(scan, key) {
     return (scan.repo_url !== null &&
-        (0,url/* normalizeRepoUrl */.Hx)(scan.repo_url) === (0,url/* normalizeRepoUrl */.Hx)(key.repoUrl) &&
+        (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeRepoUrl */ .Hx)(scan.repo_url) === (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeRepoUrl */ .Hx)(key.repoUrl) &&
         scan.branch === key.branch);
 }
 
@@ -32115,8 +32259,7 @@ function readTiming(input, api) {
 const NOT_YET_ACTED_ON = {
     'scan-label': 'every run scans',
     'scan-paths': 'every run scans',
-    'not-requested-conclusion': 'no run is skipped as not requested',
-    'max-credits-per-pr': 'only max-credits (per scan) limits the spend'
+    'not-requested-conclusion': 'no run is skipped as not requested'
 };
 function refuseNotYetActedOn(input) {
     for (const [name, today] of Object.entries(NOT_YET_ACTED_ON)) {
@@ -32376,8 +32519,10 @@ function maskSecrets(sources) {
 
 // EXTERNAL MODULE: ./src/flow/run-facts.ts
 var run_facts = __nccwpck_require__(7995);
-// EXTERNAL MODULE: ./src/flow/run-record.ts + 1 modules
-var run_record = __nccwpck_require__(6993);
+// EXTERNAL MODULE: ./src/flow/run-record.ts
+var run_record = __nccwpck_require__(8851);
+// EXTERNAL MODULE: ./src/flow/pr-ledger.ts
+var pr_ledger = __nccwpck_require__(564);
 ;// CONCATENATED MODULE: ./src/settings/describe.ts
 /**
  * The settings with every secret replaced by what can be said of it. The report part is the
@@ -32684,6 +32829,7 @@ var run_report_outcome = __nccwpck_require__(5697);
 
 
 
+
 /**
  * Runs the gate. `readSettings` is called inside, so that a bad input is reported like any other
  * end of the run; `runtime` replaces the clock, randomness and client (tests).
@@ -32724,6 +32870,7 @@ async function runGate(readSettings, frontEnd, runtime) {
 async function goToHacktron(settings, state, runtime = {}) {
     state.logger.info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
     state.recordSeal = (0,run_record/* recordSeal */.Dd)(settings.apiKey, settings.event);
+    state.ledgerSeal = (0,pr_ledger/* ledgerSeal */.Tl)(settings.apiKey, settings.event);
     state.connections = await state.frontEnd.connect(settings, state.logger);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
@@ -32780,7 +32927,7 @@ async function run() {
 /* harmony export */ });
 /* unused harmony exports CHECK_RUN_NAME, MAX_CHECK_OUTPUT_CHARS, ANNOTATIONS_PER_REQUEST, MAX_NOTICE_ANNOTATIONS, conclusionOf */
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
-/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6993);
+/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
 /* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4231);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
 
@@ -32982,12 +33129,15 @@ function annotationBatches(annotations) {
 /* harmony export */   Ql: () => (/* binding */ commentMarker),
 /* harmony export */   U7: () => (/* binding */ renderSummaryWithin),
 /* harmony export */   vk: () => (/* binding */ describeProgress),
-/* harmony export */   wQ: () => (/* binding */ renderComment)
+/* harmony export */   wQ: () => (/* binding */ renderComment),
+/* harmony export */   yW: () => (/* binding */ parseCommentLedger)
 /* harmony export */ });
 /* unused harmony exports MAX_COMMENT_CHARS, recordedMarker */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
-/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6993);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7994);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8851);
+/* harmony import */ var _flow_pr_ledger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(564);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7994);
+
 
 
 
@@ -33008,18 +33158,32 @@ function commentMarker(parts) {
  * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
  * the scope it was for, so that a re-run finds the scan again without relying on its name; once
  * there is a verdict, the gate settings it was judged with (`fail-on`, `gate-scope` and, for
- * `new`, `baseline`), for a triage to re-judge with.
+ * `new`, `baseline`), for a triage to re-judge with. Then the PR's credit ledger, when there is
+ * one (max-credits-per-pr): `ledger="<scan>:<commit>:<credits>,…" ledger-total ledger-mac`.
  */
-function recordedMarker(marker, record) {
+function recordedMarker(marker, record, ledger) {
+    return `${marker}${recordText(record)}${ledgerText(ledger)} -->`;
+}
+function recordText(record) {
     if (!record)
-        return `${marker} -->`;
+        return '';
     const { gate } = record;
     const baseline = gate?.baselineScanId ? ` baseline="${cleanValue(gate.baselineScanId)}"` : '';
     const gateText = gate
         ? ` fail-on="${cleanValue(gate.failOnSeverity)}" gate-scope="${cleanValue(gate.gateScope)}"${baseline}`
         : '';
     const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : '';
-    return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${seal} -->`;
+    return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${seal}`;
+}
+/** The ledger's attributes; none for an empty one (no ledger reads as an empty one). */
+function ledgerText(ledger) {
+    if (!ledger || ledger.entries.length === 0)
+        return '';
+    const entries = ledger.entries
+        .map((entry) => `${entry.scanId}:${entry.headSha}:${entry.credits}`)
+        .join(',');
+    const seal = ledger.tag ? ` ledger-mac="${cleanValue(ledger.tag)}"` : '';
+    return ` ledger="${cleanValue(entries)}" ledger-total="${(0,_flow_pr_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .ledgerTotal */ .g2)(ledger)}"${seal}`;
 }
 /**
  * Whether `body` is this job's comment: the marker opens it. Quoted in the middle of a comment
@@ -33033,10 +33197,9 @@ function startsWithMarker(body, marker) {
  * the flow. A marker whose gate settings are not valid holds no record.
  */
 function parseCommentRecord(body, marker) {
-    if (!startsWithMarker(body, marker))
+    const attributes = markerAttributes(body, marker);
+    if (!attributes)
         return undefined;
-    const end = body.indexOf('-->');
-    const attributes = new Map([...body.slice(marker.length, end < 0 ? undefined : end).matchAll(/([a-z-]+)="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']));
     const scanId = attributes.get('scan');
     const headSha = attributes.get('head');
     const scope = attributes.get('record-scope');
@@ -33049,8 +33212,39 @@ function parseCommentRecord(body, marker) {
         return undefined;
     return { scanId, headSha, scope, kind: 'comment', ...gate, tag: attributes.get('mac') };
 }
-function renderComment(marker, facts, context, outcome, record) {
-    const head = recordedMarker(marker, record);
+/** The attributes of the marker that opens `body`, after the marker's own; undefined without one. */
+function markerAttributes(body, marker) {
+    if (!startsWithMarker(body, marker))
+        return undefined;
+    const end = body.indexOf('-->');
+    return new Map([...body.slice(marker.length, end < 0 ? undefined : end).matchAll(/([a-z-]+)="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']));
+}
+const LEDGER_ENTRY = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([0-9a-f]{40}):(\d{1,12}(?:\.\d{1,6})?)$/;
+/**
+ * The PR's credit ledger in a comment's marker, if the comment opens with one: undefined when the
+ * marker holds none (an empty ledger), `malformed` when what it holds is not one (never trusted).
+ * Its seal is verified by the gate core.
+ */
+function parseCommentLedger(body, marker) {
+    const attributes = markerAttributes(body, marker);
+    const text = attributes?.get('ledger');
+    const total = attributes?.get('ledger-total');
+    const tag = attributes?.get('ledger-mac');
+    if (text === undefined && total === undefined && tag === undefined)
+        return undefined;
+    const entries = [];
+    for (const part of (text ?? '').split(',')) {
+        const match = LEDGER_ENTRY.exec(part);
+        if (!match || entries.some((entry) => entry.scanId === match[1]))
+            return 'malformed';
+        entries.push({ scanId: match[1] ?? '', headSha: match[2] ?? '', credits: Number(match[3]) });
+    }
+    if (total !== String((0,_flow_pr_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .ledgerTotal */ .g2)({ entries })))
+        return 'malformed';
+    return { entries, tag };
+}
+function renderComment(marker, facts, context, outcome, record, ledger) {
+    const head = recordedMarker(marker, record, ledger);
     if (!outcome)
         return `${head}\n${describeProgress(facts)}`;
     return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, facts, context, 'this comment')}`;
@@ -33067,7 +33261,7 @@ function renderSummaryWithin(maxChars, outcome, facts, context, where) {
                 `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
             ]
             : [];
-        const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .Br)(outcome, facts, {
+        const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(outcome, facts, {
             ...context,
             maxListed: listed,
             notes: [...(context.notes ?? []), ...notes]
@@ -33079,7 +33273,7 @@ function renderSummaryWithin(maxChars, outcome, facts, context, where) {
 /** Where a run that has not ended is, as Markdown: the PR comment and the check run show it. */
 function describeProgress(facts) {
     const heading = '## Hacktron Whitebox Scan: ⏳ In progress';
-    const estimation = facts.estimation ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.estimation.id)})` : '';
+    const estimation = facts.estimation ? ` (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(facts.estimation.id)})` : '';
     switch (facts.phase) {
         case 'estimated':
         case 'starting-scan':
@@ -33090,9 +33284,9 @@ function describeProgress(facts) {
                 ? ` at ${new Date(facts.scanStartedAtMs).toISOString()}`
                 : '';
             const attached = facts.attachedBecause
-                ? ` Attached to it: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)(facts.attachedBecause)}; this run spends no credits.`
+                ? ` Attached to it: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(facts.attachedBecause)}; this run spends no credits.`
                 : '';
-            return `${heading}\n\nScan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(facts.scanId ?? '')} started${started} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineText */ .ln)(facts.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
+            return `${heading}\n\nScan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(facts.scanId ?? '')} started${started} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(facts.scanStatus ?? 'pending')}).${attached} This comment is updated when it ends.\n`;
         }
         default:
             return `${heading}\n\nEstimating the cost of the scan${estimation}…\n`;
@@ -33517,6 +33711,8 @@ function factsLine(run, context) {
             : '';
         facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.estimation.id)}${credits}${triage}`);
     }
+    if (run.prCredits)
+        facts.push(prCreditsText(run.prCredits));
     if (run.verdict && run.judgedSha)
         facts.push(`judged commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.judgedSha)}`);
     if (run.attachedByName && run.commitUnconfirmed === undefined) {
@@ -33535,6 +33731,12 @@ function factsLine(run, context) {
     if (context.runUrl)
         facts.push(`[workflow run](${context.runUrl})`);
     return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`;
+}
+/** The PR's credit ledger: the budget, and what each scan cost, on which commit (in full). */
+function prCreditsText({ maxCreditsPerPr, entries }) {
+    const spent = entries.reduce((total, entry) => total + entry.credits, 0);
+    const each = entries.map((entry) => `${entry.credits} on commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(entry.headSha, 60)} (scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(entry.scanId, 60)})`);
+    return `PR credits spent by this job: ${spent} of max-credits-per-pr ${maxCreditsPerPr}${each.length ? ` (${each.join(', ')})` : ''}`;
 }
 function countsText(findings) {
     const counts = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .countBySeverity */ .Ot)(findings);
@@ -33602,6 +33804,129 @@ async function disclosureOfRun(facts, settings, connections, logger) {
 
 /***/ }),
 
+/***/ 4732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ prLedgerStore),
+/* harmony export */   g: () => (/* binding */ ledgerForComment)
+/* harmony export */ });
+/* harmony import */ var _flow_pr_ledger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(564);
+// The PR's credit ledger (max-credits-per-pr) on the gate core's side: the front end's comment
+// sink stores it (in the marker) and reads it back as stored; the core verifies it, seals what it
+// writes, and decides what the comment may carry. A ledger that does not verify is never
+// rewritten: the comment holding it is then left exactly as it is for the rest of the run.
+
+/**
+ * Whether this run keeps a ledger: a budget, on a pull request, with a comment that can hold it;
+ * whatever the mode (a run that spends nothing carries the ledger on when it writes the comment).
+ */
+function keepsLedger(state) {
+    const { settings, connections } = state;
+    return (settings?.maxCreditsPerPr !== undefined &&
+        settings.event.pullRequestNumber !== undefined &&
+        connections?.comment?.readLedger !== undefined);
+}
+/**
+ * The ledger as the flow reaches it, when this run keeps one and the front end's comment can hold
+ * it; `writeComment` writes the comment now (with the ledger held) and says whether it could.
+ */
+function prLedgerStore(state, writeComment) {
+    if (!keepsLedger(state))
+        return undefined;
+    return {
+        read: () => readLedger(state),
+        write: async (entries) => {
+            // Held at once, before anything is awaited: a run cancelled meanwhile still reports it.
+            const added = entries.filter((entry) => !heldEntries(state).some(same(entry)));
+            if (!hold(state, union(heldEntries(state), entries)))
+                return false;
+            if (added.length > 0 && !(await mergeStored(state)))
+                return false;
+            return writeComment();
+        }
+    };
+}
+/** Adds what another run stored since this one read the ledger; false when it no longer verifies. */
+async function mergeStored(state) {
+    const held = heldEntries(state);
+    let reading;
+    try {
+        reading = await readLedger(state, false);
+    }
+    catch (error) {
+        state.logger.info(`Could not read the PR's credit ledger again (${String(error)}): writing the one this run holds.`);
+        return hold(state, held);
+    }
+    return reading.verified && hold(state, union(reading.ledger.entries, held));
+}
+const same = (entry) => (other) => other.scanId === entry.scanId;
+/** `first`, then each entry of `then` for a scan not in it. */
+function union(first, then) {
+    return [...first, ...then.filter((entry) => !first.some(same(entry)))];
+}
+function heldEntries(state) {
+    return state.ledger?.kind === 'kept' ? state.ledger.ledger.entries : [];
+}
+/**
+ * The ledger the comment is to carry: undefined when the run keeps none (or it is empty), `leave`
+ * when the comment must not be written. Reads it first if this run has not yet.
+ */
+async function ledgerForComment(state) {
+    if (!keepsLedger(state))
+        return undefined;
+    if (state.ledger === undefined || state.ledger.kind === 'unread') {
+        try {
+            await readLedger(state);
+        }
+        catch (error) {
+            state.logger.info(`Could not read the PR's credit ledger (${String(error)}): the PR comment is not updated until it can be.`);
+            state.ledger = { kind: 'unread' };
+        }
+    }
+    return state.ledger?.kind === 'kept' ? state.ledger.ledger : 'leave';
+}
+/**
+ * Reads the ledger afresh from the comment; once one was found that does not verify, none is
+ * trusted. `keepRead`: hold what is read (false when the caller merges it with what it holds).
+ */
+async function readLedger(state, keepRead = true) {
+    const comment = state.connections?.comment;
+    const seal = state.ledgerSeal;
+    if (state.ledger?.kind === 'frozen')
+        return { verified: false };
+    if (!comment?.readLedger || !seal)
+        throw new Error('this run keeps no ledger');
+    const reading = (0,_flow_pr_ledger_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeStoredLedger */ .C$)(await comment.readLedger(), seal);
+    if (reading.verified) {
+        if (keepRead)
+            keep(state, reading.ledger);
+    }
+    else {
+        state.ledger = { kind: 'frozen' };
+        state.logger.warning("Hacktron: the credit ledger in the action's PR comment does not carry a seal that verifies (edited, or written under " +
+            'another API key): it is not trusted, and the comment is left as it is. Delete the comment to begin a new ledger.');
+    }
+    return reading;
+}
+/** Holds `entries`, sealed, for the comment to carry; false when the ledger may not be rewritten. */
+function hold(state, entries) {
+    if (state.ledger?.kind === 'frozen' || !state.ledgerSeal)
+        return false;
+    keep(state, state.ledgerSeal.seal(entries));
+    return true;
+}
+function keep(state, ledger) {
+    state.ledger = { kind: 'kept', ledger };
+    const maxCreditsPerPr = state.settings?.maxCreditsPerPr;
+    if (maxCreditsPerPr !== undefined) {
+        state.facts.prCredits = { maxCreditsPerPr, entries: ledger.entries };
+    }
+}
+
+
+/***/ }),
+
 /***/ 5697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33642,6 +33967,11 @@ function outputsOf(outcome, facts, sarifFile, checkRunId) {
         outputs['estimated-credits'] = String(facts.estimatedCredits);
     if (facts.scanId)
         outputs['scan-id'] = facts.scanId;
+    // Only from a ledger that verifies: empty without one (no max-credits-per-pr, no PR).
+    if (facts.prCredits) {
+        const spent = facts.prCredits.entries.reduce((total, entry) => total + entry.credits, 0);
+        outputs['pr-credits-spent'] = String(spent);
+    }
     if (facts.scanStatus)
         outputs['scan-status'] = facts.scanStatus;
     if (facts.findings) {
@@ -33667,10 +33997,13 @@ var summary = __nccwpck_require__(7994);
 var run_state = __nccwpck_require__(9184);
 // EXTERNAL MODULE: ./src/run/disclosure-level.ts
 var disclosure_level = __nccwpck_require__(3279);
+// EXTERNAL MODULE: ./src/run/pr-ledger-keeper.ts
+var pr_ledger_keeper = __nccwpck_require__(4732);
 ;// CONCATENATED MODULE: ./src/run/report-outcome.ts
 // Reports how the run ended, to every sink of the front end, in one order: the outputs, the
 // findings' files and annotations, the run's one annotation, the summary, the PR comment and the
 // check run; then the front end ends the run.
+
 
 
 
@@ -33695,6 +34028,9 @@ async function reportOutcome(outcome, state) {
             logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
         }
     }
+    // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
+    // the comment already has it).
+    await (0,pr_ledger_keeper/* ledgerForComment */.g)(state);
     frontEnd.setOutputs(outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id));
     const used = { error: 0, warning: 0, notice: logger.notices };
     const level = annotateOutcome(outcome, state);
@@ -33736,16 +34072,23 @@ function annotateOutcome(outcome, state) {
     state.frontEnd.annotate({ level, title: annotation.title, message: annotation.message });
     return level;
 }
-/** The PR comment at each phase (no outcome yet) and at the end. */
+/**
+ * The PR comment at each phase (no outcome yet) and at the end, with the PR's credit ledger in
+ * its marker when the run keeps one; left as it is when that ledger does not verify. False when
+ * it was not written.
+ */
 async function updateComment(state, outcome, reports) {
     const comment = state.connections?.comment;
     if (!comment)
-        return;
+        return false;
+    const ledger = await (0,pr_ledger_keeper/* ledgerForComment */.g)(state);
+    if (ledger === 'leave')
+        return false;
     // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
     // but keeps one that exists current, so a fixed PR shows that it now passes.
     const needsEyes = outcome !== undefined && ((0,report_outcome/* stepFails */.u)(outcome) || outcome.result === 'timed-out');
-    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, (0,run_state/* shownFacts */.vZ)(state), (0,run_state/* summaryContext */.u$)(state.settings, reports, state.disclosure), outcome, (0,run_state/* runRecordOf */.GH)(state, 'comment'));
-    await comment.write(body, { mayCreate: comment.createsAlways || needsEyes });
+    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, (0,run_state/* shownFacts */.vZ)(state), (0,run_state/* summaryContext */.u$)(state.settings, reports, state.disclosure), outcome, (0,run_state/* runRecordOf */.GH)(state, 'comment'), ledger);
+    return (await comment.write(body, { mayCreate: comment.createsAlways || needsEyes })) !== false;
 }
 
 
@@ -33762,7 +34105,7 @@ async function updateComment(state, outcome, reports) {
 /* harmony export */   vZ: () => (/* binding */ shownFacts)
 /* harmony export */ });
 /* harmony import */ var _common_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9353);
-/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6993);
+/* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
 /* harmony import */ var _report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4324);
 // What one run holds while it runs: its facts, its settings once read, the front end and the
 // connections it gave for this run; and what is derived from them for every report (the
@@ -34980,6 +35323,18 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

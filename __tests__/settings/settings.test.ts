@@ -158,14 +158,36 @@ describe('inputs of the verdict, the request policy and triage', () => {
   it.each([
     ['scan-label', 'hacktron-scan'],
     ['scan-paths', 'src/**\n!src/**/*.md'],
-    ['not-requested-conclusion', 'action_required'],
-    ['max-credits-per-pr', '20000']
+    ['not-requested-conclusion', 'action_required']
   ])('refuses %s (not acted on yet) rather than ignore it, quoting the value', (input, value) => {
     const error = configError(() => readActionSettings(sources({ [input]: value })))
     expect(error.input).toBe(input)
     expect(error.message).toContain(`Input ${input} is not acted on by this version`)
     expect(error.message).toContain(JSON.stringify(value.trim()))
   })
+
+  it('reads max-credits-per-pr with pr-comment: true (its ledger is kept in the comment)', () => {
+    const settings = readActionSettings(
+      sources({ 'max-credits-per-pr': ' 20000 ', 'pr-comment': 'true' })
+    )
+    expect(settings.maxCreditsPerPr).toBe(20000)
+    expect(settings.report.prComment).toBe('always')
+  })
+
+  it.each(['false', 'on-failure'])(
+    'refuses max-credits-per-pr with pr-comment: %s (invalid-input), naming both inputs',
+    (prComment) => {
+      const error = configError(() =>
+        readActionSettings(sources({ 'max-credits-per-pr': '5000', 'pr-comment': prComment }))
+      )
+      expect(error.input).toBe('max-credits-per-pr')
+      expect(error.message).toContain('max-credits-per-pr')
+      expect(error.message).toContain('pr-comment')
+      expect(error.message).toContain(JSON.stringify(prComment))
+      const outcome = outcomeOfError(error, newRunFacts(), undefined)
+      expect(outcome).toMatchObject({ result: 'error', errorCode: 'invalid-input' })
+    }
+  )
 })
 
 describe('test mode', () => {

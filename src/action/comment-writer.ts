@@ -4,9 +4,10 @@
 // marker is public, so a PR author who posts it first must not receive (and then be able to edit)
 // the report. A token that may not comment is a warning, never a failed step.
 import type { RunRecord } from '../flow/run-record.js'
+import type { StoredLedger } from '../flow/pr-ledger.js'
 import type { CommentSink } from '../run/front-end.js'
 import type { Logger } from '../common/logger.js'
-import { parseCommentRecord, startsWithMarker } from '../report/comment.js'
+import { parseCommentLedger, parseCommentRecord, startsWithMarker } from '../report/comment.js'
 
 /** The few calls on a PR's comments the writer needs (GitHub's REST API behind it). */
 export interface IssueCommentsApi {
@@ -49,30 +50,51 @@ export class PrCommentWriter implements CommentSink {
     private readonly logger: Logger
   ) {}
 
-  /** Writes `body` (which must contain the marker); never throws. */
-  async write(body: string, options: WriteOptions = { mayCreate: true }): Promise<void> {
-    if (this.disabled || body === this.lastBody) return
-    if (!options.mayCreate && this.knownAbsent) return
+  /**
+   * Writes `body` (which must contain the marker); never throws. False when the comment could not
+   * be written (an edit-only write that finds no comment to edit is no failure).
+   */
+  async write(body: string, options: WriteOptions = { mayCreate: true }): Promise<boolean> {
+    if (this.disabled) return false
+    if (body === this.lastBody) return true
+    if (!options.mayCreate && this.knownAbsent) return true
     try {
       const api = await this.api()
       this.identity ??= await api.identity()
       if (this.commentId === undefined && !this.knownAbsent) {
-        this.commentId = await this.findExisting(api)
+        this.commentId = (await this.findExisting(api))?.id
         this.knownAbsent = this.commentId === undefined
       }
       if (this.commentId !== undefined) {
         await api.update(this.commentId, body)
       } else if (!options.mayCreate) {
-        return
+        return true
       } else {
         this.commentId = await api.create(body)
         this.knownAbsent = false
         await this.settleRace(api, body)
       }
       this.lastBody = body
+      return true
     } catch (error) {
       this.onError(error)
+      return false
     }
+  }
+
+  /**
+   * The PR's credit ledger in this job's comment (the one this writer keeps: the oldest that the
+   * token's identity wrote), as stored; undefined when there is no such comment or it holds none.
+   * Throws when the comments cannot be read: a ledger that cannot be read is not an empty one.
+   */
+  async readLedger(): Promise<StoredLedger | undefined> {
+    const api = await this.api()
+    this.identity ??= await api.identity()
+    const comment = await this.findExisting(api)
+    if (comment === undefined) return undefined
+    this.commentId = comment.id
+    this.knownAbsent = false
+    return parseCommentLedger(comment.body ?? '', this.marker)
   }
 
   /**
@@ -95,7 +117,7 @@ export class PrCommentWriter implements CommentSink {
   }
 
   /** The oldest comment with the marker that this identity wrote; others are left alone. */
-  private async findExisting(api: IssueCommentsApi): Promise<number | undefined> {
+  private async findExisting(api: IssueCommentsApi): Promise<IssueComment | undefined> {
     const marked = (await api.list()).filter((comment) =>
       startsWithMarker(comment.body, this.marker)
     )
@@ -109,12 +131,15 @@ export class PrCommentWriter implements CommentSink {
           'it is ignored and left as it is.'
       )
     }
-    return mine.length === 0 ? undefined : Math.min(...mine.map((comment) => comment.id))
+    return mine.reduce<IssueComment | undefined>(
+      (oldest, comment) => (oldest === undefined || comment.id < oldest.id ? comment : oldest),
+      undefined
+    )
   }
 
   /** If another run created its comment at the same time, the oldest one wins. */
   private async settleRace(api: IssueCommentsApi, body: string): Promise<void> {
-    const oldest = await this.findExisting(api)
+    const oldest = (await this.findExisting(api))?.id
     if (oldest === undefined || oldest === this.commentId) return
     await api.remove(this.commentId as number)
     this.commentId = oldest

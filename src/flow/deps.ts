@@ -4,6 +4,7 @@ import type { PollContext } from './poll.js'
 import type { RunFacts } from './run-facts.js'
 import type { FindingsReading } from './read-findings.js'
 import type { RecordSeal, RunRecordReader } from './run-record.js'
+import type { PrLedgerStore } from './pr-ledger.js'
 import type { FlowClient, PullRequestReader } from './types.js'
 
 export interface FlowDeps extends PollContext {
@@ -17,5 +18,7 @@ export interface FlowDeps extends PollContext {
   readonly runRecords?: RunRecordReader
   /** Verifies the records read (and seals the ones written); without it, no record is trusted. */
   readonly recordSeal?: RecordSeal
+  /** The PR's credit ledger, where the front end keeps it (max-credits-per-pr); absent: none. */
+  readonly prLedger?: PrLedgerStore
   readonly client: FlowClient
 }

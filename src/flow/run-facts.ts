@@ -3,6 +3,7 @@
 import type { CostEstimation, Finding, ScanStatus } from '../hacktron/types.js'
 import type { LineRange } from '../hacktron/sarif-export.js'
 import type { GateVerdict } from './gate.js'
+import type { LedgerEntry } from './pr-ledger.js'
 
 export interface RunFacts {
   phase:
@@ -42,6 +43,11 @@ export interface RunFacts {
   attachedByName?: boolean
   /** The other commit the estimate resolved, when it was not the one this run judges. */
   resolvedSha?: string
+  /**
+   * What this job spent on the PR (max-credits-per-pr), as its verified credit ledger says, this
+   * run's scan included once recorded; absent while no ledger that verifies was read.
+   */
+  prCredits?: { readonly maxCreditsPerPr: number; readonly entries: readonly LedgerEntry[] }
 }
 
 /** Records a new phase and tells whoever reports on it (the PR comment), waiting for it. */

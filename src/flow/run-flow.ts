@@ -11,6 +11,7 @@ import { scanRequestBody, waitForScan } from './scan.js'
 import { findScanToReuse, startScanOnce } from './scan-start.js'
 import { nameBindsCommit, type ScanIdentity } from './scan-lookup.js'
 import { recordScope, type RecordKey } from './run-record.js'
+import { spendLedger, type SpendLedger } from './pr-ledger.js'
 import type { FlowSettings } from './types.js'
 import { bindCommit, recordBinding, resolvedCommitOf } from './commit-binding.js'
 import { confirmWaitedScan } from './waited-scan.js'
@@ -118,7 +119,22 @@ async function estimateAndStart(
     }
   }
   const body = scanRequestBody(bound, settings.repositories, settings)
-  return phase('Start the scan', () => startScanOnce({ body, ...start }, deps, facts))
+  const ledger = prSpendLedger(settings, deps, facts)
+  return phase('Start the scan', () => startScanOnce({ body, ...start, ledger }, deps, facts))
+}
+
+/** The PR's budget for this start: only with max-credits-per-pr, on a pull request. */
+function prSpendLedger(
+  settings: FlowSettings,
+  deps: FlowDeps,
+  facts: RunFacts
+): SpendLedger | undefined {
+  const { maxCreditsPerPr } = settings
+  if (maxCreditsPerPr === undefined || settings.event.pullRequestNumber === undefined) {
+    return undefined
+  }
+  const headSha = facts.judgedSha ?? settings.event.headSha
+  return spendLedger({ maxCreditsPerPr, headSha }, deps.prLedger, deps, facts)
 }
 
 /**

@@ -4,6 +4,9 @@
 // - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
 //   if the scan started; else send again, which is safe because the API lets one scan claim an
 //   estimation (a second start of a started scan is a 409, never a second charge).
+// With max-credits-per-pr, the PR's ledger is checked right before the start is sent, and this
+// run's own start (answered, or its lost answer reconciled) is recorded there once; attaching to
+// a scan adds nothing.
 import { HacktronApiError } from '../hacktron/errors.js'
 import type { CreateScanRequest, Scan, ScanStatus } from '../hacktron/types.js'
 import type { FlowDeps } from './deps.js'
@@ -11,12 +14,15 @@ import { FlowFailure } from './flow-failure.js'
 import type { RunFacts } from './run-facts.js'
 import { findScan, isReusable, type ScanIdentity } from './scan-lookup.js'
 import { findRecordedScan, type RecordKey } from './run-record.js'
+import type { SpendLedger } from './pr-ledger.js'
 
 export interface StartRequest {
   readonly body: CreateScanRequest
   readonly identity: ScanIdentity
   readonly recordKey: RecordKey
   readonly reuseScan: boolean
+  /** The PR's credit ledger (max-credits-per-pr); absent without a budget. */
+  readonly ledger?: SpendLedger
 }
 
 /**
@@ -57,9 +63,11 @@ export async function startScanOnce(
     const existing = await findScanToReuse(request.identity, request.recordKey, deps, facts)
     if (existing) return existing
   }
+  await request.ledger?.beforeSpend()
   const sentAt = Date.now()
+  let started: Awaited<ReturnType<typeof spend>>
   try {
-    return recordStarted(await spend(request, deps), request, deps, facts)
+    started = await spend(request, deps)
   } catch (error) {
     if (!(error instanceof HacktronApiError)) throw error
     if (error.code === 'conflict' && request.reuseScan && request.identity.bindsCommit) {
@@ -78,6 +86,7 @@ export async function startScanOnce(
     if (!error.ambiguous) throw error
     return reconcile(request, error, sentAt, deps, facts)
   }
+  return recordStarted(started, request, deps, facts)
 }
 
 async function reconcile(
@@ -96,20 +105,24 @@ async function reconcile(
   const started = await findScan(deps.client, request.identity, () => true, sentAt).catch(() => {
     throw lost
   })
+  // A scan found here is this run's own start, paid for: it goes in the ledger, unlike an attach.
   if (started) {
     attach(started, 'the scan had started although its answer was lost', deps, facts)
+    await request.ledger?.recordSpend(started.id)
     return started.id
   }
+  let resent: Awaited<ReturnType<typeof spend>>
   try {
     deps.logger.info(
       `No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`
     )
-    return recordStarted(await spend(request, deps), request, deps, facts)
+    resent = await spend(request, deps)
   } catch (error) {
     if (error instanceof HacktronApiError && error.code === 'conflict') {
       const claimed = await findScan(deps.client, request.identity, () => true, sentAt)
       if (claimed) {
         attach(claimed, 'the first start had claimed the estimation', deps, facts)
+        await request.ledger?.recordSpend(claimed.id)
         return claimed.id
       }
     }
@@ -117,20 +130,23 @@ async function reconcile(
     // to look for in the dashboard before re-running.
     throw error
   }
+  return recordStarted(resent, request, deps, facts)
 }
 
-function recordStarted(
+async function recordStarted(
   started: { id: string; status: string },
   request: StartRequest,
   deps: FlowDeps,
   facts: RunFacts
-): string {
+): Promise<string> {
   facts.scanId = started.id
   facts.scanStatus = started.status as ScanStatus
   facts.scanStartedAtMs = deps.clock.now()
   deps.logger.info(
     `Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`
   )
+  // Before anything else: a run cancelled while it waits for the scan has recorded what it paid.
+  await request.ledger?.recordSpend(started.id)
   return started.id
 }
 

@@ -62,6 +62,8 @@ export interface FlowSettings {
   readonly estimationTimeoutMs: number
   readonly scanTimeoutMs: number
   readonly maxCredits?: number
+  /** Refuse a scan that would take what this job spent on the PR (its ledger) over this. */
+  readonly maxCreditsPerPr?: number
   readonly targetUrls: readonly string[]
   readonly authInstructions?: string
   readonly customContext?: string

@@ -5,6 +5,12 @@ import type { RunFacts } from '../flow/run-facts.js'
 import { inlineCode, inlineText } from './markdown.js'
 import type { RunOutcome } from './outcome.js'
 import { readRecordedGate, type RunRecord } from '../flow/run-record.js'
+import {
+  ledgerTotal,
+  type LedgerEntry,
+  type PrLedger,
+  type StoredLedger
+} from '../flow/pr-ledger.js'
 import { renderSummary, type SummaryContext } from './summary.js'
 
 export const MAX_COMMENT_CHARS = 65_536
@@ -34,17 +40,32 @@ export function commentMarker(parts: MarkerParts): string {
  * The marker, closed, with this run's record once a scan is known: the scan, the head commit and
  * the scope it was for, so that a re-run finds the scan again without relying on its name; once
  * there is a verdict, the gate settings it was judged with (`fail-on`, `gate-scope` and, for
- * `new`, `baseline`), for a triage to re-judge with.
+ * `new`, `baseline`), for a triage to re-judge with. Then the PR's credit ledger, when there is
+ * one (max-credits-per-pr): `ledger="<scan>:<commit>:<credits>,…" ledger-total ledger-mac`.
  */
-export function recordedMarker(marker: string, record?: RunRecord): string {
-  if (!record) return `${marker} -->`
+export function recordedMarker(marker: string, record?: RunRecord, ledger?: PrLedger): string {
+  return `${marker}${recordText(record)}${ledgerText(ledger)} -->`
+}
+
+function recordText(record: RunRecord | undefined): string {
+  if (!record) return ''
   const { gate } = record
   const baseline = gate?.baselineScanId ? ` baseline="${cleanValue(gate.baselineScanId)}"` : ''
   const gateText = gate
     ? ` fail-on="${cleanValue(gate.failOnSeverity)}" gate-scope="${cleanValue(gate.gateScope)}"${baseline}`
     : ''
   const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : ''
-  return `${marker} scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${seal} -->`
+  return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${seal}`
+}
+
+/** The ledger's attributes; none for an empty one (no ledger reads as an empty one). */
+function ledgerText(ledger: PrLedger | undefined): string {
+  if (!ledger || ledger.entries.length === 0) return ''
+  const entries = ledger.entries
+    .map((entry) => `${entry.scanId}:${entry.headSha}:${entry.credits}`)
+    .join(',')
+  const seal = ledger.tag ? ` ledger-mac="${cleanValue(ledger.tag)}"` : ''
+  return ` ledger="${cleanValue(entries)}" ledger-total="${ledgerTotal(ledger)}"${seal}`
 }
 
 /**
@@ -60,13 +81,8 @@ export function startsWithMarker(body: string | null | undefined, marker: string
  * the flow. A marker whose gate settings are not valid holds no record.
  */
 export function parseCommentRecord(body: string, marker: string): RunRecord | undefined {
-  if (!startsWithMarker(body, marker)) return undefined
-  const end = body.indexOf('-->')
-  const attributes = new Map(
-    [...body.slice(marker.length, end < 0 ? undefined : end).matchAll(/([a-z-]+)="([^"]*)"/g)].map(
-      (match) => [match[1] ?? '', match[2] ?? '']
-    )
-  )
+  const attributes = markerAttributes(body, marker)
+  if (!attributes) return undefined
   const scanId = attributes.get('scan')
   const headSha = attributes.get('head')
   const scope = attributes.get('record-scope')
@@ -79,14 +95,50 @@ export function parseCommentRecord(body: string, marker: string): RunRecord | un
   return { scanId, headSha, scope, kind: 'comment', ...gate, tag: attributes.get('mac') }
 }
 
+/** The attributes of the marker that opens `body`, after the marker's own; undefined without one. */
+function markerAttributes(body: string, marker: string): Map<string, string> | undefined {
+  if (!startsWithMarker(body, marker)) return undefined
+  const end = body.indexOf('-->')
+  return new Map(
+    [...body.slice(marker.length, end < 0 ? undefined : end).matchAll(/([a-z-]+)="([^"]*)"/g)].map(
+      (match) => [match[1] ?? '', match[2] ?? '']
+    )
+  )
+}
+
+const LEDGER_ENTRY =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([0-9a-f]{40}):(\d{1,12}(?:\.\d{1,6})?)$/
+
+/**
+ * The PR's credit ledger in a comment's marker, if the comment opens with one: undefined when the
+ * marker holds none (an empty ledger), `malformed` when what it holds is not one (never trusted).
+ * Its seal is verified by the gate core.
+ */
+export function parseCommentLedger(body: string, marker: string): StoredLedger | undefined {
+  const attributes = markerAttributes(body, marker)
+  const text = attributes?.get('ledger')
+  const total = attributes?.get('ledger-total')
+  const tag = attributes?.get('ledger-mac')
+  if (text === undefined && total === undefined && tag === undefined) return undefined
+  const entries: LedgerEntry[] = []
+  for (const part of (text ?? '').split(',')) {
+    const match = LEDGER_ENTRY.exec(part)
+    if (!match || entries.some((entry) => entry.scanId === match[1])) return 'malformed'
+    entries.push({ scanId: match[1] ?? '', headSha: match[2] ?? '', credits: Number(match[3]) })
+  }
+  if (total !== String(ledgerTotal({ entries }))) return 'malformed'
+  return { entries, tag }
+}
+
 export function renderComment(
   marker: string,
   facts: RunFacts,
   context: SummaryContext,
   outcome?: RunOutcome,
-  record?: RunRecord
+  record?: RunRecord,
+  ledger?: PrLedger
 ): string {
-  const head = recordedMarker(marker, record)
+  const head = recordedMarker(marker, record, ledger)
   if (!outcome) return `${head}\n${describeProgress(facts)}`
   return `${head}\n${renderSummaryWithin(MAX_COMMENT_CHARS - head.length - 1, outcome, facts, context, 'this comment')}`
 }

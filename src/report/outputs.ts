@@ -23,6 +23,11 @@ export function outputsOf(
   if (facts.estimatedCredits !== undefined)
     outputs['estimated-credits'] = String(facts.estimatedCredits)
   if (facts.scanId) outputs['scan-id'] = facts.scanId
+  // Only from a ledger that verifies: empty without one (no max-credits-per-pr, no PR).
+  if (facts.prCredits) {
+    const spent = facts.prCredits.entries.reduce((total, entry) => total + entry.credits, 0)
+    outputs['pr-credits-spent'] = String(spent)
+  }
   if (facts.scanStatus) outputs['scan-status'] = facts.scanStatus
   if (facts.findings) {
     const counts = countBySeverity(facts.findings)

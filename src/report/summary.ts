@@ -252,6 +252,7 @@ function factsLine(run: RunFacts, context: SummaryContext): string {
       : ''
     facts.push(`estimate ${inlineCode(run.estimation.id)}${credits}${triage}`)
   }
+  if (run.prCredits) facts.push(prCreditsText(run.prCredits))
   if (run.verdict && run.judgedSha) facts.push(`judged commit ${inlineCode(run.judgedSha)}`)
   if (run.attachedByName && run.commitUnconfirmed === undefined) {
     facts.push(
@@ -271,6 +272,16 @@ function factsLine(run: RunFacts, context: SummaryContext): string {
   }
   if (context.runUrl) facts.push(`[workflow run](${context.runUrl})`)
   return facts.length === 0 ? '' : `<sub>${facts.join(' · ')}</sub>`
+}
+
+/** The PR's credit ledger: the budget, and what each scan cost, on which commit (in full). */
+function prCreditsText({ maxCreditsPerPr, entries }: NonNullable<RunFacts['prCredits']>): string {
+  const spent = entries.reduce((total, entry) => total + entry.credits, 0)
+  const each = entries.map(
+    (entry) =>
+      `${entry.credits} on commit ${inlineCode(entry.headSha, 60)} (scan ${inlineCode(entry.scanId, 60)})`
+  )
+  return `PR credits spent by this job: ${spent} of max-credits-per-pr ${maxCreditsPerPr}${each.length ? ` (${each.join(', ')})` : ''}`
 }
 
 function countsText(findings: readonly Finding[]): string {

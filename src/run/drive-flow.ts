@@ -18,6 +18,7 @@ import type { GateSettings } from '../settings/settings.js'
 import type { Connections } from './front-end.js'
 import { updateComment } from './report-outcome.js'
 import { runRecordOf, runRecordsOf, type RunState } from './run-state.js'
+import { prLedgerStore } from './pr-ledger-keeper.js'
 
 /** What runGate takes from the world besides the front end; tests pass fakes. */
 export interface GateRuntime {
@@ -86,6 +87,7 @@ function flowDeps(
     pullRequest: connections.pullRequest,
     runRecords: runRecordsOf(connections),
     recordSeal: state.recordSeal,
+    prLedger: prLedgerStore(state, () => updateComment(state)),
     logger,
     clock: runtime.clock,
     random: runtime.random,

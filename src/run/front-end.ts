@@ -5,6 +5,7 @@
 import type { Logger } from '../common/logger.js'
 import type { PullRequestReader } from '../flow/types.js'
 import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
+import type { StoredLedger } from '../flow/pr-ledger.js'
 import type { CodeAnnotation } from '../report/annotations.js'
 import type { CheckRunOutput, CompletedCheckRun } from '../report/check-run.js'
 import type { RunOutcome } from '../report/outcome.js'
@@ -31,8 +32,17 @@ export interface CommentSink extends RunRecordReader {
   readonly marker: string
   /** False: the comment is created only for a run that fails or times out (it is kept current). */
   readonly createsAlways: boolean
-  /** Writes `body` (which carries the marker); `mayCreate: false` only edits one that exists. */
-  write(body: string, options: { readonly mayCreate: boolean }): Promise<void>
+  /**
+   * Writes `body` (which carries the marker); `mayCreate: false` only edits one that exists.
+   * Resolves false when the body could not be written, where the sink can tell.
+   */
+  write(body: string, options: { readonly mayCreate: boolean }): Promise<boolean | void>
+  /**
+   * The PR's credit ledger (max-credits-per-pr) that the comment holds, as stored (the core
+   * verifies it, and writes it with the body, in the marker); undefined when it holds none.
+   * Throws when it cannot be read. A sink without it keeps no ledger: a budget refuses to spend.
+   */
+  readLedger?(): Promise<StoredLedger | undefined>
 }
 
 /** The check (status) on the head commit: in progress while the run goes, then its verdict. */

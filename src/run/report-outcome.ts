@@ -9,6 +9,7 @@ import { renderSummary, type SummaryContext } from '../report/summary.js'
 import type { FindingReports } from './finding-reports.js'
 import { runRecordOf, shownFacts, summaryContext, type RunState } from './run-state.js'
 import { disclosureOfRun } from './disclosure-level.js'
+import { ledgerForComment } from './pr-ledger-keeper.js'
 
 export async function reportOutcome(outcome: RunOutcome, state: RunState): Promise<void> {
   const { facts, settings, logger, frontEnd, connections } = state
@@ -32,6 +33,9 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
       logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
     }
   }
+  // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
+  // the comment already has it).
+  await ledgerForComment(state)
   frontEnd.setOutputs(
     outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
   )
@@ -96,14 +100,20 @@ function annotateOutcome(
   return level
 }
 
-/** The PR comment at each phase (no outcome yet) and at the end. */
+/**
+ * The PR comment at each phase (no outcome yet) and at the end, with the PR's credit ledger in
+ * its marker when the run keeps one; left as it is when that ledger does not verify. False when
+ * it was not written.
+ */
 export async function updateComment(
   state: RunState,
   outcome?: RunOutcome,
   reports?: FindingReports
-): Promise<void> {
+): Promise<boolean> {
   const comment = state.connections?.comment
-  if (!comment) return
+  if (!comment) return false
+  const ledger = await ledgerForComment(state)
+  if (ledger === 'leave') return false
   // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
   // but keeps one that exists current, so a fixed PR shows that it now passes.
   const needsEyes = outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out')
@@ -112,7 +122,8 @@ export async function updateComment(
     shownFacts(state),
     summaryContext(state.settings, reports, state.disclosure),
     outcome,
-    runRecordOf(state, 'comment')
+    runRecordOf(state, 'comment'),
+    ledger
   )
-  await comment.write(body, { mayCreate: comment.createsAlways || needsEyes })
+  return (await comment.write(body, { mayCreate: comment.createsAlways || needsEyes })) !== false
 }

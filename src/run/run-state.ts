@@ -11,6 +11,7 @@ import {
   type RunRecord,
   type RunRecordReader
 } from '../flow/run-record.js'
+import type { LedgerSeal } from '../flow/pr-ledger.js'
 import type { SummaryContext } from '../report/summary.js'
 import {
   disclosedFacts,
@@ -21,6 +22,7 @@ import {
 import type { Settings } from '../settings/settings.js'
 import type { FindingReports } from './finding-reports.js'
 import type { Connections, FrontEnd, GateLogger } from './front-end.js'
+import type { LedgerHolding } from './pr-ledger-keeper.js'
 
 export interface RunState<Report = unknown> {
   readonly facts: RunFacts
@@ -33,6 +35,10 @@ export interface RunState<Report = unknown> {
   recordSeal?: RecordSeal
   /** What the public surfaces withhold (`report-detail`), once the run has findings to show. */
   disclosure?: Disclosure
+  /** Seals and verifies the PR's credit ledger (max-credits-per-pr), keyed likewise. */
+  ledgerSeal?: LedgerSeal
+  /** The PR's credit ledger as this run last read or wrote it (pr-ledger-keeper.ts). */
+  ledger?: LedgerHolding
 }
 
 export function newRunState<Report>(frontEnd: FrontEnd<Report>, facts: RunFacts): RunState<Report> {

@@ -57,7 +57,6 @@ export interface GateSettings extends FlowSettings {
   /** Scan only when a changed file matches (GitHub's on.push.paths rules); empty: always. */
   readonly scanPaths: readonly string[]
   readonly notRequestedConclusion: NotRequestedConclusion
-  readonly maxCreditsPerPr?: number
   readonly triage: TriageSettings
 }
 
@@ -355,8 +354,7 @@ function readTiming(
 const NOT_YET_ACTED_ON: Readonly<Record<string, string>> = {
   'scan-label': 'every run scans',
   'scan-paths': 'every run scans',
-  'not-requested-conclusion': 'no run is skipped as not requested',
-  'max-credits-per-pr': 'only max-credits (per scan) limits the spend'
+  'not-requested-conclusion': 'no run is skipped as not requested'
 }
 
 function refuseNotYetActedOn(input: InputReader): void {
