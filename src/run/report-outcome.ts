@@ -21,9 +21,8 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
       logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
     }
   }
-  frontEnd.setOutputs(
-    outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
-  )
+  const outputs = outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
+  frontEnd.setOutputs(outputs)
 
   const used = { error: 0, warning: 0, notice: logger.notices }
   const level = annotateOutcome(outcome, state)
@@ -59,6 +58,12 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
       facts.judgedSha
     )
   }
+  // A run that ended before its first phase (not requested, an early error) creates its check run
+  // only now: its id is an output too.
+  const checkRunId = connections?.checkRun?.id
+  if (outputs['check-run-id'] === '' && checkRunId !== undefined) {
+    frontEnd.setOutputs({ 'check-run-id': String(checkRunId) })
+  }
   frontEnd.finish(outcome)
 }
 
@@ -82,6 +87,10 @@ export async function updateComment(
 ): Promise<void> {
   const comment = state.connections?.comment
   if (!comment) return
+  // A run nobody asked for creates no comment, and leaves one that exists as it is: it holds an
+  // earlier run's report on its own commit and that run's records, which this run has nothing
+  // to add to and must not rewrite. The check run on this commit says it was not requested.
+  if (outcome?.skipReason === 'not-requested') return
   // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
   // but keeps one that exists current, so a fixed PR shows that it now passes.
   const needsEyes = outcome !== undefined && (stepFails(outcome) || outcome.result === 'timed-out')
