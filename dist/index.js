@@ -28368,6 +28368,169 @@ module.exports = {
 
 /***/ }),
 
+/***/ 252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ eventFactsOf),
+/* harmony export */   s: () => (/* binding */ runnerEventContext)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// The event the workflow runs for, read from the runner's environment and event file, and the
+// gate's event facts drawn from it. The same facts as @actions/github's `context`, without loading
+// @actions/github (Octokit and its own HTTP stack) on every run: most runs need no GitHub API
+// client, or only late.
+
+/** The runner's event, as the payload and environment give it. */
+function runnerEventContext(env = process.env) {
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        repo: repositoryOf(env, payload),
+        actor: env.GITHUB_ACTOR ?? ''
+    };
+}
+function readPayload(path) {
+    if (!path || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        return {};
+    return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+}
+/** GITHUB_REPOSITORY, else the payload's repository; empty when neither says (a local run). */
+function repositoryOf(env, payload) {
+    if (env.GITHUB_REPOSITORY) {
+        const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/');
+        return { owner, repo };
+    }
+    const repository = payload.repository;
+    return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
+}
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
+/** The event facts of the runner's event. */
+function eventFactsOf(context, env = process.env) {
+    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
+    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
+    const common = {
+        name: context.eventName,
+        defaultBranch: defaultBranchOf(context.payload),
+        repositoryIsPublic: repositoryIsPublicOf(context.payload),
+        serverUrl,
+        repository,
+        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
+        fromDependabot: context.actor === 'dependabot[bot]',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runUrl: repository && env.GITHUB_RUN_ID
+            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : ''
+    };
+    const pr = context.payload.pull_request;
+    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
+        return pullRequestFacts(pr, common, { branch: refName, sha: context.sha });
+    }
+    const workflowRun = workflowRunFacts(context, common);
+    if (workflowRun)
+        return workflowRun;
+    const mergeGroup = context.payload.merge_group;
+    if (context.eventName === 'merge_group' && mergeGroup) {
+        return {
+            ...common,
+            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
+            headSha: mergeGroup.head_sha ?? context.sha,
+            fromFork: false
+        };
+    }
+    return {
+        ...common,
+        branch: refName,
+        headSha: context.sha,
+        fromFork: false,
+        // GITHUB_SHA of these is the branch's tip when the run was queued, not a commit anyone chose.
+        namesBranchOnly: BRANCH_EVENTS.has(context.eventName)
+    };
+}
+/** A pull request event is about the PR's head (in its own repository, a fork's for a fork). */
+function pullRequestFacts(pr, common, fallback) {
+    const headRepo = pr.head?.repo?.full_name;
+    return {
+        ...common,
+        branch: pr.head?.ref ?? fallback.branch,
+        headSha: pr.head?.sha ?? fallback.sha,
+        pullRequestNumber: pr.number,
+        baseBranch: pr.base?.ref,
+        baseSha: pr.base?.sha,
+        defaultBranch: common.defaultBranch ?? pr.base?.repo?.default_branch,
+        headRepository: headRepositoryOf(pr, common.serverUrl, common.repositoryUrl),
+        labels: labelsOf(pr),
+        // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
+        fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
+        fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+    };
+}
+/** Whether the payload's repository is public; undefined when it does not say. */
+function repositoryIsPublicOf(payload) {
+    const isPrivate = payload.repository?.private;
+    return typeof isPrivate === 'boolean' ? !isPrivate : undefined;
+}
+/** The PR's label names; undefined when the payload has no label list at all. */
+function labelsOf(pr) {
+    if (!Array.isArray(pr.labels))
+        return undefined;
+    return pr.labels.flatMap((label) => (typeof label?.name === 'string' ? [label.name] : []));
+}
+/** The repository's default branch, as the payload's repository says. */
+function defaultBranchOf(payload) {
+    const branch = payload.repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' ? branch : undefined;
+}
+/** Events about a branch rather than a commit: the judged commit is the one the estimate resolves. */
+const BRANCH_EVENTS = new Set(['schedule', 'workflow_dispatch']);
+function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
+    const repo = pr.head?.repo;
+    if (repo === null)
+        return { deleted: true };
+    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
+    return {
+        deleted: false,
+        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
+        isPublic: repo?.private === false
+    };
+}
+/**
+ * A workflow_run event is about the run that triggered it: its head commit, branch and
+ * repository (a fork's, for a fork's PR), never the default branch's tip in GITHUB_SHA.
+ */
+function workflowRunFacts(context, common) {
+    const run = context.payload.workflow_run;
+    if (context.eventName !== 'workflow_run' || !run)
+        return undefined;
+    const head = run.head_repository;
+    const headUrl = head?.html_url || (head?.full_name ? `${common.serverUrl}/${head.full_name}` : '');
+    const fromFork = head?.full_name !== undefined &&
+        head.full_name.toLowerCase() !== common.repository.toLowerCase();
+    const [pr] = run.pull_requests ?? [];
+    return {
+        ...common,
+        branch: run.head_branch ?? '',
+        headSha: run.head_sha ?? '',
+        pullRequestNumber: pr?.number,
+        baseBranch: pr?.base?.ref,
+        baseSha: pr?.base?.sha,
+        headRepository: headUrl === ''
+            ? undefined
+            : { deleted: false, url: headUrl.replace(/\/+$/, ''), isPublic: head?.private === false },
+        fromFork
+    };
+}
+
+
+/***/ }),
+
 /***/ 9353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29442,7 +29605,7 @@ function sameRepository(a, b) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8781);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2786);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29451,7 +29614,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8781:
+/***/ 2786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31966,7 +32129,7 @@ function githubFrontEnd() {
         },
         describeReport: describeGitHubReport,
         // The core's logger, which counts the warnings the writers add to the step's annotations.
-        connect: async (settings, coreLogger) => (await __nccwpck_require__.e(/* import() */ 539).then(__nccwpck_require__.bind(__nccwpck_require__, 1539))).githubConnections(settings, coreLogger),
+        connect: async (settings, coreLogger) => (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).githubConnections(settings, coreLogger),
         setOutputs: (outputs) => {
             for (const [name, value] of Object.entries(outputs))
                 setOutput(name, value);
@@ -32098,18 +32261,20 @@ function readSettings(sources, readReport) {
     if (estimationName.length > 200) {
         throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
     }
+    const { notes: policyNotes, ...policy } = readRequestPolicy(input, event, mode);
     const settings = {
         apiKey,
         ...api,
         mode,
         ...readStartingPoint(input, mode),
         ...scope,
+        notes: [...scope.notes, ...policyNotes],
         ...readScanExtras(input),
         estimationName,
         ...readTiming(input, api),
         ...readGate(input),
         ...readBaselineRules(input, event),
-        ...readRequestPolicy(input),
+        ...policy,
         triage: readTriage(input),
         // The front end's report inputs are checked before sarif-file: a run with several bad
         // inputs names the same one first as before.
@@ -32117,7 +32282,6 @@ function readSettings(sources, readReport) {
         event
     };
     // After every value is parsed: a bad value is named as such first.
-    refuseNotYetActedOn(input);
     return settings;
 }
 function reportThenSarif(input, sources, readReport) {
@@ -32251,24 +32415,6 @@ function readTiming(input, api) {
             : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
     };
 }
-/**
- * Inputs of the contract that this version reads but does not act on yet: each would make a run
- * spend, pass or publish more than its workflow asked for if it were ignored, so a value other
- * than the default is refused, before any request, until the version that builds it.
- */
-const NOT_YET_ACTED_ON = {
-    'scan-label': 'every run scans',
-    'scan-paths': 'every run scans',
-    'not-requested-conclusion': 'no run is skipped as not requested'
-};
-function refuseNotYetActedOn(input) {
-    for (const [name, today] of Object.entries(NOT_YET_ACTED_ON)) {
-        const value = input(name);
-        if (value.trim() === (INPUT_DEFAULTS[name] ?? ''))
-            continue;
-        throw new ConfigError(name, `Input ${name} is not acted on by this version of the action yet (${today}), so it is refused rather than ignored; got ${quote(value)}. Remove it, or use a version that supports it.`);
-    }
-}
 /** `head-sha`: the commit judged, instead of the event's. */
 function withHeadSha(event, raw) {
     // A commit given explicitly is the one judged, whatever the event names.
@@ -32286,16 +32432,80 @@ function readBaselineRules(input, event) {
     };
 }
 /** When a scan is asked for, what it may cost a PR, and how much of it the reports show. */
-function readRequestPolicy(input) {
+function readRequestPolicy(input, event, mode) {
     const label = input('scan-label').trim();
     const perPr = input('max-credits-per-pr').trim();
+    const scanPaths = parseList(input('scan-paths'));
+    const pathsProblem = scanPathsProblem(scanPaths);
+    if (pathsProblem) {
+        throw new ConfigError('scan-paths', `Input scan-paths cannot work: ${pathsProblem}; got ${quote(input('scan-paths'))}.`);
+    }
+    const scanLabel = label === '' ? undefined : parseLimitedText('scan-label', label, 50);
     return {
         reportDetail: parseChoice('report-detail', input('report-detail'), types/* REPORT_DETAILS */.yP),
-        scanLabel: label === '' ? undefined : parseLimitedText('scan-label', label, 50),
-        scanPaths: parseList(input('scan-paths')),
+        ...appliedRequestPolicy({ scanLabel, scanPaths }, event, mode),
         notRequestedConclusion: parseChoice('not-requested-conclusion', input('not-requested-conclusion'), types/* NOT_REQUESTED_CONCLUSIONS */.Ys),
         maxCreditsPerPr: perPr === '' ? undefined : parseWholeNumber('max-credits-per-pr', perPr, 1, 1_000_000_000)
     };
+}
+/**
+ * Events about no pull request: on them `scan-label` does not apply (there is nothing to label),
+ * and the run goes on, saying so. Any other event without the PR's labels in its payload (a
+ * workflow_run, an issue_comment) may be about a pull request whose labels the action cannot see:
+ * there the label is refused rather than ignored, so no run spends for want of a label check.
+ */
+const EVENTS_WITHOUT_PULL_REQUEST = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'merge_group',
+    'repository_dispatch',
+    'release',
+    'create'
+]);
+/**
+ * `scan-label` and `scan-paths` as this run applies them. They decide whether a scan is asked for,
+ * so they apply to the modes that estimate or spend (full, start, estimate); mode wait judges the
+ * scan it is given, which the job that started it asked for.
+ */
+function appliedRequestPolicy(policy, event, mode) {
+    const { scanLabel, scanPaths } = policy;
+    if (mode === 'wait') {
+        const set = [scanLabel && 'scan-label', scanPaths.length > 0 && 'scan-paths'].filter(Boolean);
+        const notes = set.map((name) => `${String(name)}: not applied in mode wait, which judges the scan it is given (scan-id); the job that started the scan applied it.`);
+        return { scanLabel: undefined, scanPaths: [], notes };
+    }
+    if (scanLabel === undefined || event.labels !== undefined) {
+        return { scanLabel, scanPaths, notes: [] };
+    }
+    if (EVENTS_WITHOUT_PULL_REQUEST.has(event.name) && event.pullRequestNumber === undefined) {
+        return {
+            scanLabel: undefined,
+            scanPaths,
+            notes: [
+                `scan-label: not applied to this ${event.name} run: the label applies to pull request events only, and a ${event.name} event has no pull request to label.`
+            ]
+        };
+    }
+    throw new ConfigError('scan-label', `Input scan-label needs the pull request's labels, which the payload of this ${event.name || 'unnamed'} event does not carry ` +
+        '(pull_request and pull_request_target events do), so the label cannot be checked; nothing was sent. ' +
+        'Run this job on pull_request or pull_request_target, or set scan-label only for those events ' +
+        "(for example scan-label: ${{ github.event_name == 'pull_request_target' && 'hacktron-scan' || '' }}).");
+}
+/**
+ * Why `patterns` cannot work as scan-paths, or undefined. Checked on the text, so that a run
+ * without scan-paths never loads the matcher.
+ */
+function scanPathsProblem(patterns) {
+    if (patterns.includes('!'))
+        return 'a line holds a lone "!", which excludes nothing';
+    if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!'))) {
+        // As in on.push.paths: an exclusion only takes away what an earlier pattern included.
+        return ('every pattern starts with "!": as in on.push.paths, an exclusion only takes away files that an earlier ' +
+            'pattern included, so no change would ever be scanned; start with a pattern that includes (such as "**"), ' +
+            'then the exclusions');
+    }
+    return undefined;
 }
 function readTriage(input) {
     return {
@@ -32337,151 +32547,8 @@ function parseSarifPath(raw) {
     return path;
 }
 
-;// CONCATENATED MODULE: ./src/action/event-facts.ts
-// The event the workflow runs for, read from the runner's environment and event file, and the
-// gate's event facts drawn from it. The same facts as @actions/github's `context`, without loading
-// @actions/github (Octokit and its own HTTP stack) on every run: most runs need no GitHub API
-// client, or only late.
-
-/** The runner's event, as the payload and environment give it. */
-function runnerEventContext(env = process.env) {
-    const payload = readPayload(env.GITHUB_EVENT_PATH);
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-        repo: repositoryOf(env, payload),
-        actor: env.GITHUB_ACTOR ?? ''
-    };
-}
-function readPayload(path) {
-    if (!path || !(0,external_node_fs_.existsSync)(path))
-        return {};
-    return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-}
-/** GITHUB_REPOSITORY, else the payload's repository; empty when neither says (a local run). */
-function repositoryOf(env, payload) {
-    if (env.GITHUB_REPOSITORY) {
-        const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/');
-        return { owner, repo };
-    }
-    const repository = payload.repository;
-    return { owner: repository?.owner?.login ?? '', repo: repository?.name ?? '' };
-}
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review']);
-/** The event facts of the runner's event. */
-function eventFactsOf(context, env = process.env) {
-    const serverUrl = (context.serverUrl || env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const repository = context.repo.owner ? `${context.repo.owner}/${context.repo.repo}` : '';
-    const refName = env.GITHUB_REF_NAME || context.ref.replace(/^refs\/(heads|tags)\//, '');
-    const common = {
-        name: context.eventName,
-        defaultBranch: defaultBranchOf(context.payload),
-        repositoryIsPublic: repositoryIsPublicOf(context.payload),
-        serverUrl,
-        repository,
-        repositoryUrl: repository ? `${serverUrl}/${repository}` : '',
-        fromDependabot: context.actor === 'dependabot[bot]',
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? '',
-        runUrl: repository && env.GITHUB_RUN_ID
-            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
-            : ''
-    };
-    const pr = context.payload.pull_request;
-    if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
-        return pullRequestFacts(pr, common, { branch: refName, sha: context.sha });
-    }
-    const workflowRun = workflowRunFacts(context, common);
-    if (workflowRun)
-        return workflowRun;
-    const mergeGroup = context.payload.merge_group;
-    if (context.eventName === 'merge_group' && mergeGroup) {
-        return {
-            ...common,
-            branch: (mergeGroup.head_ref ?? '').replace(/^refs\/heads\//, '') || refName,
-            headSha: mergeGroup.head_sha ?? context.sha,
-            fromFork: false
-        };
-    }
-    return {
-        ...common,
-        branch: refName,
-        headSha: context.sha,
-        fromFork: false,
-        // GITHUB_SHA of these is the branch's tip when the run was queued, not a commit anyone chose.
-        namesBranchOnly: BRANCH_EVENTS.has(context.eventName)
-    };
-}
-/** A pull request event is about the PR's head (in its own repository, a fork's for a fork). */
-function pullRequestFacts(pr, common, fallback) {
-    const headRepo = pr.head?.repo?.full_name;
-    return {
-        ...common,
-        branch: pr.head?.ref ?? fallback.branch,
-        headSha: pr.head?.sha ?? fallback.sha,
-        pullRequestNumber: pr.number,
-        baseBranch: pr.base?.ref,
-        baseSha: pr.base?.sha,
-        defaultBranch: common.defaultBranch ?? pr.base?.repo?.default_branch,
-        headRepository: headRepositoryOf(pr, common.serverUrl, common.repositoryUrl),
-        // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
-        fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
-        fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
-    };
-}
-/** Whether the payload's repository is public; undefined when it does not say. */
-function repositoryIsPublicOf(payload) {
-    const isPrivate = payload.repository?.private;
-    return typeof isPrivate === 'boolean' ? !isPrivate : undefined;
-}
-/** The repository's default branch, as the payload's repository says. */
-function defaultBranchOf(payload) {
-    const branch = payload.repository?.default_branch;
-    return typeof branch === 'string' && branch !== '' ? branch : undefined;
-}
-/** Events about a branch rather than a commit: the judged commit is the one the estimate resolves. */
-const BRANCH_EVENTS = new Set(['schedule', 'workflow_dispatch']);
-function headRepositoryOf(pr, serverUrl, workflowRepositoryUrl) {
-    const repo = pr.head?.repo;
-    if (repo === null)
-        return { deleted: true };
-    const url = repo?.html_url || (repo?.full_name ? `${serverUrl}/${repo.full_name}` : '');
-    return {
-        deleted: false,
-        url: (url || workflowRepositoryUrl).replace(/\/+$/, ''),
-        isPublic: repo?.private === false
-    };
-}
-/**
- * A workflow_run event is about the run that triggered it: its head commit, branch and
- * repository (a fork's, for a fork's PR), never the default branch's tip in GITHUB_SHA.
- */
-function workflowRunFacts(context, common) {
-    const run = context.payload.workflow_run;
-    if (context.eventName !== 'workflow_run' || !run)
-        return undefined;
-    const head = run.head_repository;
-    const headUrl = head?.html_url || (head?.full_name ? `${common.serverUrl}/${head.full_name}` : '');
-    const fromFork = head?.full_name !== undefined &&
-        head.full_name.toLowerCase() !== common.repository.toLowerCase();
-    const [pr] = run.pull_requests ?? [];
-    return {
-        ...common,
-        branch: run.head_branch ?? '',
-        headSha: run.head_sha ?? '',
-        pullRequestNumber: pr?.number,
-        baseBranch: pr?.base?.ref,
-        baseSha: pr?.base?.sha,
-        headRepository: headUrl === ''
-            ? undefined
-            : { deleted: false, url: headUrl.replace(/\/+$/, ''), isPublic: head?.private === false },
-        fromFork
-    };
-}
-
+// EXTERNAL MODULE: ./src/action/event-facts.ts
+var event_facts = __nccwpck_require__(252);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Where the settings come from on the runner: the step's inputs (core.getInput), its environment
 // and the event. The only place the action reads inputs; settings/ turns them into typed values.
@@ -32501,7 +32568,7 @@ function runnerSources() {
         // The runner passes action.yml's defaults itself; a local run passes nothing.
         hasInput: (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] !== undefined,
         env: process.env,
-        event: eventFactsOf(runnerEventContext(), process.env)
+        event: (0,event_facts/* eventFactsOf */.f)((0,event_facts/* runnerEventContext */.s)(), process.env)
     };
 }
 function maskSecrets(sources) {
@@ -32818,9 +32885,10 @@ var disclosure_level = __nccwpck_require__(3279);
 var run_report_outcome = __nccwpck_require__(5697);
 ;// CONCATENATED MODULE: ./src/run/run-gate.ts
 // The gate core: one run, whatever front end drives it. Reads the settings, decides whether the
-// run goes to Hacktron at all (the missing-key and skip rules), builds the client and the deps,
-// races the platform's cancellation, runs the flow, decides the outcome once, and reports it to
-// the front end's sinks. Never throws: every way a run can end becomes an outcome.
+// run goes to Hacktron at all (the missing-key and skip rules; whether the workflow asked for a
+// scan: scan-label, scan-paths), builds the client and the deps, races the platform's
+// cancellation, runs the flow, decides the outcome once, and reports it to the front end's sinks.
+// Never throws: every way a run can end becomes an outcome.
 
 
 
@@ -32868,10 +32936,17 @@ async function runGate(readSettings, frontEnd, runtime) {
     return { outcome, facts: state.facts, flowResult, error, settings: state.settings };
 }
 async function goToHacktron(settings, state, runtime = {}) {
+    state.connections = await state.frontEnd.connect(settings, state.logger);
+    // scan-label and scan-paths: a run the workflow did not ask for sends nothing at all.
+    if (settings.scanLabel !== undefined || settings.scanPaths.length > 0) {
+        const { requestPolicyOutcome } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7201));
+        const notRequested = await requestPolicyOutcome(settings, state.connections.changes, state.logger);
+        if (notRequested)
+            return { outcome: notRequested };
+    }
     state.logger.info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
     state.recordSeal = (0,run_record/* recordSeal */.Dd)(settings.apiKey, settings.event);
     state.ledgerSeal = (0,pr_ledger/* ledgerSeal */.Tl)(settings.apiKey, settings.event);
-    state.connections = await state.frontEnd.connect(settings, state.logger);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
     const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 299).then(__nccwpck_require__.bind(__nccwpck_require__, 7299));
@@ -34031,7 +34106,8 @@ async function reportOutcome(outcome, state) {
     // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
     // the comment already has it).
     await (0,pr_ledger_keeper/* ledgerForComment */.g)(state);
-    frontEnd.setOutputs(outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id));
+    const outputs = outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id);
+    frontEnd.setOutputs(outputs);
     const used = { error: 0, warning: 0, notice: logger.notices };
     const level = annotateOutcome(outcome, state);
     if (level)
@@ -34047,6 +34123,12 @@ async function reportOutcome(outcome, state) {
     await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, shown, context));
     await updateComment(state, outcome, reports);
     await completeCheckRun(outcome, state, context);
+    // A run that ended before its first phase (not requested, an early error) creates its check run
+    // only now: its id is an output too.
+    const checkRunId = connections?.checkRun?.id;
+    if (outputs['check-run-id'] === '' && checkRunId !== undefined) {
+        frontEnd.setOutputs({ 'check-run-id': String(checkRunId) });
+    }
     frontEnd.finish(outcome);
 }
 /** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
@@ -34080,6 +34162,12 @@ function annotateOutcome(outcome, state) {
 async function updateComment(state, outcome, reports) {
     const comment = state.connections?.comment;
     if (!comment)
+        return false;
+    // A run nobody asked for creates no comment, and leaves one that exists as it is: it holds an
+    // earlier run's report on its own commit and that run's records (and ledger), which this run
+    // has nothing to add to and must not rewrite. The check run on this commit says it was not
+    // requested.
+    if (outcome?.skipReason === 'not-requested')
         return false;
     const ledger = await (0,pr_ledger_keeper/* ledgerForComment */.g)(state);
     if (ledger === 'leave')

@@ -1,7 +1,7 @@
 // The second front end of the gate core: everything a run reports, recorded in memory. The
 // in-process tests drive runGate through it exactly as the action does through GitHub's.
 import type { Logger } from '../../src/common/logger.js'
-import type { PullRequestReader } from '../../src/flow/types.js'
+import type { ChangeReader, PullRequestReader } from '../../src/flow/types.js'
 import type { CodeAnnotation } from '../../src/report/annotations.js'
 import type { RunOutcome } from '../../src/report/outcome.js'
 import type {
@@ -48,6 +48,8 @@ export function memoryWorkspace(files: ReadonlyMap<string, string> = new Map()):
 export interface TestFrontEndOptions {
   readonly logger?: RecordingLogger
   readonly pullRequest?: PullRequestReader
+  /** What the event changes (scan-paths); by default the pull request's files on a PR event. */
+  readonly changes?: ChangeReader
   readonly comment?: (logger: Logger) => CommentSink
   readonly checkRun?: (logger: Logger) => CheckRunSink
   readonly workspace?: Workspace
@@ -74,8 +76,11 @@ export function testFrontEnd(options: TestFrontEndOptions = {}): TestFrontEnd {
     annotations: [],
     summaries: [],
     describeReport: (report) => report,
-    connect: async (_settings, logger) => ({
+    connect: async (settings, logger) => ({
       pullRequest: options.pullRequest,
+      changes:
+        options.changes ??
+        (settings.event.pullRequestNumber === undefined ? undefined : options.pullRequest),
       comment: options.comment?.(logger),
       checkRun: options.checkRun?.(logger),
       repositoryIsPublic: options.repositoryIsPublic,

@@ -9,6 +9,7 @@ import {
   configError,
   fromFork,
   prContext,
+  type PullRequestPayload,
   pushContext,
   readActionSettings,
   sources
@@ -154,18 +155,6 @@ describe('inputs of the verdict, the request policy and triage', () => {
     expect(settings.baselineBranches).toEqual([])
   })
 
-  // Ignored, each would spend, pass or publish more than the workflow asked for.
-  it.each([
-    ['scan-label', 'hacktron-scan'],
-    ['scan-paths', 'src/**\n!src/**/*.md'],
-    ['not-requested-conclusion', 'action_required']
-  ])('refuses %s (not acted on yet) rather than ignore it, quoting the value', (input, value) => {
-    const error = configError(() => readActionSettings(sources({ [input]: value })))
-    expect(error.input).toBe(input)
-    expect(error.message).toContain(`Input ${input} is not acted on by this version`)
-    expect(error.message).toContain(JSON.stringify(value.trim()))
-  })
-
   it('reads max-credits-per-pr with pr-comment: true (its ledger is kept in the comment)', () => {
     const settings = readActionSettings(
       sources({ 'max-credits-per-pr': ' 20000 ', 'pr-comment': 'true' })
@@ -188,6 +177,90 @@ describe('inputs of the verdict, the request policy and triage', () => {
       expect(outcome).toMatchObject({ result: 'error', errorCode: 'invalid-input' })
     }
   )
+})
+
+describe('scan-label, scan-paths and not-requested-conclusion', () => {
+  const labeled =
+    (names: string[]) =>
+    (pr: PullRequestPayload): void => {
+      ;(pr as unknown as { labels: { name: string }[] }).labels = names.map((name) => ({ name }))
+    }
+
+  it("are read, with the PR's labels from the payload", () => {
+    const settings = readActionSettings(
+      sources(
+        {
+          'scan-label': ' hacktron-scan ',
+          'scan-paths': 'src/**\n !src/**/*.md \n\n',
+          'not-requested-conclusion': 'action_required'
+        },
+        prContext('pull_request', labeled(['bug', 'hacktron-scan']))
+      )
+    )
+    expect(settings).toMatchObject({
+      scanLabel: 'hacktron-scan',
+      scanPaths: ['src/**', '!src/**/*.md'],
+      notRequestedConclusion: 'action_required'
+    })
+    expect(settings.event.labels).toEqual(['bug', 'hacktron-scan'])
+    expect(settings.notes).toEqual([])
+  })
+
+  it('scan-label does not apply on an event about no pull request: said in the log, the run goes on', () => {
+    const settings = readActionSettings(
+      sources({ 'scan-label': 'hacktron-scan', 'scan-paths': 'src/**' }, pushContext())
+    )
+    expect(settings.scanLabel).toBeUndefined()
+    // scan-paths still applies to a push.
+    expect(settings.scanPaths).toEqual(['src/**'])
+    expect(settings.notes.join('\n')).toMatch(/scan-label: not applied to this push run/)
+  })
+
+  it('scan-label is refused on an event that may be about a PR but carries no labels (workflow_run)', () => {
+    const payload = examplePayload('workflow_run', 'completed') as {
+      workflow_run: { pull_requests: { number: number; base: { ref: string; sha: string } }[] }
+    }
+    payload.workflow_run.pull_requests = [{ number: 7, base: { ref: 'main', sha: 'c'.repeat(40) } }]
+    const context = { ...pushContext('0'.repeat(40)), eventName: 'workflow_run', payload }
+    const error = configError(() =>
+      readActionSettings(sources({ 'scan-label': 'hacktron-scan' }, context))
+    )
+    expect(error.input).toBe('scan-label')
+    expect(error.message).toMatch(/workflow_run event does not carry/)
+    expect(error.message).toContain('nothing was sent')
+  })
+
+  it('mode wait applies neither: it judges the scan it is given, and says so', () => {
+    const settings = readActionSettings(
+      sources({
+        mode: 'wait',
+        'scan-id': UUID,
+        'scan-label': 'hacktron-scan',
+        'scan-paths': 'src/**'
+      })
+    )
+    expect(settings.scanLabel).toBeUndefined()
+    expect(settings.scanPaths).toEqual([])
+    expect(settings.notes).toEqual([
+      expect.stringMatching(/^scan-label: not applied in mode wait/),
+      expect.stringMatching(/^scan-paths: not applied in mode wait/)
+    ])
+  })
+
+  it.each([
+    ['!docs/**\n!**/*.md', /every pattern starts with "!"/],
+    ['src/**\n!', /lone "!"/]
+  ])('refuses scan-paths %j, which could never (or would never) ask for a scan', (value, why) => {
+    const error = configError(() => readActionSettings(sources({ 'scan-paths': value })))
+    expect(error.input).toBe('scan-paths')
+    expect(error.message).toMatch(why)
+    expect(error.message).toContain(JSON.stringify(value))
+  })
+
+  it('refuses a scan-label longer than 50 characters', () => {
+    const error = configError(() => readActionSettings(sources({ 'scan-label': 'x'.repeat(51) })))
+    expect(error.input).toBe('scan-label')
+  })
 })
 
 describe('test mode', () => {

@@ -1,7 +1,8 @@
 // A fake of the few GitHub REST endpoints the action uses, on loopback, for the demo and the
 // end-to-end tests: a PR's comments (list paginated with Link headers, as GitHub does, create,
-// update, delete), the PR itself (its head) and its files (paginated, at most 3,000), and check
-// runs (create, update with annotation batches of at most 50, list for a ref by check name).
+// update, delete), the PR itself (its head) and its files (paginated, at most 3,000), check runs
+// (create, update with annotation batches of at most 50, list for a ref by check name), and the
+// compare API (how two commits relate, and the files between them: at most 300).
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -26,6 +27,8 @@ export interface FakePullRequest {
 
 /** GitHub lists at most this many files of a pull request. */
 const MAX_LISTED_FILES = 3000
+/** The compare API lists at most this many files of a comparison. */
+const MAX_COMPARED_FILES = 300
 
 export interface FakeCheckRun {
   id: number
@@ -62,8 +65,11 @@ export class FakeGitHub {
    * and 404 when a is a commit the repository does not have.
    */
   readonly history = new Map<string, readonly string[]>()
-  /** The files changed between two commits, by `a...b`, for the compare API (none unless set). */
-  readonly compareFiles = new Map<string, readonly string[]>()
+  /**
+   * The files the compare API lists for `base...head` (a push's, a merge group's): answered
+   * `ahead`, with at most the first 300 files, as GitHub lists them.
+   */
+  readonly comparisons = new Map<string, readonly string[]>()
   readonly requests: string[] = []
   private nextId = 1000
   private readonly server: Server
@@ -92,8 +98,8 @@ export class FakeGitHub {
           }
           return this.answerChecks(req.method ?? 'GET', url, text, send)
         }
-        const compare = /^\/repos\/[^/]+\/[^/]+\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/.exec(
-          url.pathname
+        const compare = /^\/repos\/[^/]+\/[^/]+\/compare\/([^/]+?)\.\.\.([^/]+)$/.exec(
+          decodeURIComponent(url.pathname)
         )
         if (compare && req.method === 'GET') return this.answerCompare(compare, send)
         const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)(\/files)?$/.exec(url.pathname)
@@ -159,16 +165,26 @@ export class FakeGitHub {
     [, base = '', head = '']: RegExpExecArray,
     send: (status: number, body?: unknown) => void
   ): void {
+    const files = this.comparisons.get(`${base}...${head}`)
+    if (files) {
+      const listed = files
+        .slice(0, MAX_COMPARED_FILES)
+        .map((filename) => ({ filename, status: 'modified' }))
+      return send(200, {
+        status: 'ahead',
+        ahead_by: 1,
+        behind_by: 0,
+        total_commits: 1,
+        commits: [],
+        files: listed
+      })
+    }
     const known = (sha: string): boolean =>
       this.history.has(sha) || [...this.history.values()].some((list) => list.includes(sha))
     if (!known(base) || !known(head)) return send(404, { message: 'Not Found' })
     const status =
       base === head ? 'identical' : this.history.get(head)?.includes(base) ? 'ahead' : 'diverged'
-    const files = (this.compareFiles.get(`${base}...${head}`) ?? []).map((filename) => ({
-      filename,
-      status: 'modified'
-    }))
-    send(200, { status, ahead_by: 0, behind_by: 0, total_commits: 0, commits: [], files })
+    send(200, { status, ahead_by: 0, behind_by: 0, total_commits: 0, commits: [], files: [] })
   }
 
   private answerPull(

@@ -57,6 +57,7 @@ interface PullRequestPayload {
   }
   base?: { ref?: string; sha?: string; repo?: { full_name?: string; default_branch?: string } }
   user?: { login?: string }
+  labels?: { name?: unknown }[]
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review'])
@@ -129,6 +130,7 @@ function pullRequestFacts(
     baseSha: pr.base?.sha,
     defaultBranch: common.defaultBranch ?? pr.base?.repo?.default_branch,
     headRepository: headRepositoryOf(pr, common.serverUrl, common.repositoryUrl),
+    labels: labelsOf(pr),
     // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
     fromFork:
       headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
@@ -140,6 +142,12 @@ function pullRequestFacts(
 function repositoryIsPublicOf(payload: Record<string, unknown>): boolean | undefined {
   const isPrivate = (payload.repository as { private?: unknown } | undefined)?.private
   return typeof isPrivate === 'boolean' ? !isPrivate : undefined
+}
+
+/** The PR's label names; undefined when the payload has no label list at all. */
+function labelsOf(pr: PullRequestPayload): string[] | undefined {
+  if (!Array.isArray(pr.labels)) return undefined
+  return pr.labels.flatMap((label) => (typeof label?.name === 'string' ? [label.name] : []))
 }
 
 /** The repository's default branch, as the payload's repository says. */

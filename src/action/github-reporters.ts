@@ -1,22 +1,35 @@
 // The GitHub side of a run, built only when the run goes to Hacktron: the PR comment, the check run
-// on the head commit, and the reader of the pull request. Each loads its REST client on first use.
+// on the head commit, the reader of the pull request, and of what the event changes (scan-paths).
+// Each loads its REST client on first use.
 import { githubCheckRuns } from './github/check-runs.js'
+import {
+  githubMergeGroupChanges,
+  githubPushChanges,
+  type PushPayload
+} from './github/event-changes.js'
 import { githubIssueComments } from './github/issue-comments.js'
 import { githubPullRequest, type PullRequestRef } from './github/pull-request.js'
 import { githubRepositoryIsPublic } from './github/repository.js'
-import type { PullRequestReader } from '../flow/types.js'
+import type { ChangeReader, PullRequestReader } from '../flow/types.js'
 import { checkRunName } from '../report/check-run.js'
 import { CheckRunWriter } from './check-run-writer.js'
 import { PrCommentWriter } from './comment-writer.js'
 import { commentMarker } from '../report/comment.js'
 import type { Logger } from '../common/logger.js'
 import type { Connections } from '../run/front-end.js'
+import { runnerEventContext, type EventContext } from './event-facts.js'
 import type { ActionSettings } from './report-settings.js'
 
 /** The pull request reader, the PR comment and the check run this run has, if any. */
-export function githubConnections(settings: ActionSettings, logger: Logger): Connections {
+export function githubConnections(
+  settings: ActionSettings,
+  logger: Logger,
+  context: EventContext = runnerEventContext()
+): Connections {
+  const pullRequest = pullRequestReader(settings)
   return {
-    pullRequest: pullRequestReader(settings),
+    pullRequest,
+    changes: pullRequest ?? eventChangesReader(settings, context),
     comment: prCommentWriter(settings, logger),
     checkRun: checkRunWriter(settings, logger),
     repositoryIsPublic: githubRepositoryIsPublic(
@@ -139,6 +152,26 @@ function pullRequestRef(settings: ActionSettings): PullRequestRef | undefined {
     baseRef: event.baseBranch,
     headSha: event.namesBranchOnly ? undefined : event.headSha
   }
+}
+
+/**
+ * What a push or a merge group changes; undefined for events that change nothing GitHub lists
+ * (a schedule, a dispatch). A PR's files are read by its pull request reader.
+ */
+function eventChangesReader(
+  settings: ActionSettings,
+  context: EventContext
+): ChangeReader | undefined {
+  const [owner = '', repo = ''] = settings.event.repository.split('/')
+  const where = { token: settings.report.githubToken, owner, repo }
+  if (context.eventName === 'push') {
+    return githubPushChanges(context.payload as PushPayload, settings.event.defaultBranch, where)
+  }
+  const mergeGroup = context.payload.merge_group
+  if (context.eventName === 'merge_group' && typeof mergeGroup === 'object' && mergeGroup) {
+    return githubMergeGroupChanges(mergeGroup, where)
+  }
+  return undefined
 }
 
 /**

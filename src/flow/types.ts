@@ -79,7 +79,7 @@ export interface FlowSettings {
   readonly event: FlowEvent
 }
 
-/** The files a pull request changes, as its platform lists them. */
+/** The files a pull request (or a push) changes, as its platform lists them. */
 export interface ChangedFiles {
   readonly files: readonly string[]
   /** False when the platform's list was cut short: the diff cannot be judged file by file. */
@@ -89,13 +89,20 @@ export interface ChangedFiles {
 }
 
 /**
+ * What the event changes, as its platform lists it: a pull request's files, a push's. The gate
+ * core reads it for `scan-paths`, before any request to Hacktron.
+ */
+export interface ChangeReader {
+  changedFiles(): Promise<ChangedFiles>
+}
+
+/**
  * What the flow reads of the pull request on its platform (GitHub, GitLab...). Its errors carry
  * the platform's advice (which permission is missing): the flow only quotes them.
  */
-export interface PullRequestReader {
+export interface PullRequestReader extends ChangeReader {
   /** The commit the PR's head points at now. */
   headSha(): Promise<string>
-  changedFiles(): Promise<ChangedFiles>
   /** Whether `commit` is in the history of the PR's base commit (it, or an ancestor of it). */
   baseIncludes(commit: string): Promise<boolean>
   /** The files changed on the PR's base since `commit` (a baseline's): its view of them is older. */

@@ -3,7 +3,7 @@
 // is reported to. The action (src/action/) is one front end; the in-process tests are another; a
 // CLI for other CI would be a third, with files beside src/action/ and nothing changed here.
 import type { Logger } from '../common/logger.js'
-import type { PullRequestReader } from '../flow/types.js'
+import type { ChangeReader, PullRequestReader } from '../flow/types.js'
 import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
 import type { StoredLedger } from '../flow/pr-ledger.js'
 import type { CodeAnnotation } from '../report/annotations.js'
@@ -60,6 +60,11 @@ export interface CheckRunSink extends RunRecordReader {
 /** The platform's readers and writers for one run, built once its settings are known. */
 export interface Connections {
   readonly pullRequest?: PullRequestReader
+  /**
+   * What the event changes (a PR's files, a push's), for `scan-paths`; absent where the platform
+   * cannot say (a schedule, a dispatch), and then scan-paths counts the run as requested.
+   */
+  readonly changes?: ChangeReader
   readonly comment?: CommentSink
   readonly checkRun?: CheckRunSink
   /**

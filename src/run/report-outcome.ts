@@ -36,9 +36,8 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
   // the comment already has it).
   await ledgerForComment(state)
-  frontEnd.setOutputs(
-    outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
-  )
+  const outputs = outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
+  frontEnd.setOutputs(outputs)
 
   const used = { error: 0, warning: 0, notice: logger.notices }
   const level = annotateOutcome(outcome, state)
@@ -62,6 +61,12 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   await frontEnd.writeSummary(renderSummary(outcome, shown, context))
   await updateComment(state, outcome, reports)
   await completeCheckRun(outcome, state, context)
+  // A run that ended before its first phase (not requested, an early error) creates its check run
+  // only now: its id is an output too.
+  const checkRunId = connections?.checkRun?.id
+  if (outputs['check-run-id'] === '' && checkRunId !== undefined) {
+    frontEnd.setOutputs({ 'check-run-id': String(checkRunId) })
+  }
   frontEnd.finish(outcome)
 }
 
@@ -112,6 +117,11 @@ export async function updateComment(
 ): Promise<boolean> {
   const comment = state.connections?.comment
   if (!comment) return false
+  // A run nobody asked for creates no comment, and leaves one that exists as it is: it holds an
+  // earlier run's report on its own commit and that run's records (and ledger), which this run
+  // has nothing to add to and must not rewrite. The check run on this commit says it was not
+  // requested.
+  if (outcome?.skipReason === 'not-requested') return false
   const ledger = await ledgerForComment(state)
   if (ledger === 'leave') return false
   // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,

@@ -1,7 +1,8 @@
 // The gate core: one run, whatever front end drives it. Reads the settings, decides whether the
-// run goes to Hacktron at all (the missing-key and skip rules), builds the client and the deps,
-// races the platform's cancellation, runs the flow, decides the outcome once, and reports it to
-// the front end's sinks. Never throws: every way a run can end becomes an outcome.
+// run goes to Hacktron at all (the missing-key and skip rules; whether the workflow asked for a
+// scan: scan-label, scan-paths), builds the client and the deps, races the platform's
+// cancellation, runs the flow, decides the outcome once, and reports it to the front end's sinks.
+// Never throws: every way a run can end becomes an outcome.
 import { newRunFacts, type RunFacts } from '../flow/run-facts.js'
 import { recordSeal } from '../flow/run-record.js'
 import { ledgerSeal } from '../flow/pr-ledger.js'
@@ -73,12 +74,22 @@ async function goToHacktron<Report>(
   state: RunState<Report>,
   runtime: Partial<GateRuntime> = {}
 ): Promise<{ outcome: RunOutcome; flowResult?: FlowResult }> {
+  state.connections = await state.frontEnd.connect(settings, state.logger)
+  // scan-label and scan-paths: a run the workflow did not ask for sends nothing at all.
+  if (settings.scanLabel !== undefined || settings.scanPaths.length > 0) {
+    const { requestPolicyOutcome } = await import('./scan-request.js')
+    const notRequested = await requestPolicyOutcome(
+      settings,
+      state.connections.changes,
+      state.logger
+    )
+    if (notRequested) return { outcome: notRequested }
+  }
   state.logger.info(
     `Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`
   )
   state.recordSeal = recordSeal(settings.apiKey, settings.event)
   state.ledgerSeal = ledgerSeal(settings.apiKey, settings.event)
-  state.connections = await state.frontEnd.connect(settings, state.logger)
   // The client and the flow load once the inputs are valid: a run that stops at a bad input
   // (its first decision) does not pay for them.
   const { driveFlow, systemRuntime } = await import('./drive-flow.js')

@@ -30,6 +30,12 @@ export interface EventFacts {
    * when GitHub no longer has it; undefined outside PR events.
    */
   readonly headRepository?: HeadRepository
+  /**
+   * The PR's labels, as the event's payload gives them (current on `labeled` and `synchronize`);
+   * undefined when the payload carries none (an event that is not about a PR, or that does not
+   * say). `scan-label` is checked against them.
+   */
+  readonly labels?: readonly string[]
   /** A PR whose head lives in another repository: such runs get no secrets. */
   readonly fromFork: boolean
   /** A run started by Dependabot, which also gets no regular secrets. */

@@ -120,18 +120,20 @@ export function readSettings<Report>(
       `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`
     )
   }
+  const { notes: policyNotes, ...policy } = readRequestPolicy(input, event, mode)
   const settings: Settings<Report> = {
     apiKey,
     ...api,
     mode,
     ...readStartingPoint(input, mode),
     ...scope,
+    notes: [...scope.notes, ...policyNotes],
     ...readScanExtras(input),
     estimationName,
     ...readTiming(input, api),
     ...readGate(input),
     ...readBaselineRules(input, event),
-    ...readRequestPolicy(input),
+    ...policy,
     triage: readTriage(input),
     // The front end's report inputs are checked before sarif-file: a run with several bad
     // inputs names the same one first as before.
@@ -139,7 +141,6 @@ export function readSettings<Report>(
     event
   }
   // After every value is parsed: a bad value is named as such first.
-  refuseNotYetActedOn(input)
   return settings
 }
 
@@ -346,28 +347,6 @@ function readTiming(
   }
 }
 
-/**
- * Inputs of the contract that this version reads but does not act on yet: each would make a run
- * spend, pass or publish more than its workflow asked for if it were ignored, so a value other
- * than the default is refused, before any request, until the version that builds it.
- */
-const NOT_YET_ACTED_ON: Readonly<Record<string, string>> = {
-  'scan-label': 'every run scans',
-  'scan-paths': 'every run scans',
-  'not-requested-conclusion': 'no run is skipped as not requested'
-}
-
-function refuseNotYetActedOn(input: InputReader): void {
-  for (const [name, today] of Object.entries(NOT_YET_ACTED_ON)) {
-    const value = input(name)
-    if (value.trim() === (INPUT_DEFAULTS[name] ?? '')) continue
-    throw new ConfigError(
-      name,
-      `Input ${name} is not acted on by this version of the action yet (${today}), so it is refused rather than ignored; got ${quote(value)}. Remove it, or use a version that supports it.`
-    )
-  }
-}
-
 /** `head-sha`: the commit judged, instead of the event's. */
 function withHeadSha(event: EventFacts, raw: string): EventFacts {
   // A commit given explicitly is the one judged, whatever the event names.
@@ -393,17 +372,32 @@ function readBaselineRules(
 
 /** When a scan is asked for, what it may cost a PR, and how much of it the reports show. */
 function readRequestPolicy(
-  input: InputReader
+  input: InputReader,
+  event: EventFacts,
+  mode: Mode
 ): Pick<
   GateSettings,
-  'reportDetail' | 'scanLabel' | 'scanPaths' | 'notRequestedConclusion' | 'maxCreditsPerPr'
+  | 'reportDetail'
+  | 'scanLabel'
+  | 'scanPaths'
+  | 'notRequestedConclusion'
+  | 'maxCreditsPerPr'
+  | 'notes'
 > {
   const label = input('scan-label').trim()
   const perPr = input('max-credits-per-pr').trim()
+  const scanPaths = parseList(input('scan-paths'))
+  const pathsProblem = scanPathsProblem(scanPaths)
+  if (pathsProblem) {
+    throw new ConfigError(
+      'scan-paths',
+      `Input scan-paths cannot work: ${pathsProblem}; got ${quote(input('scan-paths'))}.`
+    )
+  }
+  const scanLabel = label === '' ? undefined : parseLimitedText('scan-label', label, 50)
   return {
     reportDetail: parseChoice('report-detail', input('report-detail'), REPORT_DETAILS),
-    scanLabel: label === '' ? undefined : parseLimitedText('scan-label', label, 50),
-    scanPaths: parseList(input('scan-paths')),
+    ...appliedRequestPolicy({ scanLabel, scanPaths }, event, mode),
     notRequestedConclusion: parseChoice(
       'not-requested-conclusion',
       input('not-requested-conclusion'),
@@ -412,6 +406,79 @@ function readRequestPolicy(
     maxCreditsPerPr:
       perPr === '' ? undefined : parseWholeNumber('max-credits-per-pr', perPr, 1, 1_000_000_000)
   }
+}
+
+/**
+ * Events about no pull request: on them `scan-label` does not apply (there is nothing to label),
+ * and the run goes on, saying so. Any other event without the PR's labels in its payload (a
+ * workflow_run, an issue_comment) may be about a pull request whose labels the action cannot see:
+ * there the label is refused rather than ignored, so no run spends for want of a label check.
+ */
+const EVENTS_WITHOUT_PULL_REQUEST = new Set([
+  'push',
+  'schedule',
+  'workflow_dispatch',
+  'merge_group',
+  'repository_dispatch',
+  'release',
+  'create'
+])
+
+/**
+ * `scan-label` and `scan-paths` as this run applies them. They decide whether a scan is asked for,
+ * so they apply to the modes that estimate or spend (full, start, estimate); mode wait judges the
+ * scan it is given, which the job that started it asked for.
+ */
+function appliedRequestPolicy(
+  policy: Pick<GateSettings, 'scanLabel' | 'scanPaths'>,
+  event: EventFacts,
+  mode: Mode
+): Pick<GateSettings, 'scanLabel' | 'scanPaths' | 'notes'> {
+  const { scanLabel, scanPaths } = policy
+  if (mode === 'wait') {
+    const set = [scanLabel && 'scan-label', scanPaths.length > 0 && 'scan-paths'].filter(Boolean)
+    const notes = set.map(
+      (name) =>
+        `${String(name)}: not applied in mode wait, which judges the scan it is given (scan-id); the job that started the scan applied it.`
+    )
+    return { scanLabel: undefined, scanPaths: [], notes }
+  }
+  if (scanLabel === undefined || event.labels !== undefined) {
+    return { scanLabel, scanPaths, notes: [] }
+  }
+  if (EVENTS_WITHOUT_PULL_REQUEST.has(event.name) && event.pullRequestNumber === undefined) {
+    return {
+      scanLabel: undefined,
+      scanPaths,
+      notes: [
+        `scan-label: not applied to this ${event.name} run: the label applies to pull request events only, and a ${event.name} event has no pull request to label.`
+      ]
+    }
+  }
+  throw new ConfigError(
+    'scan-label',
+    `Input scan-label needs the pull request's labels, which the payload of this ${event.name || 'unnamed'} event does not carry ` +
+      '(pull_request and pull_request_target events do), so the label cannot be checked; nothing was sent. ' +
+      'Run this job on pull_request or pull_request_target, or set scan-label only for those events ' +
+      "(for example scan-label: ${{ github.event_name == 'pull_request_target' && 'hacktron-scan' || '' }})."
+  )
+}
+
+/**
+ * Why `patterns` cannot work as scan-paths, or undefined. Checked on the text, so that a run
+ * without scan-paths never loads the matcher.
+ */
+function scanPathsProblem(patterns: readonly string[]): string | undefined {
+  if (patterns.includes('!')) return 'a line holds a lone "!", which excludes nothing'
+  if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!'))) {
+    // As in on.push.paths: an exclusion only takes away what an earlier pattern included.
+    return (
+      'every pattern starts with "!": as in on.push.paths, an exclusion only takes away files that an earlier ' +
+      'pattern included, so no change would ever be scanned; start with a pattern that includes (such as "**"), ' +
+      'then the exclusions'
+    )
+  }
+  return undefined
 }
 
 function readTriage(input: InputReader): TriageSettings {
