@@ -123,7 +123,7 @@ describe('report-detail: auto on a public repository', () => {
     expect(error?.message).toMatch(/high: Withheld finding [0-9a-f]{8,}/)
   })
 
-  it('withholds every finding without a baseline, and on a push', async () => {
+  it('withholds every finding without a baseline, on a push and on a schedule', async () => {
     const simulator = await simulators.start('findings-over-gate')
     const { text } = await runPublicly(simulator, PUBLIC)
     expectWithheld(text, FINDINGS_OVER_GATE)
@@ -133,6 +133,19 @@ describe('report-detail: auto on a public repository', () => {
       reuseScan: false
     })
     expectWithheld(push.text, FINDINGS_OVER_GATE)
+    const scheduled = await runPublicly(simulator, {
+      ...PUBLIC,
+      event: {
+        ...PUBLIC.event,
+        name: 'schedule',
+        pullRequestNumber: undefined,
+        baseBranch: undefined,
+        namesBranchOnly: true
+      },
+      reuseScan: false
+    })
+    expect(scheduled.run.facts.findings?.length).toBeGreaterThan(0)
+    expectWithheld(scheduled.text, FINDINGS_OVER_GATE)
   })
 
   it('asks the platform when the event does not say, and withholds when it cannot tell', async () => {
