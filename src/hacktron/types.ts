@@ -53,6 +53,19 @@ export type FindingList = Omit<Schemas['RestFindingListResponseDto'], 'data'> & 
 }
 export type FindingState = Finding['state']
 
+/** One finding with its triage thread and taint path (GET /findings/{id}). */
+export type FindingDetail = Schemas['RestFindingDetailResponseDto']
+export type TriageThreadEntry = Schemas['RestTriageThreadEntryDto']
+export type TaintStep = Schemas['TaintStepDto']
+/** PATCH /findings/{id}: a new state, severity or duplicate link, and the reasons for it. */
+export type UpdateFindingRequest = Schemas['RestUpdateFindingDto']
+export type UpdateFindingResponse = Schemas['RestUpdateFindingResponseDto']
+/** POST /findings/{id}/comments. */
+export type AddFindingCommentRequest = Schemas['RestAddCommentDto']
+export type AddFindingCommentResponse = Schemas['RestAddCommentResponseDto']
+/** The spec's `maxLength` of a finding comment, in characters (Unicode code points). */
+export const MAX_FINDING_COMMENT_LENGTH = 4000
+
 /** The API's severities, most severe first. */
 export const API_SEVERITIES: readonly ApiSeverity[] = ['critical', 'high', 'medium', 'low', 'info']
 /** Most severe first: the order every report and the gate use. */

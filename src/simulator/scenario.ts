@@ -60,6 +60,9 @@ export type EndpointName =
   | 'GET /scans/:id/status'
   | 'GET /scans/:id/findings'
   | 'GET /scans/:id/findings/export'
+  | 'GET /findings/:id'
+  | 'PATCH /findings/:id'
+  | 'POST /findings/:id/comments'
 
 export type FaultKind =
   | 'status' // an error status with the API's JSON body (and `message` when given)

@@ -237,6 +237,25 @@ export class HacktronSimulator {
         return this.findingsPage(id, query)
       case 'GET /scans/:id/findings/export':
         return this.findingsExport(id, query)
+      default:
+        return this.findingRoute(endpoint, id, body.value, apiKey.slice(0, 12))
+    }
+  }
+
+  /** GET and PATCH /findings/{id}, POST /findings/{id}/comments. */
+  private findingRoute(
+    endpoint: 'GET /findings/:id' | 'PATCH /findings/:id' | 'POST /findings/:id/comments',
+    id: string,
+    body: unknown,
+    keyPrefix: string
+  ): ApiAnswer {
+    switch (endpoint) {
+      case 'GET /findings/:id':
+        return this.store.getFinding(id)
+      case 'PATCH /findings/:id':
+        return this.store.updateFinding(id, body, keyPrefix)
+      case 'POST /findings/:id/comments':
+        return this.store.addFindingComment(id, body, keyPrefix)
     }
   }
 
@@ -358,7 +377,10 @@ export class HacktronSimulator {
 }
 
 function endpointOf(method: string, path: string): EndpointName | 'unknown' {
-  const template = path.replace(/^\/(cost-estimations|scans)\/[^/]+/, '/$1/:id').replace(/\/+$/, '')
+  // GET /findings/export is a path of its own (the simulator does not serve it), not a finding id.
+  const template = path
+    .replace(/^\/(cost-estimations|scans|findings)\/(?!export\/*$)[^/]+/, '/$1/:id')
+    .replace(/\/+$/, '')
   const name = `${method} ${template}`
   const known: readonly string[] = [
     'POST /cost-estimations',
@@ -369,7 +391,10 @@ function endpointOf(method: string, path: string): EndpointName | 'unknown' {
     'GET /scans/:id',
     'GET /scans/:id/status',
     'GET /scans/:id/findings',
-    'GET /scans/:id/findings/export'
+    'GET /scans/:id/findings/export',
+    'GET /findings/:id',
+    'PATCH /findings/:id',
+    'POST /findings/:id/comments'
   ]
   return known.includes(name) ? (name as EndpointName) : 'unknown'
 }

@@ -8,13 +8,27 @@ import type {
   RepoResult,
   Scan,
   ScanStatus,
-  ApiSeverity
+  ApiSeverity,
+  TriageThreadEntry,
+  UpdateFindingRequest
 } from '../hacktron/types.js'
 import { API_SEVERITIES, TERMINAL_SCAN_STATUSES } from '../hacktron/types.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 import type { FindingSeed } from './findings-catalog.js'
+import {
+  addComment,
+  applyFindingUpdate,
+  emptyTriage,
+  findingDetail,
+  type FindingTriage
+} from './finding-triage.js'
 import type { JobPace, Scenario } from './scenario.js'
-import { validateCreateEstimation, validateCreateScan } from './validation.js'
+import {
+  validateAddComment,
+  validateCreateEstimation,
+  validateCreateScan,
+  validateUpdateFinding
+} from './validation.js'
 
 export interface ApiAnswer {
   readonly status: number
@@ -76,6 +90,9 @@ export class SimulatorStore {
   /** How many estimates resolved their commits so far, and each branch's so far. */
   private estimatesResolved = 0
   private readonly branchResolutions = new Map<string, number>()
+  /** Every finding a scan lists, by id, with its scan: what GET /findings/{id} can see. */
+  private readonly findingsById = new Map<string, { finding: StoredFinding; scan: ScanRecord }>()
+  private readonly triage = new Map<string, FindingTriage>()
 
   constructor(
     private readonly scenario: Scenario,
@@ -277,6 +294,106 @@ export class SimulatorStore {
     return record.findings
   }
 
+  /**
+   * A finding by id, as its scan lists it (the same object: a change shows in the scan's findings
+   * and exports too). Only a completed scan's findings are there, as the API shows only approved
+   * ones; each scan's findings are its own.
+   */
+  findingById(id: string): StoredFinding | undefined {
+    return this.findingsById.get(id)?.finding
+  }
+
+  /** The finding's triage thread (state changes and comments), oldest first. */
+  triageThread(id: string): readonly TriageThreadEntry[] {
+    return this.triage.get(id)?.thread ?? []
+  }
+
+  /** The comments POST /findings/{id}/comments added to the finding, in order. */
+  findingComments(id: string): readonly string[] {
+    return this.triage.get(id)?.comments ?? []
+  }
+
+  /** Why the finding's state last changed, as the API recorded it. */
+  findingStateReason(id: string): string | null {
+    return this.triage.get(id)?.stateReason ?? null
+  }
+
+  getFinding(id: string): ApiAnswer {
+    const found = this.findingsById.get(id)
+    if (!found) return errorAnswer(404, 'Finding not found')
+    return {
+      status: 200,
+      body: findingDetail(found.finding, this.triage.get(id), found.scan.data)
+    }
+  }
+
+  /** PATCH /findings/{id}; `keyPrefix` (the key's non-secret part) names who made the change. */
+  updateFinding(id: string, body: unknown, keyPrefix: string): ApiAnswer {
+    const errors = validateUpdateFinding(body)
+    if (errors.length > 0) return errorAnswer(400, errors)
+    const found = this.findingsById.get(id)
+    if (!found) return errorAnswer(404, 'Finding not found')
+    const update = body as UpdateFindingRequest
+    const duplicateProblem = this.duplicateProblem(id, found.scan, update.duplicate_of)
+    if (duplicateProblem) return errorAnswer(400, duplicateProblem)
+    const at = new Date(this.now()).toISOString()
+    const answer = applyFindingUpdate(
+      found.finding,
+      this.triageOf(id),
+      update,
+      this.actor(keyPrefix),
+      at
+    )
+    return { status: 200, body: answer }
+  }
+
+  /** POST /findings/{id}/comments. */
+  addFindingComment(id: string, body: unknown, keyPrefix: string): ApiAnswer {
+    const errors = validateAddComment(body)
+    if (errors.length > 0) return errorAnswer(400, errors)
+    if (!this.findingsById.has(id)) return errorAnswer(404, 'Finding not found')
+    const { comment } = body as { comment: string }
+    const at = new Date(this.now()).toISOString()
+    const commentId = addComment(this.triageOf(id), comment, this.actor(keyPrefix), at)
+    return { status: 201, body: { comment_id: commentId } }
+  }
+
+  private triageOf(id: string): FindingTriage {
+    let triage = this.triage.get(id)
+    if (!triage) {
+      triage = emptyTriage()
+      this.triage.set(id, triage)
+    }
+    return triage
+  }
+
+  private actor(keyPrefix: string): { userId: string; username: string } {
+    return { userId: this.userId, username: `api-key ${keyPrefix}` }
+  }
+
+  /** The spec: the canonical finding must be in the same repository (and not the finding itself). */
+  private duplicateProblem(
+    id: string,
+    scan: ScanRecord,
+    duplicateOf: string | null | undefined
+  ): string | undefined {
+    if (duplicateOf === undefined || duplicateOf === null) return undefined
+    if (duplicateOf === id) return 'A finding cannot be a duplicate of itself'
+    const target = this.findingsById.get(duplicateOf)
+    const sameRepo =
+      target &&
+      target.scan.data.repo_url !== null &&
+      scan.data.repo_url !== null &&
+      normalizeRepoUrl(target.scan.data.repo_url) === normalizeRepoUrl(scan.data.repo_url)
+    return sameRepo ? undefined : 'The duplicate target must be a finding in the same repository'
+  }
+
+  /** Lists the scan's findings: from now on they are found by id too. */
+  private publishFindings(record: ScanRecord, findings: StoredFinding[]): void {
+    record.findings = findings
+    for (const finding of findings) this.findingsById.set(finding.id, { finding, scan: record })
+  }
+
   private scopeError(estimation: EstimationRecord, request: CreateScanRequest): string | undefined {
     const estimated =
       estimation.data.repo_results?.filter((result) => result.status === 'completed') ?? []
@@ -404,9 +521,7 @@ export class SimulatorStore {
       return
     }
     data.status = this.scenario.scan.finalStatus
-    if (data.status === 'completed') {
-      record.findings = record.found
-    }
+    if (data.status === 'completed') this.publishFindings(record, record.found)
   }
 
   private scanView(record: ScanRecord): Scan {
@@ -421,11 +536,11 @@ export class SimulatorStore {
   private seedScan(seeded: Scenario['seededScans'][number]): void {
     const id = randomUUID()
     const at = seeded.created_at ?? new Date(this.now()).toISOString()
-    this.scans.set(id, {
+    const record: ScanRecord = {
       startedAtMs: this.now(),
       polls: 0,
       creditsCharged: 0,
-      findings: (seeded.findings ?? []).map((seed) => toFinding(seed, id, at)),
+      findings: [],
       found: [],
       frozen: true,
       data: {
@@ -441,7 +556,12 @@ export class SimulatorStore {
         created_at: at,
         updated_at: at
       }
-    })
+    }
+    this.scans.set(id, record)
+    this.publishFindings(
+      record,
+      (seeded.findings ?? []).map((seed) => toFinding(seed, id, at))
+    )
   }
 }
 

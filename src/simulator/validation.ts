@@ -1,5 +1,7 @@
 // Request body validation in the API's own words (class-validator style field errors).
 import { UUID_PATTERN } from '../common/text.js'
+import type { FindingState } from '../hacktron/types.js'
+import { API_SEVERITIES, MAX_FINDING_COMMENT_LENGTH } from '../hacktron/types.js'
 
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID_PATTERN.test(value)
@@ -87,4 +89,53 @@ export function validateCreateScan(body: unknown): string[] {
     }
   }
   return errors
+}
+
+export const FINDING_STATES: readonly FindingState[] = [
+  'open',
+  'true_positive',
+  'false_positive',
+  'accepted_risk',
+  'resolved',
+  'closed'
+]
+
+function enumError(field: string, value: unknown, values: readonly string[]): string[] {
+  if (value === undefined || values.includes(value as string)) return []
+  return [`${field} must be one of the following values: ${values.join(', ')}`]
+}
+
+/**
+ * PATCH /findings/{id} (RestUpdateFindingDto). Every field is optional in the spec; one that sets
+ * nothing (no state, severity nor duplicate_of) is refused, as a request that changes nothing.
+ */
+export function validateUpdateFinding(body: unknown): string[] {
+  const fields = isRecord(body) ? body : {}
+  const errors = [
+    ...enumError('state', fields.state, FINDING_STATES),
+    ...enumError('severity', fields.severity, API_SEVERITIES)
+  ]
+  for (const field of ['state_reason', 'severity_reason', 'reason']) {
+    const value = fields[field]
+    if (value !== undefined && typeof value !== 'string') errors.push(`${field} must be a string`)
+  }
+  const duplicate = fields.duplicate_of
+  if (duplicate !== undefined && duplicate !== null && !isUuid(duplicate)) {
+    errors.push('duplicate_of must be a UUID')
+  }
+  if (errors.length === 0 && ['state', 'severity', 'duplicate_of'].every((f) => !(f in fields))) {
+    errors.push('At least one of state, severity or duplicate_of must be provided')
+  }
+  return errors
+}
+
+/** POST /findings/{id}/comments (RestAddCommentDto): a string of at most 4000 characters. */
+export function validateAddComment(body: unknown): string[] {
+  const comment = isRecord(body) ? body.comment : undefined
+  if (typeof comment !== 'string') return ['comment must be a string']
+  // Counted in code points, as the spec's JSON Schema maxLength counts them.
+  if ([...comment].length > MAX_FINDING_COMMENT_LENGTH) {
+    return [`comment must be shorter than or equal to ${MAX_FINDING_COMMENT_LENGTH} characters`]
+  }
+  return []
 }
