@@ -11,14 +11,19 @@ import {
 describe('retry policy', () => {
   it('retries 429 for every request, 5xx and network errors only when safe', () => {
     const tooMany = { kind: 'status', status: 429 } as const
-    expect(isRetryable(tooMany, 'spending-write')).toBe(true)
-    for (const status of [500, 502, 503, 504]) {
-      expect(isRetryable({ kind: 'status', status }, 'read')).toBe(true)
-      expect(isRetryable({ kind: 'status', status }, 'free-write')).toBe(true)
-      expect(isRetryable({ kind: 'status', status }, 'spending-write')).toBe(false)
+    const lost = [{ kind: 'network', mayHaveArrived: true }, { kind: 'bad-body' }] as const
+    for (const safety of ['spending-write', 'appending-write'] as const) {
+      expect(isRetryable(tooMany, safety)).toBe(true)
+      for (const outcome of lost) expect(isRetryable(outcome, safety)).toBe(false)
     }
-    expect(isRetryable({ kind: 'network', mayHaveArrived: true }, 'spending-write')).toBe(false)
-    expect(isRetryable({ kind: 'bad-body' }, 'spending-write')).toBe(false)
+    for (const status of [500, 502, 503, 504]) {
+      for (const safety of ['read', 'free-write', 'idempotent-write'] as const) {
+        expect(isRetryable({ kind: 'status', status }, safety)).toBe(true)
+      }
+      expect(isRetryable({ kind: 'status', status }, 'spending-write')).toBe(false)
+      expect(isRetryable({ kind: 'status', status }, 'appending-write')).toBe(false)
+    }
+    for (const outcome of lost) expect(isRetryable(outcome, 'idempotent-write')).toBe(true)
     expect(isRetryable({ kind: 'status', status: 400 }, 'read')).toBe(false)
     expect(isRetryable({ kind: 'status', status: 501 }, 'read')).toBe(false)
   })

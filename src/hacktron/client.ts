@@ -16,16 +16,21 @@ import {
 } from './retry-policy.js'
 import { createHttpTransport, TransportTimeoutError, type Transport } from './transport.js'
 import type {
+  AddFindingCommentResponse,
   CostEstimation,
   CreateCostEstimationRequest,
   CreateScanRequest,
   CreateScanResponse,
   ExportFormat,
+  FindingDetail,
   FindingList,
   Scan,
   ScanList,
-  ScanStatusResponse
+  ScanStatusResponse,
+  UpdateFindingRequest,
+  UpdateFindingResponse
 } from './types.js'
+import { MAX_FINDING_COMMENT_LENGTH } from './types.js'
 import { baseUrlProblem } from './url.js'
 import { hasShape, type Shape } from './shape.js'
 
@@ -66,7 +71,7 @@ export interface RequestLimits {
 }
 
 interface RequestSpec {
-  readonly method: 'GET' | 'POST'
+  readonly method: 'GET' | 'POST' | 'PATCH'
   readonly path: string
   readonly query?: Record<string, string | number | undefined>
   readonly body?: unknown
@@ -89,6 +94,9 @@ const COST_ESTIMATION_SHAPE: Shape = { id: 'string', status: 'string', repos: 'a
 const SCAN_STATUS_SHAPE: Shape = { id: 'string', status: 'string' }
 const SCAN_SHAPE: Shape = { id: 'string', status: 'string' }
 const PAGE_SHAPE: Shape = { data: 'array', total: 'number' }
+const FINDING_SHAPE: Shape = { id: 'string', state: 'string', severity: 'string' }
+const FINDING_UPDATE_SHAPE: Shape = { id: 'string', state: 'string' }
+const FINDING_COMMENT_SHAPE: Shape = { comment_id: 'string' }
 
 export class HacktronClient {
   private readonly baseUrl: string
@@ -193,6 +201,48 @@ export class HacktronClient {
       safety: 'read',
       slowness: EXPORT_SLOWNESS
     })
+  }
+
+  /** One finding with its triage thread and taint path, as the API sends it. */
+  getFinding(id: string, limits?: RequestLimits): Promise<FindingDetail> {
+    return this.get(findingPath(id), FINDING_SHAPE, {}, limits)
+  }
+
+  /**
+   * Sets a finding's state (and/or severity, duplicate link) with the reasons Hacktron records in
+   * its audit trail. Setting a state twice ends in the same state, so a lost answer is retried like
+   * a read's; one that stays lost surfaces with `ambiguous` set (the change may have been made).
+   */
+  updateFinding(id: string, update: UpdateFindingRequest): Promise<UpdateFindingResponse> {
+    return this.request({
+      method: 'PATCH',
+      path: findingPath(id),
+      body: update,
+      safety: 'idempotent-write',
+      shape: FINDING_UPDATE_SHAPE
+    })
+  }
+
+  /**
+   * Adds a comment to a finding's triage thread. Each one handled is another entry in the audit
+   * trail, so it is retried only on 429; any other lost answer surfaces with `ambiguous` set. A
+   * comment over the API's limit is refused here, before anything is sent.
+   */
+  async addFindingComment(id: string, comment: string): Promise<AddFindingCommentResponse> {
+    const path = `${findingPath(id)}/comments`
+    const length = [...comment].length
+    if (length > MAX_FINDING_COMMENT_LENGTH) {
+      throw new HacktronApiError({
+        code: 'bad-request',
+        method: 'POST',
+        path,
+        attempts: 0,
+        serverMessage:
+          `not sent: the comment is ${length} characters long, and the API takes at most ` +
+          `${MAX_FINDING_COMMENT_LENGTH}`
+      })
+    }
+    return this.post(path, { comment }, 'appending-write', FINDING_COMMENT_SHAPE)
   }
 
   private post<T>(path: string, body: unknown, safety: RequestSafety, shape: Shape): Promise<T> {
@@ -321,8 +371,8 @@ export class HacktronClient {
     attempts: number
   ): HacktronApiError {
     const common = { method: spec.method, path: spec.path, attempts, serverMessage: failure }
-    // A POST whose answer was lost or garbled may still have done its work on the server.
-    const ambiguous = spec.method === 'POST'
+    // A write whose answer was lost or garbled may still have done its work on the server.
+    const ambiguous = spec.safety !== 'read'
     switch (outcome.kind) {
       case 'status':
         return new HacktronApiError({
@@ -356,6 +406,10 @@ export class HacktronClient {
   private redact(text: string): string {
     return this.apiKey === '' ? text : text.split(this.apiKey).join('***')
   }
+}
+
+function findingPath(id: string): string {
+  return `/findings/${encodeURIComponent(id)}`
 }
 
 /** One attempt never runs past the caller's deadline (but gets at least a moment to answer). */

@@ -14,7 +14,7 @@ export class HacktronApiError extends Error {
   readonly method: string
   readonly path: string
   readonly attempts: number
-  /** True when a POST may have reached the server although no answer came back. */
+  /** True when a write may have reached the server although no answer came back. */
   readonly ambiguous: boolean
 
   constructor(details: HacktronApiErrorDetails) {

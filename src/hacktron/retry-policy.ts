@@ -4,10 +4,18 @@
  * How safe a request is to send again when its answer was lost or failed:
  * - `read`: a GET; retried on throttling, server errors, network errors and garbled bodies.
  * - `free-write`: a POST that costs nothing if duplicated (a cost estimation); retried like a read.
+ * - `idempotent-write`: a write that ends in the same state however often it is handled (a PATCH
+ *   setting a finding's state); retried like a read.
  * - `spending-write`: a POST that spends credits (starting a scan); retried only on 429, which the
  *   API rejects before it reaches the application. Anything else may have started the scan.
+ * - `appending-write`: a POST that adds a record each time it is handled (a comment in a finding's
+ *   audit trail, which cannot be taken back); retried only on 429, like a spending write.
  */
-export type RequestSafety = 'read' | 'free-write' | 'spending-write'
+export type RequestSafety =
+  'read' | 'free-write' | 'idempotent-write' | 'spending-write' | 'appending-write'
+
+/** Writes that must not be handled twice: only an answer that proves they were not is retried. */
+const ONCE_ONLY: ReadonlySet<RequestSafety> = new Set(['spending-write', 'appending-write'])
 
 /** What one attempt ended in, as far as retrying is concerned. */
 export type AttemptOutcome =
@@ -39,7 +47,7 @@ const RETRYABLE_STATUSES = new Set([500, 502, 503, 504])
 export function isRetryable(outcome: AttemptOutcome, safety: RequestSafety): boolean {
   if (outcome.kind === 'redirect') return false
   if (outcome.kind === 'status' && outcome.status === 429) return true
-  if (safety === 'spending-write') return false
+  if (ONCE_ONLY.has(safety)) return false
   if (outcome.kind === 'status') return RETRYABLE_STATUSES.has(outcome.status)
   return true
 }
