@@ -238,7 +238,8 @@ function githubPullRequest(pr) {
         }),
         changedFiles: () => withAdvice(() => filesOfJudgedCommit(pr)),
         baseIncludes: async (commit) => (await compare(commit)).includes,
-        baseChangedSince: async (commit) => (await compare(commit)).files
+        baseChangedSince: async (commit) => (await compare(commit)).files,
+        changedBetween: async (from, to) => (await withAdvice(() => compareCommits(pr, from, to), CONTENTS_ADVICE)).files
     };
 }
 /**
@@ -300,11 +301,16 @@ async function compareWithBase(pr, commit) {
     const base = pr.baseSha ||
         (await octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number })).data
             .base.sha;
+    return compareCommits(pr, commit, base);
+}
+/** `from...to`: whether `to` has `from` in its history, and the files changed in between. */
+async function compareCommits(pr, from, to) {
+    const octokit = await octokitFor(pr.token);
     try {
         const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
             owner: pr.owner,
             repo: pr.repo,
-            basehead: `${commit}...${base}`,
+            basehead: `${from}...${to}`,
             per_page: 1
         });
         const files = (data.files ?? []).map((file) => file.filename);
@@ -315,7 +321,7 @@ async function compareWithBase(pr, commit) {
                 : {
                     files,
                     complete: false,
-                    why: `more than the ${MAX_COMPARED_FILES} files GitHub compares changed on the base since the baseline`
+                    why: `more than the ${MAX_COMPARED_FILES} files GitHub compares changed between ${from} and ${to}`
                 }
         };
     }
@@ -753,7 +759,8 @@ function pullRequestReader(settings) {
         headSha: noToken,
         changedFiles: noToken,
         baseIncludes: noToken,
-        baseChangedSince: noToken
+        baseChangedSince: noToken,
+        changedBetween: noToken
     };
 }
 

@@ -29439,7 +29439,7 @@ class HacktronApiError extends Error {
     method;
     path;
     attempts;
-    /** True when a POST may have reached the server although no answer came back. */
+    /** True when a write may have reached the server although no answer came back. */
     ambiguous;
     constructor(details) {
         const status = details.status === undefined ? '' : ` ${details.status}`;
@@ -29505,6 +29505,7 @@ function serverMessageOf(body, fallback) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bh: () => (/* binding */ API_SEVERITIES),
+/* harmony export */   Cz: () => (/* binding */ MAX_FINDING_COMMENT_LENGTH),
 /* harmony export */   oC: () => (/* binding */ SEVERITIES),
 /* harmony export */   op: () => (/* binding */ TERMINAL_ESTIMATION_STATUSES),
 /* harmony export */   qe: () => (/* binding */ REPORTED_FINDING_FIELDS),
@@ -29523,6 +29524,8 @@ const REPORTED_FINDING_FIELDS = [
     'affected_code',
     'tags'
 ];
+/** The spec's `maxLength` of a finding comment, in characters (Unicode code points). */
+const MAX_FINDING_COMMENT_LENGTH = 4000;
 /** The API's severities, most severe first. */
 const API_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 /** Most severe first: the order every report and the gate use. */
@@ -32949,7 +32952,7 @@ async function goToHacktron(settings, state, runtime = {}) {
     state.ledgerSeal = (0,pr_ledger/* ledgerSeal */.Tl)(settings.apiKey, settings.event);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
-    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 299).then(__nccwpck_require__.bind(__nccwpck_require__, 7299));
+    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 5047));
     const result = await driveFlow(settings, state.connections, state, {
         ...systemRuntime,
         ...runtime

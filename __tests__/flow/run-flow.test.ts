@@ -376,7 +376,8 @@ describe('gate-scope: changed-files', () => {
           throw new Error('HTTP 403')
         },
         baseIncludes: async () => true,
-        baseChangedSince: async () => ({ files: [], complete: true })
+        baseChangedSince: async () => ({ files: [], complete: true }),
+        changedBetween: async () => ({ files: [], complete: true })
       }
     })
     expect(unreadable.facts.verdict!.scope.applied).toBe('all')
@@ -390,7 +391,8 @@ describe('gate-scope: changed-files', () => {
           why: 'the pull request changes more than the 3000 files GitHub lists'
         }),
         baseIncludes: async () => true,
-        baseChangedSince: async () => ({ files: [], complete: true })
+        baseChangedSince: async () => ({ files: [], complete: true }),
+        changedBetween: async () => ({ files: [], complete: true })
       }
     })
     // The reader's own words (its platform's limit) are quoted.
@@ -419,7 +421,8 @@ describe('a superseded head', () => {
         },
         changedFiles: async () => ({ files: [], complete: true }),
         baseIncludes: async () => true,
-        baseChangedSince: async () => ({ files: [], complete: true })
+        baseChangedSince: async () => ({ files: [], complete: true }),
+        changedBetween: async () => ({ files: [], complete: true })
       }
     })
     expect(result).toBe('failed')

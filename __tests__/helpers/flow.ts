@@ -85,7 +85,9 @@ export function pullRequest(
     changedFiles: async () => ({ files, complete: true }),
     baseIncludes: async (commit) => baseHistory === undefined || baseHistory.includes(commit),
     // The base has not moved since any baseline (the tests that need it say otherwise).
-    baseChangedSince: async () => ({ files: [], complete: true })
+    baseChangedSince: async () => ({ files: [], complete: true }),
+    // Nothing changed between two commits of the PR (the tests that need it say otherwise).
+    changedBetween: async () => ({ files: [], complete: true })
   }
 }
 

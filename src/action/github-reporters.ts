@@ -189,6 +189,7 @@ function pullRequestReader(settings: ActionSettings): PullRequestReader | undefi
     headSha: noToken,
     changedFiles: noToken,
     baseIncludes: noToken,
-    baseChangedSince: noToken
+    baseChangedSince: noToken,
+    changedBetween: noToken
   }
 }

@@ -59,6 +59,8 @@ export interface ScopeDecision {
   readonly overruledMatches?: ReadonlyMap<string, BaselineMatchOverruled>
   /** The files the PR changes; `changed-files` scope only. */
   readonly changedFiles?: FileSet
+  /** Triage kept from this PR's previous scan (same code, file unchanged since), by finding id. */
+  readonly earlierTriage?: ReadonlyMap<string, FindingState>
 }
 
 export interface GateVerdict {
@@ -81,6 +83,7 @@ export const SCOPE_ALL: ScopeDecision = { requested: 'all', applied: 'all' }
 
 export function standingOf(finding: Finding, threshold: GateLevel, scope: ScopeDecision): Standing {
   if (!GATING_STATES.has(finding.state)) return 'triaged'
+  if (scope.earlierTriage?.has(finding.id)) return 'triaged'
   const baselineState = scope.baselineMatches?.get(finding.id)
   if (baselineState !== undefined) {
     return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base'

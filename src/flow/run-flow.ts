@@ -1,10 +1,11 @@
 // The four modes as one sequence of steps: full = estimate + start + wait + gate.
-import type { CostEstimation } from '../hacktron/types.js'
+import type { CostEstimation, Finding, FindingState } from '../hacktron/types.js'
 import { useApprovedEstimation } from './approved-estimation.js'
 import type { FlowDeps } from './deps.js'
 import { estimate } from './estimate.js'
 import { evaluateGate } from './gate.js'
 import { decideGateScope } from './gate-scope.js'
+import { earlierTriage } from './earlier-triage.js'
 import { newerPullRequestHead } from './head-check.js'
 import type { RunFacts } from './run-facts.js'
 import { scanRequestBody, waitForScan } from './scan.js'
@@ -70,10 +71,26 @@ export async function runFlow(
       deps
     )
   )
-  facts.verdict = evaluateGate(findings, settings.failOnSeverity, scope)
+  const kept = await triageKeptFromThePr(findings, waitFor, settings, deps)
+  facts.verdict = evaluateGate(findings, settings.failOnSeverity, { ...scope, earlierTriage: kept })
   facts.judgedSha ??= settings.event.headSha || undefined
   facts.phase = 'done'
   return facts.verdict.passed ? 'passed' : 'failed'
+}
+
+/** On a PR, the triage its previous scan had (earlier-triage.ts); none elsewhere. */
+function triageKeptFromThePr(
+  findings: readonly Finding[],
+  scanId: string,
+  settings: FlowSettings,
+  deps: FlowDeps
+): Promise<ReadonlyMap<string, FindingState>> {
+  const { event } = settings
+  if (event.pullRequestNumber === undefined || event.namesBranchOnly) {
+    return Promise.resolve(new Map())
+  }
+  const scope = recordScope(settings.repositories)
+  return earlierTriage(findings, { scanId, headSha: event.headSha, scope }, deps)
 }
 
 /** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */

@@ -107,6 +107,8 @@ export interface PullRequestReader extends ChangeReader {
   baseIncludes(commit: string): Promise<boolean>
   /** The files changed on the PR's base since `commit` (a baseline's): its view of them is older. */
   baseChangedSince(commit: string): Promise<ChangedFiles>
+  /** The files changed from one commit of the PR to another (its previous scan's to its head). */
+  changedBetween(from: string, to: string): Promise<ChangedFiles>
 }
 
 /** The Hacktron calls the flow makes. */

@@ -52,7 +52,9 @@ export function githubPullRequest(pr: PullRequestRef): PullRequestReader {
       }),
     changedFiles: () => withAdvice(() => filesOfJudgedCommit(pr)),
     baseIncludes: async (commit) => (await compare(commit)).includes,
-    baseChangedSince: async (commit) => (await compare(commit)).files
+    baseChangedSince: async (commit) => (await compare(commit)).files,
+    changedBetween: async (from, to) =>
+      (await withAdvice(() => compareCommits(pr, from, to), CONTENTS_ADVICE)).files
   }
 }
 
@@ -116,11 +118,17 @@ async function compareWithBase(pr: PullRequestRef, commit: string): Promise<Comp
     pr.baseSha ||
     (await octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number })).data
       .base.sha
+  return compareCommits(pr, commit, base)
+}
+
+/** `from...to`: whether `to` has `from` in its history, and the files changed in between. */
+async function compareCommits(pr: PullRequestRef, from: string, to: string): Promise<Comparison> {
+  const octokit = await octokitFor(pr.token)
   try {
     const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
       owner: pr.owner,
       repo: pr.repo,
-      basehead: `${commit}...${base}`,
+      basehead: `${from}...${to}`,
       per_page: 1
     })
     const files = (data.files ?? []).map((file) => file.filename)
@@ -132,7 +140,7 @@ async function compareWithBase(pr: PullRequestRef, commit: string): Promise<Comp
           : {
               files,
               complete: false,
-              why: `more than the ${MAX_COMPARED_FILES} files GitHub compares changed on the base since the baseline`
+              why: `more than the ${MAX_COMPARED_FILES} files GitHub compares changed between ${from} and ${to}`
             }
     }
   } catch (error) {

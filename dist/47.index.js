@@ -1,0 +1,2211 @@
+export const id = 47;
+export const ids = [47];
+export const modules = {
+
+/***/ 9521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 7038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sK: () => (/* binding */ unknownSeverities),
+/* harmony export */   vb: () => (/* binding */ normalizeFinding)
+/* harmony export */ });
+/* unused harmony export normalizeSeverity */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3867);
+
+const KNOWN_STATES = [
+    'open',
+    'true_positive',
+    'false_positive',
+    'accepted_risk',
+    'resolved',
+    'closed'
+];
+/** `CRITICAL` and ` Medium ` are critical and medium; anything else is `unknown`. */
+function normalizeSeverity(value) {
+    const folded = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .API_SEVERITIES */ .Bh.includes(folded) ? folded : 'unknown';
+}
+/**
+ * One finding of an API answer. A field that is missing or null becomes empty text (a finding
+ * without a file is still reported, just without a location); an unrecognised state is kept as
+ * `open`, so it still counts toward the gate rather than silently not.
+ */
+function normalizeFinding(raw) {
+    const fields = (raw && typeof raw === 'object' ? raw : {});
+    const severity = normalizeSeverity(fields.severity);
+    const foldedState = text(fields.state).trim().toLowerCase();
+    // Only what the gate and the reports use: the rest of a large scan's answer is let go.
+    return {
+        id: text(fields.id),
+        title: text(fields.title),
+        category: text(fields.category),
+        description: text(fields.description),
+        affected_file: text(fields.affected_file),
+        affected_code: text(fields.affected_code),
+        tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
+        state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
+        severity,
+        ...(severity === 'unknown' && { reported_severity: text(fields.severity) || '(none)' })
+    };
+}
+function text(value) {
+    if (typeof value === 'string')
+        return value;
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+/** The severities the API sent that are outside its enum, each once, for the log and reports. */
+function unknownSeverities(findings) {
+    return [
+        ...new Set(findings.flatMap((finding) => finding.severity === 'unknown' ? [finding.reported_severity ?? '(none)'] : []))
+    ];
+}
+
+
+/***/ }),
+
+/***/ 3134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ locateFindings),
+  k: () => (/* binding */ locateInCheckout)
+});
+
+// EXTERNAL MODULE: ./src/findings/paths.ts
+var paths = __webpack_require__(8198);
+;// CONCATENATED MODULE: ./src/report/snippet-locator.ts
+// Where a code snippet is in a file: the file is split, normalized and indexed once, so that many
+// findings in one file (generated, vendored and bundled files gather them) cost about the
+// candidates of each snippet's rarest line, not the file's length each.
+/** Whitespace collapsed and trimmed: how a file's lines and a snippet's lines are compared. */
+function squash(line) {
+    return line.replace(/\s+/g, ' ').trim();
+}
+/**
+ * Above this many candidates from its rarest whole token, a partial line is looked up by its
+ * rarest three characters instead (their index is built for the file on first need).
+ */
+const TOKEN_CANDIDATES_BEFORE_TRIGRAMS = 32;
+function addPosition(index, key, position) {
+    const positions = index.get(key);
+    if (!positions)
+        index.set(key, [position]);
+    else if (positions[positions.length - 1] !== position)
+        positions.push(position);
+}
+/** Positions of `lines` by whatever keys `keysOf` gives each line. */
+function indexBy(lines, keysOf) {
+    const index = new Map();
+    for (const [position, line] of lines.entries())
+        for (const key of keysOf(line))
+            addPosition(index, key, position);
+    return index;
+}
+function* trigramsOf(line) {
+    for (let at = 0; at + 3 <= line.length; at++)
+        yield line.slice(at, at + 3);
+}
+/**
+ * One file's non-blank lines, normalized, with the line each is on, and indexes of them built on
+ * first need: whole lines, whitespace-separated tokens, and three-character substrings.
+ */
+class FileLines {
+    /** The file's non-blank lines, normalized: matching walks consecutive ones. */
+    lines = [];
+    /** The 0-based line of the file each of `lines` is on. */
+    lineNumbers = [];
+    exact;
+    tokens;
+    trigrams;
+    constructor(text) {
+        text.split(/\r?\n/).forEach((raw, number) => {
+            const line = squash(raw);
+            if (line === '')
+                return;
+            this.lines.push(line);
+            this.lineNumbers.push(number);
+        });
+    }
+    withLine(line) {
+        this.exact ??= indexBy(this.lines, (each) => [each]);
+        return this.exact.get(line) ?? [];
+    }
+    withToken(token) {
+        this.tokens ??= indexBy(this.lines, (line) => line.split(' '));
+        return this.tokens.get(token) ?? [];
+    }
+    withTrigram(trigram) {
+        this.trigrams ??= indexBy(this.lines, trigramsOf);
+        return this.trigrams.get(trigram) ?? [];
+    }
+    /** Whether the snippet's lines `wanted` match the non-blank lines from `start` on. */
+    matchesAt(wanted, start) {
+        const last = wanted.length - 1;
+        if (start < 0 || start + last >= this.lines.length)
+            return false;
+        for (let offset = 0; offset <= last; offset++) {
+            const line = this.lines[start + offset];
+            const expected = wanted[offset];
+            // The first and last lines of a snippet may be partial lines of the file.
+            const ok = offset === 0 || offset === last ? line.includes(expected) : line === expected;
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+    range(start, lineCount) {
+        return {
+            startLine: this.lineNumbers[start] + 1,
+            endLine: this.lineNumbers[start + lineCount - 1] + 1
+        };
+    }
+}
+/**
+ * The fewest candidates for the snippet's lines `wanted` that one of its lines gives: a middle
+ * line by the file's whole lines; a first or last line, which may be partial, by one of its
+ * interior tokens (a partial line holds those whole: only its first and last may be cut) or, when
+ * those are common, by three of its characters. Undefined when no line narrows it down (a partial
+ * line of one or two short tokens and no other): then only a scan can.
+ */
+function fewestCandidates(file, wanted) {
+    const last = wanted.length - 1;
+    let best;
+    const consider = (positions, offset) => {
+        if (!best || positions.length < best.positions.length)
+            best = { positions, offset };
+    };
+    for (let offset = 1; offset < last; offset++)
+        consider(file.withLine(wanted[offset]), offset);
+    const partial = last === 0 ? [0] : [0, last];
+    for (const offset of partial) {
+        const words = wanted[offset].split(' ');
+        for (let word = 1; word < words.length - 1; word++)
+            consider(file.withToken(words[word]), offset);
+    }
+    if (best && best.positions.length <= TOKEN_CANDIDATES_BEFORE_TRIGRAMS)
+        return best;
+    for (const offset of partial)
+        for (const trigram of trigramsOf(wanted[offset]))
+            consider(file.withTrigram(trigram), offset);
+    return best;
+}
+/** The first match of the snippet's lines `wanted` in `file`, from its candidates in order. */
+function firstMatch(file, wanted) {
+    const candidates = fewestCandidates(file, wanted);
+    const count = candidates ? candidates.positions.length : file.lines.length;
+    for (let index = 0; index < count; index++) {
+        const start = candidates ? candidates.positions[index] - candidates.offset : index;
+        if (file.matchesAt(wanted, start))
+            return file.range(start, wanted.length);
+    }
+    return undefined;
+}
+/**
+ * Finds snippets in one file's `text`: the file is split and normalized once and indexed on first
+ * need, so that a lookup costs about the candidates of the snippet's rarest line or token rather
+ * than the file's length. `locate(snippet)` answers exactly as locateSnippet(text, snippet): lines
+ * compared with whitespace collapsed, blank lines of the file skipped, the snippet's first and
+ * last lines possibly partial lines of the file, its middle lines whole ones, and the first match
+ * in the file wins. Hold one file's locator at a time: its index is a few times the file's size.
+ */
+function snippetLocator(text) {
+    const file = new FileLines(text);
+    const answers = new Map();
+    return (snippet) => {
+        const wanted = snippet
+            .split(/\r?\n/)
+            .map(squash)
+            .filter((line) => line !== '');
+        if (wanted.length === 0)
+            return undefined;
+        // A snippet repeated among a file's findings is looked up once.
+        const key = wanted.join('\n');
+        const found = answers.has(key) ? answers.get(key) : firstMatch(file, wanted);
+        answers.set(key, found);
+        return found && { ...found };
+    };
+}
+/**
+ * The lines of `snippet` in `text`, comparing line by line with whitespace collapsed, so that
+ * re-indentation or trailing spaces do not hide it. Undefined when absent or ambiguous-empty.
+ * For many snippets of one file, use one snippetLocator(text).
+ */
+function locateSnippet(text, snippet) {
+    return snippetLocator(text)(snippet);
+}
+
+;// CONCATENATED MODULE: ./src/report/locations.ts
+
+
+/** Where every finding is: its repository-relative path, and the lines the flow found for it. */
+function locateFindings(findings, lines, workspace = '', fileExists) {
+    const locations = new Map();
+    for (const finding of findings) {
+        const path = (0,paths/* repoRelativePath */.e)(finding.affected_file, workspace, fileExists);
+        locations.set(finding.id, { path, ...(path && lines?.get(finding.id)) });
+    }
+    return locations;
+}
+/**
+ * The lines of each finding's snippet in the checked-out files, by finding id. Each file is read
+ * once, whatever the number of its findings, and dropped before the next one is read.
+ */
+function locateInCheckout(findings, readFile, workspace = '', fileExists) {
+    const byPath = new Map();
+    for (const finding of findings) {
+        const path = (0,paths/* repoRelativePath */.e)(finding.affected_file, workspace, fileExists);
+        if (!path)
+            continue;
+        const inFile = byPath.get(path);
+        if (inFile)
+            inFile.push(finding);
+        else
+            byPath.set(path, [finding]);
+    }
+    const lines = new Map();
+    for (const [path, inFile] of byPath) {
+        const text = readFile(path);
+        if (text === undefined)
+            continue;
+        const locate = snippetLocator(text);
+        for (const finding of inFile) {
+            const found = locate(finding.affected_code);
+            if (found)
+                lines.set(finding.id, found);
+        }
+    }
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 5047:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  driveFlow: () => (/* binding */ driveFlow),
+  systemRuntime: () => (/* binding */ systemRuntime)
+});
+
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __webpack_require__(2450);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __webpack_require__(9521);
+// EXTERNAL MODULE: ./src/flow/poll.ts
+var poll = __webpack_require__(6987);
+// EXTERNAL MODULE: ./src/hacktron/errors.ts
+var errors = __webpack_require__(4519);
+// EXTERNAL MODULE: ./src/hacktron/url.ts
+var hacktron_url = __webpack_require__(7375);
+// EXTERNAL MODULE: ./src/flow/estimate.ts
+var estimate = __webpack_require__(5048);
+// EXTERNAL MODULE: ./src/flow/flow-failure.ts
+var flow_failure = __webpack_require__(9997);
+;// CONCATENATED MODULE: ./src/flow/approved-estimation.ts
+// The approval flow: a person approved one estimate (a GitHub Environment with required
+// reviewers in front of the job), so the run spends exactly that estimation, or nothing. Every
+// check runs before anything is spent: it exists, it is usable, it covers exactly the repositories
+// and branches this run would scan, and it fits max-credits.
+
+
+
+
+async function useApprovedEstimation(id, request, deps, facts) {
+    facts.phase = 'estimating';
+    let estimation;
+    try {
+        estimation = await deps.client.getCostEstimation(id);
+    }
+    catch (error) {
+        if (error instanceof errors/* HacktronApiError */.jv && error.code === 'not-found') {
+            throw new flow_failure/* FlowFailure */.z('invalid-input', 'Hacktron: approved cost estimation not found', `Input cost-estimation-id is ${id}, but the API knows no such cost estimation in this organisation ` +
+                `(it answered 404: "${error.serverMessage}"). Nothing was spent. Pass the cost-estimation-id output ` +
+                'of the mode: estimate job of this workflow run, with the same API key.');
+        }
+        throw error;
+    }
+    facts.estimation = estimation;
+    deps.logger.info(`Using the approved cost estimation ${estimation.id} ("${estimation.name ?? ''}"), ${estimation.status}.`);
+    const mismatch = scopeMismatch(estimation, request.repositories);
+    if (mismatch)
+        throw mismatch;
+    return (0,estimate/* settleEstimation */.D9)(estimation, request, deps, facts);
+}
+const describe = (repos) => repos.map((repo) => `${repo.url}@${repo.branch}`).join(', ');
+/** Why the estimation is not for exactly this run's repositories and branches, if it is not. */
+function scopeMismatch(estimation, requested) {
+    const estimated = estimation.repos.map((repo) => ({
+        url: repo.repo_url ?? '',
+        branch: repo.branch ?? ''
+    }));
+    const sides = `Cost estimation ${estimation.id} covers ${describe(estimated)}; this run would scan ${describe(requested)}. ` +
+        'Nothing was spent.';
+    const advice = ' Approve an estimation made by this workflow run (the cost-estimation-id output of its mode: estimate job), ' +
+        'or make repository, branch and related-repositories the same in both jobs.';
+    for (const repo of requested) {
+        const match = estimated.find((candidate) => (0,hacktron_url/* sameRepository */.RB)(candidate.url, repo.url));
+        if (!match)
+            continue;
+        if (match.branch !== repo.branch) {
+            return new flow_failure/* FlowFailure */.z('branch-mismatch', 'Hacktron: approved estimation is for another branch', `${sides} ${repo.url} was estimated on branch ${match.branch}, but this run would scan branch ${repo.branch}.${advice}`);
+        }
+    }
+    const [first] = estimated;
+    const [primary] = requested;
+    const sameSet = estimated.length === requested.length &&
+        requested.every((repo) => estimated.some((candidate) => (0,hacktron_url/* sameRepository */.RB)(candidate.url, repo.url)));
+    if (!sameSet || !first || !primary || !(0,hacktron_url/* sameRepository */.RB)(first.url, primary.url)) {
+        return new flow_failure/* FlowFailure */.z('scope-mismatch', 'Hacktron: approved estimation covers other repositories', `${sides} The primary repository and the set of repositories must be the same.${advice}`);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __webpack_require__(5131);
+;// CONCATENATED MODULE: ./src/flow/gate.ts
+
+/** Triage verdicts that say "not a problem here"; a fixed finding that comes back is new again. */
+const TRIAGED_SAFE_STATES = new Set(['false_positive', 'accepted_risk']);
+const SCOPE_ALL = { requested: 'all', applied: 'all' };
+function standingOf(finding, threshold, scope) {
+    if (!severity/* GATING_STATES */.wF.has(finding.state))
+        return 'triaged';
+    if (scope.earlierTriage?.has(finding.id))
+        return 'triaged';
+    const baselineState = scope.baselineMatches?.get(finding.id);
+    if (baselineState !== undefined) {
+        return TRIAGED_SAFE_STATES.has(baselineState) ? 'triaged' : 'on-base';
+    }
+    if (scope.changedFiles && !scope.changedFiles.includes(finding.affected_file)) {
+        return 'outside-diff';
+    }
+    return (0,severity/* meetsGate */.qm)(finding, threshold) ? 'blocking' : 'below-gate';
+}
+function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
+    const standings = new Map(findings.map((finding) => [finding.id, standingOf(finding, threshold, scope)]));
+    const gating = (0,severity/* bySeverity */.Np)(findings.filter((finding) => standings.get(finding.id) === 'blocking'));
+    const matches = scope.baselineMatches;
+    return {
+        threshold,
+        passed: gating.length === 0,
+        gating,
+        standings,
+        scope,
+        newFindings: matches
+            ? findings.filter((finding) => !matches.has(finding.id)).length
+            : undefined,
+        counts: (0,severity/* countBySeverity */.Ot)(findings),
+        total: findings.length
+    };
+}
+
+// EXTERNAL MODULE: ./src/findings/paths.ts
+var paths = __webpack_require__(8198);
+;// CONCATENATED MODULE: ./src/findings/file-set.ts
+// "Is this finding's file one the change touches?" A finding's path and a platform's file list do
+// not always write a file alike: the scanner may name it relative to an application root
+// (`src/app.js` for `services/api/src/app.js`), or from another checkout (`/home/x/repo/src/a.js`),
+// or percent-encoded (`my%20file.js`). Both sides are decoded, and a path matches a file when
+// they are equal or either ends with `/` + the other. Matching loosely is the strict side for
+// the gate: a finding placed in a changed file can gate; one wrongly placed outside could not.
+
+/** Every file: what a change touches when its file list cannot be read. */
+const EVERY_FILE = { size: undefined, includes: () => true };
+/** A path as compared: normalized, then percent-decoded where that decodes. */
+function comparablePath(path) {
+    const normalized = (0,paths/* normalizeFindingPath */.s)(path);
+    try {
+        return (0,paths/* normalizeFindingPath */.s)(decodeURIComponent(normalized));
+    }
+    catch {
+        // Not percent-encoding after all (`100%.txt`): the path as written.
+        return normalized;
+    }
+}
+/** Each trailing run of whole segments: `a/b/c.js` gives `a/b/c.js`, `b/c.js`, `c.js`. */
+function segmentSuffixes(path) {
+    const suffixes = [path];
+    for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+        suffixes.push(path.slice(slash + 1));
+    }
+    return suffixes;
+}
+/**
+ * The files of a change. Every lookup costs the number of segments of the path, not the number
+ * of files: a scan's tens of thousands of findings against a PR's thousands of files stay linear.
+ */
+function fileSetOf(files) {
+    const exact = new Set();
+    // A path that is a whole-segment suffix of a file: the finding named it from an inner root.
+    const endingsOfFiles = new Set();
+    for (const file of files) {
+        const path = comparablePath(file);
+        if (path === '')
+            continue;
+        exact.add(path);
+        for (const suffix of segmentSuffixes(path))
+            endingsOfFiles.add(suffix);
+    }
+    return {
+        size: exact.size,
+        includes(raw) {
+            const path = comparablePath(raw);
+            // A finding without a path cannot be placed outside the change, so it counts as in it.
+            if (path === '' || endingsOfFiles.has(path))
+                return true;
+            // The file is a suffix of the path: the finding named it from an outer root.
+            return segmentSuffixes(path).some((suffix) => exact.has(suffix));
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/flow/scan-lookup.ts
+var scan_lookup = __webpack_require__(8730);
+;// CONCATENATED MODULE: ./src/flow/baseline.ts
+// Which scan a PR is compared with (`gate-scope: new`). Whatever is in the baseline does not gate,
+// so the baseline is the gate's weakest point: a PR must not be able to choose it. It is the
+// newest completed full scan of the base repository on a base branch the workflow lists
+// (`baseline-branches`), young enough (`baseline-max-age`), and, when its name says which commit
+// it judged, of a commit in the history of the PR's base. A scan any rule refuses is named with
+// the rule, so "why did my PR gate on everything" has an answer in the log.
+
+
+
+/** A scan whose commit is not the base's ancestor costs a GitHub request; look at no more than this many. */
+const MAX_ANCESTRY_CHECKS = 5;
+/** The baseline, or why there is none: a sentence that says which rule refused what, and what to do. */
+async function findBaseline(request, deps) {
+    if (request.baselineScanId !== undefined)
+        return namedBaseline(request, deps);
+    if (!request.isPullRequest || !request.baseBranch) {
+        return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).';
+    }
+    const base = request.baseBranch;
+    if (!request.branches.includes(base)) {
+        const listed = request.branches.length > 0 ? request.branches.join(', ') : 'none known';
+        return `this pull request targets ${base}, which is not a baseline branch (baseline-branches: ${listed}): a pull request cannot choose the base it is compared with. Add ${base} to baseline-branches if its scans should serve as baselines.`;
+    }
+    const refusals = [];
+    let ancestryChecks = 0;
+    const repository = (0,hacktron_url/* normalizeRepoUrl */.Hx)(request.repositoryUrl);
+    for await (const scan of (0,scan_lookup/* recentScans */.Cs)(deps.client, { status: 'completed', scanType: 'full' })) {
+        if (scan.id === request.scanId || scan.branch !== base || scan.status !== 'completed')
+            continue;
+        if (scan.repo_url === null || (0,hacktron_url/* normalizeRepoUrl */.Hx)(scan.repo_url) !== repository)
+            continue;
+        const typeRefusal = typeProblem(scan);
+        if (typeRefusal) {
+            refusals.push(typeRefusal);
+            continue;
+        }
+        const ageRefusal = ageProblem(scan, request.maxAgeMs, deps.clock.now());
+        // Scans are listed newest first: every later one is older still.
+        if (ageRefusal)
+            return noBaseline(request, [...refusals, ageRefusal]);
+        const commit = await ancestryOf(scan, deps);
+        if (typeof commit !== 'object')
+            return { scan, commit, passedOver: refusals };
+        refusals.push(commit.refusal);
+        if (++ancestryChecks >= MAX_ANCESTRY_CHECKS)
+            break;
+    }
+    return noBaseline(request, refusals);
+}
+function noBaseline(request, refusals) {
+    const where = `${request.repositoryUrl}@${request.baseBranch ?? ''}`;
+    const refused = refusals.length > 0 ? ` Refused: ${refusals.join('; ')}.` : '';
+    return (`no completed full scan of ${where} that may serve as a baseline among the most recent scans.${refused} ` +
+        `Run this action on pushes to ${request.baseBranch ?? 'the base branch'} (or on a schedule) so a fresh baseline exists, or set baseline-scan-id.`);
+}
+/** `baseline-scan-id`: the workflow author chose it, but it must still be a full scan of this repository. */
+async function namedBaseline(request, deps) {
+    const id = request.baselineScanId ?? '';
+    if (id === request.scanId) {
+        return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.';
+    }
+    const scan = await deps.client.getScan(id);
+    if (scan.status !== 'completed') {
+        return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
+    }
+    if (scan.repo_url === null || !(0,hacktron_url/* sameRepository */.RB)(scan.repo_url, request.repositoryUrl)) {
+        return `baseline scan ${scan.id} is of ${scan.repo_url ?? 'no repository'}, not ${request.repositoryUrl}; give the id of a scan of the same repository.`;
+    }
+    const typeRefusal = typeProblem(scan);
+    if (typeRefusal)
+        return `baseline-scan-id: ${typeRefusal}; give the id of a full scan.`;
+    const named = (0,scan_lookup/* fullShasIn */.oN)(scan.name ?? '');
+    return { scan, commit: named.length === 1 ? named[0] : undefined };
+}
+/** A Code Review (`pr`) scan judged a diff, not the branch: its silence says nothing of the rest. */
+function typeProblem(scan) {
+    return scan.scan_type === 'full'
+        ? undefined
+        : `scan ${scan.id} is a ${scan.scan_type === 'pr' ? 'Code Review (pr)' : `${String(scan.scan_type)}`} scan, not a full one`;
+}
+/** Older than `maxAgeMs` (or of no readable date): it may list what was fixed since, or miss what came. */
+function ageProblem(scan, maxAgeMs, now) {
+    const age = now - Date.parse(scan.created_at);
+    if (age <= maxAgeMs)
+        return undefined;
+    const said = Number.isNaN(age)
+        ? `of unknown age (created_at ${JSON.stringify(scan.created_at)})`
+        : `${(0,common_text/* formatDuration */.a3)(age)} old`;
+    return `scan ${scan.id} is ${said}, older than baseline-max-age (${(0,common_text/* formatDuration */.a3)(maxAgeMs)})`;
+}
+/**
+ * The commit a scan judged, when its name says, once it is known to be in the PR base's history
+ * (undefined: its name does not say); or why it is refused.
+ */
+async function ancestryOf(scan, deps) {
+    const named = (0,scan_lookup/* fullShasIn */.oN)(scan.name ?? '');
+    if (named.length === 0)
+        return undefined;
+    const [commit] = named;
+    if (named.length > 1 || commit === undefined) {
+        return { refusal: `scan ${scan.id} is named after ${named.length} commits` };
+    }
+    if (!deps.pullRequest) {
+        return {
+            refusal: `scan ${scan.id} judged ${commit}, whose place in the base's history cannot be read here`
+        };
+    }
+    try {
+        if (await deps.pullRequest.baseIncludes(commit))
+            return commit;
+        return {
+            refusal: `scan ${scan.id} judged ${commit}, which is not in the history of the pull request's base`
+        };
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return {
+            refusal: `scan ${scan.id} judged ${commit}, whose place in the base's history could not be read (${why})`
+        };
+    }
+}
+
+// EXTERNAL MODULE: ./src/hacktron/types.ts
+var types = __webpack_require__(3867);
+;// CONCATENATED MODULE: ./src/flow/fingerprint.ts
+// When is a finding of this scan "the same" as a finding of an earlier scan? Hacktron gives no
+// line numbers and new ids per scan, and a PR moves code around, so the match is on what a
+// reviewer would call the same problem: the same kind (category), in the same file, with the same
+// title. Two findings of one kind in one file are told apart by their code: an exact match on the
+// code is taken first, and only then a match on kind, file and title alone, so one small edit of
+// the flagged line does not make an old finding look new.
+
+
+/** Case, spacing and punctuation do not make a different finding. */
+function normalizeWords(text) {
+    return (text ?? '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+}
+/** Code compared without its whitespace, so re-indenting or re-wrapping keeps the match. */
+function normalizeCode(code) {
+    return (code ?? '').replace(/\s+/g, '');
+}
+/** Kind, file and title: what survives line moves and small edits of the flagged code. */
+function looseFingerprint(finding) {
+    return [
+        normalizeWords(finding.category),
+        (0,paths/* normalizeFindingPath */.s)(finding.affected_file),
+        normalizeWords(finding.title)
+    ].join('\0');
+}
+/** The loose fingerprint plus the code: tells apart two findings of one kind in one file. */
+function exactFingerprint(finding) {
+    return `${looseFingerprint(finding)}\0${normalizeCode(finding.affected_code)}`;
+}
+/**
+ * Pairs each finding with at most one earlier finding, and each earlier finding with at most one
+ * finding: exact fingerprints first, then loose ones. A finding more severe than the earlier one
+ * is not the same problem (it stays new), and the least severe findings are paired first, so when
+ * two findings compete for one earlier match, the more severe one stays new: every tie falls on
+ * the side of the gate. Returns the match of each finding id.
+ */
+function matchFindings(findings, earlier) {
+    const matches = new Map();
+    const unused = new Set(earlier);
+    const leastSevereFirst = [...findings].sort((a, b) => (0,types/* severityRank */.qs)(b.severity) - (0,types/* severityRank */.qs)(a.severity));
+    for (const fingerprint of [exactFingerprint, looseFingerprint]) {
+        const pool = new Map();
+        for (const candidate of unused) {
+            const key = fingerprint(candidate);
+            const same = pool.get(key);
+            if (same)
+                same.push(candidate);
+            else
+                pool.set(key, [candidate]);
+        }
+        for (const finding of leastSevereFirst) {
+            if (matches.has(finding.id))
+                continue;
+            const candidates = pool.get(fingerprint(finding)) ?? [];
+            const index = candidates.findIndex((candidate) => (0,types/* severityRank */.qs)(finding.severity) >= (0,types/* severityRank */.qs)(candidate.severity));
+            if (index < 0)
+                continue;
+            const [candidate] = candidates.splice(index, 1);
+            matches.set(finding.id, { earlier: candidate, exact: fingerprint === exactFingerprint });
+            unused.delete(candidate);
+        }
+    }
+    return matches;
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/sarif-export.ts
+// Line numbers from the API's SARIF export (`GET /scans/{id}/findings/export?format=sarif`): the
+// one answer of the API that carries them. Anything malformed in it is skipped, not trusted.
+/** A path compared loosely: `/`-separated, without `file://`, `./` or a leading `/`. */
+function pathKey(path) {
+    return path
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^file:\/\//, '')
+        .replace(/^(\.\/|\/)+/, '');
+}
+function exportedLines(exported) {
+    const byId = new Map();
+    const byFile = new Map();
+    for (const result of sarifResults(exported)) {
+        const region = result.locations?.[0]?.physicalLocation?.region;
+        const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
+        if (!region || typeof region.startLine !== 'number' || region.startLine < 1)
+            continue;
+        const lines = {
+            startLine: region.startLine,
+            endLine: validEnd(region.startLine, region.endLine)
+        };
+        const id = result.properties?.['hacktron/finding-id'];
+        if (typeof id === 'string')
+            byId.set(id, lines);
+        else if (typeof uri === 'string') {
+            const key = pathKey(uri);
+            const entries = byFile.get(key) ?? [];
+            entries.push({ text: result.message?.text ?? '', lines });
+            byFile.set(key, entries);
+        }
+    }
+    return { byId, byFile };
+}
+/** The lines the export gives one finding: by its id, else by its file and title. */
+function linesOf(exported, finding) {
+    const byId = exported.byId.get(finding.id);
+    if (byId)
+        return byId;
+    const candidates = exported.byFile.get(pathKey(finding.affected_file ?? ''));
+    return candidates?.find((entry) => entry.text.includes(finding.title))?.lines;
+}
+function validEnd(start, end) {
+    return typeof end === 'number' && end >= start ? end : undefined;
+}
+function sarifResults(exported) {
+    const runs = exported?.runs;
+    if (!Array.isArray(runs))
+        return [];
+    return runs.flatMap((run) => Array.isArray(run?.results)
+        ? run.results.filter((r) => r && typeof r === 'object')
+        : []);
+}
+
+// EXTERNAL MODULE: ./src/hacktron/findings.ts
+var hacktron_findings = __webpack_require__(7038);
+// EXTERNAL MODULE: ./src/common/logger.ts
+var logger = __webpack_require__(9353);
+// EXTERNAL MODULE: ./src/common/sleep.ts
+var sleep = __webpack_require__(7814);
+;// CONCATENATED MODULE: ./src/hacktron/retry-policy.ts
+// The one retry policy of the Hacktron client, as pure functions so it is tested without a clock.
+/** Writes that must not be handled twice: only an answer that proves they were not is retried. */
+const ONCE_ONLY = new Set(['spending-write', 'appending-write']);
+const DEFAULT_RETRY = {
+    maxAttempts: 6,
+    baseDelayMs: 1000,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 60_000
+};
+const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
+function isRetryable(outcome, safety) {
+    if (outcome.kind === 'redirect')
+        return false;
+    if (outcome.kind === 'status' && outcome.status === 429)
+        return true;
+    if (ONCE_ONLY.has(safety))
+        return false;
+    if (outcome.kind === 'status')
+        return RETRYABLE_STATUSES.has(outcome.status);
+    return true;
+}
+/**
+ * Delay before attempt `attempt + 1`: the server's Retry-After when it gave one (capped), else
+ * capped exponential backoff with "equal jitter" (half fixed, half random), so that the jobs
+ * sharing one key's rate limit spread out instead of retrying in lockstep.
+ */
+function retryDelayMs(attempt, outcome, config, random) {
+    if (outcome.kind === 'status' && outcome.retryAfterMs !== undefined) {
+        return Math.min(outcome.retryAfterMs, config.maxRetryAfterMs);
+    }
+    const exponential = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+/**
+ * Whether waiting `delayMs` before the next attempt still leaves the attempt before `deadline`.
+ * A retry that cannot is not waited for: the caller's timeout ends the wait instead, on time.
+ */
+function retryFitsBefore(deadline, nowMs, delayMs) {
+    return deadline === undefined || nowMs + delayMs < deadline;
+}
+/** Parses a Retry-After header (seconds or an HTTP date) into milliseconds from `nowMs`. */
+function parseRetryAfter(header, nowMs) {
+    if (header === undefined || header.trim() === '')
+        return undefined;
+    const trimmed = header.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+;// CONCATENATED MODULE: ./src/hacktron/transport.ts
+
+class TransportTimeoutError extends Error {
+    constructor(timeoutMs) {
+        super(`no complete answer within ${timeoutMs / 1000}s`);
+        this.name = 'TransportTimeoutError';
+    }
+}
+function createHttpTransport(userAgent, timeoutMs) {
+    // No keep-alive: polls are seconds apart, and a fresh connection per request keeps a reset
+    // from poisoning the next attempt. Retries are ours, so the library's own are off. Redirects
+    // are off too: the library strips only Authorization when a redirect changes host, so it would
+    // send X-Api-Key to whatever host a redirect names; a 3xx comes back to the client as it is.
+    const http = new lib/* HttpClient */.Qq(userAgent, [], {
+        allowRetries: false,
+        allowRedirects: false,
+        socketTimeout: timeoutMs
+    });
+    return {
+        send: (method, url, body, headers, deadlineMs) => new Promise((resolve, reject) => {
+            let response;
+            let settled = false;
+            const settle = (finish) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                finish();
+            };
+            // The socket timeout only notices silence; this deadline also ends a body that trickles.
+            const timer = setTimeout(() => {
+                response?.destroy();
+                settle(() => reject(new TransportTimeoutError(deadlineMs)));
+            }, deadlineMs);
+            http.request(method, url, body ?? null, headers).then((res) => {
+                response = res.message;
+                readBody(res.message).then((text) => settle(() => resolve({
+                    status: res.message.statusCode ?? 0,
+                    headers: res.message.headers,
+                    body: text
+                })), (error) => settle(() => reject(error)));
+            }, (error) => settle(() => reject(error)));
+        })
+    };
+}
+/** Reads a whole body, failing (rather than hanging, as readBody() would) when the peer hangs up. */
+function readBody(message) {
+    return new Promise((resolve, reject) => {
+        // Decoded as it arrives (a multi-byte character split across chunks stays whole), so a
+        // large export is held once as text, not also as its chunks and their concatenation.
+        message.setEncoding('utf8');
+        let text = '';
+        message.on('data', (chunk) => (text += chunk));
+        message.on('end', () => resolve(text));
+        message.on('error', reject);
+        message.on('close', () => {
+            if (!message.complete)
+                reject(new Error('the connection closed before the response ended'));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/shape.ts
+// A light check that an answer has the fields the action relies on. Deliberately not a full
+// schema validation: a real API that adds or relaxes a field must not break the gate.
+function hasShape(value, shape) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return false;
+    const record = value;
+    return Object.entries(shape).every(([field, kind]) => {
+        const fieldValue = record[field];
+        if (kind === 'array')
+            return Array.isArray(fieldValue);
+        if (kind === 'object')
+            return fieldValue !== null && typeof fieldValue === 'object';
+        return typeof fieldValue === kind;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/client.ts
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// A whole scan's findings in one answer: 100,000 of them are some 60 MB to build and send.
+const EXPORT_SLOWNESS = 10;
+// Network errors that prove the request never reached the server.
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const COST_ESTIMATION_SHAPE = { id: 'string', status: 'string', repos: 'array' };
+const SCAN_STATUS_SHAPE = { id: 'string', status: 'string' };
+const SCAN_SHAPE = { id: 'string', status: 'string' };
+const PAGE_SHAPE = { data: 'array', total: 'number' };
+const FINDING_SHAPE = { id: 'string', state: 'string', severity: 'string' };
+const FINDING_UPDATE_SHAPE = { id: 'string', state: 'string' };
+const FINDING_COMMENT_SHAPE = { comment_id: 'string' };
+class HacktronClient {
+    baseUrl;
+    apiKey;
+    timeoutMs;
+    retry;
+    logger;
+    sleep;
+    random;
+    now;
+    transport;
+    userAgent;
+    constructor(options) {
+        const problem = (0,hacktron_url/* baseUrlProblem */.aS)(options.baseUrl);
+        if (problem)
+            throw new Error(`Refusing Hacktron API URL ${options.baseUrl}: ${problem}`);
+        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+        this.apiKey = options.apiKey;
+        this.userAgent = options.userAgent;
+        this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.logger = options.logger ?? logger/* silentLogger */.q;
+        this.sleep = options.sleep ?? sleep/* abortableSleep */.M;
+        this.random = options.random ?? Math.random;
+        this.now = options.now ?? Date.now;
+        this.transport = options.transport ?? createHttpTransport(options.userAgent, this.timeoutMs);
+    }
+    /** The reported severities outside the API's enum, so each is logged once per run. */
+    unknownSeveritiesLogged = new Set();
+    createCostEstimation(body) {
+        // A duplicate estimate costs nothing, so a lost answer may be retried.
+        return this.post('/cost-estimations', body, 'free-write', COST_ESTIMATION_SHAPE);
+    }
+    getCostEstimation(id, limits) {
+        return this.get(`/cost-estimations/${encodeURIComponent(id)}`, COST_ESTIMATION_SHAPE, {}, limits);
+    }
+    /** Spends credits: retried only on 429. Any other lost answer surfaces with `ambiguous` set. */
+    createScan(body) {
+        return this.post('/scans', body, 'spending-write', { id: 'string', status: 'string' });
+    }
+    getScan(id) {
+        return this.get(`/scans/${encodeURIComponent(id)}`, SCAN_SHAPE);
+    }
+    getScanStatus(id, limits) {
+        return this.get(`/scans/${encodeURIComponent(id)}/status`, SCAN_STATUS_SHAPE, {}, limits);
+    }
+    listScans(query = {}) {
+        return this.get('/scans', PAGE_SHAPE, { ...query });
+    }
+    /**
+     * One page of findings, normalized (see findings.ts): the form the whole action works with.
+     * src/flow/read-findings.ts reads them all.
+     */
+    async listScanFindingsPage(scanId, page, limit, limits) {
+        const answer = await this.get(`/scans/${encodeURIComponent(scanId)}/findings`, PAGE_SHAPE, { page, limit }, limits);
+        const data = answer.data.map(hacktron_findings/* normalizeFinding */.vb);
+        this.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(data));
+        return { ...answer, data };
+    }
+    /** Warns once per value about severities outside the API's enum, whichever answer had them. */
+    warnAboutUnknownSeverities(scanId, reported) {
+        const fresh = reported.filter((value) => !this.unknownSeveritiesLogged.has(value));
+        if (fresh.length === 0)
+            return;
+        for (const value of fresh)
+            this.unknownSeveritiesLogged.add(value);
+        this.logger.warning(`Hacktron: scan ${scanId} has findings with a severity outside critical, high, medium, low, ` +
+            `info (${fresh.map((value) => JSON.stringify(value)).join(', ')}): they are counted as ` +
+            '"unknown" and gate as the strictest, at any fail-on-severity but none.');
+    }
+    /** The scan's findings in one document: `sarif` is SARIF 2.1.0, `json` the API's own form. */
+    exportScanFindings(scanId, format) {
+        return this.request({
+            method: 'GET',
+            path: `/scans/${encodeURIComponent(scanId)}/findings/export`,
+            query: { format },
+            safety: 'read',
+            slowness: EXPORT_SLOWNESS
+        });
+    }
+    /** One finding with its triage thread and taint path, as the API sends it. */
+    getFinding(id, limits) {
+        return this.get(findingPath(id), FINDING_SHAPE, {}, limits);
+    }
+    /**
+     * Sets a finding's state (and/or severity, duplicate link) with the reasons Hacktron records in
+     * its audit trail. Setting a state twice ends in the same state, so a lost answer is retried like
+     * a read's; one that stays lost surfaces with `ambiguous` set (the change may have been made).
+     */
+    updateFinding(id, update) {
+        return this.request({
+            method: 'PATCH',
+            path: findingPath(id),
+            body: update,
+            safety: 'idempotent-write',
+            shape: FINDING_UPDATE_SHAPE
+        });
+    }
+    /**
+     * Adds a comment to a finding's triage thread. Each one handled is another entry in the audit
+     * trail, so it is retried only on 429; any other lost answer surfaces with `ambiguous` set. A
+     * comment over the API's limit is refused here, before anything is sent.
+     */
+    async addFindingComment(id, comment) {
+        const path = `${findingPath(id)}/comments`;
+        const length = [...comment].length;
+        if (length > types/* MAX_FINDING_COMMENT_LENGTH */.Cz) {
+            throw new errors/* HacktronApiError */.jv({
+                code: 'bad-request',
+                method: 'POST',
+                path,
+                attempts: 0,
+                serverMessage: `not sent: the comment is ${length} characters long, and the API takes at most ` +
+                    `${types/* MAX_FINDING_COMMENT_LENGTH */.Cz}`
+            });
+        }
+        return this.post(path, { comment }, 'appending-write', FINDING_COMMENT_SHAPE);
+    }
+    post(path, body, safety, shape) {
+        return this.request({ method: 'POST', path, body, safety, shape });
+    }
+    get(path, shape, query, limits) {
+        return this.request({ method: 'GET', path, query, safety: 'read', shape, limits });
+    }
+    async request(spec) {
+        const url = this.urlFor(spec);
+        const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+        const headers = {
+            'X-Api-Key': this.apiKey,
+            Accept: 'application/json',
+            'User-Agent': this.userAgent
+        };
+        if (body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        const { withinMs, signal } = spec.limits ?? {};
+        const deadline = withinMs === undefined ? undefined : this.now() + withinMs;
+        for (let attempt = 1;; attempt++) {
+            const { outcome, value, failure } = await this.attempt(spec, url, body, headers, deadline);
+            if (!outcome)
+                return value;
+            const canRetry = isRetryable(outcome, spec.safety) && attempt < this.retry.maxAttempts;
+            if (!canRetry || signal?.aborted)
+                throw this.toError(spec, outcome, failure, attempt);
+            const delay = retryDelayMs(attempt, outcome, this.retry, this.random);
+            if (!retryFitsBefore(deadline, this.now(), delay)) {
+                throw this.deadlineError(spec, failure, attempt, delay);
+            }
+            this.logger.info(`Hacktron API ${spec.method} ${spec.path}: ${failure}; retrying in ${(0,common_text/* formatDuration */.a3)(delay)} ` +
+                `(attempt ${attempt + 1} of ${this.retry.maxAttempts})`);
+            await this.sleep(delay, signal);
+            if (signal?.aborted)
+                throw this.toError(spec, outcome, failure, attempt);
+        }
+    }
+    /** The caller's deadline comes before the next attempt could: its timeout ends the wait. */
+    deadlineError(spec, failure, attempts, delayMs) {
+        return new errors/* HacktronApiError */.jv({
+            code: 'timeout',
+            method: spec.method,
+            path: spec.path,
+            attempts,
+            serverMessage: `${failure}; the next attempt (in ${(0,common_text/* formatDuration */.a3)(delayMs)}) would come after the deadline`
+        });
+    }
+    /** One attempt: either a parsed value, or the outcome to decide on and a line saying why. */
+    async attempt(spec, url, body, headers, deadline) {
+        let response;
+        try {
+            response = await this.transport.send(spec.method, url, body, headers, attemptTimeoutMs(this.timeoutMs * (spec.slowness ?? 1), deadline, this.now()));
+        }
+        catch (error) {
+            const reason = error instanceof TransportTimeoutError ? error.message : describeNetworkError(error);
+            const code = error.code ?? '';
+            return {
+                outcome: { kind: 'network', mayHaveArrived: !NEVER_CONNECTED.has(code) },
+                failure: this.redact(reason)
+            };
+        }
+        if (isRedirect(response.status)) {
+            // Never followed: the transport would send the API key to whichever host a redirect names.
+            return {
+                outcome: { kind: 'redirect', status: response.status },
+                failure: describeRedirect(response.status, response.headers.location, url)
+            };
+        }
+        const parsed = (0,common_text/* parseJson */.qF)(response.body);
+        if (response.status < 200 || response.status >= 300) {
+            const retryAfterHeader = response.headers['retry-after'];
+            const retryAfterMs = parseRetryAfter(Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader, this.now());
+            const fallback = parsed.ok
+                ? `HTTP ${response.status}`
+                : `HTTP ${response.status} with a non-JSON body`;
+            return {
+                outcome: { kind: 'status', status: response.status, retryAfterMs },
+                failure: this.redact((0,errors/* serverMessageOf */.YJ)(parsed.ok ? parsed.value : undefined, fallback))
+            };
+        }
+        if (!parsed.ok) {
+            return { outcome: { kind: 'bad-body' }, failure: 'the answer was not valid JSON' };
+        }
+        if (spec.shape && !hasShape(parsed.value, spec.shape)) {
+            return {
+                outcome: { kind: 'bad-body' },
+                failure: 'the answer did not have the documented shape'
+            };
+        }
+        return { value: parsed.value, failure: '' };
+    }
+    toError(spec, outcome, failure, attempts) {
+        const common = { method: spec.method, path: spec.path, attempts, serverMessage: failure };
+        // A write whose answer was lost or garbled may still have done its work on the server.
+        const ambiguous = spec.safety !== 'read';
+        switch (outcome.kind) {
+            case 'status':
+                return new errors/* HacktronApiError */.jv({
+                    ...common,
+                    status: outcome.status,
+                    code: (0,errors/* errorCodeForStatus */.vT)(outcome.status, failure),
+                    ambiguous: ambiguous && outcome.status >= 500
+                });
+            case 'network':
+                return new errors/* HacktronApiError */.jv({
+                    ...common,
+                    code: 'network-error',
+                    ambiguous: ambiguous && outcome.mayHaveArrived
+                });
+            case 'bad-body':
+                return new errors/* HacktronApiError */.jv({ ...common, code: 'bad-response', ambiguous });
+            case 'redirect':
+                // A redirect is answered before any work is done: nothing is ambiguous about it.
+                return new errors/* HacktronApiError */.jv({ ...common, status: outcome.status, code: 'bad-response' });
+        }
+    }
+    urlFor(spec) {
+        const url = new URL(this.baseUrl + spec.path);
+        for (const [name, value] of Object.entries(spec.query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(name, String(value));
+        }
+        return url.toString();
+    }
+    redact(text) {
+        return this.apiKey === '' ? text : text.split(this.apiKey).join('***');
+    }
+}
+function findingPath(id) {
+    return `/findings/${encodeURIComponent(id)}`;
+}
+/** One attempt never runs past the caller's deadline (but gets at least a moment to answer). */
+function attemptTimeoutMs(timeoutMs, deadline, nowMs) {
+    if (deadline === undefined)
+        return timeoutMs;
+    return Math.max(1, Math.min(timeoutMs, deadline - nowMs));
+}
+function isRedirect(status) {
+    return status >= 300 && status < 400;
+}
+/** Names only the location's origin: its path and query might carry anything. */
+function describeRedirect(status, location, requestUrl) {
+    const target = Array.isArray(location) ? location[0] : location;
+    let where = 'no Location header';
+    if (target) {
+        try {
+            const url = new URL(target, requestUrl);
+            where = url.origin === new URL(requestUrl).origin ? `the same host ${url.host}` : url.host;
+        }
+        catch {
+            where = 'an unreadable Location header';
+        }
+    }
+    return (`the API answered HTTP ${status}, a redirect to ${where}; the client does not follow ` +
+        'redirects, so the API key is only ever sent to api-url (check api-url, or a proxy in between)');
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = error.code;
+        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+    }
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/hacktron/timing.ts
+// How long the client waits: production values, and in test mode (HACKTRON_ACTION_TEST_MODE,
+// against the local simulator only) the same policy on a 20-times faster clock, so tests and the
+// demo exercise every retry in seconds. A server's Retry-After is honoured as given either way.
+
+
+const TEST_SPEED_UP = 20;
+/**
+ * A quarter of the documented 100 requests per rolling 60 s per key: four jobs of one
+ * organisation can read findings at once and still leave room for everyone's polls.
+ */
+const DOCUMENTED_PAGE_PACING = { pages: 25, windowMs: 60_000 };
+function clientTiming(testMode) {
+    if (!testMode)
+        return { requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, retry: DEFAULT_RETRY };
+    return {
+        requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS / TEST_SPEED_UP,
+        retry: {
+            ...DEFAULT_RETRY,
+            baseDelayMs: DEFAULT_RETRY.baseDelayMs / TEST_SPEED_UP,
+            maxDelayMs: DEFAULT_RETRY.maxDelayMs / TEST_SPEED_UP
+        }
+    };
+}
+/** One job's share of the key's rate limit for findings pages, on the same clock as the retries. */
+function findingsPagePacing(testMode) {
+    if (!testMode)
+        return DOCUMENTED_PAGE_PACING;
+    return { ...DOCUMENTED_PAGE_PACING, windowMs: DOCUMENTED_PAGE_PACING.windowMs / TEST_SPEED_UP };
+}
+
+;// CONCATENATED MODULE: ./src/flow/read-findings.ts
+
+
+
+
+
+const FINDINGS_PAGE_SIZE = 100;
+/** Why a JSON export failed that would fail the pages as well: no fallback then. */
+const PAGES_WOULD_FAIL_TOO = new Set([
+    'unauthorized',
+    'forbidden',
+    'rate-limited'
+]);
+/** A list that keeps shifting after this many full readings is reported, not read forever. */
+const MAX_READINGS = 3;
+/** `withLines: false` for a scan whose findings are only compared (a baseline), never shown. */
+async function readScanFindings(scanId, deps, { withLines = true, deadline } = {}) {
+    const exported = await readJsonExport(scanId, deps);
+    let findings = exported.findings ?? (await readPages(scanId, deps, deadline));
+    let source = exported.findings ? 'json-export' : 'pages';
+    if (!withLines) {
+        deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${read_findings_describe(source)}).`);
+        return { findings, lines: new Map(), source };
+    }
+    const fromCheckout = deps.findingsReading?.locateInCheckout?.(findings) ?? new Map();
+    const lines = new Map(fromCheckout);
+    if (findings.some((finding) => !fromCheckout.has(finding.id))) {
+        const sarif = await readSarifLines(scanId, deps);
+        if (sarif && source === 'json-export' && sarif.byId.size > findings.length) {
+            // The SARIF export knows findings the JSON export left out: trust neither, read the pages.
+            deps.logger.warning(`Hacktron: the JSON export of scan ${scanId} has ${findings.length} findings but its SARIF export ${sarif.byId.size}; reading the findings page by page instead.`);
+            findings = await readPages(scanId, deps, deadline);
+            source = 'pages';
+        }
+        if (sarif) {
+            for (const finding of findings) {
+                const found = lines.has(finding.id) ? undefined : linesOf(sarif, finding);
+                if (found)
+                    lines.set(finding.id, found);
+            }
+        }
+    }
+    deps.logger.info(`Read ${findings.length} findings of scan ${scanId} (${read_findings_describe(source)}); ` +
+        `lines for ${lines.size}: ${fromCheckout.size} from the checkout, ${lines.size - fromCheckout.size} from the SARIF export.`);
+    return { findings, lines, source };
+}
+function read_findings_describe(source) {
+    return source === 'json-export' ? 'one JSON export' : 'page by page';
+}
+/** The JSON export's findings, or undefined (said in the log) when it lacks what the action reads. */
+async function readJsonExport(scanId, deps) {
+    let answer;
+    try {
+        answer = await deps.client.exportScanFindings(scanId, 'json');
+    }
+    catch (error) {
+        // The export may be missing, broken or too slow for a huge scan while the pages work; a key
+        // that is refused or throttled would fail the pages the same way, so that ends the read.
+        if (!(error instanceof errors/* HacktronApiError */.jv) || PAGES_WOULD_FAIL_TOO.has(error.code))
+            throw error;
+        deps.logger.info(`The JSON export of scan ${scanId} could not be read (${error.serverMessage}); reading the findings page by page.`);
+        return {};
+    }
+    const items = exportItems(answer);
+    const problem = items === undefined ? 'it is not a list of findings' : missingField(items);
+    if (problem === undefined && items) {
+        const findings = items.map(hacktron_findings/* normalizeFinding */.vb);
+        const idProblem = idsProblem(findings);
+        if (idProblem) {
+            deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${idProblem}); reading the findings page by page instead.`);
+            return {};
+        }
+        deps.client.warnAboutUnknownSeverities(scanId, (0,hacktron_findings/* unknownSeverities */.sK)(findings));
+        return { findings };
+    }
+    deps.logger.info(`The JSON export of scan ${scanId} cannot be used (${problem}); reading the findings page by page instead.`);
+    return {};
+}
+/**
+ * The gate and every report tell findings apart by id: an export that repeats one, or leaves one
+ * empty, cannot be trusted to list each finding once (the pages de-duplicate and name them).
+ */
+function idsProblem(findings) {
+    const seen = new Set();
+    for (const finding of findings) {
+        if (finding.id === '')
+            return 'a finding has no id';
+        if (seen.has(finding.id))
+            return `finding ${finding.id} is listed twice`;
+        seen.add(finding.id);
+    }
+    return undefined;
+}
+/** The export's format is not documented: a bare list, or a list under `data` or `findings`. */
+function exportItems(answer) {
+    if (Array.isArray(answer))
+        return answer;
+    const record = answer;
+    if (Array.isArray(record?.data))
+        return record.data;
+    if (Array.isArray(record?.findings))
+        return record.findings;
+    return undefined;
+}
+// Text the API may leave null (a finding with no file, say) is still carried; a missing key is not.
+const NULLABLE_TEXT = new Set(['description', 'affected_file', 'affected_code']);
+/** `a finding lacks "tags"`, or undefined when every item carries every field the action reads. */
+function missingField(items) {
+    for (const item of items) {
+        if (item === null || typeof item !== 'object')
+            return 'an item is not an object';
+        const record = item;
+        for (const field of types/* REPORTED_FINDING_FIELDS */.qe) {
+            const value = record[field];
+            const carried = field === 'tags'
+                ? Array.isArray(value)
+                : typeof value === 'string' || (value === null && NULLABLE_TEXT.has(field));
+            if (!carried)
+                return `a finding lacks "${field}"`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Every finding, page by page, as many pages as `total` says (read again from each answer, so a
+ * list that grows is read to its end). A finding listed twice counts once; fewer distinct
+ * findings than `total` means the list shifted while it was read, so it is read again.
+ */
+async function readPages(scanId, deps, deadline) {
+    const pace = pacer(deps.findingsReading?.pacing ?? DOCUMENTED_PAGE_PACING, deps);
+    const byId = new Map();
+    let total = 0;
+    for (let reading = 1; reading <= MAX_READINGS; reading++) {
+        total = Infinity;
+        for (let page = 1; (page - 1) * FINDINGS_PAGE_SIZE < total; page++) {
+            await pace();
+            const limits = deadline === undefined
+                ? undefined
+                : { withinMs: Math.max(0, deadline - deps.clock.now()), signal: deps.signal };
+            const answer = await deps.client.listScanFindingsPage(scanId, page, FINDINGS_PAGE_SIZE, limits);
+            total = answer.total;
+            // The client hands the pages over normalized (src/hacktron/findings.ts). A finding without
+            // an id gets one of its own place, so it is neither merged with another nor lost.
+            answer.data.forEach((listed, index) => {
+                const finding = listed.id === '' ? { ...listed, id: `no-id-p${page}-${index}` } : listed;
+                if (!byId.has(finding.id))
+                    byId.set(finding.id, finding);
+            });
+            if (answer.data.length === 0)
+                break;
+        }
+        if (byId.size >= total)
+            return [...byId.values()];
+        deps.logger.info(`Scan ${scanId}: ${byId.size} distinct findings read of ${total}; the list shifted while it was read, reading it again.`);
+    }
+    throw new errors/* HacktronApiError */.jv({
+        code: 'bad-response',
+        serverMessage: `the findings list kept shifting: ${byId.size} distinct findings of ${total} after reading it ${MAX_READINGS} times`,
+        method: 'GET',
+        path: `/scans/${scanId}/findings`,
+        attempts: 1
+    });
+}
+/** Waits before each page so that no `windowMs` holds more than `pages` of them. */
+function pacer(pacing, { clock, signal }) {
+    const sent = [];
+    return async () => {
+        if (sent.length >= pacing.pages) {
+            const oldest = sent.shift() ?? 0;
+            const wait = oldest + pacing.windowMs - clock.now();
+            if (wait > 0)
+                await clock.sleep(wait, signal);
+        }
+        sent.push(clock.now());
+    };
+}
+/** The export's lines; without them the reports still work, so failing to read it fails nothing. */
+async function readSarifLines(scanId, deps) {
+    try {
+        return exportedLines(await deps.client.exportScanFindings(scanId, 'sarif'));
+    }
+    catch (error) {
+        deps.logger.warning(`Hacktron: could not read the SARIF export of scan ${scanId} (${error instanceof Error ? error.message : String(error)}); ` +
+            'findings whose code is not in the checkout are shown without line numbers.');
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/gate-scope.ts
+
+
+
+
+
+async function decideGateScope(request, findings, deps) {
+    const decision = request.scope === 'new'
+        ? await compareWithBaseline(request, findings, deps)
+        : request.scope === 'changed-files'
+            ? await limitToChangedFiles(request, deps)
+            : { requested: 'all', applied: 'all' };
+    if (decision.fallbackReason)
+        deps.logger.notice(decision.fallbackReason);
+    return decision;
+}
+/** Nothing was compared, so no baseline is named (the baseline-scan-id output stays empty). */
+function fallBack(requested, reason) {
+    return {
+        requested,
+        applied: 'all',
+        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`
+    };
+}
+async function compareWithBaseline(request, findings, deps) {
+    let baseline;
+    try {
+        baseline = await findBaseline(request, deps);
+    }
+    catch (error) {
+        const advice = request.baselineScanId === undefined
+            ? 're-run the job to try again'
+            : `check the baseline-scan-id input (${request.baselineScanId}): it must name a completed scan this API key can read`;
+        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); ${advice}.`);
+    }
+    if (typeof baseline === 'string')
+        return fallBack('new', baseline);
+    const { scan, commit, passedOver = [] } = baseline;
+    if (passedOver.length > 0) {
+        deps.logger.info(`Newer scans passed over as baselines: ${passedOver.join('; ')}.`);
+    }
+    let earlier;
+    try {
+        // Matching goes by fingerprint, not by line: the baseline's lines cost nothing to skip.
+        earlier = [...(await readScanFindings(scan.id, deps, { withLines: false })).findings];
+    }
+    catch (error) {
+        return fallBack('new', `the findings of baseline scan ${scan.id} could not be read (${messageOf(error)}); re-run the job to try again.`);
+    }
+    const edited = await filesThePullRequestEdits(request, deps);
+    const baseMoved = await filesChangedOnBaseSince(commit, request, deps);
+    const { onBase, overruled } = judgeMatches(findings, earlier, edited.files, baseMoved.files);
+    noteStrictMatching(overruled, edited.unknownBecause, baseMoved.unknownBecause, deps);
+    const overruledNote = overruled.size > 0
+        ? ` (${overruled.size} of them match a baseline finding in a file this pull request changes)`
+        : '';
+    deps.logger.info(`Baseline scan ${scan.id} (${scan.repo_url ?? ''}@${scan.branch ?? ''}${commit ? ` @ ${commit}` : ''}): ` +
+        `${onBase.size} of ${findings.length} findings were already there; ${findings.length - onBase.size} are new${overruledNote}.`);
+    return {
+        requested: 'new',
+        applied: 'new',
+        baselineScanId: scan.id,
+        baselineCommit: commit,
+        baselineMatches: onBase,
+        overruledMatches: overruled
+    };
+}
+/** Says why matches were judged strictly, when that made findings gate. */
+function noteStrictMatching(overruled, editedUnknown, baseMovedUnknown, deps) {
+    const count = (reason) => [...overruled.values()].filter((each) => each === reason).length;
+    const edited = count('code-edited') + count('triaged-file-edited');
+    if (editedUnknown && edited > 0) {
+        deps.logger.notice(`${editedUnknown}, so ${edited} finding(s) that match the baseline only loosely, or were triaged safe there, gate as new: the pull request may have edited them.`);
+    }
+    const baseChanged = count('base-file-changed');
+    if (baseMovedUnknown && baseChanged > 0) {
+        deps.logger.notice(`${baseChanged} finding(s) match the baseline exactly in files this pull request changes, but which files changed on the base since the baseline cannot be told (${baseMovedUnknown}), so they gate as new: the pull request may have brought them back. A baseline named after its commit (the action's push runs name theirs) avoids this.`);
+    }
+}
+/**
+ * Which matches vouch for a finding. A loose match (the flagged code differs) is on the base only
+ * in a file the PR leaves alone; triage carries over only for an exact match in such a file. In a
+ * file the PR changes, a loose match or a finding triaged safe gates as new: the PR may have
+ * rewritten the code under an old title, and a triage spoke of the code as it was.
+ */
+function judgeMatches(findings, baseline, edited, baseMoved = fileSetOf([])) {
+    // A finding fixed on the base branch that comes back is a regression: new, not old.
+    const comparable = baseline.filter((finding) => finding.state !== 'resolved' && finding.state !== 'closed');
+    const files = new Map(findings.map((finding) => [finding.id, finding.affected_file]));
+    const onBase = new Map();
+    const overruled = new Map();
+    for (const [id, { earlier, exact }] of matchFindings(findings, comparable)) {
+        const triagedSafe = TRIAGED_SAFE_STATES.has(earlier.state);
+        if (!edited.includes(files.get(id))) {
+            // The PR left the file alone, so it did not bring the finding; only the same code keeps a triage.
+            onBase.set(id, exact || !triagedSafe ? earlier.state : 'open');
+        }
+        else if (exact && !triagedSafe && !baseMoved.includes(files.get(id))) {
+            onBase.set(id, earlier.state);
+        }
+        else {
+            overruled.set(id, overruledBecause(exact, triagedSafe));
+        }
+    }
+    return { onBase, overruled };
+}
+function overruledBecause(exact, triagedSafe) {
+    if (!exact)
+        return 'code-edited';
+    return triagedSafe ? 'triaged-file-edited' : 'base-file-changed';
+}
+/**
+ * The files changed on the base since the baseline's commit. An exact match in a file the PR
+ * changes is on the base only if the baseline saw that file as the base has it: a fix merged
+ * after the baseline, and reverted by the PR, would otherwise pass as "already there". Every file
+ * when that cannot be told (a baseline named after no commit): the strict side.
+ */
+async function filesChangedOnBaseSince(commit, request, deps) {
+    if (commit === undefined) {
+        return { files: EVERY_FILE, unknownBecause: 'the baseline scan names no commit' };
+    }
+    if (request.baseSha !== undefined && commit === request.baseSha.toLowerCase()) {
+        return { files: fileSetOf([]) };
+    }
+    if (!deps.pullRequest) {
+        return { files: EVERY_FILE, unknownBecause: "the pull request's base cannot be read here" };
+    }
+    try {
+        const changed = await deps.pullRequest.baseChangedSince(commit);
+        if (changed.complete)
+            return { files: fileSetOf(changed.files) };
+        return { files: EVERY_FILE, unknownBecause: changed.why ?? 'the list is incomplete' };
+    }
+    catch (error) {
+        return { files: EVERY_FILE, unknownBecause: messageOf(error) };
+    }
+}
+/** The files the PR changes; every file when they cannot be read (the strict side), and why. */
+async function filesThePullRequestEdits(request, deps) {
+    if (!request.isPullRequest || !deps.pullRequest) {
+        return {
+            files: EVERY_FILE,
+            unknownBecause: request.isPullRequest
+                ? "the pull request's files cannot be read here"
+                : 'this run is not for a pull request, so what it changed since the baseline is not known'
+        };
+    }
+    try {
+        const listed = await deps.pullRequest.changedFiles();
+        if (listed.complete)
+            return { files: fileSetOf(listed.files) };
+        return {
+            files: EVERY_FILE,
+            unknownBecause: listed.why ?? "the pull request's file list is incomplete"
+        };
+    }
+    catch (error) {
+        return {
+            files: EVERY_FILE,
+            unknownBecause: `the pull request's changed files could not be read (${messageOf(error)})`
+        };
+    }
+}
+async function limitToChangedFiles(request, deps) {
+    if (!request.isPullRequest || !deps.pullRequest) {
+        return fallBack('changed-files', request.isPullRequest
+            ? "the pull request's files cannot be read here."
+            : 'this run is not for a pull request, so no files are changed by one.');
+    }
+    let listed;
+    try {
+        listed = await deps.pullRequest.changedFiles();
+    }
+    catch (error) {
+        return fallBack('changed-files', `the pull request's changed files could not be read (${messageOf(error)}).`);
+    }
+    if (!listed.complete) {
+        return fallBack('changed-files', `${listed.why ?? 'the list of the files it changes is incomplete'}, so its diff cannot be judged file by file.`);
+    }
+    const changedFiles = fileSetOf(listed.files);
+    deps.logger.info(`The pull request changes ${changedFiles.size ?? 0} files; only findings in them can gate.`);
+    return { requested: 'changed-files', applied: 'changed-files', changedFiles };
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/flow/earlier-triage.ts
+
+
+
+
+/** The triage kept from the PR's previous scan, by finding id; empty when there is none. */
+async function earlierTriage(findings, request, deps) {
+    const open = findings.filter((finding) => !TRIAGED_SAFE_STATES.has(finding.state));
+    if (open.length === 0 || !deps.pullRequest)
+        return new Map();
+    const previous = await previousRecord(request, deps);
+    if (!previous)
+        return new Map();
+    let earlier;
+    let changedSince;
+    try {
+        earlier = (await readScanFindings(previous.scanId, deps, { withLines: false })).findings;
+        changedSince = await filesChanged(previous.headSha, request.headSha, deps);
+    }
+    catch (error) {
+        deps.logger.info(`The previous scan ${previous.scanId} of this pull request could not be compared (${error instanceof Error ? error.message : String(error)}): no triage is carried over from it.`);
+        return new Map();
+    }
+    const triaged = earlier.filter((finding) => TRIAGED_SAFE_STATES.has(finding.state));
+    const files = new Map(open.map((finding) => [finding.id, finding.affected_file]));
+    const kept = new Map();
+    for (const [id, match] of matchFindings(open, triaged)) {
+        if (match.exact && !changedSince.includes(files.get(id))) {
+            kept.set(id, match.earlier.state);
+        }
+    }
+    if (kept.size > 0) {
+        deps.logger.info(`Kept the triage of ${kept.size} finding(s) from this pull request's previous scan ${previous.scanId} (commit ${previous.headSha}): same code, in files unchanged since.`);
+    }
+    return kept;
+}
+/** The sealed record of this PR's scan of another commit, same scope: its previous scan. */
+async function previousRecord(request, deps) {
+    const records = (await deps.runRecords?.read()) ?? [];
+    return records.find((record) => record.scope === request.scope &&
+        record.headSha !== request.headSha &&
+        record.scanId !== request.scanId &&
+        deps.recordSeal?.verifies(record) === true);
+}
+/** The files changed between two commits; every file when that cannot be told in full. */
+async function filesChanged(from, to, deps) {
+    const changed = await deps.pullRequest?.changedBetween(from, to);
+    return changed?.complete ? fileSetOf(changed.files) : EVERY_FILE;
+}
+
+;// CONCATENATED MODULE: ./src/flow/head-check.ts
+/** The PR's newer head commit when this run's commit is no longer its head; else undefined. */
+async function newerPullRequestHead(runSha, deps) {
+    if (!deps.pullRequest) {
+        deps.logger.info('The pull request cannot be read here, so its current head is not checked before the scan starts.');
+        return undefined;
+    }
+    try {
+        const current = await deps.pullRequest.headSha();
+        return current !== '' && current !== runSha ? current : undefined;
+    }
+    catch (error) {
+        deps.logger.info(`Could not read the pull request's current head (${error instanceof Error ? error.message : String(error)}); ` +
+            `starting the scan of ${runSha.slice(0, 7)} without that check.`);
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/flow/run-facts.ts
+var run_facts = __webpack_require__(7995);
+;// CONCATENATED MODULE: ./src/flow/scan.ts
+
+
+
+
+
+
+
+/**
+ * Exactly the repositories the estimate covered (its failed ones left out), in its order, with
+ * its branches. The estimation calls the field `repo_url`; a scan calls it `url`.
+ */
+function scanRepos(estimation, requested) {
+    const estimated = estimation.repo_results?.length
+        ? estimation.repo_results.filter((result) => result.status === 'completed')
+        : estimation.repos;
+    return estimated.map((repo) => {
+        const url = repo.repo_url ?? '';
+        const match = requested.find((candidate) => (0,hacktron_url/* sameRepository */.RB)(candidate.url, url));
+        return { url, branch: repo.branch ?? match?.branch ?? '', source: match?.source ?? 'connected' };
+    });
+}
+function scanRequestBody(estimation, requested, extras) {
+    return {
+        cost_estimation_id: estimation.id,
+        repos: scanRepos(estimation, requested),
+        ...(extras.targetUrls.length > 0 && { target_urls: [...extras.targetUrls] }),
+        ...(extras.authInstructions !== undefined && { auth_instructions: extras.authInstructions }),
+        ...(extras.customContext !== undefined && { custom_context: extras.customContext }),
+        ...(extras.contextDocumentIds.length > 0 && {
+            context_document_ids: [...extras.contextDocumentIds]
+        })
+    };
+}
+/** Statuses in which Hacktron's people triage the findings (a scan with triage_required). */
+const AWAITING_TRIAGE = new Set(['pending_triage', 'pending_verification']);
+/** Waits for the scan to end and records its findings in `facts`; throws a FlowFailure when it cannot. */
+async function waitForScan(request, deps, facts) {
+    facts.scanId = request.scanId;
+    facts.scanStartedAtMs ??= deps.clock.now();
+    await (0,run_facts/* enterPhase */.a)(facts, 'scanning', deps.onPhaseChange);
+    const pollStarted = deps.clock.now();
+    const ended = await (0,poll/* pollToEnd */.EU)({
+        subject: `Scan ${request.scanId}`,
+        read: (limits) => deps.client.getScanStatus(request.scanId, limits),
+        statusOf: (scan) => scan.status,
+        isTerminal: (scan) => types/* TERMINAL_SCAN_STATUSES */.wW.includes(scan.status),
+        intervalMs: request.pollIntervalMs,
+        timeoutMs: request.timeoutMs,
+        onRead: (scan) => {
+            if (AWAITING_TRIAGE.has(scan.status) && !AWAITING_TRIAGE.has(facts.scanStatus ?? '')) {
+                deps.logger.info(`Scan ${request.scanId} is ${scan.status}: Hacktron's people are triaging its findings before it completes, which can take longer than the scan itself.`);
+            }
+            facts.scanStatus = scan.status;
+        }
+    }, deps, () => new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} was still ${facts.scanStatus ?? 'pending'}${AWAITING_TRIAGE.has(facts.scanStatus ?? '') ? " (awaiting Hacktron's triage of its findings)" : ''} when scan-timeout ` +
+        `(${Math.round(request.timeoutMs / 1000)}s) ran out. The scan goes on server-side and its ` +
+        `credits are already spent: follow it in the Hacktron dashboard, or gate on it later with ` +
+        `mode: wait and scan-id: ${request.scanId}.`));
+    facts.scanEndedAtMs = deps.clock.now();
+    if (ended.status !== 'completed') {
+        throw new flow_failure/* FlowFailure */.z('scan-failed', `Hacktron: scan ${ended.status}`, `Scan ${request.scanId} ended with status ${ended.status}, so there are no findings to ` +
+            'gate on. Look at the scan in the Hacktron dashboard for the reason; re-run the job to scan again.');
+    }
+    facts.phase = 'reading-findings';
+    const read = await readFindingsBefore(pollStarted + request.timeoutMs, request, deps);
+    facts.findings = read.findings;
+    facts.findingLines = read.lines;
+}
+/** The findings, read within what is left of scan-timeout (a 429 on a page waits no longer). */
+async function readFindingsBefore(deadline, request, deps) {
+    try {
+        return await readScanFindings(request.scanId, deps, { deadline });
+    }
+    catch (error) {
+        if (!(error instanceof errors/* HacktronApiError */.jv) || error.code !== 'timeout')
+            throw error;
+        throw new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: scan timed out', `Scan ${request.scanId} completed, but its findings could not be read before scan-timeout ` +
+            `(${Math.round(request.timeoutMs / 1000)}s) ran out (${error.serverMessage}). Its credits are spent: ` +
+            `gate on it later with mode: wait and scan-id: ${request.scanId}, or raise scan-timeout.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/flow/run-record.ts
+var run_record = __webpack_require__(8851);
+;// CONCATENATED MODULE: ./src/flow/scan-start.ts
+// Starting the scan, the one step that spends credits, so that no run ever pays twice:
+// - a re-run for the same commit and scope attaches to the scan already started for it;
+// - a 409 whose conflicting scan is this commit's attaches to it (with reuse-scan);
+// - an answer lost to a 5xx, a reset or a timeout is reconciled by reading state first: attach
+//   if the scan started; else send again, which is safe because the API lets one scan claim an
+//   estimation (a second start of a started scan is a 409, never a second charge).
+// With max-credits-per-pr, the PR's ledger is checked right before the start is sent, and this
+// run's own start (answered, or its lost answer reconciled) is recorded there once; attaching to
+// a scan adds nothing.
+
+
+
+
+/**
+ * Attaches to an earlier scan for this commit and scope, if there is one: first as the action's
+ * own run records name it, then as the API's scan names do.
+ */
+async function findScanToReuse(identity, recordKey, deps, facts) {
+    // The name lookup is sent first although the records win: it needs only the Hacktron client,
+    // so the run's first request is not held up by loading GitHub's REST client for the records.
+    const named = identity.bindsCommit ? await (0,scan_lookup/* findScan */.hj)(deps.client, identity, scan_lookup/* isReusable */.g1) : undefined;
+    const recorded = await (0,run_record/* findRecordedScan */.pd)(recordKey, deps);
+    const scan = recorded ?? named;
+    if (!scan)
+        return undefined;
+    const how = recorded ? 'an earlier run recorded' : 'found by its name';
+    facts.attachedByName = recorded === undefined;
+    attach(scan, `a scan for this commit and scope was already ${scan.status} (reuse-scan; ${how})`, deps, facts);
+    return scan.id;
+}
+async function startScanOnce(request, deps, facts) {
+    facts.phase = 'starting-scan';
+    if (request.reuseScan) {
+        // Another run for this commit may have started the scan while this one was estimating.
+        const existing = await findScanToReuse(request.identity, request.recordKey, deps, facts);
+        if (existing)
+            return existing;
+    }
+    await request.ledger?.beforeSpend();
+    const sentAt = Date.now();
+    let started;
+    try {
+        started = await spend(request, deps);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* HacktronApiError */.jv))
+            throw error;
+        if (error.code === 'conflict' && request.reuseScan && request.identity.bindsCommit) {
+            const scan = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, scan_lookup/* isReusable */.g1);
+            if (scan) {
+                facts.attachedByName = true;
+                attach(scan, `the API answered 409 (${error.serverMessage}) and this commit's scan is ${scan.status}`, deps, facts);
+                return scan.id;
+            }
+        }
+        if (!error.ambiguous)
+            throw error;
+        return reconcile(request, error, sentAt, deps, facts);
+    }
+    return recordStarted(started, request, deps, facts);
+}
+async function reconcile(request, lost, sentAt, deps, facts) {
+    const estimationId = request.body.cost_estimation_id;
+    deps.logger.warning(`Hacktron: the answer to starting the scan was lost (${lost.serverMessage}); checking whether the scan started before doing anything else.`);
+    // If state cannot be read either, stop with the lost answer's error: it names the estimation
+    // to look for in the dashboard, and nothing is sent again blind.
+    const started = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, () => true, sentAt).catch(() => {
+        throw lost;
+    });
+    // A scan found here is this run's own start, paid for: it goes in the ledger, unlike an attach.
+    if (started) {
+        attach(started, 'the scan had started although its answer was lost', deps, facts);
+        await request.ledger?.recordSpend(started.id);
+        return started.id;
+    }
+    let resent;
+    try {
+        deps.logger.info(`No scan of cost estimation ${estimationId} yet; sending the start again (the estimation can be claimed once).`);
+        resent = await spend(request, deps);
+    }
+    catch (error) {
+        if (error instanceof errors/* HacktronApiError */.jv && error.code === 'conflict') {
+            const claimed = await (0,scan_lookup/* findScan */.hj)(deps.client, request.identity, () => true, sentAt);
+            if (claimed) {
+                attach(claimed, 'the first start had claimed the estimation', deps, facts);
+                await request.ledger?.recordSpend(claimed.id);
+                return claimed.id;
+            }
+        }
+        // The retry's own error: when it too went unanswered, its annotation names the estimation
+        // to look for in the dashboard before re-running.
+        throw error;
+    }
+    return recordStarted(resent, request, deps, facts);
+}
+async function recordStarted(started, request, deps, facts) {
+    facts.scanId = started.id;
+    facts.scanStatus = started.status;
+    facts.scanStartedAtMs = deps.clock.now();
+    deps.logger.info(`Started scan ${started.id} from cost estimation ${request.body.cost_estimation_id}.`);
+    // Before anything else: a run cancelled while it waits for the scan has recorded what it paid.
+    await request.ledger?.recordSpend(started.id);
+    return started.id;
+}
+function attach(scan, because, deps, facts) {
+    facts.scanId = scan.id;
+    facts.scanStatus = scan.status;
+    facts.scanStartedAtMs = Date.parse(scan.created_at) || deps.clock.now();
+    facts.attachedBecause = because;
+    deps.logger.info(`Attached to scan ${scan.id}: ${because}. This run spends no credits on it.`);
+}
+/**
+ * Sends the one request that spends credits, unless the job was cancelled meanwhile: the run has
+ * already reported that nothing was spent, and goes on only until the process exits.
+ */
+function spend(request, deps) {
+    if (deps.signal?.aborted) {
+        throw new flow_failure/* FlowFailure */.z('timeout', 'Hacktron: cancelled before the scan started', 'The job was cancelled before the scan was started: nothing was sent, nothing spent.');
+    }
+    return deps.client.createScan(request.body);
+}
+
+// EXTERNAL MODULE: ./src/flow/pr-ledger.ts
+var pr_ledger = __webpack_require__(564);
+;// CONCATENATED MODULE: ./src/flow/commit-binding.ts
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+/** The primary repository's resolution in the estimate (its per-repository result first). */
+function resolvedCommitOf(estimation, primary) {
+    const same = (url, branch) => (0,hacktron_url/* normalizeRepoUrl */.Hx)(url ?? '') === (0,hacktron_url/* normalizeRepoUrl */.Hx)(primary.url) && branch === primary.branch;
+    const result = (estimation.repo_results ?? []).find((entry) => same(entry.repo_url, entry.branch));
+    const requested = estimation.repos.find((entry) => same(entry.repo_url, entry.branch));
+    return {
+        sha: result?.commit_sha ?? requested?.commit_sha ?? undefined,
+        fromCache: result?.from_cache === true
+    };
+}
+/**
+ * How the estimate's resolution binds this run: to `judgedSha` when they agree, or, when the run
+ * names only a branch (`judgedSha` empty: a schedule, a dispatch), to the commit resolved.
+ */
+function bindCommit(resolved, judgedSha) {
+    if (resolved.sha === undefined || !FULL_SHA.test(resolved.sha)) {
+        return { kind: 'unknown', said: resolved.sha };
+    }
+    const sha = resolved.sha.toLowerCase();
+    if (judgedSha === '' || sha === judgedSha.toLowerCase())
+        return { kind: 'bound', sha };
+    return { kind: 'mismatch', resolved: sha, fromCache: resolved.fromCache };
+}
+/** Records what the binding tells the reports: the judged commit, or that none is confirmed. */
+function recordBinding(binding, judgedSha, facts) {
+    if (binding.kind === 'bound')
+        facts.judgedSha = binding.sha;
+    if (binding.kind === 'unknown') {
+        facts.judgedSha = judgedSha || undefined;
+        facts.commitUnconfirmed = binding.said ?? '';
+    }
+    if (binding.kind === 'mismatch')
+        facts.resolvedSha = binding.resolved;
+}
+
+;// CONCATENATED MODULE: ./src/flow/waited-scan.ts
+// `mode: wait` gates a scan someone else started (the mode: start job, through an output or an
+// artifact): before waiting, the scan must be of the repository and branch this run judges, and
+// its name must not name another commit, or a clean scan of other code would pass this commit.
+
+
+
+/** Throws when the scan is of another repository or branch; false when it names another commit. */
+async function confirmWaitedScan(scanId, settings, deps, facts) {
+    const scan = await deps.client.getScan(scanId);
+    const [primary] = settings.repositories;
+    if (primary && primary.url !== '') {
+        if (scan.repo_url === null ||
+            (0,hacktron_url/* normalizeRepoUrl */.Hx)(scan.repo_url) !== (0,hacktron_url/* normalizeRepoUrl */.Hx)(primary.url)) {
+            throw new flow_failure/* FlowFailure */.z('scope-mismatch', 'Hacktron: scan-id is a scan of another repository', `Scan ${scanId} is of ${scan.repo_url ?? 'no repository'}, but this run judges ${primary.url}: ` +
+                'its verdict would be about other code. Nothing was gated; pass the scan-id of the mode: start job for this repository.');
+        }
+        if (primary.branch !== '' && scan.branch !== primary.branch) {
+            throw new flow_failure/* FlowFailure */.z('branch-mismatch', 'Hacktron: scan-id is a scan of another branch', `Scan ${scanId} is of branch ${scan.branch ?? '(none)'}, but this run judges ${primary.branch}. ` +
+                'Nothing was gated; pass the scan-id of the mode: start job for this branch.');
+        }
+    }
+    const head = settings.event.headSha.toLowerCase();
+    const named = (0,scan_lookup/* fullShasIn */.oN)(scan.name ?? '');
+    if (head === '' || named.length === 0 || named.includes(head))
+        return true;
+    facts.resolvedSha = named[0];
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-flow.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runFlow(settings, deps, facts, phase) {
+    let scanId = settings.scanId;
+    if (settings.mode !== 'wait') {
+        const started = await estimateAndStart(settings, deps, facts, phase);
+        if (typeof started !== 'string')
+            return started.result;
+        scanId = started;
+        if (settings.mode === 'start')
+            return 'started';
+    }
+    if (scanId === undefined)
+        throw new Error('No scan to wait for');
+    const waitFor = scanId;
+    if (settings.mode === 'wait' && !(await confirmWaitedScan(waitFor, settings, deps, facts))) {
+        return 'commit-mismatch';
+    }
+    await phase('Wait for the scan', () => waitForScan({
+        scanId: waitFor,
+        pollIntervalMs: settings.pollIntervalMs,
+        timeoutMs: settings.scanTimeoutMs
+    }, deps, facts));
+    const findings = facts.findings ?? [];
+    const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () => decideGateScope({
+        scope: settings.gateScope,
+        scanId: waitFor,
+        baselineScanId: settings.baselineScanId,
+        repositoryUrl: settings.baselineRepositoryUrl,
+        baseBranch: settings.event.baseBranch,
+        baseSha: settings.event.baseSha,
+        isPullRequest: settings.event.pullRequestNumber !== undefined,
+        branches: settings.baselineBranches,
+        maxAgeMs: settings.baselineMaxAgeMs
+    }, findings, deps));
+    const kept = await triageKeptFromThePr(findings, waitFor, settings, deps);
+    facts.verdict = evaluateGate(findings, settings.failOnSeverity, { ...scope, earlierTriage: kept });
+    facts.judgedSha ??= settings.event.headSha || undefined;
+    facts.phase = 'done';
+    return facts.verdict.passed ? 'passed' : 'failed';
+}
+/** On a PR, the triage its previous scan had (earlier-triage.ts); none elsewhere. */
+function triageKeptFromThePr(findings, scanId, settings, deps) {
+    const { event } = settings;
+    if (event.pullRequestNumber === undefined || event.namesBranchOnly) {
+        return Promise.resolve(new Map());
+    }
+    const scope = (0,run_record/* recordScope */.UN)(settings.repositories);
+    return earlierTriage(findings, { scanId, headSha: event.headSha, scope }, deps);
+}
+/** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */
+async function estimateAndStart(settings, deps, facts, phase) {
+    const estimateRequest = estimateRequestOf(settings);
+    let estimation;
+    const approvedId = settings.costEstimationId;
+    if (approvedId !== undefined) {
+        estimation = await phase('Check the approved estimation', () => useApprovedEstimation(approvedId, estimateRequest, deps, facts));
+    }
+    const identity = scanIdentity(settings, estimation?.name ?? settings.estimationName, deps);
+    const recordKey = {
+        // No record binds a commit the run does not know yet (a schedule, a dispatch).
+        headSha: settings.event.namesBranchOnly ? '' : settings.event.headSha,
+        scope: (0,run_record/* recordScope */.UN)(settings.repositories),
+        repoUrl: identity.repoUrl,
+        branch: identity.branch
+    };
+    if (settings.reuseScan && settings.mode !== 'estimate') {
+        const reused = await phase('Look for a scan of this commit', () => findScanToReuse(identity, recordKey, deps, facts));
+        if (reused !== undefined)
+            return reused;
+    }
+    estimation ??= await phase('Estimate the cost', () => (0,estimate/* estimate */.jA)(estimateRequest, deps, facts));
+    if (settings.mode === 'estimate')
+        return { result: 'estimated' };
+    const start = { identity, recordKey, reuseScan: settings.reuseScan };
+    const mayEstimateAgain = approvedId === undefined;
+    const bound = await bindToCommit(settings, estimation, mayEstimateAgain, deps, facts, phase);
+    if (bound === undefined)
+        return { result: 'commit-mismatch' };
+    if (settings.event.pullRequestNumber !== undefined) {
+        const newer = await newerPullRequestHead(settings.event.headSha, deps);
+        if (newer !== undefined) {
+            facts.supersededBy = newer;
+            return { result: 'superseded' };
+        }
+    }
+    const body = scanRequestBody(bound, settings.repositories, settings);
+    const ledger = prSpendLedger(settings, deps, facts);
+    return phase('Start the scan', () => startScanOnce({ body, ...start, ledger }, deps, facts));
+}
+/** The PR's budget for this start: only with max-credits-per-pr, on a pull request. */
+function prSpendLedger(settings, deps, facts) {
+    const { maxCreditsPerPr } = settings;
+    if (maxCreditsPerPr === undefined || settings.event.pullRequestNumber === undefined) {
+        return undefined;
+    }
+    const headSha = facts.judgedSha ?? settings.event.headSha;
+    return (0,pr_ledger/* spendLedger */.GH)({ maxCreditsPerPr, headSha }, deps.prLedger, deps, facts);
+}
+/**
+ * The estimation to spend once its resolved commit is the one this run judges, or undefined when
+ * it is another (nothing is spent). An estimate served from cache that disagrees may predate the
+ * latest push: it is estimated once more (free) before the disagreement counts.
+ */
+async function bindToCommit(settings, estimation, mayEstimateAgain, deps, facts, phase) {
+    const [primary] = settings.repositories;
+    if (!primary)
+        return estimation;
+    const judged = settings.event.namesBranchOnly ? '' : settings.event.headSha;
+    let binding = bindCommit(resolvedCommitOf(estimation, primary), judged);
+    if (binding.kind === 'mismatch' && binding.fromCache && mayEstimateAgain) {
+        deps.logger.info(`The estimate resolved ${primary.branch} to ${binding.resolved} from its cache, not to ${judged}: estimating once more.`);
+        estimation = await phase('Estimate again (the first was served from cache)', () => (0,estimate/* estimate */.jA)(estimateRequestOf(settings), deps, facts));
+        const again = bindCommit(resolvedCommitOf(estimation, primary), judged);
+        // A fresh estimate that cannot say which commit it resolved does not undo a known mismatch.
+        if (again.kind !== 'unknown')
+            binding = again;
+    }
+    recordBinding(binding, judged, facts);
+    if (binding.kind === 'unknown') {
+        deps.logger.info(`The estimate did not say in full which commit of ${primary.branch} it resolved (${JSON.stringify(binding.said ?? null)}): the scanned commit could not be confirmed.`);
+    }
+    return binding.kind === 'mismatch' ? undefined : estimation;
+}
+function estimateRequestOf(settings) {
+    return {
+        name: settings.estimationName,
+        repositories: settings.repositories,
+        pollIntervalMs: settings.pollIntervalMs,
+        timeoutMs: settings.estimationTimeoutMs,
+        maxCredits: settings.maxCredits
+    };
+}
+/** Which scan is this run's: its name, primary repository and branch, and whether the name binds. */
+function scanIdentity(settings, name, deps) {
+    const [primary] = settings.repositories;
+    // For the fallback lookup by name: Hacktron names a scan after its estimation today, which
+    // nothing promises (the run records come first; see run-record.ts).
+    const identity = {
+        name,
+        repoUrl: primary?.url ?? '',
+        branch: primary?.branch ?? '',
+        // A schedule's or dispatch's commit is known only once the estimate resolves it.
+        bindsCommit: !settings.event.namesBranchOnly && (0,scan_lookup/* nameBindsCommit */.tV)(name, settings.event.headSha)
+    };
+    if (!identity.bindsCommit && settings.reuseScan && settings.mode !== 'estimate') {
+        deps.logger.info(`The estimation name ${JSON.stringify(name)} does not carry the full head SHA, so no scan is attached to by its name: only a run record of this commit can name an earlier scan.`);
+    }
+    return identity;
+}
+
+;// CONCATENATED MODULE: ./src/flow/start-in-flight.ts
+/**
+ * The runner sends SIGTERM 7.5 s after SIGINT (and SIGKILL soon after that): the answer gets 5 s,
+ * which leaves the rest for the reports.
+ */
+const START_ANSWER_GRACE_MS = 5000;
+/**
+ * After a cancellation: when the flow was starting the scan and has no scan id yet, waits until
+ * the flow settles (it stops at its next wait once the start is answered) or the grace runs out.
+ */
+async function awaitStartInFlight(flow, facts, clock, graceMs = START_ANSWER_GRACE_MS) {
+    if (facts.phase !== 'starting-scan' || facts.scanId !== undefined)
+        return;
+    const settled = new AbortController();
+    await Promise.race([
+        flow.then(() => settled.abort(), () => settled.abort()),
+        clock.sleep(graceMs, settled.signal)
+    ]);
+    settled.abort();
+}
+
+// EXTERNAL MODULE: ./src/report/check-run.ts
+var check_run = __webpack_require__(2158);
+// EXTERNAL MODULE: ./src/report/locations.ts + 1 modules
+var locations = __webpack_require__(3134);
+// EXTERNAL MODULE: ./src/run/report-outcome.ts + 1 modules
+var report_outcome = __webpack_require__(5697);
+// EXTERNAL MODULE: ./src/run/run-state.ts
+var run_state = __webpack_require__(9184);
+// EXTERNAL MODULE: ./src/run/pr-ledger-keeper.ts
+var pr_ledger_keeper = __webpack_require__(4732);
+;// CONCATENATED MODULE: ./src/run/drive-flow.ts
+// The flow with everything it needs: the Hacktron client, the front end's pull request and run
+// records, the clock and the cancellation; each phase folded in the log. Loaded once the settings
+// are valid, so a run that stops at a bad input does not pay for the client and the flow.
+// Returns how the flow ended; a cancelled job stops waiting at once (the scan goes on).
+
+
+
+
+
+
+
+
+
+
+
+
+const systemRuntime = {
+    clock: poll/* systemClock */.ml,
+    random: Math.random,
+    createClient: (settings, logger) => new HacktronClient({
+        baseUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        userAgent: `${version/* ACTION_NAME */.p}/${version/* ACTION_VERSION */.Y}`,
+        logger,
+        ...clientTiming(settings.testMode)
+    })
+};
+async function driveFlow(settings, connections, state, runtime) {
+    const { facts, logger, frontEnd } = state;
+    const signal = frontEnd.cancellation;
+    // Cancelled while connecting: nothing is sent at all.
+    if (signal.aborted)
+        return 'cancelled';
+    const flow = runFlow(settings, flowDeps(settings, connections, state, runtime), facts, phase);
+    const cancelled = new Promise((resolve) => {
+        signal.addEventListener('abort', () => resolve('cancelled'), { once: true });
+    });
+    const result = await Promise.race([flow, cancelled]);
+    if (result === 'cancelled') {
+        // Except for the answer to starting the scan, which names the scan that did start.
+        await awaitStartInFlight(flow, facts, runtime.clock);
+    }
+    return result;
+    /** Folds a phase in the log and says how long it took. */
+    async function phase(name, body) {
+        const started = Date.now();
+        return logger.group(name, async () => {
+            try {
+                return await body();
+            }
+            finally {
+                logger.info(`${name}: ${(0,common_text/* formatDuration */.a3)(Date.now() - started)}`);
+            }
+        });
+    }
+}
+function flowDeps(settings, connections, state, runtime) {
+    const { logger, frontEnd } = state;
+    const { workspace } = frontEnd;
+    return {
+        client: runtime.createClient(settings, logger),
+        pullRequest: connections.pullRequest,
+        runRecords: (0,run_state/* runRecordsOf */.Dd)(connections),
+        recordSeal: state.recordSeal,
+        prLedger: (0,pr_ledger_keeper/* prLedgerStore */.R)(state, () => (0,report_outcome/* updateComment */.v)(state)),
+        logger,
+        clock: runtime.clock,
+        random: runtime.random,
+        signal: frontEnd.cancellation,
+        findingsReading: {
+            pacing: findingsPagePacing(settings.testMode),
+            locateInCheckout: (findings) => (0,locations/* locateInCheckout */.k)(findings, workspace.readFile, workspace.root, workspace.fileExists)
+        },
+        // The check run appears in progress at the first phase change, once the first Hacktron
+        // request is out: creating it first would hold that request up while its client loads.
+        onPhaseChange: async () => {
+            await (0,report_outcome/* updateComment */.v)(state);
+            await connections.checkRun?.show((0,check_run/* inProgressOutput */.aK)(state.facts), (0,run_state/* runRecordOf */.GH)(state, 'check-run'), state.facts.judgedSha);
+        }
+    };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=47.index.js.map
