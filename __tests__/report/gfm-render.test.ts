@@ -6,12 +6,19 @@ import { spawnSync } from 'node:child_process'
 import { evaluateGate } from '../../src/flow/gate.js'
 import { newRunFacts } from '../../src/flow/run-facts.js'
 import { planAnnotations } from '../../src/report/annotations.js'
+import { completedCheckRun } from '../../src/report/check-run.js'
 import { commentMarker, renderComment } from '../../src/report/comment.js'
 import { locateFindings } from '../../src/report/locations.js'
 import { inertText } from '../../src/report/markdown.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { hostileFindings, HOSTILE_TEXT, LIVE_TEXT } from '../../__fixtures__/findings.js'
-import { SUMMARY_CONTEXT } from '../helpers/report.js'
+import {
+  ENCODED_PATHS,
+  hostileFindings,
+  HOSTILE_TEXT,
+  LIVE_TEXT
+} from '../../__fixtures__/findings.js'
+import { finding } from '../helpers/findings.js'
+import { completedProgress, SUMMARY_CONTEXT } from '../helpers/report.js'
 
 const CMARK_GFM = 'cmark-gfm'
 const hasCmarkGfm = spawnSync(CMARK_GFM, ['--version']).status === 0
@@ -95,5 +102,40 @@ describe('text that stays inert', () => {
     expect(inertText('Use parameterized queries in src/db.js')).toBe(
       'Use parameterized queries in src/db.js'
     )
+  })
+})
+
+describe('paths that need percent-encoding', () => {
+  withCmark('link to their file and line, and show the path as it is', () => {
+    const paths = [...ENCODED_PATHS, 'src/(group)/a b.ts', 'src/a`b.js', 'src/a]b[c).js']
+    const findings = paths.map((path, index) =>
+      finding({ id: `f-${index}`, title: `At ${index}`, affected_file: path })
+    )
+    const locations = new Map(
+      findings.map((each) => [each.id, { path: each.affected_file, startLine: 3 }])
+    )
+    const facts = completedProgress(findings)
+    const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
+    const context = { ...SUMMARY_CONTEXT, locations }
+    for (const markdown of [
+      renderSummary({ result: 'failed' }, facts, context),
+      renderComment(marker, facts, context, { result: 'failed' }),
+      completedCheckRun({ result: 'failed' }, facts, context, locations, false).output.summary
+    ]) {
+      const html = renderGfm(markdown)
+      const links = new Map(
+        [...html.matchAll(/<a href="([^"]*)"><code>([^<]*)<\/code><\/a>/g)].map(
+          ([, href, shown]) => [visibleText(shown ?? ''), href ?? '']
+        )
+      )
+      for (const path of paths) {
+        const href = links.get(`${path}:3`)
+        expect(href).toBeDefined()
+        expect(href!.startsWith(OWN_LINK)).toBe(true)
+        const [where, anchor] = href!.slice(OWN_LINK.length).split('#')
+        expect(anchor).toBe('L3')
+        expect(decodeURIComponent(where!)).toBe(`${'a'.repeat(40)}/${path}`)
+      }
+    }
   })
 })

@@ -5,8 +5,14 @@ import { describe, expect, it } from '@jest/globals'
 import { evaluateGate } from '../../src/flow/gate.js'
 import { newRunFacts } from '../../src/flow/run-facts.js'
 import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../../src/report/comment.js'
+import { locateFindings } from '../../src/report/locations.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { HOSTILE_FINDING, HOSTILE_TEXT } from '../../__fixtures__/findings.js'
+import {
+  ENCODED_PATHS,
+  HOSTILE_FINDING,
+  HOSTILE_TEXT,
+  UNUSABLE_PATHS
+} from '../../__fixtures__/findings.js'
 import { finding, manyFindings } from '../helpers/findings.js'
 import { completedProgress, SUMMARY_CONTEXT } from '../helpers/report.js'
 
@@ -37,6 +43,43 @@ describe('summary and comment', () => {
       /\| 🟠 High \| SQL injection in user search \| \[` src\/db\/users\.js:12 `\]\([^)]+\) \| The q parameter reaches a SQL string\. \|/
     )
     expect(summary).not.toContain('<details>')
+  })
+
+  it('link a path that needs percent-encoding to its line, like any other, and no unusable one', () => {
+    const paths = [...ENCODED_PATHS, 'src/(group)/a b.ts', ...UNUSABLE_PATHS]
+    const findings = paths.map((path, index) =>
+      finding({ id: `f-${index}`, title: `At ${index}`, affected_file: path })
+    )
+    const locations = locateFindings(findings, undefined)
+    const lines = new Map(findings.map((each) => [each.id, { startLine: 7, endLine: 9 }]))
+    const withLines = new Map(
+      [...locations].map(([id, location]) => [
+        id,
+        location.path ? { ...location, ...lines.get(id) } : location
+      ])
+    )
+    const summary = renderSummary({ result: 'failed' }, completedProgress(findings), {
+      ...SUMMARY_CONTEXT,
+      locations: withLines
+    })
+    const blob = `https://github.com/acme/shop/blob/${'a'.repeat(40)}/`
+    const links = [...summary.matchAll(/\[(`+) (.*?) \1\]\(([^)\s]*)\)/g)]
+    const linked = new Map(links.map(([, , shown, url]) => [shown, url ?? '']))
+    for (const path of [...ENCODED_PATHS, 'src/(group)/a b.ts']) {
+      const url = linked.get(`${path}:7`)
+      expect(url).toBeDefined()
+      expect(url!.startsWith(blob)).toBe(true)
+      expect(url!.endsWith('#L7-L9')).toBe(true)
+      // Each segment percent-encoded: nothing a Markdown link destination or a URL would cut.
+      const encoded = url!.slice(blob.length, -'#L7-L9'.length)
+      expect(encoded).toMatch(/^[A-Za-z0-9%._~/-]+$/)
+      expect(encoded.split('/').map(decodeURIComponent).join('/')).toBe(path)
+    }
+    // Unusable paths are shown, never linked.
+    expect(links).toHaveLength(ENCODED_PATHS.length + 1)
+    for (const path of UNUSABLE_PATHS.filter((each) => each.trim() !== '')) {
+      expect(summary).toContain(`\` ${path} \``)
+    }
   })
 
   it('lead with the blocking findings and fold the rest by why they do not block', () => {

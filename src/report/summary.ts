@@ -297,13 +297,32 @@ function fileLink(finding: Finding, context: SummaryContext): string {
   const path = location ? location.path : repoRelativePath(finding.affected_file)
   // A finding with no file (or one withheld: its file is detail too) is placed nowhere.
   if (!path && !finding.affected_file) return '—'
-  if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
+  // Only a path plainly inside the repository is linked (no `..`, not absolute, no control
+  // character): the rest is shown as the API wrote it, inert.
+  if (!path || repoRelativePath(path) !== path || !context.headSha || !context.repository) {
     return inlineCode(finding.affected_file ?? '', 120)
   }
   const { startLine, endLine } = location ?? {}
   const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : ''
   const anchor = startLine ? `#L${startLine}${range}` : ''
   const shown = startLine ? `${path}:${startLine}` : path
-  const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`
+  const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${urlPath(path)}${anchor}`
   return `[${inlineCode(shown, 120)}](${url})`
+}
+
+/**
+ * A repository path in a link: each segment percent-encoded (a space, `%`, `#`, `?`, non-ASCII),
+ * and the parentheses and other sub-delimiters too, so no character ends the Markdown link
+ * destination early or is read as the URL's query or fragment.
+ */
+function urlPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment).replace(
+        /[!'()*]/g,
+        (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+      )
+    )
+    .join('/')
 }
