@@ -161,7 +161,12 @@ describe('summary and comment', () => {
     const facts = completedProgress(manyFindings(10_000, { titleLength: 400 }))
     const summary = renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)
     expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024)
-    expect(summary).toContain('and 3950 more, in the SARIF file')
+    expect(summary).toContain(
+      '…and 3950 more, not listed here: this table lists the 50 most severe.'
+    )
+    // No SARIF file was written here: the summary names none, and the dashboard as having all.
+    expect(summary).toContain('the Hacktron dashboard has every finding (scan ` 9b2f0f8e-')
+    expect(summary).not.toContain('SARIF file')
     const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
     const comment = renderComment(marker, facts, SUMMARY_CONTEXT, { result: 'failed' })
     expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
