@@ -3,7 +3,11 @@
 // HTML, no mention or issue reference GitHub would link (and notify), no bidi reordering.
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
+import { silentLogger } from '../../src/common/logger.js'
+import type { FlowDeps } from '../../src/flow/deps.js'
 import { evaluateGate } from '../../src/flow/gate.js'
+import { decideGateScope } from '../../src/flow/gate-scope.js'
+import type { CostEstimation, Scan } from '../../src/hacktron/types.js'
 import { newRunFacts } from '../../src/flow/run-facts.js'
 import { planAnnotations } from '../../src/report/annotations.js'
 import { completedCheckRun } from '../../src/report/check-run.js'
@@ -18,6 +22,7 @@ import {
   LIVE_TEXT
 } from '../../__fixtures__/findings.js'
 import { finding } from '../helpers/findings.js'
+import { fakeClock, FAKE_CLOCK_START } from '../helpers/clock.js'
 import { completedProgress, SUMMARY_CONTEXT } from '../helpers/report.js'
 
 const CMARK_GFM = 'cmark-gfm'
@@ -139,3 +144,88 @@ describe('paths that need percent-encoding', () => {
     }
   })
 })
+
+describe("the action's own sentences", () => {
+  const REPOSITORY = 'https://github.com/acme/shop'
+  /** A branch name git accepts, written to be live: a mention, a reference, emphasis. */
+  const BRANCH = 'feat/@octo-org#1_x*y*'
+  const COMMIT = 'c'.repeat(40)
+
+  /** The gate's real fallback: the one baseline scan's ancestry could not be read. */
+  async function fallbackReason(): Promise<ReturnType<typeof evaluateGate>['scope']> {
+    const baseline = {
+      id: 'base',
+      scan_type: 'full',
+      status: 'completed',
+      name: `nightly @ ${COMMIT}`,
+      repo_url: REPOSITORY,
+      branch: BRANCH,
+      created_at: new Date(FAKE_CLOCK_START - 3_600_000).toISOString()
+    } as Scan
+    const deps = {
+      client: { listScans: async () => ({ data: [baseline], total: 1, page: 1, limit: 100 }) },
+      clock: fakeClock(),
+      random: () => 0.5,
+      logger: silentLogger,
+      pullRequest: {
+        baseIncludes: async () => {
+          throw new Error(`HTTP 403: ${LIVE_TEXT} ${HOSTILE_TEXT}`)
+        }
+      }
+    } as unknown as FlowDeps
+    const request = {
+      scope: 'new' as const,
+      scanId: 'judged',
+      repositoryUrl: REPOSITORY,
+      baseBranch: BRANCH,
+      isPullRequest: true,
+      branches: [BRANCH],
+      maxAgeMs: 86_400_000
+    }
+    return decideGateScope(request, [], deps)
+  }
+
+  withCmark('keep their links and names whole, and what they quote inert', async () => {
+    const findings = [finding()]
+    const facts = completedProgress(findings)
+    facts.verdict = evaluateGate(findings, 'high', await fallbackReason())
+    facts.estimation = {
+      id: 'estimate',
+      triage_required: false,
+      repo_results: [
+        {
+          repo_url: 'https://github.com/acme/legacy',
+          branch: 'main',
+          status: 'failed',
+          from_cache: false,
+          error: `unreachable, see ${LIVE_TEXT}`
+        }
+      ]
+    } as unknown as CostEstimation
+    const html = renderGfm(renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT))
+    const links = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((match) => match[1])
+    // The workflow's repository is a link, as it is; nothing the API or the event wrote is one.
+    expect(links).toContain(REPOSITORY)
+    for (const link of links) expect(link === REPOSITORY || link?.startsWith(OWN_LINK)).toBe(true)
+    const visible = visibleText(html)
+    expect(visible).not.toContain('\u200b' + '//github.com/acme/shop')
+    expect(visible).toMatch(
+      new RegExp(
+        `no completed full scan of branch +${escapeRegExp(BRANCH)} +of +${REPOSITORY} +that`
+      )
+    )
+    // Names the action did not choose are verbatim, in code, where GitHub links nothing.
+    expect(html).toContain(`<code>${BRANCH}</code>`)
+    expect(html).toContain(`<code>${COMMIT}</code>`)
+    expect(html).toContain('<code>https://github.com/acme/legacy@main</code>')
+    // The rest of what they quote (the error messages) is inert.
+    const outsideCode = visibleText(html.replace(/<code>[^<]*<\/code>/g, ' '))
+    expectInert(outsideCode)
+    expect(outsideCode).toContain('evil.example')
+    expect(html).not.toMatch(/<img|<script|<iframe/i)
+  })
+})
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -2,6 +2,7 @@
 // 10,000 and hostile findings: the blocking ones first, the rest folded by why they do not block,
 // within GitHub's limits, and behind a marker that cannot be closed early.
 import { describe, expect, it } from '@jest/globals'
+import { code, own, sentence } from '../../src/common/sentence.js'
 import { evaluateGate } from '../../src/flow/gate.js'
 import { newRunFacts } from '../../src/flow/run-facts.js'
 import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../../src/report/comment.js'
@@ -145,15 +146,17 @@ describe('summary and comment', () => {
     )
   })
 
-  it('say why the gate fell back to all', () => {
+  it('say why the gate fell back to all: its own words and links intact, what it quotes inert', () => {
     const facts = completedProgress([finding()])
+    const branch = code('release@2#1')
     facts.verdict = evaluateGate(facts.findings!, 'high', {
       requested: 'new',
       applied: 'all',
-      fallbackReason: 'gate-scope: new fell back to all: no completed scan of x@main'
+      fallbackReason: sentence`gate-scope: ${own('new')} fell back to all: no completed full scan of branch ${branch} of ${own('https://github.com/acme/shop')}; the API said ${'ask @octocat, see #12 at https://evil.example/x'}.`
     })
-    expect(renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)).toContain(
-      '> ℹ️ gate-scope: new fell back to all: no completed scan of x@\u200bmain'
+    const summary = renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)
+    expect(summary).toContain(
+      '> ℹ️ gate-scope: new fell back to all: no completed full scan of branch ` release@2#1 ` of <https://github.com/acme/shop>; the API said ask @\u200boctocat, see \\#\u200b12 at https:\u200b//evil.example/x.'
     )
   })
 

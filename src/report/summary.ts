@@ -9,7 +9,7 @@ import type { BaselineMatchOverruled, GateVerdict, ScopeDecision, Standing } fro
 import { formatDuration } from '../common/text.js'
 import type { RunFacts } from '../flow/run-facts.js'
 import type { GateLevel } from '../findings/severity.js'
-import { inlineCode, inlineText, table } from './markdown.js'
+import { inlineCode, inlineText, sentenceMarkdown, table } from './markdown.js'
 import { repoRelativePath } from '../findings/paths.js'
 import type { FindingLocation } from './locations.js'
 import type { RunOutcome } from './outcome.js'
@@ -84,7 +84,7 @@ export function renderSummary(outcome: RunOutcome, run: RunFacts, context: Summa
   ]
   const { verdict, findings } = run
   if (verdict?.scope.fallbackReason) {
-    parts.push(`> ℹ️ ${inlineText(verdict.scope.fallbackReason, 1000)}`)
+    parts.push(`> ℹ️ ${sentenceMarkdown(verdict.scope.fallbackReason)}`)
   }
   const listing: Listing = { limit: context.maxListed ?? MAX_LISTED_FINDINGS, cut: false }
   if (findings && verdict) parts.push(...findingSections(findings, verdict, context, listing))
@@ -92,7 +92,7 @@ export function renderSummary(outcome: RunOutcome, run: RunFacts, context: Summa
   // Tables that list only some of their findings: where the others are.
   if (listing.cut) parts.push(`_${whereFindingsAre(surfacesOf(run, context), inlineCode)}._`)
   const failures = run.estimation ? failedRepoResults(run.estimation) : []
-  for (const result of failures) parts.push(`> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`)
+  for (const result of failures) parts.push(`> ⚠️ ${sentenceMarkdown(describeFailedRepo(result))}`)
   if (context.notes?.length) parts.push(context.notes.join('\n'))
   const facts = factsLine(run, context)
   if (facts) parts.push(facts)
