@@ -1,6 +1,7 @@
 // The flow in-process, against the simulator over loopback, with a fake clock and a fake pull
 // request: what the PR's code is judged on (gate-scope), a superseded head, and the approval flow.
 import { describe, expect, it } from '@jest/globals'
+import { plainText, type Sentence } from '../../src/common/sentence.js'
 import { newRunFacts, type RunFacts } from '../../src/flow/run-facts.js'
 import { runFlow } from '../../src/flow/run-flow.js'
 import type { FlowSettings } from '../../src/flow/types.js'
@@ -26,6 +27,9 @@ import {
   simulatorPerTest
 } from '../helpers/simulator.js'
 import { FAKE_CLOCK_START } from '../helpers/clock.js'
+
+/** Why the gate fell back to all, as the log says it. */
+const reasonOf = (reason: Sentence | undefined): string => (reason ? plainText(reason) : '')
 
 const REPO = DEMO_REPO
 const HEAD_SHA = DEMO_HEAD_SHA
@@ -190,7 +194,9 @@ describe('gate-scope: new', () => {
     expect(facts.verdict!.scope).toMatchObject({ requested: 'new', applied: 'all' })
     expect(facts.verdict!.gating).toHaveLength(2)
     const notice = logger.lines.find((line) => line.level === 'notice')
-    expect(notice?.message).toMatch(/fell back to all: no completed full scan of .*@master/)
+    expect(notice?.message).toMatch(
+      /fell back to all: no completed full scan of branch master of https:\/\/github.com\//
+    )
     expect(notice?.message).toMatch(/Run this action on pushes to master/)
   })
 
@@ -224,7 +230,7 @@ describe('gate-scope: new', () => {
     expect(named.verdict).toMatchObject({ passed: true, newFindings: 4 })
     expect(named.verdict!.scope.baselineScanId).toBe(byName('nightly'))
     const running = await again(byName('in flight'))
-    expect(running.verdict!.scope.fallbackReason).toMatch(/is running, not completed/)
+    expect(reasonOf(running.verdict!.scope.fallbackReason)).toMatch(/is running, not completed/)
     expect(running.verdict!.passed).toBe(false)
   })
 
@@ -246,7 +252,7 @@ describe('gate-scope: new', () => {
       settingsFor({ event: { headSha: HEAD_SHA, pullRequestNumber: 2, baseBranch: 'lenient' } })
     )
     expect(facts.verdict!.scope.applied).toBe('all')
-    expect(facts.verdict!.scope.fallbackReason).toMatch(
+    expect(reasonOf(facts.verdict!.scope.fallbackReason)).toMatch(
       /targets lenient, which is not a baseline branch \(baseline-branches: master\)/
     )
     const listed = await run(
@@ -284,14 +290,16 @@ describe('gate-scope: new', () => {
     })
     const { scope } = facts.verdict!
     expect(scope.applied).toBe('all')
-    expect(scope.fallbackReason).toMatch(/is 31d 0h old, older than baseline-max-age \(30d 0h\)/)
+    expect(reasonOf(scope.fallbackReason)).toMatch(
+      /is 31d 0h old, older than baseline-max-age \(30d 0h\)/
+    )
     // Chosen explicitly, a Code Review scan is refused all the same.
     const reviewId = simulator.store.allScans().find((scan) => scan.name === 'review')!.id
     const explicit = await runInProcess(
       simulator,
       settingsFor({ baselineScanId: reviewId, reuseScan: false })
     )
-    expect(explicit.facts.verdict!.scope.fallbackReason).toMatch(
+    expect(reasonOf(explicit.facts.verdict!.scope.fallbackReason)).toMatch(
       /baseline-scan-id: scan .* is a Code Review \(pr\) scan, not a full one/
     )
   })
@@ -313,7 +321,7 @@ describe('gate-scope: new', () => {
       }
     )
     expect(refused.facts.verdict!.scope.applied).toBe('all')
-    expect(refused.facts.verdict!.scope.fallbackReason).toMatch(
+    expect(reasonOf(refused.facts.verdict!.scope.fallbackReason)).toMatch(
       new RegExp(`judged ${elsewhere}, which is not in the history of the pull request's base`)
     )
     const taken = await run(
@@ -396,7 +404,7 @@ describe('gate-scope: changed-files', () => {
       }
     })
     // The reader's own words (its platform's limit) are quoted.
-    expect(cut.facts.verdict!.scope.fallbackReason).toMatch(/3000 files GitHub lists/)
+    expect(reasonOf(cut.facts.verdict!.scope.fallbackReason)).toMatch(/3000 files GitHub lists/)
   })
 })
 

@@ -2,6 +2,7 @@
 // so none can be changed or cut off without the seal failing; read back strictly, so a gate that
 // is not one the action writes makes no record at all; and handed to a triage only from a record
 // that verifies.
+import { sentence } from '../../src/common/sentence.js'
 import { describe, expect, it } from '@jest/globals'
 import { evaluateGate, SCOPE_ALL } from '../../src/flow/gate.js'
 import {
@@ -137,7 +138,7 @@ describe('run record: the gate of a verdict', () => {
     const verdict = evaluateGate(findings, 'low', {
       requested: 'new',
       applied: 'all',
-      fallbackReason: 'no baseline'
+      fallbackReason: sentence`no baseline`
     })
     expect(gateOfVerdict(verdict)).toEqual({ failOnSeverity: 'low', gateScope: 'all' })
     expect(gateOfVerdict(evaluateGate(findings, 'none', SCOPE_ALL))).toEqual({

@@ -43,6 +43,11 @@ describe('annotations', () => {
     expect(count('notice')).toBe(9)
     expect(plan.omitted).toBe(10_000 - 25)
     expect(plan.overflowNotice?.message).toContain('9975 of 10000 findings are not annotated')
+    // Where the rest are, as each surface holds them: no SARIF file was written here.
+    expect(plan.overflowNotice?.message).toMatch(
+      /The job summary lists at most 50 findings per table, most severe first; the Hacktron dashboard has every finding\.$/
+    )
+    expect(plan.overflowNotice?.message).not.toMatch(/All of them|SARIF/)
     expect(
       planAnnotations([], new Map(), 'high', { alreadyUsed: NONE_USED, maxAnnotations: 10 })
     ).toEqual({ annotations: [], omitted: 0 })

@@ -2,11 +2,18 @@
 // 10,000 and hostile findings: the blocking ones first, the rest folded by why they do not block,
 // within GitHub's limits, and behind a marker that cannot be closed early.
 import { describe, expect, it } from '@jest/globals'
+import { code, own, sentence } from '../../src/common/sentence.js'
 import { evaluateGate } from '../../src/flow/gate.js'
 import { newRunFacts } from '../../src/flow/run-facts.js'
 import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../../src/report/comment.js'
+import { locateFindings } from '../../src/report/locations.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { HOSTILE_FINDING, HOSTILE_TEXT } from '../../__fixtures__/findings.js'
+import {
+  ENCODED_PATHS,
+  HOSTILE_FINDING,
+  HOSTILE_TEXT,
+  UNUSABLE_PATHS
+} from '../../__fixtures__/findings.js'
 import { finding, manyFindings } from '../helpers/findings.js'
 import { completedProgress, SUMMARY_CONTEXT } from '../helpers/report.js'
 
@@ -37,6 +44,43 @@ describe('summary and comment', () => {
       /\| 🟠 High \| SQL injection in user search \| \[` src\/db\/users\.js:12 `\]\([^)]+\) \| The q parameter reaches a SQL string\. \|/
     )
     expect(summary).not.toContain('<details>')
+  })
+
+  it('link a path that needs percent-encoding to its line, like any other, and no unusable one', () => {
+    const paths = [...ENCODED_PATHS, 'src/(group)/a b.ts', ...UNUSABLE_PATHS]
+    const findings = paths.map((path, index) =>
+      finding({ id: `f-${index}`, title: `At ${index}`, affected_file: path })
+    )
+    const locations = locateFindings(findings, undefined)
+    const lines = new Map(findings.map((each) => [each.id, { startLine: 7, endLine: 9 }]))
+    const withLines = new Map(
+      [...locations].map(([id, location]) => [
+        id,
+        location.path ? { ...location, ...lines.get(id) } : location
+      ])
+    )
+    const summary = renderSummary({ result: 'failed' }, completedProgress(findings), {
+      ...SUMMARY_CONTEXT,
+      locations: withLines
+    })
+    const blob = `https://github.com/acme/shop/blob/${'a'.repeat(40)}/`
+    const links = [...summary.matchAll(/\[(`+) (.*?) \1\]\(([^)\s]*)\)/g)]
+    const linked = new Map(links.map(([, , shown, url]) => [shown, url ?? '']))
+    for (const path of [...ENCODED_PATHS, 'src/(group)/a b.ts']) {
+      const url = linked.get(`${path}:7`)
+      expect(url).toBeDefined()
+      expect(url!.startsWith(blob)).toBe(true)
+      expect(url!.endsWith('#L7-L9')).toBe(true)
+      // Each segment percent-encoded: nothing a Markdown link destination or a URL would cut.
+      const encoded = url!.slice(blob.length, -'#L7-L9'.length)
+      expect(encoded).toMatch(/^[A-Za-z0-9%._~/-]+$/)
+      expect(encoded.split('/').map(decodeURIComponent).join('/')).toBe(path)
+    }
+    // Unusable paths are shown, never linked.
+    expect(links).toHaveLength(ENCODED_PATHS.length + 1)
+    for (const path of UNUSABLE_PATHS.filter((each) => each.trim() !== '')) {
+      expect(summary).toContain(`\` ${path} \``)
+    }
   })
 
   it('lead with the blocking findings and fold the rest by why they do not block', () => {
@@ -102,15 +146,17 @@ describe('summary and comment', () => {
     )
   })
 
-  it('say why the gate fell back to all', () => {
+  it('say why the gate fell back to all: its own words and links intact, what it quotes inert', () => {
     const facts = completedProgress([finding()])
+    const branch = code('release@2#1')
     facts.verdict = evaluateGate(facts.findings!, 'high', {
       requested: 'new',
       applied: 'all',
-      fallbackReason: 'gate-scope: new fell back to all: no completed scan of x@main'
+      fallbackReason: sentence`gate-scope: ${own('new')} fell back to all: no completed full scan of branch ${branch} of ${own('https://github.com/acme/shop')}; the API said ${'ask @octocat, see #12 at https://evil.example/x'}.`
     })
-    expect(renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)).toContain(
-      '> ℹ️ gate-scope: new fell back to all: no completed scan of x@\u200bmain'
+    const summary = renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)
+    expect(summary).toContain(
+      '> ℹ️ gate-scope: new fell back to all: no completed full scan of branch ` release@2#1 ` of <https://github.com/acme/shop>; the API said ask @\u200boctocat, see \\#\u200b12 at https:\u200b//evil.example/x.'
     )
   })
 
@@ -118,7 +164,12 @@ describe('summary and comment', () => {
     const facts = completedProgress(manyFindings(10_000, { titleLength: 400 }))
     const summary = renderSummary({ result: 'failed' }, facts, SUMMARY_CONTEXT)
     expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024)
-    expect(summary).toContain('and 3950 more, in the SARIF file')
+    expect(summary).toContain(
+      '…and 3950 more, not listed here: this table lists the 50 most severe.'
+    )
+    // No SARIF file was written here: the summary names none, and the dashboard as having all.
+    expect(summary).toContain('the Hacktron dashboard has every finding (scan ` 9b2f0f8e-')
+    expect(summary).not.toContain('SARIF file')
     const marker = commentMarker({ workflow: 'w', job: 'j', repository: 'r', branch: 'b' })
     const comment = renderComment(marker, facts, SUMMARY_CONTEXT, { result: 'failed' })
     expect(comment.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)

@@ -2,6 +2,7 @@
 import type { CostEstimation, CreateCostEstimationRequest, RepoResult } from '../hacktron/types.js'
 import { TERMINAL_ESTIMATION_STATUSES } from '../hacktron/types.js'
 import type { Logger } from '../common/logger.js'
+import { code, joinSentences, plainText, sentence, type Sentence } from '../common/sentence.js'
 import type { RepositoryTarget } from './types.js'
 import { FlowFailure } from './flow-failure.js'
 import { sameRepository } from '../hacktron/url.js'
@@ -98,7 +99,7 @@ export function checkEstimation(
   }
   const failed = failedRepoResults(estimation)
   refuseWithoutPrimary(estimation, failed)
-  for (const result of failed) logger.warning(describeFailedRepo(result))
+  for (const result of failed) logger.warning(plainText(describeFailedRepo(result)))
 
   const credits = estimation.total_credits ?? 0
   if (!(credits > 0)) {
@@ -140,7 +141,7 @@ function refuseWithoutPrimary(estimation: CostEstimation, failed: readonly RepoR
     'estimation-failed',
     'Hacktron: the primary repository could not be estimated',
     `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
-      `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
+      `${plainText(describeFailedRepo(primaryFailed, false))} ` +
       "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
       'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.'
   )
@@ -150,10 +151,24 @@ export function failedRepoResults(estimation: CostEstimation): RepoResult[] {
   return (estimation.repo_results ?? []).filter((result) => result.status === 'failed')
 }
 
-export function describeFailedRepo(result: RepoResult): string {
-  const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url
-  const languages = result.unsupported_languages?.length
-    ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
-    : ''
-  return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`
+/**
+ * Why a repository could not be estimated, and (`goesOn`) that the scan goes on without it. Its
+ * URL and branch, and the languages, are the API's: shown verbatim, as names; its reason is the
+ * API's words, quoted.
+ */
+export function describeFailedRepo(result: RepoResult, goesOn = true): Sentence {
+  // As related-repositories writes it: `<url>@<branch>`, one name.
+  const where = code(result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url)
+  const reason = result.error ?? result.failure_reason
+  const why = reason === undefined ? sentence`no reason given` : sentence`${reason}`
+  const unsupported = result.unsupported_languages ?? []
+  const languages =
+    unsupported.length > 0
+      ? sentence` Unsupported languages: ${joinSentences(
+          unsupported.map((language) => sentence`${code(language)}`),
+          ', '
+        )}.`
+      : sentence``
+  const after = goesOn ? sentence` The scan goes on without it.` : sentence``
+  return sentence`Hacktron could not estimate ${where}: ${why}.${languages}${after}`
 }

@@ -2,6 +2,7 @@
 // the base branch; `changed-files` reads the files the PR changes. Whenever the narrower scope
 // cannot be judged (no baseline, no PR, an unreadable list), the gate falls back to `all`, the
 // strict side, and says why and what to do: a guess must never let a finding through.
+import { code, own, plainText, sentence, type Sentence } from '../common/sentence.js'
 import type { Finding, FindingState } from '../hacktron/types.js'
 import type { ChangedFiles, GateScope } from './types.js'
 import type { FlowDeps } from './deps.js'
@@ -28,16 +29,16 @@ export async function decideGateScope(
       : request.scope === 'changed-files'
         ? await limitToChangedFiles(request, deps)
         : { requested: 'all' as const, applied: 'all' as const }
-  if (decision.fallbackReason) deps.logger.notice(decision.fallbackReason)
+  if (decision.fallbackReason) deps.logger.notice(plainText(decision.fallbackReason))
   return decision
 }
 
 /** Nothing was compared, so no baseline is named (the baseline-scan-id output stays empty). */
-function fallBack(requested: GateScope, reason: string): ScopeDecision {
+function fallBack(requested: GateScope, reason: Sentence): ScopeDecision {
   return {
     requested,
     applied: 'all',
-    fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`
+    fallbackReason: sentence`gate-scope: ${own(requested)} fell back to all: ${reason}`
   }
 }
 
@@ -46,20 +47,26 @@ async function compareWithBaseline(
   findings: readonly Finding[],
   deps: FlowDeps
 ): Promise<ScopeDecision> {
-  let baseline: Baseline | string
+  let baseline: Baseline | Sentence
   try {
     baseline = await findBaseline(request, deps)
   } catch (error) {
     const advice =
       request.baselineScanId === undefined
-        ? 're-run the job to try again'
-        : `check the baseline-scan-id input (${request.baselineScanId}): it must name a completed scan this API key can read`
-    return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); ${advice}.`)
+        ? sentence`re-run the job to try again`
+        : sentence`check the baseline-scan-id input (${code(request.baselineScanId)}): it must name a completed scan this API key can read`
+    // The error's message is the server's (or the network's) words: quoted, not the action's.
+    return fallBack(
+      'new',
+      sentence`the baseline scan could not be read (${messageOf(error)}); ${advice}.`
+    )
   }
-  if (typeof baseline === 'string') return fallBack('new', baseline)
+  if ('parts' in baseline) return fallBack('new', baseline)
   const { scan, commit, passedOver = [] } = baseline
   if (passedOver.length > 0) {
-    deps.logger.info(`Newer scans passed over as baselines: ${passedOver.join('; ')}.`)
+    deps.logger.info(
+      `Newer scans passed over as baselines: ${passedOver.map(plainText).join('; ')}.`
+    )
   }
   let earlier: Finding[]
   try {
@@ -68,7 +75,7 @@ async function compareWithBaseline(
   } catch (error) {
     return fallBack(
       'new',
-      `the findings of baseline scan ${scan.id} could not be read (${messageOf(error)}); re-run the job to try again.`
+      sentence`the findings of baseline scan ${code(scan.id)} could not be read (${messageOf(error)}); re-run the job to try again.`
     )
   }
   const edited = await filesThePullRequestEdits(request, deps)
@@ -219,8 +226,8 @@ async function limitToChangedFiles(request: ScopeRequest, deps: FlowDeps): Promi
     return fallBack(
       'changed-files',
       request.isPullRequest
-        ? "the pull request's files cannot be read here."
-        : 'this run is not for a pull request, so no files are changed by one.'
+        ? sentence`the pull request's files cannot be read here.`
+        : sentence`this run is not for a pull request, so no files are changed by one.`
     )
   }
   let listed: ChangedFiles
@@ -229,14 +236,16 @@ async function limitToChangedFiles(request: ScopeRequest, deps: FlowDeps): Promi
   } catch (error) {
     return fallBack(
       'changed-files',
-      `the pull request's changed files could not be read (${messageOf(error)}).`
+      sentence`the pull request's changed files could not be read (${messageOf(error)}).`
     )
   }
   if (!listed.complete) {
-    return fallBack(
-      'changed-files',
-      `${listed.why ?? 'the list of the files it changes is incomplete'}, so its diff cannot be judged file by file.`
-    )
+    // The platform's reason names branches and commits it read: quoted, not the action's.
+    const why =
+      listed.why === undefined
+        ? sentence`the list of the files it changes is incomplete`
+        : sentence`${listed.why}`
+    return fallBack('changed-files', sentence`${why}, so its diff cannot be judged file by file.`)
   }
   const changedFiles = fileSetOf(listed.files)
   deps.logger.info(

@@ -2,6 +2,7 @@
 // and only findings still open or confirmed (`open`, `true_positive`) count. Within that, the
 // gate scope decides which findings are the PR's to answer for: those it introduces (no match in
 // the baseline scan), those in the files it changes, or all of them.
+import type { Sentence } from '../common/sentence.js'
 import type { Finding, FindingState } from '../hacktron/types.js'
 import {
   bySeverity,
@@ -45,8 +46,11 @@ export type BaselineMatchOverruled =
 export interface ScopeDecision {
   readonly requested: GateScope
   readonly applied: GateScope
-  /** Why `applied` is `all` although something narrower was asked for, and what to do. */
-  readonly fallbackReason?: string
+  /**
+   * Why `applied` is `all` although something narrower was asked for, and what to do: the
+   * action's sentence, with what it quotes from the API, the event or GitHub marked.
+   */
+  readonly fallbackReason?: Sentence
   readonly baselineScanId?: string
   /** The commit the baseline scan judged, when its name tells it. */
   readonly baselineCommit?: string

@@ -7,6 +7,7 @@ import type { Standing } from '../flow/gate.js'
 import type { GateLevel } from '../findings/severity.js'
 import type { FindingLocation } from './locations.js'
 import { inertText, oneLine } from './markdown.js'
+import { whereFindingsAre, type FindingSurfaces } from './surfaces.js'
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
@@ -56,7 +57,8 @@ export function planAnnotations(
   findings: readonly Finding[],
   locations: ReadonlyMap<string, FindingLocation>,
   gate: GateLevel,
-  budget: AnnotationBudget
+  budget: AnnotationBudget,
+  surfaces: FindingSurfaces = {}
 ): AnnotationPlan {
   // One notice is kept back for the overflow line.
   const room: Record<AnnotationLevel, number> = {
@@ -91,7 +93,7 @@ export function planAnnotations(
       message:
         `${omitted} of ${findings.length} findings are not annotated on the code (GitHub shows at most ` +
         `${ANNOTATIONS_PER_LEVEL} annotations of each level per step, and max-annotations is ` +
-        `${budget.maxAnnotations}). All of them are in the job summary and the SARIF file.`
+        `${budget.maxAnnotations}). ${whereFindingsAre(surfaces, inertText)}.`
     }
   }
 }
@@ -107,7 +109,7 @@ function annotationFor(
     title: `${finding.severity}: ${inertText(oneLine(finding.title, 120))}`,
     message:
       `${inertText(oneLine(finding.category, 80))} (${finding.state}). ${inertText(oneLine(finding.description, 300))}\n` +
-      `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard and the job summary.`,
+      `Finding ${finding.id}: the full finding, with its proof of concept, is in the Hacktron dashboard.`,
     file: location?.path,
     startLine: location?.startLine,
     endLine: location?.endLine

@@ -157,9 +157,7 @@ export function renderSummaryWithin(
   for (let listed = LISTED_IN_COMMENT; ; listed = Math.floor(listed / 2)) {
     const trimmed = listed < LISTED_IN_COMMENT
     const notes = trimmed
-      ? [
-          `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
-        ]
+      ? [`_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit._`]
       : []
     const body = renderSummary(outcome, facts, {
       ...context,

@@ -13,6 +13,7 @@ import type { RunFacts } from '../flow/run-facts.js'
 import { shortIds } from '../findings/short-id.js'
 import type { FindingLocation } from './locations.js'
 import { inlineCode } from './markdown.js'
+import { formatCount } from './surfaces.js'
 
 export type DetailLevel = 'full' | 'redacted'
 
@@ -101,13 +102,19 @@ export function disclosedLocations(
   return new Map([...locations].filter(([id]) => !disclosure.withheld.has(id)))
 }
 
-/** The one line the summary and the comment carry when anything is withheld; undefined otherwise. */
-export function withheldNote(disclosure: Disclosure): string | undefined {
+/**
+ * The one line the summary and the comment carry when anything is withheld; undefined otherwise.
+ * `sarifResults`: how many findings the SARIF file holds (undefined when none was written).
+ */
+export function withheldNote(disclosure: Disclosure, sarifResults?: number): string | undefined {
   const count = disclosure.withheld.size
   if (count === 0) return undefined
   const which = count === 1 ? '1 finding is' : `${count} findings are`
   return (
     `🔒 Details of ${which} withheld from this report (report-detail): only findings this pull request brings are shown in full. ` +
-    `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${inlineCode(disclosure.scanId)}) or in the SARIF file.`
+    `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${inlineCode(disclosure.scanId)})` +
+    (sarifResults === undefined
+      ? '.'
+      : `; the SARIF file keeps every detail of the ${formatCount(sarifResults)} findings it holds, most severe first.`)
   )
 }

@@ -1,6 +1,7 @@
 // Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
 // the scanned code. These helpers make it inert where GitHub shows it: no links, images, HTML,
 // mentions, issue references, table breaks, code-fence escapes or disguised (bidi) text.
+import type { Sentence } from '../common/sentence.js'
 
 /**
  * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C)
@@ -34,13 +35,49 @@ export function oneLine(text: string, max: number): string {
 export function inlineText(text: string, maxLength = 300): string {
   const flat = text.replace(/[\r\n\t]+/g, ' ').trim()
   const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat
-  return inertText(
-    cut
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-  )
+  return inertText(escapeMarkdown(cut))
+}
+
+/** A web address in the action's own words, up to what ends a sentence after it. */
+const OWN_URL = /(https?:\/\/[^\s<>]*[^\s<>.,;:!?'")\]])/
+
+/**
+ * The action's own words as Markdown: what Markdown or HTML would read is escaped, and each web
+ * address is kept whole, as an autolink (`<https://…>`), so it stays a link and pastes as it is.
+ * For trusted text only: it is not made inert (no zero-width spaces), so never give it text the
+ * action did not write.
+ */
+export function ownMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .split(OWN_URL)
+    .map((piece, index) => (index % 2 === 1 ? `<${piece}>` : escapeMarkdown(piece)))
+    .join('')
+}
+
+function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+}
+
+/**
+ * A sentence the action composed, as Markdown: its own words with `ownMarkdown`, names it did not
+ * choose as inline code (verbatim, never linked), other text it quotes with `inlineText` (inert),
+ * each quoted part cut at `maxQuoted` characters.
+ */
+export function sentenceMarkdown(text: Sentence, maxQuoted = 500): string {
+  return text.parts
+    .map((part) =>
+      'own' in part
+        ? ownMarkdown(part.own)
+        : 'code' in part
+          ? inlineCode(part.code, 200)
+          : inlineText(part.quoted, maxQuoted)
+    )
+    .join('')
 }
 
 /** Inline code that no backtick in `text` can close early. */

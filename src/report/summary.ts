@@ -9,11 +9,12 @@ import type { BaselineMatchOverruled, GateVerdict, ScopeDecision, Standing } fro
 import { formatDuration } from '../common/text.js'
 import type { RunFacts } from '../flow/run-facts.js'
 import type { GateLevel } from '../findings/severity.js'
-import { inlineCode, inlineText, table } from './markdown.js'
+import { inlineCode, inlineText, sentenceMarkdown, table } from './markdown.js'
 import { repoRelativePath } from '../findings/paths.js'
 import type { FindingLocation } from './locations.js'
 import type { RunOutcome } from './outcome.js'
 import type { Disclosure } from './disclosure.js'
+import { MAX_LISTED_FINDINGS, whereFindingsAre, type FindingSurfaces } from './surfaces.js'
 
 export interface SummaryContext {
   readonly failOnSeverity: GateLevel
@@ -31,10 +32,12 @@ export interface SummaryContext {
   readonly notes?: readonly string[]
   /** What the report withholds (`report-detail`): the findings it is given are already stubbed. */
   readonly disclosure?: Disclosure
+  /** How many findings the SARIF file holds; undefined when none was written. */
+  readonly sarifResults?: number
 }
 
 /** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
-export const MAX_LISTED_FINDINGS = 50
+export { MAX_LISTED_FINDINGS }
 
 const VERDICT: Record<RunOutcome['result'], string> = {
   passed: '✅ Passed',
@@ -81,12 +84,15 @@ export function renderSummary(outcome: RunOutcome, run: RunFacts, context: Summa
   ]
   const { verdict, findings } = run
   if (verdict?.scope.fallbackReason) {
-    parts.push(`> ℹ️ ${inlineText(verdict.scope.fallbackReason, 1000)}`)
+    parts.push(`> ℹ️ ${sentenceMarkdown(verdict.scope.fallbackReason)}`)
   }
-  if (findings && verdict) parts.push(...findingSections(findings, verdict, context))
-  else if (findings && findings.length > 0) parts.push(ungatedSection(findings, context))
+  const listing: Listing = { limit: context.maxListed ?? MAX_LISTED_FINDINGS, cut: false }
+  if (findings && verdict) parts.push(...findingSections(findings, verdict, context, listing))
+  else if (findings && findings.length > 0) parts.push(ungatedSection(findings, context, listing))
+  // Tables that list only some of their findings: where the others are.
+  if (listing.cut) parts.push(`_${whereFindingsAre(surfacesOf(run, context), inlineCode)}._`)
   const failures = run.estimation ? failedRepoResults(run.estimation) : []
-  for (const result of failures) parts.push(`> ⚠️ ${inlineText(describeFailedRepo(result), 1000)}`)
+  for (const result of failures) parts.push(`> ⚠️ ${sentenceMarkdown(describeFailedRepo(result))}`)
   if (context.notes?.length) parts.push(context.notes.join('\n'))
   const facts = factsLine(run, context)
   if (facts) parts.push(facts)
@@ -129,31 +135,44 @@ function verdictLine(outcome: RunOutcome, run: RunFacts, context: SummaryContext
   }
 }
 
+/** How many findings each table lists; `cut` once a table could not list all of its own. */
+interface Listing {
+  readonly limit: number
+  cut: boolean
+}
+
+function surfacesOf(run: RunFacts, context: SummaryContext): FindingSurfaces {
+  return { scanId: run.scanId, sarifResults: context.sarifResults }
+}
+
 function findingSections(
   findings: readonly Finding[],
   verdict: GateVerdict,
-  context: SummaryContext
+  context: SummaryContext,
+  listing: Listing
 ): string[] {
-  const limit = context.maxListed ?? MAX_LISTED_FINDINGS
   const sections: string[] = []
   if (verdict.gating.length > 0) {
-    sections.push(blockingTable(verdict.gating, verdict.scope, context, limit))
+    sections.push(blockingTable(verdict.gating, verdict.scope, context, listing))
   }
   const sorted = bySeverity(findings)
   for (const { standing, title } of NOT_BLOCKING) {
     const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing)
     if (group.length === 0) continue
-    sections.push(collapsed(title(group.length), otherTable(group, context, limit)))
+    sections.push(collapsed(title(group.length), otherTable(group, context, listing)))
   }
   return sections
 }
 
 /** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
-function ungatedSection(findings: readonly Finding[], context: SummaryContext): string {
-  const limit = context.maxListed ?? MAX_LISTED_FINDINGS
+function ungatedSection(
+  findings: readonly Finding[],
+  context: SummaryContext,
+  listing: Listing
+): string {
   return collapsed(
     `${findings.length} findings (not judged)`,
-    otherTable(bySeverity(findings), context, limit)
+    otherTable(bySeverity(findings), context, listing)
   )
 }
 
@@ -173,9 +192,9 @@ function blockingTable(
   gating: readonly Finding[],
   scope: ScopeDecision,
   context: SummaryContext,
-  limit: number
+  listing: Listing
 ): string {
-  return findingsTable(gating, context, limit, [
+  return findingsTable(gating, context, listing, [
     'Why',
     (finding) => {
       const overruled = scope.overruledMatches?.get(finding.id)
@@ -186,8 +205,12 @@ function blockingTable(
 }
 
 /** Findings that do not block: the last column says how they were triaged. */
-function otherTable(findings: readonly Finding[], context: SummaryContext, limit: number): string {
-  return findingsTable(findings, context, limit, [
+function otherTable(
+  findings: readonly Finding[],
+  context: SummaryContext,
+  listing: Listing
+): string {
+  return findingsTable(findings, context, listing, [
     'State',
     (finding) => STATE_WORDS[finding.state] ?? inlineText(String(finding.state), 40)
   ])
@@ -196,25 +219,28 @@ function otherTable(findings: readonly Finding[], context: SummaryContext, limit
 function findingsTable(
   findings: readonly Finding[],
   context: SummaryContext,
-  limit: number,
+  listing: Listing,
   [lastHeader, lastCell]: readonly [string, (finding: Finding) => string]
 ): string {
   const rows = findings
-    .slice(0, limit)
+    .slice(0, listing.limit)
     .map((finding) => [
       SEVERITY_WORDS[finding.severity],
       inlineText(finding.title, 200),
       fileLink(finding, context),
       lastCell(finding)
     ])
-  return (
-    table(['Severity', 'Finding', 'Where', lastHeader], rows) +
-    moreLine(findings.length - rows.length)
-  )
+  const rest = findings.length - rows.length
+  if (rest > 0) listing.cut = true
+  return table(['Severity', 'Finding', 'Where', lastHeader], rows) + moreLine(rest, rows.length)
 }
 
-function moreLine(rest: number): string {
-  return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : ''
+/** What a table leaves out: it lists the most severe only. */
+function moreLine(rest: number, listed: number): string {
+  if (rest === 0) return ''
+  return listed > 0
+    ? `\n\n…and ${rest} more, not listed here: this table lists the ${listed} most severe.`
+    : `\n\n${rest} not listed here.`
 }
 
 /** A block GitHub shows folded; the blank lines let the Markdown inside render. */
@@ -297,13 +323,32 @@ function fileLink(finding: Finding, context: SummaryContext): string {
   const path = location ? location.path : repoRelativePath(finding.affected_file)
   // A finding with no file (or one withheld: its file is detail too) is placed nowhere.
   if (!path && !finding.affected_file) return '—'
-  if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
+  // Only a path plainly inside the repository is linked (no `..`, not absolute, no control
+  // character): the rest is shown as the API wrote it, inert.
+  if (!path || repoRelativePath(path) !== path || !context.headSha || !context.repository) {
     return inlineCode(finding.affected_file ?? '', 120)
   }
   const { startLine, endLine } = location ?? {}
   const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : ''
   const anchor = startLine ? `#L${startLine}${range}` : ''
   const shown = startLine ? `${path}:${startLine}` : path
-  const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`
+  const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${urlPath(path)}${anchor}`
   return `[${inlineCode(shown, 120)}](${url})`
+}
+
+/**
+ * A repository path in a link: each segment percent-encoded (a space, `%`, `#`, `?`, non-ASCII),
+ * and the parentheses and other sub-delimiters too, so no character ends the Markdown link
+ * destination early or is read as the URL's query or fragment.
+ */
+function urlPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment).replace(
+        /[!'()*]/g,
+        (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+      )
+    )
+    .join('/')
 }

@@ -11,6 +11,7 @@ import { inlineCode, inlineText, oneLine } from '../report/markdown.js'
 import { MAX_RESULTS_PER_RUN, type BaselineState, type SarifOutput } from '../report/sarif.js'
 import { writeSarifFile } from '../report/sarif-file.js'
 import { disclosedFindings, FULL_DISCLOSURE, type Disclosure } from '../report/disclosure.js'
+import { formatCount, whereFindingsAre } from '../report/surfaces.js'
 import { unknownSeverities } from '../hacktron/findings.js'
 import type { Finding } from '../hacktron/types.js'
 import type { GateSettings } from '../settings/settings.js'
@@ -20,6 +21,8 @@ export interface FindingReports {
   readonly locations: ReadonlyMap<string, FindingLocation>
   /** Path of the SARIF file written, or '' when none was. */
   readonly sarifFile: string
+  /** How many findings the SARIF file holds; undefined when none was written. */
+  readonly sarifResults?: number
   /** Markdown-safe lines for the summary and the comment. */
   readonly notes: readonly string[]
 }
@@ -52,11 +55,11 @@ export async function prepareFindingReports(
     scanId: facts.scanId ?? '',
     baselineStates: baselineStatesOf(findings, facts)
   })
-  notes.push(...sarifNotes(sarif, logger, disclosure))
+  notes.push(...sarifNotes(sarif, facts.scanId, logger, disclosure))
   logger.info(
     `Wrote ${sarif.resultCount} findings as SARIF to ${relative(workspace.root, path) || path}.`
   )
-  return { locations, sarifFile: settings.sarifFile, notes }
+  return { locations, sarifFile: settings.sarifFile, sarifResults: sarif.resultCount, notes }
 }
 
 /** New or unchanged against the baseline scan, when the gate compared with one. */
@@ -83,7 +86,8 @@ function unknownSeverityNotes(findings: readonly Finding[]): string[] {
 
 /** What the SARIF file leaves out, for the log and as Markdown-safe lines for the reports. */
 function sarifNotes(
-  sarif: Omit<SarifOutput, 'log'>,
+  sarif: Omit<SarifOutput, 'log'> & { readonly resultCount: number },
+  scanId: string | undefined,
   logger: Logger,
   disclosure: Disclosure
 ): string[] {
@@ -92,11 +96,12 @@ function sarifNotes(
     .map(([severity, count]) => `${count} ${severity}`)
     .join(', ')
   if (dropped) {
-    logger.info(
-      `SARIF: left out ${dropped} findings: code scanning keeps ${MAX_RESULTS_PER_RUN} results per upload, most severe first.`
-    )
+    // Neither the SARIF file nor the summary has the findings left out: only the dashboard does.
+    const surfaces = { scanId, sarifResults: sarif.resultCount }
+    const cap = `code scanning keeps at most ${formatCount(MAX_RESULTS_PER_RUN)} results per upload, most severe first`
+    logger.info(`SARIF: left out ${dropped} findings: ${cap}. ${whereFindingsAre(surfaces)}.`)
     notes.push(
-      `⚠️ Code scanning keeps at most ${MAX_RESULTS_PER_RUN} results per upload: the SARIF file leaves out ${dropped} findings (lowest severities first).`
+      `⚠️ The SARIF file leaves out ${dropped} findings (lowest severities first): ${cap}. ${whereFindingsAre(surfaces, (id) => inlineCode(id, 80))}.`
     )
   }
   if (sarif.unlocated.length > 0) {
@@ -124,7 +129,10 @@ function sarifNotes(
   return notes
 }
 
-/** Annotates the findings on their lines, within what the platform shows besides `alreadyUsed`. */
+/**
+ * Annotates the findings on their lines, within what the platform shows besides `alreadyUsed`;
+ * `sarifResults` (how many the SARIF file holds, undefined without one) for the overflow notice.
+ */
 export function annotateFindings(
   facts: RunFacts,
   disclosure: Disclosure,
@@ -134,15 +142,19 @@ export function annotateFindings(
     readonly maxAnnotations: number
     readonly alreadyUsed: Record<AnnotationLevel, number>
   },
-  frontEnd: Pick<FrontEnd, 'annotate'>
+  frontEnd: Pick<FrontEnd, 'annotate'>,
+  sarifResults?: number
 ): void {
   // A withheld finding gets no annotation: its file and line are detail too.
   const shown = (facts.findings ?? []).filter((finding) => !disclosure.withheld.has(finding.id))
   if (shown.length === 0) return
-  const plan = planAnnotations(shown, locations, settings.failOnSeverity, {
-    ...budget,
-    standings: facts.verdict?.standings
-  })
+  const plan = planAnnotations(
+    shown,
+    locations,
+    settings.failOnSeverity,
+    { ...budget, standings: facts.verdict?.standings },
+    { scanId: facts.scanId, sarifResults }
+  )
   for (const annotation of plan.annotations) frontEnd.annotate(annotation)
   if (plan.overflowNotice) frontEnd.annotate(plan.overflowNotice)
 }

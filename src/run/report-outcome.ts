@@ -53,7 +53,8 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
         maxAnnotations: connections.maxFindingAnnotations,
         alreadyUsed: { ...used, warning: used.warning + logger.warnings }
       },
-      frontEnd
+      frontEnd,
+      reports.sarifFile === '' ? undefined : reports.sarifResults
     )
   }
   logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`)

@@ -92,7 +92,8 @@ export function summaryContext(
   reports?: FindingReports,
   disclosure?: Disclosure
 ): SummaryContext {
-  const withheld = disclosure && withheldNote(disclosure)
+  const sarifResults = reports?.sarifFile ? reports.sarifResults : undefined
+  const withheld = disclosure && withheldNote(disclosure, sarifResults)
   return {
     failOnSeverity: settings?.failOnSeverity ?? 'high',
     serverUrl: settings?.event.serverUrl ?? '',
@@ -104,6 +105,7 @@ export function summaryContext(
         ? disclosedLocations(reports.locations, disclosure)
         : reports?.locations,
     notes: [...(withheld ? [withheld] : []), ...(reports?.notes ?? [])],
-    disclosure
+    disclosure,
+    sarifResults
   }
 }
