@@ -2,20 +2,6 @@ export const id = 47;
 export const ids = [47];
 export const modules = {
 
-/***/ 9521:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
-/* harmony export */   p: () => (/* binding */ ACTION_NAME)
-/* harmony export */ });
-// Sent in the User-Agent; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'hacktron-whitebox-scan-action';
-const ACTION_VERSION = '0.1.0';
-
-
-/***/ }),
-
 /***/ 7038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -418,6 +404,8 @@ function evaluateGate(findings, threshold, scope = SCOPE_ALL) {
     };
 }
 
+// EXTERNAL MODULE: ./src/common/sentence.ts
+var sentence = __webpack_require__(6624);
 // EXTERNAL MODULE: ./src/findings/paths.ts
 var paths = __webpack_require__(8198);
 ;// CONCATENATED MODULE: ./src/findings/file-set.ts
@@ -490,19 +478,26 @@ var scan_lookup = __webpack_require__(8730);
 
 
 
+
 /** A scan whose commit is not the base's ancestor costs a GitHub request; look at no more than this many. */
 const MAX_ANCESTRY_CHECKS = 5;
-/** The baseline, or why there is none: a sentence that says which rule refused what, and what to do. */
+/**
+ * The baseline, or why there is none: a sentence that says which rule refused what, and what to
+ * do. Branch names (from the event) and what the API says of scans are marked as not the
+ * action's own: the reports show them inert.
+ */
 async function findBaseline(request, deps) {
     if (request.baselineScanId !== undefined)
         return namedBaseline(request, deps);
     if (!request.isPullRequest || !request.baseBranch) {
-        return 'this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).';
+        return (0,sentence/* sentence */.em) `this run is not for a pull request, so there is no base branch to compare with (runs on pushes and schedules gate on every finding and become the baseline of later pull requests).`;
     }
     const base = request.baseBranch;
     if (!request.branches.includes(base)) {
-        const listed = request.branches.length > 0 ? request.branches.join(', ') : 'none known';
-        return `this pull request targets ${base}, which is not a baseline branch (baseline-branches: ${listed}): a pull request cannot choose the base it is compared with. Add ${base} to baseline-branches if its scans should serve as baselines.`;
+        const listed = request.branches.length > 0
+            ? (0,sentence/* joinSentences */.DP)(request.branches.map((branch) => (0,sentence/* sentence */.em) `${(0,sentence/* code */.aY)(branch)}`), ', ')
+            : (0,sentence/* sentence */.em) `none known`;
+        return (0,sentence/* sentence */.em) `this pull request targets ${(0,sentence/* code */.aY)(base)}, which is not a baseline branch (baseline-branches: ${listed}): a pull request cannot choose the base it is compared with. Add ${(0,sentence/* code */.aY)(base)} to baseline-branches if its scans should serve as baselines.`;
     }
     const refusals = [];
     let ancestryChecks = 0;
@@ -531,35 +526,40 @@ async function findBaseline(request, deps) {
     return noBaseline(request, refusals);
 }
 function noBaseline(request, refusals) {
-    const where = `${request.repositoryUrl}@${request.baseBranch ?? ''}`;
-    const refused = refusals.length > 0 ? ` Refused: ${refusals.join('; ')}.` : '';
-    return (`no completed full scan of ${where} that may serve as a baseline among the most recent scans.${refused} ` +
-        `Run this action on pushes to ${request.baseBranch ?? 'the base branch'} (or on a schedule) so a fresh baseline exists, or set baseline-scan-id.`);
+    // The repository is the workflow's own (its URL a link); the branch is the event's.
+    const base = request.baseBranch
+        ? (0,sentence/* sentence */.em) `${(0,sentence/* code */.aY)(request.baseBranch)}`
+        : (0,sentence/* sentence */.em) `the base branch`;
+    const where = request.baseBranch ? (0,sentence/* sentence */.em) `branch ${base}` : base;
+    const refused = refusals.length > 0 ? (0,sentence/* sentence */.em) ` Refused: ${(0,sentence/* joinSentences */.DP)(refusals, '; ')}.` : (0,sentence/* sentence */.em) ``;
+    return (0,sentence/* sentence */.em) `no completed full scan of ${where} of ${(0,sentence/* own */.ZV)(request.repositoryUrl)} that may serve as a baseline among the most recent scans.${refused} Run this action on pushes to ${base} (or on a schedule) so a fresh baseline exists, or set baseline-scan-id.`;
 }
 /** `baseline-scan-id`: the workflow author chose it, but it must still be a full scan of this repository. */
 async function namedBaseline(request, deps) {
     const id = request.baselineScanId ?? '';
     if (id === request.scanId) {
-        return 'baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.';
+        return (0,sentence/* sentence */.em) `baseline-scan-id names the scan being judged; give the id of a completed scan of the base branch.`;
     }
     const scan = await deps.client.getScan(id);
     if (scan.status !== 'completed') {
-        return `baseline scan ${scan.id} is ${scan.status}, not completed; give the id of a completed scan.`;
+        return (0,sentence/* sentence */.em) `baseline scan ${(0,sentence/* code */.aY)(scan.id)} is ${(0,sentence/* code */.aY)(scan.status)}, not completed; give the id of a completed scan.`;
     }
     if (scan.repo_url === null || !(0,hacktron_url/* sameRepository */.RB)(scan.repo_url, request.repositoryUrl)) {
-        return `baseline scan ${scan.id} is of ${scan.repo_url ?? 'no repository'}, not ${request.repositoryUrl}; give the id of a scan of the same repository.`;
+        const of = scan.repo_url === null ? (0,sentence/* sentence */.em) `no repository` : (0,sentence/* sentence */.em) `${(0,sentence/* code */.aY)(scan.repo_url)}`;
+        return (0,sentence/* sentence */.em) `baseline scan ${(0,sentence/* code */.aY)(scan.id)} is of ${of}, not ${(0,sentence/* own */.ZV)(request.repositoryUrl)}; give the id of a scan of the same repository.`;
     }
     const typeRefusal = typeProblem(scan);
     if (typeRefusal)
-        return `baseline-scan-id: ${typeRefusal}; give the id of a full scan.`;
+        return (0,sentence/* sentence */.em) `baseline-scan-id: ${typeRefusal}; give the id of a full scan.`;
     const named = (0,scan_lookup/* fullShasIn */.oN)(scan.name ?? '');
     return { scan, commit: named.length === 1 ? named[0] : undefined };
 }
 /** A Code Review (`pr`) scan judged a diff, not the branch: its silence says nothing of the rest. */
 function typeProblem(scan) {
-    return scan.scan_type === 'full'
-        ? undefined
-        : `scan ${scan.id} is a ${scan.scan_type === 'pr' ? 'Code Review (pr)' : `${String(scan.scan_type)}`} scan, not a full one`;
+    if (scan.scan_type === 'full')
+        return undefined;
+    const type = scan.scan_type === 'pr' ? (0,sentence/* sentence */.em) `Code Review (pr)` : (0,sentence/* sentence */.em) `${(0,sentence/* code */.aY)(String(scan.scan_type))}`;
+    return (0,sentence/* sentence */.em) `scan ${(0,sentence/* code */.aY)(scan.id)} is a ${type} scan, not a full one`;
 }
 /** Older than `maxAgeMs` (or of no readable date): it may list what was fixed since, or miss what came. */
 function ageProblem(scan, maxAgeMs, now) {
@@ -567,9 +567,9 @@ function ageProblem(scan, maxAgeMs, now) {
     if (age <= maxAgeMs)
         return undefined;
     const said = Number.isNaN(age)
-        ? `of unknown age (created_at ${JSON.stringify(scan.created_at)})`
-        : `${(0,common_text/* formatDuration */.a3)(age)} old`;
-    return `scan ${scan.id} is ${said}, older than baseline-max-age (${(0,common_text/* formatDuration */.a3)(maxAgeMs)})`;
+        ? (0,sentence/* sentence */.em) `of unknown age (created_at ${(0,sentence/* code */.aY)(JSON.stringify(scan.created_at))})`
+        : (0,sentence/* sentence */.em) `${(0,sentence/* own */.ZV)((0,common_text/* formatDuration */.a3)(age))} old`;
+    return (0,sentence/* sentence */.em) `scan ${(0,sentence/* code */.aY)(scan.id)} is ${said}, older than baseline-max-age (${(0,sentence/* own */.ZV)((0,common_text/* formatDuration */.a3)(maxAgeMs))})`;
 }
 /**
  * The commit a scan judged, when its name says, once it is known to be in the PR base's history
@@ -581,24 +581,23 @@ async function ancestryOf(scan, deps) {
         return undefined;
     const [commit] = named;
     if (named.length > 1 || commit === undefined) {
-        return { refusal: `scan ${scan.id} is named after ${named.length} commits` };
+        return { refusal: (0,sentence/* sentence */.em) `scan ${(0,sentence/* code */.aY)(scan.id)} is named after ${named.length} commits` };
     }
+    const judged = (0,sentence/* sentence */.em) `scan ${(0,sentence/* code */.aY)(scan.id)} judged ${(0,sentence/* code */.aY)(commit)}`;
     if (!deps.pullRequest) {
-        return {
-            refusal: `scan ${scan.id} judged ${commit}, whose place in the base's history cannot be read here`
-        };
+        return { refusal: (0,sentence/* sentence */.em) `${judged}, whose place in the base's history cannot be read here` };
     }
     try {
         if (await deps.pullRequest.baseIncludes(commit))
             return commit;
         return {
-            refusal: `scan ${scan.id} judged ${commit}, which is not in the history of the pull request's base`
+            refusal: (0,sentence/* sentence */.em) `${judged}, which is not in the history of the pull request's base`
         };
     }
     catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         return {
-            refusal: `scan ${scan.id} judged ${commit}, whose place in the base's history could not be read (${why})`
+            refusal: (0,sentence/* sentence */.em) `${judged}, whose place in the base's history could not be read (${why})`
         };
     }
 }
@@ -1392,6 +1391,11 @@ async function readSarifLines(scanId, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/flow/gate-scope.ts
+// Decides which findings the PR answers for (`gate-scope`). `new` compares with a baseline scan of
+// the base branch; `changed-files` reads the files the PR changes. Whenever the narrower scope
+// cannot be judged (no baseline, no PR, an unreadable list), the gate falls back to `all`, the
+// strict side, and says why and what to do: a guess must never let a finding through.
+
 
 
 
@@ -1404,7 +1408,7 @@ async function decideGateScope(request, findings, deps) {
             ? await limitToChangedFiles(request, deps)
             : { requested: 'all', applied: 'all' };
     if (decision.fallbackReason)
-        deps.logger.notice(decision.fallbackReason);
+        deps.logger.notice((0,sentence/* plainText */.wh)(decision.fallbackReason));
     return decision;
 }
 /** Nothing was compared, so no baseline is named (the baseline-scan-id output stays empty). */
@@ -1412,7 +1416,7 @@ function fallBack(requested, reason) {
     return {
         requested,
         applied: 'all',
-        fallbackReason: `gate-scope: ${requested} fell back to all: ${reason}`
+        fallbackReason: (0,sentence/* sentence */.em) `gate-scope: ${(0,sentence/* own */.ZV)(requested)} fell back to all: ${reason}`
     };
 }
 async function compareWithBaseline(request, findings, deps) {
@@ -1422,15 +1426,16 @@ async function compareWithBaseline(request, findings, deps) {
     }
     catch (error) {
         const advice = request.baselineScanId === undefined
-            ? 're-run the job to try again'
-            : `check the baseline-scan-id input (${request.baselineScanId}): it must name a completed scan this API key can read`;
-        return fallBack('new', `the baseline scan could not be read (${messageOf(error)}); ${advice}.`);
+            ? (0,sentence/* sentence */.em) `re-run the job to try again`
+            : (0,sentence/* sentence */.em) `check the baseline-scan-id input (${(0,sentence/* code */.aY)(request.baselineScanId)}): it must name a completed scan this API key can read`;
+        // The error's message is the server's (or the network's) words: quoted, not the action's.
+        return fallBack('new', (0,sentence/* sentence */.em) `the baseline scan could not be read (${messageOf(error)}); ${advice}.`);
     }
-    if (typeof baseline === 'string')
+    if ('parts' in baseline)
         return fallBack('new', baseline);
     const { scan, commit, passedOver = [] } = baseline;
     if (passedOver.length > 0) {
-        deps.logger.info(`Newer scans passed over as baselines: ${passedOver.join('; ')}.`);
+        deps.logger.info(`Newer scans passed over as baselines: ${passedOver.map(sentence/* plainText */.wh).join('; ')}.`);
     }
     let earlier;
     try {
@@ -1438,7 +1443,7 @@ async function compareWithBaseline(request, findings, deps) {
         earlier = [...(await readScanFindings(scan.id, deps, { withLines: false })).findings];
     }
     catch (error) {
-        return fallBack('new', `the findings of baseline scan ${scan.id} could not be read (${messageOf(error)}); re-run the job to try again.`);
+        return fallBack('new', (0,sentence/* sentence */.em) `the findings of baseline scan ${(0,sentence/* code */.aY)(scan.id)} could not be read (${messageOf(error)}); re-run the job to try again.`);
     }
     const edited = await filesThePullRequestEdits(request, deps);
     const baseMoved = await filesChangedOnBaseSince(commit, request, deps);
@@ -1557,18 +1562,22 @@ async function filesThePullRequestEdits(request, deps) {
 async function limitToChangedFiles(request, deps) {
     if (!request.isPullRequest || !deps.pullRequest) {
         return fallBack('changed-files', request.isPullRequest
-            ? "the pull request's files cannot be read here."
-            : 'this run is not for a pull request, so no files are changed by one.');
+            ? (0,sentence/* sentence */.em) `the pull request's files cannot be read here.`
+            : (0,sentence/* sentence */.em) `this run is not for a pull request, so no files are changed by one.`);
     }
     let listed;
     try {
         listed = await deps.pullRequest.changedFiles();
     }
     catch (error) {
-        return fallBack('changed-files', `the pull request's changed files could not be read (${messageOf(error)}).`);
+        return fallBack('changed-files', (0,sentence/* sentence */.em) `the pull request's changed files could not be read (${messageOf(error)}).`);
     }
     if (!listed.complete) {
-        return fallBack('changed-files', `${listed.why ?? 'the list of the files it changes is incomplete'}, so its diff cannot be judged file by file.`);
+        // The platform's reason names branches and commits it read: quoted, not the action's.
+        const why = listed.why === undefined
+            ? (0,sentence/* sentence */.em) `the list of the files it changes is incomplete`
+            : (0,sentence/* sentence */.em) `${listed.why}`;
+        return fallBack('changed-files', (0,sentence/* sentence */.em) `${why}, so its diff cannot be judged file by file.`);
     }
     const changedFiles = fileSetOf(listed.files);
     deps.logger.info(`The pull request changes ${changedFiles.size ?? 0} files; only findings in them can gate.`);

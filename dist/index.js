@@ -28621,6 +28621,73 @@ function canonical(fields) {
 
 /***/ }),
 
+/***/ 6624:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DP: () => (/* binding */ joinSentences),
+/* harmony export */   ZV: () => (/* binding */ own),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   em: () => (/* binding */ sentence),
+/* harmony export */   wh: () => (/* binding */ plainText)
+/* harmony export */ });
+/* unused harmony export quoted */
+// A sentence the action composes, each part marked by where it comes from. The action's own words,
+// and values of the workflow's own settings (its repository's URL), are shown as they are, so a
+// link stays a link; what the API, the event payload or the platform sent is shown inert by every
+// renderer, since whoever wrote it may have written mentions, references, links or Markdown.
+function own(text) {
+    return { own: text };
+}
+function quoted(text) {
+    return { quoted: text };
+}
+function code(text) {
+    return { code: text };
+}
+function isSentence(value) {
+    return typeof value === 'object' && 'parts' in value;
+}
+/**
+ * `sentence\`…\``: the template's text is the action's own. A value put in it is untrusted prose
+ * unless it is marked (`own`, `code`) or is itself a sentence; a number is a count the action
+ * made, shown as it is.
+ */
+function sentence(template, ...values) {
+    const parts = [];
+    template.forEach((text, index) => {
+        if (text !== '')
+            parts.push({ own: text });
+        if (index >= values.length)
+            return;
+        const value = values[index];
+        if (isSentence(value))
+            parts.push(...value.parts);
+        else if (typeof value === 'number')
+            parts.push({ own: String(value) });
+        else if (typeof value === 'string')
+            parts.push({ quoted: value });
+        else
+            parts.push(value);
+    });
+    return { parts };
+}
+/** Sentences one after the other, `separator` (the action's own) between them. */
+function joinSentences(sentences, separator) {
+    return {
+        parts: sentences.flatMap((each, index) => index === 0 ? each.parts : [{ own: separator }, ...each.parts])
+    };
+}
+/** The sentence as text, every part as it is: for the log, which renders nothing. */
+function plainText(text) {
+    return text.parts
+        .map((part) => ('own' in part ? part.own : 'code' in part ? part.code : part.quoted))
+        .join('');
+}
+
+
+/***/ }),
+
 /***/ 7814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28683,6 +28750,20 @@ function formatDuration(ms) {
         return `${hours}h ${minutes % 60}m`;
     return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
+
+
+/***/ }),
+
+/***/ 9521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
 
 
 /***/ }),
@@ -28796,10 +28877,12 @@ function countBySeverity(findings) {
 /* harmony export */ });
 /* unused harmony exports estimationRequestBody, checkEstimation */
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
+/* harmony import */ var _common_sentence_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6624);
 /* harmony import */ var _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
-/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7375);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7375);
 /* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6987);
 /* harmony import */ var _run_facts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7995);
+
 
 
 
@@ -28857,7 +28940,7 @@ function checkEstimation(estimation, request, logger, facts) {
     const failed = failedRepoResults(estimation);
     refuseWithoutPrimary(estimation, failed);
     for (const result of failed)
-        logger.warning(describeFailedRepo(result));
+        logger.warning((0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .plainText */ .wh)(describeFailedRepo(result)));
     const credits = estimation.total_credits ?? 0;
     if (!(credits > 0)) {
         throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: nothing to scan', `The cost estimation ${estimation.id} ended ${estimation.status} with ${credits} credits, ` +
@@ -28880,23 +28963,33 @@ function checkEstimation(estimation, request, logger, facts) {
 /** A scan of the related repositories alone would pass a PR whose own code nobody judged. */
 function refuseWithoutPrimary(estimation, failed) {
     const primary = estimation.repos[0];
-    const primaryFailed = failed.find((result) => primary?.repo_url && (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRepository */ .RB)(result.repo_url, primary.repo_url));
+    const primaryFailed = failed.find((result) => primary?.repo_url && (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__/* .sameRepository */ .RB)(result.repo_url, primary.repo_url));
     if (!primaryFailed)
         return;
     throw new _flow_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .FlowFailure */ .z('estimation-failed', 'Hacktron: the primary repository could not be estimated', `The cost estimation ${estimation.id} ended ${estimation.status}, but its primary repository failed: ` +
-        `${describeFailedRepo(primaryFailed).replace(/ The scan goes on without it\.$/, '')} ` +
+        `${(0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .plainText */ .wh)(describeFailedRepo(primaryFailed, false))} ` +
         "Nothing was spent: a scan of the other repositories alone would not judge this change's code. " +
         'Fix the cause above (a connected repository, an existing branch, a supported language), then re-run.');
 }
 function failedRepoResults(estimation) {
     return (estimation.repo_results ?? []).filter((result) => result.status === 'failed');
 }
-function describeFailedRepo(result) {
-    const where = result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url;
-    const languages = result.unsupported_languages?.length
-        ? ` Unsupported languages: ${result.unsupported_languages.join(', ')}.`
-        : '';
-    return `Hacktron could not estimate ${where}: ${result.error ?? result.failure_reason ?? 'no reason given'}.${languages} The scan goes on without it.`;
+/**
+ * Why a repository could not be estimated, and (`goesOn`) that the scan goes on without it. Its
+ * URL and branch, and the languages, are the API's: shown verbatim, as names; its reason is the
+ * API's words, quoted.
+ */
+function describeFailedRepo(result, goesOn = true) {
+    // As related-repositories writes it: `<url>@<branch>`, one name.
+    const where = (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(result.branch ? `${result.repo_url}@${result.branch}` : result.repo_url);
+    const reason = result.error ?? result.failure_reason;
+    const why = reason === undefined ? (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em) `no reason given` : (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em) `${reason}`;
+    const unsupported = result.unsupported_languages ?? [];
+    const languages = unsupported.length > 0
+        ? (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em) ` Unsupported languages: ${(0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .joinSentences */ .DP)(unsupported.map((language) => (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em) `${(0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .code */ .aY)(language)}`), ', ')}.`
+        : (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em) ``;
+    const after = goesOn ? (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em) ` The scan goes on without it.` : (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em) ``;
+    return (0,_common_sentence_js__WEBPACK_IMPORTED_MODULE_4__/* .sentence */ .em) `Hacktron could not estimate ${where}: ${why}.${languages}${after}`;
 }
 
 
@@ -33335,9 +33428,7 @@ function renderSummaryWithin(maxChars, outcome, facts, context, where) {
     for (let listed = LISTED_IN_COMMENT;; listed = Math.floor(listed / 2)) {
         const trimmed = listed < LISTED_IN_COMMENT;
         const notes = trimmed
-            ? [
-                `_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit; the job summary lists them._`
-            ]
+            ? [`_Lower-severity findings were left out of ${where} to fit GitHub\u2019s size limit._`]
             : [];
         const body = (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSummary */ .Br)(outcome, facts, {
             ...context,
@@ -33424,7 +33515,10 @@ function commonPrefix(a, b) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
+// EXTERNAL MODULE: ./src/report/surfaces.ts
+var surfaces = __nccwpck_require__(7684);
 ;// CONCATENATED MODULE: ./src/report/disclosure.ts
+
 
 
 const FULL_DISCLOSURE = { level: 'full', withheld: new Map(), scanId: '' };
@@ -33490,14 +33584,20 @@ function disclosedLocations(locations, disclosure) {
         return locations;
     return new Map([...locations].filter(([id]) => !disclosure.withheld.has(id)));
 }
-/** The one line the summary and the comment carry when anything is withheld; undefined otherwise. */
-function withheldNote(disclosure) {
+/**
+ * The one line the summary and the comment carry when anything is withheld; undefined otherwise.
+ * `sarifResults`: how many findings the SARIF file holds (undefined when none was written).
+ */
+function withheldNote(disclosure, sarifResults) {
     const count = disclosure.withheld.size;
     if (count === 0)
         return undefined;
     const which = count === 1 ? '1 finding is' : `${count} findings are`;
     return (`🔒 Details of ${which} withheld from this report (report-detail): only findings this pull request brings are shown in full. ` +
-        `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${(0,markdown/* inlineCode */.ti)(disclosure.scanId)}) or in the SARIF file.`);
+        `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${(0,markdown/* inlineCode */.ti)(disclosure.scanId)})` +
+        (sarifResults === undefined
+            ? '.'
+            : `; the SARIF file keeps every detail of the ${(0,surfaces/* formatCount */.B4)(sarifResults)} findings it holds, most severe first.`));
 }
 
 
@@ -33511,11 +33611,10 @@ function withheldNote(disclosure) {
 /* harmony export */   UJ: () => (/* binding */ inertText),
 /* harmony export */   ln: () => (/* binding */ inlineText),
 /* harmony export */   ti: () => (/* binding */ inlineCode),
-/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   xG: () => (/* binding */ sentenceMarkdown)
 /* harmony export */ });
-// Text from the API (finding titles, file paths, server messages) is controlled by whoever wrote
-// the scanned code. These helpers make it inert where GitHub shows it: no links, images, HTML,
-// mentions, issue references, table breaks, code-fence escapes or disguised (bidi) text.
+/* unused harmony export ownMarkdown */
 /**
  * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C)
  * reorder what is shown, so `txt.exe` can read as `exe.txt`: each becomes a visible U+FFFD.
@@ -33545,11 +33644,43 @@ function oneLine(text, max) {
 function inlineText(text, maxLength = 300) {
     const flat = text.replace(/[\r\n\t]+/g, ' ').trim();
     const cut = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-    return inertText(cut
+    return inertText(escapeMarkdown(cut));
+}
+/** A web address in the action's own words, up to what ends a sentence after it. */
+const OWN_URL = /(https?:\/\/[^\s<>]*[^\s<>.,;:!?'")\]])/;
+/**
+ * The action's own words as Markdown: what Markdown or HTML would read is escaped, and each web
+ * address is kept whole, as an autolink (`<https://…>`), so it stays a link and pastes as it is.
+ * For trusted text only: it is not made inert (no zero-width spaces), so never give it text the
+ * action did not write.
+ */
+function ownMarkdown(text) {
+    return text
+        .replace(/[\r\n\t]+/g, ' ')
+        .split(OWN_URL)
+        .map((piece, index) => (index % 2 === 1 ? `<${piece}>` : escapeMarkdown(piece)))
+        .join('');
+}
+function escapeMarkdown(text) {
+    return text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1'));
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+}
+/**
+ * A sentence the action composed, as Markdown: its own words with `ownMarkdown`, names it did not
+ * choose as inline code (verbatim, never linked), other text it quotes with `inlineText` (inert),
+ * each quoted part cut at `maxQuoted` characters.
+ */
+function sentenceMarkdown(text, maxQuoted = 500) {
+    return text.parts
+        .map((part) => 'own' in part
+        ? ownMarkdown(part.own)
+        : 'code' in part
+            ? inlineCode(part.code, 200)
+            : inlineText(part.quoted, maxQuoted))
+        .join('');
 }
 /** Inline code that no backtick in `text` can close early. */
 function inlineCode(text, maxLength = 200) {
@@ -33585,19 +33716,286 @@ function stepFails(outcome) {
 
 /***/ }),
 
+/***/ 5881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QW: () => (/* binding */ MAX_RESULTS_PER_RUN),
+/* harmony export */   XM: () => (/* binding */ MAX_GZIPPED_BYTES),
+/* harmony export */   gP: () => (/* binding */ sarifChunks),
+/* harmony export */   yO: () => (/* binding */ sarifParts)
+/* harmony export */ });
+/* unused harmony exports MAX_RULE_ID_LENGTH, SOURCE_ROOT_ID, ruleIdFor, pathToUri, buildSarif */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5131);
+/* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9521);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+// The findings as SARIF 2.1.0 shaped for what GitHub code scanning ingests whole:
+// - every result has a location in the repository, as a percent-encoded URI relative to
+//   %SRCROOT% (a finding without a usable path stays out, and the caller says so);
+// - a rule per kind of finding *and* severity, because code scanning reads severity per rule;
+// - triaged findings carry suppressions, fixed ones are left out;
+// - partialFingerprints that follow a finding across runs but tell apart two findings at once;
+// - at most 5,000 results (all code scanning keeps), most severe first, within 10 MB gzipped.
+// No automationDetails: that id would silently override upload-sarif's `category` input.
+
+
+
+
+/** Code scanning accepts 25,000 results per run but keeps only the 5,000 most severe. */
+const MAX_RESULTS_PER_RUN = 5_000;
+const MAX_GZIPPED_BYTES = 10 * 1024 * 1024;
+/** Rule ids stay readable and bounded whatever length of category the API sends. */
+const MAX_RULE_ID_LENGTH = 80;
+const SOURCE_ROOT_ID = '%SRCROOT%';
+const FINGERPRINT_KEY = 'hacktronFinding/v2';
+const LEVEL = {
+    unknown: 'error',
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note'
+};
+/**
+ * Code scanning reads these: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low. An unknown
+ * severity shows as critical, as it gates.
+ */
+const SECURITY_SEVERITY = {
+    unknown: '9.5',
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '3.0',
+    info: '0.0'
+};
+/** States whose finding stays visible as dismissed in code scanning, with the state as reason. */
+const SUPPRESSED_STATES = new Set(['false_positive', 'accepted_risk', 'closed']);
+/** Fixed: no alert to show at all. */
+const FIXED_STATES = new Set(['resolved']);
+/**
+ * `hacktron/<category>/<severity>`: one severity per rule, since code scanning shows a rule's
+ * severity on all its alerts. A category too long for the bound is cut and keeps a short hash of
+ * the whole, so two long categories never share a rule.
+ */
+function ruleIdFor(category, severity) {
+    const slug = category
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'finding';
+    const room = MAX_RULE_ID_LENGTH - `hacktron//${severity}`.length;
+    const bounded = slug.length <= room
+        ? slug
+        : `${slug.slice(0, room - 9).replace(/-$/, '')}-${shortHash(category)}`;
+    return `hacktron/${bounded}/${severity}`;
+}
+/** A repository-relative path as a URI reference: each segment percent-encoded (RFC 3986). */
+function pathToUri(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+function sarifParts(findings, locations, context) {
+    const unlocated = findings.filter((finding) => !locations.get(finding.id)?.path);
+    const reportable = findings.filter((finding) => locations.get(finding.id)?.path && !FIXED_STATES.has(finding.state));
+    const kept = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .bySeverity */ .Np)(reportable).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN);
+    const rules = new Map();
+    for (const finding of kept) {
+        const ruleId = ruleIdFor(finding.category, finding.severity);
+        if (!rules.has(ruleId))
+            rules.set(ruleId, ruleOf(ruleId, finding));
+    }
+    const fingerprints = fingerprintsOf(kept, locations);
+    return {
+        log: logOf([...rules.values()], context),
+        results: function* () {
+            for (const finding of kept) {
+                yield resultOf(finding, ruleIdFor(finding.category, finding.severity), locations.get(finding.id) ?? {}, {
+                    fingerprint: fingerprints.get(finding.id) ?? '',
+                    baselineState: context.baselineStates?.get(finding.id)
+                });
+            }
+        },
+        resultCount: kept.length,
+        dropped: countDropped(reportable, kept),
+        unlocated,
+        fixed: findings.length - unlocated.length - reportable.length
+    };
+}
+/** The whole log in memory, results included. */
+function buildSarif(findings, locations, context) {
+    const { results, resultCount: _count, ...parts } = sarifParts(findings, locations, context);
+    const [run] = parts.log.runs;
+    if (run)
+        run.results = [...results()];
+    return parts;
+}
+/**
+ * The file as compact JSON (no indentation: a tenth of the size is white space otherwise), in
+ * pieces: the log's head, then one result at a time, so it streams to disk without ever being
+ * one string or holding every result.
+ */
+function* sarifChunks(parts) {
+    const { runs, ...envelope } = parts.log;
+    yield `${JSON.stringify(envelope).slice(0, -1)},"runs":[`;
+    for (const [runIndex, run] of runs.entries()) {
+        const { results: _inMemory, ...rest } = run;
+        const head = JSON.stringify(rest).slice(0, -1);
+        yield `${runIndex > 0 ? ',' : ''}${head}${head === '{' ? '' : ','}"results":[`;
+        // The action writes one run; its results are the streamed ones.
+        let index = 0;
+        for (const result of runIndex === 0 ? parts.results() : (run.results ?? []))
+            yield `${index++ > 0 ? ',' : ''}${JSON.stringify(result)}`;
+        yield ']}';
+    }
+    yield ']}';
+}
+function countDropped(all, kept) {
+    const keptIds = new Set(kept.map((finding) => finding.id));
+    const dropped = {};
+    for (const finding of all) {
+        if (!keptIds.has(finding.id))
+            dropped[finding.severity] = (dropped[finding.severity] ?? 0) + 1;
+    }
+    return dropped;
+}
+function logOf(rules, context) {
+    const driver = exportedDriver(context.exported);
+    return sarifLogOfOneRun({ name: driver.name ?? 'Hacktron', version: driver.version ?? _common_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_VERSION */ .Y, rules }, {
+        originalUriBaseIds: {
+            [SOURCE_ROOT_ID]: {
+                description: { text: 'The root of the repository checkout that was scanned.' }
+            }
+        },
+        results: [],
+        properties: { 'hacktron/scan-id': context.scanId }
+    });
+}
+/** A SARIF 2.1.0 log of one run of Hacktron's tool. */
+function sarifLogOfOneRun(driver, run) {
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: driver.name,
+                        version: driver.version,
+                        informationUri: 'https://hacktron.ai',
+                        rules: [...driver.rules]
+                    }
+                },
+                ...run
+            }
+        ]
+    };
+}
+function ruleOf(ruleId, finding) {
+    const category = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.category, 200) || 'Finding';
+    const severity = finding.severity;
+    const unknownNote = severity === 'unknown'
+        ? ' Hacktron reported a severity outside its documented ones; it is shown, and gates, as critical.'
+        : '';
+    return {
+        id: ruleId,
+        name: category.replace(/[^A-Za-z0-9]+/g, '').slice(0, 60) || 'Finding',
+        shortDescription: { text: `${category} (${severity})` },
+        fullDescription: {
+            text: `Hacktron Whitebox Scan findings of category "${category}" at ${severity} severity.${unknownNote}`
+        },
+        help: {
+            text: `${category}: each finding's message describes the issue found at its location. The ` +
+                'finding in the Hacktron dashboard has the full description and a proof of concept; fix ' +
+                'it, or triage it in Hacktron as a false positive or an accepted risk.'
+        },
+        defaultConfiguration: { level: LEVEL[severity] },
+        properties: { 'security-severity': SECURITY_SEVERITY[severity], tags: ['security'] }
+    };
+}
+function resultOf(finding, ruleId, location, extra) {
+    const region = location.startLine
+        ? { startLine: location.startLine, ...(location.endLine && { endLine: location.endLine }) }
+        : undefined;
+    return {
+        ruleId,
+        level: LEVEL[finding.severity],
+        message: { text: `${finding.title}\n\n${finding.description}`.trim() || ruleId },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathToUri(location.path ?? ''), uriBaseId: SOURCE_ROOT_ID },
+                    ...(region && { region })
+                }
+            }
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: extra.fingerprint },
+        ...(SUPPRESSED_STATES.has(finding.state) && { suppressions: [suppressionOf(finding.state)] }),
+        ...(extra.baselineState && { baselineState: extra.baselineState }),
+        properties: {
+            'hacktron/finding-id': finding.id,
+            'hacktron/state': finding.state,
+            severity: finding.severity,
+            ...(finding.reported_severity !== undefined && {
+                'hacktron/reported-severity': finding.reported_severity
+            }),
+            tags: [...finding.tags]
+        }
+    };
+}
+function suppressionOf(state) {
+    return { kind: 'external', status: 'accepted', justification: `Triaged in Hacktron: ${state}` };
+}
+/**
+ * Stable across runs for the same finding: the hash of its kind, file and code, whatever its line,
+ * then `:n`, its place among the findings sharing that hash ordered by line, so that two at once
+ * (the same code twice in a file) are two alerts, not one.
+ */
+function fingerprintsOf(findings, locations) {
+    const byHash = new Map();
+    for (const finding of findings) {
+        const location = locations.get(finding.id);
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+            .update(`${finding.category.trim().toLowerCase()}\0${location?.path ?? ''}\0${finding.affected_code.replace(/\s+/g, ' ').trim()}`)
+            .digest('hex');
+        const same = byHash.get(hash) ?? [];
+        same.push({ id: finding.id, line: location?.startLine ?? Number.MAX_SAFE_INTEGER });
+        byHash.set(hash, same);
+    }
+    const fingerprints = new Map();
+    for (const [hash, same] of byHash) {
+        same.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
+        same.forEach((entry, index) => fingerprints.set(entry.id, `${hash}:${index + 1}`));
+    }
+    return fingerprints;
+}
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+}
+function exportedDriver(exported) {
+    const driver = exported?.runs?.[0]?.tool?.driver;
+    return {
+        name: typeof driver?.name === 'string' ? driver.name : undefined,
+        version: typeof driver?.version === 'string' && driver.version ? driver.version : undefined
+    };
+}
+
+
+/***/ }),
+
 /***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ renderSummary)
 /* harmony export */ });
-/* unused harmony exports MAX_LISTED_FINDINGS, STATE_WORDS, OVERRULED_MATCH_WORDS, firstSentence */
+/* unused harmony exports STATE_WORDS, OVERRULED_MATCH_WORDS, firstSentence */
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
 /* harmony import */ var _flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5048);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5131);
-/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2450);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
-/* harmony import */ var _findings_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8198);
+/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2450);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
+/* harmony import */ var _findings_paths_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8198);
+/* harmony import */ var _surfaces_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7684);
 // The report for the person reviewing the PR (the job summary, and the body of the PR comment):
 // the verdict first, then only the findings that block the merge, then, collapsed, the findings
 // that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
@@ -33608,8 +34006,9 @@ function stepFails(outcome) {
 
 
 
+
 /** The findings listed one by one per table; the rest are counted, far under the 1 MiB limit. */
-const MAX_LISTED_FINDINGS = 50;
+
 const VERDICT = {
     passed: '✅ Passed',
     failed: '❌ Failed',
@@ -33651,15 +34050,19 @@ function renderSummary(outcome, run, context) {
     ];
     const { verdict, findings } = run;
     if (verdict?.scope.fallbackReason) {
-        parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(verdict.scope.fallbackReason, 1000)}`);
+        parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .sentenceMarkdown */ .xG)(verdict.scope.fallbackReason)}`);
     }
+    const listing = { limit: context.maxListed ?? _surfaces_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LISTED_FINDINGS */ .uV, cut: false };
     if (findings && verdict)
-        parts.push(...findingSections(findings, verdict, context));
+        parts.push(...findingSections(findings, verdict, context, listing));
     else if (findings && findings.length > 0)
-        parts.push(ungatedSection(findings, context));
+        parts.push(ungatedSection(findings, context, listing));
+    // Tables that list only some of their findings: where the others are.
+    if (listing.cut)
+        parts.push(`_${(0,_surfaces_js__WEBPACK_IMPORTED_MODULE_3__/* .whereFindingsAre */ .Qh)(surfacesOf(run, context), _markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)}._`);
     const failures = run.estimation ? (0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .failedRepoResults */ .m1)(run.estimation) : [];
     for (const result of failures)
-        parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result), 1000)}`);
+        parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .sentenceMarkdown */ .xG)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result))}`);
     if (context.notes?.length)
         parts.push(context.notes.join('\n'));
     const facts = factsLine(run, context);
@@ -33685,39 +34088,40 @@ function verdictLine(outcome, run, context) {
             return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
         }
         case 'skipped':
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
         case 'estimated': {
             const credits = run.estimatedCredits ?? '?';
-            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.estimation?.id ?? '')}). ` +
+            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.estimation?.id ?? '')}). ` +
                 'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
         }
         case 'started':
-            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
         default:
             return outcome.annotation
-                ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
+                ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
                 : 'The run did not finish.';
     }
 }
-function findingSections(findings, verdict, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
+function surfacesOf(run, context) {
+    return { scanId: run.scanId, sarifResults: context.sarifResults };
+}
+function findingSections(findings, verdict, context, listing) {
     const sections = [];
     if (verdict.gating.length > 0) {
-        sections.push(blockingTable(verdict.gating, verdict.scope, context, limit));
+        sections.push(blockingTable(verdict.gating, verdict.scope, context, listing));
     }
     const sorted = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings);
     for (const { standing, title } of NOT_BLOCKING) {
         const group = sorted.filter((finding) => verdict.standings.get(finding.id) === standing);
         if (group.length === 0)
             continue;
-        sections.push(collapsed(title(group.length), otherTable(group, context, limit)));
+        sections.push(collapsed(title(group.length), otherTable(group, context, listing)));
     }
     return sections;
 }
 /** Findings read while no verdict was reached (an error after reading them): listed, not judged. */
-function ungatedSection(findings, context) {
-    const limit = context.maxListed ?? MAX_LISTED_FINDINGS;
-    return collapsed(`${findings.length} findings (not judged)`, otherTable((0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings), context, limit));
+function ungatedSection(findings, context, listing) {
+    return collapsed(`${findings.length} findings (not judged)`, otherTable((0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .bySeverity */ .Np)(findings), context, listing));
 }
 /**
  * Why a finding that matches the baseline gates all the same: the words a reviewer reads next to
@@ -33729,37 +34133,44 @@ const OVERRULED_MATCH_WORDS = {
     'base-file-changed': 'its file changed on the base since the baseline scan, and this PR changes it too'
 };
 /** Blocking findings: what to fix, so the last column says why it is a problem. */
-function blockingTable(gating, scope, context, limit) {
-    return findingsTable(gating, context, limit, [
+function blockingTable(gating, scope, context, listing) {
+    return findingsTable(gating, context, listing, [
         'Why',
         (finding) => {
             const overruled = scope.overruledMatches?.get(finding.id);
             const label = overruled ? `*${OVERRULED_MATCH_WORDS[overruled]}:* ` : '';
-            return label + (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(firstSentence(finding.description), 200);
+            return label + (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(firstSentence(finding.description), 200);
         }
     ]);
 }
 /** Findings that do not block: the last column says how they were triaged. */
-function otherTable(findings, context, limit) {
-    return findingsTable(findings, context, limit, [
+function otherTable(findings, context, listing) {
+    return findingsTable(findings, context, listing, [
         'State',
-        (finding) => STATE_WORDS[finding.state] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(String(finding.state), 40)
+        (finding) => STATE_WORDS[finding.state] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(String(finding.state), 40)
     ]);
 }
-function findingsTable(findings, context, limit, [lastHeader, lastCell]) {
+function findingsTable(findings, context, listing, [lastHeader, lastCell]) {
     const rows = findings
-        .slice(0, limit)
+        .slice(0, listing.limit)
         .map((finding) => [
         SEVERITY_WORDS[finding.severity],
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(finding.title, 200),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(finding.title, 200),
         fileLink(finding, context),
         lastCell(finding)
     ]);
-    return ((0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) +
-        moreLine(findings.length - rows.length));
+    const rest = findings.length - rows.length;
+    if (rest > 0)
+        listing.cut = true;
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) + moreLine(rest, rows.length);
 }
-function moreLine(rest) {
-    return rest > 0 ? `\n\n…and ${rest} more, in the SARIF file and the Hacktron dashboard.` : '';
+/** What a table leaves out: it lists the most severe only. */
+function moreLine(rest, listed) {
+    if (rest === 0)
+        return '';
+    return listed > 0
+        ? `\n\n…and ${rest} more, not listed here: this table lists the ${listed} most severe.`
+        : `\n\n${rest} not listed here.`;
 }
 /** A block GitHub shows folded; the blank lines let the Markdown inside render. */
 function collapsed(summary, body) {
@@ -33775,36 +34186,36 @@ function factsLine(run, context) {
     const facts = [];
     if (run.scanId) {
         const duration = run.scanStartedAtMs !== undefined && run.scanEndedAtMs !== undefined
-            ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(run.scanEndedAtMs - run.scanStartedAtMs)}`
+            ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(run.scanEndedAtMs - run.scanStartedAtMs)}`
             : '';
-        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(run.scanStatus ?? 'pending', 40)}${duration}`);
+        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(run.scanStatus ?? 'pending', 40)}${duration}`);
     }
     if (run.attachedBecause) {
-        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(run.attachedBecause, 300)}): no credits spent by this run`);
+        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(run.attachedBecause, 300)}): no credits spent by this run`);
     }
     if (run.estimation) {
         const credits = run.estimatedCredits === undefined ? '' : `: ${run.estimatedCredits} credits`;
         const triage = run.estimation.triage_required
             ? ` (incl. ${run.estimation.triage_fee_credits} mandatory triage fee)`
             : '';
-        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.estimation.id)}${credits}${triage}`);
+        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.estimation.id)}${credits}${triage}`);
     }
     if (run.prCredits)
         facts.push(prCreditsText(run.prCredits));
     if (run.verdict && run.judgedSha)
-        facts.push(`judged commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.judgedSha)}`);
+        facts.push(`judged commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.judgedSha)}`);
     if (run.attachedByName && run.commitUnconfirmed === undefined) {
         facts.push('⚠️ the scanned commit could not be confirmed (the scan was found by its name, which says which commit its run was for, not which commit it scanned)');
     }
     if (run.commitUnconfirmed !== undefined) {
-        facts.push(`⚠️ the scanned commit could not be confirmed (the estimate said ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.commitUnconfirmed || 'nothing', 60)})`);
+        facts.push(`⚠️ the scanned commit could not be confirmed (the estimate said ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.commitUnconfirmed || 'nothing', 60)})`);
     }
     if (run.findings)
         facts.push(countsText(run.findings));
     const { baselineScanId, baselineCommit } = run.verdict?.scope ?? {};
     if (baselineScanId) {
-        const commit = baselineCommit ? ` of commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baselineCommit)}` : '';
-        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baselineScanId)}${commit}`);
+        const commit = baselineCommit ? ` of commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(baselineCommit)}` : '';
+        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(baselineScanId)}${commit}`);
     }
     if (context.runUrl)
         facts.push(`[workflow run](${context.runUrl})`);
@@ -33813,7 +34224,7 @@ function factsLine(run, context) {
 /** The PR's credit ledger: the budget, and what each scan cost, on which commit (in full). */
 function prCreditsText({ maxCreditsPerPr, entries }) {
     const spent = entries.reduce((total, entry) => total + entry.credits, 0);
-    const each = entries.map((entry) => `${entry.credits} on commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(entry.headSha, 60)} (scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(entry.scanId, 60)})`);
+    const each = entries.map((entry) => `${entry.credits} on commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(entry.headSha, 60)} (scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(entry.scanId, 60)})`);
     return `PR credits spent by this job: ${spent} of max-credits-per-pr ${maxCreditsPerPr}${each.length ? ` (${each.join(', ')})` : ''}`;
 }
 function countsText(findings) {
@@ -33823,19 +34234,70 @@ function countsText(findings) {
 }
 function fileLink(finding, context) {
     const location = context.locations?.get(finding.id);
-    const path = location ? location.path : (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .repoRelativePath */ .e)(finding.affected_file);
+    const path = location ? location.path : (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repoRelativePath */ .e)(finding.affected_file);
     // A finding with no file (or one withheld: its file is detail too) is placed nowhere.
     if (!path && !finding.affected_file)
         return '—';
-    if (!path || !context.headSha || !context.repository || !/^[\w./-]+$/.test(path)) {
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
+    // Only a path plainly inside the repository is linked (no `..`, not absolute, no control
+    // character): the rest is shown as the API wrote it, inert.
+    if (!path || (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repoRelativePath */ .e)(path) !== path || !context.headSha || !context.repository) {
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
     }
     const { startLine, endLine } = location ?? {};
     const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
     const anchor = startLine ? `#L${startLine}${range}` : '';
     const shown = startLine ? `${path}:${startLine}` : path;
-    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${path}${anchor}`;
-    return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
+    const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${urlPath(path)}${anchor}`;
+    return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
+}
+/**
+ * A repository path in a link: each segment percent-encoded (a space, `%`, `#`, `?`, non-ASCII),
+ * and the parentheses and other sub-delimiters too, so no character ends the Markdown link
+ * destination early or is read as the URL's query or fragment.
+ */
+function urlPath(path) {
+    return path
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
+
+/***/ }),
+
+/***/ 7684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   Qh: () => (/* binding */ whereFindingsAre),
+/* harmony export */   uV: () => (/* binding */ MAX_LISTED_FINDINGS)
+/* harmony export */ });
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5881);
+// What each surface holds of a scan's findings, said the same way by every report that cannot show
+// them all: the job summary lists the most severe of each table, the SARIF file the most severe
+// results code scanning keeps, and only the Hacktron dashboard has every finding.
+
+/** The findings listed one by one per table of the job summary; the rest are counted. */
+const MAX_LISTED_FINDINGS = 50;
+/** A count as the reports write it: `5,000`. */
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+/**
+ * One sentence, without its final period: where the findings are besides the report that says
+ * it. `code` renders the scan id (inline code in Markdown; as it is in plain text).
+ */
+function whereFindingsAre(surfaces, code = (text) => text) {
+    const parts = [
+        `The job summary lists at most ${MAX_LISTED_FINDINGS} findings per table, most severe first`
+    ];
+    if (surfaces.sarifResults !== undefined) {
+        parts.push(`the SARIF file holds ${formatCount(surfaces.sarifResults)}, most severe first (code scanning keeps at most ${formatCount(_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_RESULTS_PER_RUN */ .QW)} per upload)`);
+    }
+    const scan = surfaces.scanId ? ` (scan ${code(surfaces.scanId)})` : '';
+    parts.push(`the Hacktron dashboard has every finding${scan}`);
+    return parts.join('; ');
 }
 
 
@@ -34097,7 +34559,7 @@ async function reportOutcome(outcome, state) {
     const shown = (0,run_state/* shownFacts */.vZ)(state);
     let reports;
     // SARIF building and the annotations load only for a run that has findings to report.
-    const reporting = settings && facts.findings ? await __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 1809)) : undefined;
+    const reporting = settings && facts.findings ? await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.bind(__nccwpck_require__, 1770)) : undefined;
     if (settings && reporting) {
         try {
             reports = await reporting.prepareFindingReports(facts, settings, frontEnd.workspace, logger, disclosure);
@@ -34120,7 +34582,7 @@ async function reportOutcome(outcome, state) {
         reporting.annotateFindings(shown, disclosure, settings, context.locations ?? new Map(), {
             maxAnnotations: connections.maxFindingAnnotations,
             alreadyUsed: { ...used, warning: used.warning + logger.warnings }
-        }, frontEnd);
+        }, frontEnd, reports.sarifFile === '' ? undefined : reports.sarifResults);
     }
     logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
     await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, shown, context));
@@ -34248,7 +34710,8 @@ function shownFacts(state) {
     return state.disclosure ? (0,_report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__/* .disclosedFacts */ .uR)(state.facts, state.disclosure) : state.facts;
 }
 function summaryContext(settings, reports, disclosure) {
-    const withheld = disclosure && (0,_report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__/* .withheldNote */ .a7)(disclosure);
+    const sarifResults = reports?.sarifFile ? reports.sarifResults : undefined;
+    const withheld = disclosure && (0,_report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__/* .withheldNote */ .a7)(disclosure, sarifResults);
     return {
         failOnSeverity: settings?.failOnSeverity ?? 'high',
         serverUrl: settings?.event.serverUrl ?? '',
@@ -34259,7 +34722,8 @@ function summaryContext(settings, reports, disclosure) {
             ? (0,_report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__/* .disclosedLocations */ .Dh)(reports.locations, disclosure)
             : reports?.locations,
         notes: [...(withheld ? [withheld] : []), ...(reports?.notes ?? [])],
-        disclosure
+        disclosure,
+        sarifResults
     };
 }
 
