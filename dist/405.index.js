@@ -239,7 +239,14 @@ function githubPullRequest(pr) {
         changedFiles: () => withAdvice(() => filesOfJudgedCommit(pr)),
         baseIncludes: async (commit) => (await compare(commit)).includes,
         baseChangedSince: async (commit) => (await compare(commit)).files,
-        changedBetween: async (from, to) => (await withAdvice(() => compareCommits(pr, from, to), CONTENTS_ADVICE)).files
+        changedBetween: async (from, to) => {
+            const comparison = await withAdvice(() => compareCommits(pr, from, to), CONTENTS_ADVICE);
+            // A three-dot compare lists the changes since the merge base: for a commit off `to`'s
+            // history (a force-push back) that would be none at all, so such a list counts for nothing.
+            if (comparison.includes)
+                return comparison.files;
+            return { files: [], complete: false, why: `${from} is not in the history of ${to}` };
+        }
     };
 }
 /**
@@ -283,7 +290,8 @@ async function listFiles(octokit, pr) {
             per_page: FILES_PER_PAGE,
             page
         });
-        files.push(...data.map((file) => file.filename));
+        // A renamed file changes under both names: moving a file out of a path is changing it.
+        files.push(...data.flatMap((file) => [file.filename, file.previous_filename ?? []].flat()));
         if (data.length < FILES_PER_PAGE)
             return { files, complete: true };
     }

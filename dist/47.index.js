@@ -1460,7 +1460,8 @@ async function compareWithBaseline(request, findings, deps) {
         baselineScanId: scan.id,
         baselineCommit: commit,
         baselineMatches: onBase,
-        overruledMatches: overruled
+        overruledMatches: overruled,
+        editedFiles: edited.files
     };
 }
 /** Says why matches were judged strictly, when that made findings gate. */

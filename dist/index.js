@@ -33513,11 +33513,14 @@ function commonPrefix(a, b) {
     return length;
 }
 
+// EXTERNAL MODULE: ./src/findings/severity.ts
+var severity = __nccwpck_require__(5131);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __nccwpck_require__(4285);
 // EXTERNAL MODULE: ./src/report/surfaces.ts
 var surfaces = __nccwpck_require__(7684);
 ;// CONCATENATED MODULE: ./src/report/disclosure.ts
+
 
 
 
@@ -33531,11 +33534,15 @@ function disclosureOf(level, findings, verdict, scanId) {
     if (level === 'full')
         return FULL_DISCLOSURE;
     const scope = verdict?.scope;
-    // Triaged findings are withheld too: a triage says the finding is known, not that it is fixed.
+    // Brought by the PR: open, unmatched in the baseline, and in a file the PR changes (a finding
+    // the baseline missed, or one merged into the base since it, is not the PR's just for being
+    // new to the baseline). Triaged or closed findings are withheld too: known is not fixed.
     const broughtByThePr = (finding) => scope?.applied === 'new' &&
         scope.baselineMatches !== undefined &&
         !scope.baselineMatches.has(finding.id) &&
         scope.overruledMatches?.has(finding.id) !== true &&
+        scope.editedFiles?.includes(finding.affected_file) === true &&
+        severity/* GATING_STATES */.wF.has(finding.state) &&
         verdict?.standings.get(finding.id) !== 'triaged';
     const short = shortIds(findings.map((finding) => finding.id));
     const withheld = new Map(findings

@@ -22,6 +22,9 @@ describe('report-detail: auto', () => {
     const payload = examplePayload('pull_request', 'opened')
     expect((payload.repository as { private: boolean }).private).toBe(false)
     await withGitHub(async (github) => {
+      // The PR changes the file of its own finding (STORED_XSS).
+      const headSha = (payload.pull_request as { head: { sha: string } }).head.sha
+      github.setPullRequest(2, { headSha, files: [STORED_XSS.affected_file] })
       const { result } = await withSimulator(
         'findings-over-gate',
         baseline([SQL_INJECTION, SSRF]),
@@ -61,6 +64,9 @@ describe('report-detail: auto', () => {
     const pr = payload.pull_request as { head: { repo: { private: boolean } } }
     pr.head.repo.private = true
     await withGitHub(async (github) => {
+      // The PR changes the file of its own finding (STORED_XSS).
+      const headSha = (payload.pull_request as { head: { sha: string } }).head.sha
+      github.setPullRequest(2, { headSha, files: [STORED_XSS.affected_file] })
       const { result } = await withSimulator(
         'findings-over-gate',
         undefined,

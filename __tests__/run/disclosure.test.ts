@@ -97,15 +97,26 @@ const PRIVATE = {
 describe('report-detail: auto on a public repository', () => {
   it("withholds the base's findings everywhere, shows the PR's own blocking finding in full", async () => {
     const simulator = await simulators.start('findings-over-gate', baseline([SQL_INJECTION, SSRF]))
-    const { run, text, checkRuns } = await runPublicly(simulator, PUBLIC)
+    const { run, text, checkRuns } = await runPublicly(simulator, PUBLIC, {
+      pullRequest: pullRequest(DEMO_HEAD_SHA, [STORED_XSS.affected_file])
+    })
     const baseFindings = [SQL_INJECTION, SSRF]
     expectWithheld(text, baseFindings)
     // STORED_XSS is the PR's own: its author must see what to fix.
     expect(run.frontEnd.summaries.at(-1)).toContain(STORED_XSS.title)
     expect(run.frontEnd.annotations.some((a) => a.title.includes(STORED_XSS.title))).toBe(true)
     expect(checkRuns[0]?.annotations.map((a) => a.path)).toContain(STORED_XSS.affected_file)
-    expect(run.frontEnd.summaries.at(-1)).toMatch(/🔒 Details of 3 findings are withheld/)
+    expect(run.frontEnd.summaries.at(-1)).toMatch(/🔒 Details of 5 findings are withheld/)
     expect(run.frontEnd.summaries.at(-1)).toMatch(/\| Withheld finding [0-9a-f]{8,} \|/)
+  })
+
+  it("withholds a finding new to the baseline in a file the PR does not change: not the PR's", async () => {
+    // The baseline missed STORED_XSS (or it was merged into the base after the baseline).
+    const simulator = await simulators.start('findings-over-gate', baseline([SQL_INJECTION, SSRF]))
+    const { text } = await runPublicly(simulator, PUBLIC, {
+      pullRequest: pullRequest(DEMO_HEAD_SHA, ['README.md'])
+    })
+    expectWithheld(text, [SQL_INJECTION, SSRF, STORED_XSS])
   })
 
   it('withholds a base finding the PR edited even though it gates', async () => {

@@ -23,6 +23,8 @@ export interface FakePullRequest {
   files: string[]
   /** The branch it targets now (GitHub's `base.ref`); `master` unless a test retargets it. */
   baseRef?: string
+  /** Files it renames: the new name (in `files`) to the old one (`previous_filename`). */
+  renamedFrom?: Record<string, string>
 }
 
 /** GitHub lists at most this many files of a pull request. */
@@ -205,9 +207,14 @@ export class FakeGitHub {
     const page = Number(url.searchParams.get('page') ?? 1)
     const listed = pr.files.slice(0, MAX_LISTED_FILES)
     const slice = listed.slice((page - 1) * perPage, page * perPage)
+    const renamed = pr.renamedFrom ?? {}
     send(
       200,
-      slice.map((filename) => ({ filename, status: 'modified' }))
+      slice.map((filename) =>
+        renamed[filename]
+          ? { filename, status: 'renamed', previous_filename: renamed[filename] }
+          : { filename, status: 'modified' }
+      )
     )
   }
 

@@ -96,7 +96,8 @@ async function compareWithBaseline(
     baselineScanId: scan.id,
     baselineCommit: commit,
     baselineMatches: onBase,
-    overruledMatches: overruled
+    overruledMatches: overruled,
+    editedFiles: edited.files
   }
 }
 

@@ -59,6 +59,8 @@ export interface ScopeDecision {
    * there: the baseline finding's, where its triage carries over, else `open`. `new` scope only.
    */
   readonly baselineMatches?: ReadonlyMap<string, FindingState>
+  /** The files the PR changes, as the matching saw them (every file when unknown); `new` only. */
+  readonly editedFiles?: FileSet
   /** Findings with a baseline match that gate as new all the same, and why; `new` scope only. */
   readonly overruledMatches?: ReadonlyMap<string, BaselineMatchOverruled>
   /** The files the PR changes; `changed-files` scope only. */

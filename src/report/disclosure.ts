@@ -11,6 +11,7 @@ import type { Finding } from '../hacktron/types.js'
 import type { GateVerdict } from '../flow/gate.js'
 import type { RunFacts } from '../flow/run-facts.js'
 import { shortIds } from '../findings/short-id.js'
+import { GATING_STATES } from '../findings/severity.js'
 import type { FindingLocation } from './locations.js'
 import { inlineCode } from './markdown.js'
 import { formatCount } from './surfaces.js'
@@ -40,12 +41,16 @@ export function disclosureOf(
 ): Disclosure {
   if (level === 'full') return FULL_DISCLOSURE
   const scope = verdict?.scope
-  // Triaged findings are withheld too: a triage says the finding is known, not that it is fixed.
+  // Brought by the PR: open, unmatched in the baseline, and in a file the PR changes (a finding
+  // the baseline missed, or one merged into the base since it, is not the PR's just for being
+  // new to the baseline). Triaged or closed findings are withheld too: known is not fixed.
   const broughtByThePr = (finding: Finding): boolean =>
     scope?.applied === 'new' &&
     scope.baselineMatches !== undefined &&
     !scope.baselineMatches.has(finding.id) &&
     scope.overruledMatches?.has(finding.id) !== true &&
+    scope.editedFiles?.includes(finding.affected_file) === true &&
+    GATING_STATES.has(finding.state) &&
     verdict?.standings.get(finding.id) !== 'triaged'
   const short = shortIds(findings.map((finding) => finding.id))
   const withheld = new Map(
