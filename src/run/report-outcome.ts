@@ -3,7 +3,7 @@
 // check run; then the front end ends the run.
 import { completedCheckRun, startedCheckRunOutput } from '../report/check-run.js'
 import { renderComment } from '../report/comment.js'
-import { stepFails, type RunOutcome } from '../report/outcome.js'
+import { judgedOutcome, stepFails, type RunOutcome } from '../report/outcome.js'
 import { outputsOf } from '../report/outputs.js'
 import { renderSummary, type SummaryContext } from '../report/summary.js'
 import type { FindingReports } from './finding-reports.js'
@@ -11,8 +11,10 @@ import { runRecordOf, shownFacts, summaryContext, type RunState } from './run-st
 import { disclosureOfRun } from './disclosure-level.js'
 import { ledgerForComment } from './pr-ledger-keeper.js'
 
-export async function reportOutcome(outcome: RunOutcome, state: RunState): Promise<void> {
+export async function reportOutcome(reported: RunOutcome, state: RunState): Promise<void> {
   const { facts, settings, logger, frontEnd, connections } = state
+  // A triage's surfaces show the verdict it re-judged; its `result` output says it triaged.
+  const outcome = judgedOutcome(reported, facts)
   state.disclosure ??= await disclosureOfRun(facts, settings, connections, logger)
   const { disclosure } = state
   // Every public surface is given the findings as it may show them; the SARIF file alone gets all.
@@ -25,7 +27,7 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
       reports = await reporting.prepareFindingReports(
         facts,
         settings,
-        frontEnd.workspace,
+        state.workspace ?? frontEnd.workspace,
         logger,
         disclosure
       )
@@ -36,11 +38,11 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
   // the comment already has it).
   await ledgerForComment(state)
-  const outputs = outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
+  const outputs = outputsOf(reported, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
   frontEnd.setOutputs(outputs)
 
   const used = { error: 0, warning: 0, notice: logger.notices }
-  const level = annotateOutcome(outcome, state)
+  const level = annotateOutcome(reported, state)
   if (level) used[level]++
   const context = summaryContext(settings, reports, disclosure)
   if (settings && reports && reporting && connections) {
@@ -56,7 +58,7 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
       frontEnd
     )
   }
-  logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`)
+  logger.info(`Result: ${reported.result}${reported.errorCode ? ` (${reported.errorCode})` : ''}`)
 
   await frontEnd.writeSummary(renderSummary(outcome, shown, context))
   await updateComment(state, outcome, reports)
@@ -67,7 +69,7 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   if (outputs['check-run-id'] === '' && checkRunId !== undefined) {
     frontEnd.setOutputs({ 'check-run-id': String(checkRunId) })
   }
-  frontEnd.finish(outcome)
+  frontEnd.finish(reported)
 }
 
 /** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
@@ -100,7 +102,8 @@ function annotateOutcome(
 ): 'error' | 'warning' | 'notice' | undefined {
   const { annotation } = outcome
   if (!annotation) return undefined
-  const level = stepFails(outcome) ? 'error' : outcome.result === 'skipped' ? 'notice' : 'warning'
+  const quiet = outcome.result === 'skipped' || outcome.result === 'triaged'
+  const level = stepFails(outcome) ? 'error' : quiet ? 'notice' : 'warning'
   state.frontEnd.annotate({ level, title: annotation.title, message: annotation.message })
   return level
 }
