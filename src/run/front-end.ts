@@ -113,7 +113,10 @@ export interface TriageConnection {
   /** The PR's files and base, as of `pr`'s head (gate-scope). */
   pullRequestReader(pr: TriagePullRequest): PullRequestReader
   /** The check run the record names, updated by id (created anew only if that fails). */
-  checkRunAt(checkRun: { readonly id: number; readonly name: string }, headSha: string): CheckRunSink
+  checkRunAt(
+    checkRun: { readonly id: number; readonly name: string },
+    headSha: string
+  ): CheckRunSink
   /** The PR comment with this marker: edited, never created; a credit ledger in it is kept. */
   commentAt(marker: string): CommentSink
 }

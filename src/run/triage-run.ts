@@ -140,11 +140,18 @@ async function carryOut<Report>(
   }
   const state_ = STATE_OF_VERB[command.verb]
   if (finding.state === state_) {
-    await answer(triage, state, '+1', `Finding ${inlineCode(command.finding)} is already \`${state_}\`: nothing changed.`)
+    await answer(
+      triage,
+      state,
+      '+1',
+      `Finding ${inlineCode(command.finding)} is already \`${state_}\`: nothing changed.`
+    )
     return { result: 'triaged', annotation: triagedNote(command, 'already in that state') }
   }
   await setState(client, finding, command, comment, state)
-  const triaged = findings.map((each) => (each.id === finding.id ? { ...each, state: state_ } : each))
+  const triaged = findings.map((each) =>
+    each.id === finding.id ? { ...each, state: state_ } : each
+  )
   await rejudge(context, recorded, triaged, lines)
   const verdict = state.facts.verdict?.passed ? 'passes' : 'still fails'
   await answer(
