@@ -27,9 +27,19 @@ const comment = (body: string, extra: Partial<CommandComment> = {}): CommandComm
 describe('parseCommand', () => {
   it.each([
     ['/hacktron fp 3f2a9c1e test fixture only', 'fp', '3f2a9c1e', 'test fixture only'],
-    ['/hacktron accept 3F2A9C1E5B risk owned by team X', 'accept', '3f2a9c1e5b', 'risk owned by team X'],
+    [
+      '/hacktron accept 3F2A9C1E5B risk owned by team X',
+      'accept',
+      '3f2a9c1e5b',
+      'risk owned by team X'
+    ],
     ['/hacktron confirm 3f2a9c1e', 'confirm', '3f2a9c1e', ''],
-    ['/hacktron reopen 3f2a9c1e  not fixed after all ', 'reopen', '3f2a9c1e', 'not fixed after all'],
+    [
+      '/hacktron reopen 3f2a9c1e  not fixed after all ',
+      'reopen',
+      '3f2a9c1e',
+      'not fixed after all'
+    ],
     [`/Hacktron FP ${ID} fixture`, 'fp', ID, 'fixture']
   ])('%s', (line, verb, finding, reason) => {
     expect(parseCommand(line)).toEqual({ verb, finding, reason })
