@@ -7,7 +7,13 @@ import { CheckRunWriter, type ChecksApi } from '../../src/action/check-run-write
 import { PrCommentWriter, type IssueCommentsApi } from '../../src/action/comment-writer.js'
 import { parseCheckRunExternalId } from '../../src/report/check-run.js'
 import { commentMarker, parseCommentRecord } from '../../src/report/comment.js'
-import type { RecordedReport, TriageConnection } from '../../src/run/front-end.js'
+import type {
+  RecordedReport,
+  TriageConnection,
+  TriagePullRequest
+} from '../../src/run/front-end.js'
+import type { PermissionAnswer } from '../../src/flow/triage-command.js'
+import type { PullRequestReader } from '../../src/flow/types.js'
 import type { EventComment } from '../../src/settings/event-facts.js'
 import { SQL_INJECTION, STORED_XSS } from '../../src/simulator/findings-catalog.js'
 import type { HacktronSimulator } from '../../src/simulator/server.js'
@@ -18,7 +24,8 @@ import {
   flowSettings,
   gateSettings,
   pullRequest,
-  runInProcess
+  runInProcess,
+  type InProcessRun
 } from '../helpers/flow.js'
 import { simulatorPerTest } from '../helpers/simulator.js'
 
@@ -91,16 +98,16 @@ class MemoryTriage implements TriageConnection {
     private readonly comments: MemoryComments,
     private readonly headSha = DEMO_HEAD_SHA
   ) {}
-  async readPullRequest() {
+  async readPullRequest(): Promise<TriagePullRequest> {
     return { headSha: this.headSha, headBranch: 'changes', baseBranch: 'master', author: 'octocat' }
   }
-  async permission(login: string) {
+  async permission(login: string): Promise<PermissionAnswer> {
     return this.permissions[login] ?? { permission: 'read' }
   }
-  async react(content: '+1' | '-1') {
+  async react(content: '+1' | '-1'): Promise<void> {
     this.reactions.push(content)
   }
-  async reply(body: string) {
+  async reply(body: string): Promise<void> {
     this.replies.push(body)
   }
   async recordedReports(headSha: string): Promise<RecordedReport[]> {
@@ -113,15 +120,15 @@ class MemoryTriage implements TriageConnection {
     if (record) reports.push({ record, commentMarker: MARKER })
     return [...this.planted, ...reports]
   }
-  pullRequestReader() {
+  pullRequestReader(): PullRequestReader {
     return pullRequest()
   }
-  checkRunAt(checkRun: { id: number; name: string }, headSha: string) {
+  checkRunAt(checkRun: { id: number; name: string }, headSha: string): CheckRunWriter {
     return new CheckRunWriter(checkRun.name, headSha, async () => this.checks, silent).adopt(
       checkRun.id
     )
   }
-  commentAt(marker: string) {
+  commentAt(marker: string): PrCommentWriter {
     return new PrCommentWriter(marker, false, async () => this.comments, silent)
   }
 }
@@ -172,7 +179,7 @@ async function triageRun(
   triage: TriageConnection,
   comment: EventComment,
   triageSettings: Partial<{ ownPr: boolean; enabled: boolean }> = {}
-) {
+): Promise<{ run: InProcessRun; requests: string[] }> {
   const settings = gateSettings(simulator, flowSettings({ gateScope: 'all' }), {
     // The triage workflow's own gate is ignored for the recorded one.
     failOnSeverity: 'critical',
