@@ -28436,6 +28436,8 @@ function eventFactsOf(context, env = process.env) {
     const workflowRun = workflowRunFacts(context, common);
     if (workflowRun)
         return workflowRun;
+    if (context.eventName === 'issue_comment')
+        return issueCommentFacts(context, common, refName);
     const mergeGroup = context.payload.merge_group;
     if (context.eventName === 'merge_group' && mergeGroup) {
         return {
@@ -28470,6 +28472,31 @@ function pullRequestFacts(pr, common, fallback) {
         // A deleted fork has no head repo; treat it like a fork, as GitHub does for secrets.
         fromFork: headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
         fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+    };
+}
+/**
+ * An issue_comment event: the comment (a triage command, maybe) and, on a PR, its number. The
+ * PR's head is not in the payload: the triage run reads it from the API (GITHUB_SHA is the
+ * default branch's tip, never the commit judged).
+ */
+function issueCommentFacts(context, common, refName) {
+    const { action, issue, comment } = context.payload;
+    const onPullRequest = issue?.pull_request !== undefined && issue.pull_request !== null;
+    return {
+        ...common,
+        branch: refName,
+        headSha: context.sha,
+        fromFork: false,
+        pullRequestNumber: onPullRequest ? issue?.number : undefined,
+        comment: {
+            id: comment?.id ?? 0,
+            action: action ?? '',
+            body: comment?.body ?? '',
+            authorLogin: comment?.user?.login ?? '',
+            authorIsBot: comment?.user?.type === 'Bot',
+            onPullRequest,
+            url: comment?.html_url ?? ''
+        }
     };
 }
 /** Whether the payload's repository is public; undefined when it does not say. */
@@ -28526,6 +28553,33 @@ function workflowRunFacts(context, common) {
             : { deleted: false, url: headUrl.replace(/\/+$/, ''), isPublic: head?.private === false },
         fromFork
     };
+}
+
+
+/***/ }),
+
+/***/ 3064:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ quote),
+/* harmony export */   x: () => (/* binding */ ConfigError)
+/* harmony export */ });
+// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
+class ConfigError extends Error {
+    input;
+    code;
+    constructor(input, message, code = 'invalid-input') {
+        super(message);
+        this.input = input;
+        this.code = code;
+        this.name = 'ConfigError';
+    }
+}
+/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
+function quote(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+    return JSON.stringify(shown);
 }
 
 
@@ -29251,9 +29305,9 @@ function newRunFacts() {
 /* harmony export */   Mz: () => (/* binding */ gateOfVerdict),
 /* harmony export */   UN: () => (/* binding */ recordScope),
 /* harmony export */   md: () => (/* binding */ readRecordedGate),
+/* harmony export */   oG: () => (/* binding */ recordedGate),
 /* harmony export */   pd: () => (/* binding */ findRecordedScan)
 /* harmony export */ });
-/* unused harmony export recordedGate */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _common_mac_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(646);
@@ -29701,7 +29755,7 @@ function sameRepository(a, b) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2786);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2061);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29710,7 +29764,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2786:
+/***/ 2061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31940,161 +31994,10 @@ class CoreLogger {
     }
 }
 
-;// CONCATENATED MODULE: ./src/common/config-error.ts
-// A user's mistake in the workflow file, as opposed to a failure of the API or a bug.
-class ConfigError extends Error {
-    input;
-    code;
-    constructor(input, message, code = 'invalid-input') {
-        super(message);
-        this.input = input;
-        this.code = code;
-        this.name = 'ConfigError';
-    }
-}
-/** Quotes a user's value for an error message, shortened so a huge paste stays readable. */
-function quote(value, max = 120) {
-    const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
-    return JSON.stringify(shown);
-}
-
-// EXTERNAL MODULE: ./src/common/text.ts
-var common_text = __nccwpck_require__(2450);
-;// CONCATENATED MODULE: ./src/settings/input-parsing.ts
-// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
-// typed value, or throws a ConfigError that names the input and quotes the value.
-
-
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i;
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000
-};
-/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
-const MAX_DURATION_MS = 72 * 3_600_000;
-/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
-function parseDuration(input, raw) {
-    const ms = parseTimeSpan(input, raw, '90, 90s, 15m or 2h');
-    if (ms > MAX_DURATION_MS) {
-        throw new ConfigError(input, `Input ${input} must be at most 72h (the longest a job can run); got ${quote(raw)}.`);
-    }
-    return ms;
-}
-/** An age such as `30d` or `12h` (a bare number is seconds), at most ten years. */
-function parseAge(input, raw) {
-    const ms = parseTimeSpan(input, raw, '30d, 12h or 90m');
-    if (ms > 3650 * UNIT_MS.d) {
-        throw new ConfigError(input, `Input ${input} must be at most 3650d; got ${quote(raw)}.`);
-    }
-    return ms;
-}
-function parseTimeSpan(input, raw, examples) {
-    const match = DURATION.exec(raw.trim());
-    if (!match) {
-        throw new ConfigError(input, `Input ${input} must be a duration such as ${examples}; got ${quote(raw)}.`);
-    }
-    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
-    if (!(ms > 0))
-        throw new ConfigError(input, `Input ${input} must be longer than zero; got ${quote(raw)}.`);
-    return Math.round(ms);
-}
-/** A full commit SHA: 40 hex digits (a prefix never names one commit for certain). */
-function parseCommitSha(input, raw) {
-    const sha = raw.trim().toLowerCase();
-    if (!/^[0-9a-f]{40}$/.test(sha)) {
-        throw new ConfigError(input, `Input ${input} must be a full 40-character commit SHA; got ${quote(raw)}.`);
-    }
-    return sha;
-}
-/** One item per line; blank lines and surrounding spaces ignored. */
-function parseList(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-/** One of `allowed`, case-insensitive. */
-function parseChoice(input, raw, allowed) {
-    const value = raw.trim().toLowerCase();
-    const match = allowed.find((candidate) => candidate === value);
-    if (match === undefined) {
-        throw new ConfigError(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${quote(raw)}.`);
-    }
-    return match;
-}
-function parseBoolean(input, raw) {
-    return parseChoice(input, raw, ['true', 'false']) === 'true';
-}
-/** A whole number from `min` up to `max`. */
-function parseWholeNumber(input, raw, min, max) {
-    const text = raw.trim();
-    const value = Number(text);
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-        throw new ConfigError(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-    }
-    return value;
-}
-function parseUuid(input, raw) {
-    const value = raw.trim();
-    if (!common_text/* UUID_PATTERN */.JJ.test(value))
-        throw new ConfigError(input, `Input ${input} must be a UUID; got ${quote(raw)}.`);
-    return value.toLowerCase();
-}
-function parseLimitedText(input, raw, maxLength) {
-    if (raw.trim() === '')
-        return undefined;
-    if (raw.length > maxLength) {
-        throw new ConfigError(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
-    }
-    return raw;
-}
-/** An http(s) URL; `what` says what it is for in the message. */
-function parseHttpUrl(input, raw, what) {
-    let url;
-    try {
-        url = new URL(raw.trim());
-    }
-    catch {
-        throw new ConfigError(input, `Input ${input} must be ${what}; got ${quote(raw)}.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(input, `Input ${input} must be ${what} (http or https); got ${quote(raw)}.`);
-    }
-    if (url.username !== '' || url.password !== '') {
-        throw new ConfigError(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
-    }
-    return url;
-}
-/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
-function parseRepositoryUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
-    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
-    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
-        throw new ConfigError(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${quote(raw)}.`);
-    }
-    return `${url.protocol}//${url.host}${path}`;
-}
-const BRANCH = /^[^\s~^:?*[\\]+$/;
-function parseBranch(input, raw) {
-    const value = raw.trim();
-    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
-        throw new ConfigError(input, `Input ${input} must be a git branch name; got ${quote(raw)}.`);
-    }
-    return value;
-}
-const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
-/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
-function parseTargetUrl(input, raw) {
-    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
-    if (PRIVATE_HOST.test(url.hostname)) {
-        throw new ConfigError(input, `Input ${input} must be a public URL; ${quote(raw)} points to a private or local host.`);
-    }
-    return url.toString();
-}
-
+// EXTERNAL MODULE: ./src/common/config-error.ts
+var config_error = __nccwpck_require__(3064);
+// EXTERNAL MODULE: ./src/settings/input-parsing.ts
+var input_parsing = __nccwpck_require__(5944);
 ;// CONCATENATED MODULE: ./src/action/report-settings.ts
 // The action's own report settings: what only GitHub has (the token, the PR comment, the check
 // run, the step's annotations). Read with the gate's settings, in the same pass, by readSettings.
@@ -32105,21 +32008,21 @@ const GITHUB_SECRET_INPUTS = ['github-token'];
 /** GitHub shows at most 50 annotations per job. */
 const MAX_ANNOTATIONS = 50;
 function readGitHubReportSettings(input, sources) {
-    const prComment = parseChoice('pr-comment', input('pr-comment'), [
+    const prComment = (0,input_parsing/* parseChoice */.HU)('pr-comment', input('pr-comment'), [
         'true',
         'on-failure',
         'false'
     ]);
     // The per-PR ledger lives in the PR comment: without the comment there is nothing to count in.
     if (input('max-credits-per-pr').trim() !== '' && prComment !== 'true') {
-        throw new ConfigError('max-credits-per-pr', `Input max-credits-per-pr needs pr-comment: true (its ledger is kept in the action's PR comment), but pr-comment is ${quote(input('pr-comment'))}.`);
+        throw new config_error/* ConfigError */.x('max-credits-per-pr', `Input max-credits-per-pr needs pr-comment: true (its ledger is kept in the action's PR comment), but pr-comment is ${(0,config_error/* quote */.h)(input('pr-comment'))}.`);
     }
     return {
         // Raw: action.yml's default `${{ github.token }}` is the runner's to expand, never a token.
         githubToken: sources.getInput('github-token').trim(),
         prComment: prComment === 'true' ? 'always' : prComment === 'false' ? 'never' : prComment,
-        checkRun: parseBoolean('check-run', input('check-run')),
-        maxAnnotations: parseWholeNumber('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS)
+        checkRun: (0,input_parsing/* parseBoolean */.yG)('check-run', input('check-run')),
+        maxAnnotations: (0,input_parsing/* parseWholeNumber */.oA)('max-annotations', input('max-annotations'), 0, MAX_ANNOTATIONS)
     };
 }
 /** The report settings as the debug log shows them: the token masked. */
@@ -32225,7 +32128,7 @@ function githubFrontEnd() {
         },
         describeReport: describeGitHubReport,
         // The core's logger, which counts the warnings the writers add to the step's annotations.
-        connect: async (settings, coreLogger) => (await __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).githubConnections(settings, coreLogger),
+        connect: async (settings, coreLogger) => (await __nccwpck_require__.e(/* import() */ 563).then(__nccwpck_require__.bind(__nccwpck_require__, 3563))).githubConnections(settings, coreLogger),
         setOutputs: (outputs) => {
             for (const [name, value] of Object.entries(outputs))
                 setOutput(name, value);
@@ -32242,407 +32145,15 @@ function githubFrontEnd() {
             }
         },
         finish: (outcome) => {
-            if ((0,report_outcome/* stepFails */.u)(outcome))
+            if ((0,report_outcome/* stepFails */.b)(outcome))
                 process.exitCode = 1;
         },
         failHard: (message) => setFailed(message)
     };
 }
 
-// EXTERNAL MODULE: ./src/hacktron/url.ts
-var url = __nccwpck_require__(7375);
-// EXTERNAL MODULE: ./src/flow/types.ts
-var types = __nccwpck_require__(3721);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/settings/estimation-name.ts
-// The estimation's default name: the key by which a re-run finds the scan started for the same
-// commit and scope, when no run record names it.
-
-/**
- * Repository, PR number and full head SHA, and a digest of the related repositories when there
- * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
- * this name (see reuse-scan).
- */
-function defaultEstimationName(event, repositories) {
-    const [primary, ...related] = repositories;
-    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
-    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
-    // The full SHA: a scan is attached to by name only when its name carries the whole commit (a
-    // prefix can be collided by a PR author who pads a commit until its SHA starts alike).
-    // A schedule's or dispatch's GITHUB_SHA is not the commit it judges: its name names none.
-    const sha = event.headSha === '' || event.namesBranchOnly ? '' : ` @ ${event.headSha}`;
-    const scope = related
-        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
-        .sort()
-        .join('\n');
-    const digest = related.length === 0
-        ? ''
-        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
-    return `${repository} ${where}${sha}${digest}`;
-}
-
-;// CONCATENATED MODULE: ./src/settings/input-defaults.ts
-// Every input's default, as action.yml declares it: a local run (no runner to pass the defaults)
-// and the CLI read the same values. action.yml is the source; a test keeps the two equal.
-const INPUT_DEFAULTS = {
-    'api-key': '',
-    'api-url': 'https://api.hacktron.ai/v1',
-    mode: 'full',
-    'scan-id': '',
-    repository: '',
-    branch: '',
-    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
-    'repository-source': '',
-    'related-repositories': '',
-    'target-urls': '',
-    'auth-instructions': '',
-    'custom-context': '',
-    'context-document-ids': '',
-    'estimation-name': '',
-    'max-credits': '',
-    'poll-interval': '15s',
-    'estimation-timeout': '30m',
-    'scan-timeout': '3h',
-    'on-timeout': 'fail',
-    'fail-on-severity': 'high',
-    'gate-scope': 'new',
-    'baseline-scan-id': '',
-    'baseline-branches': '',
-    'baseline-max-age': '30d',
-    'head-sha': '',
-    'cost-estimation-id': '',
-    'reuse-scan': 'true',
-    'github-token': '${{ github.token }}',
-    'pr-comment': 'true',
-    'check-run': 'true',
-    'max-annotations': '10',
-    'sarif-file': 'hacktron-results.sarif',
-    'report-detail': 'auto',
-    'scan-label': '',
-    'scan-paths': '',
-    'not-requested-conclusion': 'skipped',
-    'max-credits-per-pr': '',
-    triage: 'true',
-    'triage-permission': 'write',
-    'accept-permission': 'maintain',
-    'triage-own-pr': 'false'
-};
-
-;// CONCATENATED MODULE: ./src/settings/settings.ts
-// Every input of the gate, read once and validated before any request is sent; the front end's
-// own report settings are read by its reader, in the same pass. Pure: the inputs, the environment
-// and the event facts are arguments (SettingsSources), whichever platform they come from.
-
-
-
-
-
-
-/** The gate's inputs that hold secrets; a front end masks these and its own. */
-const SECRET_INPUTS = ['api-key', 'auth-instructions'];
-const TEXT_LIMIT = 2000;
-const MIN_REMOTE_POLL_MS = 10_000;
-const MAX_POLL_MS = 3_600_000;
-function readSettings(sources, readReport) {
-    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
-    // in a local run, takes action.yml's default.
-    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
-    const event = withHeadSha(sources.event, input('head-sha'));
-    const api = readApiInputs(input, sources.env);
-    const mode = parseChoice('mode', input('mode'), types/* MODES */.FN);
-    const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim();
-    const scope = readScope(input, event, mode !== 'wait' && !skipsForWantOfKey(apiKey, event));
-    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
-    if (estimationName.length > 200) {
-        throw new ConfigError('estimation-name', `Input estimation-name must be at most 200 characters; got ${quote(estimationName)}.`);
-    }
-    const { notes: policyNotes, ...policy } = readRequestPolicy(input, event, mode);
-    const settings = {
-        apiKey,
-        ...api,
-        mode,
-        ...readStartingPoint(input, mode),
-        ...scope,
-        notes: [...scope.notes, ...policyNotes],
-        ...readScanExtras(input),
-        estimationName,
-        ...readTiming(input, api),
-        ...readGate(input),
-        ...readBaselineRules(input, event),
-        ...policy,
-        triage: readTriage(input),
-        // The front end's report inputs are checked before sarif-file: a run with several bad
-        // inputs names the same one first as before.
-        ...reportThenSarif(input, sources, readReport),
-        event
-    };
-    // After every value is parsed: a bad value is named as such first.
-    return settings;
-}
-function reportThenSarif(input, sources, readReport) {
-    const report = readReport(input, sources);
-    return { report, sarifFile: parseSarifPath(input('sarif-file')) };
-}
-/**
- * A fork's or Dependabot's PR gets no secrets: a run of one without a key is skipped (whatever
- * its fork became), not failed. The one place this rule is decided.
- */
-function skipsForWantOfKey(apiKey, event) {
-    return apiKey === '' && (event.fromFork || event.fromDependabot);
-}
-/** The one switch for test timing; see Settings.testMode. */
-const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
-function readApiInputs(input, env) {
-    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
-    const urlProblem = (0,url/* baseUrlProblem */.aS)(apiUrl);
-    if (urlProblem) {
-        // Never echo credentials someone pasted into the URL.
-        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
-        throw new ConfigError('api-url', `Input api-url is not usable: ${urlProblem}; got ${quote(shown)}.`);
-    }
-    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
-    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
-    if (testMode && !(0,url/* isLoopbackHost */.cW)(new URL(apiUrl).hostname)) {
-        throw new ConfigError('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
-    }
-    return { apiUrl, testMode };
-}
-/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
-function readStartingPoint(input, mode) {
-    const scanIdText = input('scan-id').trim();
-    const scanId = scanIdText === '' ? undefined : parseUuid('scan-id', scanIdText);
-    if (mode === 'wait' && scanId === undefined) {
-        throw new ConfigError('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
-    }
-    if (mode !== 'wait' && scanId !== undefined) {
-        throw new ConfigError('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${quote(scanIdText)}.`);
-    }
-    const estimationText = input('cost-estimation-id').trim();
-    if (estimationText === '')
-        return { scanId };
-    const costEstimationId = parseUuid('cost-estimation-id', estimationText);
-    if (mode !== 'full' && mode !== 'start') {
-        throw new ConfigError('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${quote(estimationText)}.`);
-    }
-    return { scanId, costEstimationId };
-}
-/**
- * The repositories and branches to scan. By default the code the event is about: a PR's head
- * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
- * repository under the fork's branch name.
- */
-function readScope(input, event, 
-/** False when this run scans nothing itself (mode wait, or a skip for want of a key). */
-scans) {
-    const chosenSource = input('repository-source').trim();
-    const { primary, scansFork, notes } = readPrimaryRepository(input, event, scans);
-    // Related repositories are the organisation's own, whatever the fork is.
-    const relatedSource = chosenSource === '' ? 'connected' : primary.source;
-    const related = parseList(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
-    const repositories = [primary, ...related];
-    const seen = new Set();
-    for (const repo of repositories) {
-        const key = repo.url.toLowerCase();
-        if (seen.has(key)) {
-            throw new ConfigError('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
-        }
-        seen.add(key);
-    }
-    // A fork's PR wants to merge into the base repository: its scans are the baseline.
-    const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url;
-    return { repositories, baselineRepositoryUrl, notes };
-}
-/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
-function readPrimaryRepository(input, event, scans) {
-    const explicitUrl = input('repository').trim();
-    const chosenSource = input('repository-source').trim();
-    const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
-    if (head?.deleted && scans) {
-        throw new ConfigError('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
-            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
-            'or set repository: to the repository to scan.');
-    }
-    const fork = head && !head.deleted ? head : undefined;
-    const url = parseRepositoryUrl('repository', explicitUrl || fork?.url || event.repositoryUrl);
-    const notes = [];
-    let source = 'connected';
-    if (chosenSource !== '') {
-        source = parseChoice('repository-source', chosenSource, ['connected', 'public']);
-    }
-    else if (fork?.isPublic) {
-        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
-        // people's forks: a public fork can only be read as a public repository.
-        source = 'public';
-        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
-            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
-    }
-    const branchText = input('branch') || event.branch;
-    if (branchText.trim() === '' && scans) {
-        throw new ConfigError('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
-    }
-    const branch = scans ? parseBranch('branch', branchText) : branchText.trim();
-    return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
-}
-function readScanExtras(input) {
-    return {
-        targetUrls: parseList(input('target-urls')).map((line) => parseTargetUrl('target-urls', line)),
-        authInstructions: parseLimitedText('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
-        customContext: parseLimitedText('custom-context', input('custom-context'), TEXT_LIMIT),
-        contextDocumentIds: parseList(input('context-document-ids')).map((line) => parseUuid('context-document-ids', line))
-    };
-}
-function readTiming(input, api) {
-    const pollIntervalMs = parseDuration('poll-interval', input('poll-interval'));
-    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${quote(input('poll-interval'))}.`);
-    }
-    if (pollIntervalMs > MAX_POLL_MS) {
-        throw new ConfigError('poll-interval', `Input poll-interval must be at most 1h; got ${quote(input('poll-interval'))}.`);
-    }
-    const maxCreditsText = input('max-credits').trim();
-    return {
-        pollIntervalMs,
-        estimationTimeoutMs: parseDuration('estimation-timeout', input('estimation-timeout')),
-        scanTimeoutMs: parseDuration('scan-timeout', input('scan-timeout')),
-        onTimeout: parseChoice('on-timeout', input('on-timeout'), ['fail', 'neutral']),
-        maxCredits: maxCreditsText === ''
-            ? undefined
-            : parseWholeNumber('max-credits', maxCreditsText, 1, 1_000_000_000)
-    };
-}
-/** `head-sha`: the commit judged, instead of the event's. */
-function withHeadSha(event, raw) {
-    // A commit given explicitly is the one judged, whatever the event names.
-    return raw.trim() === ''
-        ? event
-        : { ...event, headSha: parseCommitSha('head-sha', raw), namesBranchOnly: false };
-}
-/** `baseline-branches` (default: the repository's default branch, when the event says) and `baseline-max-age`. */
-function readBaselineRules(input, event) {
-    const branches = parseList(input('baseline-branches')).map((line) => parseBranch('baseline-branches', line));
-    const defaultBranches = event.defaultBranch ? [event.defaultBranch] : [];
-    return {
-        baselineBranches: branches.length > 0 ? branches : defaultBranches,
-        baselineMaxAgeMs: parseAge('baseline-max-age', input('baseline-max-age'))
-    };
-}
-/** When a scan is asked for, what it may cost a PR, and how much of it the reports show. */
-function readRequestPolicy(input, event, mode) {
-    const label = input('scan-label').trim();
-    const perPr = input('max-credits-per-pr').trim();
-    const scanPaths = parseList(input('scan-paths'));
-    const pathsProblem = scanPathsProblem(scanPaths);
-    if (pathsProblem) {
-        throw new ConfigError('scan-paths', `Input scan-paths cannot work: ${pathsProblem}; got ${quote(input('scan-paths'))}.`);
-    }
-    const scanLabel = label === '' ? undefined : parseLimitedText('scan-label', label, 50);
-    return {
-        reportDetail: parseChoice('report-detail', input('report-detail'), types/* REPORT_DETAILS */.yP),
-        ...appliedRequestPolicy({ scanLabel, scanPaths }, event, mode),
-        notRequestedConclusion: parseChoice('not-requested-conclusion', input('not-requested-conclusion'), types/* NOT_REQUESTED_CONCLUSIONS */.Ys),
-        maxCreditsPerPr: perPr === '' ? undefined : parseWholeNumber('max-credits-per-pr', perPr, 1, 1_000_000_000)
-    };
-}
-/**
- * Events about no pull request: on them `scan-label` does not apply (there is nothing to label),
- * and the run goes on, saying so. Any other event without the PR's labels in its payload (a
- * workflow_run, an issue_comment) may be about a pull request whose labels the action cannot see:
- * there the label is refused rather than ignored, so no run spends for want of a label check.
- */
-const EVENTS_WITHOUT_PULL_REQUEST = new Set([
-    'push',
-    'schedule',
-    'workflow_dispatch',
-    'merge_group',
-    'repository_dispatch',
-    'release',
-    'create'
-]);
-/**
- * `scan-label` and `scan-paths` as this run applies them. They decide whether a scan is asked for,
- * so they apply to the modes that estimate or spend (full, start, estimate); mode wait judges the
- * scan it is given, which the job that started it asked for.
- */
-function appliedRequestPolicy(policy, event, mode) {
-    const { scanLabel, scanPaths } = policy;
-    if (mode === 'wait') {
-        const set = [scanLabel && 'scan-label', scanPaths.length > 0 && 'scan-paths'].filter(Boolean);
-        const notes = set.map((name) => `${String(name)}: not applied in mode wait, which judges the scan it is given (scan-id); the job that started the scan applied it.`);
-        return { scanLabel: undefined, scanPaths: [], notes };
-    }
-    if (scanLabel === undefined || event.labels !== undefined) {
-        return { scanLabel, scanPaths, notes: [] };
-    }
-    if (EVENTS_WITHOUT_PULL_REQUEST.has(event.name) && event.pullRequestNumber === undefined) {
-        return {
-            scanLabel: undefined,
-            scanPaths,
-            notes: [
-                `scan-label: not applied to this ${event.name} run: the label applies to pull request events only, and a ${event.name} event has no pull request to label.`
-            ]
-        };
-    }
-    throw new ConfigError('scan-label', `Input scan-label needs the pull request's labels, which the payload of this ${event.name || 'unnamed'} event does not carry ` +
-        '(pull_request and pull_request_target events do), so the label cannot be checked; nothing was sent. ' +
-        'Run this job on pull_request or pull_request_target, or set scan-label only for those events ' +
-        "(for example scan-label: ${{ github.event_name == 'pull_request_target' && 'hacktron-scan' || '' }}).");
-}
-/**
- * Why `patterns` cannot work as scan-paths, or undefined. Checked on the text, so that a run
- * without scan-paths never loads the matcher.
- */
-function scanPathsProblem(patterns) {
-    if (patterns.includes('!'))
-        return 'a line holds a lone "!", which excludes nothing';
-    if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!'))) {
-        // As in on.push.paths: an exclusion only takes away what an earlier pattern included.
-        return ('every pattern starts with "!": as in on.push.paths, an exclusion only takes away files that an earlier ' +
-            'pattern included, so no change would ever be scanned; start with a pattern that includes (such as "**"), ' +
-            'then the exclusions');
-    }
-    return undefined;
-}
-function readTriage(input) {
-    return {
-        enabled: parseBoolean('triage', input('triage')),
-        permission: parseChoice('triage-permission', input('triage-permission'), types/* PERMISSIONS */.Jj),
-        acceptPermission: parseChoice('accept-permission', input('accept-permission'), types/* PERMISSIONS */.Jj),
-        ownPr: parseBoolean('triage-own-pr', input('triage-own-pr'))
-    };
-}
-function readGate(input) {
-    const baselineText = input('baseline-scan-id').trim();
-    return {
-        failOnSeverity: parseChoice('fail-on-severity', input('fail-on-severity'), types/* GATE_LEVELS */.iA),
-        gateScope: parseChoice('gate-scope', input('gate-scope'), types/* GATE_SCOPES */.KJ),
-        baselineScanId: baselineText === '' ? undefined : parseUuid('baseline-scan-id', baselineText),
-        reuseScan: parseBoolean('reuse-scan', input('reuse-scan'))
-    };
-}
-/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
-function parseRelatedRepository(line, serverUrl, source) {
-    const at = line.lastIndexOf('@');
-    if (at <= 0 || at === line.length - 1) {
-        throw new ConfigError('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${quote(line)}.`);
-    }
-    const where = line.slice(0, at).trim();
-    const branch = parseBranch('related-repositories', line.slice(at + 1));
-    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
-        ? `${serverUrl}/${where}`
-        : parseRepositoryUrl('related-repositories', where);
-    return { url, branch, source };
-}
-function parseSarifPath(raw) {
-    const path = raw.trim();
-    if (path === '')
-        return '';
-    if (path.includes('\0') || path.endsWith('/')) {
-        throw new ConfigError('sarif-file', `Input sarif-file must be a file path; got ${quote(raw)}.`);
-    }
-    return path;
-}
-
+// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
+var settings_settings = __nccwpck_require__(6754);
 // EXTERNAL MODULE: ./src/action/event-facts.ts
 var event_facts = __nccwpck_require__(252);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -32656,7 +32167,7 @@ var event_facts = __nccwpck_require__(252);
 function readActionSettings() {
     const sources = runnerSources();
     maskSecrets(sources);
-    return readSettings(sources, readGitHubReportSettings);
+    return (0,settings_settings/* readSettings */.sb)(sources, readGitHubReportSettings);
 }
 function runnerSources() {
     return {
@@ -32669,7 +32180,7 @@ function runnerSources() {
 }
 function maskSecrets(sources) {
     const secrets = [
-        ...[...SECRET_INPUTS, ...GITHUB_SECRET_INPUTS].map((name) => sources.getInput(name)),
+        ...[...settings_settings/* SECRET_INPUTS */.pH, ...GITHUB_SECRET_INPUTS].map((name) => sources.getInput(name)),
         sources.env.HACKTRON_API_KEY ?? ''
     ];
     for (const secret of secrets) {
@@ -32702,277 +32213,8 @@ function describeSettings(settings, describeReport) {
     };
 }
 
-// EXTERNAL MODULE: ./src/flow/flow-failure.ts
-var flow_failure = __nccwpck_require__(9997);
-// EXTERNAL MODULE: ./src/hacktron/errors.ts
-var errors = __nccwpck_require__(4519);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
-;// CONCATENATED MODULE: ./src/report/failure.ts
-// Every way a run can fail, as the one annotation the user sees: a title that starts with
-// "Hacktron" and names the case, the server's own words, and what to do next.
-
-
-
-
-function describeFailure(error, context) {
-    if (error instanceof ConfigError) {
-        const title = error.code === 'missing-api-key'
-            ? 'Hacktron: missing API key'
-            : `Hacktron: invalid input ${error.input}`;
-        return { code: error.code, title, message: error.message };
-    }
-    if (error instanceof flow_failure/* FlowFailure */.z)
-        return { code: error.code, title: error.title, message: error.message };
-    if (error instanceof errors/* HacktronApiError */.jv)
-        return describeApiError(error, context);
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-        code: 'bad-response',
-        title: 'Hacktron: unexpected error',
-        message: `The action stopped on an unexpected error: ${message}. Please report it with this log.`
-    };
-}
-/** Each API error code: the output code, the annotation's title, and what to do. */
-const API_ERRORS = {
-    unauthorized: {
-        code: 'unauthorized',
-        title: 'Hacktron: API key rejected (401)',
-        message: (f) => `${f.said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${f.scanNote}`
-    },
-    forbidden: {
-        code: 'forbidden',
-        title: 'Hacktron: API key lacks a scope (403)',
-        message: (f) => `${f.said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${f.scanNote}`
-    },
-    'insufficient-credits': {
-        code: 'insufficient-credits',
-        title: 'Hacktron: insufficient credits (402)',
-        message: (f) => {
-            const credits = f.context.run.estimatedCredits;
-            return `${f.said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits === undefined ? 'this scan' : `${credits} credits`}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`;
-        }
-    },
-    conflict: {
-        code: 'conflict',
-        title: 'Hacktron: scan conflict (409)',
-        message: (f) => `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. ` +
-            (f.context.approvedEstimationId
-                ? "This run spends the approved estimation only, so re-running it meets the same answer: check the running scans in the Hacktron dashboard, then re-run the workflow's mode: estimate job and approve its new estimate (with reuse-scan: true, a re-run attaches to the scan that claimed it instead)."
-                : 'Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.')
-    },
-    'branch-mismatch': {
-        code: 'branch-mismatch',
-        title: 'Hacktron: branch mismatch (400)',
-        message: (f) => `${f.said} The estimate ${f.estimationId} covers branch ${estimatedList(f, 'branch')}, and the scan asked for branch ${f.context.requestedBranches?.join(', ') || '(unknown)'}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
-    },
-    'scope-mismatch': {
-        code: 'scope-mismatch',
-        title: 'Hacktron: scope mismatch (400)',
-        message: (f) => `${f.said} A scan must cover exactly the estimated repositories (${estimatedList(f, 'repo_url')}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
-    },
-    'rate-limited': {
-        code: 'rate-limited',
-        title: 'Hacktron: rate limited (429)',
-        message: (f) => `${f.request} was still throttled after ${f.error.attempts} attempts. ${f.said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${f.scanNote}`
-    },
-    'server-error': {
-        code: 'server-error',
-        title: (f) => `Hacktron: API error (${f.error.status ?? 500})`,
-        message: (f) => `${f.request} failed after ${f.error.attempts} attempts. ${f.said} ${f.ambiguity}The Hacktron API is having trouble: re-run the job later.${f.scanNote}`
-    },
-    'network-error': {
-        code: 'network-error',
-        title: 'Hacktron: network error',
-        message: (f) => `${f.request} failed after ${f.error.attempts} attempts: ${f.error.serverMessage}. ${f.ambiguity}Check that the runner can reach ${f.context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${f.scanNote}`
-    },
-    'not-found': {
-        // In mode wait the missing scan is the user's input; elsewhere the API lost what it made.
-        code: (f) => (f.context.mode === 'wait' ? 'invalid-input' : 'bad-response'),
-        title: 'Hacktron: not found (404)',
-        message: (f) => `${f.request}: ${f.said} ${f.context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${f.scanNote}`
-    },
-    'bad-request': {
-        code: 'invalid-input',
-        title: 'Hacktron: request rejected (400)',
-        message: (f) => `${f.request} was rejected. ${f.said} Check the inputs it names, then re-run.`
-    }
-};
-/** The estimate's branches or repositories, as the annotation names them. */
-function estimatedList(facts, field) {
-    const repos = facts.context.run.estimation?.repos ?? [];
-    return repos.map((repo) => repo[field]).join(', ') || '(unknown)';
-}
-/** Anything else the API answered: unreadable, or a code this table does not know. */
-const UNREADABLE_ANSWER = {
-    code: 'bad-response',
-    title: 'Hacktron: unexpected API response',
-    message: (f) => `${f.request} got an answer the action cannot read (${f.error.serverMessage}) after ${f.error.attempts} attempts. ${f.ambiguity}Re-run the job; if it persists, report it to Hacktron.${f.scanNote}`
-};
-function describeApiError(error, context) {
-    const { run } = context;
-    const estimationId = run.estimation?.id;
-    const facts = {
-        error,
-        context,
-        said: `The API answered: "${error.serverMessage}".`,
-        request: `${error.method} ${error.path}`,
-        estimationId: estimationId ?? '(unknown)',
-        scanNote: run.scanId
-            ? ` Scan ${run.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${run.scanId}.`
-            : '',
-        ambiguity: ambiguityNote(error, estimationId)
-    };
-    const entry = API_ERRORS[error.code] ?? UNREADABLE_ANSWER;
-    return {
-        code: typeof entry.code === 'function' ? entry.code(facts) : entry.code,
-        title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
-        message: entry.message(facts)
-    };
-}
-/** A scan that completed with findings at or above the gate: the run's one error. */
-function describeGateFailure(verdict, scanId) {
-    const count = verdict.gating.length;
-    const plural = count === 1 ? '' : 's';
-    const top = verdict.gating
-        .slice(0, 3)
-        .map(
-    // API text, made inert as on every other surface (bidi controls shown, no mentions).
-    (finding) => `${finding.severity}: ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.title, 120))}${finding.affected_file ? ` (${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.affected_file, 120))})` : ''}`)
-        .join('; ');
-    const scope = verdict.scope.applied;
-    const which = scope === 'new'
-        ? ' that this pull request introduces (no match in the baseline scan)'
-        : scope === 'changed-files'
-            ? ' in files this pull request changes'
-            : '';
-    return {
-        title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
-        message: `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
-            `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
-            `fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`
-    };
-}
-/** The PR moved on before the scan started: nothing was spent, the newer commit's run scans it. */
-function describeSuperseded(runSha, newerSha) {
-    return {
-        title: 'Hacktron: scan skipped, the pull request has a newer commit',
-        message: `This run was started for commit ${runSha}, but the pull request's head is now ${newerSha}. ` +
-            "No scan was started and nothing was spent: the newer commit's run scans the code that will be merged. " +
-            'The estimate is kept in the cost-estimation-id output.'
-    };
-}
-/** The estimate resolved the branch to another commit than the one this run judges. */
-function describeCommitMismatch(judgedSha, resolvedSha, run) {
-    return {
-        title: 'Hacktron: scan skipped, the branch is at another commit',
-        message: `This run judges commit ${judgedSha}, but Hacktron's estimate resolved the branch to ${resolvedSha}: ` +
-            'a scan now would judge other code than this commit, so none was started and nothing was spent. ' +
-            'The branch moved while the estimate was made (a push or a force-push); the run for its newest commit ' +
-            `judges it${run.estimation ? ` (the estimate ${run.estimation.id} is kept in the cost-estimation-id output)` : ''}.`
-    };
-}
-/** The runner cancelled the job: what was left running, and how to pick it up. */
-function describeCancellation(run) {
-    let state;
-    if (run.scanId) {
-        state =
-            `Scan ${run.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
-                `dashboard, or gate on it with mode: wait and scan-id: ${run.scanId}.`;
-    }
-    else if (run.phase === 'starting-scan') {
-        state =
-            `The scan was being started from cost estimation ${run.estimation?.id ?? '(unknown)'}: ` +
-                'check the Hacktron dashboard for it before re-running.';
-    }
-    else {
-        state = 'No scan was started, and nothing was spent.';
-    }
-    return {
-        title: 'Hacktron: run cancelled',
-        message: `The job was cancelled while ${run.phase}. ${state}`
-    };
-}
-/** For a POST /scans whose answer was lost: the user must check before paying again. */
-function ambiguityNote(error, estimationId) {
-    if (!error.ambiguous || error.path !== '/scans')
-        return '';
-    return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `;
-}
-
-;// CONCATENATED MODULE: ./src/run/outcome.ts
-// How a run ends, decided in one place: from what the flow returned, from the error that stopped
-// it, from a missing key, or from the platform's cancellation. Pure: the front end only reports it.
-
-
-
-
-/** The outcome of a flow that ran to its end. */
-function outcomeOfFlow(result, facts, event) {
-    if (result === 'failed' && facts.verdict) {
-        return { result, annotation: describeGateFailure(facts.verdict, facts.scanId ?? '') };
-    }
-    if (result === 'superseded') {
-        return {
-            result: 'skipped',
-            skipReason: 'superseded',
-            annotation: describeSuperseded(event.headSha, facts.supersededBy ?? '')
-        };
-    }
-    if (result === 'commit-mismatch') {
-        return {
-            result: 'skipped',
-            skipReason: 'commit-mismatch',
-            annotation: describeCommitMismatch(event.headSha, facts.resolvedSha ?? '', facts)
-        };
-    }
-    return { result };
-}
-/** The runner cancelled the job: what was left running is named, and the step fails. */
-function cancelledOutcome(facts) {
-    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(facts) };
-}
-/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
-function outcomeOfError(error, facts, settings) {
-    const failure = describeFailure(error, {
-        run: facts,
-        mode: settings?.mode,
-        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
-        requestedBranches: settings?.repositories.map((repo) => repo.branch),
-        approvedEstimationId: settings?.costEstimationId
-    });
-    const errorCode = failure.code;
-    const annotation = { title: failure.title, message: failure.message };
-    if (error instanceof flow_failure/* FlowFailure */.z && error.code === 'timeout') {
-        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
-    }
-    return { result: 'error', errorCode, annotation };
-}
-/**
- * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
- * with a notice; anywhere else it is the missing-api-key error.
- */
-function missingKeyOutcome(settings, facts) {
-    const { event } = settings;
-    if (skipsForWantOfKey('', event)) {
-        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
-        return {
-            result: 'skipped',
-            skipReason: 'no-api-key',
-            annotation: {
-                title: 'Hacktron: scan skipped',
-                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
-                    'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
-                    "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
-                    'needed), behind a label or an approval. See the README, "Fork pull requests".'
-            }
-        };
-    }
-    const missing = new ConfigError('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
-        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
-    return outcomeOfError(missing, facts, settings);
-}
-
+// EXTERNAL MODULE: ./src/run/outcome.ts + 1 modules
+var run_outcome = __nccwpck_require__(9003);
 // EXTERNAL MODULE: ./src/run/run-state.ts
 var run_state = __nccwpck_require__(9184);
 // EXTERNAL MODULE: ./src/run/disclosure-level.ts
@@ -33007,8 +32249,14 @@ async function runGate(readSettings, frontEnd, runtime) {
         const settings = readSettings();
         state.settings = settings;
         describeRun(settings, state);
-        if (settings.apiKey === '') {
-            outcome = missingKeyOutcome(settings, state.facts);
+        if (settings.event.name === 'issue_comment') {
+            // A comment runs a /hacktron triage command, or nothing: never a scan.
+            const { runTriage } = await Promise.all(/* import() */[__nccwpck_require__.e(763), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
+            const { systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(763), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
+            outcome = await runTriage(settings, state, { ...systemRuntime, ...runtime });
+        }
+        else if (settings.apiKey === '') {
+            outcome = (0,run_outcome/* missingKeyOutcome */.eh)(settings, state.facts);
         }
         else {
             const ended = await goToHacktron(settings, state, runtime);
@@ -33018,7 +32266,7 @@ async function runGate(readSettings, frontEnd, runtime) {
     }
     catch (caught) {
         error = caught;
-        outcome = outcomeOfError(caught, state.facts, state.settings);
+        outcome = (0,run_outcome/* outcomeOfError */.Sg)(caught, state.facts, state.settings);
     }
     try {
         // Loaded with the core, not on demand: every run reports, and a first decision (a bad input)
@@ -33045,16 +32293,16 @@ async function goToHacktron(settings, state, runtime = {}) {
     state.ledgerSeal = (0,pr_ledger/* ledgerSeal */.Tl)(settings.apiKey, settings.event);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
-    const { driveFlow, systemRuntime } = await __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 5047));
+    const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(763), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
     const result = await driveFlow(settings, state.connections, state, {
         ...systemRuntime,
         ...runtime
     });
     if (result === 'cancelled')
-        return { outcome: cancelledOutcome(state.facts) };
+        return { outcome: (0,run_outcome/* cancelledOutcome */.yO)(state.facts) };
     // The run's own annotation repeats the gating findings: it shows them as the reports do.
     state.disclosure = await (0,disclosure_level/* disclosureOfRun */.E)(state.facts, settings, state.connections, state.logger);
-    return { outcome: outcomeOfFlow(result, (0,run_state/* shownFacts */.vZ)(state), settings.event), flowResult: result };
+    return { outcome: (0,run_outcome/* outcomeOfFlow */.SV)(result, (0,run_state/* shownFacts */.vZ)(state), settings.event), flowResult: result };
 }
 function describeRun(settings, state) {
     const { logger, frontEnd } = state;
@@ -33063,7 +32311,7 @@ function describeRun(settings, state) {
     for (const note of settings.notes)
         logger.info(note);
     if (settings.testMode) {
-        logger.info(`Test mode (${TEST_MODE_VARIABLE}): polls, retries and request deadlines run fast, for the local simulator.`);
+        logger.info(`Test mode (${settings_settings/* TEST_MODE_VARIABLE */.AU}): polls, retries and request deadlines run fast, for the local simulator.`);
     }
 }
 
@@ -33094,9 +32342,10 @@ async function run() {
 /* harmony export */   _x: () => (/* binding */ startedCheckRunOutput),
 /* harmony export */   aK: () => (/* binding */ inProgressOutput),
 /* harmony export */   cc: () => (/* binding */ checkRunExternalId),
-/* harmony export */   k7: () => (/* binding */ annotationBatches)
+/* harmony export */   k7: () => (/* binding */ annotationBatches),
+/* harmony export */   rD: () => (/* binding */ CHECK_RUN_NAME)
 /* harmony export */ });
-/* unused harmony exports CHECK_RUN_NAME, MAX_CHECK_OUTPUT_CHARS, ANNOTATIONS_PER_REQUEST, MAX_NOTICE_ANNOTATIONS, conclusionOf */
+/* unused harmony exports MAX_CHECK_OUTPUT_CHARS, ANNOTATIONS_PER_REQUEST, MAX_NOTICE_ANNOTATIONS, conclusionOf */
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
 /* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
 /* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4231);
@@ -33299,8 +32548,10 @@ function annotationBatches(annotations) {
 /* harmony export */   Ox: () => (/* binding */ startsWithMarker),
 /* harmony export */   Ql: () => (/* binding */ commentMarker),
 /* harmony export */   U7: () => (/* binding */ renderSummaryWithin),
+/* harmony export */   nX: () => (/* binding */ keepingLedger),
 /* harmony export */   vk: () => (/* binding */ describeProgress),
 /* harmony export */   wQ: () => (/* binding */ renderComment),
+/* harmony export */   we: () => (/* binding */ markerOf),
 /* harmony export */   yW: () => (/* binding */ parseCommentLedger)
 /* harmony export */ });
 /* unused harmony exports MAX_COMMENT_CHARS, recordedMarker */
@@ -33355,6 +32606,23 @@ function ledgerText(ledger) {
         .join(',');
     const seal = ledger.tag ? ` ledger-mac="${cleanValue(ledger.tag)}"` : '';
     return ` ledger="${cleanValue(entries)}" ledger-total="${(0,_flow_pr_ledger_js__WEBPACK_IMPORTED_MODULE_1__/* .ledgerTotal */ .g2)(ledger)}"${seal}`;
+}
+const ANY_MARKER = /^<!-- hacktron-whitebox-scan workflow="[^"]*" job="[^"]*" scope="[^"]*"/;
+/** The marker (of whichever job) that opens `body`, or undefined: what a triage run looks for. */
+function markerOf(body) {
+    return ANY_MARKER.exec(body ?? '')?.[0];
+}
+const LEDGER_ATTRIBUTES = / ledger="[^"]*" ledger-total="[^"]*"(?: ledger-mac="[^"]*")?/;
+/**
+ * `body` with the credit ledger of `previous` (as written, seal and all) in its marker: a run that
+ * keeps no ledger itself (a triage) must not drop the PR job's.
+ */
+function keepingLedger(body, previous) {
+    const ledger = LEDGER_ATTRIBUTES.exec(markerOf(previous) ? (previous ?? '') : '')?.[0];
+    const end = body.indexOf(' -->');
+    if (!ledger || end < 0 || LEDGER_ATTRIBUTES.test(body.slice(0, end)))
+        return body;
+    return `${body.slice(0, end)}${ledger}${body.slice(end)}`;
 }
 /**
  * Whether `body` is this job's comment: the marker opens it. Quoted in the middle of a comment
@@ -33711,8 +32979,18 @@ function table(header, rows) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ stepFails)
+/* harmony export */   b: () => (/* binding */ stepFails),
+/* harmony export */   u: () => (/* binding */ judgedOutcome)
 /* harmony export */ });
+/**
+ * The outcome as the reports show it: a triage that re-judged the scan shows that verdict (the
+ * check run's conclusion, the comment, the summary); every other outcome as it is.
+ */
+function judgedOutcome(outcome, facts) {
+    if (outcome.result !== 'triaged' || !facts.verdict)
+        return outcome;
+    return { ...outcome, result: facts.verdict.passed ? 'passed' : 'failed' };
+}
 /** The step fails exactly when the result is failed or error, or timed-out with on-timeout: fail. */
 function stepFails(outcome) {
     if (outcome.result === 'failed' || outcome.result === 'error')
@@ -34351,6 +33629,296 @@ async function disclosureOfRun(facts, settings, connections, logger) {
 
 /***/ }),
 
+/***/ 9003:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yO: () => (/* binding */ cancelledOutcome),
+  eh: () => (/* binding */ missingKeyOutcome),
+  Sg: () => (/* binding */ outcomeOfError),
+  SV: () => (/* binding */ outcomeOfFlow)
+});
+
+// EXTERNAL MODULE: ./src/common/config-error.ts
+var config_error = __nccwpck_require__(3064);
+// EXTERNAL MODULE: ./src/flow/flow-failure.ts
+var flow_failure = __nccwpck_require__(9997);
+// EXTERNAL MODULE: ./src/settings/settings.ts + 2 modules
+var settings_settings = __nccwpck_require__(6754);
+// EXTERNAL MODULE: ./src/hacktron/errors.ts
+var errors = __nccwpck_require__(4519);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __nccwpck_require__(4285);
+;// CONCATENATED MODULE: ./src/report/failure.ts
+// Every way a run can fail, as the one annotation the user sees: a title that starts with
+// "Hacktron" and names the case, the server's own words, and what to do next.
+
+
+
+
+function describeFailure(error, context) {
+    if (error instanceof config_error/* ConfigError */.x) {
+        const title = error.code === 'missing-api-key'
+            ? 'Hacktron: missing API key'
+            : `Hacktron: invalid input ${error.input}`;
+        return { code: error.code, title, message: error.message };
+    }
+    if (error instanceof flow_failure/* FlowFailure */.z)
+        return { code: error.code, title: error.title, message: error.message };
+    if (error instanceof errors/* HacktronApiError */.jv)
+        return describeApiError(error, context);
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+        code: 'bad-response',
+        title: 'Hacktron: unexpected error',
+        message: `The action stopped on an unexpected error: ${message}. Please report it with this log.`
+    };
+}
+/** Each API error code: the output code, the annotation's title, and what to do. */
+const API_ERRORS = {
+    unauthorized: {
+        code: 'unauthorized',
+        title: 'Hacktron: API key rejected (401)',
+        message: (f) => `${f.said} Check the HACKTRON_API_KEY secret: the key may be mistyped, revoked or expired. Create a new key in the Hacktron dashboard and update the secret.${f.scanNote}`
+    },
+    forbidden: {
+        code: 'forbidden',
+        title: 'Hacktron: API key lacks a scope (403)',
+        message: (f) => `${f.said} The action creates estimations and starts scans, so its key needs the write scope (which implies read). Create a key with the write scope and update the HACKTRON_API_KEY secret.${f.scanNote}`
+    },
+    'insufficient-credits': {
+        code: 'insufficient-credits',
+        title: 'Hacktron: insufficient credits (402)',
+        message: (f) => {
+            const credits = f.context.run.estimatedCredits;
+            return `${f.said} The organisation does not have enough Whitebox Scan credits for the scan, estimated at ${credits === undefined ? 'this scan' : `${credits} credits`}. Nothing was spent. An organisation owner can top up Whitebox Scan credits in the Hacktron dashboard under Billing; then re-run this job.`;
+        }
+    },
+    conflict: {
+        code: 'conflict',
+        title: 'Hacktron: scan conflict (409)',
+        message: (f) => `${f.said} The API refused to start a scan from cost estimation ${f.estimationId}: either that estimation was already claimed by another scan (a re-run or another workflow), or a conflicting scan of the same repository and branch is running. ` +
+            (f.context.approvedEstimationId
+                ? "This run spends the approved estimation only, so re-running it meets the same answer: check the running scans in the Hacktron dashboard, then re-run the workflow's mode: estimate job and approve its new estimate (with reuse-scan: true, a re-run attaches to the scan that claimed it instead)."
+                : 'Check the running scans in the Hacktron dashboard; once it ends, re-run this job, which creates a fresh estimate.')
+    },
+    'branch-mismatch': {
+        code: 'branch-mismatch',
+        title: 'Hacktron: branch mismatch (400)',
+        message: (f) => `${f.said} The estimate ${f.estimationId} covers branch ${estimatedList(f, 'branch')}, and the scan asked for branch ${f.context.requestedBranches?.join(', ') || '(unknown)'}. Re-run the job so that it estimates the branch it scans, or set the branch input to the branch you mean.`
+    },
+    'scope-mismatch': {
+        code: 'scope-mismatch',
+        title: 'Hacktron: scope mismatch (400)',
+        message: (f) => `${f.said} A scan must cover exactly the estimated repositories (${estimatedList(f, 'repo_url')}). Check repository and related-repositories, then re-run so a fresh estimate covers the scope you want.`
+    },
+    'rate-limited': {
+        code: 'rate-limited',
+        title: 'Hacktron: rate limited (429)',
+        message: (f) => `${f.request} was still throttled after ${f.error.attempts} attempts. ${f.said} The API allows 100 requests per minute per key, shared by every workflow using it: raise poll-interval, or use a concurrency group so fewer jobs poll at once, then re-run.${f.scanNote}`
+    },
+    'server-error': {
+        code: 'server-error',
+        title: (f) => `Hacktron: API error (${f.error.status ?? 500})`,
+        message: (f) => `${f.request} failed after ${f.error.attempts} attempts. ${f.said} ${f.ambiguity}The Hacktron API is having trouble: re-run the job later.${f.scanNote}`
+    },
+    'network-error': {
+        code: 'network-error',
+        title: 'Hacktron: network error',
+        message: (f) => `${f.request} failed after ${f.error.attempts} attempts: ${f.error.serverMessage}. ${f.ambiguity}Check that the runner can reach ${f.context.apiHost ?? 'the API'} (and the HTTPS_PROXY / NO_PROXY settings), then re-run.${f.scanNote}`
+    },
+    'not-found': {
+        // In mode wait the missing scan is the user's input; elsewhere the API lost what it made.
+        code: (f) => (f.context.mode === 'wait' ? 'invalid-input' : 'bad-response'),
+        title: 'Hacktron: not found (404)',
+        message: (f) => `${f.request}: ${f.said} ${f.context.mode === 'wait' ? 'Check the scan-id input: the scan must exist and belong to the organisation of the API key.' : 'The resource vanished or belongs to another organisation; re-run the job.'}${f.scanNote}`
+    },
+    'bad-request': {
+        code: 'invalid-input',
+        title: 'Hacktron: request rejected (400)',
+        message: (f) => `${f.request} was rejected. ${f.said} Check the inputs it names, then re-run.`
+    }
+};
+/** The estimate's branches or repositories, as the annotation names them. */
+function estimatedList(facts, field) {
+    const repos = facts.context.run.estimation?.repos ?? [];
+    return repos.map((repo) => repo[field]).join(', ') || '(unknown)';
+}
+/** Anything else the API answered: unreadable, or a code this table does not know. */
+const UNREADABLE_ANSWER = {
+    code: 'bad-response',
+    title: 'Hacktron: unexpected API response',
+    message: (f) => `${f.request} got an answer the action cannot read (${f.error.serverMessage}) after ${f.error.attempts} attempts. ${f.ambiguity}Re-run the job; if it persists, report it to Hacktron.${f.scanNote}`
+};
+function describeApiError(error, context) {
+    const { run } = context;
+    const estimationId = run.estimation?.id;
+    const facts = {
+        error,
+        context,
+        said: `The API answered: "${error.serverMessage}".`,
+        request: `${error.method} ${error.path}`,
+        estimationId: estimationId ?? '(unknown)',
+        scanNote: run.scanId
+            ? ` Scan ${run.scanId} was already started and goes on server-side: gate on it with mode: wait and scan-id: ${run.scanId}.`
+            : '',
+        ambiguity: ambiguityNote(error, estimationId)
+    };
+    const entry = API_ERRORS[error.code] ?? UNREADABLE_ANSWER;
+    return {
+        code: typeof entry.code === 'function' ? entry.code(facts) : entry.code,
+        title: typeof entry.title === 'function' ? entry.title(facts) : entry.title,
+        message: entry.message(facts)
+    };
+}
+/** A scan that completed with findings at or above the gate: the run's one error. */
+function describeGateFailure(verdict, scanId) {
+    const count = verdict.gating.length;
+    const plural = count === 1 ? '' : 's';
+    const top = verdict.gating
+        .slice(0, 3)
+        .map(
+    // API text, made inert as on every other surface (bidi controls shown, no mentions).
+    (finding) => `${finding.severity}: ${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.title, 120))}${finding.affected_file ? ` (${(0,markdown/* inertText */.UJ)((0,markdown/* oneLine */.TN)(finding.affected_file, 120))})` : ''}`)
+        .join('; ');
+    const scope = verdict.scope.applied;
+    const which = scope === 'new'
+        ? ' that this pull request introduces (no match in the baseline scan)'
+        : scope === 'changed-files'
+            ? ' in files this pull request changes'
+            : '';
+    return {
+        title: `Hacktron: ${count} finding${plural} at or above ${verdict.threshold}`,
+        message: `Scan ${scanId} found ${count} open or confirmed finding${plural}${which} at or above ` +
+            `fail-on-severity (${verdict.threshold}): ${top}${count > 3 ? '; …' : ''}. See the job summary; ` +
+            `fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`
+    };
+}
+/** The PR moved on before the scan started: nothing was spent, the newer commit's run scans it. */
+function describeSuperseded(runSha, newerSha) {
+    return {
+        title: 'Hacktron: scan skipped, the pull request has a newer commit',
+        message: `This run was started for commit ${runSha}, but the pull request's head is now ${newerSha}. ` +
+            "No scan was started and nothing was spent: the newer commit's run scans the code that will be merged. " +
+            'The estimate is kept in the cost-estimation-id output.'
+    };
+}
+/** The estimate resolved the branch to another commit than the one this run judges. */
+function describeCommitMismatch(judgedSha, resolvedSha, run) {
+    return {
+        title: 'Hacktron: scan skipped, the branch is at another commit',
+        message: `This run judges commit ${judgedSha}, but Hacktron's estimate resolved the branch to ${resolvedSha}: ` +
+            'a scan now would judge other code than this commit, so none was started and nothing was spent. ' +
+            'The branch moved while the estimate was made (a push or a force-push); the run for its newest commit ' +
+            `judges it${run.estimation ? ` (the estimate ${run.estimation.id} is kept in the cost-estimation-id output)` : ''}.`
+    };
+}
+/** The runner cancelled the job: what was left running, and how to pick it up. */
+function describeCancellation(run) {
+    let state;
+    if (run.scanId) {
+        state =
+            `Scan ${run.scanId} goes on server-side (its credits are spent): follow it in the Hacktron ` +
+                `dashboard, or gate on it with mode: wait and scan-id: ${run.scanId}.`;
+    }
+    else if (run.phase === 'starting-scan') {
+        state =
+            `The scan was being started from cost estimation ${run.estimation?.id ?? '(unknown)'}: ` +
+                'check the Hacktron dashboard for it before re-running.';
+    }
+    else {
+        state = 'No scan was started, and nothing was spent.';
+    }
+    return {
+        title: 'Hacktron: run cancelled',
+        message: `The job was cancelled while ${run.phase}. ${state}`
+    };
+}
+/** For a POST /scans whose answer was lost: the user must check before paying again. */
+function ambiguityNote(error, estimationId) {
+    if (!error.ambiguous || error.path !== '/scans')
+        return '';
+    return `The scan may or may not have started (and spent its credits): check the Hacktron dashboard for a scan of cost estimation ${estimationId ?? '(unknown)'} before re-running. `;
+}
+
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+// How a run ends, decided in one place: from what the flow returned, from the error that stopped
+// it, from a missing key, or from the platform's cancellation. Pure: the front end only reports it.
+
+
+
+
+/** The outcome of a flow that ran to its end. */
+function outcomeOfFlow(result, facts, event) {
+    if (result === 'failed' && facts.verdict) {
+        return { result, annotation: describeGateFailure(facts.verdict, facts.scanId ?? '') };
+    }
+    if (result === 'superseded') {
+        return {
+            result: 'skipped',
+            skipReason: 'superseded',
+            annotation: describeSuperseded(event.headSha, facts.supersededBy ?? '')
+        };
+    }
+    if (result === 'commit-mismatch') {
+        return {
+            result: 'skipped',
+            skipReason: 'commit-mismatch',
+            annotation: describeCommitMismatch(event.headSha, facts.resolvedSha ?? '', facts)
+        };
+    }
+    return { result };
+}
+/** The runner cancelled the job: what was left running is named, and the step fails. */
+function cancelledOutcome(facts) {
+    return { result: 'timed-out', errorCode: 'timeout', annotation: describeCancellation(facts) };
+}
+/** The outcome of the error that stopped the run (settings are undefined when they were invalid). */
+function outcomeOfError(error, facts, settings) {
+    const failure = describeFailure(error, {
+        run: facts,
+        mode: settings?.mode,
+        apiHost: settings ? new URL(settings.apiUrl).host : undefined,
+        requestedBranches: settings?.repositories.map((repo) => repo.branch),
+        approvedEstimationId: settings?.costEstimationId
+    });
+    const errorCode = failure.code;
+    const annotation = { title: failure.title, message: failure.message };
+    if (error instanceof flow_failure/* FlowFailure */.z && error.code === 'timeout') {
+        return { result: 'timed-out', errorCode, annotation, onTimeout: settings?.onTimeout };
+    }
+    return { result: 'error', errorCode, annotation };
+}
+/**
+ * No API key: a run for a fork's or Dependabot's PR (which GitHub gives no secrets) is skipped
+ * with a notice; anywhere else it is the missing-api-key error.
+ */
+function missingKeyOutcome(settings, facts) {
+    const { event } = settings;
+    if ((0,settings_settings/* skipsForWantOfKey */.ob)('', event)) {
+        const who = event.fromDependabot ? 'Dependabot' : 'a fork';
+        return {
+            result: 'skipped',
+            skipReason: 'no-api-key',
+            annotation: {
+                title: 'Hacktron: scan skipped',
+                message: `No Hacktron API key: this run is for a pull request from ${who}, and GitHub gives such runs no secrets. ` +
+                    'Nothing was scanned. To scan such pull requests, run the action from a pull_request_target workflow, ' +
+                    "which reads the secret without running the PR's code (the action scans the fork itself, no checkout " +
+                    'needed), behind a label or an approval. See the README, "Fork pull requests".'
+            }
+        };
+    }
+    const missing = new config_error/* ConfigError */.x('api-key', 'No Hacktron API key: set the api-key input (for example api-key: ${{ secrets.HACKTRON_API_KEY }}) ' +
+        'or the HACKTRON_API_KEY environment variable from a repository or organisation secret.', 'missing-api-key');
+    return outcomeOfError(missing, facts, settings);
+}
+
+
+/***/ }),
+
 /***/ 4732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34558,30 +34126,24 @@ var pr_ledger_keeper = __nccwpck_require__(4732);
 
 
 
-async function reportOutcome(outcome, state) {
+async function reportOutcome(reported, state) {
     const { facts, settings, logger, frontEnd, connections } = state;
+    // A triage's surfaces show the verdict it re-judged; its `result` output says it triaged.
+    const outcome = (0,report_outcome/* judgedOutcome */.u)(reported, facts);
     state.disclosure ??= await (0,disclosure_level/* disclosureOfRun */.E)(facts, settings, connections, logger);
     const { disclosure } = state;
     // Every public surface is given the findings as it may show them; the SARIF file alone gets all.
     const shown = (0,run_state/* shownFacts */.vZ)(state);
-    let reports;
     // SARIF building and the annotations load only for a run that has findings to report.
     const reporting = settings && facts.findings ? await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.bind(__nccwpck_require__, 1770)) : undefined;
-    if (settings && reporting) {
-        try {
-            reports = await reporting.prepareFindingReports(facts, settings, frontEnd.workspace, logger, disclosure);
-        }
-        catch (error) {
-            logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
-        }
-    }
+    const reports = reporting && (await prepareReports(reporting, state));
     // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
     // the comment already has it).
     await (0,pr_ledger_keeper/* ledgerForComment */.g)(state);
-    const outputs = outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id);
+    const outputs = outputsOf(reported, facts, reports?.sarifFile ?? '', connections?.checkRun?.id);
     frontEnd.setOutputs(outputs);
     const used = { error: 0, warning: 0, notice: logger.notices };
-    const level = annotateOutcome(outcome, state);
+    const level = annotateOutcome(reported, state);
     if (level)
         used[level]++;
     const context = (0,run_state/* summaryContext */.u$)(settings, reports, disclosure);
@@ -34591,7 +34153,7 @@ async function reportOutcome(outcome, state) {
             alreadyUsed: { ...used, warning: used.warning + logger.warnings }
         }, frontEnd, reports.sarifFile === '' ? undefined : reports.sarifResults);
     }
-    logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`);
+    logger.info(`Result: ${reported.result}${reported.errorCode ? ` (${reported.errorCode})` : ''}`);
     await frontEnd.writeSummary((0,summary/* renderSummary */.Br)(outcome, shown, context));
     await updateComment(state, outcome, reports);
     await completeCheckRun(outcome, state, context);
@@ -34601,7 +34163,20 @@ async function reportOutcome(outcome, state) {
     if (outputs['check-run-id'] === '' && checkRunId !== undefined) {
         frontEnd.setOutputs({ 'check-run-id': String(checkRunId) });
     }
-    frontEnd.finish(outcome);
+    frontEnd.finish(reported);
+}
+/** The findings' locations and the SARIF file (from the full facts); undefined when it failed. */
+async function prepareReports(reporting, state) {
+    const { facts, settings, logger, frontEnd } = state;
+    if (!settings)
+        return undefined;
+    try {
+        return await reporting.prepareFindingReports(facts, settings, state.workspace ?? frontEnd.workspace, logger, state.disclosure);
+    }
+    catch (error) {
+        logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
+        return undefined;
+    }
 }
 /** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
 async function completeCheckRun(outcome, state, context) {
@@ -34622,7 +34197,8 @@ function annotateOutcome(outcome, state) {
     const { annotation } = outcome;
     if (!annotation)
         return undefined;
-    const level = (0,report_outcome/* stepFails */.u)(outcome) ? 'error' : outcome.result === 'skipped' ? 'notice' : 'warning';
+    const quiet = outcome.result === 'skipped' || outcome.result === 'triaged';
+    const level = (0,report_outcome/* stepFails */.b)(outcome) ? 'error' : quiet ? 'notice' : 'warning';
     state.frontEnd.annotate({ level, title: annotation.title, message: annotation.message });
     return level;
 }
@@ -34646,7 +34222,7 @@ async function updateComment(state, outcome, reports) {
         return false;
     // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
     // but keeps one that exists current, so a fixed PR shows that it now passes.
-    const needsEyes = outcome !== undefined && ((0,report_outcome/* stepFails */.u)(outcome) || outcome.result === 'timed-out');
+    const needsEyes = outcome !== undefined && ((0,report_outcome/* stepFails */.b)(outcome) || outcome.result === 'timed-out');
     const body = (0,report_comment/* renderComment */.wQ)(comment.marker, (0,run_state/* shownFacts */.vZ)(state), (0,run_state/* summaryContext */.u$)(state.settings, reports, state.disclosure), outcome, (0,run_state/* runRecordOf */.GH)(state, 'comment'), ledger);
     return (await comment.write(body, { mayCreate: comment.createsAlways || needsEyes })) !== false;
 }
@@ -34707,7 +34283,7 @@ function runRecordOf(state, kind) {
     return recordSeal.seal({
         scanId: facts.scanId,
         headSha: settings.event.headSha,
-        scope: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .UN)(settings.repositories),
+        scope: state.recordScope ?? (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .UN)(settings.repositories),
         kind,
         ...(gate && { gate })
     });
@@ -34732,6 +34308,576 @@ function summaryContext(settings, reports, disclosure) {
         disclosure,
         sarifResults
     };
+}
+
+
+/***/ }),
+
+/***/ 5944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   F1: () => (/* binding */ parseAge),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   Qd: () => (/* binding */ parseBranch),
+/* harmony export */   Xw: () => (/* binding */ parseUuid),
+/* harmony export */   Ym: () => (/* binding */ parseTargetUrl),
+/* harmony export */   fn: () => (/* binding */ parseRepositoryUrl),
+/* harmony export */   oA: () => (/* binding */ parseWholeNumber),
+/* harmony export */   p0: () => (/* binding */ parseLimitedText),
+/* harmony export */   tu: () => (/* binding */ parseCommitSha),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony exports MAX_DURATION_MS, parseHttpUrl */
+/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2450);
+/* harmony import */ var _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3064);
+// Pure parsers for the action's inputs: each takes the input's name and raw text and returns a
+// typed value, or throws a ConfigError that names the input and quotes the value.
+
+
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i;
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000
+};
+/** GitHub ends any job after 72 h on self-hosted runners (6 h on hosted ones). */
+const MAX_DURATION_MS = 72 * 3_600_000;
+/** `90`, `90s`, `15m`, `2h` (and `500ms`, for a local simulator). A bare number is seconds. */
+function parseDuration(input, raw) {
+    const ms = parseTimeSpan(input, raw, '90, 90s, 15m or 2h');
+    if (ms > MAX_DURATION_MS) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be at most 72h (the longest a job can run); got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    return ms;
+}
+/** An age such as `30d` or `12h` (a bare number is seconds), at most ten years. */
+function parseAge(input, raw) {
+    const ms = parseTimeSpan(input, raw, '30d, 12h or 90m');
+    if (ms > 3650 * UNIT_MS.d) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be at most 3650d; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    return ms;
+}
+function parseTimeSpan(input, raw, examples) {
+    const match = DURATION.exec(raw.trim());
+    if (!match) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be a duration such as ${examples}; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 's').toLowerCase()] ?? 1000);
+    if (!(ms > 0))
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be longer than zero; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    return Math.round(ms);
+}
+/** A full commit SHA: 40 hex digits (a prefix never names one commit for certain). */
+function parseCommitSha(input, raw) {
+    const sha = raw.trim().toLowerCase();
+    if (!/^[0-9a-f]{40}$/.test(sha)) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be a full 40-character commit SHA; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    return sha;
+}
+/** One item per line; blank lines and surrounding spaces ignored. */
+function parseList(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** One of `allowed`, case-insensitive. */
+function parseChoice(input, raw, allowed) {
+    const value = raw.trim().toLowerCase();
+    const match = allowed.find((candidate) => candidate === value);
+    if (match === undefined) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be one of ${allowed.join(', ')}; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    return match;
+}
+function parseBoolean(input, raw) {
+    return parseChoice(input, raw, ['true', 'false']) === 'true';
+}
+/** A whole number from `min` up to `max`. */
+function parseWholeNumber(input, raw, min, max) {
+    const text = raw.trim();
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be a whole number from ${min} to ${max}; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    return value;
+}
+function parseUuid(input, raw) {
+    const value = raw.trim();
+    if (!_common_text_js__WEBPACK_IMPORTED_MODULE_1__/* .UUID_PATTERN */ .JJ.test(value))
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be a UUID; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    return value.toLowerCase();
+}
+function parseLimitedText(input, raw, maxLength) {
+    if (raw.trim() === '')
+        return undefined;
+    if (raw.length > maxLength) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be at most ${maxLength} characters; it has ${raw.length}.`);
+    }
+    return raw;
+}
+/** An http(s) URL; `what` says what it is for in the message. */
+function parseHttpUrl(input, raw, what) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be ${what}; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be ${what} (http or https); got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must not carry credentials in the URL; got a URL for ${url.host}.`);
+    }
+    return url;
+}
+/** A repository URL without `.git` or trailing slashes, as Hacktron compares them. */
+function parseRepositoryUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'an HTTPS repository URL such as https://github.com/owner/repo');
+    const path = url.pathname.replace(/\.git$/i, '').replace(/\/+$/, '');
+    if (path.split('/').filter(Boolean).length < 2 || url.search !== '' || url.hash !== '') {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be a repository URL such as https://github.com/owner/repo; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    return `${url.protocol}//${url.host}${path}`;
+}
+const BRANCH = /^[^\s~^:?*[\\]+$/;
+function parseBranch(input, raw) {
+    const value = raw.trim();
+    if (!BRANCH.test(value) || value.startsWith('-') || value.includes('..')) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be a git branch name; got ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)}.`);
+    }
+    return value;
+}
+const PRIVATE_HOST = /^(localhost|.*\.local|.*\.internal|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|0\.0\.0\.0|\[.*\])$/i;
+/** A live URL Hacktron can reach from the internet (the API rejects private ones). */
+function parseTargetUrl(input, raw) {
+    const url = parseHttpUrl(input, raw, 'a public http(s) URL');
+    if (PRIVATE_HOST.test(url.hostname)) {
+        throw new _common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(input, `Input ${input} must be a public URL; ${(0,_common_config_error_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .h)(raw)} points to a private or local host.`);
+    }
+    return url.toString();
+}
+
+
+/***/ }),
+
+/***/ 6754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pH: () => (/* binding */ SECRET_INPUTS),
+  AU: () => (/* binding */ TEST_MODE_VARIABLE),
+  sb: () => (/* binding */ readSettings),
+  ob: () => (/* binding */ skipsForWantOfKey)
+});
+
+// EXTERNAL MODULE: ./src/common/config-error.ts
+var config_error = __nccwpck_require__(3064);
+// EXTERNAL MODULE: ./src/hacktron/url.ts
+var url = __nccwpck_require__(7375);
+// EXTERNAL MODULE: ./src/flow/types.ts
+var types = __nccwpck_require__(3721);
+// EXTERNAL MODULE: ./src/settings/input-parsing.ts
+var input_parsing = __nccwpck_require__(5944);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/settings/estimation-name.ts
+// The estimation's default name: the key by which a re-run finds the scan started for the same
+// commit and scope, when no run record names it.
+
+/**
+ * Repository, PR number and full head SHA, and a digest of the related repositories when there
+ * are any. Deterministic: a re-run for the same commit and scope finds the scan started for it by
+ * this name (see reuse-scan).
+ */
+function defaultEstimationName(event, repositories) {
+    const [primary, ...related] = repositories;
+    const repository = (primary?.url ?? '').replace(/^https?:\/\/[^/]+\//, '');
+    const where = event.pullRequestNumber === undefined ? primary?.branch : `PR #${event.pullRequestNumber}`;
+    // The full SHA: a scan is attached to by name only when its name carries the whole commit (a
+    // prefix can be collided by a PR author who pads a commit until its SHA starts alike).
+    // A schedule's or dispatch's GITHUB_SHA is not the commit it judges: its name names none.
+    const sha = event.headSha === '' || event.namesBranchOnly ? '' : ` @ ${event.headSha}`;
+    const scope = related
+        .map((repo) => `${repo.url.toLowerCase()}@${repo.branch}`)
+        .sort()
+        .join('\n');
+    const digest = related.length === 0
+        ? ''
+        : ` +${related.length} related ${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 8)}`;
+    return `${repository} ${where}${sha}${digest}`;
+}
+
+;// CONCATENATED MODULE: ./src/settings/input-defaults.ts
+// Every input's default, as action.yml declares it: a local run (no runner to pass the defaults)
+// and the CLI read the same values. action.yml is the source; a test keeps the two equal.
+const INPUT_DEFAULTS = {
+    'api-key': '',
+    'api-url': 'https://api.hacktron.ai/v1',
+    mode: 'full',
+    'scan-id': '',
+    repository: '',
+    branch: '',
+    // Empty: `connected`, or `public` for a public fork's PR (readRepositories decides).
+    'repository-source': '',
+    'related-repositories': '',
+    'target-urls': '',
+    'auth-instructions': '',
+    'custom-context': '',
+    'context-document-ids': '',
+    'estimation-name': '',
+    'max-credits': '',
+    'poll-interval': '15s',
+    'estimation-timeout': '30m',
+    'scan-timeout': '3h',
+    'on-timeout': 'fail',
+    'fail-on-severity': 'high',
+    'gate-scope': 'new',
+    'baseline-scan-id': '',
+    'baseline-branches': '',
+    'baseline-max-age': '30d',
+    'head-sha': '',
+    'cost-estimation-id': '',
+    'reuse-scan': 'true',
+    'github-token': '${{ github.token }}',
+    'pr-comment': 'true',
+    'check-run': 'true',
+    'max-annotations': '10',
+    'sarif-file': 'hacktron-results.sarif',
+    'report-detail': 'auto',
+    'scan-label': '',
+    'scan-paths': '',
+    'not-requested-conclusion': 'skipped',
+    'max-credits-per-pr': '',
+    triage: 'true',
+    'triage-permission': 'write',
+    'accept-permission': 'maintain',
+    'triage-own-pr': 'false'
+};
+
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+// Every input of the gate, read once and validated before any request is sent; the front end's
+// own report settings are read by its reader, in the same pass. Pure: the inputs, the environment
+// and the event facts are arguments (SettingsSources), whichever platform they come from.
+
+
+
+
+
+
+/** The gate's inputs that hold secrets; a front end masks these and its own. */
+const SECRET_INPUTS = ['api-key', 'auth-instructions'];
+const TEXT_LIMIT = 2000;
+const MIN_REMOTE_POLL_MS = 10_000;
+const MAX_POLL_MS = 3_600_000;
+function readSettings(sources, readReport) {
+    // An input given empty stays empty (`sarif-file: ''` means no file); one not given at all, as
+    // in a local run, takes action.yml's default.
+    const input = (name) => sources.hasInput(name) ? sources.getInput(name) : (INPUT_DEFAULTS[name] ?? '');
+    const event = withHeadSha(sources.event, input('head-sha'));
+    const api = readApiInputs(input, sources.env);
+    const mode = (0,input_parsing/* parseChoice */.HU)('mode', input('mode'), types/* MODES */.FN);
+    const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim();
+    const scope = readScope(input, event, mode !== 'wait' && !skipsForWantOfKey(apiKey, event));
+    const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
+    if (estimationName.length > 200) {
+        throw new config_error/* ConfigError */.x('estimation-name', `Input estimation-name must be at most 200 characters; got ${(0,config_error/* quote */.h)(estimationName)}.`);
+    }
+    const { notes: policyNotes, ...policy } = readRequestPolicy(input, event, mode);
+    const settings = {
+        apiKey,
+        ...api,
+        mode,
+        ...readStartingPoint(input, mode),
+        ...scope,
+        notes: [...scope.notes, ...policyNotes],
+        ...readScanExtras(input),
+        estimationName,
+        ...readTiming(input, api),
+        ...readGate(input),
+        ...readBaselineRules(input, event),
+        ...policy,
+        triage: readTriage(input),
+        // The front end's report inputs are checked before sarif-file: a run with several bad
+        // inputs names the same one first as before.
+        ...reportThenSarif(input, sources, readReport),
+        event
+    };
+    // After every value is parsed: a bad value is named as such first.
+    return settings;
+}
+function reportThenSarif(input, sources, readReport) {
+    const report = readReport(input, sources);
+    return { report, sarifFile: parseSarifPath(input('sarif-file')) };
+}
+/**
+ * A fork's or Dependabot's PR gets no secrets: a run of one without a key is skipped (whatever
+ * its fork became), not failed. The one place this rule is decided.
+ */
+function skipsForWantOfKey(apiKey, event) {
+    return apiKey === '' && (event.fromFork || event.fromDependabot);
+}
+/** The one switch for test timing; see Settings.testMode. */
+const TEST_MODE_VARIABLE = 'HACKTRON_ACTION_TEST_MODE';
+function readApiInputs(input, env) {
+    const apiUrl = input('api-url').trim().replace(/\/+$/, '');
+    const urlProblem = (0,url/* baseUrlProblem */.aS)(apiUrl);
+    if (urlProblem) {
+        // Never echo credentials someone pasted into the URL.
+        const shown = apiUrl.replace(/\/\/[^/@]*@/, '//***@');
+        throw new config_error/* ConfigError */.x('api-url', `Input api-url is not usable: ${urlProblem}; got ${(0,config_error/* quote */.h)(shown)}.`);
+    }
+    const testMode = (env[TEST_MODE_VARIABLE] ?? '').trim().toLowerCase() === 'true';
+    // Test timing polls faster than the API allows: only ever against a simulator on this machine.
+    if (testMode && !(0,url/* isLoopbackHost */.cW)(new URL(apiUrl).hostname)) {
+        throw new config_error/* ConfigError */.x('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
+    }
+    return { apiUrl, testMode };
+}
+/** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
+function readStartingPoint(input, mode) {
+    const scanIdText = input('scan-id').trim();
+    const scanId = scanIdText === '' ? undefined : (0,input_parsing/* parseUuid */.Xw)('scan-id', scanIdText);
+    if (mode === 'wait' && scanId === undefined) {
+        throw new config_error/* ConfigError */.x('scan-id', 'Input scan-id is required by mode: wait (pass the scan-id output of the mode: start job).');
+    }
+    if (mode !== 'wait' && scanId !== undefined) {
+        throw new config_error/* ConfigError */.x('scan-id', `Input scan-id is only used by mode: wait, but mode is ${mode}; got ${(0,config_error/* quote */.h)(scanIdText)}.`);
+    }
+    const estimationText = input('cost-estimation-id').trim();
+    if (estimationText === '')
+        return { scanId };
+    const costEstimationId = (0,input_parsing/* parseUuid */.Xw)('cost-estimation-id', estimationText);
+    if (mode !== 'full' && mode !== 'start') {
+        throw new config_error/* ConfigError */.x('cost-estimation-id', `Input cost-estimation-id is only used by mode: full or start (it names the estimation to spend), but mode is ${mode}; got ${(0,config_error/* quote */.h)(estimationText)}.`);
+    }
+    return { scanId, costEstimationId };
+}
+/**
+ * The repositories and branches to scan. By default the code the event is about: a PR's head
+ * branch in its head repository, so a fork's PR is judged on the fork's code, never on the base
+ * repository under the fork's branch name.
+ */
+function readScope(input, event, 
+/** False when this run scans nothing itself (mode wait, or a skip for want of a key). */
+scans) {
+    const chosenSource = input('repository-source').trim();
+    const { primary, scansFork, notes } = readPrimaryRepository(input, event, scans);
+    // Related repositories are the organisation's own, whatever the fork is.
+    const relatedSource = chosenSource === '' ? 'connected' : primary.source;
+    const related = (0,input_parsing/* parseList */.E1)(input('related-repositories')).map((line) => parseRelatedRepository(line, event.serverUrl, relatedSource));
+    const repositories = [primary, ...related];
+    const seen = new Set();
+    for (const repo of repositories) {
+        const key = repo.url.toLowerCase();
+        if (seen.has(key)) {
+            throw new config_error/* ConfigError */.x('related-repositories', `Input related-repositories lists ${repo.url} twice (or repeats the primary repository).`);
+        }
+        seen.add(key);
+    }
+    // A fork's PR wants to merge into the base repository: its scans are the baseline.
+    const baselineRepositoryUrl = scansFork ? event.repositoryUrl : primary.url;
+    return { repositories, baselineRepositoryUrl, notes };
+}
+/** `repository`, `branch` and `repository-source`, defaulting to where the PR's code lives. */
+function readPrimaryRepository(input, event, scans) {
+    const explicitUrl = input('repository').trim();
+    const chosenSource = input('repository-source').trim();
+    const head = event.fromFork && explicitUrl === '' ? event.headRepository : undefined;
+    if (head?.deleted && scans) {
+        throw new config_error/* ConfigError */.x('repository', "Input repository is empty and this pull request's head repository (a fork) has been deleted, " +
+            'so there is no code of the pull request left to scan; nothing was sent. Close the pull request, ' +
+            'or set repository: to the repository to scan.');
+    }
+    const fork = head && !head.deleted ? head : undefined;
+    const url = (0,input_parsing/* parseRepositoryUrl */.fn)('repository', explicitUrl || fork?.url || event.repositoryUrl);
+    const notes = [];
+    let source = 'connected';
+    if (chosenSource !== '') {
+        source = (0,input_parsing/* parseChoice */.HU)('repository-source', chosenSource, ['connected', 'public']);
+    }
+    else if (fork?.isPublic) {
+        // Hacktron's GitHub App is installed on the organisation's repositories, not on other
+        // people's forks: a public fork can only be read as a public repository.
+        source = 'public';
+        notes.push(`This pull request comes from the public fork ${url}: it is estimated and scanned as repository-source: public, ` +
+            "since Hacktron's GitHub App has no access to other people's forks. Set repository-source to choose otherwise.");
+    }
+    const branchText = input('branch') || event.branch;
+    if (branchText.trim() === '' && scans) {
+        throw new config_error/* ConfigError */.x('branch', 'Input branch is empty and the event names no branch; set branch: explicitly.');
+    }
+    const branch = scans ? (0,input_parsing/* parseBranch */.Qd)('branch', branchText) : branchText.trim();
+    return { primary: { url, branch, source }, scansFork: fork !== undefined, notes };
+}
+function readScanExtras(input) {
+    return {
+        targetUrls: (0,input_parsing/* parseList */.E1)(input('target-urls')).map((line) => (0,input_parsing/* parseTargetUrl */.Ym)('target-urls', line)),
+        authInstructions: (0,input_parsing/* parseLimitedText */.p0)('auth-instructions', input('auth-instructions'), TEXT_LIMIT),
+        customContext: (0,input_parsing/* parseLimitedText */.p0)('custom-context', input('custom-context'), TEXT_LIMIT),
+        contextDocumentIds: (0,input_parsing/* parseList */.E1)(input('context-document-ids')).map((line) => (0,input_parsing/* parseUuid */.Xw)('context-document-ids', line))
+    };
+}
+function readTiming(input, api) {
+    const pollIntervalMs = (0,input_parsing/* parseDuration */.E9)('poll-interval', input('poll-interval'));
+    if (!api.testMode && pollIntervalMs < MIN_REMOTE_POLL_MS) {
+        throw new config_error/* ConfigError */.x('poll-interval', `Input poll-interval must be at least 10s against ${new URL(api.apiUrl).host} (the API asks for no faster polling); got ${(0,config_error/* quote */.h)(input('poll-interval'))}.`);
+    }
+    if (pollIntervalMs > MAX_POLL_MS) {
+        throw new config_error/* ConfigError */.x('poll-interval', `Input poll-interval must be at most 1h; got ${(0,config_error/* quote */.h)(input('poll-interval'))}.`);
+    }
+    const maxCreditsText = input('max-credits').trim();
+    return {
+        pollIntervalMs,
+        estimationTimeoutMs: (0,input_parsing/* parseDuration */.E9)('estimation-timeout', input('estimation-timeout')),
+        scanTimeoutMs: (0,input_parsing/* parseDuration */.E9)('scan-timeout', input('scan-timeout')),
+        onTimeout: (0,input_parsing/* parseChoice */.HU)('on-timeout', input('on-timeout'), ['fail', 'neutral']),
+        maxCredits: maxCreditsText === ''
+            ? undefined
+            : (0,input_parsing/* parseWholeNumber */.oA)('max-credits', maxCreditsText, 1, 1_000_000_000)
+    };
+}
+/** `head-sha`: the commit judged, instead of the event's. */
+function withHeadSha(event, raw) {
+    // A commit given explicitly is the one judged, whatever the event names.
+    return raw.trim() === ''
+        ? event
+        : { ...event, headSha: (0,input_parsing/* parseCommitSha */.tu)('head-sha', raw), namesBranchOnly: false };
+}
+/** `baseline-branches` (default: the repository's default branch, when the event says) and `baseline-max-age`. */
+function readBaselineRules(input, event) {
+    const branches = (0,input_parsing/* parseList */.E1)(input('baseline-branches')).map((line) => (0,input_parsing/* parseBranch */.Qd)('baseline-branches', line));
+    const defaultBranches = event.defaultBranch ? [event.defaultBranch] : [];
+    return {
+        baselineBranches: branches.length > 0 ? branches : defaultBranches,
+        baselineMaxAgeMs: (0,input_parsing/* parseAge */.F1)('baseline-max-age', input('baseline-max-age'))
+    };
+}
+/** When a scan is asked for, what it may cost a PR, and how much of it the reports show. */
+function readRequestPolicy(input, event, mode) {
+    const label = input('scan-label').trim();
+    const perPr = input('max-credits-per-pr').trim();
+    const scanPaths = (0,input_parsing/* parseList */.E1)(input('scan-paths'));
+    const pathsProblem = scanPathsProblem(scanPaths);
+    if (pathsProblem) {
+        throw new config_error/* ConfigError */.x('scan-paths', `Input scan-paths cannot work: ${pathsProblem}; got ${(0,config_error/* quote */.h)(input('scan-paths'))}.`);
+    }
+    const scanLabel = label === '' ? undefined : (0,input_parsing/* parseLimitedText */.p0)('scan-label', label, 50);
+    return {
+        reportDetail: (0,input_parsing/* parseChoice */.HU)('report-detail', input('report-detail'), types/* REPORT_DETAILS */.yP),
+        ...appliedRequestPolicy({ scanLabel, scanPaths }, event, mode),
+        notRequestedConclusion: (0,input_parsing/* parseChoice */.HU)('not-requested-conclusion', input('not-requested-conclusion'), types/* NOT_REQUESTED_CONCLUSIONS */.Ys),
+        maxCreditsPerPr: perPr === '' ? undefined : (0,input_parsing/* parseWholeNumber */.oA)('max-credits-per-pr', perPr, 1, 1_000_000_000)
+    };
+}
+/**
+ * Events about no pull request: on them `scan-label` does not apply (there is nothing to label),
+ * and the run goes on, saying so. Any other event without the PR's labels in its payload (a
+ * workflow_run, an issue_comment) may be about a pull request whose labels the action cannot see:
+ * there the label is refused rather than ignored, so no run spends for want of a label check.
+ */
+const EVENTS_WITHOUT_PULL_REQUEST = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'merge_group',
+    'repository_dispatch',
+    'release',
+    'create'
+]);
+/**
+ * `scan-label` and `scan-paths` as this run applies them. They decide whether a scan is asked for,
+ * so they apply to the modes that estimate or spend (full, start, estimate); mode wait judges the
+ * scan it is given, which the job that started it asked for.
+ */
+function appliedRequestPolicy(policy, event, mode) {
+    const { scanLabel, scanPaths } = policy;
+    if (mode === 'wait') {
+        const set = [scanLabel && 'scan-label', scanPaths.length > 0 && 'scan-paths'].filter(Boolean);
+        const notes = set.map((name) => `${String(name)}: not applied in mode wait, which judges the scan it is given (scan-id); the job that started the scan applied it.`);
+        return { scanLabel: undefined, scanPaths: [], notes };
+    }
+    if (scanLabel === undefined || event.labels !== undefined) {
+        return { scanLabel, scanPaths, notes: [] };
+    }
+    if (EVENTS_WITHOUT_PULL_REQUEST.has(event.name) && event.pullRequestNumber === undefined) {
+        return {
+            scanLabel: undefined,
+            scanPaths,
+            notes: [
+                `scan-label: not applied to this ${event.name} run: the label applies to pull request events only, and a ${event.name} event has no pull request to label.`
+            ]
+        };
+    }
+    throw new config_error/* ConfigError */.x('scan-label', `Input scan-label needs the pull request's labels, which the payload of this ${event.name || 'unnamed'} event does not carry ` +
+        '(pull_request and pull_request_target events do), so the label cannot be checked; nothing was sent. ' +
+        'Run this job on pull_request or pull_request_target, or set scan-label only for those events ' +
+        "(for example scan-label: ${{ github.event_name == 'pull_request_target' && 'hacktron-scan' || '' }}).");
+}
+/**
+ * Why `patterns` cannot work as scan-paths, or undefined. Checked on the text, so that a run
+ * without scan-paths never loads the matcher.
+ */
+function scanPathsProblem(patterns) {
+    if (patterns.includes('!'))
+        return 'a line holds a lone "!", which excludes nothing';
+    if (patterns.length > 0 && patterns.every((pattern) => pattern.startsWith('!'))) {
+        // As in on.push.paths: an exclusion only takes away what an earlier pattern included.
+        return ('every pattern starts with "!": as in on.push.paths, an exclusion only takes away files that an earlier ' +
+            'pattern included, so no change would ever be scanned; start with a pattern that includes (such as "**"), ' +
+            'then the exclusions');
+    }
+    return undefined;
+}
+function readTriage(input) {
+    return {
+        enabled: (0,input_parsing/* parseBoolean */.yG)('triage', input('triage')),
+        permission: (0,input_parsing/* parseChoice */.HU)('triage-permission', input('triage-permission'), types/* PERMISSIONS */.Jj),
+        acceptPermission: (0,input_parsing/* parseChoice */.HU)('accept-permission', input('accept-permission'), types/* PERMISSIONS */.Jj),
+        ownPr: (0,input_parsing/* parseBoolean */.yG)('triage-own-pr', input('triage-own-pr'))
+    };
+}
+function readGate(input) {
+    const baselineText = input('baseline-scan-id').trim();
+    return {
+        failOnSeverity: (0,input_parsing/* parseChoice */.HU)('fail-on-severity', input('fail-on-severity'), types/* GATE_LEVELS */.iA),
+        gateScope: (0,input_parsing/* parseChoice */.HU)('gate-scope', input('gate-scope'), types/* GATE_SCOPES */.KJ),
+        baselineScanId: baselineText === '' ? undefined : (0,input_parsing/* parseUuid */.Xw)('baseline-scan-id', baselineText),
+        reuseScan: (0,input_parsing/* parseBoolean */.yG)('reuse-scan', input('reuse-scan'))
+    };
+}
+/** `URL@branch`, or `owner/repo@branch` on the same server as the workflow. */
+function parseRelatedRepository(line, serverUrl, source) {
+    const at = line.lastIndexOf('@');
+    if (at <= 0 || at === line.length - 1) {
+        throw new config_error/* ConfigError */.x('related-repositories', `Input related-repositories needs one URL@branch or owner/repo@branch per line; got ${(0,config_error/* quote */.h)(line)}.`);
+    }
+    const where = line.slice(0, at).trim();
+    const branch = (0,input_parsing/* parseBranch */.Qd)('related-repositories', line.slice(at + 1));
+    const url = /^[\w.-]+\/[\w.-]+$/.test(where)
+        ? `${serverUrl}/${where}`
+        : (0,input_parsing/* parseRepositoryUrl */.fn)('related-repositories', where);
+    return { url, branch, source };
+}
+function parseSarifPath(raw) {
+    const path = raw.trim();
+    if (path === '')
+        return '';
+    if (path.includes('\0') || path.endsWith('/')) {
+        throw new config_error/* ConfigError */.x('sarif-file', `Input sarif-file must be a file path; got ${(0,config_error/* quote */.h)(raw)}.`);
+    }
+    return path;
 }
 
 

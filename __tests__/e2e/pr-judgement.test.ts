@@ -91,7 +91,7 @@ describe('gate-scope', () => {
     started.push({ stop: async () => rmSync(workspace, { recursive: true, force: true }) })
     const result = await runAgainst(simulator, {
       payload: examplePayload('pull_request', 'labeled'),
-      inputs: { 'fail-on-severity': 'medium' },
+      inputs: { ...FULL_DETAIL, 'fail-on-severity': 'medium' },
       workspace
     })
     const baselineId = simulator.store.allScans().find((scan) => scan.name === 'nightly')?.id

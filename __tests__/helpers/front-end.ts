@@ -9,6 +9,7 @@ import type {
   CommentSink,
   FrontEnd,
   GateLogger,
+  TriageConnection,
   Workspace
 } from '../../src/run/front-end.js'
 
@@ -56,6 +57,8 @@ export interface TestFrontEndOptions {
   readonly cancellation?: AbortSignal
   readonly maxFindingAnnotations?: number
   readonly repositoryIsPublic?: () => Promise<boolean>
+  /** The platform's side of a /hacktron command (issue_comment runs). */
+  readonly triage?: TriageConnection
 }
 
 export interface TestFrontEnd extends FrontEnd<Record<string, never>> {
@@ -84,6 +87,7 @@ export function testFrontEnd(options: TestFrontEndOptions = {}): TestFrontEnd {
       comment: options.comment?.(logger),
       checkRun: options.checkRun?.(logger),
       repositoryIsPublic: options.repositoryIsPublic,
+      triage: options.triage,
       maxFindingAnnotations: options.maxFindingAnnotations ?? 10
     }),
     setOutputs: (outputs) => Object.assign(frontEnd.outputs, outputs),

@@ -1,6 +1,7 @@
 // A fake of the few GitHub REST endpoints the action uses, on loopback, for the demo and the
 // end-to-end tests: a PR's comments (list paginated with Link headers, as GitHub does, create,
-// update, delete), the PR itself (its head) and its files (paginated, at most 3,000), check runs
+// update, delete; reactions on them), collaborators' permission, the PR itself (its head, base
+// and author) and its files (paginated, at most 3,000), check runs
 // (create, update with annotation batches of at most 50, list for a ref by check name), and the
 // compare API (how two commits relate, and the files between them: at most 300).
 import { createServer, type Server } from 'node:http'
@@ -25,6 +26,14 @@ export interface FakePullRequest {
   baseRef?: string
   /** Files it renames: the new name (in `files`) to the old one (`previous_filename`). */
   renamedFrom?: Record<string, string>
+  /** Its author's login (`user.login`); `Codertocat` unless a test says. */
+  author?: string
+}
+
+/** A collaborator's access as `GET /repos/{o}/{r}/collaborators/{user}/permission` answers it. */
+export interface FakePermission {
+  permission: string
+  role_name?: string
 }
 
 /** GitHub lists at most this many files of a pull request. */
@@ -73,6 +82,10 @@ export class FakeGitHub {
    */
   readonly comparisons = new Map<string, readonly string[]>()
   readonly requests: string[] = []
+  /** Collaborators' access by login; anyone else reads (`read`), as on a public repository. */
+  readonly permissions = new Map<string, FakePermission>()
+  /** Reactions created on issue comments, in order. */
+  readonly reactions: { commentId: number; content: string }[] = []
   private nextId = 1000
   private readonly server: Server
   private url = ''
@@ -134,6 +147,22 @@ export class FakeGitHub {
                 }
               : {}
           return send(200, slice.map(toApi), link)
+        }
+        const permission = /^\/repos\/[^/]+\/[^/]+\/collaborators\/([^/]+)\/permission$/.exec(
+          url.pathname
+        )
+        if (permission && req.method === 'GET') {
+          const login = decodeURIComponent(permission[1] ?? '')
+          const access = this.permissions.get(login) ?? { permission: 'read', role_name: 'read' }
+          return send(200, { ...access, user: { login } })
+        }
+        const reaction = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)\/reactions$/.exec(
+          url.pathname
+        )
+        if (reaction && req.method === 'POST') {
+          const { content } = JSON.parse(text) as { content: string }
+          this.reactions.push({ commentId: Number(reaction[1]), content })
+          return send(201, { id: this.nextId++, content })
         }
         if (list && req.method === 'POST') {
           const comment = {
@@ -199,7 +228,8 @@ export class FakeGitHub {
     if (!match[2]) {
       return send(200, {
         number: Number(match[1]),
-        head: { sha: pr.headSha },
+        user: { login: pr.author ?? 'Codertocat' },
+        head: { sha: pr.headSha, ref: 'changes' },
         base: { ref: pr.baseRef ?? 'master' }
       })
     }

@@ -42,6 +42,7 @@ export class CheckRunWriter implements CheckRunSink {
   private disabled = false
   private lastOutput?: string
   private recorded?: string
+  private adopted = false
 
   /**
    * `headSha`: the commit the check run goes on; undefined for a run that names a branch, whose
@@ -97,19 +98,45 @@ export class CheckRunWriter implements CheckRunSink {
     }
     await this.guard(async (api) => {
       this.checkRunId ??= await api.create({ name: this.name, headSha, output: completed.output })
-      const id = this.checkRunId
       const externalId = record && checkRunExternalId(record)
-      const [first = [], ...rest] = annotationBatches(completed.annotations)
-      // The conclusion goes with the first batch; further batches append to it, as GitHub allows.
-      await api.update(id, {
-        externalId,
-        conclusion: completed.conclusion,
-        output: { ...completed.output, annotations: first }
-      })
-      for (const batch of rest) {
-        await api.update(id, { output: { ...completed.output, annotations: batch } })
+      try {
+        await this.send(api, this.checkRunId, completed, externalId)
+      } catch (error) {
+        if (!this.adopted) throw error
+        // The check run a triage was pointed at is gone or not ours to write: a new one.
+        this.adopted = false
+        this.logger.info(
+          `Hacktron: could not update check run ${this.checkRunId} (${error instanceof Error ? error.message : String(error)}); creating a new one.`
+        )
+        this.checkRunId = await api.create({ name: this.name, headSha, output: completed.output })
+        await this.send(api, this.checkRunId, completed, externalId)
       }
     })
+  }
+
+  /** Continues check run `id` (a triage updates the one its run record names) instead of creating one. */
+  adopt(id: number): this {
+    this.checkRunId = id
+    this.adopted = true
+    return this
+  }
+
+  private async send(
+    api: ChecksApi,
+    id: number,
+    completed: CompletedCheckRun,
+    externalId: string | undefined
+  ): Promise<void> {
+    const [first = [], ...rest] = annotationBatches(completed.annotations)
+    // The conclusion goes with the first batch; further batches append to it, as GitHub allows.
+    await api.update(id, {
+      externalId,
+      conclusion: completed.conclusion,
+      output: { ...completed.output, annotations: first }
+    })
+    for (const batch of rest) {
+      await api.update(id, { output: { ...completed.output, annotations: batch } })
+    }
   }
 
   /** The run records in this commit's check runs of the same name; never throws. */

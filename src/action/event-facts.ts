@@ -94,6 +94,7 @@ export function eventFactsOf(
   }
   const workflowRun = workflowRunFacts(context, common)
   if (workflowRun) return workflowRun
+  if (context.eventName === 'issue_comment') return issueCommentFacts(context, common, refName)
   const mergeGroup = context.payload.merge_group as
     { head_ref?: string; head_sha?: string } | undefined
   if (context.eventName === 'merge_group' && mergeGroup) {
@@ -135,6 +136,47 @@ function pullRequestFacts(
     fromFork:
       headRepo === undefined ? pr.head?.repo === null : headRepo !== pr.base?.repo?.full_name,
     fromDependabot: common.fromDependabot || pr.user?.login === 'dependabot[bot]'
+  }
+}
+
+interface IssueCommentPayload {
+  action?: string
+  issue?: { number?: number; pull_request?: unknown }
+  comment?: { id?: number; body?: string | null; html_url?: string; user?: IssueUser | null }
+}
+
+interface IssueUser {
+  login?: string
+  type?: string
+}
+
+/**
+ * An issue_comment event: the comment (a triage command, maybe) and, on a PR, its number. The
+ * PR's head is not in the payload: the triage run reads it from the API (GITHUB_SHA is the
+ * default branch's tip, never the commit judged).
+ */
+function issueCommentFacts(
+  context: EventContext,
+  common: Omit<EventFacts, 'branch' | 'headSha' | 'fromFork'>,
+  refName: string
+): EventFacts {
+  const { action, issue, comment } = context.payload as IssueCommentPayload
+  const onPullRequest = issue?.pull_request !== undefined && issue.pull_request !== null
+  return {
+    ...common,
+    branch: refName,
+    headSha: context.sha,
+    fromFork: false,
+    pullRequestNumber: onPullRequest ? issue?.number : undefined,
+    comment: {
+      id: comment?.id ?? 0,
+      action: action ?? '',
+      body: comment?.body ?? '',
+      authorLogin: comment?.user?.login ?? '',
+      authorIsBot: comment?.user?.type === 'Bot',
+      onPullRequest,
+      url: comment?.html_url ?? ''
+    }
   }
 }
 

@@ -16,7 +16,8 @@ import { CheckRunWriter } from './check-run-writer.js'
 import { PrCommentWriter } from './comment-writer.js'
 import { commentMarker } from '../report/comment.js'
 import type { Logger } from '../common/logger.js'
-import type { Connections } from '../run/front-end.js'
+import type { Connections, TriageConnection } from '../run/front-end.js'
+import { githubTriage } from './github/triage.js'
 import { runnerEventContext, type EventContext } from './event-facts.js'
 import type { ActionSettings } from './report-settings.js'
 
@@ -36,8 +37,21 @@ export function githubConnections(
       settings.report.githubToken,
       settings.event.repository
     ),
-    maxFindingAnnotations: settings.report.maxAnnotations
+    maxFindingAnnotations: settings.report.maxAnnotations,
+    triage: triageConnection(settings, logger)
   }
+}
+
+/** On a comment on a PR, with a token: what a /hacktron command asks of GitHub. */
+function triageConnection(settings: ActionSettings, logger: Logger): TriageConnection | undefined {
+  const { event } = settings
+  const number = event.pullRequestNumber
+  if (!event.comment || number === undefined || settings.report.githubToken === '') return undefined
+  const [owner = '', repo = ''] = event.repository.split('/')
+  return githubTriage(
+    { token: settings.report.githubToken, owner, repo, number, commentId: event.comment.id },
+    logger
+  )
 }
 
 /** The PR comment writer, when this run comments: a PR event, pr-comment on, and a token. */

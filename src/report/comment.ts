@@ -68,6 +68,26 @@ function ledgerText(ledger: PrLedger | undefined): string {
   return ` ledger="${cleanValue(entries)}" ledger-total="${ledgerTotal(ledger)}"${seal}`
 }
 
+const ANY_MARKER = /^<!-- hacktron-whitebox-scan workflow="[^"]*" job="[^"]*" scope="[^"]*"/
+
+/** The marker (of whichever job) that opens `body`, or undefined: what a triage run looks for. */
+export function markerOf(body: string | null | undefined): string | undefined {
+  return ANY_MARKER.exec(body ?? '')?.[0]
+}
+
+const LEDGER_ATTRIBUTES = / ledger="[^"]*" ledger-total="[^"]*"(?: ledger-mac="[^"]*")?/
+
+/**
+ * `body` with the credit ledger of `previous` (as written, seal and all) in its marker: a run that
+ * keeps no ledger itself (a triage) must not drop the PR job's.
+ */
+export function keepingLedger(body: string, previous: string | null | undefined): string {
+  const ledger = LEDGER_ATTRIBUTES.exec(markerOf(previous) ? (previous ?? '') : '')?.[0]
+  const end = body.indexOf(' -->')
+  if (!ledger || end < 0 || LEDGER_ATTRIBUTES.test(body.slice(0, end))) return body
+  return `${body.slice(0, end)}${ledger}${body.slice(end)}`
+}
+
 /**
  * Whether `body` is this job's comment: the marker opens it. Quoted in the middle of a comment
  * (a reply, a comment that pastes ours) it names nothing.

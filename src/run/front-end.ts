@@ -5,6 +5,7 @@
 import type { Logger } from '../common/logger.js'
 import type { ChangeReader, PullRequestReader } from '../flow/types.js'
 import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
+import type { PermissionAnswer } from '../flow/triage-command.js'
 import type { StoredLedger } from '../flow/pr-ledger.js'
 import type { CodeAnnotation } from '../report/annotations.js'
 import type { CheckRunOutput, CompletedCheckRun } from '../report/check-run.js'
@@ -74,6 +75,50 @@ export interface Connections {
   readonly repositoryIsPublic?: () => Promise<boolean>
   /** How many findings to annotate on the code (0 where the platform shows none). */
   readonly maxFindingAnnotations: number
+  /** On a comment that may be a triage command: what the triage run asks of the platform. */
+  readonly triage?: TriageConnection
+}
+
+/** The pull request a triage command is on, as the platform says now (never the payload). */
+export interface TriagePullRequest {
+  readonly headSha: string
+  readonly headBranch: string
+  readonly baseBranch?: string
+  readonly baseSha?: string
+  /** The login of the PR's author. */
+  readonly author: string
+}
+
+/** A run record found on the PR's head (a check run's or a PR comment's), and where it is. */
+export interface RecordedReport {
+  readonly record: RunRecord
+  /** The check run that holds it, to update by id. */
+  readonly checkRun?: { readonly id: number; readonly name: string }
+  /** The PR comment that holds it: its marker (the part before the record). */
+  readonly commentMarker?: string
+}
+
+/**
+ * The platform's side of a triage command: the PR, the commenter's permission, the answer on the
+ * PR (a reply and a reaction on the command), and the reports of the PR run to update. Nothing of
+ * it reads the checkout. Every call may throw.
+ */
+export interface TriageConnection {
+  readPullRequest(): Promise<TriagePullRequest>
+  permission(login: string): Promise<PermissionAnswer>
+  react(content: '+1' | '-1'): Promise<void>
+  reply(body: string): Promise<void>
+  /** The records on `headSha`'s check runs (any "Hacktron Whitebox Scan…") and in our PR comments. */
+  recordedReports(headSha: string): Promise<readonly RecordedReport[]>
+  /** The PR's files and base, as of `pr`'s head (gate-scope). */
+  pullRequestReader(pr: TriagePullRequest): PullRequestReader
+  /** The check run the record names, updated by id (created anew only if that fails). */
+  checkRunAt(
+    checkRun: { readonly id: number; readonly name: string },
+    headSha: string
+  ): CheckRunSink
+  /** The PR comment with this marker: edited, never created; a credit ledger in it is kept. */
+  commentAt(marker: string): CommentSink
 }
 
 export interface FrontEnd<Report = unknown> {

@@ -3,7 +3,7 @@
 // check run; then the front end ends the run.
 import { completedCheckRun, startedCheckRunOutput } from '../report/check-run.js'
 import { renderComment } from '../report/comment.js'
-import { stepFails, type RunOutcome } from '../report/outcome.js'
+import { judgedOutcome, stepFails, type RunOutcome } from '../report/outcome.js'
 import { outputsOf } from '../report/outputs.js'
 import { renderSummary, type SummaryContext } from '../report/summary.js'
 import type { FindingReports } from './finding-reports.js'
@@ -11,36 +11,25 @@ import { runRecordOf, shownFacts, summaryContext, type RunState } from './run-st
 import { disclosureOfRun } from './disclosure-level.js'
 import { ledgerForComment } from './pr-ledger-keeper.js'
 
-export async function reportOutcome(outcome: RunOutcome, state: RunState): Promise<void> {
+export async function reportOutcome(reported: RunOutcome, state: RunState): Promise<void> {
   const { facts, settings, logger, frontEnd, connections } = state
+  // A triage's surfaces show the verdict it re-judged; its `result` output says it triaged.
+  const outcome = judgedOutcome(reported, facts)
   state.disclosure ??= await disclosureOfRun(facts, settings, connections, logger)
   const { disclosure } = state
   // Every public surface is given the findings as it may show them; the SARIF file alone gets all.
   const shown = shownFacts(state)
-  let reports: FindingReports | undefined
   // SARIF building and the annotations load only for a run that has findings to report.
   const reporting = settings && facts.findings ? await import('./finding-reports.js') : undefined
-  if (settings && reporting) {
-    try {
-      reports = await reporting.prepareFindingReports(
-        facts,
-        settings,
-        frontEnd.workspace,
-        logger,
-        disclosure
-      )
-    } catch (error) {
-      logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
-    }
-  }
+  const reports = reporting && (await prepareReports(reporting, state))
   // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
   // the comment already has it).
   await ledgerForComment(state)
-  const outputs = outputsOf(outcome, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
+  const outputs = outputsOf(reported, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
   frontEnd.setOutputs(outputs)
 
   const used = { error: 0, warning: 0, notice: logger.notices }
-  const level = annotateOutcome(outcome, state)
+  const level = annotateOutcome(reported, state)
   if (level) used[level]++
   const context = summaryContext(settings, reports, disclosure)
   if (settings && reports && reporting && connections) {
@@ -57,7 +46,7 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
       reports.sarifFile === '' ? undefined : reports.sarifResults
     )
   }
-  logger.info(`Result: ${outcome.result}${outcome.errorCode ? ` (${outcome.errorCode})` : ''}`)
+  logger.info(`Result: ${reported.result}${reported.errorCode ? ` (${reported.errorCode})` : ''}`)
 
   await frontEnd.writeSummary(renderSummary(outcome, shown, context))
   await updateComment(state, outcome, reports)
@@ -68,7 +57,28 @@ export async function reportOutcome(outcome: RunOutcome, state: RunState): Promi
   if (outputs['check-run-id'] === '' && checkRunId !== undefined) {
     frontEnd.setOutputs({ 'check-run-id': String(checkRunId) })
   }
-  frontEnd.finish(outcome)
+  frontEnd.finish(reported)
+}
+
+/** The findings' locations and the SARIF file (from the full facts); undefined when it failed. */
+async function prepareReports(
+  reporting: typeof import('./finding-reports.js'),
+  state: RunState
+): Promise<FindingReports | undefined> {
+  const { facts, settings, logger, frontEnd } = state
+  if (!settings) return undefined
+  try {
+    return await reporting.prepareFindingReports(
+      facts,
+      settings,
+      state.workspace ?? frontEnd.workspace,
+      logger,
+      state.disclosure
+    )
+  } catch (error) {
+    logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`)
+    return undefined
+  }
 }
 
 /** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
@@ -101,7 +111,8 @@ function annotateOutcome(
 ): 'error' | 'warning' | 'notice' | undefined {
   const { annotation } = outcome
   if (!annotation) return undefined
-  const level = stepFails(outcome) ? 'error' : outcome.result === 'skipped' ? 'notice' : 'warning'
+  const quiet = outcome.result === 'skipped' || outcome.result === 'triaged'
+  const level = stepFails(outcome) ? 'error' : quiet ? 'notice' : 'warning'
   state.frontEnd.annotate({ level, title: annotation.title, message: annotation.message })
   return level
 }

@@ -45,7 +45,12 @@ export async function runGate<Report>(
     const settings = readSettings()
     state.settings = settings
     describeRun(settings, state)
-    if (settings.apiKey === '') {
+    if (settings.event.name === 'issue_comment') {
+      // A comment runs a /hacktron triage command, or nothing: never a scan.
+      const { runTriage } = await import('./triage-run.js')
+      const { systemRuntime } = await import('./drive-flow.js')
+      outcome = await runTriage(settings, state, { ...systemRuntime, ...runtime })
+    } else if (settings.apiKey === '') {
       outcome = missingKeyOutcome(settings, state.facts)
     } else {
       const ended = await goToHacktron(settings, state, runtime)

@@ -21,7 +21,7 @@ import {
 } from '../report/disclosure.js'
 import type { Settings } from '../settings/settings.js'
 import type { FindingReports } from './finding-reports.js'
-import type { Connections, FrontEnd, GateLogger } from './front-end.js'
+import type { Connections, FrontEnd, GateLogger, Workspace } from './front-end.js'
 import type { LedgerHolding } from './pr-ledger-keeper.js'
 
 export interface RunState<Report = unknown> {
@@ -39,6 +39,13 @@ export interface RunState<Report = unknown> {
   ledgerSeal?: LedgerSeal
   /** The PR's credit ledger as this run last read or wrote it (pr-ledger-keeper.ts). */
   ledger?: LedgerHolding
+  /**
+   * A triage run: the scope of the record it re-judges, which the records it rewrites keep (so a
+   * re-run of the PR job still finds its scan), whatever this workflow's own inputs say.
+   */
+  recordScope?: string
+  /** Replaces the front end's checkout for the reports: a triage run reads none. */
+  workspace?: Workspace
 }
 
 export function newRunState<Report>(frontEnd: FrontEnd<Report>, facts: RunFacts): RunState<Report> {
@@ -76,7 +83,7 @@ export function runRecordOf(state: RunState, kind: RecordKind): RunRecord | unde
   return recordSeal.seal({
     scanId: facts.scanId,
     headSha: settings.event.headSha,
-    scope: recordScope(settings.repositories),
+    scope: state.recordScope ?? recordScope(settings.repositories),
     kind,
     ...(gate && { gate })
   })

@@ -45,6 +45,21 @@ export interface EventFacts {
   readonly job: string
   /** Link to this workflow run, for the reports; empty when the runner did not say. */
   readonly runUrl: string
+  /** The comment of an issue_comment event: a `/hacktron` triage command, maybe. */
+  readonly comment?: EventComment
+}
+
+/** The comment an issue_comment event is about (on a PR, `pullRequestNumber` is its number). */
+export interface EventComment {
+  readonly id: number
+  /** The webhook's action: `created`, `edited`, `deleted`. */
+  readonly action: string
+  readonly body: string
+  readonly authorLogin: string
+  readonly authorIsBot: boolean
+  readonly onPullRequest: boolean
+  /** Its page, for the reason Hacktron records. */
+  readonly url: string
 }
 
 export type HeadRepository =

@@ -1,0 +1,86 @@
+// End-to-end on dist/index.js: a PR run blocked by a finding, then `/hacktron fp` on the PR (an
+// issue_comment payload of @octokit/webhooks-examples, moved onto the PR) by a writer flips the
+// PR run's own check run to success with no scan; a reader's command is refused with a reply and
+// a 👎, and nothing is written to Hacktron.
+import { describe, expect, it } from '@jest/globals'
+import { SQL_INJECTION, STORED_XSS } from '../../src/simulator/findings-catalog.js'
+import { shortIds } from '../../src/findings/short-id.js'
+import { examplePayload } from '../../scripts/lib/run-action.js'
+import type { FakeGitHub } from '../../scripts/lib/fake-github.js'
+import { FULL_DETAIL, withGitHub } from '../helpers/action-run.js'
+import { withSimulator } from '../helpers/simulator.js'
+
+const INPUTS = { ...FULL_DETAIL, 'gate-scope': 'all' }
+
+/** The example comment, on PR #2 (the pull_request example's), by `login`. */
+type Payload = ReturnType<typeof examplePayload>
+
+function commandPayload(github: FakeGitHub, login: string, body: string): Payload {
+  const payload = structuredClone(examplePayload('issue_comment', 'created'))
+  const comment = github.addComment(body, login)
+  const issue = payload.issue as Record<string, unknown>
+  issue.number = 2
+  issue.pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/2' }
+  Object.assign(payload.comment as Record<string, unknown>, {
+    id: comment.id,
+    body,
+    html_url: `https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${comment.id}`,
+    user: { login, type: 'User' }
+  })
+  return payload
+}
+
+describe('/hacktron commands on the bundled action', () => {
+  it('fp by a writer passes the recorded check run; a reader is refused', async () => {
+    await withGitHub(async (github) => {
+      await withSimulator(
+        'findings-over-gate',
+        { scan: { findings: [SQL_INJECTION, STORED_XSS] } },
+        async (simulator, run) => {
+          const blocked = await run({ github, inputs: INPUTS })
+          expect(blocked.outputs.result).toBe('failed')
+          const [checkRun] = github.checkRuns
+          expect(checkRun?.conclusion).toBe('failure')
+          const before = simulator.requests.length
+          // The blocking finding's short id, as the report names it (a prefix of its UUID).
+          const stored = simulator.store.scanFindings(blocked.outputs['scan-id']!)
+          if (!Array.isArray(stored)) throw new Error('the scan has no findings')
+          const blocking = stored.find((finding) => finding.severity === 'critical')!
+          const shortId = shortIds(stored.map((finding) => finding.id)).get(blocking.id)!
+
+          github.permissions.set('stranger', { permission: 'read', role_name: 'read' })
+          const refused = await run({
+            github,
+            eventName: 'issue_comment',
+            payload: commandPayload(github, 'stranger', `/hacktron fp ${shortId} fixture`),
+            inputs: INPUTS
+          })
+          expect(refused.exitCode).toBe(0)
+          expect(refused.outputs.result).toBe('skipped')
+          expect(github.reactions.at(-1)?.content).toBe('-1')
+          expect(github.comments.at(-1)?.body).toMatch(/Not triaged.*needs write/)
+          const afterRefusal = simulator.requests.slice(before).map((r) => r.endpoint)
+          expect(afterRefusal).not.toContain('PATCH /findings/:id')
+
+          github.permissions.set('reviewer', { permission: 'write', role_name: 'write' })
+          const triaged = await run({
+            github,
+            eventName: 'issue_comment',
+            payload: commandPayload(github, 'reviewer', `/hacktron fp ${shortId} test fixture`),
+            // The triage workflow's own gate is ignored for the one the PR run recorded.
+            inputs: { ...INPUTS, 'fail-on-severity': 'critical' }
+          })
+          expect(simulator.store.findingById(blocking.id)?.state).toBe('false_positive')
+          expect(triaged.exitCode).toBe(0)
+          expect(triaged.outputs.result).toBe('triaged')
+          expect(github.checkRuns).toHaveLength(1)
+          expect(github.checkRuns[0]?.conclusion).toBe('success')
+          expect(github.reactions.at(-1)?.content).toBe('+1')
+          const all = simulator.requests.map((r) => r.endpoint)
+          expect(all.filter((e) => e === 'POST /scans')).toHaveLength(1)
+          expect(all).toContain('POST /findings/:id/comments')
+        }
+      )
+    })
+  })
+})
