@@ -4,6 +4,7 @@
 // CLI for other CI would be a third, with files beside src/action/ and nothing changed here.
 import type { Logger } from '../common/logger.js'
 import type { ChangeReader, PullRequestReader } from '../flow/types.js'
+import type { CodeScanningAlert } from '../flow/dismissal.js'
 import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
 import type { StoredLedger } from '../flow/pr-ledger.js'
 import type { CodeAnnotation } from '../report/annotations.js'
@@ -74,6 +75,11 @@ export interface Connections {
   readonly repositoryIsPublic?: () => Promise<boolean>
   /** How many findings to annotate on the code (0 where the platform shows none). */
   readonly maxFindingAnnotations: number
+  /**
+   * Reads a code scanning alert as the platform has it now, for a code_scanning_alert run;
+   * throws when it cannot (no token, no `security-events: read`, no such alert).
+   */
+  readonly codeScanningAlert?: (alertNumber: number) => Promise<CodeScanningAlert>
 }
 
 export interface FrontEnd<Report = unknown> {

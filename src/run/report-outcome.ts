@@ -100,7 +100,11 @@ function annotateOutcome(
 ): 'error' | 'warning' | 'notice' | undefined {
   const { annotation } = outcome
   if (!annotation) return undefined
-  const level = stepFails(outcome) ? 'error' : outcome.result === 'skipped' ? 'notice' : 'warning'
+  const level = stepFails(outcome)
+    ? 'error'
+    : outcome.result === 'skipped' || outcome.result === 'triaged'
+      ? 'notice'
+      : 'warning'
   state.frontEnd.annotate({ level, title: annotation.title, message: annotation.message })
   return level
 }

@@ -45,6 +45,19 @@ export interface EventFacts {
   readonly job: string
   /** Link to this workflow run, for the reports; empty when the runner did not say. */
   readonly runUrl: string
+  /** A code_scanning_alert event: the alert and what was done to it; undefined for other events. */
+  readonly codeScanningAlert?: CodeScanningAlertEvent
+}
+
+/** What a code_scanning_alert payload says of the alert (its message is read through the API). */
+export interface CodeScanningAlertEvent {
+  /** `closed_by_user`, `reopened_by_user`, `created`, `fixed`, ... */
+  readonly action: string
+  readonly number: number
+  /** The alert's tool as the payload names it; null when it does not. */
+  readonly toolName: string | null
+  /** Who sent the event (who dismissed or reopened the alert). */
+  readonly actor: string
 }
 
 export type HeadRepository =
