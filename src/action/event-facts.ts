@@ -3,11 +3,7 @@
 // @actions/github (Octokit and its own HTTP stack) on every run: most runs need no GitHub API
 // client, or only late.
 import { existsSync, readFileSync } from 'node:fs'
-import type {
-  CodeScanningAlertEvent,
-  EventFacts,
-  HeadRepository
-} from '../settings/event-facts.js'
+import type { CodeScanningAlertEvent, EventFacts, HeadRepository } from '../settings/event-facts.js'
 
 /** The runner's event, as the payload and environment give it. */
 export function runnerEventContext(env: NodeJS.ProcessEnv = process.env): EventContext {

@@ -8,7 +8,10 @@ import type { HacktronClient } from '../hacktron/client.js'
 import type { FindingState } from '../hacktron/types.js'
 
 /** The code_scanning_alert actions that are a user's decision. */
-export const DISMISSAL_ACTIONS: ReadonlySet<string> = new Set(['closed_by_user', 'reopened_by_user'])
+export const DISMISSAL_ACTIONS: ReadonlySet<string> = new Set([
+  'closed_by_user',
+  'reopened_by_user'
+])
 
 /** An alert as code scanning's REST API gives it, as far as a dismissal needs it. */
 export interface CodeScanningAlert {
