@@ -28427,7 +28427,8 @@ function eventFactsOf(context, env = process.env) {
         job: env.GITHUB_JOB ?? '',
         runUrl: repository && env.GITHUB_RUN_ID
             ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
-            : ''
+            : '',
+        codeScanningAlert: codeScanningAlertOf(context)
     };
     const pr = context.payload.pull_request;
     if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
@@ -28554,6 +28555,21 @@ function workflowRunFacts(context, common) {
         fromFork
     };
 }
+/** The alert of a code_scanning_alert event; undefined for any other event or a payload without one. */
+function codeScanningAlertOf(context) {
+    if (context.eventName !== 'code_scanning_alert')
+        return undefined;
+    const alert = context.payload.alert;
+    if (typeof alert?.number !== 'number')
+        return undefined;
+    const sender = context.payload.sender;
+    return {
+        action: typeof context.payload.action === 'string' ? context.payload.action : '',
+        number: alert.number,
+        toolName: typeof alert.tool?.name === 'string' ? alert.tool.name : null,
+        actor: typeof sender?.login === 'string' ? sender.login : context.actor
+    };
+}
 
 
 /***/ }),
@@ -28580,6 +28596,53 @@ class ConfigError extends Error {
 function quote(value, max = 120) {
     const shown = value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
     return JSON.stringify(shown);
+}
+
+
+/***/ }),
+
+/***/ 5583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   If: () => (/* binding */ HACKTRON_TOOL_NAME),
+/* harmony export */   hW: () => (/* binding */ findingIdOfMessage),
+/* harmony export */   os: () => (/* binding */ findingMarkerLine),
+/* harmony export */   tc: () => (/* binding */ isHacktronTool)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2450);
+// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
+// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
+// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
+
+/** The SARIF tool driver name the action writes when Hacktron's export names none. */
+const HACKTRON_TOOL_NAME = 'Hacktron';
+const MARKER_PREFIX = 'Hacktron finding ';
+/** The message's last line, naming the finding. */
+function findingMarkerLine(findingId) {
+    return `${MARKER_PREFIX}${findingId}`;
+}
+/**
+ * The finding id of an alert's message: its last line only (the action writes it there, after
+ * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
+ * lower-cased. Undefined when the last line is anything else.
+ */
+function findingIdOfMessage(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+    const last = lines[lines.length - 1]?.trim() ?? '';
+    if (!last.startsWith(MARKER_PREFIX))
+        return undefined;
+    const id = last.slice(MARKER_PREFIX.length);
+    return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
+}
+/**
+ * Whether a code scanning tool is Hacktron's: the name the action writes (`Hacktron`, or the name
+ * Hacktron's export gives, which starts with it), any case.
+ */
+function isHacktronTool(name) {
+    return typeof name === 'string' && /^hacktron(\b|$)/i.test(name.trim());
 }
 
 
@@ -32128,7 +32191,7 @@ function githubFrontEnd() {
         },
         describeReport: describeGitHubReport,
         // The core's logger, which counts the warnings the writers add to the step's annotations.
-        connect: async (settings, coreLogger) => (await __nccwpck_require__.e(/* import() */ 563).then(__nccwpck_require__.bind(__nccwpck_require__, 3563))).githubConnections(settings, coreLogger),
+        connect: async (settings, coreLogger) => (await __nccwpck_require__.e(/* import() */ 721).then(__nccwpck_require__.bind(__nccwpck_require__, 5721))).githubConnections(settings, coreLogger),
         setOutputs: (outputs) => {
             for (const [name, value] of Object.entries(outputs))
                 setOutput(name, value);
@@ -32251,8 +32314,8 @@ async function runGate(readSettings, frontEnd, runtime) {
         describeRun(settings, state);
         if (settings.event.name === 'issue_comment') {
             // A comment runs a /hacktron triage command, or nothing: never a scan.
-            const { runTriage } = await Promise.all(/* import() */[__nccwpck_require__.e(763), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
-            const { systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(763), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
+            const { runTriage } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(763), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
+            const { systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(763), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
             outcome = await runTriage(settings, state, { ...systemRuntime, ...runtime });
         }
         else if (settings.apiKey === '') {
@@ -32280,6 +32343,12 @@ async function runGate(readSettings, frontEnd, runtime) {
     return { outcome, facts: state.facts, flowResult, error, settings: state.settings };
 }
 async function goToHacktron(settings, state, runtime = {}) {
+    // A code scanning dismissal sets its finding's state: no scan, no check run, no comment.
+    const alert = settings.event.codeScanningAlert;
+    if (alert) {
+        const { dismissalOutcome } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8132));
+        return { outcome: await dismissalOutcome(settings, alert, state, runtime) };
+    }
     state.connections = await state.frontEnd.connect(settings, state.logger);
     // scan-label and scan-paths: a run the workflow did not ask for sends nothing at all.
     if (settings.scanLabel !== undefined || settings.scanPaths.length > 0) {
@@ -32293,7 +32362,7 @@ async function goToHacktron(settings, state, runtime = {}) {
     state.ledgerSeal = (0,pr_ledger/* ledgerSeal */.Tl)(settings.apiKey, settings.event);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
-    const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(763), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
+    const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(763), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
     const result = await driveFlow(settings, state.connections, state, {
         ...systemRuntime,
         ...runtime
@@ -33014,8 +33083,9 @@ function stepFails(outcome) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5131);
-/* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9521);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+/* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9521);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
+/* harmony import */ var _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5583);
 // The findings as SARIF 2.1.0 shaped for what GitHub code scanning ingests whole:
 // - every result has a location in the repository, as a percent-encoded URI relative to
 //   %SRCROOT% (a finding without a usable path stays out, and the caller says so);
@@ -33024,6 +33094,7 @@ function stepFails(outcome) {
 // - partialFingerprints that follow a finding across runs but tell apart two findings at once;
 // - at most 5,000 results (all code scanning keeps), most severe first, within 10 MB gzipped.
 // No automationDetails: that id would silently override upload-sarif's `category` input.
+
 
 
 
@@ -33145,7 +33216,7 @@ function countDropped(all, kept) {
 }
 function logOf(rules, context) {
     const driver = exportedDriver(context.exported);
-    return sarifLogOfOneRun({ name: driver.name ?? 'Hacktron', version: driver.version ?? _common_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_VERSION */ .Y, rules }, {
+    return sarifLogOfOneRun({ name: driver.name ?? _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .HACKTRON_TOOL_NAME */ .If, version: driver.version ?? _common_version_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .Y, rules }, {
         originalUriBaseIds: {
             [SOURCE_ROOT_ID]: {
                 description: { text: 'The root of the repository checkout that was scanned.' }
@@ -33176,7 +33247,7 @@ function sarifLogOfOneRun(driver, run) {
     };
 }
 function ruleOf(ruleId, finding) {
-    const category = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(finding.category, 200) || 'Finding';
+    const category = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(finding.category, 200) || 'Finding';
     const severity = finding.severity;
     const unknownNote = severity === 'unknown'
         ? ' Hacktron reported a severity outside its documented ones; it is shown, and gates, as critical.'
@@ -33204,7 +33275,10 @@ function resultOf(finding, ruleId, location, extra) {
     return {
         ruleId,
         level: LEVEL[finding.severity],
-        message: { text: `${finding.title}\n\n${finding.description}`.trim() || ruleId },
+        // The last line names the finding: a dismissal in code scanning reads it back from the alert.
+        message: {
+            text: `${`${finding.title}\n\n${finding.description}`.trim() || ruleId}\n\n${(0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .findingMarkerLine */ .os)(finding.id)}`
+        },
         locations: [
             {
                 physicalLocation: {
@@ -33374,6 +33448,8 @@ function verdictLine(outcome, run, context) {
         }
         case 'skipped':
             return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
+        case 'triaged':
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Triaged.', 2000);
         case 'estimated': {
             const credits = run.estimatedCredits ?? '?';
             return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.estimation?.id ?? '')}). ` +

@@ -3,7 +3,8 @@
 // update, delete; reactions on them), collaborators' permission, the PR itself (its head, base
 // and author) and its files (paginated, at most 3,000), check runs
 // (create, update with annotation batches of at most 50, list for a ref by check name), and the
-// compare API (how two commits relate, and the files between them: at most 300).
+// compare API (how two commits relate, and the files between them: at most 300), and code
+// scanning alerts (read one, as GET /repos/{o}/{r}/code-scanning/alerts/{n} answers).
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -58,7 +59,22 @@ export interface FakeCheckRun {
 /** GitHub's limit of annotations per create or update request. */
 const MAX_ANNOTATIONS_PER_REQUEST = 50
 
+/** A code scanning alert as the fake keeps it; answered in the REST API's shape. */
+export interface FakeCodeScanningAlert {
+  number: number
+  state: 'open' | 'dismissed' | 'fixed'
+  toolName: string
+  ruleId: string
+  /** The most recent instance's message: the SARIF result's `message.text`. */
+  message: string
+  dismissedReason: 'false positive' | "won't fix" | 'used in tests' | null
+  dismissedComment: string | null
+  dismissedBy: string | null
+}
+
 export interface FakeGitHubOptions {
+  /** Answer code scanning requests with this status (403: no security-events: read). */
+  readonly refuseCodeScanningWith?: number
   /** Answer every write with this status (403 for a read-only token). */
   readonly refuseWritesWith?: number
   /** Answer every Checks API request with this status (403: no checks: write). */
@@ -86,6 +102,8 @@ export class FakeGitHub {
   readonly permissions = new Map<string, FakePermission>()
   /** Reactions created on issue comments, in order. */
   readonly reactions: { commentId: number; content: string }[] = []
+  /** The repository's code scanning alerts, by number. */
+  readonly codeScanningAlerts = new Map<number, FakeCodeScanningAlert>()
   private nextId = 1000
   private readonly server: Server
   private url = ''
@@ -121,6 +139,8 @@ export class FakeGitHub {
         if (pull && req.method === 'GET') return this.answerPull(pull, url, send)
         const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname)
         const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)
+        const alert = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/alerts\/(\d+)$/.exec(url.pathname)
+        if (alert && req.method === 'GET') return this.answerCodeScanningAlert(alert, send)
         // Like GITHUB_TOKEN (an installation token), the token may not read its own user.
         if (url.pathname === '/user' && req.method === 'GET') {
           return send(403, { message: 'Resource not accessible by integration' })
@@ -190,6 +210,20 @@ export class FakeGitHub {
         send(404, { message: 'Not Found' })
       })
     })
+  }
+
+  private answerCodeScanningAlert(
+    [, owner = '', repo = '', number = '']: RegExpExecArray,
+    send: (status: number, body?: unknown) => void
+  ): void {
+    if (this.options.refuseCodeScanningWith) {
+      return send(this.options.refuseCodeScanningWith, {
+        message: 'Resource not accessible by integration'
+      })
+    }
+    const alert = this.codeScanningAlerts.get(Number(number))
+    if (!alert) return send(404, { message: 'No alert found for alert number ' + number })
+    send(200, codeScanningAlertToApi(alert, `${owner}/${repo}`, this.url))
   }
 
   private answerCompare(
@@ -364,5 +398,52 @@ function checkRunToApi(run: FakeCheckRun): object {
     conclusion: run.conclusion,
     external_id: run.external_id,
     output: { ...run.output, annotations_count: run.annotations.length }
+  }
+}
+
+/** An alert as GitHub's REST API returns it (the fields the action and its tests read, and more). */
+function codeScanningAlertToApi(
+  alert: FakeCodeScanningAlert,
+  repository: string,
+  apiUrl: string
+): object {
+  const htmlUrl = `https://github.com/${repository}/security/code-scanning/${alert.number}`
+  const dismissed = alert.state === 'dismissed'
+  return {
+    number: alert.number,
+    created_at: '2026-12-01T09:00:00Z',
+    updated_at: '2026-12-02T09:00:00Z',
+    url: `${apiUrl}/repos/${repository}/code-scanning/alerts/${alert.number}`,
+    html_url: htmlUrl,
+    instances_url: `${apiUrl}/repos/${repository}/code-scanning/alerts/${alert.number}/instances`,
+    state: alert.state,
+    fixed_at: null,
+    dismissed_by:
+      dismissed && alert.dismissedBy
+        ? { login: alert.dismissedBy, id: 1, type: 'User', site_admin: false }
+        : null,
+    dismissed_at: dismissed ? '2026-12-02T09:00:00Z' : null,
+    dismissed_reason: dismissed ? alert.dismissedReason : null,
+    dismissed_comment: dismissed ? alert.dismissedComment : null,
+    rule: {
+      id: alert.ruleId,
+      severity: 'error',
+      security_severity_level: 'high',
+      description: alert.ruleId,
+      name: alert.ruleId,
+      tags: ['security']
+    },
+    tool: { name: alert.toolName, guid: null, version: '1.0.0' },
+    most_recent_instance: {
+      ref: 'refs/heads/main',
+      analysis_key: '.github/workflows/hacktron.yml:scan',
+      environment: '{}',
+      category: '.github/workflows/hacktron.yml:scan',
+      state: alert.state,
+      commit_sha: '0123456789abcdef0123456789abcdef01234567',
+      message: { text: alert.message },
+      location: { path: 'src/db/users.js', start_line: 12, end_line: 12 },
+      classifications: []
+    }
   }
 }

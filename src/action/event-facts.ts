@@ -3,7 +3,7 @@
 // @actions/github (Octokit and its own HTTP stack) on every run: most runs need no GitHub API
 // client, or only late.
 import { existsSync, readFileSync } from 'node:fs'
-import type { EventFacts, HeadRepository } from '../settings/event-facts.js'
+import type { CodeScanningAlertEvent, EventFacts, HeadRepository } from '../settings/event-facts.js'
 
 /** The runner's event, as the payload and environment give it. */
 export function runnerEventContext(env: NodeJS.ProcessEnv = process.env): EventContext {
@@ -86,7 +86,8 @@ export function eventFactsOf(
     runUrl:
       repository && env.GITHUB_RUN_ID
         ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
-        : ''
+        : '',
+    codeScanningAlert: codeScanningAlertOf(context)
   }
   const pr = context.payload.pull_request as PullRequestPayload | undefined
   if (PULL_REQUEST_EVENTS.has(context.eventName) && pr) {
@@ -251,5 +252,20 @@ function workflowRunFacts(
         ? undefined
         : { deleted: false, url: headUrl.replace(/\/+$/, ''), isPublic: head?.private === false },
     fromFork
+  }
+}
+
+/** The alert of a code_scanning_alert event; undefined for any other event or a payload without one. */
+function codeScanningAlertOf(context: EventContext): CodeScanningAlertEvent | undefined {
+  if (context.eventName !== 'code_scanning_alert') return undefined
+  const alert = context.payload.alert as
+    { number?: unknown; tool?: { name?: unknown } | null } | undefined
+  if (typeof alert?.number !== 'number') return undefined
+  const sender = context.payload.sender as { login?: unknown } | undefined
+  return {
+    action: typeof context.payload.action === 'string' ? context.payload.action : '',
+    number: alert.number,
+    toolName: typeof alert.tool?.name === 'string' ? alert.tool.name : null,
+    actor: typeof sender?.login === 'string' ? sender.login : context.actor
   }
 }

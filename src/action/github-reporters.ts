@@ -2,6 +2,7 @@
 // on the head commit, the reader of the pull request, and of what the event changes (scan-paths).
 // Each loads its REST client on first use.
 import { githubCheckRuns } from './github/check-runs.js'
+import { githubCodeScanningAlerts } from './github/code-scanning.js'
 import {
   githubMergeGroupChanges,
   githubPushChanges,
@@ -27,6 +28,8 @@ export function githubConnections(
   logger: Logger,
   context: EventContext = runnerEventContext()
 ): Connections {
+  // A code scanning dismissal reads its alert and writes nothing to GitHub.
+  if (settings.event.codeScanningAlert) return codeScanningConnections(settings)
   const pullRequest = pullRequestReader(settings)
   return {
     pullRequest,
@@ -205,5 +208,18 @@ function pullRequestReader(settings: ActionSettings): PullRequestReader | undefi
     baseIncludes: noToken,
     baseChangedSince: noToken,
     changedBetween: noToken
+  }
+}
+
+/** A code_scanning_alert run's only connection: the alert's reader. */
+function codeScanningConnections(settings: ActionSettings): Connections {
+  const [owner = '', repo = ''] = settings.event.repository.split('/')
+  return {
+    codeScanningAlert: githubCodeScanningAlerts({
+      token: settings.report.githubToken,
+      owner,
+      repo
+    }),
+    maxFindingAnnotations: 0
   }
 }

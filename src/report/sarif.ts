@@ -13,6 +13,7 @@ import { bySeverity } from '../findings/severity.js'
 import { ACTION_VERSION } from '../common/version.js'
 import type { FindingLocation } from './locations.js'
 import { oneLine } from './markdown.js'
+import { findingMarkerLine, HACKTRON_TOOL_NAME } from '../common/finding-marker.js'
 
 /** Code scanning accepts 25,000 results per run but keeps only the 5,000 most severe. */
 export const MAX_RESULTS_PER_RUN = 5_000
@@ -194,7 +195,7 @@ function countDropped(
 function logOf(rules: readonly ReportingDescriptor[], context: SarifContext): Log {
   const driver = exportedDriver(context.exported)
   return sarifLogOfOneRun(
-    { name: driver.name ?? 'Hacktron', version: driver.version ?? ACTION_VERSION, rules },
+    { name: driver.name ?? HACKTRON_TOOL_NAME, version: driver.version ?? ACTION_VERSION, rules },
     {
       originalUriBaseIds: {
         [SOURCE_ROOT_ID]: {
@@ -272,7 +273,10 @@ function resultOf(
   return {
     ruleId,
     level: LEVEL[finding.severity],
-    message: { text: `${finding.title}\n\n${finding.description}`.trim() || ruleId },
+    // The last line names the finding: a dismissal in code scanning reads it back from the alert.
+    message: {
+      text: `${`${finding.title}\n\n${finding.description}`.trim() || ruleId}\n\n${findingMarkerLine(finding.id)}`
+    },
     locations: [
       {
         physicalLocation: {

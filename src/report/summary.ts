@@ -119,6 +119,8 @@ function verdictLine(outcome: RunOutcome, run: RunFacts, context: SummaryContext
     }
     case 'skipped':
       return inlineText(outcome.annotation?.message ?? 'Skipped.', 2000)
+    case 'triaged':
+      return inlineText(outcome.annotation?.message ?? 'Triaged.', 2000)
     case 'estimated': {
       const credits = run.estimatedCredits ?? '?'
       return (

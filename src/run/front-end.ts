@@ -4,6 +4,7 @@
 // CLI for other CI would be a third, with files beside src/action/ and nothing changed here.
 import type { Logger } from '../common/logger.js'
 import type { ChangeReader, PullRequestReader } from '../flow/types.js'
+import type { CodeScanningAlert } from '../flow/dismissal.js'
 import type { RunRecord, RunRecordReader } from '../flow/run-record.js'
 import type { PermissionAnswer } from '../flow/triage-command.js'
 import type { StoredLedger } from '../flow/pr-ledger.js'
@@ -77,6 +78,11 @@ export interface Connections {
   readonly maxFindingAnnotations: number
   /** On a comment that may be a triage command: what the triage run asks of the platform. */
   readonly triage?: TriageConnection
+  /**
+   * Reads a code scanning alert as the platform has it now, for a code_scanning_alert run;
+   * throws when it cannot (no token, no `security-events: read`, no such alert).
+   */
+  readonly codeScanningAlert?: (alertNumber: number) => Promise<CodeScanningAlert>
 }
 
 /** The pull request a triage command is on, as the platform says now (never the payload). */

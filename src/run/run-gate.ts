@@ -79,6 +79,12 @@ async function goToHacktron<Report>(
   state: RunState<Report>,
   runtime: Partial<GateRuntime> = {}
 ): Promise<{ outcome: RunOutcome; flowResult?: FlowResult }> {
+  // A code scanning dismissal sets its finding's state: no scan, no check run, no comment.
+  const alert = settings.event.codeScanningAlert
+  if (alert) {
+    const { dismissalOutcome } = await import('./dismissal-run.js')
+    return { outcome: await dismissalOutcome(settings, alert, state, runtime) }
+  }
   state.connections = await state.frontEnd.connect(settings, state.logger)
   // scan-label and scan-paths: a run the workflow did not ask for sends nothing at all.
   if (settings.scanLabel !== undefined || settings.scanPaths.length > 0) {

@@ -47,6 +47,8 @@ export interface EventFacts {
   readonly runUrl: string
   /** The comment of an issue_comment event: a `/hacktron` triage command, maybe. */
   readonly comment?: EventComment
+  /** A code_scanning_alert event: the alert and what was done to it; undefined for other events. */
+  readonly codeScanningAlert?: CodeScanningAlertEvent
 }
 
 /** The comment an issue_comment event is about (on a PR, `pullRequestNumber` is its number). */
@@ -60,6 +62,17 @@ export interface EventComment {
   readonly onPullRequest: boolean
   /** Its page, for the reason Hacktron records. */
   readonly url: string
+}
+
+/** What a code_scanning_alert payload says of the alert (its message is read through the API). */
+export interface CodeScanningAlertEvent {
+  /** `closed_by_user`, `reopened_by_user`, `created`, `fixed`, ... */
+  readonly action: string
+  readonly number: number
+  /** The alert's tool as the payload names it; null when it does not. */
+  readonly toolName: string | null
+  /** Who sent the event (who dismissed or reopened the alert). */
+  readonly actor: string
 }
 
 export type HeadRepository =

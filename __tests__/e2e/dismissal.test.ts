@@ -1,0 +1,97 @@
+// End-to-end on dist/index.js: a code_scanning_alert event (the example payload of
+// @octokit/webhooks-examples, patched to a Hacktron alert) reads the alert from GitHub, finds the
+// finding its message names, and sets it in Hacktron: no estimate, no scan, no check run, no
+// comment. Another tool's alert sends nothing to Hacktron; an alert the token cannot read fails
+// naming the permission.
+import { describe, expect, it } from '@jest/globals'
+import { findingMarkerLine } from '../../src/common/finding-marker.js'
+import { SQL_INJECTION } from '../../src/simulator/findings-catalog.js'
+import type { FakeGitHub } from '../../scripts/lib/fake-github.js'
+import { examplePayload } from '../../scripts/lib/run-action.js'
+import { commandsOf, withGitHub } from '../helpers/action-run.js'
+import { baseline, withSimulator } from '../helpers/simulator.js'
+
+function dismissalPayload(toolName: string): Record<string, unknown> {
+  const payload = examplePayload('code_scanning_alert', 'closed_by_user')
+  const alert = payload.alert as { number: number; tool: { name: string } }
+  alert.tool.name = toolName
+  return payload
+}
+
+function addAlert(github: FakeGitHub, findingId: string, toolName = 'Hacktron'): void {
+  github.codeScanningAlerts.set(10, {
+    number: 10,
+    state: 'dismissed',
+    toolName,
+    ruleId: 'hacktron/sql-injection/critical',
+    message: `SQL Injection\n\nThe id is concatenated.\n\n${findingMarkerLine(findingId)}`,
+    dismissedReason: "won't fix",
+    dismissedComment: 'internal tool, behind the VPN',
+    dismissedBy: 'Codertocat'
+  })
+}
+
+describe('a code scanning dismissal', () => {
+  it("sets the alert's finding in Hacktron, and writes nothing to GitHub", async () => {
+    await withGitHub(async (github) => {
+      await withSimulator('happy-path', baseline([SQL_INJECTION]), async (simulator, run) => {
+        const scanId = simulator.store.allScans()[0]!.id
+        const findingId = (simulator.store.scanFindings(scanId) as { id: string }[])[0]!.id
+        addAlert(github, findingId)
+        const result = await run({
+          github,
+          eventName: 'code_scanning_alert',
+          payload: dismissalPayload('Hacktron')
+        })
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs).toMatchObject({ result: 'triaged', 'error-code': '' })
+        expect(simulator.store.findingById(findingId)!.state).toBe('accepted_risk')
+        expect(simulator.store.findingStateReason(findingId)).toBe(
+          `Dismissed in GitHub code scanning by @Codertocat as won't fix: "internal tool, behind the VPN" (https://github.com/Codertocat/Hello-World/security/code-scanning/10)`
+        )
+        expect(simulator.requests.map((request) => request.method)).toEqual(['GET', 'PATCH'])
+        expect(github.requests).toEqual([
+          'GET /repos/Codertocat/Hello-World/code-scanning/alerts/10'
+        ])
+        expect(commandsOf(result, 'notice')).toEqual([
+          expect.objectContaining({ message: expect.stringContaining(`set to accepted_risk`) })
+        ])
+      })
+    })
+  })
+
+  it("of another tool's alert sends nothing to Hacktron nor reads GitHub: skipped", async () => {
+    await withGitHub(async (github) => {
+      await withSimulator('happy-path', baseline([SQL_INJECTION]), async (simulator, run) => {
+        const result = await run({
+          github,
+          eventName: 'code_scanning_alert',
+          payload: examplePayload('code_scanning_alert', 'closed_by_user')
+        })
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs).toMatchObject({ result: 'skipped', 'skip-reason': 'not-requested' })
+        expect(simulator.requests).toEqual([])
+        expect(github.requests).toEqual([])
+      })
+    })
+  })
+
+  it('of an alert the token may not read fails, naming security-events: read', async () => {
+    await withGitHub(
+      async (github) => {
+        await withSimulator('happy-path', undefined, async (simulator, run) => {
+          const result = await run({
+            github,
+            eventName: 'code_scanning_alert',
+            payload: dismissalPayload('Hacktron')
+          })
+          expect(result.exitCode).toBe(1)
+          expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'forbidden' })
+          expect(commandsOf(result, 'error')[0]?.message).toMatch(/security-events: read/)
+          expect(simulator.requests).toEqual([])
+        })
+      },
+      { refuseCodeScanningWith: 403 }
+    )
+  })
+})

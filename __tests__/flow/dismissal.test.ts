@@ -1,0 +1,139 @@
+// A code scanning dismissal, pure: the finding id read back from an alert's message, the tool
+// that is Hacktron's, the state each dismissal reason maps to, and the reason Hacktron records.
+import { describe, expect, it } from '@jest/globals'
+import {
+  findingIdOfMessage,
+  findingMarkerLine,
+  isHacktronTool
+} from '../../src/common/finding-marker.js'
+import {
+  dismissalPlan,
+  findingChangeOf,
+  inert,
+  type CodeScanningAlert
+} from '../../src/flow/dismissal.js'
+
+const ID = '3f2b8c1e-9d4a-4e6b-8a1f-0c2d3e4f5a6b'
+
+function alert(overrides: Partial<CodeScanningAlert> = {}): CodeScanningAlert {
+  return {
+    number: 7,
+    state: 'dismissed',
+    htmlUrl: 'https://github.com/o/r/security/code-scanning/7',
+    toolName: 'Hacktron',
+    messageText: `SQL injection\n\nThe id is concatenated.\n\n${findingMarkerLine(ID)}`,
+    dismissedReason: 'false positive',
+    dismissedComment: 'sanitised upstream',
+    dismissedBy: 'octocat',
+    ...overrides
+  }
+}
+
+describe('the finding id in an alert message', () => {
+  it('is read from the last line, lower-cased, whatever the line endings and trailing space', () => {
+    expect(findingIdOfMessage(`Title\n\n${findingMarkerLine(ID)}`)).toBe(ID)
+    expect(findingIdOfMessage(`Title\r\n\r\nHacktron finding ${ID.toUpperCase()}  \n`)).toBe(ID)
+    expect(findingIdOfMessage(findingMarkerLine(ID))).toBe(ID)
+  })
+
+  it('is nothing but a canonical UUID: no path, query, extra text or other shape', () => {
+    for (const bad of [
+      `${ID}/../scans`,
+      `${ID}?x=1`,
+      `${ID} extra`,
+      ID.replace(/-/g, ''),
+      `{${ID}}`,
+      '../../scans/1',
+      ''
+    ]) {
+      expect(findingIdOfMessage(`Title\n\nHacktron finding ${bad}`)).toBeUndefined()
+    }
+  })
+
+  it('is only the last line: an id earlier in the finding text does not count', () => {
+    expect(findingIdOfMessage(`Hacktron finding ${ID}\n\nThe description.`)).toBeUndefined()
+    expect(findingIdOfMessage(null)).toBeUndefined()
+    expect(findingIdOfMessage('')).toBeUndefined()
+  })
+})
+
+describe("Hacktron's tool", () => {
+  it('is the name the action writes, or one starting with it; any other tool is not', () => {
+    expect(isHacktronTool('Hacktron')).toBe(true)
+    expect(isHacktronTool('hacktron')).toBe(true)
+    expect(isHacktronTool('Hacktron Whitebox Scan')).toBe(true)
+    expect(isHacktronTool('CodeQL')).toBe(false)
+    expect(isHacktronTool('HacktronX')).toBe(false)
+    expect(isHacktronTool('Not Hacktron')).toBe(false)
+    expect(isHacktronTool(null)).toBe(false)
+  })
+})
+
+describe('the state each dismissal maps to', () => {
+  it.each([
+    ['false positive', 'false_positive'],
+    ["won't fix", 'accepted_risk'],
+    ['used in tests', 'false_positive']
+  ] as const)(
+    '%s -> %s, with the dismisser, the reason, the comment and the alert',
+    (reason, state) => {
+      const change = findingChangeOf('closed_by_user', alert({ dismissedReason: reason }), 'sender')
+      expect(change).toEqual({
+        state,
+        reason: `Dismissed in GitHub code scanning by @octocat as ${reason}: "sanitised upstream" (https://github.com/o/r/security/code-scanning/7)`
+      })
+    }
+  )
+
+  it('reopened -> open, by the event sender', () => {
+    expect(findingChangeOf('reopened_by_user', alert({ dismissedReason: null }), 'mona')).toEqual({
+      state: 'open',
+      reason:
+        'Reopened in GitHub code scanning by @mona (https://github.com/o/r/security/code-scanning/7)'
+    })
+  })
+
+  it('leaves out an empty comment; an unknown reason or action maps to nothing', () => {
+    expect(findingChangeOf('closed_by_user', alert({ dismissedComment: null }), 'x')?.reason).toBe(
+      'Dismissed in GitHub code scanning by @octocat as false positive (https://github.com/o/r/security/code-scanning/7)'
+    )
+    expect(
+      findingChangeOf('closed_by_user', alert({ dismissedReason: 'meh' }), 'x')
+    ).toBeUndefined()
+    expect(findingChangeOf('fixed', alert(), 'x')).toBeUndefined()
+  })
+
+  it('makes the comment inert: one line, no control or bidi characters, no quotes, bounded', () => {
+    const comment = 'line one\nline two\u202e\u0007 "quoted" ' + 'x'.repeat(1000)
+    const reason = findingChangeOf(
+      'closed_by_user',
+      alert({ dismissedComment: comment }),
+      'x'
+    )!.reason
+    for (const character of ['\n', '\r', '\u202e', '\u0007'])
+      expect(reason).not.toContain(character)
+    expect(reason).toContain(`"line one line two 'quoted' x`)
+    expect(reason.length).toBeLessThan(700)
+    expect(inert('a\u0000b', 10)).toBe('a b')
+  })
+})
+
+describe('the plan of a dismissal', () => {
+  it('sends nothing for another tool, a message without an id, or an unknown reason', () => {
+    expect(dismissalPlan('closed_by_user', alert({ toolName: 'CodeQL' }), 'x')).toEqual({
+      kind: 'other-tool',
+      toolName: 'CodeQL'
+    })
+    expect(dismissalPlan('closed_by_user', alert({ messageText: 'No id here' }), 'x')).toEqual({
+      kind: 'no-finding-id'
+    })
+    expect(dismissalPlan('closed_by_user', alert({ dismissedReason: 'other' }), 'x')).toEqual({
+      kind: 'unknown-reason',
+      reason: 'other'
+    })
+    expect(dismissalPlan('closed_by_user', alert(), 'x')).toMatchObject({
+      findingId: ID,
+      change: { state: 'false_positive' }
+    })
+  })
+})

@@ -1,0 +1,227 @@
+export const id = 132;
+export const ids = [132];
+export const modules = {
+
+/***/ 8132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dismissalOutcome: () => (/* binding */ dismissalOutcome)
+});
+
+// EXTERNAL MODULE: ./src/common/finding-marker.ts
+var finding_marker = __webpack_require__(5583);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __webpack_require__(9521);
+;// CONCATENATED MODULE: ./src/flow/dismissal.ts
+// A code scanning alert closed or reopened by a user, sent back to Hacktron: the alert's finding
+// (named by its message's last line), the state its dismissal reason maps to, and the reason
+// Hacktron records, which names who did it and quotes their comment, made inert. Pure but for
+// the one read and the one PATCH of `applyDismissal`.
+
+/** The code_scanning_alert actions that are a user's decision. */
+const DISMISSAL_ACTIONS = new Set([
+    'closed_by_user',
+    'reopened_by_user'
+]);
+const REASON_STATES = {
+    'false positive': 'false_positive',
+    "won't fix": 'accepted_risk',
+    'used in tests': 'false_positive'
+};
+/** The longest comment quoted in the reason; code scanning allows 280 characters. */
+const MAX_QUOTED_COMMENT = 500;
+/**
+ * The change in Hacktron for the alert's closing (`closed_by_user`, by its dismissal reason) or
+ * reopening (`reopened_by_user`, by `actor`, the event's sender); undefined for a reason it
+ * does not know.
+ */
+function findingChangeOf(action, alert, actor) {
+    const where = alert.htmlUrl ? ` (${inert(alert.htmlUrl, 300)})` : '';
+    if (action === 'reopened_by_user') {
+        return { state: 'open', reason: `Reopened in GitHub code scanning by ${who(actor)}${where}` };
+    }
+    const reasonWord = (alert.dismissedReason ?? '').toLowerCase();
+    const state = REASON_STATES[reasonWord];
+    if (action !== 'closed_by_user' || !state)
+        return undefined;
+    const comment = inert(alert.dismissedComment ?? '', MAX_QUOTED_COMMENT);
+    return {
+        state,
+        reason: `Dismissed in GitHub code scanning by ${who(alert.dismissedBy ?? actor)} as ${reasonWord}` +
+            `${comment ? `: "${comment}"` : ''}${where}`
+    };
+}
+function who(login) {
+    const name = inert(login, 100);
+    return name ? `@${name}` : 'an unknown user';
+}
+/**
+ * Text quoted from GitHub made inert for wherever Hacktron shows it: one line, no control or
+ * direction-changing characters, no quotes to break out of its own, bounded.
+ */
+function inert(text, max) {
+    const flat = text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
+        .replace(/"/g, "'")
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = [...flat];
+    return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
+}
+/** What a dismissal sends to Hacktron, or why it sends nothing. */
+function dismissalPlan(action, alert, actor) {
+    if (!(0,finding_marker/* isHacktronTool */.tc)(alert.toolName))
+        return { kind: 'other-tool', toolName: alert.toolName ?? '' };
+    const findingId = (0,finding_marker/* findingIdOfMessage */.hW)(alert.messageText);
+    if (!findingId)
+        return { kind: 'no-finding-id' };
+    const change = findingChangeOf(action, alert, actor);
+    if (!change)
+        return { kind: 'unknown-reason', reason: alert.dismissedReason ?? '' };
+    return { findingId, change };
+}
+/**
+ * Sets the finding's state: read first, so a finding already in that state is left as it is (no
+ * second entry in its audit trail). Returns whether it changed. Throws the client's errors.
+ */
+async function applyDismissal(client, findingId, change, logger) {
+    const finding = await client.getFinding(findingId);
+    if (finding.state === change.state) {
+        logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`);
+        return 'unchanged';
+    }
+    await client.updateFinding(findingId, { state: change.state, state_reason: change.reason });
+    logger.info(`Hacktron finding ${findingId}: ${finding.state} -> ${change.state}.`);
+    return 'changed';
+}
+
+// EXTERNAL MODULE: ./src/hacktron/client.ts + 2 modules
+var hacktron_client = __webpack_require__(6191);
+// EXTERNAL MODULE: ./src/hacktron/timing.ts
+var timing = __webpack_require__(2054);
+// EXTERNAL MODULE: ./src/run/outcome.ts + 1 modules
+var outcome = __webpack_require__(9003);
+;// CONCATENATED MODULE: ./src/run/dismissal-run.ts
+// A code_scanning_alert run: a user's dismissal (or reopening) of one of Hacktron's alerts in
+// GitHub code scanning, sent back to Hacktron as the finding's state. No estimate, no scan, no
+// credits, no check run and no PR comment: the alert is read through the platform (the payload
+// carries no SARIF properties), the finding it names is read and, unless already in that state,
+// PATCHed. GitHub already requires write access to dismiss an alert, so no permission rule of the
+// action's own applies. Another tool's alert sends nothing anywhere.
+
+
+
+
+
+
+async function dismissalOutcome(settings, alertEvent, state, runtime = {}) {
+    const { logger } = state;
+    if (!DISMISSAL_ACTIONS.has(alertEvent.action)) {
+        return notRequested(`code_scanning_alert ${alertEvent.action || '(no action)'}: only closed_by_user and reopened_by_user go to Hacktron.`);
+    }
+    // The payload names the tool: another tool's alert is not even read.
+    if (alertEvent.toolName !== null && !(0,finding_marker/* isHacktronTool */.tc)(alertEvent.toolName)) {
+        return notRequested(otherTool(alertEvent.toolName));
+    }
+    state.connections = await state.frontEnd.connect(settings, logger);
+    let alert;
+    try {
+        const read = state.connections.codeScanningAlert;
+        if (!read)
+            throw new Error('this platform cannot read code scanning alerts');
+        alert = await read(alertEvent.number);
+    }
+    catch (error) {
+        return unreadableAlert(alertEvent.number, error);
+    }
+    const plan = dismissalPlan(alertEvent.action, alert, alertEvent.actor);
+    if ('kind' in plan)
+        return skippedDismissal(plan, alert);
+    const client = dismissalClient(settings, state, runtime);
+    try {
+        const changed = await applyDismissal(client, plan.findingId, plan.change, logger);
+        const what = changed === 'changed'
+            ? `set to ${plan.change.state}`
+            : `already ${plan.change.state}: left as it is`;
+        return {
+            result: 'triaged',
+            annotation: {
+                title: 'Hacktron: finding triaged from code scanning',
+                // Not the dismissal's comment: a public repository's log is public, its alerts are not.
+                message: `Hacktron finding ${plan.findingId} (code scanning alert #${alert.number}) ${what}.`
+            }
+        };
+    }
+    catch (error) {
+        const failed = (0,outcome/* outcomeOfError */.Sg)(error, state.facts, settings);
+        return {
+            ...failed,
+            annotation: {
+                title: `Hacktron: could not update finding ${plan.findingId}`,
+                message: `Code scanning alert #${alert.number} was ${alertEvent.action === 'reopened_by_user' ? 'reopened' : 'dismissed'}, but Hacktron's finding was not updated: ${failed.annotation?.message ?? String(error)}`
+            }
+        };
+    }
+}
+function notRequested(message) {
+    return {
+        result: 'skipped',
+        skipReason: 'not-requested',
+        annotation: { title: 'Hacktron: nothing to triage', message }
+    };
+}
+function otherTool(toolName) {
+    return `Code scanning alert of ${JSON.stringify(toolName)}, not Hacktron's: nothing was sent to Hacktron.`;
+}
+function skippedDismissal(skip, alert) {
+    if (skip.kind === 'other-tool')
+        return notRequested(otherTool(skip.toolName));
+    const message = skip.kind === 'no-finding-id'
+        ? `Code scanning alert #${alert.number}'s message does not end with a Hacktron finding id (a line "Hacktron finding <uuid>"), so no finding was updated. Alerts uploaded by an older version of the action carry none; the next upload gives them one.`
+        : `Code scanning alert #${alert.number} was dismissed as ${JSON.stringify(skip.reason)}, a reason the action does not map to a Hacktron state: no finding was updated.`;
+    return {
+        result: 'skipped',
+        annotation: { title: 'Hacktron: finding not updated', message }
+    };
+}
+function unreadableAlert(alertNumber, error) {
+    const status = error?.status;
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+        result: 'error',
+        errorCode: typeof status === 'number' && status >= 500
+            ? 'server-error'
+            : typeof status === 'number'
+                ? 'forbidden'
+                : 'network-error',
+        annotation: {
+            title: 'Hacktron: could not read the code scanning alert',
+            message: `Could not read code scanning alert #${alertNumber} (${detail}). The finding id is read from the alert ` +
+                'through the API: give the workflow `permissions: security-events: read` and pass github-token.'
+        }
+    };
+}
+function dismissalClient(settings, state, runtime) {
+    const client = runtime.createClient?.(settings, state.logger);
+    if (client && 'getFinding' in client && 'updateFinding' in client) {
+        return client;
+    }
+    return new hacktron_client/* HacktronClient */.g({
+        baseUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        userAgent: `${version/* ACTION_NAME */.p}/${version/* ACTION_VERSION */.Y}`,
+        logger: state.logger,
+        ...(0,timing/* clientTiming */.Iv)(settings.testMode)
+    });
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=132.index.js.map

@@ -1,0 +1,130 @@
+// A code scanning alert closed or reopened by a user, sent back to Hacktron: the alert's finding
+// (named by its message's last line), the state its dismissal reason maps to, and the reason
+// Hacktron records, which names who did it and quotes their comment, made inert. Pure but for
+// the one read and the one PATCH of `applyDismissal`.
+import { findingIdOfMessage, isHacktronTool } from '../common/finding-marker.js'
+import type { Logger } from '../common/logger.js'
+import type { HacktronClient } from '../hacktron/client.js'
+import type { FindingState } from '../hacktron/types.js'
+
+/** The code_scanning_alert actions that are a user's decision. */
+export const DISMISSAL_ACTIONS: ReadonlySet<string> = new Set([
+  'closed_by_user',
+  'reopened_by_user'
+])
+
+/** An alert as code scanning's REST API gives it, as far as a dismissal needs it. */
+export interface CodeScanningAlert {
+  readonly number: number
+  readonly state: string
+  readonly htmlUrl: string
+  readonly toolName: string | null
+  readonly messageText: string | null
+  readonly dismissedReason: string | null
+  readonly dismissedComment: string | null
+  readonly dismissedBy: string | null
+}
+
+export type DismissalState = Extract<FindingState, 'false_positive' | 'accepted_risk' | 'open'>
+
+export interface FindingChange {
+  readonly state: DismissalState
+  readonly reason: string
+}
+
+const REASON_STATES: Readonly<Record<string, DismissalState>> = {
+  'false positive': 'false_positive',
+  "won't fix": 'accepted_risk',
+  'used in tests': 'false_positive'
+}
+
+/** The longest comment quoted in the reason; code scanning allows 280 characters. */
+const MAX_QUOTED_COMMENT = 500
+
+/**
+ * The change in Hacktron for the alert's closing (`closed_by_user`, by its dismissal reason) or
+ * reopening (`reopened_by_user`, by `actor`, the event's sender); undefined for a reason it
+ * does not know.
+ */
+export function findingChangeOf(
+  action: string,
+  alert: CodeScanningAlert,
+  actor: string
+): FindingChange | undefined {
+  const where = alert.htmlUrl ? ` (${inert(alert.htmlUrl, 300)})` : ''
+  if (action === 'reopened_by_user') {
+    return { state: 'open', reason: `Reopened in GitHub code scanning by ${who(actor)}${where}` }
+  }
+  const reasonWord = (alert.dismissedReason ?? '').toLowerCase()
+  const state = REASON_STATES[reasonWord]
+  if (action !== 'closed_by_user' || !state) return undefined
+  const comment = inert(alert.dismissedComment ?? '', MAX_QUOTED_COMMENT)
+  return {
+    state,
+    reason:
+      `Dismissed in GitHub code scanning by ${who(alert.dismissedBy ?? actor)} as ${reasonWord}` +
+      `${comment ? `: "${comment}"` : ''}${where}`
+  }
+}
+
+function who(login: string): string {
+  const name = inert(login, 100)
+  return name ? `@${name}` : 'an unknown user'
+}
+
+/**
+ * Text quoted from GitHub made inert for wherever Hacktron shows it: one line, no control or
+ * direction-changing characters, no quotes to break out of its own, bounded.
+ */
+export function inert(text: string, max: number): string {
+  const flat = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
+    .replace(/"/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+  const chars = [...flat]
+  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`
+}
+
+/** Why a dismissal sends nothing: not Hacktron's alert, or no finding named in its message. */
+export type DismissalSkip =
+  | { readonly kind: 'other-tool'; readonly toolName: string }
+  | { readonly kind: 'no-finding-id' }
+  | { readonly kind: 'unknown-reason'; readonly reason: string }
+
+/** What a dismissal sends to Hacktron, or why it sends nothing. */
+export function dismissalPlan(
+  action: string,
+  alert: CodeScanningAlert,
+  actor: string
+): { findingId: string; change: FindingChange } | DismissalSkip {
+  if (!isHacktronTool(alert.toolName)) return { kind: 'other-tool', toolName: alert.toolName ?? '' }
+  const findingId = findingIdOfMessage(alert.messageText)
+  if (!findingId) return { kind: 'no-finding-id' }
+  const change = findingChangeOf(action, alert, actor)
+  if (!change) return { kind: 'unknown-reason', reason: alert.dismissedReason ?? '' }
+  return { findingId, change }
+}
+
+export type DismissalClient = Pick<HacktronClient, 'getFinding' | 'updateFinding'>
+
+/**
+ * Sets the finding's state: read first, so a finding already in that state is left as it is (no
+ * second entry in its audit trail). Returns whether it changed. Throws the client's errors.
+ */
+export async function applyDismissal(
+  client: DismissalClient,
+  findingId: string,
+  change: FindingChange,
+  logger: Logger
+): Promise<'changed' | 'unchanged'> {
+  const finding = await client.getFinding(findingId)
+  if (finding.state === change.state) {
+    logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`)
+    return 'unchanged'
+  }
+  await client.updateFinding(findingId, { state: change.state, state_reason: change.reason })
+  logger.info(`Hacktron finding ${findingId}: ${finding.state} -> ${change.state}.`)
+  return 'changed'
+}
