@@ -15,11 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 var finding_marker = __webpack_require__(5583);
 // EXTERNAL MODULE: ./src/common/version.ts
 var version = __webpack_require__(9521);
+// EXTERNAL MODULE: ./src/hacktron/url.ts
+var url = __webpack_require__(7375);
 ;// CONCATENATED MODULE: ./src/flow/dismissal.ts
 // A code scanning alert closed or reopened by a user, sent back to Hacktron: the alert's finding
 // (named by its message's last line), the state its dismissal reason maps to, and the reason
 // Hacktron records, which names who did it and quotes their comment, made inert. Pure but for
 // the one read and the one PATCH of `applyDismissal`.
+
 
 /** The code_scanning_alert actions that are a user's decision. */
 const DISMISSAL_ACTIONS = new Set([
@@ -88,8 +91,14 @@ function dismissalPlan(action, alert, actor) {
  * Sets the finding's state: read first, so a finding already in that state is left as it is (no
  * second entry in its audit trail). Returns whether it changed. Throws the client's errors.
  */
-async function applyDismissal(client, findingId, change, logger) {
+async function applyDismissal(client, findingId, change, logger, repositoryUrl) {
     const finding = await client.getFinding(findingId);
+    // An alert's message is whatever a SARIF upload said: a finding of another repository (an
+    // organisation's key reaches them all) is not this repository's to triage.
+    if (!finding.repo_url || !(0,url/* sameRepository */.RB)(finding.repo_url, repositoryUrl)) {
+        logger.notice(`Hacktron: finding ${findingId} is not of ${repositoryUrl}; the alert's dismissal is not taken back to it.`);
+        return 'other-repository';
+    }
     if (finding.state === change.state) {
         logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`);
         return 'unchanged';
@@ -143,18 +152,8 @@ async function dismissalOutcome(settings, alertEvent, state, runtime = {}) {
         return skippedDismissal(plan, alert);
     const client = dismissalClient(settings, state, runtime);
     try {
-        const changed = await applyDismissal(client, plan.findingId, plan.change, logger);
-        const what = changed === 'changed'
-            ? `set to ${plan.change.state}`
-            : `already ${plan.change.state}: left as it is`;
-        return {
-            result: 'triaged',
-            annotation: {
-                title: 'Hacktron: finding triaged from code scanning',
-                // Not the dismissal's comment: a public repository's log is public, its alerts are not.
-                message: `Hacktron finding ${plan.findingId} (code scanning alert #${alert.number}) ${what}.`
-            }
-        };
+        const changed = await applyDismissal(client, plan.findingId, plan.change, logger, settings.event.repositoryUrl);
+        return triagedOutcome(changed, plan, alert.number);
     }
     catch (error) {
         const failed = (0,outcome/* outcomeOfError */.Sg)(error, state.facts, settings);
@@ -166,6 +165,22 @@ async function dismissalOutcome(settings, alertEvent, state, runtime = {}) {
             }
         };
     }
+}
+function triagedOutcome(changed, plan, alertNumber) {
+    if (changed === 'other-repository') {
+        return notRequested(`Code scanning alert #${alertNumber} names finding ${plan.findingId}, which is not of this repository: nothing was changed.`);
+    }
+    const what = changed === 'changed'
+        ? `set to ${plan.change.state}`
+        : `already ${plan.change.state}: left as it is`;
+    return {
+        result: 'triaged',
+        annotation: {
+            title: 'Hacktron: finding triaged from code scanning',
+            // Not the dismissal's comment: a public repository's log is public, its alerts are not.
+            message: `Hacktron finding ${plan.findingId} (code scanning alert #${alertNumber}) ${what}.`
+        }
+    };
 }
 function notRequested(message) {
     return {

@@ -54,10 +54,11 @@ function commandOf(comment) {
 /** The command on one line: undefined unless the line starts with the word `/hacktron`. */
 function parseCommand(line) {
     const words = line.trim().split(/\s+/);
-    if (words[0]?.toLowerCase() !== COMMAND_PREFIX)
+    // Exactly, not case-folded: lower-casing maps lookalikes (the Kelvin sign to `k`) onto it.
+    if (words[0] !== COMMAND_PREFIX)
         return undefined;
     const [, verbWord = '', finding = '', ...rest] = words;
-    const verb = TRIAGE_VERBS.find((known) => known === verbWord.toLowerCase());
+    const verb = TRIAGE_VERBS.find((known) => known === verbWord);
     if (!verb)
         return { invalid: `the command must be one of ${USAGE}` };
     const id = findingToken(finding);

@@ -28638,11 +28638,11 @@ function findingIdOfMessage(text) {
     return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
 }
 /**
- * Whether a code scanning tool is Hacktron's: the name the action writes (`Hacktron`, or the name
- * Hacktron's export gives, which starts with it), any case.
+ * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file
+ * always names its driver so). A name that merely starts alike is another tool's.
  */
 function isHacktronTool(name) {
-    return typeof name === 'string' && /^hacktron(\b|$)/i.test(name.trim());
+    return name === HACKTRON_TOOL_NAME;
 }
 
 
@@ -33216,7 +33216,9 @@ function countDropped(all, kept) {
 }
 function logOf(rules, context) {
     const driver = exportedDriver(context.exported);
-    return sarifLogOfOneRun({ name: driver.name ?? _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .HACKTRON_TOOL_NAME */ .If, version: driver.version ?? _common_version_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .Y, rules }, {
+    return sarifLogOfOneRun(
+    // Always this name: code scanning dismissals are taken back only from a tool of exactly it.
+    { name: _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .HACKTRON_TOOL_NAME */ .If, version: driver.version ?? _common_version_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .Y, rules }, {
         originalUriBaseIds: {
             [SOURCE_ROOT_ID]: {
                 description: { text: 'The root of the repository checkout that was scanned.' }

@@ -40,7 +40,7 @@ describe('parseCommand', () => {
       '3f2a9c1e',
       'not fixed after all'
     ],
-    [`/Hacktron FP ${ID} fixture`, 'fp', ID, 'fixture']
+    [`/hacktron fp ${ID} fixture`, 'fp', ID, 'fixture']
   ])('%s', (line, verb, finding, reason) => {
     expect(parseCommand(line)).toEqual({ verb, finding, reason })
   })
@@ -129,4 +129,11 @@ it('the reason Hacktron records names the commenter and links the command', () =
   expect(text).toBe(
     'false_positive by GitHub user reviewer (/hacktron fp, https://github.com/o/r/pull/2#issuecomment-1): fixture'
   )
+})
+
+describe('the command word', () => {
+  it('is matched exactly: a case variant or a lookalike (the Kelvin sign) is no command', () => {
+    expect(parseCommand(`/Hacktron fp ${ID} x`)).toBeUndefined()
+    expect(parseCommand(`/hac\u212Atron fp ${ID} x`)).toBeUndefined()
+  })
 })

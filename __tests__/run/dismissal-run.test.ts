@@ -23,6 +23,8 @@ interface Dismissal {
   /** The alert as the API gives it; a function that throws for an unreadable one. */
   readonly alert?: Partial<CodeScanningAlert> | (() => Promise<CodeScanningAlert>)
   readonly findingState?: FindingState
+  /** The repository the finding's scan is of, when not this one. */
+  readonly findingRepository?: string
 }
 
 interface Dismissed {
@@ -35,7 +37,12 @@ interface Dismissed {
 }
 
 async function dismiss(options: Dismissal = {}): Promise<Dismissed> {
-  const simulator = await simulators.start('happy-path', baseline([SQL_INJECTION]))
+  const simulator = await simulators.start(
+    'happy-path',
+    options.findingRepository
+      ? baseline([SQL_INJECTION], 'master', options.findingRepository)
+      : baseline([SQL_INJECTION])
+  )
   const scanId = simulator.store.allScans()[0]!.id
   const findingId = (simulator.store.scanFindings(scanId) as { id: string }[])[0]!.id
   if (options.findingState) simulator.store.findingById(findingId)!.state = options.findingState
@@ -189,6 +196,22 @@ describe('a code scanning dismissal of a Hacktron alert', () => {
     const { run, simulator, reads } = await dismiss({ action: 'fixed' })
     expect(run.outcome).toMatchObject({ result: 'skipped', skipReason: 'not-requested' })
     expect(simulator.requests).toEqual([])
+    expect(reads).toEqual([])
+  })
+})
+
+describe('a crafted alert', () => {
+  it("names a finding of another repository (an organisation's key reaches them all): nothing changes", async () => {
+    const { run, simulator, findingId } = await dismiss({
+      findingRepository: 'https://github.com/victim-org/private-repo'
+    })
+    expect(run.outcome.result).toBe('skipped')
+    expect(simulator.store.findingById(findingId)!.state).not.toBe('false_positive')
+  })
+
+  it("of a tool merely named like Hacktron's is another tool's: nothing is read or sent", async () => {
+    const { run, reads } = await dismiss({ payloadTool: 'Hacktron-evil' })
+    expect(run.outcome.result).toBe('skipped')
     expect(reads).toEqual([])
   })
 })

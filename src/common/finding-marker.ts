@@ -28,9 +28,9 @@ export function findingIdOfMessage(text: string | null | undefined): string | un
 }
 
 /**
- * Whether a code scanning tool is Hacktron's: the name the action writes (`Hacktron`, or the name
- * Hacktron's export gives, which starts with it), any case.
+ * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file
+ * always names its driver so). A name that merely starts alike is another tool's.
  */
 export function isHacktronTool(name: string | null | undefined): boolean {
-  return typeof name === 'string' && /^hacktron(\b|$)/i.test(name.trim())
+  return name === HACKTRON_TOOL_NAME
 }

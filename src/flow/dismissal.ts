@@ -6,6 +6,7 @@ import { findingIdOfMessage, isHacktronTool } from '../common/finding-marker.js'
 import type { Logger } from '../common/logger.js'
 import type { HacktronClient } from '../hacktron/client.js'
 import type { FindingState } from '../hacktron/types.js'
+import { sameRepository } from '../hacktron/url.js'
 
 /** The code_scanning_alert actions that are a user's decision. */
 export const DISMISSAL_ACTIONS: ReadonlySet<string> = new Set([
@@ -117,9 +118,18 @@ export async function applyDismissal(
   client: DismissalClient,
   findingId: string,
   change: FindingChange,
-  logger: Logger
-): Promise<'changed' | 'unchanged'> {
+  logger: Logger,
+  repositoryUrl: string
+): Promise<'changed' | 'unchanged' | 'other-repository'> {
   const finding = await client.getFinding(findingId)
+  // An alert's message is whatever a SARIF upload said: a finding of another repository (an
+  // organisation's key reaches them all) is not this repository's to triage.
+  if (!finding.repo_url || !sameRepository(finding.repo_url, repositoryUrl)) {
+    logger.notice(
+      `Hacktron: finding ${findingId} is not of ${repositoryUrl}; the alert's dismissal is not taken back to it.`
+    )
+    return 'other-repository'
+  }
   if (finding.state === change.state) {
     logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`)
     return 'unchanged'

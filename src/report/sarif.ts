@@ -195,7 +195,8 @@ function countDropped(
 function logOf(rules: readonly ReportingDescriptor[], context: SarifContext): Log {
   const driver = exportedDriver(context.exported)
   return sarifLogOfOneRun(
-    { name: driver.name ?? HACKTRON_TOOL_NAME, version: driver.version ?? ACTION_VERSION, rules },
+    // Always this name: code scanning dismissals are taken back only from a tool of exactly it.
+    { name: HACKTRON_TOOL_NAME, version: driver.version ?? ACTION_VERSION, rules },
     {
       originalUriBaseIds: {
         [SOURCE_ROOT_ID]: {

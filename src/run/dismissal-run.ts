@@ -52,19 +52,14 @@ export async function dismissalOutcome<Report>(
   if ('kind' in plan) return skippedDismissal(plan, alert)
   const client = dismissalClient(settings, state, runtime)
   try {
-    const changed = await applyDismissal(client, plan.findingId, plan.change, logger)
-    const what =
-      changed === 'changed'
-        ? `set to ${plan.change.state}`
-        : `already ${plan.change.state}: left as it is`
-    return {
-      result: 'triaged',
-      annotation: {
-        title: 'Hacktron: finding triaged from code scanning',
-        // Not the dismissal's comment: a public repository's log is public, its alerts are not.
-        message: `Hacktron finding ${plan.findingId} (code scanning alert #${alert.number}) ${what}.`
-      }
-    }
+    const changed = await applyDismissal(
+      client,
+      plan.findingId,
+      plan.change,
+      logger,
+      settings.event.repositoryUrl
+    )
+    return triagedOutcome(changed, plan, alert.number)
   } catch (error) {
     const failed = outcomeOfError(error, state.facts, settings)
     return {
@@ -73,6 +68,30 @@ export async function dismissalOutcome<Report>(
         title: `Hacktron: could not update finding ${plan.findingId}`,
         message: `Code scanning alert #${alert.number} was ${alertEvent.action === 'reopened_by_user' ? 'reopened' : 'dismissed'}, but Hacktron's finding was not updated: ${failed.annotation?.message ?? String(error)}`
       }
+    }
+  }
+}
+
+function triagedOutcome(
+  changed: Awaited<ReturnType<typeof applyDismissal>>,
+  plan: { findingId: string; change: { state: string } },
+  alertNumber: number
+): RunOutcome {
+  if (changed === 'other-repository') {
+    return notRequested(
+      `Code scanning alert #${alertNumber} names finding ${plan.findingId}, which is not of this repository: nothing was changed.`
+    )
+  }
+  const what =
+    changed === 'changed'
+      ? `set to ${plan.change.state}`
+      : `already ${plan.change.state}: left as it is`
+  return {
+    result: 'triaged',
+    annotation: {
+      title: 'Hacktron: finding triaged from code scanning',
+      // Not the dismissal's comment: a public repository's log is public, its alerts are not.
+      message: `Hacktron finding ${plan.findingId} (code scanning alert #${alertNumber}) ${what}.`
     }
   }
 }
