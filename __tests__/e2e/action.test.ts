@@ -96,7 +96,9 @@ describe('mode full', () => {
     expect(theError(result).message).toContain('SQL injection in user search')
     expect(result.summary).toContain('❌ Failed')
     // Each row names the finding by its short id: what a /hacktron command takes.
-    expect(result.summary).toMatch(/\| 🔴 Critical \| SQL injection in user search ` [0-9a-f]{8,} ` \|/)
+    expect(result.summary).toMatch(
+      /\| 🔴 Critical \| SQL injection in user search ` [0-9a-f]{8,} ` \|/
+    )
   })
 
   it('never fails on findings with fail-on-severity: none', async () => {

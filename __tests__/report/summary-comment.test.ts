@@ -55,7 +55,11 @@ describe('summary and comment', () => {
       finding({ id: '3f1c2a4e-2000-4000-8000-000000000002', severity: 'low', title: 'Weak hash' }),
       finding({ id: '7a7a7a7a-0000-4000-8000-000000000003', state: 'false_positive' })
     ]
-    const summary = renderSummary({ result: 'failed' }, completedProgress(findings), SUMMARY_CONTEXT)
+    const summary = renderSummary(
+      { result: 'failed' },
+      completedProgress(findings),
+      SUMMARY_CONTEXT
+    )
     expect(summary).toContain('| 🟠 High | SQL injection in user search ` 3f1c2a4e1 ` |')
     expect(summary).toContain('| 🔵 Low | Weak hash ` 3f1c2a4e2 ` |')
     expect(summary).toContain('| 🟠 High | SQL injection in user search ` 7a7a7a7a ` |')
