@@ -6,6 +6,7 @@ import { DEMO_API_KEY, NAMED_SCENARIOS } from '../src/simulator/scenario.js'
 import { HacktronSimulator } from '../src/simulator/server.js'
 import { FakeGitHub } from './lib/fake-github.js'
 import { examplePayload, runAction } from './lib/run-action.js'
+import { showTriage } from './lib/triage-demo.js'
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +24,9 @@ if (values.list || !(values.scenario in NAMED_SCENARIOS)) {
 
 // Inputs a scenario needs to show its case (the partial estimate needs a second repository).
 const EXTRA_INPUTS: Record<string, Record<string, string>> = {
-  'partial-estimate': { 'related-repositories': 'Codertocat/legacy-mainframe@main' }
+  'partial-estimate': { 'related-repositories': 'Codertocat/legacy-mainframe@main' },
+  // No baseline: every finding of the PR's branch is judged.
+  triage: { 'gate-scope': 'all' }
 }
 
 // The example payload's repository is public; the demo shows a private one (full detail) unless
@@ -45,16 +48,13 @@ const rule = (title: string): void =>
 try {
   console.log(`Scenario "${simulator.scenario.name}": ${simulator.scenario.description}`)
   console.log(`Simulator at ${baseUrl}; running dist/index.js on a pull_request "opened" event.`)
-  const result = await runAction({
-    github,
-    payload,
-    inputs: {
-      'api-key': DEMO_API_KEY,
-      'api-url': baseUrl,
-      'poll-interval': '200ms',
-      ...EXTRA_INPUTS[values.scenario]
-    }
-  })
+  const inputs = {
+    'api-key': DEMO_API_KEY,
+    'api-url': baseUrl,
+    'poll-interval': '200ms',
+    ...EXTRA_INPUTS[values.scenario]
+  }
+  const result = await runAction({ github, payload, inputs })
 
   rule('Log (as the runner shows it)')
   for (const line of result.stdout.split('\n')) {
@@ -99,6 +99,10 @@ try {
     `Scans started: ${simulator.store.scansStarted}; credits spent: ${simulator.store.creditsSpent}; requests: ${simulator.requests.length}`
   )
   console.log(`Step exit code: ${result.exitCode}`)
+  // The scenario goes on: a reviewer's `/hacktron fp` on the blocked PR, and the PR unblocked.
+  if (values.scenario === 'triage') {
+    await showTriage({ github, simulator, blocked: result, inputs, rule })
+  }
 } finally {
   await simulator.stop()
   await github.stop()

@@ -5,30 +5,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { SQL_INJECTION, STORED_XSS } from '../../src/simulator/findings-catalog.js'
 import { shortIds } from '../../src/findings/short-id.js'
-import { examplePayload } from '../../scripts/lib/run-action.js'
-import type { FakeGitHub } from '../../scripts/lib/fake-github.js'
+import { commandPayload } from '../../scripts/lib/triage-demo.js'
 import { FULL_DETAIL, withGitHub } from '../helpers/action-run.js'
 import { withSimulator } from '../helpers/simulator.js'
 
 const INPUTS = { ...FULL_DETAIL, 'gate-scope': 'all' }
-
-/** The example comment, on PR #2 (the pull_request example's), by `login`. */
-type Payload = ReturnType<typeof examplePayload>
-
-function commandPayload(github: FakeGitHub, login: string, body: string): Payload {
-  const payload = structuredClone(examplePayload('issue_comment', 'created'))
-  const comment = github.addComment(body, login)
-  const issue = payload.issue as Record<string, unknown>
-  issue.number = 2
-  issue.pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/2' }
-  Object.assign(payload.comment as Record<string, unknown>, {
-    id: comment.id,
-    body,
-    html_url: `https://github.com/Codertocat/Hello-World/pull/2#issuecomment-${comment.id}`,
-    user: { login, type: 'User' }
-  })
-  return payload
-}
 
 describe('/hacktron commands on the bundled action', () => {
   it('fp by a writer passes the recorded check run; a reader is refused', async () => {

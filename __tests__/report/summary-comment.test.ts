@@ -8,6 +8,8 @@ import { newRunFacts } from '../../src/flow/run-facts.js'
 import { commentMarker, MAX_COMMENT_CHARS, renderComment } from '../../src/report/comment.js'
 import { locateFindings } from '../../src/report/locations.js'
 import { renderSummary } from '../../src/report/summary.js'
+import { disclosedFacts, disclosureOf } from '../../src/report/disclosure.js'
+import { findingNamed } from '../../src/flow/triage-command.js'
 import {
   ENCODED_PATHS,
   HOSTILE_FINDING,
@@ -41,9 +43,47 @@ describe('summary and comment', () => {
     )
     // The blocking table: severity, title, file:line linked to the head commit, first sentence.
     expect(summary).toMatch(
-      /\| 🟠 High \| SQL injection in user search \| \[` src\/db\/users\.js:12 `\]\([^)]+\) \| The q parameter reaches a SQL string\. \|/
+      /\| 🟠 High \| SQL injection in user search ` 3f1c2a4e ` \| \[` src\/db\/users\.js:12 `\]\([^)]+\) \| The q parameter reaches a SQL string\. \|/
     )
     expect(summary).not.toContain('<details>')
+  })
+
+  it("print each finding's short id, unique within the scan and the one triage accepts", () => {
+    // Two ids sharing their first 8 hex digits: both need 9; a third needs only 8.
+    const findings = [
+      finding({ id: '3f1c2a4e-1000-4000-8000-000000000001' }),
+      finding({ id: '3f1c2a4e-2000-4000-8000-000000000002', severity: 'low', title: 'Weak hash' }),
+      finding({ id: '7a7a7a7a-0000-4000-8000-000000000003', state: 'false_positive' })
+    ]
+    const summary = renderSummary(
+      { result: 'failed' },
+      completedProgress(findings),
+      SUMMARY_CONTEXT
+    )
+    expect(summary).toContain('| 🟠 High | SQL injection in user search ` 3f1c2a4e1 ` |')
+    expect(summary).toContain('| 🔵 Low | Weak hash ` 3f1c2a4e2 ` |')
+    expect(summary).toContain('| 🟠 High | SQL injection in user search ` 7a7a7a7a ` |')
+    for (const [shortId, each] of [
+      ['3f1c2a4e1', findings[0]],
+      ['3f1c2a4e2', findings[1]],
+      ['7a7a7a7a', findings[2]]
+    ] as const) {
+      expect(findingNamed(shortId, findings)).toBe(each)
+    }
+  })
+
+  it('show a withheld finding as severity, short id and state only', () => {
+    const findings = [finding(), finding({ id: '7a7a7a7a-0000-4000-8000-000000000003' })]
+    const facts = completedProgress(findings)
+    const disclosure = disclosureOf('redacted', findings, facts.verdict, facts.scanId!)
+    const summary = renderSummary({ result: 'failed' }, disclosedFacts(facts, disclosure), {
+      ...SUMMARY_CONTEXT,
+      disclosure
+    })
+    expect(summary).toContain('| 🟠 High | Withheld finding 3f1c2a4e | — | Details withheld')
+    expect(summary).toContain('| 🟠 High | Withheld finding 7a7a7a7a | — |')
+    expect(summary).not.toContain('SQL injection')
+    expect(summary).not.toContain('users.js')
   })
 
   it('link a path that needs percent-encoding to its line, like any other, and no unusable one', () => {

@@ -10,12 +10,17 @@ import { commentMarker, parseCommentRecord } from '../../src/report/comment.js'
 import type {
   RecordedReport,
   TriageConnection,
-  TriagePullRequest
+  TriagePullRequest,
+  Workspace
 } from '../../src/run/front-end.js'
+import type { GateLevel } from '../../src/findings/severity.js'
+import type { Settings } from '../../src/settings/settings.js'
+import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
 import type { PermissionAnswer } from '../../src/flow/triage-command.js'
 import type { PullRequestReader } from '../../src/flow/types.js'
 import type { EventComment } from '../../src/settings/event-facts.js'
-import { SQL_INJECTION, STORED_XSS } from '../../src/simulator/findings-catalog.js'
+import { SQL_INJECTION, SSRF, STORED_XSS } from '../../src/simulator/findings-catalog.js'
+import type { StoredFinding } from '../../src/simulator/store.js'
 import type { HacktronSimulator } from '../../src/simulator/server.js'
 import { shortIds } from '../../src/findings/short-id.js'
 import {
@@ -27,7 +32,7 @@ import {
   runInProcess,
   type InProcessRun
 } from '../helpers/flow.js'
-import { simulatorPerTest } from '../helpers/simulator.js'
+import { baseline, simulatorPerTest } from '../helpers/simulator.js'
 
 const simulators = simulatorPerTest()
 const NAME = 'Hacktron Whitebox Scan'
@@ -41,13 +46,17 @@ const MARKER = commentMarker({
 class MemoryChecks implements ChecksApi {
   readonly runs = new Map<number, { externalId?: string; conclusion?: string; title?: string }>()
   readonly updatedIds: number[] = []
-  async create(): Promise<number> {
+  /** Every output sent, as JSON: what the check run ever showed. */
+  readonly outputs: string[] = []
+  async create(request: Parameters<ChecksApi['create']>[0]): Promise<number> {
     const id = this.runs.size + 1
     this.runs.set(id, {})
+    this.outputs.push(JSON.stringify(request.output))
     return id
   }
   async update(id: number, request: Parameters<ChecksApi['update']>[1]): Promise<void> {
     this.updatedIds.push(id)
+    this.outputs.push(JSON.stringify(request.output))
     const run = this.runs.get(id) ?? {}
     this.runs.set(id, {
       externalId: request.externalId ?? run.externalId,
@@ -135,23 +144,43 @@ class MemoryTriage implements TriageConnection {
 
 const silent = { debug: () => {}, info: () => {}, notice: () => {}, warning: () => {} }
 
-/** A PR run blocked by the SQL injection (gate all, high), its records on its check run and comment. */
-async function blockedPullRequest(): Promise<{
+interface BlockedPullRequest {
   simulator: HacktronSimulator
   checks: MemoryChecks
   comments: MemoryComments
   blocking: string
   shortId: string
-}> {
+}
+
+/** The PR job's run (gate all, high) on `checks` and `comments`: the first, or a re-run. */
+function prRun(
+  simulator: HacktronSimulator,
+  checks: MemoryChecks,
+  comments: MemoryComments,
+  overrides: Partial<Settings<Record<string, never>>> = {}
+): Promise<InProcessRun> {
+  return runInProcess(
+    simulator,
+    gateSettings(simulator, flowSettings({ gateScope: 'all' }), overrides),
+    {
+      checkRun: (logger) => new CheckRunWriter(NAME, DEMO_HEAD_SHA, async () => checks, logger),
+      comment: (logger) => new PrCommentWriter(MARKER, true, async () => comments, logger)
+    }
+  )
+}
+
+/** A PR run blocked by the SQL injection (gate all, high), its records on its check run and comment. */
+async function blockedPullRequest(
+  scenario: ScenarioOverrides = {},
+  overrides: Partial<Settings<Record<string, never>>> = {}
+): Promise<BlockedPullRequest> {
   const simulator = await simulators.start('findings-over-gate', {
-    scan: { findings: [SQL_INJECTION, STORED_XSS] }
+    scan: { findings: [SQL_INJECTION, STORED_XSS] },
+    ...scenario
   })
   const checks = new MemoryChecks()
   const comments = new MemoryComments()
-  const run = await runInProcess(simulator, flowSettings({ gateScope: 'all' }), {
-    checkRun: (logger) => new CheckRunWriter(NAME, DEMO_HEAD_SHA, async () => checks, logger),
-    comment: (logger) => new PrCommentWriter(MARKER, true, async () => comments, logger)
-  })
+  const run = await prRun(simulator, checks, comments, overrides)
   expect(run.outcome.result).toBe('failed')
   const blocking = run.facts.verdict!.gating[0]!.id
   const ids = shortIds(run.facts.findings!.map((finding) => finding.id))
@@ -173,18 +202,27 @@ const commentBy = (
   ...extra
 })
 
+/** What the triage workflow itself says: its own gate, its repository's visibility, its checkout. */
+interface TriageWorkflow {
+  readonly failOnSeverity?: GateLevel
+  readonly repositoryIsPublic?: boolean
+  readonly workspace?: Workspace
+}
+
 /** A triage run for `comment` on PR #2, with this workflow's own (looser) inputs. */
 async function triageRun(
   simulator: HacktronSimulator,
   triage: TriageConnection,
   comment: EventComment,
-  triageSettings: Partial<{ ownPr: boolean; enabled: boolean }> = {}
+  triageSettings: Partial<{ ownPr: boolean; enabled: boolean }> = {},
+  own: TriageWorkflow = {}
 ): Promise<{ run: InProcessRun; requests: string[] }> {
   const settings = gateSettings(simulator, flowSettings({ gateScope: 'all' }), {
     // The triage workflow's own gate is ignored for the recorded one.
-    failOnSeverity: 'critical',
+    failOnSeverity: own.failOnSeverity ?? 'critical',
     event: {
       ...DEMO_EVENT,
+      repositoryIsPublic: own.repositoryIsPublic ?? DEMO_EVENT.repositoryIsPublic,
       name: 'issue_comment',
       headSha: 'f'.repeat(40),
       branch: 'master',
@@ -199,7 +237,10 @@ async function triageRun(
     }
   })
   const requestsBefore = simulator.requests.length
-  const run = await runInProcess(simulator, settings, { triage })
+  const run = await runInProcess(simulator, settings, {
+    triage,
+    ...(own.workspace && { workspace: own.workspace })
+  })
   return { run, requests: simulator.requests.slice(requestsBefore).map((r) => r.endpoint) }
 }
 
@@ -363,5 +404,170 @@ describe('/hacktron commands', () => {
     expect(triage.reactions).toEqual([])
     expect(run.frontEnd.outputs.result).toBe('skipped')
     expect(run.frontEnd.outputs['skip-reason']).toBe('not-requested')
+  })
+})
+
+/** A checkout that must never be read: every use of it is recorded (and its reads throw). */
+function untouchableWorkspace(uses: string[]): Workspace {
+  return {
+    get root(): string {
+      uses.push('root')
+      return '/hostile-checkout'
+    },
+    readFile: (path) => {
+      uses.push(`readFile ${path}`)
+      throw new Error('the triage run read the checkout')
+    },
+    fileExists: (path) => {
+      uses.push(`fileExists ${path}`)
+      throw new Error('the triage run looked into the checkout')
+    }
+  }
+}
+
+/** Hacktron's endpoints a run called besides reading a scan's findings. */
+const writesAndMore = (requests: readonly string[]): string[] =>
+  requests.filter(
+    (endpoint) =>
+      endpoint !== 'GET /scans/:id/findings/export' && endpoint !== 'GET /scans/:id/findings'
+  )
+
+describe('/hacktron commands: verdict, re-run, disclosure, checkout', () => {
+  it('confirm by a writer succeeds: the finding is confirmed, the PR stays blocked', async () => {
+    const { simulator, checks, comments, blocking, shortId } = await blockedPullRequest()
+    const triage = new MemoryTriage(checks, comments)
+    const { run, requests } = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron confirm ${shortId}`)
+    )
+    expect(run.frontEnd.outputs.result).toBe('triaged')
+    expect(requests).toContain('PATCH /findings/:id')
+    expect(simulator.store.findingById(blocking)?.state).toBe('true_positive')
+    expect(simulator.store.findingStateReason(blocking)).toContain('GitHub user reviewer')
+    expect(triage.reactions).toEqual(['+1'])
+    expect(checks.runs.get(1)?.conclusion).toBe('failure')
+    expect(comments.body).toContain('❌ Failed')
+  })
+
+  it('refused: a finding of another scan, by its full id; nothing written to Hacktron', async () => {
+    const { simulator, checks, comments } = await blockedPullRequest(baseline([SSRF]))
+    const nightly = simulator.store.allScans().find((scan) => scan.name === 'nightly')!
+    const other = (simulator.store.scanFindings(nightly.id) as StoredFinding[])[0]!
+    const triage = new MemoryTriage(checks, comments)
+    const checkBefore = { ...checks.runs.get(1) }
+    const { run, requests } = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${other.id} not ours`)
+    )
+    expect(writesAndMore(requests)).toEqual([])
+    expect(simulator.store.findingById(other.id)?.state).toBe(SSRF.state)
+    expect(simulator.store.findingComments(other.id)).toEqual([])
+    expect(run.frontEnd.outputs.result).toBe('skipped')
+    expect(triage.reactions).toEqual(['-1'])
+    expect(triage.replies[0]).toMatch(/No finding of scan/)
+    expect(triage.replies[0]).not.toContain(SSRF.title)
+    expect(checks.runs.get(1)).toEqual(checkBefore)
+  })
+
+  it('the sticky comment changes with the verdict, and a re-run of the PR job keeps it', async () => {
+    const { simulator, checks, comments, shortId } = await blockedPullRequest()
+    expect(comments.body).toContain('❌ Failed')
+    const triage = new MemoryTriage(checks, comments)
+    await triageRun(simulator, triage, commentBy('reviewer', `/hacktron fp ${shortId} fixture`))
+    expect(comments.body).toContain('✅ Passed')
+    expect(comments.body).not.toContain('❌ Failed')
+    // The PR job re-run: it attaches to the recorded scan (no scan, no credits) and passes.
+    const scansBefore = simulator.store.scansStarted
+    const requestsBefore = simulator.requests.length
+    const rerun = await prRun(simulator, checks, comments)
+    const endpoints = simulator.requests.slice(requestsBefore).map((r) => r.endpoint)
+    expect(rerun.outcome.result).toBe('passed')
+    expect(simulator.store.scansStarted).toBe(scansBefore)
+    expect(endpoints).not.toContain('POST /scans')
+    expect(endpoints).not.toContain('POST /cost-estimations')
+    expect(rerun.facts.verdict?.gating).toEqual([])
+    expect(comments.body).toContain('✅ Passed')
+    expect([...checks.runs.values()].at(-1)?.conclusion).toBe('success')
+  })
+
+  it("the triage workflow's own fail-on-severity is ignored: a stricter one does not block", async () => {
+    const { simulator, checks, comments, shortId } = await blockedPullRequest()
+    const triage = new MemoryTriage(checks, comments)
+    // At medium, the stored XSS left would block; the PR run recorded high.
+    const { run } = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${shortId} fixture`),
+      {},
+      { failOnSeverity: 'medium' }
+    )
+    expect(run.frontEnd.outputs.result).toBe('triaged')
+    expect(run.frontEnd.outputs['gating-findings']).toBe('0')
+    expect(checks.runs.get(1)?.conclusion).toBe('success')
+    expect(comments.body).toMatch(/at or above \*\*high\*\*/)
+  })
+
+  it('on a public repository no reply and no surface shows a withheld finding', async () => {
+    const PUBLIC_EVENT = { event: { ...DEMO_EVENT, repositoryIsPublic: true } }
+    const { simulator, checks, comments, shortId } = await blockedPullRequest({}, PUBLIC_EVENT)
+    const triage = new MemoryTriage(checks, comments)
+    const commands = [`/hacktron fp ${shortId} fixture`, '/hacktron fp deadbeef00 fixture']
+    const runs: InProcessRun[] = []
+    for (const command of commands) {
+      const { run } = await triageRun(
+        simulator,
+        triage,
+        commentBy('reviewer', command),
+        {},
+        {
+          repositoryIsPublic: true
+        }
+      )
+      runs.push(run)
+    }
+    expect(runs[0]!.frontEnd.outputs.result).toBe('triaged')
+    expect(checks.runs.get(1)?.conclusion).toBe('success')
+    // The comment names the finding by its short id only.
+    expect(comments.body).toContain(`Withheld finding ${shortId}`)
+    const text = JSON.stringify([
+      triage.replies,
+      comments.body,
+      checks.outputs,
+      runs.map((run) => [
+        run.logger.lines,
+        run.frontEnd.annotations,
+        run.frontEnd.summaries,
+        run.frontEnd.outputs
+      ])
+    ])
+    for (const finding of [SQL_INJECTION, STORED_XSS]) {
+      for (const detail of [
+        finding.title,
+        finding.description,
+        finding.affected_file,
+        finding.affected_code
+      ]) {
+        expect(text).not.toContain(JSON.stringify(detail).slice(1, -1))
+      }
+    }
+  })
+
+  it('reads nothing of the workspace: a hostile checkout is never touched', async () => {
+    const { simulator, checks, comments, blocking, shortId } = await blockedPullRequest()
+    const uses: string[] = []
+    const triage = new MemoryTriage(checks, comments)
+    const { run } = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${shortId} fixture`),
+      {},
+      { workspace: untouchableWorkspace(uses) }
+    )
+    expect(run.frontEnd.outputs.result).toBe('triaged')
+    expect(simulator.store.findingById(blocking)?.state).toBe('false_positive')
+    expect(checks.runs.get(1)?.conclusion).toBe('success')
+    expect(uses).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import type { RunFacts } from '../flow/run-facts.js'
 import type { GateLevel } from '../findings/severity.js'
 import { inlineCode, inlineText, sentenceMarkdown, table } from './markdown.js'
 import { repoRelativePath } from '../findings/paths.js'
+import { shortIds } from '../findings/short-id.js'
 import type { FindingLocation } from './locations.js'
 import type { RunOutcome } from './outcome.js'
 import type { Disclosure } from './disclosure.js'
@@ -86,7 +87,9 @@ export function renderSummary(outcome: RunOutcome, run: RunFacts, context: Summa
   if (verdict?.scope.fallbackReason) {
     parts.push(`> ℹ️ ${sentenceMarkdown(verdict.scope.fallbackReason)}`)
   }
-  const listing: Listing = { limit: context.maxListed ?? MAX_LISTED_FINDINGS, cut: false }
+  // Short ids over all the scan's findings: unique within the scan, the ones triage accepts.
+  const ids = shortIds([...(findings ?? []), ...(verdict?.gating ?? [])].map((each) => each.id))
+  const listing: Listing = { limit: context.maxListed ?? MAX_LISTED_FINDINGS, cut: false, ids }
   if (findings && verdict) parts.push(...findingSections(findings, verdict, context, listing))
   else if (findings && findings.length > 0) parts.push(ungatedSection(findings, context, listing))
   // Tables that list only some of their findings: where the others are.
@@ -141,6 +144,8 @@ function verdictLine(outcome: RunOutcome, run: RunFacts, context: SummaryContext
 interface Listing {
   readonly limit: number
   cut: boolean
+  /** Each finding's short id, by finding id. */
+  readonly ids: ReadonlyMap<string, string>
 }
 
 function surfacesOf(run: RunFacts, context: SummaryContext): FindingSurfaces {
@@ -228,13 +233,24 @@ function findingsTable(
     .slice(0, listing.limit)
     .map((finding) => [
       SEVERITY_WORDS[finding.severity],
-      inlineText(finding.title, 200),
+      findingCell(finding, context, listing),
       fileLink(finding, context),
       lastCell(finding)
     ])
   const rest = findings.length - rows.length
   if (rest > 0) listing.cut = true
   return table(['Severity', 'Finding', 'Where', lastHeader], rows) + moreLine(rest, rows.length)
+}
+
+/**
+ * The finding's title and its short id (what a triage command names it by). A withheld finding's
+ * title is already `Withheld finding <short id>`: nothing else is added to it.
+ */
+function findingCell(finding: Finding, context: SummaryContext, listing: Listing): string {
+  const title = inlineText(finding.title, 200)
+  if (context.disclosure?.withheld.has(finding.id)) return title
+  const shortId = listing.ids.get(finding.id)
+  return shortId === undefined ? title : `${title} ${inlineCode(shortId, 40)}`
 }
 
 /** What a table leaves out: it lists the most severe only. */

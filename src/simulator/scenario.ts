@@ -204,6 +204,12 @@ export const NAMED_SCENARIOS: Readonly<Record<string, Scenario>> = Object.fromEn
       scan: { findings: FINDINGS_OVER_GATE }
     }),
     defineScenario({
+      name: 'triage',
+      description:
+        'A PR blocked by a critical SQL injection; a reviewer answers `/hacktron fp <short id> <reason>` on the PR: the same scan is judged again and the PR unblocked, with no scan and no credits.',
+      scan: { findings: [SQL_INJECTION, STORED_XSS] }
+    }),
+    defineScenario({
       name: 'pr-with-baseline',
       description:
         'The PR adds an SSRF; the SQL injection and the XSS were already on master (a nightly scan): only the SSRF blocks.',
