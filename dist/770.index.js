@@ -431,8 +431,8 @@ async function streamToFile(path, pieces) {
     return gzippedBytes;
 }
 
-// EXTERNAL MODULE: ./src/report/disclosure.ts + 1 modules
-var report_disclosure = __webpack_require__(4324);
+// EXTERNAL MODULE: ./src/report/disclosure.ts
+var report_disclosure = __webpack_require__(3929);
 // EXTERNAL MODULE: ./src/hacktron/findings.ts
 var hacktron_findings = __webpack_require__(7038);
 ;// CONCATENATED MODULE: ./src/run/finding-reports.ts

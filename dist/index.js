@@ -28983,6 +28983,46 @@ function countBySeverity(findings) {
 
 /***/ }),
 
+/***/ 732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ shortIds)
+/* harmony export */ });
+// The short id printed for each finding: what a reviewer quotes (and, later, types in a triage
+// command) to name one finding of a scan. A prefix of its UUID, at least 8 hex digits, as long as
+// it takes to be unique within the scan; stable as long as the scan's findings are.
+/** Fewer hex digits than this would collide too often to be worth typing. */
+const MIN_DIGITS = 8;
+/** Lower-case hex digits of an id (a UUID without its dashes), or the id as given when it has none. */
+function digitsOf(id) {
+    const hex = id.toLowerCase().replace(/-/g, '');
+    return /^[0-9a-f]+$/.test(hex) ? hex : id;
+}
+/** Each finding's short id, by finding id: unique within `ids`. */
+function shortIds(ids) {
+    const all = [...new Set(ids)];
+    const digits = new Map(all.map((id) => [id, digitsOf(id)]));
+    // Sorted, a prefix's only possible clashes are its neighbours': linear after the sort.
+    const sorted = [...all].sort((a, b) => (digits.get(a) < digits.get(b) ? -1 : 1));
+    const shortIdOf = new Map();
+    sorted.forEach((id, index) => {
+        const own = digits.get(id);
+        const shared = Math.max(commonPrefix(own, digits.get(sorted[index - 1] ?? '') ?? ''), commonPrefix(own, digits.get(sorted[index + 1] ?? '') ?? ''));
+        shortIdOf.set(id, own.slice(0, Math.max(MIN_DIGITS, shared + 1)));
+    });
+    return shortIdOf;
+}
+function commonPrefix(a, b) {
+    let length = 0;
+    while (length < a.length && a[length] === b[length])
+        length++;
+    return length;
+}
+
+
+/***/ }),
+
 /***/ 5048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32802,61 +32842,22 @@ function describeProgress(facts) {
 
 /***/ }),
 
-/***/ 4324:
+/***/ 3929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i2: () => (/* binding */ FULL_DISCLOSURE),
-  uR: () => (/* binding */ disclosedFacts),
-  xo: () => (/* binding */ disclosedFindings),
-  Dh: () => (/* binding */ disclosedLocations),
-  vz: () => (/* binding */ disclosureOf),
-  a7: () => (/* binding */ withheldNote)
-});
-
-// UNUSED EXPORTS: withheldFinding
-
-;// CONCATENATED MODULE: ./src/findings/short-id.ts
-// The short id printed for each finding: what a reviewer quotes (and, later, types in a triage
-// command) to name one finding of a scan. A prefix of its UUID, at least 8 hex digits, as long as
-// it takes to be unique within the scan; stable as long as the scan's findings are.
-/** Fewer hex digits than this would collide too often to be worth typing. */
-const MIN_DIGITS = 8;
-/** Lower-case hex digits of an id (a UUID without its dashes), or the id as given when it has none. */
-function digitsOf(id) {
-    const hex = id.toLowerCase().replace(/-/g, '');
-    return /^[0-9a-f]+$/.test(hex) ? hex : id;
-}
-/** Each finding's short id, by finding id: unique within `ids`. */
-function shortIds(ids) {
-    const all = [...new Set(ids)];
-    const digits = new Map(all.map((id) => [id, digitsOf(id)]));
-    // Sorted, a prefix's only possible clashes are its neighbours': linear after the sort.
-    const sorted = [...all].sort((a, b) => (digits.get(a) < digits.get(b) ? -1 : 1));
-    const shortIdOf = new Map();
-    sorted.forEach((id, index) => {
-        const own = digits.get(id);
-        const shared = Math.max(commonPrefix(own, digits.get(sorted[index - 1] ?? '') ?? ''), commonPrefix(own, digits.get(sorted[index + 1] ?? '') ?? ''));
-        shortIdOf.set(id, own.slice(0, Math.max(MIN_DIGITS, shared + 1)));
-    });
-    return shortIdOf;
-}
-function commonPrefix(a, b) {
-    let length = 0;
-    while (length < a.length && a[length] === b[length])
-        length++;
-    return length;
-}
-
-// EXTERNAL MODULE: ./src/findings/severity.ts
-var severity = __nccwpck_require__(5131);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __nccwpck_require__(4285);
-// EXTERNAL MODULE: ./src/report/surfaces.ts
-var surfaces = __nccwpck_require__(7684);
-;// CONCATENATED MODULE: ./src/report/disclosure.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dh: () => (/* binding */ disclosedLocations),
+/* harmony export */   a7: () => (/* binding */ withheldNote),
+/* harmony export */   i2: () => (/* binding */ FULL_DISCLOSURE),
+/* harmony export */   uR: () => (/* binding */ disclosedFacts),
+/* harmony export */   vz: () => (/* binding */ disclosureOf),
+/* harmony export */   xo: () => (/* binding */ disclosedFindings)
+/* harmony export */ });
+/* unused harmony export withheldFinding */
+/* harmony import */ var _findings_short_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(732);
+/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
+/* harmony import */ var _surfaces_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7684);
 
 
 
@@ -32879,9 +32880,9 @@ function disclosureOf(level, findings, verdict, scanId) {
         !scope.baselineMatches.has(finding.id) &&
         scope.overruledMatches?.has(finding.id) !== true &&
         scope.editedFiles?.includes(finding.affected_file) === true &&
-        severity/* GATING_STATES */.wF.has(finding.state) &&
+        _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .GATING_STATES */ .wF.has(finding.state) &&
         verdict?.standings.get(finding.id) !== 'triaged';
-    const short = shortIds(findings.map((finding) => finding.id));
+    const short = (0,_findings_short_id_js__WEBPACK_IMPORTED_MODULE_2__/* .shortIds */ .R)(findings.map((finding) => finding.id));
     const withheld = new Map(findings
         .filter((finding) => !broughtByThePr(finding))
         .map((finding) => [finding.id, short.get(finding.id) ?? finding.id]));
@@ -32938,10 +32939,10 @@ function withheldNote(disclosure, sarifResults) {
         return undefined;
     const which = count === 1 ? '1 finding is' : `${count} findings are`;
     return (`🔒 Details of ${which} withheld from this report (report-detail): only findings this pull request brings are shown in full. ` +
-        `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${(0,markdown/* inlineCode */.ti)(disclosure.scanId)})` +
+        `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(disclosure.scanId)})` +
         (sarifResults === undefined
             ? '.'
-            : `; the SARIF file keeps every detail of the ${(0,surfaces/* formatCount */.B4)(sarifResults)} findings it holds, most severe first.`));
+            : `; the SARIF file keeps every detail of the ${(0,_surfaces_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(sarifResults)} findings it holds, most severe first.`));
 }
 
 
@@ -33353,14 +33354,16 @@ function exportedDriver(exported) {
 /* harmony import */ var _hacktron_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3867);
 /* harmony import */ var _flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5048);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5131);
-/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2450);
+/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2450);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
-/* harmony import */ var _findings_paths_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8198);
+/* harmony import */ var _findings_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8198);
+/* harmony import */ var _findings_short_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(732);
 /* harmony import */ var _surfaces_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7684);
 // The report for the person reviewing the PR (the job summary, and the body of the PR comment):
 // the verdict first, then only the findings that block the merge, then, collapsed, the findings
 // that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
 // last the scan's facts in one line. Pure: run state in, Markdown out.
+
 
 
 
@@ -33413,7 +33416,9 @@ function renderSummary(outcome, run, context) {
     if (verdict?.scope.fallbackReason) {
         parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .sentenceMarkdown */ .xG)(verdict.scope.fallbackReason)}`);
     }
-    const listing = { limit: context.maxListed ?? _surfaces_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LISTED_FINDINGS */ .uV, cut: false };
+    // Short ids over all the scan's findings: unique within the scan, the ones triage accepts.
+    const ids = (0,_findings_short_id_js__WEBPACK_IMPORTED_MODULE_5__/* .shortIds */ .R)([...(findings ?? []), ...(verdict?.gating ?? [])].map((each) => each.id));
+    const listing = { limit: context.maxListed ?? _surfaces_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LISTED_FINDINGS */ .uV, cut: false, ids };
     if (findings && verdict)
         parts.push(...findingSections(findings, verdict, context, listing));
     else if (findings && findings.length > 0)
@@ -33518,7 +33523,7 @@ function findingsTable(findings, context, listing, [lastHeader, lastCell]) {
         .slice(0, listing.limit)
         .map((finding) => [
         SEVERITY_WORDS[finding.severity],
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(finding.title, 200),
+        findingCell(finding, context, listing),
         fileLink(finding, context),
         lastCell(finding)
     ]);
@@ -33526,6 +33531,17 @@ function findingsTable(findings, context, listing, [lastHeader, lastCell]) {
     if (rest > 0)
         listing.cut = true;
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) + moreLine(rest, rows.length);
+}
+/**
+ * The finding's title and its short id (what a triage command names it by). A withheld finding's
+ * title is already `Withheld finding <short id>`: nothing else is added to it.
+ */
+function findingCell(finding, context, listing) {
+    const title = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(finding.title, 200);
+    if (context.disclosure?.withheld.has(finding.id))
+        return title;
+    const shortId = listing.ids.get(finding.id);
+    return shortId === undefined ? title : `${title} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(shortId, 40)}`;
 }
 /** What a table leaves out: it lists the most severe only. */
 function moreLine(rest, listed) {
@@ -33549,7 +33565,7 @@ function factsLine(run, context) {
     const facts = [];
     if (run.scanId) {
         const duration = run.scanStartedAtMs !== undefined && run.scanEndedAtMs !== undefined
-            ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(run.scanEndedAtMs - run.scanStartedAtMs)}`
+            ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a3)(run.scanEndedAtMs - run.scanStartedAtMs)}`
             : '';
         facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(run.scanStatus ?? 'pending', 40)}${duration}`);
     }
@@ -33597,13 +33613,13 @@ function countsText(findings) {
 }
 function fileLink(finding, context) {
     const location = context.locations?.get(finding.id);
-    const path = location ? location.path : (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repoRelativePath */ .e)(finding.affected_file);
+    const path = location ? location.path : (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .repoRelativePath */ .e)(finding.affected_file);
     // A finding with no file (or one withheld: its file is detail too) is placed nowhere.
     if (!path && !finding.affected_file)
         return '—';
     // Only a path plainly inside the repository is linked (no `..`, not absolute, no control
     // character): the rest is shown as the API wrote it, inert.
-    if (!path || (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .repoRelativePath */ .e)(path) !== path || !context.headSha || !context.repository) {
+    if (!path || (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .repoRelativePath */ .e)(path) !== path || !context.headSha || !context.repository) {
         return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
     }
     const { startLine, endLine } = location ?? {};
@@ -33673,7 +33689,7 @@ function whereFindingsAre(surfaces, code = (text) => text) {
 /* harmony export */   E: () => (/* binding */ disclosureOfRun)
 /* harmony export */ });
 /* unused harmony export detailLevelOf */
-/* harmony import */ var _report_disclosure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4324);
+/* harmony import */ var _report_disclosure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3929);
 
 async function detailLevelOf(settings, connections, logger) {
     if (settings.reportDetail !== 'auto')
@@ -34320,7 +34336,7 @@ async function updateComment(state, outcome, reports) {
 /* harmony export */ });
 /* harmony import */ var _common_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9353);
 /* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
-/* harmony import */ var _report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4324);
+/* harmony import */ var _report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3929);
 // What one run holds while it runs: its facts, its settings once read, the front end and the
 // connections it gave for this run; and what is derived from them for every report (the
 // summary's context, the run record).
