@@ -4,7 +4,7 @@
 // commit resolved, so a push in between is judged, never skipped.
 import { describe, expect, it } from '@jest/globals'
 import { nameBindsCommit } from '../../src/flow/scan-lookup.js'
-import type { CompletedCheckRun } from '../../src/report/check-run.js'
+import { recordingSinks } from '../helpers/front-end.js'
 import { DEMO_HEAD_SHA, DEMO_REPO, flowSettings, runInProcess } from '../helpers/flow.js'
 import { clientFor, readyEstimation, simulatorPerTest } from '../helpers/simulator.js'
 
@@ -28,29 +28,14 @@ const scheduledRun = (): ReturnType<typeof flowSettings> =>
 describe('the estimate must resolve the commit judged', () => {
   it('binds the verdict to the head the estimate resolved: judged-sha in outputs, summary, comment and check run', async () => {
     const simulator = await simulators.start('findings-over-gate')
-    const comments: string[] = []
-    const checkRuns: CompletedCheckRun[] = []
+    const sinks = recordingSinks()
     const run = await runInProcess(simulator, flowSettings({ gateScope: 'all' }), {
-      comment: () => ({
-        marker: '<!-- test',
-        createsAlways: true,
-        read: async () => [],
-        write: async (body) => {
-          comments.push(body)
-        }
-      }),
-      checkRun: () => ({
-        id: undefined,
-        read: async () => [],
-        show: async () => undefined,
-        complete: async (completed) => {
-          checkRuns.push(completed)
-        }
-      })
+      comment: sinks.comment,
+      checkRun: sinks.checkRun
     })
     const judged = new RegExp(`judged commit \` ?${DEMO_HEAD_SHA} ?\``)
-    expect(comments.at(-1)).toMatch(judged)
-    expect(checkRuns[0]?.output.summary).toMatch(judged)
+    expect(sinks.comments.at(-1)).toMatch(judged)
+    expect(sinks.checkRuns[0]?.output.summary).toMatch(judged)
     expect(run.result).toBe('failed')
     expect(run.frontEnd.outputs['judged-sha']).toBe(DEMO_HEAD_SHA)
     expect(run.frontEnd.summaries[0]).toMatch(new RegExp(`judged commit \` ?${DEMO_HEAD_SHA} ?\``))

@@ -4,6 +4,7 @@ import type { Logger } from '../../src/common/logger.js'
 import type { ChangeReader, PullRequestReader } from '../../src/flow/types.js'
 import type { CodeAnnotation } from '../../src/report/annotations.js'
 import type { RunOutcome } from '../../src/report/outcome.js'
+import type { CompletedCheckRun } from '../../src/report/check-run.js'
 import type {
   CheckRunSink,
   CommentSink,
@@ -103,4 +104,37 @@ export function testFrontEnd(options: TestFrontEndOptions = {}): TestFrontEnd {
     }
   }
   return frontEnd
+}
+
+/** A PR comment and a check run that only record what the run wrote to them. */
+export interface RecordingSinks {
+  readonly comments: string[]
+  readonly checkRuns: CompletedCheckRun[]
+  readonly comment: () => CommentSink
+  readonly checkRun: () => CheckRunSink
+}
+
+export function recordingSinks(): RecordingSinks {
+  const comments: string[] = []
+  const checkRuns: CompletedCheckRun[] = []
+  return {
+    comments,
+    checkRuns,
+    comment: () => ({
+      marker: '<!-- hacktron',
+      createsAlways: true,
+      read: async () => [],
+      write: async (body) => {
+        comments.push(body)
+      }
+    }),
+    checkRun: () => ({
+      id: undefined,
+      read: async () => [],
+      show: async () => undefined,
+      complete: async (completed) => {
+        checkRuns.push(completed)
+      }
+    })
+  }
 }

@@ -3,6 +3,7 @@
 // only the findings the PR brought; every other finding is its severity, standing and short id.
 import { describe, expect, it } from '@jest/globals'
 import type { CompletedCheckRun } from '../../src/report/check-run.js'
+import { recordingSinks } from '../helpers/front-end.js'
 import type { Settings } from '../../src/settings/settings.js'
 import type { FindingSeed } from '../../src/simulator/findings-catalog.js'
 import {
@@ -39,25 +40,11 @@ async function runPublicly(
   settings: Partial<Settings<Record<string, never>>> = {},
   extra: InProcessExtras = {}
 ): Promise<PublicText> {
-  const comments: string[] = []
-  const checkRuns: CompletedCheckRun[] = []
+  const sinks = recordingSinks()
+  const { comments, checkRuns } = sinks
   const run = await runInProcess(simulator, gateSettings(simulator, flowSettings(), settings), {
-    comment: () => ({
-      marker: '<!-- hacktron',
-      createsAlways: true,
-      read: async () => [],
-      write: async (body) => {
-        comments.push(body)
-      }
-    }),
-    checkRun: () => ({
-      id: undefined,
-      read: async () => [],
-      show: async () => undefined,
-      complete: async (completed) => {
-        checkRuns.push(completed)
-      }
-    }),
+    comment: sinks.comment,
+    checkRun: sinks.checkRun,
     ...extra
   })
   const text = JSON.stringify([

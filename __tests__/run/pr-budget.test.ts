@@ -4,7 +4,8 @@
 // PR over its budget is never started (no POST /scans); attaching adds nothing; a ledger that does
 // not verify (edited, an older key) stops new scans and is left exactly as it was.
 import { describe, expect, it } from '@jest/globals'
-import { PrCommentWriter, type IssueCommentsApi } from '../../src/action/comment-writer.js'
+import { MemoryComments } from '../helpers/memory-comments.js'
+import { PrCommentWriter } from '../../src/action/comment-writer.js'
 import { ledgerSeal, type PrLedger } from '../../src/flow/pr-ledger.js'
 import type { FlowSettings } from '../../src/flow/types.js'
 import { commentMarker, parseCommentLedger, recordedMarker } from '../../src/report/comment.js'
@@ -34,40 +35,10 @@ const MARKER = commentMarker({
 /** The scan's cost in the scenario: 4000 credits (no triage fee). */
 const SCAN_CREDITS = 4000
 
-/** The PR's comments in memory, written by the token's identity; counts every write. */
-class MemoryComments implements IssueCommentsApi {
-  body?: string
-  writes = 0
-  refuseWrites = false
-  async identity(): Promise<string> {
-    return 'github-actions[bot]'
-  }
-  async list(): Promise<readonly { id: number; body?: string; author: string }[]> {
-    return this.body === undefined
-      ? []
-      : [{ id: 1, body: this.body, author: 'github-actions[bot]' }]
-  }
-  async create(body: string): Promise<number> {
-    this.refuse()
-    this.writes++
-    this.body = body
-    return 1
-  }
-  async update(_id: number, body: string): Promise<void> {
-    this.refuse()
-    this.writes++
-    this.body = body
-  }
-  async remove(): Promise<void> {
-    this.body = undefined
-  }
-  /** The ledger the comment holds, as written. */
+/** The PR's comments in memory, and the ledger its comment holds, as written. */
+class LedgerComments extends MemoryComments {
   ledger(): PrLedger | 'malformed' | undefined {
     return parseCommentLedger(this.body ?? '', MARKER)
-  }
-  private refuse(): void {
-    if (this.refuseWrites)
-      throw Object.assign(new Error('Resource not accessible'), { status: 403 })
   }
 }
 
@@ -88,7 +59,7 @@ function budgetSettings(
 
 /** One run of the gate core for `headSha`, keeping its comment in `comments`. */
 async function runOn(
-  comments: MemoryComments,
+  comments: LedgerComments,
   headSha: string,
   maxCreditsPerPr: number | undefined,
   overrides: Partial<FlowSettings> = {}
@@ -114,7 +85,7 @@ const errors = (run: InProcessRun): string[] =>
 describe('max-credits-per-pr', () => {
   it('refuses the second commit’s scan over the PR budget: no POST /scans, one annotation that says why and what to do', async () => {
     const simulator = await simulators.start('findings-over-gate', twoHeads)
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     const first = await runOn(comments, DEMO_HEAD_SHA, 6000)
     expect(first.outcome.result).toBe('failed')
     expect(first.frontEnd.outputs['pr-credits-spent']).toBe('4000')
@@ -144,7 +115,7 @@ describe('max-credits-per-pr', () => {
 
   it('counts pr-credits-spent across two commits, this scan included; a re-run that attaches adds nothing', async () => {
     const simulator = await simulators.start('findings-over-gate', twoHeads)
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     const first = await runOn(comments, DEMO_HEAD_SHA, 8000)
     const second = await runOn(comments, SECOND_SHA, 8000)
     expect(first.frontEnd.outputs['pr-credits-spent']).toBe('4000')
@@ -171,7 +142,7 @@ describe('max-credits-per-pr', () => {
 
   it('writes the ledger as soon as the start is answered, before the scan is waited for', async () => {
     const simulator = await simulators.start('findings-over-gate')
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     let atFirstPoll: string | undefined
     void simulator.nextRequest('GET /scans/:id/status').then(() => (atFirstPoll = comments.body))
     const run = await runOn(comments, DEMO_HEAD_SHA, 6000)
@@ -185,7 +156,7 @@ describe('max-credits-per-pr', () => {
     const simulator = await simulators.start('findings-over-gate', {
       scan: { pollsUntilDone: 100_000, durationMs: 3_600_000 }
     })
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     const cancel = new AbortController()
     void simulator.nextRequest('GET /scans/:id/status').then(() => cancel.abort())
     const settings = gateSettings(simulator, budgetSettings(DEMO_HEAD_SHA, 6000))
@@ -200,7 +171,7 @@ describe('max-credits-per-pr', () => {
 
   it('keeps an entry another run of the job recorded while this one was starting its scan', async () => {
     const simulator = await simulators.start('findings-over-gate')
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     const other = {
       scanId: '9b2f0f8e-0000-4000-8000-000000000009',
       headSha: 'a'.repeat(40),
@@ -220,7 +191,7 @@ describe('max-credits-per-pr', () => {
 
   it('refuses a first scan whose estimate alone is over the budget', async () => {
     const simulator = await simulators.start('findings-over-gate')
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     const run = await runOn(comments, DEMO_HEAD_SHA, 3000)
     expect(run.outcome).toMatchObject({ result: 'error', errorCode: 'over-budget' })
     expect(simulator.requestsTo('POST /scans')).toHaveLength(0)
@@ -231,7 +202,7 @@ describe('max-credits-per-pr', () => {
 
   it('without max-credits-per-pr keeps no ledger: pr-credits-spent is empty', async () => {
     await simulators.start('findings-over-gate')
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     const run = await runOn(comments, DEMO_HEAD_SHA, undefined)
     expect(run.outcome.result).toBe('failed')
     expect(run.frontEnd.outputs['pr-credits-spent']).toBeUndefined()
@@ -241,7 +212,7 @@ describe('max-credits-per-pr', () => {
 
   it('refuses to spend when the comment that keeps the ledger cannot be written', async () => {
     const simulator = await simulators.start('findings-over-gate')
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     comments.refuseWrites = true
     const run = await runOn(comments, DEMO_HEAD_SHA, 6000)
     expect(run.outcome).toMatchObject({ result: 'error', errorCode: 'over-budget' })
@@ -264,7 +235,7 @@ describe('max-credits-per-pr', () => {
 describe('a ledger that does not verify', () => {
   it('edited to spend less: refused before POST /scans, and the comment is left exactly as it was', async () => {
     const simulator = await simulators.start('findings-over-gate', twoHeads)
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     await runOn(comments, DEMO_HEAD_SHA, 6000)
     // Someone who writes as the same identity lowers what was spent.
     comments.body = (comments.body ?? '')
@@ -285,7 +256,7 @@ describe('a ledger that does not verify', () => {
 
   it('sealed under an older API key: refused with how to begin a new ledger; deleting the comment does', async () => {
     const simulator = await simulators.start('findings-over-gate')
-    const comments = new MemoryComments()
+    const comments = new LedgerComments()
     const old = ledgerSeal('hacktron_old00000_0000000000000000', PLACE).seal([
       { scanId: '9b2f0f8e-0000-4000-8000-000000000001', headSha: 'a'.repeat(40), credits: 10 }
     ])
@@ -326,7 +297,7 @@ describe('a lost answer to the scan start', () => {
       const simulator = await simulators.start('findings-over-gate', {
         faults: [{ endpoint: 'POST /scans', times: 1, ...fault }]
       })
-      const comments = new MemoryComments()
+      const comments = new LedgerComments()
       const run = await runOn(comments, DEMO_HEAD_SHA, 6000, { reuseScan })
       expect(run.outcome.result).toBe('failed')
       expect(simulator.store.scansStarted).toBe(1)

@@ -4,8 +4,9 @@
 // repository, PR and kind, is trusted. Once a run has a verdict, its records carry the gate
 // settings it was judged with, under the same seal, for a triage to re-judge with.
 import { describe, expect, it } from '@jest/globals'
+import { MemoryComments } from '../helpers/memory-comments.js'
 import { CheckRunWriter, type ChecksApi } from '../../src/action/check-run-writer.js'
-import { PrCommentWriter, type IssueCommentsApi } from '../../src/action/comment-writer.js'
+import { PrCommentWriter } from '../../src/action/comment-writer.js'
 import {
   recordedGate,
   recordScope,
@@ -148,29 +149,6 @@ class MemoryChecks implements ChecksApi {
   }
   async listForRef(): Promise<readonly { id: number; externalId?: string | null }[]> {
     return []
-  }
-}
-
-/** The PR's comments in memory, all written by the token's identity. */
-class MemoryComments implements IssueCommentsApi {
-  body?: string
-  async identity(): Promise<string> {
-    return 'github-actions[bot]'
-  }
-  async list(): Promise<readonly { id: number; body?: string; author: string }[]> {
-    return this.body === undefined
-      ? []
-      : [{ id: 1, body: this.body, author: 'github-actions[bot]' }]
-  }
-  async create(body: string): Promise<number> {
-    this.body = body
-    return 1
-  }
-  async update(_id: number, body: string): Promise<void> {
-    this.body = body
-  }
-  async remove(): Promise<void> {
-    this.body = undefined
   }
 }
 

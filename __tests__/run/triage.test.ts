@@ -3,8 +3,9 @@
 // re-judges the same scan with the recorded gate, updating that check run by id and that comment.
 // Refusals write nothing to Hacktron and answer with a reply and a 👎; other comments send nothing.
 import { describe, expect, it } from '@jest/globals'
+import { MemoryComments } from '../helpers/memory-comments.js'
 import { CheckRunWriter, type ChecksApi } from '../../src/action/check-run-writer.js'
-import { PrCommentWriter, type IssueCommentsApi } from '../../src/action/comment-writer.js'
+import { PrCommentWriter } from '../../src/action/comment-writer.js'
 import { parseCheckRunExternalId } from '../../src/report/check-run.js'
 import { commentMarker, parseCommentRecord } from '../../src/report/comment.js'
 import type {
@@ -66,28 +67,6 @@ class MemoryChecks implements ChecksApi {
   }
   async listForRef(): Promise<readonly { id: number; externalId?: string | null }[]> {
     return [...this.runs].map(([id, run]) => ({ id, externalId: run.externalId }))
-  }
-}
-
-class MemoryComments implements IssueCommentsApi {
-  body?: string
-  async identity(): Promise<string> {
-    return 'github-actions[bot]'
-  }
-  async list(): Promise<readonly { id: number; body?: string; author: string }[]> {
-    return this.body === undefined
-      ? []
-      : [{ id: 1, body: this.body, author: 'github-actions[bot]' }]
-  }
-  async create(body: string): Promise<number> {
-    this.body = body
-    return 1
-  }
-  async update(_id: number, body: string): Promise<void> {
-    this.body = body
-  }
-  async remove(): Promise<void> {
-    this.body = undefined
   }
 }
 
