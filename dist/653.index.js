@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var config_error = __webpack_require__(3064);
 // EXTERNAL MODULE: ./src/flow/gate.ts
 var flow_gate = __webpack_require__(6613);
-// EXTERNAL MODULE: ./src/flow/gate-scope.ts + 1 modules
-var gate_scope = __webpack_require__(5763);
+// EXTERNAL MODULE: ./src/flow/gate-scope.ts + 2 modules
+var gate_scope = __webpack_require__(9327);
 // EXTERNAL MODULE: ./src/flow/read-findings.ts + 1 modules
 var read_findings = __webpack_require__(3082);
 // EXTERNAL MODULE: ./src/flow/run-record.ts

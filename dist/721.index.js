@@ -307,6 +307,7 @@ async function movedOn(octokit, pr) {
 }
 async function listFiles(octokit, pr) {
     const files = [];
+    const renamedFrom = new Map();
     // A full last page means there may be more.
     for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
         const { data } = await octokit.rest.pulls.listFiles({
@@ -317,12 +318,18 @@ async function listFiles(octokit, pr) {
             page
         });
         // A renamed file changes under both names: moving a file out of a path is changing it.
-        files.push(...data.flatMap((file) => [file.filename, file.previous_filename ?? []].flat()));
+        for (const file of data) {
+            files.push(file.filename);
+            if (file.previous_filename) {
+                files.push(file.previous_filename);
+                renamedFrom.set(file.filename, file.previous_filename);
+            }
+        }
         if (data.length < FILES_PER_PAGE)
-            return { files, complete: true };
+            return { files, complete: true, renamedFrom };
     }
     if (files.length < MAX_LISTED_PR_FILES)
-        return { files, complete: true };
+        return { files, complete: true, renamedFrom };
     return {
         files,
         complete: false,

@@ -306,8 +306,8 @@ function scopeMismatch(estimation, requested) {
 
 // EXTERNAL MODULE: ./src/flow/gate.ts
 var gate = __webpack_require__(6613);
-// EXTERNAL MODULE: ./src/flow/gate-scope.ts + 1 modules
-var gate_scope = __webpack_require__(5763);
+// EXTERNAL MODULE: ./src/flow/gate-scope.ts + 2 modules
+var gate_scope = __webpack_require__(9327);
 // EXTERNAL MODULE: ./src/findings/file-set.ts
 var file_set = __webpack_require__(6515);
 // EXTERNAL MODULE: ./src/flow/fingerprint.ts

@@ -32354,8 +32354,8 @@ async function runGate(readSettings, frontEnd, runtime) {
         describeRun(settings, state);
         if (settings.event.name === 'issue_comment') {
             // A comment runs a /hacktron triage command, or nothing: never a scan.
-            const { runTriage } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(763), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
-            const { systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(763), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
+            const { runTriage } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(327), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
+            const { systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(327), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
             outcome = await runTriage(settings, state, { ...systemRuntime, ...runtime });
         }
         else if (settings.apiKey === '') {
@@ -32402,7 +32402,7 @@ async function goToHacktron(settings, state, runtime = {}) {
     state.ledgerSeal = (0,pr_ledger/* ledgerSeal */.Tl)(settings.apiKey, settings.event);
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
-    const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(763), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
+    const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(327), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
     const result = await driveFlow(settings, state.connections, state, {
         ...systemRuntime,
         ...runtime

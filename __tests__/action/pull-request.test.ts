@@ -26,7 +26,8 @@ describe('the PR reader', () => {
     })
     expect(await reader().changedFiles()).toEqual({
       files: ['docs/csrf.js', 'src/middleware/csrf.js'],
-      complete: true
+      complete: true,
+      renamedFrom: new Map([['docs/csrf.js', 'src/middleware/csrf.js']])
     })
   })
 

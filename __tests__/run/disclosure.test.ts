@@ -23,7 +23,7 @@ import {
   type InProcessExtras,
   type InProcessRun
 } from '../helpers/flow.js'
-import { baseline, simulatorPerTest } from '../helpers/simulator.js'
+import { baseline, baselineAt, simulatorPerTest } from '../helpers/simulator.js'
 
 const simulators = simulatorPerTest()
 
@@ -104,6 +104,33 @@ describe('report-detail: auto on a public repository', () => {
       pullRequest: pullRequest(DEMO_HEAD_SHA, ['README.md'])
     })
     expectWithheld(text, [SQL_INJECTION, SSRF, STORED_XSS])
+  })
+
+  it("a PR that renames files does not bring the base's findings: they match under the old names", async () => {
+    const moved = (seed: FindingSeed): FindingSeed => ({
+      ...seed,
+      affected_file: seed.affected_file.replace(/^src\//, 'lib/')
+    })
+    const simulator = await simulators.start('findings-over-gate', {
+      ...baselineAt('e'.repeat(40), [SQL_INJECTION, SSRF]),
+      scan: { findings: [moved(SQL_INJECTION), moved(SSRF)] }
+    })
+    const renames = new Map([
+      [moved(SQL_INJECTION).affected_file, SQL_INJECTION.affected_file],
+      [moved(SSRF).affected_file, SSRF.affected_file]
+    ])
+    const { run, text } = await runPublicly(simulator, PUBLIC, {
+      pullRequest: {
+        ...pullRequest(DEMO_HEAD_SHA),
+        changedFiles: async () => ({
+          files: [...renames.keys(), ...renames.values()],
+          complete: true,
+          renamedFrom: renames
+        })
+      }
+    })
+    expectWithheld(text, [SQL_INJECTION, SSRF, moved(SQL_INJECTION), moved(SSRF)])
+    expect(run.facts.verdict!.passed).toBe(true)
   })
 
   it('withholds a base finding the PR edited even though it gates', async () => {

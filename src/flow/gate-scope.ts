@@ -7,6 +7,7 @@ import type { Finding, FindingState } from '../hacktron/types.js'
 import type { ChangedFiles, GateScope } from './types.js'
 import type { FlowDeps } from './deps.js'
 import { EVERY_FILE, fileSetOf, type FileSet } from '../findings/file-set.js'
+import { pathBeforeRenames } from '../findings/renames.js'
 import { findBaseline, type Baseline, type BaselineRequest } from './baseline.js'
 import { matchFindings } from './fingerprint.js'
 import { TRIAGED_SAFE_STATES, type BaselineMatchOverruled, type ScopeDecision } from './gate.js'
@@ -80,16 +81,14 @@ async function compareWithBaseline(
   }
   const edited = await filesThePullRequestEdits(request, deps)
   const baseMoved = await filesChangedOnBaseSince(commit, request, deps)
-  const { onBase, overruled } = judgeMatches(findings, earlier, edited.files, baseMoved.files)
-  noteStrictMatching(overruled, edited.unknownBecause, baseMoved.unknownBecause, deps)
-  const overruledNote =
-    overruled.size > 0
-      ? ` (${overruled.size} of them match a baseline finding in a file this pull request changes)`
-      : ''
-  deps.logger.info(
-    `Baseline scan ${scan.id} (${scan.repo_url ?? ''}@${scan.branch ?? ''}${commit ? ` @ ${commit}` : ''}): ` +
-      `${onBase.size} of ${findings.length} findings were already there; ${findings.length - onBase.size} are new${overruledNote}.`
+  const { onBase, overruled } = judgeMatches(
+    underOldNames(findings, edited.renamedFrom),
+    earlier,
+    edited.files,
+    baseMoved.files
   )
+  noteStrictMatching(overruled, edited.unknownBecause, baseMoved.unknownBecause, deps)
+  logComparison(baseline, findings.length, onBase.size, overruled.size, deps)
   return {
     requested: 'new',
     applied: 'new',
@@ -99,6 +98,35 @@ async function compareWithBaseline(
     overruledMatches: overruled,
     editedFiles: edited.files
   }
+}
+
+function logComparison(
+  { scan, commit }: Baseline,
+  total: number,
+  onBase: number,
+  overruled: number,
+  deps: FlowDeps
+): void {
+  const overruledNote =
+    overruled > 0
+      ? ` (${overruled} of them match a baseline finding in a file this pull request changes)`
+      : ''
+  deps.logger.info(
+    `Baseline scan ${scan.id} (${scan.repo_url ?? ''}@${scan.branch ?? ''}${commit ? ` @ ${commit}` : ''}): ` +
+      `${onBase} of ${total} findings were already there; ${total - onBase} are new${overruledNote}.`
+  )
+}
+
+/** The findings as the baseline knows them: a renamed file's under its old path. */
+function underOldNames(
+  findings: readonly Finding[],
+  renamedFrom: ReadonlyMap<string, string> = new Map()
+): Finding[] {
+  const beforeRenames = pathBeforeRenames(renamedFrom)
+  return findings.map((finding) => {
+    const before = beforeRenames(finding.affected_file)
+    return before === undefined ? finding : { ...finding, affected_file: before }
+  })
 }
 
 /** Says why matches were judged strictly, when that made findings gate. */
@@ -198,7 +226,11 @@ async function filesChangedOnBaseSince(
 async function filesThePullRequestEdits(
   request: ScopeRequest,
   deps: FlowDeps
-): Promise<{ files: FileSet; unknownBecause?: string }> {
+): Promise<{
+  files: FileSet
+  renamedFrom?: ReadonlyMap<string, string>
+  unknownBecause?: string
+}> {
   if (!request.isPullRequest || !deps.pullRequest) {
     return {
       files: EVERY_FILE,
@@ -209,7 +241,9 @@ async function filesThePullRequestEdits(
   }
   try {
     const listed = await deps.pullRequest.changedFiles()
-    if (listed.complete) return { files: fileSetOf(listed.files) }
+    if (listed.complete) {
+      return { files: fileSetOf(listed.files), renamedFrom: listed.renamedFrom }
+    }
     return {
       files: EVERY_FILE,
       unknownBecause: listed.why ?? "the pull request's file list is incomplete"

@@ -86,6 +86,8 @@ export interface ChangedFiles {
   readonly complete: boolean
   /** Why the list is incomplete, in the platform's own terms (its limit). */
   readonly why?: string
+  /** Files renamed: the new path to the old one (both are in `files`). */
+  readonly renamedFrom?: ReadonlyMap<string, string>
 }
 
 /**

@@ -96,6 +96,7 @@ async function movedOn(octokit: Octokit, pr: PullRequestRef): Promise<string | u
 
 async function listFiles(octokit: Octokit, pr: PullRequestRef): Promise<ChangedFiles> {
   const files: string[] = []
+  const renamedFrom = new Map<string, string>()
   // A full last page means there may be more.
   for (let page = 1; page <= MAX_LISTED_PR_FILES / FILES_PER_PAGE; page++) {
     const { data } = await octokit.rest.pulls.listFiles({
@@ -106,10 +107,16 @@ async function listFiles(octokit: Octokit, pr: PullRequestRef): Promise<ChangedF
       page
     })
     // A renamed file changes under both names: moving a file out of a path is changing it.
-    files.push(...data.flatMap((file) => [file.filename, file.previous_filename ?? []].flat()))
-    if (data.length < FILES_PER_PAGE) return { files, complete: true }
+    for (const file of data) {
+      files.push(file.filename)
+      if (file.previous_filename) {
+        files.push(file.previous_filename)
+        renamedFrom.set(file.filename, file.previous_filename)
+      }
+    }
+    if (data.length < FILES_PER_PAGE) return { files, complete: true, renamedFrom }
   }
-  if (files.length < MAX_LISTED_PR_FILES) return { files, complete: true }
+  if (files.length < MAX_LISTED_PR_FILES) return { files, complete: true, renamedFrom }
   return {
     files,
     complete: false,
