@@ -422,10 +422,11 @@ function describeNetworkError(error) {
 /* harmony export */   sK: () => (/* binding */ unknownSeverities),
 /* harmony export */   vb: () => (/* binding */ normalizeFinding)
 /* harmony export */ });
-/* unused harmony export normalizeSeverity */
+/* unused harmony exports FINDING_STATES, normalizeSeverity */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3867);
 
-const KNOWN_STATES = [
+/** The states the API documents for a finding, in its enum's order. */
+const FINDING_STATES = [
     'open',
     'true_positive',
     'false_positive',
@@ -456,7 +457,7 @@ function normalizeFinding(raw) {
         affected_file: text(fields.affected_file),
         affected_code: text(fields.affected_code),
         tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
-        state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
+        state: FINDING_STATES.includes(foldedState) ? foldedState : 'open',
         severity,
         ...(severity === 'unknown' && { reported_severity: text(fields.severity) || '(none)' })
     };

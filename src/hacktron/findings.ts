@@ -4,7 +4,8 @@
 import type { ApiSeverity, Finding, FindingState, Severity } from './types.js'
 import { API_SEVERITIES } from './types.js'
 
-const KNOWN_STATES: readonly FindingState[] = [
+/** The states the API documents for a finding, in its enum's order. */
+export const FINDING_STATES: readonly FindingState[] = [
   'open',
   'true_positive',
   'false_positive',
@@ -37,7 +38,7 @@ export function normalizeFinding(raw: unknown): Finding {
     affected_file: text(fields.affected_file),
     affected_code: text(fields.affected_code),
     tags: Array.isArray(fields.tags) ? fields.tags.filter((tag) => typeof tag === 'string') : [],
-    state: KNOWN_STATES.includes(foldedState) ? foldedState : 'open',
+    state: FINDING_STATES.includes(foldedState) ? foldedState : 'open',
     severity,
     ...(severity === 'unknown' && { reported_severity: text(fields.severity) || '(none)' })
   }

@@ -1,6 +1,6 @@
 // Request body validation in the API's own words (class-validator style field errors).
+import { FINDING_STATES } from '../hacktron/findings.js'
 import { UUID_PATTERN } from '../common/text.js'
-import type { FindingState } from '../hacktron/types.js'
 import { API_SEVERITIES, MAX_FINDING_COMMENT_LENGTH } from '../hacktron/types.js'
 
 export function isUuid(value: unknown): value is string {
@@ -90,15 +90,6 @@ export function validateCreateScan(body: unknown): string[] {
   }
   return errors
 }
-
-export const FINDING_STATES: readonly FindingState[] = [
-  'open',
-  'true_positive',
-  'false_positive',
-  'accepted_risk',
-  'resolved',
-  'closed'
-]
 
 function enumError(field: string, value: unknown, values: readonly string[]): string[] {
   if (value === undefined || values.includes(value as string)) return []
