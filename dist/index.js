@@ -32879,7 +32879,9 @@ function disclosureOf(level, findings, verdict, scanId) {
         scope.baselineMatches !== undefined &&
         !scope.baselineMatches.has(finding.id) &&
         scope.overruledMatches?.has(finding.id) !== true &&
-        scope.editedFiles?.includes(finding.affected_file) === true &&
+        // A file list that could not be read (every file) says nothing of what the PR touched.
+        scope.editedFiles?.size !== undefined &&
+        scope.editedFiles.includes(finding.affected_file) &&
         _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .GATING_STATES */ .wF.has(finding.state) &&
         verdict?.standings.get(finding.id) !== 'triaged';
     const short = (0,_findings_short_id_js__WEBPACK_IMPORTED_MODULE_2__/* .shortIds */ .R)(findings.map((finding) => finding.id));

@@ -133,6 +133,19 @@ describe('report-detail: auto on a public repository', () => {
     expect(run.facts.verdict!.passed).toBe(true)
   })
 
+  it("withholds every finding when the PR's files cannot be read: nothing shows what it brought", async () => {
+    const simulator = await simulators.start('findings-over-gate', baseline([SQL_INJECTION, SSRF]))
+    const { text } = await runPublicly(simulator, PUBLIC, {
+      pullRequest: {
+        ...pullRequest(DEMO_HEAD_SHA),
+        changedFiles: async () => {
+          throw new Error('HTTP 403')
+        }
+      }
+    })
+    expectWithheld(text, [SQL_INJECTION, SSRF, STORED_XSS])
+  })
+
   it('withholds a base finding the PR edited even though it gates', async () => {
     const simulator = await simulators.start(
       'findings-over-gate',

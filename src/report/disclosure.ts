@@ -49,7 +49,9 @@ export function disclosureOf(
     scope.baselineMatches !== undefined &&
     !scope.baselineMatches.has(finding.id) &&
     scope.overruledMatches?.has(finding.id) !== true &&
-    scope.editedFiles?.includes(finding.affected_file) === true &&
+    // A file list that could not be read (every file) says nothing of what the PR touched.
+    scope.editedFiles?.size !== undefined &&
+    scope.editedFiles.includes(finding.affected_file) &&
     GATING_STATES.has(finding.state) &&
     verdict?.standings.get(finding.id) !== 'triaged'
   const short = shortIds(findings.map((finding) => finding.id))
