@@ -2,6 +2,67 @@ export const id = 132;
 export const ids = [132];
 export const modules = {
 
+/***/ 5583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   If: () => (/* binding */ HACKTRON_TOOL_NAME),
+/* harmony export */   hW: () => (/* binding */ findingIdOfMessage),
+/* harmony export */   os: () => (/* binding */ findingMarkerLine),
+/* harmony export */   tc: () => (/* binding */ isHacktronTool)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2450);
+// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
+// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
+// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
+
+/** The SARIF tool driver name the action writes when Hacktron's export names none. */
+const HACKTRON_TOOL_NAME = 'Hacktron';
+const MARKER_PREFIX = 'Hacktron finding ';
+/** The message's last line, naming the finding. */
+function findingMarkerLine(findingId) {
+    return `${MARKER_PREFIX}${findingId}`;
+}
+/**
+ * The finding id of an alert's message: its last line only (the action writes it there, after
+ * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
+ * lower-cased. Undefined when the last line is anything else.
+ */
+function findingIdOfMessage(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+    const last = lines[lines.length - 1]?.trim() ?? '';
+    if (!last.startsWith(MARKER_PREFIX))
+        return undefined;
+    const id = last.slice(MARKER_PREFIX.length);
+    return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
+}
+/**
+ * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file
+ * always names its driver so). A name that merely starts alike is another tool's.
+ */
+function isHacktronTool(name) {
+    return name === HACKTRON_TOOL_NAME;
+}
+
+
+/***/ }),
+
+/***/ 9521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
+
+
+/***/ }),
+
 /***/ 8132:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

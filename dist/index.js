@@ -28601,53 +28601,6 @@ function quote(value, max = 120) {
 
 /***/ }),
 
-/***/ 5583:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   If: () => (/* binding */ HACKTRON_TOOL_NAME),
-/* harmony export */   hW: () => (/* binding */ findingIdOfMessage),
-/* harmony export */   os: () => (/* binding */ findingMarkerLine),
-/* harmony export */   tc: () => (/* binding */ isHacktronTool)
-/* harmony export */ });
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2450);
-// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
-// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
-// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
-
-/** The SARIF tool driver name the action writes when Hacktron's export names none. */
-const HACKTRON_TOOL_NAME = 'Hacktron';
-const MARKER_PREFIX = 'Hacktron finding ';
-/** The message's last line, naming the finding. */
-function findingMarkerLine(findingId) {
-    return `${MARKER_PREFIX}${findingId}`;
-}
-/**
- * The finding id of an alert's message: its last line only (the action writes it there, after
- * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
- * lower-cased. Undefined when the last line is anything else.
- */
-function findingIdOfMessage(text) {
-    if (typeof text !== 'string')
-        return undefined;
-    const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
-    const last = lines[lines.length - 1]?.trim() ?? '';
-    if (!last.startsWith(MARKER_PREFIX))
-        return undefined;
-    const id = last.slice(MARKER_PREFIX.length);
-    return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
-}
-/**
- * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file
- * always names its driver so). A name that merely starts alike is another tool's.
- */
-function isHacktronTool(name) {
-    return name === HACKTRON_TOOL_NAME;
-}
-
-
-/***/ }),
-
 /***/ 9353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28867,20 +28820,6 @@ function formatDuration(ms) {
         return `${hours}h ${minutes % 60}m`;
     return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
-
-
-/***/ }),
-
-/***/ 9521:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
-/* harmony export */   p: () => (/* binding */ ACTION_NAME)
-/* harmony export */ });
-// Sent in the User-Agent; a test keeps it equal to package.json's version.
-const ACTION_NAME = 'hacktron-whitebox-scan-action';
-const ACTION_VERSION = '0.1.0';
 
 
 /***/ }),
@@ -29247,8 +29186,8 @@ async function pollUntilTerminal(options, { clock, logger, signal, random }) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C$: () => (/* binding */ judgeStoredLedger),
 /* harmony export */   GH: () => (/* binding */ spendLedger),
-/* harmony export */   Tl: () => (/* binding */ ledgerSeal),
-/* harmony export */   g2: () => (/* binding */ ledgerTotal)
+/* harmony export */   g2: () => (/* binding */ ledgerTotal),
+/* harmony export */   ledgerSeal: () => (/* binding */ ledgerSeal)
 /* harmony export */ });
 /* unused harmony export EMPTY_LEDGER */
 /* harmony import */ var _common_mac_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(646);
@@ -32298,8 +32237,6 @@ function maskSecrets(sources) {
 var run_facts = __nccwpck_require__(7995);
 // EXTERNAL MODULE: ./src/flow/run-record.ts
 var run_record = __nccwpck_require__(8851);
-// EXTERNAL MODULE: ./src/flow/pr-ledger.ts
-var pr_ledger = __nccwpck_require__(564);
 ;// CONCATENATED MODULE: ./src/settings/describe.ts
 /**
  * The settings with every secret replaced by what can be said of it. The report part is the
@@ -32330,7 +32267,6 @@ var run_report_outcome = __nccwpck_require__(5697);
 // scan: scan-label, scan-paths), builds the client and the deps, races the platform's
 // cancellation, runs the flow, decides the outcome once, and reports it to the front end's sinks.
 // Never throws: every way a run can end becomes an outcome.
-
 
 
 
@@ -32399,7 +32335,11 @@ async function goToHacktron(settings, state, runtime = {}) {
     }
     state.logger.info(`Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`);
     state.recordSeal = (0,run_record/* recordSeal */.Dd)(settings.apiKey, settings.event);
-    state.ledgerSeal = (0,pr_ledger/* ledgerSeal */.Tl)(settings.apiKey, settings.event);
+    if (settings.maxCreditsPerPr !== undefined) {
+        // Only a run with a per-PR budget keeps a ledger: the rest do not load its code.
+        const { ledgerSeal } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 564));
+        state.ledgerSeal = ledgerSeal(settings.apiKey, settings.event);
+    }
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
     const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(327), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
@@ -32854,10 +32794,10 @@ function describeProgress(facts) {
 /* harmony export */   xo: () => (/* binding */ disclosedFindings)
 /* harmony export */ });
 /* unused harmony export withheldFinding */
-/* harmony import */ var _findings_short_id_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(732);
+/* harmony import */ var _findings_short_id_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(732);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
-/* harmony import */ var _surfaces_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7684);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4285);
+/* harmony import */ var _surfaces_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7684);
 
 
 
@@ -32884,7 +32824,7 @@ function disclosureOf(level, findings, verdict, scanId) {
         scope.editedFiles.includes(finding.affected_file) &&
         _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .GATING_STATES */ .wF.has(finding.state) &&
         verdict?.standings.get(finding.id) !== 'triaged';
-    const short = (0,_findings_short_id_js__WEBPACK_IMPORTED_MODULE_2__/* .shortIds */ .R)(findings.map((finding) => finding.id));
+    const short = (0,_findings_short_id_js__WEBPACK_IMPORTED_MODULE_1__/* .shortIds */ .R)(findings.map((finding) => finding.id));
     const withheld = new Map(findings
         .filter((finding) => !broughtByThePr(finding))
         .map((finding) => [finding.id, short.get(finding.id) ?? finding.id]));
@@ -32941,10 +32881,10 @@ function withheldNote(disclosure, sarifResults) {
         return undefined;
     const which = count === 1 ? '1 finding is' : `${count} findings are`;
     return (`🔒 Details of ${which} withheld from this report (report-detail): only findings this pull request brings are shown in full. ` +
-        `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(disclosure.scanId)})` +
+        `Read ${count === 1 ? 'it' : 'them'} in Hacktron (scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .inlineCode */ .ti)(disclosure.scanId)})` +
         (sarifResults === undefined
             ? '.'
-            : `; the SARIF file keeps every detail of the ${(0,_surfaces_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(sarifResults)} findings it holds, most severe first.`));
+            : `; the SARIF file keeps every detail of the ${(0,_surfaces_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(sarifResults)} findings it holds, most severe first.`));
 }
 
 
@@ -33073,275 +33013,16 @@ function stepFails(outcome) {
 
 /***/ }),
 
-/***/ 5881:
+/***/ 7644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QW: () => (/* binding */ MAX_RESULTS_PER_RUN),
-/* harmony export */   XM: () => (/* binding */ MAX_GZIPPED_BYTES),
-/* harmony export */   gP: () => (/* binding */ sarifChunks),
-/* harmony export */   yO: () => (/* binding */ sarifParts)
+/* harmony export */   Q: () => (/* binding */ MAX_RESULTS_PER_RUN)
 /* harmony export */ });
-/* unused harmony exports MAX_RULE_ID_LENGTH, SOURCE_ROOT_ID, ruleIdFor, pathToUri, buildSarif */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5131);
-/* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9521);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
-/* harmony import */ var _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5583);
-// The findings as SARIF 2.1.0 shaped for what GitHub code scanning ingests whole:
-// - every result has a location in the repository, as a percent-encoded URI relative to
-//   %SRCROOT% (a finding without a usable path stays out, and the caller says so);
-// - a rule per kind of finding *and* severity, because code scanning reads severity per rule;
-// - triaged findings carry suppressions, fixed ones are left out;
-// - partialFingerprints that follow a finding across runs but tell apart two findings at once;
-// - at most 5,000 results (all code scanning keeps), most severe first, within 10 MB gzipped.
-// No automationDetails: that id would silently override upload-sarif's `category` input.
-
-
-
-
-
+// Code scanning's limits on an upload, on their own so that a report that only names them (the
+// summary's "what each surface holds") does not load the SARIF writer.
 /** Code scanning accepts 25,000 results per run but keeps only the 5,000 most severe. */
 const MAX_RESULTS_PER_RUN = 5_000;
-const MAX_GZIPPED_BYTES = 10 * 1024 * 1024;
-/** Rule ids stay readable and bounded whatever length of category the API sends. */
-const MAX_RULE_ID_LENGTH = 80;
-const SOURCE_ROOT_ID = '%SRCROOT%';
-const FINGERPRINT_KEY = 'hacktronFinding/v2';
-const LEVEL = {
-    unknown: 'error',
-    critical: 'error',
-    high: 'error',
-    medium: 'warning',
-    low: 'note',
-    info: 'note'
-};
-/**
- * Code scanning reads these: >= 9.0 critical, >= 7.0 high, >= 4.0 medium, > 0 low. An unknown
- * severity shows as critical, as it gates.
- */
-const SECURITY_SEVERITY = {
-    unknown: '9.5',
-    critical: '9.5',
-    high: '8.0',
-    medium: '5.5',
-    low: '3.0',
-    info: '0.0'
-};
-/** States whose finding stays visible as dismissed in code scanning, with the state as reason. */
-const SUPPRESSED_STATES = new Set(['false_positive', 'accepted_risk', 'closed']);
-/** Fixed: no alert to show at all. */
-const FIXED_STATES = new Set(['resolved']);
-/**
- * `hacktron/<category>/<severity>`: one severity per rule, since code scanning shows a rule's
- * severity on all its alerts. A category too long for the bound is cut and keeps a short hash of
- * the whole, so two long categories never share a rule.
- */
-function ruleIdFor(category, severity) {
-    const slug = category
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'finding';
-    const room = MAX_RULE_ID_LENGTH - `hacktron//${severity}`.length;
-    const bounded = slug.length <= room
-        ? slug
-        : `${slug.slice(0, room - 9).replace(/-$/, '')}-${shortHash(category)}`;
-    return `hacktron/${bounded}/${severity}`;
-}
-/** A repository-relative path as a URI reference: each segment percent-encoded (RFC 3986). */
-function pathToUri(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
-}
-function sarifParts(findings, locations, context) {
-    const unlocated = findings.filter((finding) => !locations.get(finding.id)?.path);
-    const reportable = findings.filter((finding) => locations.get(finding.id)?.path && !FIXED_STATES.has(finding.state));
-    const kept = (0,_findings_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .bySeverity */ .Np)(reportable).slice(0, context.maxResults ?? MAX_RESULTS_PER_RUN);
-    const rules = new Map();
-    for (const finding of kept) {
-        const ruleId = ruleIdFor(finding.category, finding.severity);
-        if (!rules.has(ruleId))
-            rules.set(ruleId, ruleOf(ruleId, finding));
-    }
-    const fingerprints = fingerprintsOf(kept, locations);
-    return {
-        log: logOf([...rules.values()], context),
-        results: function* () {
-            for (const finding of kept) {
-                yield resultOf(finding, ruleIdFor(finding.category, finding.severity), locations.get(finding.id) ?? {}, {
-                    fingerprint: fingerprints.get(finding.id) ?? '',
-                    baselineState: context.baselineStates?.get(finding.id)
-                });
-            }
-        },
-        resultCount: kept.length,
-        dropped: countDropped(reportable, kept),
-        unlocated,
-        fixed: findings.length - unlocated.length - reportable.length
-    };
-}
-/** The whole log in memory, results included. */
-function buildSarif(findings, locations, context) {
-    const { results, resultCount: _count, ...parts } = sarifParts(findings, locations, context);
-    const [run] = parts.log.runs;
-    if (run)
-        run.results = [...results()];
-    return parts;
-}
-/**
- * The file as compact JSON (no indentation: a tenth of the size is white space otherwise), in
- * pieces: the log's head, then one result at a time, so it streams to disk without ever being
- * one string or holding every result.
- */
-function* sarifChunks(parts) {
-    const { runs, ...envelope } = parts.log;
-    yield `${JSON.stringify(envelope).slice(0, -1)},"runs":[`;
-    for (const [runIndex, run] of runs.entries()) {
-        const { results: _inMemory, ...rest } = run;
-        const head = JSON.stringify(rest).slice(0, -1);
-        yield `${runIndex > 0 ? ',' : ''}${head}${head === '{' ? '' : ','}"results":[`;
-        // The action writes one run; its results are the streamed ones.
-        let index = 0;
-        for (const result of runIndex === 0 ? parts.results() : (run.results ?? []))
-            yield `${index++ > 0 ? ',' : ''}${JSON.stringify(result)}`;
-        yield ']}';
-    }
-    yield ']}';
-}
-function countDropped(all, kept) {
-    const keptIds = new Set(kept.map((finding) => finding.id));
-    const dropped = {};
-    for (const finding of all) {
-        if (!keptIds.has(finding.id))
-            dropped[finding.severity] = (dropped[finding.severity] ?? 0) + 1;
-    }
-    return dropped;
-}
-function logOf(rules, context) {
-    const driver = exportedDriver(context.exported);
-    return sarifLogOfOneRun(
-    // Always this name: code scanning dismissals are taken back only from a tool of exactly it.
-    { name: _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .HACKTRON_TOOL_NAME */ .If, version: driver.version ?? _common_version_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VERSION */ .Y, rules }, {
-        originalUriBaseIds: {
-            [SOURCE_ROOT_ID]: {
-                description: { text: 'The root of the repository checkout that was scanned.' }
-            }
-        },
-        results: [],
-        properties: { 'hacktron/scan-id': context.scanId }
-    });
-}
-/** A SARIF 2.1.0 log of one run of Hacktron's tool. */
-function sarifLogOfOneRun(driver, run) {
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: driver.name,
-                        version: driver.version,
-                        informationUri: 'https://hacktron.ai',
-                        rules: [...driver.rules]
-                    }
-                },
-                ...run
-            }
-        ]
-    };
-}
-function ruleOf(ruleId, finding) {
-    const category = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(finding.category, 200) || 'Finding';
-    const severity = finding.severity;
-    const unknownNote = severity === 'unknown'
-        ? ' Hacktron reported a severity outside its documented ones; it is shown, and gates, as critical.'
-        : '';
-    return {
-        id: ruleId,
-        name: category.replace(/[^A-Za-z0-9]+/g, '').slice(0, 60) || 'Finding',
-        shortDescription: { text: `${category} (${severity})` },
-        fullDescription: {
-            text: `Hacktron Whitebox Scan findings of category "${category}" at ${severity} severity.${unknownNote}`
-        },
-        help: {
-            text: `${category}: each finding's message describes the issue found at its location. The ` +
-                'finding in the Hacktron dashboard has the full description and a proof of concept; fix ' +
-                'it, or triage it in Hacktron as a false positive or an accepted risk.'
-        },
-        defaultConfiguration: { level: LEVEL[severity] },
-        properties: { 'security-severity': SECURITY_SEVERITY[severity], tags: ['security'] }
-    };
-}
-function resultOf(finding, ruleId, location, extra) {
-    const region = location.startLine
-        ? { startLine: location.startLine, ...(location.endLine && { endLine: location.endLine }) }
-        : undefined;
-    return {
-        ruleId,
-        level: LEVEL[finding.severity],
-        // The last line names the finding: a dismissal in code scanning reads it back from the alert.
-        message: {
-            text: `${`${finding.title}\n\n${finding.description}`.trim() || ruleId}\n\n${(0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_2__/* .findingMarkerLine */ .os)(finding.id)}`
-        },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: pathToUri(location.path ?? ''), uriBaseId: SOURCE_ROOT_ID },
-                    ...(region && { region })
-                }
-            }
-        ],
-        partialFingerprints: { [FINGERPRINT_KEY]: extra.fingerprint },
-        ...(SUPPRESSED_STATES.has(finding.state) && { suppressions: [suppressionOf(finding.state)] }),
-        ...(extra.baselineState && { baselineState: extra.baselineState }),
-        properties: {
-            'hacktron/finding-id': finding.id,
-            'hacktron/state': finding.state,
-            severity: finding.severity,
-            ...(finding.reported_severity !== undefined && {
-                'hacktron/reported-severity': finding.reported_severity
-            }),
-            tags: [...finding.tags]
-        }
-    };
-}
-function suppressionOf(state) {
-    return { kind: 'external', status: 'accepted', justification: `Triaged in Hacktron: ${state}` };
-}
-/**
- * Stable across runs for the same finding: the hash of its kind, file and code, whatever its line,
- * then `:n`, its place among the findings sharing that hash ordered by line, so that two at once
- * (the same code twice in a file) are two alerts, not one.
- */
-function fingerprintsOf(findings, locations) {
-    const byHash = new Map();
-    for (const finding of findings) {
-        const location = locations.get(finding.id);
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-            .update(`${finding.category.trim().toLowerCase()}\0${location?.path ?? ''}\0${finding.affected_code.replace(/\s+/g, ' ').trim()}`)
-            .digest('hex');
-        const same = byHash.get(hash) ?? [];
-        same.push({ id: finding.id, line: location?.startLine ?? Number.MAX_SAFE_INTEGER });
-        byHash.set(hash, same);
-    }
-    const fingerprints = new Map();
-    for (const [hash, same] of byHash) {
-        same.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
-        same.forEach((entry, index) => fingerprints.set(entry.id, `${hash}:${index + 1}`));
-    }
-    return fingerprints;
-}
-function shortHash(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 8);
-}
-function exportedDriver(exported) {
-    const driver = exported?.runs?.[0]?.tool?.driver;
-    return {
-        name: typeof driver?.name === 'string' ? driver.name : undefined,
-        version: typeof driver?.version === 'string' && driver.version ? driver.version : undefined
-    };
-}
 
 
 /***/ }),
@@ -33357,10 +33038,10 @@ function exportedDriver(exported) {
 /* harmony import */ var _flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5048);
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5131);
 /* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2450);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4285);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4285);
 /* harmony import */ var _findings_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8198);
-/* harmony import */ var _findings_short_id_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(732);
-/* harmony import */ var _surfaces_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7684);
+/* harmony import */ var _findings_short_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(732);
+/* harmony import */ var _surfaces_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7684);
 // The report for the person reviewing the PR (the job summary, and the body of the PR comment):
 // the verdict first, then only the findings that block the merge, then, collapsed, the findings
 // that do not (already on the base branch, triaged safe, below the gate, outside the diff), and
@@ -33416,21 +33097,21 @@ function renderSummary(outcome, run, context) {
     ];
     const { verdict, findings } = run;
     if (verdict?.scope.fallbackReason) {
-        parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .sentenceMarkdown */ .xG)(verdict.scope.fallbackReason)}`);
+        parts.push(`> ℹ️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .sentenceMarkdown */ .xG)(verdict.scope.fallbackReason)}`);
     }
     // Short ids over all the scan's findings: unique within the scan, the ones triage accepts.
-    const ids = (0,_findings_short_id_js__WEBPACK_IMPORTED_MODULE_5__/* .shortIds */ .R)([...(findings ?? []), ...(verdict?.gating ?? [])].map((each) => each.id));
-    const listing = { limit: context.maxListed ?? _surfaces_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_LISTED_FINDINGS */ .uV, cut: false, ids };
+    const ids = (0,_findings_short_id_js__WEBPACK_IMPORTED_MODULE_4__/* .shortIds */ .R)([...(findings ?? []), ...(verdict?.gating ?? [])].map((each) => each.id));
+    const listing = { limit: context.maxListed ?? _surfaces_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_LISTED_FINDINGS */ .uV, cut: false, ids };
     if (findings && verdict)
         parts.push(...findingSections(findings, verdict, context, listing));
     else if (findings && findings.length > 0)
         parts.push(ungatedSection(findings, context, listing));
     // Tables that list only some of their findings: where the others are.
     if (listing.cut)
-        parts.push(`_${(0,_surfaces_js__WEBPACK_IMPORTED_MODULE_3__/* .whereFindingsAre */ .Qh)(surfacesOf(run, context), _markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)}._`);
+        parts.push(`_${(0,_surfaces_js__WEBPACK_IMPORTED_MODULE_5__/* .whereFindingsAre */ .Qh)(surfacesOf(run, context), _markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)}._`);
     const failures = run.estimation ? (0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .failedRepoResults */ .m1)(run.estimation) : [];
     for (const result of failures)
-        parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .sentenceMarkdown */ .xG)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result))}`);
+        parts.push(`> ⚠️ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .sentenceMarkdown */ .xG)((0,_flow_estimate_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailedRepo */ .XT)(result))}`);
     if (context.notes?.length)
         parts.push(context.notes.join('\n'));
     const facts = factsLine(run, context);
@@ -33456,19 +33137,19 @@ function verdictLine(outcome, run, context) {
             return `**${count}** open or confirmed finding${count === 1 ? '' : 's'}${introduced} at or above **${gate}** block${count === 1 ? 's' : ''} this change. Fix ${count === 1 ? 'it' : 'them'}, or triage ${count === 1 ? 'it' : 'them'} in Hacktron as false positive or accepted risk, then re-run.`;
         }
         case 'skipped':
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Skipped.', 2000);
         case 'triaged':
-            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Triaged.', 2000);
+            return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation?.message ?? 'Triaged.', 2000);
         case 'estimated': {
             const credits = run.estimatedCredits ?? '?';
-            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.estimation?.id ?? '')}). ` +
+            return (`This scan is estimated at **${credits} credits** (cost estimation ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.estimation?.id ?? '')}). ` +
                 'No scan was started and nothing was spent; approving the job that runs with this `cost-estimation-id` spends it.');
         }
         case 'started':
-            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
+            return `Mode \`start\`: scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.scanId ?? '')} is running; gate on it with \`mode: wait\`.`;
         default:
             return outcome.annotation
-                ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
+                ? `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.title)}** (\`${outcome.errorCode ?? 'error'}\`): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(outcome.annotation.message, 2000)}`
                 : 'The run did not finish.';
     }
 }
@@ -33509,7 +33190,7 @@ function blockingTable(gating, scope, context, listing) {
         (finding) => {
             const overruled = scope.overruledMatches?.get(finding.id);
             const label = overruled ? `*${OVERRULED_MATCH_WORDS[overruled]}:* ` : '';
-            return label + (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(firstSentence(finding.description), 200);
+            return label + (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(firstSentence(finding.description), 200);
         }
     ]);
 }
@@ -33517,7 +33198,7 @@ function blockingTable(gating, scope, context, listing) {
 function otherTable(findings, context, listing) {
     return findingsTable(findings, context, listing, [
         'State',
-        (finding) => STATE_WORDS[finding.state] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(String(finding.state), 40)
+        (finding) => STATE_WORDS[finding.state] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(String(finding.state), 40)
     ]);
 }
 function findingsTable(findings, context, listing, [lastHeader, lastCell]) {
@@ -33532,18 +33213,18 @@ function findingsTable(findings, context, listing, [lastHeader, lastCell]) {
     const rest = findings.length - rows.length;
     if (rest > 0)
         listing.cut = true;
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) + moreLine(rest, rows.length);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(['Severity', 'Finding', 'Where', lastHeader], rows) + moreLine(rest, rows.length);
 }
 /**
  * The finding's title and its short id (what a triage command names it by). A withheld finding's
  * title is already `Withheld finding <short id>`: nothing else is added to it.
  */
 function findingCell(finding, context, listing) {
-    const title = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(finding.title, 200);
+    const title = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(finding.title, 200);
     if (context.disclosure?.withheld.has(finding.id))
         return title;
     const shortId = listing.ids.get(finding.id);
-    return shortId === undefined ? title : `${title} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(shortId, 40)}`;
+    return shortId === undefined ? title : `${title} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(shortId, 40)}`;
 }
 /** What a table leaves out: it lists the most severe only. */
 function moreLine(rest, listed) {
@@ -33569,34 +33250,34 @@ function factsLine(run, context) {
         const duration = run.scanStartedAtMs !== undefined && run.scanEndedAtMs !== undefined
             ? ` in ${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a3)(run.scanEndedAtMs - run.scanStartedAtMs)}`
             : '';
-        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(run.scanStatus ?? 'pending', 40)}${duration}`);
+        facts.push(`Scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.scanId)} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(run.scanStatus ?? 'pending', 40)}${duration}`);
     }
     if (run.attachedBecause) {
-        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineText */ .ln)(run.attachedBecause, 300)}): no credits spent by this run`);
+        facts.push(`♻️ attached (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineText */ .ln)(run.attachedBecause, 300)}): no credits spent by this run`);
     }
     if (run.estimation) {
         const credits = run.estimatedCredits === undefined ? '' : `: ${run.estimatedCredits} credits`;
         const triage = run.estimation.triage_required
             ? ` (incl. ${run.estimation.triage_fee_credits} mandatory triage fee)`
             : '';
-        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.estimation.id)}${credits}${triage}`);
+        facts.push(`estimate ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.estimation.id)}${credits}${triage}`);
     }
     if (run.prCredits)
         facts.push(prCreditsText(run.prCredits));
     if (run.verdict && run.judgedSha)
-        facts.push(`judged commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.judgedSha)}`);
+        facts.push(`judged commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.judgedSha)}`);
     if (run.attachedByName && run.commitUnconfirmed === undefined) {
         facts.push('⚠️ the scanned commit could not be confirmed (the scan was found by its name, which says which commit its run was for, not which commit it scanned)');
     }
     if (run.commitUnconfirmed !== undefined) {
-        facts.push(`⚠️ the scanned commit could not be confirmed (the estimate said ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(run.commitUnconfirmed || 'nothing', 60)})`);
+        facts.push(`⚠️ the scanned commit could not be confirmed (the estimate said ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(run.commitUnconfirmed || 'nothing', 60)})`);
     }
     if (run.findings)
         facts.push(countsText(run.findings));
     const { baselineScanId, baselineCommit } = run.verdict?.scope ?? {};
     if (baselineScanId) {
-        const commit = baselineCommit ? ` of commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(baselineCommit)}` : '';
-        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(baselineScanId)}${commit}`);
+        const commit = baselineCommit ? ` of commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baselineCommit)}` : '';
+        facts.push(`compared with baseline scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(baselineScanId)}${commit}`);
     }
     if (context.runUrl)
         facts.push(`[workflow run](${context.runUrl})`);
@@ -33605,7 +33286,7 @@ function factsLine(run, context) {
 /** The PR's credit ledger: the budget, and what each scan cost, on which commit (in full). */
 function prCreditsText({ maxCreditsPerPr, entries }) {
     const spent = entries.reduce((total, entry) => total + entry.credits, 0);
-    const each = entries.map((entry) => `${entry.credits} on commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(entry.headSha, 60)} (scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(entry.scanId, 60)})`);
+    const each = entries.map((entry) => `${entry.credits} on commit ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(entry.headSha, 60)} (scan ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(entry.scanId, 60)})`);
     return `PR credits spent by this job: ${spent} of max-credits-per-pr ${maxCreditsPerPr}${each.length ? ` (${each.join(', ')})` : ''}`;
 }
 function countsText(findings) {
@@ -33622,14 +33303,14 @@ function fileLink(finding, context) {
     // Only a path plainly inside the repository is linked (no `..`, not absolute, no control
     // character): the rest is shown as the API wrote it, inert.
     if (!path || (0,_findings_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .repoRelativePath */ .e)(path) !== path || !context.headSha || !context.repository) {
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(finding.affected_file ?? '', 120);
     }
     const { startLine, endLine } = location ?? {};
     const range = startLine && endLine && endLine > startLine ? `-L${endLine}` : '';
     const anchor = startLine ? `#L${startLine}${range}` : '';
     const shown = startLine ? `${path}:${startLine}` : path;
     const url = `${context.serverUrl}/${context.repository}/blob/${context.headSha}/${urlPath(path)}${anchor}`;
-    return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
+    return `[${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineCode */ .ti)(shown, 120)}](${url})`;
 }
 /**
  * A repository path in a link: each segment percent-encoded (a space, `%`, `#`, `?`, non-ASCII),
@@ -33654,7 +33335,7 @@ function urlPath(path) {
 /* harmony export */   Qh: () => (/* binding */ whereFindingsAre),
 /* harmony export */   uV: () => (/* binding */ MAX_LISTED_FINDINGS)
 /* harmony export */ });
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5881);
+/* harmony import */ var _sarif_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7644);
 // What each surface holds of a scan's findings, said the same way by every report that cannot show
 // them all: the job summary lists the most severe of each table, the SARIF file the most severe
 // results code scanning keeps, and only the Hacktron dashboard has every finding.
@@ -33674,7 +33355,7 @@ function whereFindingsAre(surfaces, code = (text) => text) {
         `The job summary lists at most ${MAX_LISTED_FINDINGS} findings per table, most severe first`
     ];
     if (surfaces.sarifResults !== undefined) {
-        parts.push(`the SARIF file holds ${formatCount(surfaces.sarifResults)}, most severe first (code scanning keeps at most ${formatCount(_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_RESULTS_PER_RUN */ .QW)} per upload)`);
+        parts.push(`the SARIF file holds ${formatCount(surfaces.sarifResults)}, most severe first (code scanning keeps at most ${formatCount(_sarif_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_RESULTS_PER_RUN */ .Q)} per upload)`);
     }
     const scan = surfaces.scanId ? ` (scan ${code(surfaces.scanId)})` : '';
     parts.push(`the Hacktron dashboard has every finding${scan}`);
@@ -34015,129 +33696,6 @@ function missingKeyOutcome(settings, facts) {
 
 /***/ }),
 
-/***/ 4732:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ prLedgerStore),
-/* harmony export */   g: () => (/* binding */ ledgerForComment)
-/* harmony export */ });
-/* harmony import */ var _flow_pr_ledger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(564);
-// The PR's credit ledger (max-credits-per-pr) on the gate core's side: the front end's comment
-// sink stores it (in the marker) and reads it back as stored; the core verifies it, seals what it
-// writes, and decides what the comment may carry. A ledger that does not verify is never
-// rewritten: the comment holding it is then left exactly as it is for the rest of the run.
-
-/**
- * Whether this run keeps a ledger: a budget, on a pull request, with a comment that can hold it;
- * whatever the mode (a run that spends nothing carries the ledger on when it writes the comment).
- */
-function keepsLedger(state) {
-    const { settings, connections } = state;
-    return (settings?.maxCreditsPerPr !== undefined &&
-        settings.event.pullRequestNumber !== undefined &&
-        connections?.comment?.readLedger !== undefined);
-}
-/**
- * The ledger as the flow reaches it, when this run keeps one and the front end's comment can hold
- * it; `writeComment` writes the comment now (with the ledger held) and says whether it could.
- */
-function prLedgerStore(state, writeComment) {
-    if (!keepsLedger(state))
-        return undefined;
-    return {
-        read: () => readLedger(state),
-        write: async (entries) => {
-            // Held at once, before anything is awaited: a run cancelled meanwhile still reports it.
-            const added = entries.filter((entry) => !heldEntries(state).some(same(entry)));
-            if (!hold(state, union(heldEntries(state), entries)))
-                return false;
-            if (added.length > 0 && !(await mergeStored(state)))
-                return false;
-            return writeComment();
-        }
-    };
-}
-/** Adds what another run stored since this one read the ledger; false when it no longer verifies. */
-async function mergeStored(state) {
-    const held = heldEntries(state);
-    let reading;
-    try {
-        reading = await readLedger(state, false);
-    }
-    catch (error) {
-        state.logger.info(`Could not read the PR's credit ledger again (${String(error)}): writing the one this run holds.`);
-        return hold(state, held);
-    }
-    return reading.verified && hold(state, union(reading.ledger.entries, held));
-}
-const same = (entry) => (other) => other.scanId === entry.scanId;
-/** `first`, then each entry of `then` for a scan not in it. */
-function union(first, then) {
-    return [...first, ...then.filter((entry) => !first.some(same(entry)))];
-}
-function heldEntries(state) {
-    return state.ledger?.kind === 'kept' ? state.ledger.ledger.entries : [];
-}
-/**
- * The ledger the comment is to carry: undefined when the run keeps none (or it is empty), `leave`
- * when the comment must not be written. Reads it first if this run has not yet.
- */
-async function ledgerForComment(state) {
-    if (!keepsLedger(state))
-        return undefined;
-    if (state.ledger === undefined || state.ledger.kind === 'unread') {
-        try {
-            await readLedger(state);
-        }
-        catch (error) {
-            state.logger.info(`Could not read the PR's credit ledger (${String(error)}): the PR comment is not updated until it can be.`);
-            state.ledger = { kind: 'unread' };
-        }
-    }
-    return state.ledger?.kind === 'kept' ? state.ledger.ledger : 'leave';
-}
-/**
- * Reads the ledger afresh from the comment; once one was found that does not verify, none is
- * trusted. `keepRead`: hold what is read (false when the caller merges it with what it holds).
- */
-async function readLedger(state, keepRead = true) {
-    const comment = state.connections?.comment;
-    const seal = state.ledgerSeal;
-    if (state.ledger?.kind === 'frozen')
-        return { verified: false };
-    if (!comment?.readLedger || !seal)
-        throw new Error('this run keeps no ledger');
-    const reading = (0,_flow_pr_ledger_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeStoredLedger */ .C$)(await comment.readLedger(), seal);
-    if (reading.verified) {
-        if (keepRead)
-            keep(state, reading.ledger);
-    }
-    else {
-        state.ledger = { kind: 'frozen' };
-        state.logger.warning("Hacktron: the credit ledger in the action's PR comment does not carry a seal that verifies (edited, or written under " +
-            'another API key): it is not trusted, and the comment is left as it is. Delete the comment to begin a new ledger.');
-    }
-    return reading;
-}
-/** Holds `entries`, sealed, for the comment to carry; false when the ledger may not be rewritten. */
-function hold(state, entries) {
-    if (state.ledger?.kind === 'frozen' || !state.ledgerSeal)
-        return false;
-    keep(state, state.ledgerSeal.seal(entries));
-    return true;
-}
-function keep(state, ledger) {
-    state.ledger = { kind: 'kept', ledger };
-    const maxCreditsPerPr = state.settings?.maxCreditsPerPr;
-    if (maxCreditsPerPr !== undefined) {
-        state.facts.prCredits = { maxCreditsPerPr, entries: ledger.entries };
-    }
-}
-
-
-/***/ }),
-
 /***/ 5697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34208,13 +33766,10 @@ var summary = __nccwpck_require__(7994);
 var run_state = __nccwpck_require__(9184);
 // EXTERNAL MODULE: ./src/run/disclosure-level.ts
 var disclosure_level = __nccwpck_require__(3279);
-// EXTERNAL MODULE: ./src/run/pr-ledger-keeper.ts
-var pr_ledger_keeper = __nccwpck_require__(4732);
 ;// CONCATENATED MODULE: ./src/run/report-outcome.ts
 // Reports how the run ended, to every sink of the front end, in one order: the outputs, the
 // findings' files and annotations, the run's one annotation, the summary, the PR comment and the
 // check run; then the front end ends the run.
-
 
 
 
@@ -34231,11 +33786,11 @@ async function reportOutcome(reported, state) {
     // Every public surface is given the findings as it may show them; the SARIF file alone gets all.
     const shown = (0,run_state/* shownFacts */.vZ)(state);
     // SARIF building and the annotations load only for a run that has findings to report.
-    const reporting = settings && facts.findings ? await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.bind(__nccwpck_require__, 1770)) : undefined;
+    const reporting = settings && facts.findings ? await __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 1809)) : undefined;
     const reports = reporting && (await prepareReports(reporting, state));
     // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
     // the comment already has it).
-    await (0,pr_ledger_keeper/* ledgerForComment */.g)(state);
+    await ledgerOf(state);
     const outputs = outputsOf(reported, facts, reports?.sarifFile ?? '', connections?.checkRun?.id);
     frontEnd.setOutputs(outputs);
     const used = { error: 0, warning: 0, notice: logger.notices };
@@ -34273,6 +33828,16 @@ async function prepareReports(reporting, state) {
         logger.warning(`Hacktron: could not write the SARIF file: ${String(error)}`);
         return undefined;
     }
+}
+/**
+ * The PR's credit ledger for the comment (pr-ledger-keeper.ts); its code loads only for a run with
+ * a per-PR budget, so the others (and a run that stops at a bad input) do not pay for it.
+ */
+async function ledgerOf(state) {
+    if (state.settings?.maxCreditsPerPr === undefined)
+        return undefined;
+    const { ledgerForComment } = await __nccwpck_require__.e(/* import() */ 732).then(__nccwpck_require__.bind(__nccwpck_require__, 4732));
+    return ledgerForComment(state);
 }
 /** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
 async function completeCheckRun(outcome, state, context) {
@@ -34313,7 +33878,7 @@ async function updateComment(state, outcome, reports) {
     // requested.
     if (outcome?.skipReason === 'not-requested')
         return false;
-    const ledger = await (0,pr_ledger_keeper/* ledgerForComment */.g)(state);
+    const ledger = await ledgerOf(state);
     if (ledger === 'leave')
         return false;
     // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,

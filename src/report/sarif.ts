@@ -15,8 +15,9 @@ import type { FindingLocation } from './locations.js'
 import { oneLine } from './markdown.js'
 import { findingMarkerLine, HACKTRON_TOOL_NAME } from '../common/finding-marker.js'
 
-/** Code scanning accepts 25,000 results per run but keeps only the 5,000 most severe. */
-export const MAX_RESULTS_PER_RUN = 5_000
+import { MAX_RESULTS_PER_RUN } from './sarif-limits.js'
+
+export { MAX_RESULTS_PER_RUN }
 export const MAX_GZIPPED_BYTES = 10 * 1024 * 1024
 /** Rule ids stay readable and bounded whatever length of category the API sends. */
 export const MAX_RULE_ID_LENGTH = 80

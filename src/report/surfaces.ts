@@ -1,7 +1,7 @@
 // What each surface holds of a scan's findings, said the same way by every report that cannot show
 // them all: the job summary lists the most severe of each table, the SARIF file the most severe
 // results code scanning keeps, and only the Hacktron dashboard has every finding.
-import { MAX_RESULTS_PER_RUN } from './sarif.js'
+import { MAX_RESULTS_PER_RUN } from './sarif-limits.js'
 
 /** The findings listed one by one per table of the job summary; the rest are counted. */
 export const MAX_LISTED_FINDINGS = 50

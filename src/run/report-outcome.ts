@@ -9,7 +9,6 @@ import { renderSummary, type SummaryContext } from '../report/summary.js'
 import type { FindingReports } from './finding-reports.js'
 import { runRecordOf, shownFacts, summaryContext, type RunState } from './run-state.js'
 import { disclosureOfRun } from './disclosure-level.js'
-import { ledgerForComment } from './pr-ledger-keeper.js'
 
 export async function reportOutcome(reported: RunOutcome, state: RunState): Promise<void> {
   const { facts, settings, logger, frontEnd, connections } = state
@@ -24,7 +23,7 @@ export async function reportOutcome(reported: RunOutcome, state: RunState): Prom
   const reports = reporting && (await prepareReports(reporting, state))
   // The ledger read before the outputs, for pr-credits-spent (once per run; a run that wrote
   // the comment already has it).
-  await ledgerForComment(state)
+  await ledgerOf(state)
   const outputs = outputsOf(reported, facts, reports?.sarifFile ?? '', connections?.checkRun?.id)
   frontEnd.setOutputs(outputs)
 
@@ -81,6 +80,18 @@ async function prepareReports(
   }
 }
 
+/**
+ * The PR's credit ledger for the comment (pr-ledger-keeper.ts); its code loads only for a run with
+ * a per-PR budget, so the others (and a run that stops at a bad input) do not pay for it.
+ */
+async function ledgerOf(
+  state: RunState
+): ReturnType<typeof import('./pr-ledger-keeper.js').ledgerForComment> {
+  if (state.settings?.maxCreditsPerPr === undefined) return undefined
+  const { ledgerForComment } = await import('./pr-ledger-keeper.js')
+  return ledgerForComment(state)
+}
+
 /** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
 async function completeCheckRun(
   outcome: RunOutcome,
@@ -134,7 +145,7 @@ export async function updateComment(
   // has nothing to add to and must not rewrite. The check run on this commit says it was not
   // requested.
   if (outcome?.skipReason === 'not-requested') return false
-  const ledger = await ledgerForComment(state)
+  const ledger = await ledgerOf(state)
   if (ledger === 'leave') return false
   // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
   // but keeps one that exists current, so a fixed PR shows that it now passes.

@@ -5,7 +5,6 @@
 // Never throws: every way a run can end becomes an outcome.
 import { newRunFacts, type RunFacts } from '../flow/run-facts.js'
 import { recordSeal } from '../flow/run-record.js'
-import { ledgerSeal } from '../flow/pr-ledger.js'
 import type { FlowResult } from '../flow/run-flow.js'
 import type { RunOutcome } from '../report/outcome.js'
 import { describeSettings } from '../settings/describe.js'
@@ -100,7 +99,11 @@ async function goToHacktron<Report>(
     `Hacktron API ${settings.apiUrl}, key ${settings.apiKey.slice(0, 12)}… (mode: ${settings.mode})`
   )
   state.recordSeal = recordSeal(settings.apiKey, settings.event)
-  state.ledgerSeal = ledgerSeal(settings.apiKey, settings.event)
+  if (settings.maxCreditsPerPr !== undefined) {
+    // Only a run with a per-PR budget keeps a ledger: the rest do not load its code.
+    const { ledgerSeal } = await import('../flow/pr-ledger.js')
+    state.ledgerSeal = ledgerSeal(settings.apiKey, settings.event)
+  }
   // The client and the flow load once the inputs are valid: a run that stops at a bad input
   // (its first decision) does not pay for them.
   const { driveFlow, systemRuntime } = await import('./drive-flow.js')
