@@ -10,7 +10,7 @@ import {
   type LedgerEntry,
   type PrLedger,
   type StoredLedger
-} from '../flow/pr-ledger.js'
+} from '../flow/pr-ledger-entries.js'
 import { renderSummary, type SummaryContext } from './summary.js'
 
 export const MAX_COMMENT_CHARS = 65_536
