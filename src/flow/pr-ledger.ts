@@ -12,13 +12,6 @@ import type { RunFacts } from './run-facts.js'
 
 // The ledger's data (entries, totals) lives in pr-ledger-entries.ts, which the comment marker
 // reads without loading this module.
-export {
-  EMPTY_LEDGER,
-  ledgerTotal,
-  type LedgerEntry,
-  type PrLedger,
-  type StoredLedger
-} from './pr-ledger-entries.js'
 import {
   EMPTY_LEDGER,
   ledgerTotal,
@@ -26,6 +19,8 @@ import {
   type PrLedger,
   type StoredLedger
 } from './pr-ledger-entries.js'
+
+export { EMPTY_LEDGER, ledgerTotal, type LedgerEntry, type PrLedger, type StoredLedger }
 
 /**
  * Seals ledgers with the run records' MAC (keyed by the API key), as a record of kind `ledger`
