@@ -226,9 +226,10 @@ async function verifiedRecord(context) {
     state.recordSeal = seal;
     const found = await triage.recordedReports(pr.headSha);
     const verified = found.filter((report) => report.record.headSha.toLowerCase() === pr.headSha.toLowerCase() &&
-        (0,run_record/* recordedGate */.oG)(report.record, seal) !== undefined);
+        (0,run_record/* recordedGate */.oG)(report.record, seal) !== undefined &&
+        isInItsPlace(report));
     if (verified.length < found.length) {
-        state.logger.info(`Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict or no seal that verifies: ignored.`);
+        state.logger.info(`Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict, no seal that verifies, or a check run not their own: ignored.`);
     }
     const first = verified.find((report) => report.checkRun) ?? verified[0];
     const gate = first && (0,run_record/* recordedGate */.oG)(first.record, seal);
@@ -238,6 +239,13 @@ async function verifiedRecord(context) {
     }
     const reports = verified.filter((report) => report.record.scanId === first.record.scanId);
     return { record: first.record, gate, reports };
+}
+/**
+ * A check run's record names that check run under its seal: a genuine record copied onto a decoy
+ * check run of the same name is not the decoy's, and a triage never updates the decoy.
+ */
+function isInItsPlace(report) {
+    return report.checkRun === undefined || report.record.checkRunId === report.checkRun.id;
 }
 function readerDeps(context, client) {
     const { runtime, state, settings, triage, pr } = context;

@@ -414,8 +414,7 @@ class CheckRunWriter {
     logger;
     checkRunId;
     disabled = false;
-    lastOutput;
-    recorded;
+    lastShown;
     adopted = false;
     /**
      * `headSha`: the commit the check run goes on; undefined for a run that names a branch, whose
@@ -436,23 +435,28 @@ class CheckRunWriter {
     get id() {
         return this.checkRunId;
     }
-    /** Creates the check run, or updates it when the output changed; never throws. */
+    /** Creates the check run, or updates it when the output or the record changed; never throws. */
     async show(output, record, judgedSha) {
-        const externalId = record && (0,check_run/* checkRunExternalId */.cc)(record);
-        const key = JSON.stringify([output, externalId]);
         const headSha = this.commitFor(judgedSha);
-        if (this.disabled || key === this.lastOutput || headSha === undefined)
+        if (this.disabled || headSha === undefined)
+            return;
+        const id = this.checkRunId;
+        if (id !== undefined && this.shown(output, externalIdOf(record, id)) === this.lastShown)
             return;
         await this.guard(async (api) => {
-            if (this.checkRunId === undefined) {
-                this.checkRunId = await api.create({ name: this.name, headSha, output });
-            }
-            if (externalId !== this.recorded || this.lastOutput !== undefined) {
+            const created = this.checkRunId === undefined;
+            this.checkRunId ??= await api.create({ name: this.name, headSha, output });
+            // The record names its check run, so it goes in once the check run exists.
+            const externalId = externalIdOf(record, this.checkRunId);
+            if (!created || externalId !== undefined) {
                 await api.update(this.checkRunId, { externalId, output });
             }
-            this.recorded = externalId;
-            this.lastOutput = key;
+            this.lastShown = this.shown(output, externalId);
         });
+    }
+    /** What a show() sent, to skip sending the same again. */
+    shown(output, externalId) {
+        return JSON.stringify([output, externalId]);
     }
     /** Completes the check run with its conclusion and every annotation; never throws. */
     async complete(completed, record, judgedSha) {
@@ -465,18 +469,18 @@ class CheckRunWriter {
         }
         await this.guard(async (api) => {
             this.checkRunId ??= await api.create({ name: this.name, headSha, output: completed.output });
-            const externalId = record && (0,check_run/* checkRunExternalId */.cc)(record);
             try {
-                await this.send(api, this.checkRunId, completed, externalId);
+                await this.send(api, this.checkRunId, completed, externalIdOf(record, this.checkRunId));
             }
             catch (error) {
                 if (!this.adopted)
                     throw error;
-                // The check run a triage was pointed at is gone or not ours to write: a new one.
+                // The check run a triage was pointed at is gone or not ours to write: a new one, with a
+                // record that names it.
                 this.adopted = false;
                 this.logger.info(`Hacktron: could not update check run ${this.checkRunId} (${error instanceof Error ? error.message : String(error)}); creating a new one.`);
                 this.checkRunId = await api.create({ name: this.name, headSha, output: completed.output });
-                await this.send(api, this.checkRunId, completed, externalId);
+                await this.send(api, this.checkRunId, completed, externalIdOf(record, this.checkRunId));
             }
         });
     }
@@ -530,6 +534,11 @@ class CheckRunWriter {
                 'The scan and the gate are not affected.');
         }
     }
+}
+/** The external_id holding the run's record for check run `id`, when the run has one. */
+function externalIdOf(record, id) {
+    const sealed = record?.(id);
+    return sealed && (0,check_run/* checkRunExternalId */.cc)(sealed);
 }
 
 // EXTERNAL MODULE: ./src/report/comment.ts

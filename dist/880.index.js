@@ -1093,7 +1093,7 @@ function flowDeps(settings, connections, state, runtime) {
         // request is out: creating it first would hold that request up while its client loads.
         onPhaseChange: async () => {
             await (0,report_outcome/* updateComment */.v)(state);
-            await connections.checkRun?.show((0,check_run/* inProgressOutput */.aK)(state.facts), (0,run_state/* runRecordOf */.GH)(state, 'check-run'), state.facts.judgedSha);
+            await connections.checkRun?.show((0,check_run/* inProgressOutput */.aK)(state.facts), (0,run_state/* checkRunRecordOf */.S6)(state), state.facts.judgedSha);
         }
     };
 }

@@ -29311,7 +29311,8 @@ function recordSeal(apiKey, place) {
         // does not verify against the seal made with it.
         'fail-on': record.gate?.failOnSeverity,
         'gate-scope': record.gate?.gateScope,
-        baseline: record.gate?.baselineScanId
+        baseline: record.gate?.baselineScanId,
+        'check-run': record.checkRunId
     });
     return {
         seal: (record) => ({ ...record, tag: (0,_common_mac_js__WEBPACK_IMPORTED_MODULE_1__/* .signRecord */ .lm)(key, fields(record)) }),
@@ -32298,21 +32299,25 @@ function checkRunName(scopeLabel, baseBranch) {
 }
 /** The gate's baseline part when there is none (any scope but `new`). */
 const NO_BASELINE = '-';
-/** Scan, scope, then the gate (the one part with slashes) when recorded, then the seal. */
-const EXTERNAL_ID = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([^ /]+)\/([^ /]+)\/([^ /]+))?(?: ([0-9a-f]{32}))?$/i;
+/**
+ * Scan, scope, then the gate (the one part with slashes) when recorded, the check run's own id
+ * (`#<id>`) when recorded, then the seal.
+ */
+const EXTERNAL_ID = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([^ /]+)\/([^ /]+)\/([^ /]+))?(?: #([1-9][0-9]{0,15}))?(?: ([0-9a-f]{32}))?$/i;
 /**
  * `external_id`: the scan, the scope it was for, the gate settings once there is a verdict
- * (`<fail-on>/<gate-scope>/<baseline scan or ->`, e.g. `high/new/<uuid>` or `high/all/-`) and the
- * record's seal, which a re-run (and a triage) reads back. GitHub's REST reference documents no
- * length limit for it; it is kept short all the same: at most 136 characters (with the gate
- * `critical/new/<uuid>`).
+ * (`<fail-on>/<gate-scope>/<baseline scan or ->`, e.g. `high/new/<uuid>` or `high/all/-`), the
+ * check run's own id (`#<id>`) and the record's seal, which a re-run (and a triage) reads back.
+ * GitHub's REST reference documents no length limit for it; it is kept short all the same: at
+ * most 154 characters (with the gate `critical/new/<uuid>` and a 16-digit id).
  */
 function checkRunExternalId(record) {
-    const { gate } = record;
+    const { gate, checkRunId } = record;
     const gateText = gate
         ? ` ${gate.failOnSeverity}/${gate.gateScope}/${gate.baselineScanId ?? NO_BASELINE}`
         : '';
-    return `${record.scanId} ${record.scope}${gateText} ${record.tag ?? ''}`.trim();
+    const checkRunText = checkRunId === undefined ? '' : ` #${checkRunId}`;
+    return `${record.scanId} ${record.scope}${gateText}${checkRunText} ${record.tag ?? ''}`.trim();
 }
 /**
  * The record in a check run's external_id on `headSha`; its seal is verified by the flow. The
@@ -32323,7 +32328,7 @@ function parseCheckRunExternalId(externalId, headSha) {
     const match = EXTERNAL_ID.exec(externalId ?? '');
     if (!match)
         return undefined;
-    const [, scanId = '', scope = '', failOnSeverity, gateScope, baseline, tag] = match;
+    const [, scanId = '', scope = '', failOnSeverity, gateScope, baseline, checkRunId, tag] = match;
     const gate = (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .readRecordedGate */ .md)({
         failOnSeverity,
         gateScope,
@@ -32331,7 +32336,15 @@ function parseCheckRunExternalId(externalId, headSha) {
     });
     if (!gate)
         return undefined;
-    return { scanId, scope, headSha, kind: 'check-run', ...gate, tag };
+    return {
+        scanId,
+        scope,
+        headSha,
+        kind: 'check-run',
+        ...gate,
+        ...(checkRunId !== undefined && { checkRunId: Number(checkRunId) }),
+        tag
+    };
 }
 /**
  * Fail closed: `success` only for a verdict of passed, `skipped` (or `action_required`) only for a
@@ -33721,7 +33734,7 @@ async function ledgerOf(state) {
 /** The check run's verdict, on the judged commit, with the report as the other surfaces show it. */
 async function completeCheckRun(outcome, state, context) {
     const { facts, frontEnd, connections } = state;
-    const record = (0,run_state/* runRecordOf */.GH)(state, 'check-run');
+    const record = (0,run_state/* checkRunRecordOf */.S6)(state);
     if (outcome.result === 'started') {
         // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
         // until the mode: wait job, which reports on the same commit, completes its own.
@@ -33777,6 +33790,7 @@ async function updateComment(state, outcome, reports) {
 /* harmony export */   Dd: () => (/* binding */ runRecordsOf),
 /* harmony export */   GH: () => (/* binding */ runRecordOf),
 /* harmony export */   PG: () => (/* binding */ newRunState),
+/* harmony export */   S6: () => (/* binding */ checkRunRecordOf),
 /* harmony export */   u$: () => (/* binding */ summaryContext),
 /* harmony export */   vZ: () => (/* binding */ shownFacts)
 /* harmony export */ });
@@ -33797,6 +33811,10 @@ function newRunState(frontEnd, facts) {
         logger: Object.assign(counting, { group: frontEnd.logger.group.bind(frontEnd.logger) })
     };
 }
+/** This run's record for its check run, as the check run sink writes it. */
+function checkRunRecordOf(state) {
+    return (checkRunId) => runRecordOf(state, 'check-run', checkRunId);
+}
 /** Earlier runs' records: in this commit's check runs, then in the PR comment. */
 function runRecordsOf(connections) {
     const sources = [connections.checkRun, connections.comment].filter((source) => source !== undefined);
@@ -33807,9 +33825,9 @@ function runRecordsOf(connections) {
 /**
  * This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. Once the
  * run has a verdict, it also carries the gate settings it was judged with (what a triage re-judges
- * with); until then it has none.
+ * with); until then it has none. One for a check run names that check run (`checkRunId`).
  */
-function runRecordOf(state, kind) {
+function runRecordOf(state, kind, checkRunId) {
     const { settings, facts, recordSeal } = state;
     if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '')
         return undefined;
@@ -33825,7 +33843,8 @@ function runRecordOf(state, kind) {
         headSha: settings.event.headSha,
         scope: state.recordScope ?? (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .UN)(settings.repositories),
         kind,
-        ...(gate && { gate })
+        ...(gate && { gate }),
+        ...(checkRunId !== undefined && { checkRunId })
     });
 }
 /** The facts as the public surfaces may show them (withheld findings stubbed). */

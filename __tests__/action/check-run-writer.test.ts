@@ -23,6 +23,11 @@ const RECORD: RunRecord = {
   tag: 'a'.repeat(32)
 }
 const ESTIMATING: CheckRunOutput = { title: 'Estimating the cost', summary: 'Estimating…' }
+/** RECORD as the run writes it into check run `id`: naming that check run. */
+const inCheckRun =
+  (record: RunRecord) =>
+  (checkRunId: number): RunRecord => ({ ...record, checkRunId })
+const RECORDED = inCheckRun(RECORD)
 const SCANNING: CheckRunOutput = { title: `Scanning: scan ${RECORD.scanId}`, summary: 'Scanning…' }
 
 interface FakeCheckRun {
@@ -160,29 +165,29 @@ describe('check run writer', () => {
   it('writes the run record as external_id once it is known, and again only when it changes', async () => {
     const api = new FakeChecks()
     const writer = writerFor(api)
-    await writer.show(SCANNING, RECORD)
+    await writer.show(SCANNING, RECORDED)
     expect(api.calls).toEqual(['create', 'update 1'])
-    expect(api.runs[0]?.externalId).toBe(`${RECORD.scanId} ${RECORD.scope} ${RECORD.tag}`)
-    await writer.show(SCANNING, RECORD)
+    expect(api.runs[0]?.externalId).toBe(`${RECORD.scanId} ${RECORD.scope} #1 ${RECORD.tag}`)
+    await writer.show(SCANNING, RECORDED)
     expect(api.calls).toHaveLength(2)
 
     // The record is all that changed: it is written again.
-    const other = { ...RECORD, scope: 'fedcba9876543210' }
+    const other = inCheckRun({ ...RECORD, scope: 'fedcba9876543210' })
     await writer.show(SCANNING, other)
     expect(api.calls).toEqual(['create', 'update 1', 'update 1'])
-    expect(api.runs[0]?.externalId).toBe(`${RECORD.scanId} fedcba9876543210 ${RECORD.tag}`)
+    expect(api.runs[0]?.externalId).toBe(`${RECORD.scanId} fedcba9876543210 #1 ${RECORD.tag}`)
   })
 
   it('completes with the conclusion and the first 50 annotations, then further batches of 50', async () => {
     const api = new FakeChecks()
     const writer = writerFor(api)
-    await writer.show(SCANNING, RECORD)
+    await writer.show(SCANNING, RECORDED)
     const done = completed(120)
-    await writer.complete(done, RECORD)
+    await writer.complete(done, RECORDED)
     expect(api.calls).toEqual(['create', 'update 1', 'update 1', 'update 1', 'update 1'])
     const [, first, ...rest] = api.updates
     expect(first).toMatchObject({
-      externalId: `${RECORD.scanId} ${RECORD.scope} ${RECORD.tag}`,
+      externalId: `${RECORD.scanId} ${RECORD.scope} #1 ${RECORD.tag}`,
       conclusion: 'failure',
       output: { ...done.output, annotations: done.annotations.slice(0, 50) }
     })
@@ -208,13 +213,13 @@ describe('check run writer', () => {
 
   it('reads back the run records of check runs of the same name on the commit', async () => {
     const api = new FakeChecks()
-    await writerFor(api).show(SCANNING, RECORD)
+    await writerFor(api).show(SCANNING, RECORDED)
     // Another scope's check run on the same commit, and one whose external_id is not a record.
     const scoped = `${NAME} (acme/api@main)`
-    await writerFor(api, recordingLogger(), scoped).show(SCANNING, {
-      ...RECORD,
-      scanId: '9b2f0f8e-0000-4000-8000-0000000000aa'
-    })
+    await writerFor(api, recordingLogger(), scoped).show(
+      SCANNING,
+      inCheckRun({ ...RECORD, scanId: '9b2f0f8e-0000-4000-8000-0000000000aa' })
+    )
     api.runs.push(
       {
         id: 90,
@@ -234,10 +239,10 @@ describe('check run writer', () => {
       }
     )
     const rerun = writerFor(api)
-    expect(await rerun.read()).toEqual([RECORD])
+    expect(await rerun.read()).toEqual([RECORDED(1)])
     expect(api.calls.at(-1)).toBe(`list ${NAME}`)
     expect(await writerFor(api, recordingLogger(), scoped).read()).toEqual([
-      { ...RECORD, scanId: '9b2f0f8e-0000-4000-8000-0000000000aa' }
+      { ...RECORD, scanId: '9b2f0f8e-0000-4000-8000-0000000000aa', checkRunId: 2 }
     ])
   })
 
@@ -249,8 +254,8 @@ describe('check run writer', () => {
       const logger = recordingLogger()
       const writer = writerFor(api, logger)
       await expect(writer.show(ESTIMATING)).resolves.toBeUndefined()
-      await expect(writer.show(SCANNING, RECORD)).resolves.toBeUndefined()
-      await expect(writer.complete(completed(3), RECORD)).resolves.toBeUndefined()
+      await expect(writer.show(SCANNING, RECORDED)).resolves.toBeUndefined()
+      await expect(writer.complete(completed(3), RECORDED)).resolves.toBeUndefined()
       await expect(writer.read()).resolves.toEqual([])
       expect(api.calls).toEqual(['create'])
       expect(writer.id).toBeUndefined()

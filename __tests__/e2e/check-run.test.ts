@@ -74,7 +74,7 @@ describe('check run', () => {
       const baselineScanId = result.outputs['baseline-scan-id']
       const gate = baselineScanId ? `high/new/${baselineScanId}` : 'high/all/-'
       expect(run.external_id).toMatch(
-        new RegExp(`^${result.outputs['scan-id']} [0-9a-f]{16} ${gate} [0-9a-f]{32}$`)
+        new RegExp(`^${result.outputs['scan-id']} [0-9a-f]{16} ${gate} #${run.id} [0-9a-f]{32}$`)
       )
       expect(result.outputs['check-run-id']).toBe(String(run.id))
       expect(run.output.summary).toContain(result.outputs['scan-id'])

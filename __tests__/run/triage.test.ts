@@ -363,6 +363,34 @@ describe('/hacktron commands', () => {
     expect(moved.reactions).toEqual(['-1'])
   })
 
+  it('a decoy check run carrying a copy of the genuine record is not updated: the record names its own', async () => {
+    const { simulator, checks, comments, shortId } = await blockedPullRequest()
+    const genuine = checks.runs.get(1)!
+    expect(parseCheckRunExternalId(genuine.externalId, DEMO_HEAD_SHA)?.checkRunId).toBe(1)
+    // Someone with checks: write creates a check run of the same name and copies the record in,
+    // listed first.
+    checks.runs.set(7, { externalId: genuine.externalId })
+    const triage = new MemoryTriage(checks, comments)
+    triage.planted = [
+      {
+        record: parseCheckRunExternalId(genuine.externalId, DEMO_HEAD_SHA)!,
+        checkRun: { id: 7, name: NAME }
+      }
+    ]
+    const { run } = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${shortId} fixture`)
+    )
+    expect(run.frontEnd.outputs.result).toBe('triaged')
+    expect(checks.updatedIds).not.toContain(7)
+    expect(checks.runs.get(7)).toEqual({ externalId: genuine.externalId })
+    expect(checks.runs.get(1)?.conclusion).toBe('success')
+    expect(parseCheckRunExternalId(checks.runs.get(1)?.externalId, DEMO_HEAD_SHA)?.checkRunId).toBe(
+      1
+    )
+  })
+
   it.each([
     ['not a command', commentBy('reviewer', 'LGTM'), {}],
     ['edited', commentBy('reviewer', '/hacktron fp 0123456789 x', { action: 'edited' }), {}],

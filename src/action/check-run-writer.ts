@@ -4,7 +4,7 @@
 // `checks: write` (a fork's read-only token, a workflow that did not grant it) is one line in the
 // log, and the step's own annotations go on as before.
 import type { RunRecord } from '../flow/run-record.js'
-import type { CheckRunSink } from '../run/front-end.js'
+import type { CheckRunRecord, CheckRunSink } from '../run/front-end.js'
 import type { Logger } from '../common/logger.js'
 import {
   annotationBatches,
@@ -40,8 +40,7 @@ export interface ChecksApi {
 export class CheckRunWriter implements CheckRunSink {
   private checkRunId?: number
   private disabled = false
-  private lastOutput?: string
-  private recorded?: string
+  private lastShown?: string
   private adopted = false
 
   /**
@@ -66,28 +65,33 @@ export class CheckRunWriter implements CheckRunSink {
     return this.checkRunId
   }
 
-  /** Creates the check run, or updates it when the output changed; never throws. */
-  async show(output: CheckRunOutput, record?: RunRecord, judgedSha?: string): Promise<void> {
-    const externalId = record && checkRunExternalId(record)
-    const key = JSON.stringify([output, externalId])
+  /** Creates the check run, or updates it when the output or the record changed; never throws. */
+  async show(output: CheckRunOutput, record?: CheckRunRecord, judgedSha?: string): Promise<void> {
     const headSha = this.commitFor(judgedSha)
-    if (this.disabled || key === this.lastOutput || headSha === undefined) return
+    if (this.disabled || headSha === undefined) return
+    const id = this.checkRunId
+    if (id !== undefined && this.shown(output, externalIdOf(record, id)) === this.lastShown) return
     await this.guard(async (api) => {
-      if (this.checkRunId === undefined) {
-        this.checkRunId = await api.create({ name: this.name, headSha, output })
-      }
-      if (externalId !== this.recorded || this.lastOutput !== undefined) {
+      const created = this.checkRunId === undefined
+      this.checkRunId ??= await api.create({ name: this.name, headSha, output })
+      // The record names its check run, so it goes in once the check run exists.
+      const externalId = externalIdOf(record, this.checkRunId)
+      if (!created || externalId !== undefined) {
         await api.update(this.checkRunId, { externalId, output })
       }
-      this.recorded = externalId
-      this.lastOutput = key
+      this.lastShown = this.shown(output, externalId)
     })
+  }
+
+  /** What a show() sent, to skip sending the same again. */
+  private shown(output: CheckRunOutput, externalId: string | undefined): string {
+    return JSON.stringify([output, externalId])
   }
 
   /** Completes the check run with its conclusion and every annotation; never throws. */
   async complete(
     completed: CompletedCheckRun,
-    record?: RunRecord,
+    record?: CheckRunRecord,
     judgedSha?: string
   ): Promise<void> {
     const headSha = this.commitFor(judgedSha)
@@ -98,18 +102,18 @@ export class CheckRunWriter implements CheckRunSink {
     }
     await this.guard(async (api) => {
       this.checkRunId ??= await api.create({ name: this.name, headSha, output: completed.output })
-      const externalId = record && checkRunExternalId(record)
       try {
-        await this.send(api, this.checkRunId, completed, externalId)
+        await this.send(api, this.checkRunId, completed, externalIdOf(record, this.checkRunId))
       } catch (error) {
         if (!this.adopted) throw error
-        // The check run a triage was pointed at is gone or not ours to write: a new one.
+        // The check run a triage was pointed at is gone or not ours to write: a new one, with a
+        // record that names it.
         this.adopted = false
         this.logger.info(
           `Hacktron: could not update check run ${this.checkRunId} (${error instanceof Error ? error.message : String(error)}); creating a new one.`
         )
         this.checkRunId = await api.create({ name: this.name, headSha, output: completed.output })
-        await this.send(api, this.checkRunId, completed, externalId)
+        await this.send(api, this.checkRunId, completed, externalIdOf(record, this.checkRunId))
       }
     })
   }
@@ -173,4 +177,10 @@ export class CheckRunWriter implements CheckRunSink {
       )
     }
   }
+}
+
+/** The external_id holding the run's record for check run `id`, when the run has one. */
+function externalIdOf(record: CheckRunRecord | undefined, id: number): string | undefined {
+  const sealed = record?.(id)
+  return sealed && checkRunExternalId(sealed)
 }

@@ -29,6 +29,12 @@ export interface RunRecord {
   readonly kind: RecordKind
   /** The gate settings of the verdict: only on a record written once the run has one. */
   readonly gate?: RecordedGate
+  /**
+   * The check run it is written in (kind `check-run`), under the seal: a genuine record copied
+   * onto another check run does not name that one, so a triage never takes a decoy for the PR
+   * run's check run.
+   */
+  readonly checkRunId?: number
   /** Its seal (RecordSeal), as written; a record without one that verifies is not trusted. */
   readonly tag?: string
 }
@@ -113,8 +119,9 @@ export function recordedGate(
  * sits in can be written by anyone who can run a workflow of the repository (they all write as
  * the same GitHub identity), or by a PR author (a check run's external_id is theirs to set with
  * any token), so only a record whose seal verifies is one this action wrote. The seal covers the
- * repository and the PR too, so a record cannot be replayed from another place, and the gate
- * settings when there are any, so none of them can be loosened or cut off.
+ * repository and the PR too, so a record cannot be replayed from another place, the gate
+ * settings when there are any, so none of them can be loosened or cut off, and the check run
+ * that holds it, so a copy on another check run is not that check run's record.
  */
 export interface RecordSeal {
   /** The record, sealed. */
@@ -138,7 +145,8 @@ export function recordSeal(
     // does not verify against the seal made with it.
     'fail-on': record.gate?.failOnSeverity,
     'gate-scope': record.gate?.gateScope,
-    baseline: record.gate?.baselineScanId
+    baseline: record.gate?.baselineScanId,
+    'check-run': record.checkRunId
   })
   return {
     seal: (record) => ({ ...record, tag: signRecord(key, fields(record)) }),

@@ -17,7 +17,7 @@ import type { Logger } from '../common/logger.js'
 import type { GateSettings } from '../settings/settings.js'
 import type { Connections } from './front-end.js'
 import { updateComment } from './report-outcome.js'
-import { runRecordOf, runRecordsOf, type RunState } from './run-state.js'
+import { checkRunRecordOf, runRecordsOf, type RunState } from './run-state.js'
 import { prLedgerStore } from './pr-ledger-keeper.js'
 
 /** What runGate takes from the world besides the front end; tests pass fakes. */
@@ -103,7 +103,7 @@ function flowDeps(
       await updateComment(state)
       await connections.checkRun?.show(
         inProgressOutput(state.facts),
-        runRecordOf(state, 'check-run'),
+        checkRunRecordOf(state),
         state.facts.judgedSha
       )
     }

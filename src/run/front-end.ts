@@ -55,9 +55,15 @@ export interface CheckRunSink extends RunRecordReader {
    * `judgedSha`: the commit the run judges, once known. A run that names a branch, not a commit
    * (a schedule, a dispatch), learns it from the estimate: its check run waits for it.
    */
-  show(output: CheckRunOutput, record?: RunRecord, judgedSha?: string): Promise<void>
-  complete(completed: CompletedCheckRun, record?: RunRecord, judgedSha?: string): Promise<void>
+  show(output: CheckRunOutput, record?: CheckRunRecord, judgedSha?: string): Promise<void>
+  complete(completed: CompletedCheckRun, record?: CheckRunRecord, judgedSha?: string): Promise<void>
 }
+
+/**
+ * The run's record for the check run with this id, sealed with that id (undefined while the run
+ * has none): the sink creates its check run before it writes a record into it.
+ */
+export type CheckRunRecord = (checkRunId: number) => RunRecord | undefined
 
 /** The platform's readers and writers for one run, built once its settings are known. */
 export interface Connections {

@@ -7,7 +7,13 @@ import { judgedOutcome, stepFails, type RunOutcome } from '../report/outcome.js'
 import { outputsOf } from '../report/outputs.js'
 import { renderSummary, type SummaryContext } from '../report/summary.js'
 import type { FindingReports } from './finding-reports.js'
-import { runRecordOf, shownFacts, summaryContext, type RunState } from './run-state.js'
+import {
+  checkRunRecordOf,
+  runRecordOf,
+  shownFacts,
+  summaryContext,
+  type RunState
+} from './run-state.js'
 import { disclosureOfRun } from './disclosure-level.js'
 
 export async function reportOutcome(reported: RunOutcome, state: RunState): Promise<void> {
@@ -99,7 +105,7 @@ async function completeCheckRun(
   context: SummaryContext
 ): Promise<void> {
   const { facts, frontEnd, connections } = state
-  const record = runRecordOf(state, 'check-run')
+  const record = checkRunRecordOf(state)
   if (outcome.result === 'started') {
     // Mode start judged nothing: the check stays in progress (branch protection keeps waiting)
     // until the mode: wait job, which reports on the same commit, completes its own.

@@ -21,7 +21,7 @@ import {
 } from '../report/disclosure.js'
 import type { Settings } from '../settings/settings.js'
 import type { FindingReports } from './finding-reports.js'
-import type { Connections, FrontEnd, GateLogger, Workspace } from './front-end.js'
+import type { CheckRunRecord, Connections, FrontEnd, GateLogger, Workspace } from './front-end.js'
 import type { LedgerHolding } from './pr-ledger-keeper.js'
 
 export interface RunState<Report = unknown> {
@@ -57,6 +57,11 @@ export function newRunState<Report>(frontEnd: FrontEnd<Report>, facts: RunFacts)
   }
 }
 
+/** This run's record for its check run, as the check run sink writes it. */
+export function checkRunRecordOf(state: RunState): CheckRunRecord {
+  return (checkRunId) => runRecordOf(state, 'check-run', checkRunId)
+}
+
 /** Earlier runs' records: in this commit's check runs, then in the PR comment. */
 export function runRecordsOf(connections: Connections): RunRecordReader | undefined {
   const sources = [connections.checkRun, connections.comment].filter(
@@ -69,9 +74,13 @@ export function runRecordsOf(connections: Connections): RunRecordReader | undefi
 /**
  * This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. Once the
  * run has a verdict, it also carries the gate settings it was judged with (what a triage re-judges
- * with); until then it has none.
+ * with); until then it has none. One for a check run names that check run (`checkRunId`).
  */
-export function runRecordOf(state: RunState, kind: RecordKind): RunRecord | undefined {
+export function runRecordOf(
+  state: RunState,
+  kind: RecordKind,
+  checkRunId?: number
+): RunRecord | undefined {
   const { settings, facts, recordSeal } = state
   if (!settings || !recordSeal || !facts.scanId || settings.event.headSha === '') return undefined
   // A record binds the scan to the event's commit: never for a commit the run did not confirm,
@@ -85,7 +94,8 @@ export function runRecordOf(state: RunState, kind: RecordKind): RunRecord | unde
     headSha: settings.event.headSha,
     scope: state.recordScope ?? recordScope(settings.repositories),
     kind,
-    ...(gate && { gate })
+    ...(gate && { gate }),
+    ...(checkRunId !== undefined && { checkRunId })
   })
 }
 

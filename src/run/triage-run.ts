@@ -175,11 +175,12 @@ async function verifiedRecord(
   const verified = found.filter(
     (report) =>
       report.record.headSha.toLowerCase() === pr.headSha.toLowerCase() &&
-      recordedGate(report.record, seal) !== undefined
+      recordedGate(report.record, seal) !== undefined &&
+      isInItsPlace(report)
   )
   if (verified.length < found.length) {
     state.logger.info(
-      `Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict or no seal that verifies: ignored.`
+      `Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict, no seal that verifies, or a check run not their own: ignored.`
     )
   }
   const first = verified.find((report) => report.checkRun) ?? verified[0]
@@ -192,6 +193,14 @@ async function verifiedRecord(
   }
   const reports = verified.filter((report) => report.record.scanId === first.record.scanId)
   return { record: first.record, gate, reports }
+}
+
+/**
+ * A check run's record names that check run under its seal: a genuine record copied onto a decoy
+ * check run of the same name is not the decoy's, and a triage never updates the decoy.
+ */
+function isInItsPlace(report: RecordedReport): boolean {
+  return report.checkRun === undefined || report.record.checkRunId === report.checkRun.id
 }
 
 function readerDeps(context: TriageContext, client: TriageClient): FlowDeps {
