@@ -61,7 +61,15 @@ async function githubCheckRuns(where) {
     };
 }
 
+// EXTERNAL MODULE: ./src/common/finding-marker.ts
+var finding_marker = __webpack_require__(5583);
 ;// CONCATENATED MODULE: ./src/action/github/code-scanning.ts
+// Code scanning alerts read through GitHub's REST API (`security-events: read`): one alert (GET
+// /repos/{owner}/{repo}/code-scanning/alerts/{number}) for a code_scanning_alert event, or the
+// ones of Hacktron's tool dismissed lately (GET .../code-scanning/alerts) for a sync. The
+// webhook's alert carries no SARIF properties, so the finding id is read from the most recent
+// instance's message, as the API gives it now.
+
 
 function githubCodeScanningAlerts(where) {
     return async (alertNumber) => {
@@ -74,16 +82,55 @@ function githubCodeScanningAlerts(where) {
             repo: where.repo,
             alert_number: alertNumber
         });
-        return {
-            number: data.number,
-            state: String(data.state ?? ''),
-            htmlUrl: data.html_url,
-            toolName: data.tool?.name ?? null,
-            messageText: data.most_recent_instance?.message?.text ?? null,
-            dismissedReason: data.dismissed_reason ?? null,
-            dismissedComment: data.dismissed_comment ?? null,
-            dismissedBy: data.dismissed_by?.login ?? null
-        };
+        return alertOf(data);
+    };
+}
+/** At most this many pages of 100 alerts are read by one sync (newest updated first). */
+const MAX_SYNC_PAGES = 10;
+/**
+ * The alerts of Hacktron's tool that are dismissed and were updated since `since` (a dismissal
+ * updates an alert), newest first: GitHub sorts by update time, so the reading stops at the
+ * first page that reaches past `since`.
+ */
+function githubRecentDismissals(where) {
+    return async (since) => {
+        if (where.token === '' || where.owner === '' || where.repo === '') {
+            throw new Error('no github-token or repository to read them with');
+        }
+        const octokit = await octokitFor(where.token);
+        const alerts = [];
+        let pages = 0;
+        for await (const { data } of octokit.paginate.iterator(octokit.rest.codeScanning.listAlertsForRepo, {
+            owner: where.owner,
+            repo: where.repo,
+            tool_name: finding_marker/* HACKTRON_TOOL_NAME */.If,
+            state: 'dismissed',
+            sort: 'updated',
+            direction: 'desc',
+            per_page: 100
+        })) {
+            const recent = data.filter((alert) => Date.parse(alert.updated_at ?? '') >= since.getTime());
+            alerts.push(...recent.map(alertOf));
+            if (recent.length < data.length)
+                return { alerts, complete: true };
+            if (++pages === MAX_SYNC_PAGES)
+                return { alerts, complete: false };
+        }
+        return { alerts, complete: true };
+    };
+}
+function alertOf(data) {
+    return {
+        number: data.number,
+        state: String(data.state ?? ''),
+        htmlUrl: data.html_url,
+        toolName: data.tool?.name ?? null,
+        messageText: data.most_recent_instance?.message?.text ?? null,
+        dismissedReason: data.dismissed_reason ?? null,
+        dismissedComment: data.dismissed_comment ?? null,
+        dismissedBy: data.dismissed_by?.login ?? null,
+        dismissedAt: data.dismissed_at ?? null,
+        updatedAt: data.updated_at ?? null
     };
 }
 
@@ -798,8 +845,9 @@ var event_facts = __webpack_require__(252);
 /** The pull request reader, the PR comment and the check run this run has, if any. */
 function githubConnections(settings, logger, context = (0,event_facts/* runnerEventContext */.s)()) {
     // A code scanning dismissal reads its alert and writes nothing to GitHub.
-    if (settings.event.codeScanningAlert)
+    if (settings.event.codeScanningAlert || settings.mode === 'sync-dismissals') {
         return codeScanningConnections(settings);
+    }
     const pullRequest = pullRequestReader(settings);
     return {
         pullRequest,
@@ -946,17 +994,62 @@ function pullRequestReader(settings) {
         changedBetween: noToken
     };
 }
-/** A code_scanning_alert run's only connection: the alert's reader. */
+/** A dismissal's (or a sync's) only connections: the readers of code scanning alerts. */
 function codeScanningConnections(settings) {
     const [owner = '', repo = ''] = settings.event.repository.split('/');
+    const where = { token: settings.report.githubToken, owner, repo };
     return {
-        codeScanningAlert: githubCodeScanningAlerts({
-            token: settings.report.githubToken,
-            owner,
-            repo
-        }),
+        codeScanningAlert: githubCodeScanningAlerts(where),
+        recentDismissals: githubRecentDismissals(where),
         maxFindingAnnotations: 0
     };
+}
+
+
+/***/ }),
+
+/***/ 5583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   If: () => (/* binding */ HACKTRON_TOOL_NAME),
+/* harmony export */   hW: () => (/* binding */ findingIdOfMessage),
+/* harmony export */   os: () => (/* binding */ findingMarkerLine),
+/* harmony export */   tc: () => (/* binding */ isHacktronTool)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2450);
+// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
+// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
+// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
+
+/** The SARIF tool driver name the action writes when Hacktron's export names none. */
+const HACKTRON_TOOL_NAME = 'Hacktron';
+const MARKER_PREFIX = 'Hacktron finding ';
+/** The message's last line, naming the finding. */
+function findingMarkerLine(findingId) {
+    return `${MARKER_PREFIX}${findingId}`;
+}
+/**
+ * The finding id of an alert's message: its last line only (the action writes it there, after
+ * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
+ * lower-cased. Undefined when the last line is anything else.
+ */
+function findingIdOfMessage(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+    const last = lines[lines.length - 1]?.trim() ?? '';
+    if (!last.startsWith(MARKER_PREFIX))
+        return undefined;
+    const id = last.slice(MARKER_PREFIX.length);
+    return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
+}
+/**
+ * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file
+ * always names its driver so). A name that merely starts alike is another tool's.
+ */
+function isHacktronTool(name) {
+    return name === HACKTRON_TOOL_NAME;
 }
 
 

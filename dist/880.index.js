@@ -832,6 +832,9 @@ async function confirmWaitedScan(scanId, settings, deps, facts) {
 
 
 async function runFlow(settings, deps, facts, phase) {
+    // The gate core sends this mode elsewhere; should it ever get here, it must not spend credits.
+    if (settings.mode === 'sync-dismissals')
+        throw new Error('mode sync-dismissals never scans');
     let scanId = settings.scanId;
     if (settings.mode !== 'wait') {
         const started = await estimateAndStart(settings, deps, facts, phase);

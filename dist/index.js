@@ -29477,7 +29477,11 @@ function isReusable(scan) {
 /* harmony export */ });
 /* harmony import */ var _findings_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5131);
 
-const MODES = ['full', 'estimate', 'start', 'wait'];
+/**
+ * What a run does. `sync-dismissals` never reaches the flow: it sends code scanning dismissals
+ * back to Hacktron and neither estimates nor scans (run/dismissal-sync-run.ts).
+ */
+const MODES = ['full', 'estimate', 'start', 'wait', 'sync-dismissals'];
 const GATE_SCOPES = ['new', 'changed-files', 'all'];
 /** `report-detail`: `auto` is decided per run (redacted on a public repository). */
 const REPORT_DETAILS = ['auto', 'full', 'redacted'];
@@ -32202,8 +32206,12 @@ async function goToHacktron(settings, state, runtime = {}) {
     // A code scanning dismissal sets its finding's state: no scan, no check run, no comment.
     const alert = settings.event.codeScanningAlert;
     if (alert) {
-        const { dismissalOutcome } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(132)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8132));
+        const { dismissalOutcome } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(484)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3484));
         return { outcome: await dismissalOutcome(settings, alert, state, runtime) };
+    }
+    if (settings.mode === 'sync-dismissals') {
+        const { dismissalSyncOutcome } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3511));
+        return { outcome: await dismissalSyncOutcome(settings, state, runtime) };
     }
     state.connections = await state.frontEnd.connect(settings, state.logger);
     // scan-label and scan-paths: a run the workflow did not ask for sends nothing at all.
@@ -34148,7 +34156,9 @@ function readSettings(sources, readReport) {
     const api = readApiInputs(input, sources.env);
     const mode = (0,input_parsing/* parseChoice */.HU)('mode', input('mode'), types/* MODES */.FN);
     const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim();
-    const scope = readScope(input, event, mode !== 'wait' && !skipsForWantOfKey(apiKey, event));
+    checkModeFitsEvent(mode, event);
+    const scans = mode !== 'wait' && mode !== 'sync-dismissals';
+    const scope = readScope(input, event, scans && !skipsForWantOfKey(apiKey, event));
     const estimationName = input('estimation-name').trim() || defaultEstimationName(event, scope.repositories);
     if (estimationName.length > 200) {
         throw new config_error/* ConfigError */.x('estimation-name', `Input estimation-name must be at most 200 characters; got ${(0,config_error/* quote */.h)(estimationName)}.`);
@@ -34203,6 +34213,13 @@ function readApiInputs(input, env) {
         throw new config_error/* ConfigError */.x('api-url', `${TEST_MODE_VARIABLE}=true is only for the local simulator, but api-url is ${new URL(apiUrl).host}; unset ${TEST_MODE_VARIABLE}.`);
     }
     return { apiUrl, testMode };
+}
+/** Events a sync of code scanning dismissals runs on: never one a PR author can start. */
+const SYNC_EVENTS = new Set(['schedule', 'workflow_dispatch']);
+function checkModeFitsEvent(mode, event) {
+    if (mode === 'sync-dismissals' && !SYNC_EVENTS.has(event.name)) {
+        throw new config_error/* ConfigError */.x('mode', `Input mode: sync-dismissals runs on schedule or workflow_dispatch (it reads the repository's code scanning alerts); this run's event is ${(0,config_error/* quote */.h)(event.name)}.`);
+    }
 }
 /** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */
 function readStartingPoint(input, mode) {

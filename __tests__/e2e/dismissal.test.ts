@@ -95,3 +95,62 @@ describe('a code scanning dismissal', () => {
     )
   })
 })
+
+describe('mode: sync-dismissals (on a schedule)', () => {
+  it("reads the Hacktron alerts dismissed lately and sets their findings; another tool's stays unread", async () => {
+    await withGitHub(async (github) => {
+      await withSimulator('happy-path', baseline([SQL_INJECTION]), async (simulator, run) => {
+        const scanId = simulator.store.allScans()[0]!.id
+        const findingId = (simulator.store.scanFindings(scanId) as { id: string }[])[0]!.id
+        // Dismissed just now, by the clock of this run.
+        addAlert(github, findingId)
+        github.codeScanningAlerts.get(10)!.dismissedAt = new Date().toISOString()
+        github.codeScanningAlerts.set(11, {
+          ...github.codeScanningAlerts.get(10)!,
+          number: 11,
+          toolName: 'CodeQL'
+        })
+        const payload = examplePayload('push')
+        const result = await run({
+          github,
+          eventName: 'schedule',
+          payload,
+          inputs: { mode: 'sync-dismissals' }
+        })
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs).toMatchObject({ result: 'triaged', 'error-code': '' })
+        expect(simulator.store.findingById(findingId)!.state).toBe('accepted_risk')
+        expect(simulator.requests.map((request) => request.method)).toEqual(['GET', 'PATCH'])
+        // One listing of Hacktron's dismissed alerts, newest update first; nothing written to GitHub.
+        expect(github.requests).toEqual([
+          expect.stringMatching(
+            /^GET \/repos\/Codertocat\/Hello-World\/code-scanning\/alerts\?(?=.*tool_name=Hacktron)(?=.*state=dismissed)(?=.*sort=updated)(?=.*direction=desc)/
+          )
+        ])
+        expect(commandsOf(result, 'notice')).toEqual([
+          expect.objectContaining({ message: expect.stringContaining('1 finding set in Hacktron') })
+        ])
+      })
+    })
+  })
+
+  it('on a pull request is a bad input naming mode, before anything is sent', async () => {
+    await withGitHub(async (github) => {
+      await withSimulator('happy-path', undefined, async (simulator, run) => {
+        const result = await run({
+          github,
+          eventName: 'pull_request',
+          payload: examplePayload('pull_request', 'opened'),
+          inputs: { mode: 'sync-dismissals' }
+        })
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs).toMatchObject({ result: 'error', 'error-code': 'invalid-input' })
+        expect(commandsOf(result, 'error')[0]?.message).toMatch(
+          /mode: sync-dismissals.*pull_request/
+        )
+        expect(simulator.requests).toEqual([])
+        expect(github.requests).toEqual([])
+      })
+    })
+  })
+})

@@ -25,6 +25,8 @@ function alert(overrides: Partial<CodeScanningAlert> = {}): CodeScanningAlert {
     dismissedReason: 'false positive',
     dismissedComment: 'sanitised upstream',
     dismissedBy: 'octocat',
+    dismissedAt: '2026-12-01T10:00:00Z',
+    updatedAt: '2026-12-01T10:00:00Z',
     ...overrides
   }
 }

@@ -66,6 +66,8 @@ async function dismiss(options: Dismissal = {}): Promise<Dismissed> {
           dismissedReason: 'false positive',
           dismissedComment: 'checked by hand',
           dismissedBy: 'octocat',
+          dismissedAt: '2026-12-01T10:00:00Z',
+          updatedAt: '2026-12-01T10:00:00Z',
           ...(options.alert as Partial<CodeScanningAlert> | undefined)
         })
   const frontEnd = {

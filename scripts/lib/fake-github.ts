@@ -70,6 +70,8 @@ export interface FakeCodeScanningAlert {
   dismissedReason: 'false positive' | "won't fix" | 'used in tests' | null
   dismissedComment: string | null
   dismissedBy: string | null
+  /** When it was dismissed (and last updated); 2026-12-02T09:00:00Z unless a test says. */
+  dismissedAt?: string
 }
 
 export interface FakeGitHubOptions {
@@ -141,6 +143,8 @@ export class FakeGitHub {
         const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)
         const alert = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/alerts\/(\d+)$/.exec(url.pathname)
         if (alert && req.method === 'GET') return this.answerCodeScanningAlert(alert, send)
+        const alerts = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/alerts$/.exec(url.pathname)
+        if (alerts && req.method === 'GET') return this.answerCodeScanningAlerts(alerts, url, send)
         // Like GITHUB_TOKEN (an installation token), the token may not read its own user.
         if (url.pathname === '/user' && req.method === 'GET') {
           return send(403, { message: 'Resource not accessible by integration' })
@@ -224,6 +228,56 @@ export class FakeGitHub {
     const alert = this.codeScanningAlerts.get(Number(number))
     if (!alert) return send(404, { message: 'No alert found for alert number ' + number })
     send(200, codeScanningAlertToApi(alert, `${owner}/${repo}`, this.url))
+  }
+
+  /**
+   * The alert list (GET /repos/{o}/{r}/code-scanning/alerts): filtered by `tool_name` and `state`,
+   * sorted by `sort` (`created`, or `updated`) in `direction`, paginated with a Link header.
+   */
+  private answerCodeScanningAlerts(
+    [, owner = '', repo = '']: RegExpExecArray,
+    url: URL,
+    send: (status: number, body?: unknown, headers?: Record<string, string>) => void
+  ): void {
+    if (this.options.refuseCodeScanningWith) {
+      return send(this.options.refuseCodeScanningWith, {
+        message: 'Resource not accessible by integration'
+      })
+    }
+    const query = url.searchParams
+    const tool = query.get('tool_name')
+    const state = query.get('state')
+    const byUpdate = query.get('sort') === 'updated'
+    const ascending = query.get('direction') === 'asc'
+    const repository = `${owner}/${repo}`
+    const answered = [...this.codeScanningAlerts.values()]
+      .filter(
+        (alert) =>
+          (tool === null || alert.toolName === tool) && (state === null || alert.state === state)
+      )
+      .map(
+        (alert) =>
+          codeScanningAlertToApi(alert, repository, this.url) as {
+            number: number
+            updated_at: string
+          }
+      )
+      .sort((a, b) => {
+        const order = byUpdate
+          ? a.updated_at.localeCompare(b.updated_at) || a.number - b.number
+          : a.number - b.number
+        return ascending ? order : -order
+      })
+    const perPage = Math.min(Number(query.get('per_page') ?? 30), this.options.perPageCap ?? 100)
+    const page = Number(query.get('page') ?? 1)
+    const last = Math.max(1, Math.ceil(answered.length / perPage))
+    const next = new URL(`${url.pathname}${url.search}`, this.url)
+    next.searchParams.set('page', String(page + 1))
+    send(
+      200,
+      answered.slice((page - 1) * perPage, page * perPage),
+      page < last ? { Link: `<${next.href}>; rel="next"` } : {}
+    )
   }
 
   private answerCompare(
@@ -409,10 +463,11 @@ function codeScanningAlertToApi(
 ): object {
   const htmlUrl = `https://github.com/${repository}/security/code-scanning/${alert.number}`
   const dismissed = alert.state === 'dismissed'
+  const dismissedAt = alert.dismissedAt ?? '2026-12-02T09:00:00Z'
   return {
     number: alert.number,
     created_at: '2026-12-01T09:00:00Z',
-    updated_at: '2026-12-02T09:00:00Z',
+    updated_at: dismissed ? dismissedAt : '2026-12-01T09:00:00Z',
     url: `${apiUrl}/repos/${repository}/code-scanning/alerts/${alert.number}`,
     html_url: htmlUrl,
     instances_url: `${apiUrl}/repos/${repository}/code-scanning/alerts/${alert.number}/instances`,
@@ -422,7 +477,7 @@ function codeScanningAlertToApi(
       dismissed && alert.dismissedBy
         ? { login: alert.dismissedBy, id: 1, type: 'User', site_admin: false }
         : null,
-    dismissed_at: dismissed ? '2026-12-02T09:00:00Z' : null,
+    dismissed_at: dismissed ? dismissedAt : null,
     dismissed_reason: dismissed ? alert.dismissedReason : null,
     dismissed_comment: dismissed ? alert.dismissedComment : null,
     rule: {

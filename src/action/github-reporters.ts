@@ -2,7 +2,7 @@
 // on the head commit, the reader of the pull request, and of what the event changes (scan-paths).
 // Each loads its REST client on first use.
 import { githubCheckRuns } from './github/check-runs.js'
-import { githubCodeScanningAlerts } from './github/code-scanning.js'
+import { githubCodeScanningAlerts, githubRecentDismissals } from './github/code-scanning.js'
 import {
   githubMergeGroupChanges,
   githubPushChanges,
@@ -29,7 +29,9 @@ export function githubConnections(
   context: EventContext = runnerEventContext()
 ): Connections {
   // A code scanning dismissal reads its alert and writes nothing to GitHub.
-  if (settings.event.codeScanningAlert) return codeScanningConnections(settings)
+  if (settings.event.codeScanningAlert || settings.mode === 'sync-dismissals') {
+    return codeScanningConnections(settings)
+  }
   const pullRequest = pullRequestReader(settings)
   return {
     pullRequest,
@@ -211,15 +213,13 @@ function pullRequestReader(settings: ActionSettings): PullRequestReader | undefi
   }
 }
 
-/** A code_scanning_alert run's only connection: the alert's reader. */
+/** A dismissal's (or a sync's) only connections: the readers of code scanning alerts. */
 function codeScanningConnections(settings: ActionSettings): Connections {
   const [owner = '', repo = ''] = settings.event.repository.split('/')
+  const where = { token: settings.report.githubToken, owner, repo }
   return {
-    codeScanningAlert: githubCodeScanningAlerts({
-      token: settings.report.githubToken,
-      owner,
-      repo
-    }),
+    codeScanningAlert: githubCodeScanningAlerts(where),
+    recentDismissals: githubRecentDismissals(where),
     maxFindingAnnotations: 0
   }
 }

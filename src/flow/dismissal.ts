@@ -24,6 +24,10 @@ export interface CodeScanningAlert {
   readonly dismissedReason: string | null
   readonly dismissedComment: string | null
   readonly dismissedBy: string | null
+  /** When it was dismissed (ISO 8601); null for an open alert. */
+  readonly dismissedAt: string | null
+  /** When anything about it last changed (ISO 8601): a dismissal changes it. */
+  readonly updatedAt: string | null
 }
 
 export type DismissalState = Extract<FindingState, 'false_positive' | 'accepted_risk' | 'open'>
@@ -112,15 +116,18 @@ export type DismissalClient = Pick<HacktronClient, 'getFinding' | 'updateFinding
 
 /**
  * Sets the finding's state: read first, so a finding already in that state is left as it is (no
- * second entry in its audit trail). Returns whether it changed. Throws the client's errors.
+ * second entry in its audit trail). With `decidedAt` (when the dismissal was made, for one found
+ * after the fact by a sync), a finding whose state was changed in Hacktron later than that keeps
+ * it: the later decision stands, and a sync run again changes nothing. Throws the client's errors.
  */
 export async function applyDismissal(
   client: DismissalClient,
   findingId: string,
   change: FindingChange,
   logger: Logger,
-  repositoryUrl: string
-): Promise<'changed' | 'unchanged' | 'other-repository'> {
+  repositoryUrl: string,
+  decidedAt?: string
+): Promise<'changed' | 'unchanged' | 'superseded' | 'other-repository'> {
   const finding = await client.getFinding(findingId)
   // An alert's message is whatever a SARIF upload said: a finding of another repository (an
   // organisation's key reaches them all) is not this repository's to triage.
@@ -134,7 +141,31 @@ export async function applyDismissal(
     logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`)
     return 'unchanged'
   }
+  if (decidedAt !== undefined && changedSince(finding, decidedAt)) {
+    logger.info(
+      `Hacktron finding ${findingId} was changed in Hacktron after the alert's dismissal (${decidedAt}): its state ${finding.state} stands.`
+    )
+    return 'superseded'
+  }
   await client.updateFinding(findingId, { state: change.state, state_reason: change.reason })
   logger.info(`Hacktron finding ${findingId}: ${finding.state} -> ${change.state}.`)
   return 'changed'
+}
+
+/**
+ * Whether the finding was changed after `moment`: updated later than it was found (a finding
+ * found after a dismissal, by a later scan, and never touched since, was not decided on) and
+ * later than `moment`. A time that cannot be read counts as changed: nothing is overwritten on a
+ * guess.
+ */
+function changedSince(
+  finding: { readonly found_at?: string | null; readonly updated_at?: string | null },
+  moment: string
+): boolean {
+  const updated = Date.parse(finding.updated_at ?? '')
+  const found = Date.parse(finding.found_at ?? '')
+  const decided = Date.parse(moment)
+  if (Number.isNaN(decided) || Number.isNaN(updated)) return true
+  if (!Number.isNaN(found) && updated <= found) return false
+  return updated > decided
 }

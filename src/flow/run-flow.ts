@@ -30,6 +30,8 @@ export async function runFlow(
   facts: RunFacts,
   phase: PhaseRunner
 ): Promise<FlowResult> {
+  // The gate core sends this mode elsewhere; should it ever get here, it must not spend credits.
+  if (settings.mode === 'sync-dismissals') throw new Error('mode sync-dismissals never scans')
   let scanId = settings.scanId
   if (settings.mode !== 'wait') {
     const started = await estimateAndStart(settings, deps, facts, phase)

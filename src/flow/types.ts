@@ -5,7 +5,11 @@ import type { GateLevel } from '../findings/severity.js'
 
 export { GATE_LEVELS, type GateLevel } from '../findings/severity.js'
 
-export const MODES = ['full', 'estimate', 'start', 'wait'] as const
+/**
+ * What a run does. `sync-dismissals` never reaches the flow: it sends code scanning dismissals
+ * back to Hacktron and neither estimates nor scans (run/dismissal-sync-run.ts).
+ */
+export const MODES = ['full', 'estimate', 'start', 'wait', 'sync-dismissals'] as const
 export type Mode = (typeof MODES)[number]
 export const GATE_SCOPES = ['new', 'changed-files', 'all'] as const
 export type GateScope = (typeof GATE_SCOPES)[number]

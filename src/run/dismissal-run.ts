@@ -46,7 +46,7 @@ export async function dismissalOutcome<Report>(
     if (!read) throw new Error('this platform cannot read code scanning alerts')
     alert = await read(alertEvent.number)
   } catch (error) {
-    return unreadableAlert(alertEvent.number, error)
+    return unreadableAlerts(`code scanning alert #${alertEvent.number}`, error)
   }
   const plan = dismissalPlan(alertEvent.action, alert, alertEvent.actor)
   if ('kind' in plan) return skippedDismissal(plan, alert)
@@ -120,7 +120,8 @@ function skippedDismissal(skip: DismissalSkip, alert: CodeScanningAlert): RunOut
   }
 }
 
-function unreadableAlert(alertNumber: number, error: unknown): RunOutcome {
+/** `what` (an alert, the alert list) could not be read from the platform: why, and what to give. */
+export function unreadableAlerts(what: string, error: unknown): RunOutcome {
   const status = (error as { status?: unknown } | null)?.status
   const detail = error instanceof Error ? error.message : String(error)
   return {
@@ -132,15 +133,15 @@ function unreadableAlert(alertNumber: number, error: unknown): RunOutcome {
           ? 'forbidden'
           : 'network-error',
     annotation: {
-      title: 'Hacktron: could not read the code scanning alert',
+      title: 'Hacktron: could not read code scanning',
       message:
-        `Could not read code scanning alert #${alertNumber} (${detail}). The finding id is read from the alert ` +
+        `Could not read ${what} (${detail}). The finding id is read from the alert ` +
         'through the API: give the workflow `permissions: security-events: read` and pass github-token.'
     }
   }
 }
 
-function dismissalClient<Report>(
+export function dismissalClient<Report>(
   settings: Settings<Report>,
   state: RunState<Report>,
   runtime: Partial<GateRuntime>

@@ -89,6 +89,16 @@ export interface Connections {
    * throws when it cannot (no token, no `security-events: read`, no such alert).
    */
   readonly codeScanningAlert?: (alertNumber: number) => Promise<CodeScanningAlert>
+  /**
+   * The Hacktron alerts dismissed since `since`, for a `mode: sync-dismissals` run; throws when it
+   * cannot read them. `complete` is false when more were dismissed than one run reads.
+   */
+  readonly recentDismissals?: (since: Date) => Promise<RecentDismissals>
+}
+
+export interface RecentDismissals {
+  readonly alerts: readonly CodeScanningAlert[]
+  readonly complete: boolean
 }
 
 /** The pull request a triage command is on, as the platform says now (never the payload). */

@@ -84,6 +84,10 @@ async function goToHacktron<Report>(
     const { dismissalOutcome } = await import('./dismissal-run.js')
     return { outcome: await dismissalOutcome(settings, alert, state, runtime) }
   }
+  if (settings.mode === 'sync-dismissals') {
+    const { dismissalSyncOutcome } = await import('./dismissal-sync-run.js')
+    return { outcome: await dismissalSyncOutcome(settings, state, runtime) }
+  }
   state.connections = await state.frontEnd.connect(settings, state.logger)
   // scan-label and scan-paths: a run the workflow did not ask for sends nothing at all.
   if (settings.scanLabel !== undefined || settings.scanPaths.length > 0) {

@@ -111,7 +111,9 @@ export function readSettings<Report>(
   const api = readApiInputs(input, sources.env)
   const mode = parseChoice('mode', input('mode'), MODES)
   const apiKey = (sources.getInput('api-key') || sources.env.HACKTRON_API_KEY || '').trim()
-  const scope = readScope(input, event, mode !== 'wait' && !skipsForWantOfKey(apiKey, event))
+  checkModeFitsEvent(mode, event)
+  const scans = mode !== 'wait' && mode !== 'sync-dismissals'
+  const scope = readScope(input, event, scans && !skipsForWantOfKey(apiKey, event))
   const estimationName =
     input('estimation-name').trim() || defaultEstimationName(event, scope.repositories)
   if (estimationName.length > 200) {
@@ -190,6 +192,18 @@ function readApiInputs(
     )
   }
   return { apiUrl, testMode }
+}
+
+/** Events a sync of code scanning dismissals runs on: never one a PR author can start. */
+const SYNC_EVENTS: ReadonlySet<string> = new Set(['schedule', 'workflow_dispatch'])
+
+function checkModeFitsEvent(mode: Mode, event: EventFacts): void {
+  if (mode === 'sync-dismissals' && !SYNC_EVENTS.has(event.name)) {
+    throw new ConfigError(
+      'mode',
+      `Input mode: sync-dismissals runs on schedule or workflow_dispatch (it reads the repository's code scanning alerts); this run's event is ${quote(event.name)}.`
+    )
+  }
 }
 
 /** Where the run starts: a scan to wait for (`wait`), or an approved estimation (`full`/`start`). */

@@ -1,0 +1,439 @@
+export const id = 511;
+export const ids = [511,484];
+export const modules = {
+
+/***/ 5583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   If: () => (/* binding */ HACKTRON_TOOL_NAME),
+/* harmony export */   hW: () => (/* binding */ findingIdOfMessage),
+/* harmony export */   os: () => (/* binding */ findingMarkerLine),
+/* harmony export */   tc: () => (/* binding */ isHacktronTool)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2450);
+// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
+// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
+// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
+
+/** The SARIF tool driver name the action writes when Hacktron's export names none. */
+const HACKTRON_TOOL_NAME = 'Hacktron';
+const MARKER_PREFIX = 'Hacktron finding ';
+/** The message's last line, naming the finding. */
+function findingMarkerLine(findingId) {
+    return `${MARKER_PREFIX}${findingId}`;
+}
+/**
+ * The finding id of an alert's message: its last line only (the action writes it there, after
+ * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
+ * lower-cased. Undefined when the last line is anything else.
+ */
+function findingIdOfMessage(text) {
+    if (typeof text !== 'string')
+        return undefined;
+    const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+    const last = lines[lines.length - 1]?.trim() ?? '';
+    if (!last.startsWith(MARKER_PREFIX))
+        return undefined;
+    const id = last.slice(MARKER_PREFIX.length);
+    return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
+}
+/**
+ * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file
+ * always names its driver so). A name that merely starts alike is another tool's.
+ */
+function isHacktronTool(name) {
+    return name === HACKTRON_TOOL_NAME;
+}
+
+
+/***/ }),
+
+/***/ 9521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+// Sent in the User-Agent; a test keeps it equal to package.json's version.
+const ACTION_NAME = 'hacktron-whitebox-scan-action';
+const ACTION_VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 6989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ix: () => (/* binding */ applyDismissal),
+/* harmony export */   Ox: () => (/* binding */ DISMISSAL_ACTIONS),
+/* harmony export */   Vy: () => (/* binding */ dismissalPlan)
+/* harmony export */ });
+/* unused harmony exports findingChangeOf, inert */
+/* harmony import */ var _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5583);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7375);
+// A code scanning alert closed or reopened by a user, sent back to Hacktron: the alert's finding
+// (named by its message's last line), the state its dismissal reason maps to, and the reason
+// Hacktron records, which names who did it and quotes their comment, made inert. Pure but for
+// the one read and the one PATCH of `applyDismissal`.
+
+
+/** The code_scanning_alert actions that are a user's decision. */
+const DISMISSAL_ACTIONS = new Set([
+    'closed_by_user',
+    'reopened_by_user'
+]);
+const REASON_STATES = {
+    'false positive': 'false_positive',
+    "won't fix": 'accepted_risk',
+    'used in tests': 'false_positive'
+};
+/** The longest comment quoted in the reason; code scanning allows 280 characters. */
+const MAX_QUOTED_COMMENT = 500;
+/**
+ * The change in Hacktron for the alert's closing (`closed_by_user`, by its dismissal reason) or
+ * reopening (`reopened_by_user`, by `actor`, the event's sender); undefined for a reason it
+ * does not know.
+ */
+function findingChangeOf(action, alert, actor) {
+    const where = alert.htmlUrl ? ` (${inert(alert.htmlUrl, 300)})` : '';
+    if (action === 'reopened_by_user') {
+        return { state: 'open', reason: `Reopened in GitHub code scanning by ${who(actor)}${where}` };
+    }
+    const reasonWord = (alert.dismissedReason ?? '').toLowerCase();
+    const state = REASON_STATES[reasonWord];
+    if (action !== 'closed_by_user' || !state)
+        return undefined;
+    const comment = inert(alert.dismissedComment ?? '', MAX_QUOTED_COMMENT);
+    return {
+        state,
+        reason: `Dismissed in GitHub code scanning by ${who(alert.dismissedBy ?? actor)} as ${reasonWord}` +
+            `${comment ? `: "${comment}"` : ''}${where}`
+    };
+}
+function who(login) {
+    const name = inert(login, 100);
+    return name ? `@${name}` : 'an unknown user';
+}
+/**
+ * Text quoted from GitHub made inert for wherever Hacktron shows it: one line, no control or
+ * direction-changing characters, no quotes to break out of its own, bounded.
+ */
+function inert(text, max) {
+    const flat = text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
+        .replace(/"/g, "'")
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = [...flat];
+    return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
+}
+/** What a dismissal sends to Hacktron, or why it sends nothing. */
+function dismissalPlan(action, alert, actor) {
+    if (!(0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isHacktronTool */ .tc)(alert.toolName))
+        return { kind: 'other-tool', toolName: alert.toolName ?? '' };
+    const findingId = (0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .findingIdOfMessage */ .hW)(alert.messageText);
+    if (!findingId)
+        return { kind: 'no-finding-id' };
+    const change = findingChangeOf(action, alert, actor);
+    if (!change)
+        return { kind: 'unknown-reason', reason: alert.dismissedReason ?? '' };
+    return { findingId, change };
+}
+/**
+ * Sets the finding's state: read first, so a finding already in that state is left as it is (no
+ * second entry in its audit trail). With `decidedAt` (when the dismissal was made, for one found
+ * after the fact by a sync), a finding whose state was changed in Hacktron later than that keeps
+ * it: the later decision stands, and a sync run again changes nothing. Throws the client's errors.
+ */
+async function applyDismissal(client, findingId, change, logger, repositoryUrl, decidedAt) {
+    const finding = await client.getFinding(findingId);
+    // An alert's message is whatever a SARIF upload said: a finding of another repository (an
+    // organisation's key reaches them all) is not this repository's to triage.
+    if (!finding.repo_url || !(0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__/* .sameRepository */ .RB)(finding.repo_url, repositoryUrl)) {
+        logger.notice(`Hacktron: finding ${findingId} is not of ${repositoryUrl}; the alert's dismissal is not taken back to it.`);
+        return 'other-repository';
+    }
+    if (finding.state === change.state) {
+        logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`);
+        return 'unchanged';
+    }
+    if (decidedAt !== undefined && changedSince(finding, decidedAt)) {
+        logger.info(`Hacktron finding ${findingId} was changed in Hacktron after the alert's dismissal (${decidedAt}): its state ${finding.state} stands.`);
+        return 'superseded';
+    }
+    await client.updateFinding(findingId, { state: change.state, state_reason: change.reason });
+    logger.info(`Hacktron finding ${findingId}: ${finding.state} -> ${change.state}.`);
+    return 'changed';
+}
+/**
+ * Whether the finding was changed after `moment`: updated later than it was found (a finding
+ * found after a dismissal, by a later scan, and never touched since, was not decided on) and
+ * later than `moment`. A time that cannot be read counts as changed: nothing is overwritten on a
+ * guess.
+ */
+function changedSince(finding, moment) {
+    const updated = Date.parse(finding.updated_at ?? '');
+    const found = Date.parse(finding.found_at ?? '');
+    const decided = Date.parse(moment);
+    if (Number.isNaN(decided) || Number.isNaN(updated))
+        return true;
+    if (!Number.isNaN(found) && updated <= found)
+        return false;
+    return updated > decided;
+}
+
+
+/***/ }),
+
+/***/ 3484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ dismissalClient),
+/* harmony export */   dismissalOutcome: () => (/* binding */ dismissalOutcome),
+/* harmony export */   x: () => (/* binding */ unreadableAlerts)
+/* harmony export */ });
+/* harmony import */ var _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5583);
+/* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9521);
+/* harmony import */ var _flow_dismissal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6989);
+/* harmony import */ var _hacktron_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6191);
+/* harmony import */ var _hacktron_timing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2054);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9003);
+// A code_scanning_alert run: a user's dismissal (or reopening) of one of Hacktron's alerts in
+// GitHub code scanning, sent back to Hacktron as the finding's state. No estimate, no scan, no
+// credits, no check run and no PR comment: the alert is read through the platform (the payload
+// carries no SARIF properties), the finding it names is read and, unless already in that state,
+// PATCHed. GitHub already requires write access to dismiss an alert, so no permission rule of the
+// action's own applies. Another tool's alert sends nothing anywhere.
+
+
+
+
+
+
+async function dismissalOutcome(settings, alertEvent, state, runtime = {}) {
+    const { logger } = state;
+    if (!_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_0__/* .DISMISSAL_ACTIONS */ .Ox.has(alertEvent.action)) {
+        return notRequested(`code_scanning_alert ${alertEvent.action || '(no action)'}: only closed_by_user and reopened_by_user go to Hacktron.`);
+    }
+    // The payload names the tool: another tool's alert is not even read.
+    if (alertEvent.toolName !== null && !(0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .isHacktronTool */ .tc)(alertEvent.toolName)) {
+        return notRequested(otherTool(alertEvent.toolName));
+    }
+    state.connections = await state.frontEnd.connect(settings, logger);
+    let alert;
+    try {
+        const read = state.connections.codeScanningAlert;
+        if (!read)
+            throw new Error('this platform cannot read code scanning alerts');
+        alert = await read(alertEvent.number);
+    }
+    catch (error) {
+        return unreadableAlerts(`code scanning alert #${alertEvent.number}`, error);
+    }
+    const plan = (0,_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_0__/* .dismissalPlan */ .Vy)(alertEvent.action, alert, alertEvent.actor);
+    if ('kind' in plan)
+        return skippedDismissal(plan, alert);
+    const client = dismissalClient(settings, state, runtime);
+    try {
+        const changed = await (0,_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_0__/* .applyDismissal */ .Ix)(client, plan.findingId, plan.change, logger, settings.event.repositoryUrl);
+        return triagedOutcome(changed, plan, alert.number);
+    }
+    catch (error) {
+        const failed = (0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .outcomeOfError */ .Sg)(error, state.facts, settings);
+        return {
+            ...failed,
+            annotation: {
+                title: `Hacktron: could not update finding ${plan.findingId}`,
+                message: `Code scanning alert #${alert.number} was ${alertEvent.action === 'reopened_by_user' ? 'reopened' : 'dismissed'}, but Hacktron's finding was not updated: ${failed.annotation?.message ?? String(error)}`
+            }
+        };
+    }
+}
+function triagedOutcome(changed, plan, alertNumber) {
+    if (changed === 'other-repository') {
+        return notRequested(`Code scanning alert #${alertNumber} names finding ${plan.findingId}, which is not of this repository: nothing was changed.`);
+    }
+    const what = changed === 'changed'
+        ? `set to ${plan.change.state}`
+        : `already ${plan.change.state}: left as it is`;
+    return {
+        result: 'triaged',
+        annotation: {
+            title: 'Hacktron: finding triaged from code scanning',
+            // Not the dismissal's comment: a public repository's log is public, its alerts are not.
+            message: `Hacktron finding ${plan.findingId} (code scanning alert #${alertNumber}) ${what}.`
+        }
+    };
+}
+function notRequested(message) {
+    return {
+        result: 'skipped',
+        skipReason: 'not-requested',
+        annotation: { title: 'Hacktron: nothing to triage', message }
+    };
+}
+function otherTool(toolName) {
+    return `Code scanning alert of ${JSON.stringify(toolName)}, not Hacktron's: nothing was sent to Hacktron.`;
+}
+function skippedDismissal(skip, alert) {
+    if (skip.kind === 'other-tool')
+        return notRequested(otherTool(skip.toolName));
+    const message = skip.kind === 'no-finding-id'
+        ? `Code scanning alert #${alert.number}'s message does not end with a Hacktron finding id (a line "Hacktron finding <uuid>"), so no finding was updated. Alerts uploaded by an older version of the action carry none; the next upload gives them one.`
+        : `Code scanning alert #${alert.number} was dismissed as ${JSON.stringify(skip.reason)}, a reason the action does not map to a Hacktron state: no finding was updated.`;
+    return {
+        result: 'skipped',
+        annotation: { title: 'Hacktron: finding not updated', message }
+    };
+}
+/** `what` (an alert, the alert list) could not be read from the platform: why, and what to give. */
+function unreadableAlerts(what, error) {
+    const status = error?.status;
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+        result: 'error',
+        errorCode: typeof status === 'number' && status >= 500
+            ? 'server-error'
+            : typeof status === 'number'
+                ? 'forbidden'
+                : 'network-error',
+        annotation: {
+            title: 'Hacktron: could not read code scanning',
+            message: `Could not read ${what} (${detail}). The finding id is read from the alert ` +
+                'through the API: give the workflow `permissions: security-events: read` and pass github-token.'
+        }
+    };
+}
+function dismissalClient(settings, state, runtime) {
+    const client = runtime.createClient?.(settings, state.logger);
+    if (client && 'getFinding' in client && 'updateFinding' in client) {
+        return client;
+    }
+    return new _hacktron_client_js__WEBPACK_IMPORTED_MODULE_1__/* .HacktronClient */ .g({
+        baseUrl: settings.apiUrl,
+        apiKey: settings.apiKey,
+        userAgent: `${_common_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_NAME */ .p}/${_common_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_VERSION */ .Y}`,
+        logger: state.logger,
+        ...(0,_hacktron_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .clientTiming */ .Iv)(settings.testMode)
+    });
+}
+
+
+/***/ }),
+
+/***/ 3511:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dismissalSyncOutcome: () => (/* binding */ dismissalSyncOutcome)
+});
+
+// EXTERNAL MODULE: ./src/flow/dismissal.ts
+var dismissal = __webpack_require__(6989);
+;// CONCATENATED MODULE: ./src/flow/dismissal-sync.ts
+
+/** How far back a sync looks: a weekly schedule, with a day to spare. */
+const SYNC_LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
+async function syncDismissals(alerts, client, logger, repositoryUrl) {
+    let changed = 0;
+    let unchanged = 0;
+    let ignored = 0;
+    const failed = [];
+    for (const alert of alerts) {
+        // Not a user's decision (a dismissal by a SARIF suppression has no dismisser), or no time to
+        // tell a later decision in Hacktron from it.
+        if (alert.state !== 'dismissed' || !alert.dismissedBy || !alert.dismissedAt) {
+            ignored++;
+            continue;
+        }
+        const plan = (0,dismissal/* dismissalPlan */.Vy)('closed_by_user', alert, alert.dismissedBy);
+        if ('kind' in plan) {
+            ignored++;
+            continue;
+        }
+        try {
+            const result = await (0,dismissal/* applyDismissal */.Ix)(client, plan.findingId, plan.change, logger, repositoryUrl, alert.dismissedAt);
+            if (result === 'changed')
+                changed++;
+            else if (result === 'other-repository')
+                ignored++;
+            else
+                unchanged++;
+        }
+        catch (error) {
+            failed.push({ findingId: plan.findingId, error });
+            // A finding that is gone does not hold up the others; anything else (the key, the rate
+            // limit, the network) would fail them all the same: stop asking.
+            if (error.status !== 404)
+                break;
+        }
+    }
+    return { changed, unchanged, ignored, failed };
+}
+
+// EXTERNAL MODULE: ./src/run/dismissal-run.ts
+var dismissal_run = __webpack_require__(3484);
+// EXTERNAL MODULE: ./src/run/outcome.ts + 1 modules
+var outcome = __webpack_require__(9003);
+;// CONCATENATED MODULE: ./src/run/dismissal-sync-run.ts
+// A `mode: sync-dismissals` run (on a schedule, or by hand): the code scanning dismissals of
+// Hacktron's alerts in the last days, sent back to Hacktron as the findings' states. No estimate,
+// no scan, no credits, no check run and no PR comment.
+
+
+
+const LOOKBACK_DAYS = SYNC_LOOKBACK_MS / (24 * 60 * 60 * 1000);
+async function dismissalSyncOutcome(settings, state, runtime = {}) {
+    state.connections = await state.frontEnd.connect(settings, state.logger);
+    const now = runtime.clock?.now() ?? Date.now();
+    let recent;
+    try {
+        const read = state.connections.recentDismissals;
+        if (!read)
+            throw new Error('this platform cannot list code scanning alerts');
+        recent = await read(new Date(now - SYNC_LOOKBACK_MS));
+    }
+    catch (error) {
+        return (0,dismissal_run/* unreadableAlerts */.x)('the code scanning alerts', error);
+    }
+    const tally = await syncDismissals(recent.alerts, (0,dismissal_run/* dismissalClient */.d)(settings, state, runtime), state.logger, settings.event.repositoryUrl);
+    const said = tallyText(tally, recent);
+    const [failure] = tally.failed;
+    if (failure) {
+        const failed = (0,outcome/* outcomeOfError */.Sg)(failure.error, state.facts, settings);
+        return {
+            ...failed,
+            annotation: {
+                title: `Hacktron: could not update finding ${failure.findingId}`,
+                message: `${said} ${failed.annotation?.message ?? String(failure.error)}`
+            }
+        };
+    }
+    return {
+        result: 'triaged',
+        annotation: { title: 'Hacktron: code scanning dismissals synced', message: said }
+    };
+}
+function tallyText(tally, recent) {
+    const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+    return (`Code scanning alerts dismissed in the last ${LOOKBACK_DAYS} days: ${count(recent.alerts.length, 'alert')} read` +
+        `${recent.complete ? '' : ' (the most recently updated; older ones were not read)'}; ` +
+        `${count(tally.changed, 'finding')} set in Hacktron, ` +
+        `${count(tally.unchanged, 'finding')} already so or changed in Hacktron since, ` +
+        `${count(tally.ignored, 'alert')} naming no finding of this repository, ` +
+        `${count(tally.failed.length, 'finding')} not updated.`);
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=511.index.js.map
