@@ -227,15 +227,17 @@ async function verifiedRecord(context) {
     const found = await triage.recordedReports(pr.headSha);
     const verified = found.filter((report) => report.record.headSha.toLowerCase() === pr.headSha.toLowerCase() &&
         (0,run_record/* recordedGate */.oG)(report.record, seal) !== undefined &&
-        isInItsPlace(report));
+        isInItsPlace(report) &&
+        report.record.base === (0,run_record/* baseDigest */.sL)(pr.baseBranch ?? ''));
     if (verified.length < found.length) {
-        state.logger.info(`Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict, no seal that verifies, or a check run not their own: ignored.`);
+        state.logger.info(`Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict, no seal that verifies, a check run not their own, or another base branch: ignored.`);
     }
     const first = verified.find((report) => report.checkRun) ?? verified[0];
     const gate = first && (0,run_record/* recordedGate */.oG)(first.record, seal);
     if (!first || !gate) {
-        throw new Refusal(`No verified Hacktron verdict is recorded for the pull request's head commit ${pr.headSha}: ` +
-            'let the pull request job run (and finish) on this commit, then run the command again.');
+        throw new Refusal(`No verified Hacktron verdict is recorded for the pull request's head commit ${pr.headSha} ` +
+            `into ${(0,markdown/* inlineCode */.ti)(pr.baseBranch ?? '?')}: let the pull request job run (and finish) on this commit ` +
+            '(again, if the pull request was retargeted since), then run the command again.');
     }
     const reports = verified.filter((report) => report.record.scanId === first.record.scanId);
     return { record: first.record, gate, reports };

@@ -29227,7 +29227,8 @@ function newRunFacts() {
 /* harmony export */   UN: () => (/* binding */ recordScope),
 /* harmony export */   md: () => (/* binding */ readRecordedGate),
 /* harmony export */   oG: () => (/* binding */ recordedGate),
-/* harmony export */   pd: () => (/* binding */ findRecordedScan)
+/* harmony export */   pd: () => (/* binding */ findRecordedScan),
+/* harmony export */   sL: () => (/* binding */ baseDigest)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -29249,6 +29250,10 @@ function newRunFacts() {
 
 
 
+/** A branch name as a record holds it: 16 hex digits, safe in any record's text. */
+function baseDigest(branch) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`base:${branch}`).digest('hex').slice(0, 16);
+}
 /** Scan ids as the API gives them, lower case: nothing else is written into a record's gate. */
 const SCAN_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const isOneOf = (values, text) => values.some((value) => value === text);
@@ -29304,6 +29309,7 @@ function recordSeal(apiKey, place) {
         kind: record.kind,
         repository: place.repository.toLowerCase(),
         pr: place.pullRequestNumber,
+        base: record.base,
         scan: record.scanId.toLowerCase(),
         commit: record.headSha.toLowerCase(),
         scope: record.scope,
@@ -32308,24 +32314,26 @@ function checkRunName(scopeLabel, baseBranch) {
 /** The gate's baseline part when there is none (any scope but `new`). */
 const NO_BASELINE = '-';
 /**
- * Scan, scope, then the gate (the one part with slashes) when recorded, the check run's own id
- * (`#<id>`) when recorded, then the seal.
+ * Scan, scope, then the gate (the one part with slashes), the check run's own id (`#<id>`) and
+ * the base branch's digest (`@<digest>`) when recorded, then the seal.
  */
-const EXTERNAL_ID = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([^ /]+)\/([^ /]+)\/([^ /]+))?(?: #([1-9][0-9]{0,15}))?(?: ([0-9a-f]{32}))?$/i;
+const EXTERNAL_ID = /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([^ /]+)\/([^ /]+)\/([^ /]+))?(?: #([1-9][0-9]{0,15}))?(?: @([0-9a-f]{16}))?(?: ([0-9a-f]{32}))?$/i;
 /**
  * `external_id`: the scan, the scope it was for, the gate settings once there is a verdict
  * (`<fail-on>/<gate-scope>/<baseline scan or ->`, e.g. `high/new/<uuid>` or `high/all/-`), the
- * check run's own id (`#<id>`) and the record's seal, which a re-run (and a triage) reads back.
- * GitHub's REST reference documents no length limit for it; it is kept short all the same: at
- * most 154 characters (with the gate `critical/new/<uuid>` and a 16-digit id).
+ * check run's own id (`#<id>`), the digest of the PR's base branch (`@<digest>`) and the record's
+ * seal, which a re-run (and a triage) reads back. GitHub's REST reference documents no length
+ * limit for it; it is kept short all the same: at most 172 characters (with the gate
+ * `critical/new/<uuid>` and a 16-digit id).
  */
 function checkRunExternalId(record) {
-    const { gate, checkRunId } = record;
+    const { gate, checkRunId, base } = record;
     const gateText = gate
         ? ` ${gate.failOnSeverity}/${gate.gateScope}/${gate.baselineScanId ?? NO_BASELINE}`
         : '';
     const checkRunText = checkRunId === undefined ? '' : ` #${checkRunId}`;
-    return `${record.scanId} ${record.scope}${gateText}${checkRunText} ${record.tag ?? ''}`.trim();
+    const baseText = base === undefined ? '' : ` @${base}`;
+    return `${record.scanId} ${record.scope}${gateText}${checkRunText}${baseText} ${record.tag ?? ''}`.trim();
 }
 /**
  * The record in a check run's external_id on `headSha`; its seal is verified by the flow. The
@@ -32336,7 +32344,7 @@ function parseCheckRunExternalId(externalId, headSha) {
     const match = EXTERNAL_ID.exec(externalId ?? '');
     if (!match)
         return undefined;
-    const [, scanId = '', scope = '', failOnSeverity, gateScope, baseline, checkRunId, tag] = match;
+    const [, scanId = '', scope = '', failOnSeverity, gateScope, baseline, checkRunId, base, tag] = match;
     const gate = (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .readRecordedGate */ .md)({
         failOnSeverity,
         gateScope,
@@ -32351,6 +32359,7 @@ function parseCheckRunExternalId(externalId, headSha) {
         kind: 'check-run',
         ...gate,
         ...(checkRunId !== undefined && { checkRunId: Number(checkRunId) }),
+        ...(base !== undefined && { base: base.toLowerCase() }),
         tag
     };
 }
@@ -32543,8 +32552,9 @@ function recordText(record) {
     const gateText = gate
         ? ` fail-on="${cleanValue(gate.failOnSeverity)}" gate-scope="${cleanValue(gate.gateScope)}"${baseline}`
         : '';
+    const base = record.base ? ` base="${cleanValue(record.base)}"` : '';
     const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : '';
-    return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${seal}`;
+    return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${base}${seal}`;
 }
 /** The ledger's attributes; none for an empty one (no ledger reads as an empty one). */
 function ledgerText(ledger) {
@@ -32598,7 +32608,16 @@ function parseCommentRecord(body, marker) {
     });
     if (!scanId || !headSha || !scope || !gate)
         return undefined;
-    return { scanId, headSha, scope, kind: 'comment', ...gate, tag: attributes.get('mac') };
+    const base = attributes.get('base');
+    return {
+        scanId,
+        headSha,
+        scope,
+        kind: 'comment',
+        ...gate,
+        ...(base !== undefined && { base }),
+        tag: attributes.get('mac')
+    };
 }
 /** The attributes of the marker that opens `body`, after the marker's own; undefined without one. */
 function markerAttributes(body, marker) {
@@ -33852,7 +33871,8 @@ function runRecordOf(state, kind, checkRunId) {
         scope: state.recordScope ?? (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .recordScope */ .UN)(settings.repositories),
         kind,
         ...(gate && { gate }),
-        ...(checkRunId !== undefined && { checkRunId })
+        ...(checkRunId !== undefined && { checkRunId }),
+        ...(settings.event.baseBranch !== undefined && { base: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .baseDigest */ .sL)(settings.event.baseBranch) })
     });
 }
 /** The facts as the public surfaces may show them (withheld findings stubbed). */

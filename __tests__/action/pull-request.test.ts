@@ -42,4 +42,22 @@ describe('the PR reader', () => {
     const forward = await reader().changedBetween(forcedBack, pushed)
     expect(forward.complete).toBe(true)
   })
+
+  it("counts no file list since a baseline commit off the base's history (a retargeted base)", async () => {
+    const baselineCommit = 'd'.repeat(40)
+    const otherBase = 'e'.repeat(40)
+    github.history.set(baselineCommit, [])
+    github.history.set(otherBase, [])
+    const prReader = githubPullRequest({
+      token: 'ghs_test',
+      owner: 'o',
+      repo: 'r',
+      number: 7,
+      headSha: HEAD,
+      baseSha: otherBase
+    })
+    const since = await prReader.baseChangedSince(baselineCommit)
+    expect(since.complete).toBe(false)
+    expect(since.why).toMatch(/is not in the history of the base/)
+  })
 })

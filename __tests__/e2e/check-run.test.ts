@@ -2,6 +2,7 @@
 // result, annotations in batches of 50, no permission, cancellation) and the re-run record that
 // finds a commit's scan again when the API's scan names say nothing about it.
 import { describe, expect, it } from '@jest/globals'
+import { baseDigest } from '../../src/flow/run-record.js'
 import type { ScenarioOverrides } from '../../src/simulator/scenario.js'
 import type { FakeCheckRun, FakeGitHub } from '../../scripts/lib/fake-github.js'
 import { examplePayload, type ActionResult, type ActionRun } from '../../scripts/lib/run-action.js'
@@ -74,7 +75,9 @@ describe('check run', () => {
       const baselineScanId = result.outputs['baseline-scan-id']
       const gate = baselineScanId ? `high/new/${baselineScanId}` : 'high/all/-'
       expect(run.external_id).toMatch(
-        new RegExp(`^${result.outputs['scan-id']} [0-9a-f]{16} ${gate} #${run.id} [0-9a-f]{32}$`)
+        new RegExp(
+          `^${result.outputs['scan-id']} [0-9a-f]{16} ${gate} #${run.id} @${baseDigest('master')} [0-9a-f]{32}$`
+        )
       )
       expect(result.outputs['check-run-id']).toBe(String(run.id))
       expect(run.output.summary).toContain(result.outputs['scan-id'])

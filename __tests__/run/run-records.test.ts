@@ -9,6 +9,7 @@ import { CheckRunWriter, type ChecksApi } from '../../src/action/check-run-write
 import { PrCommentWriter } from '../../src/action/comment-writer.js'
 import {
   recordedGate,
+  baseDigest,
   recordScope,
   recordSeal,
   type RecordedGate,
@@ -71,6 +72,20 @@ describe('run records', () => {
     expect(simulators.current.store.scansStarted).toBe(0)
   })
 
+  it('a record of the PR while it targeted another branch is still its scan: a re-run after a retarget pays nothing', async () => {
+    const { scanId } = await cleanScan()
+    const record = recordSeal(DEMO_API_KEY, PLACE).seal({
+      scanId,
+      headSha: DEMO_HEAD_SHA,
+      scope: SCOPE,
+      kind: 'check-run',
+      base: baseDigest('release-1.0')
+    })
+    const run = await runWith(record)
+    expect(run.facts.scanId).toBe(scanId)
+    expect(simulators.current.store.scansStarted).toBe(0)
+  })
+
   it.each([
     ['without a seal (planted)', (record: RunRecord) => ({ ...record, tag: undefined })],
     ['with a forged seal', (record: RunRecord) => ({ ...record, tag: 'f'.repeat(32) })],
@@ -83,6 +98,10 @@ describe('run records', () => {
       'sealed for another pull request',
       (record: RunRecord) =>
         recordSeal(DEMO_API_KEY, { ...PLACE, pullRequestNumber: 3 }).seal(unsealed(record))
+    ],
+    [
+      'with its base branch edited',
+      (record: RunRecord) => ({ ...record, base: baseDigest('release-1.0') })
     ],
     [
       'sealed as a comment, replayed as a check run',
@@ -222,6 +241,8 @@ describe('run records: the gate settings of the run', () => {
     for (const record of writtenRecords(checks, comments)) {
       expect(recordedGate(record, seal)).toEqual({ failOnSeverity: 'medium', gateScope: 'all' })
     }
-    expect(comments.body).toMatch(/ fail-on="medium" gate-scope="all" mac="[0-9a-f]{32}" -->/)
+    expect(comments.body).toMatch(
+      / fail-on="medium" gate-scope="all" base="[0-9a-f]{16}" mac="[0-9a-f]{32}" -->/
+    )
   })
 })

@@ -86,8 +86,15 @@ class MemoryTriage implements TriageConnection {
     private readonly comments: MemoryComments,
     private readonly headSha = DEMO_HEAD_SHA
   ) {}
+  /** The branch the PR targets now: a test retargets it. */
+  baseBranch = 'master'
   async readPullRequest(): Promise<TriagePullRequest> {
-    return { headSha: this.headSha, headBranch: 'changes', baseBranch: 'master', author: 'octocat' }
+    return {
+      headSha: this.headSha,
+      headBranch: 'changes',
+      baseBranch: this.baseBranch,
+      author: 'octocat'
+    }
   }
   async permission(login: string): Promise<PermissionAnswer> {
     return this.permissions[login] ?? { permission: 'read' }
@@ -389,6 +396,23 @@ describe('/hacktron commands', () => {
     expect(parseCheckRunExternalId(checks.runs.get(1)?.externalId, DEMO_HEAD_SHA)?.checkRunId).toBe(
       1
     )
+  })
+
+  it('refused once the PR is retargeted: its records were sealed for the base the run judged', async () => {
+    const { simulator, checks, comments, shortId } = await blockedPullRequest()
+    const checkBefore = { ...checks.runs.get(1) }
+    const triage = new MemoryTriage(checks, comments)
+    // Against an old release branch that still has the vulnerable code, the PR changes nothing.
+    triage.baseBranch = 'release-1.0'
+    const { run, requests } = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${shortId} fixture`)
+    )
+    expect(requests).toEqual([])
+    expect(run.frontEnd.outputs.result).toBe('skipped')
+    expect(triage.replies[0]).toMatch(/No verified Hacktron verdict.*release-1\.0.*retargeted/)
+    expect(checks.runs.get(1)).toEqual(checkBefore)
   })
 
   it.each([

@@ -35,8 +35,19 @@ export interface RunRecord {
    * run's check run.
    */
   readonly checkRunId?: number
+  /**
+   * `baseDigest` of the branch the PR targeted when it was judged: a triage re-judges only while
+   * the PR still targets it (retargeted to a branch where its change, or the fix it reverts, is
+   * no change, the verdict would be another). A re-run reuses the scan whatever the base.
+   */
+  readonly base?: string
   /** Its seal (RecordSeal), as written; a record without one that verifies is not trusted. */
   readonly tag?: string
+}
+
+/** A branch name as a record holds it: 16 hex digits, safe in any record's text. */
+export function baseDigest(branch: string): string {
+  return createHash('sha256').update(`base:${branch}`).digest('hex').slice(0, 16)
 }
 
 /**
@@ -119,7 +130,8 @@ export function recordedGate(
  * sits in can be written by anyone who can run a workflow of the repository (they all write as
  * the same GitHub identity), or by a PR author (a check run's external_id is theirs to set with
  * any token), so only a record whose seal verifies is one this action wrote. The seal covers the
- * repository and the PR too, so a record cannot be replayed from another place, the gate
+ * repository and the PR too, so a record cannot be replayed from another place, the PR's base
+ * branch it was judged against, the gate
  * settings when there are any, so none of them can be loosened or cut off, and the check run
  * that holds it, so a copy on another check run is not that check run's record.
  */
@@ -138,6 +150,7 @@ export function recordSeal(
     kind: record.kind,
     repository: place.repository.toLowerCase(),
     pr: place.pullRequestNumber,
+    base: record.base,
     scan: record.scanId.toLowerCase(),
     commit: record.headSha.toLowerCase(),
     scope: record.scope,

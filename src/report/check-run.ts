@@ -51,26 +51,28 @@ export function checkRunName(scopeLabel?: string, baseBranch?: string): string {
 /** The gate's baseline part when there is none (any scope but `new`). */
 const NO_BASELINE = '-'
 /**
- * Scan, scope, then the gate (the one part with slashes) when recorded, the check run's own id
- * (`#<id>`) when recorded, then the seal.
+ * Scan, scope, then the gate (the one part with slashes), the check run's own id (`#<id>`) and
+ * the base branch's digest (`@<digest>`) when recorded, then the seal.
  */
 const EXTERNAL_ID =
-  /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([^ /]+)\/([^ /]+)\/([^ /]+))?(?: #([1-9][0-9]{0,15}))?(?: ([0-9a-f]{32}))?$/i
+  /^([0-9a-f-]{36}) ([0-9a-f]{16})(?: ([^ /]+)\/([^ /]+)\/([^ /]+))?(?: #([1-9][0-9]{0,15}))?(?: @([0-9a-f]{16}))?(?: ([0-9a-f]{32}))?$/i
 
 /**
  * `external_id`: the scan, the scope it was for, the gate settings once there is a verdict
  * (`<fail-on>/<gate-scope>/<baseline scan or ->`, e.g. `high/new/<uuid>` or `high/all/-`), the
- * check run's own id (`#<id>`) and the record's seal, which a re-run (and a triage) reads back.
- * GitHub's REST reference documents no length limit for it; it is kept short all the same: at
- * most 154 characters (with the gate `critical/new/<uuid>` and a 16-digit id).
+ * check run's own id (`#<id>`), the digest of the PR's base branch (`@<digest>`) and the record's
+ * seal, which a re-run (and a triage) reads back. GitHub's REST reference documents no length
+ * limit for it; it is kept short all the same: at most 172 characters (with the gate
+ * `critical/new/<uuid>` and a 16-digit id).
  */
 export function checkRunExternalId(record: RunRecord): string {
-  const { gate, checkRunId } = record
+  const { gate, checkRunId, base } = record
   const gateText = gate
     ? ` ${gate.failOnSeverity}/${gate.gateScope}/${gate.baselineScanId ?? NO_BASELINE}`
     : ''
   const checkRunText = checkRunId === undefined ? '' : ` #${checkRunId}`
-  return `${record.scanId} ${record.scope}${gateText}${checkRunText} ${record.tag ?? ''}`.trim()
+  const baseText = base === undefined ? '' : ` @${base}`
+  return `${record.scanId} ${record.scope}${gateText}${checkRunText}${baseText} ${record.tag ?? ''}`.trim()
 }
 
 /**
@@ -84,7 +86,8 @@ export function parseCheckRunExternalId(
 ): RunRecord | undefined {
   const match = EXTERNAL_ID.exec(externalId ?? '')
   if (!match) return undefined
-  const [, scanId = '', scope = '', failOnSeverity, gateScope, baseline, checkRunId, tag] = match
+  const [, scanId = '', scope = '', failOnSeverity, gateScope, baseline, checkRunId, base, tag] =
+    match
   const gate = readRecordedGate({
     failOnSeverity,
     gateScope,
@@ -98,6 +101,7 @@ export function parseCheckRunExternalId(
     kind: 'check-run',
     ...gate,
     ...(checkRunId !== undefined && { checkRunId: Number(checkRunId) }),
+    ...(base !== undefined && { base: base.toLowerCase() }),
     tag
   }
 }

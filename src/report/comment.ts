@@ -54,8 +54,9 @@ function recordText(record: RunRecord | undefined): string {
   const gateText = gate
     ? ` fail-on="${cleanValue(gate.failOnSeverity)}" gate-scope="${cleanValue(gate.gateScope)}"${baseline}`
     : ''
+  const base = record.base ? ` base="${cleanValue(record.base)}"` : ''
   const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : ''
-  return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${seal}`
+  return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${base}${seal}`
 }
 
 /** The ledger's attributes; none for an empty one (no ledger reads as an empty one). */
@@ -112,7 +113,16 @@ export function parseCommentRecord(body: string, marker: string): RunRecord | un
     baselineScanId: attributes.get('baseline')
   })
   if (!scanId || !headSha || !scope || !gate) return undefined
-  return { scanId, headSha, scope, kind: 'comment', ...gate, tag: attributes.get('mac') }
+  const base = attributes.get('base')
+  return {
+    scanId,
+    headSha,
+    scope,
+    kind: 'comment',
+    ...gate,
+    ...(base !== undefined && { base }),
+    tag: attributes.get('mac')
+  }
 }
 
 /** The attributes of the marker that opens `body`, after the marker's own; undefined without one. */

@@ -4,6 +4,7 @@
 import { countingLogger, type CountingLogger } from '../common/logger.js'
 import type { RunFacts } from '../flow/run-facts.js'
 import {
+  baseDigest,
   gateOfVerdict,
   recordScope,
   type RecordKind,
@@ -95,7 +96,8 @@ export function runRecordOf(
     scope: state.recordScope ?? recordScope(settings.repositories),
     kind,
     ...(gate && { gate }),
-    ...(checkRunId !== undefined && { checkRunId })
+    ...(checkRunId !== undefined && { checkRunId }),
+    ...(settings.event.baseBranch !== undefined && { base: baseDigest(settings.event.baseBranch) })
   })
 }
 

@@ -9,7 +9,7 @@ import type { FlowDeps } from '../flow/deps.js'
 import { evaluateGate } from '../flow/gate.js'
 import { decideGateScope } from '../flow/gate-scope.js'
 import { readScanFindings } from '../flow/read-findings.js'
-import { recordedGate, recordSeal, type RecordedGate } from '../flow/run-record.js'
+import { baseDigest, recordedGate, recordSeal, type RecordedGate } from '../flow/run-record.js'
 import {
   commandOf,
   findingNamed,
@@ -176,19 +176,21 @@ async function verifiedRecord(
     (report) =>
       report.record.headSha.toLowerCase() === pr.headSha.toLowerCase() &&
       recordedGate(report.record, seal) !== undefined &&
-      isInItsPlace(report)
+      isInItsPlace(report) &&
+      report.record.base === baseDigest(pr.baseBranch ?? '')
   )
   if (verified.length < found.length) {
     state.logger.info(
-      `Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict, no seal that verifies, or a check run not their own: ignored.`
+      `Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict, no seal that verifies, a check run not their own, or another base branch: ignored.`
     )
   }
   const first = verified.find((report) => report.checkRun) ?? verified[0]
   const gate = first && recordedGate(first.record, seal)
   if (!first || !gate) {
     throw new Refusal(
-      `No verified Hacktron verdict is recorded for the pull request's head commit ${pr.headSha}: ` +
-        'let the pull request job run (and finish) on this commit, then run the command again.'
+      `No verified Hacktron verdict is recorded for the pull request's head commit ${pr.headSha} ` +
+        `into ${inlineCode(pr.baseBranch ?? '?')}: let the pull request job run (and finish) on this commit ` +
+        '(again, if the pull request was retargeted since), then run the command again.'
     )
   }
   const reports = verified.filter((report) => report.record.scanId === first.record.scanId)

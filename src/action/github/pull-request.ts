@@ -52,15 +52,24 @@ export function githubPullRequest(pr: PullRequestRef): PullRequestReader {
       }),
     changedFiles: () => withAdvice(() => filesOfJudgedCommit(pr)),
     baseIncludes: async (commit) => (await compare(commit)).includes,
-    baseChangedSince: async (commit) => (await compare(commit)).files,
-    changedBetween: async (from, to) => {
-      const comparison = await withAdvice(() => compareCommits(pr, from, to), CONTENTS_ADVICE)
-      // A three-dot compare lists the changes since the merge base: for a commit off `to`'s
-      // history (a force-push back) that would be none at all, so such a list counts for nothing.
-      if (comparison.includes) return comparison.files
-      return { files: [], complete: false, why: `${from} is not in the history of ${to}` }
-    }
+    baseChangedSince: async (commit) => filesInHistory(await compare(commit), commit, 'the base'),
+    changedBetween: async (from, to) =>
+      filesInHistory(
+        await withAdvice(() => compareCommits(pr, from, to), CONTENTS_ADVICE),
+        from,
+        to
+      )
   }
+}
+
+/**
+ * The files a comparison lists, only when the later side has `from` in its history: a three-dot
+ * compare lists the changes since the merge base, which for a commit off that history (a
+ * force-push back, a retargeted base) would be none at all, so such a list counts for nothing.
+ */
+function filesInHistory(comparison: Comparison, from: string, to: string): ChangedFiles {
+  if (comparison.includes) return comparison.files
+  return { files: [], complete: false, why: `${from} is not in the history of ${to}` }
 }
 
 /**
