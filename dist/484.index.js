@@ -7,36 +7,46 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   If: () => (/* binding */ HACKTRON_TOOL_NAME),
-/* harmony export */   hW: () => (/* binding */ findingIdOfMessage),
-/* harmony export */   os: () => (/* binding */ findingMarkerLine),
+/* harmony export */   iY: () => (/* binding */ findingMarker),
 /* harmony export */   tc: () => (/* binding */ isHacktronTool)
 /* harmony export */ });
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2450);
-// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
-// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
-// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
+/* harmony import */ var _mac_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(646);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2450);
+// The line each SARIF result's message ends with, `Hacktron finding <uuid> <seal>`, and its
+// reader: code scanning keeps a result's message on its alert (`most_recent_instance.message.text`)
+// but none of its SARIF properties, so a dismissal in code scanning finds its Hacktron finding
+// through it. Anyone who can run a workflow may upload SARIF under the tool name `Hacktron`, so
+// the line is sealed (keyed by the API key, for this repository): a forged alert naming some other
+// finding of the repository is told apart, and its dismissal goes nowhere.
+
 
 /** The SARIF tool driver name the action writes when Hacktron's export names none. */
 const HACKTRON_TOOL_NAME = 'Hacktron';
 const MARKER_PREFIX = 'Hacktron finding ';
-/** The message's last line, naming the finding. */
-function findingMarkerLine(findingId) {
-    return `${MARKER_PREFIX}${findingId}`;
-}
-/**
- * The finding id of an alert's message: its last line only (the action writes it there, after
- * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
- * lower-cased. Undefined when the last line is anything else.
- */
-function findingIdOfMessage(text) {
-    if (typeof text !== 'string')
-        return undefined;
-    const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
-    const last = lines[lines.length - 1]?.trim() ?? '';
-    if (!last.startsWith(MARKER_PREFIX))
-        return undefined;
-    const id = last.slice(MARKER_PREFIX.length);
-    return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
+/** The marker of the findings of `repository` (`owner/name`), sealed under `apiKey`. */
+function findingMarker(apiKey, repository) {
+    const key = (0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .recordKey */ .Hy)(apiKey);
+    const fields = (findingId) => ({
+        kind: 'finding-marker',
+        repository: repository.toLowerCase(),
+        finding: findingId.toLowerCase()
+    });
+    return {
+        line: (findingId) => `${MARKER_PREFIX}${findingId} ${(0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .signRecord */ .lm)(key, fields(findingId.toLowerCase()))}`,
+        findingOf: (text) => {
+            if (typeof text !== 'string')
+                return undefined;
+            const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+            const last = lines[lines.length - 1]?.trim() ?? '';
+            if (!last.startsWith(MARKER_PREFIX))
+                return undefined;
+            const [id = '', tag = '', ...rest] = last.slice(MARKER_PREFIX.length).split(' ');
+            if (rest.length > 0 || !_text_js__WEBPACK_IMPORTED_MODULE_1__/* .UUID_PATTERN */ .JJ.test(id))
+                return undefined;
+            const findingId = id.toLowerCase();
+            return (0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyRecord */ .RC)(key, fields(findingId), tag) ? findingId : undefined;
+        }
+    };
 }
 /**
  * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file
@@ -132,10 +142,10 @@ function inert(text, max) {
     return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
 }
 /** What a dismissal sends to Hacktron, or why it sends nothing. */
-function dismissalPlan(action, alert, actor) {
+function dismissalPlan(action, alert, actor, marker) {
     if (!(0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isHacktronTool */ .tc)(alert.toolName))
         return { kind: 'other-tool', toolName: alert.toolName ?? '' };
-    const findingId = (0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .findingIdOfMessage */ .hW)(alert.messageText);
+    const findingId = marker.findingOf(alert.messageText);
     if (!findingId)
         return { kind: 'no-finding-id' };
     const change = findingChangeOf(action, alert, actor);
@@ -197,12 +207,12 @@ function changedSince(finding, moment) {
 /* harmony export */   dismissalOutcome: () => (/* binding */ dismissalOutcome),
 /* harmony export */   x: () => (/* binding */ unreadableAlerts)
 /* harmony export */ });
-/* harmony import */ var _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5583);
+/* harmony import */ var _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5583);
 /* harmony import */ var _common_version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9521);
-/* harmony import */ var _flow_dismissal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6989);
-/* harmony import */ var _hacktron_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6191);
-/* harmony import */ var _hacktron_timing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2054);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9003);
+/* harmony import */ var _flow_dismissal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6989);
+/* harmony import */ var _hacktron_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6191);
+/* harmony import */ var _hacktron_timing_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2054);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9003);
 // A code_scanning_alert run: a user's dismissal (or reopening) of one of Hacktron's alerts in
 // GitHub code scanning, sent back to Hacktron as the finding's state. No estimate, no scan, no
 // credits, no check run and no PR comment: the alert is read through the platform (the payload
@@ -217,11 +227,11 @@ function changedSince(finding, moment) {
 
 async function dismissalOutcome(settings, alertEvent, state, runtime = {}) {
     const { logger } = state;
-    if (!_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_0__/* .DISMISSAL_ACTIONS */ .Ox.has(alertEvent.action)) {
+    if (!_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_1__/* .DISMISSAL_ACTIONS */ .Ox.has(alertEvent.action)) {
         return notRequested(`code_scanning_alert ${alertEvent.action || '(no action)'}: only closed_by_user and reopened_by_user go to Hacktron.`);
     }
     // The payload names the tool: another tool's alert is not even read.
-    if (alertEvent.toolName !== null && !(0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_4__/* .isHacktronTool */ .tc)(alertEvent.toolName)) {
+    if (alertEvent.toolName !== null && !(0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .isHacktronTool */ .tc)(alertEvent.toolName)) {
         return notRequested(otherTool(alertEvent.toolName));
     }
     state.connections = await state.frontEnd.connect(settings, logger);
@@ -235,16 +245,17 @@ async function dismissalOutcome(settings, alertEvent, state, runtime = {}) {
     catch (error) {
         return unreadableAlerts(`code scanning alert #${alertEvent.number}`, error);
     }
-    const plan = (0,_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_0__/* .dismissalPlan */ .Vy)(alertEvent.action, alert, alertEvent.actor);
+    const marker = (0,_common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__/* .findingMarker */ .iY)(settings.apiKey, settings.event.repository);
+    const plan = (0,_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_1__/* .dismissalPlan */ .Vy)(alertEvent.action, alert, alertEvent.actor, marker);
     if ('kind' in plan)
         return skippedDismissal(plan, alert);
     const client = dismissalClient(settings, state, runtime);
     try {
-        const changed = await (0,_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_0__/* .applyDismissal */ .Ix)(client, plan.findingId, plan.change, logger, settings.event.repositoryUrl);
+        const changed = await (0,_flow_dismissal_js__WEBPACK_IMPORTED_MODULE_1__/* .applyDismissal */ .Ix)(client, plan.findingId, plan.change, logger, settings.event.repositoryUrl);
         return triagedOutcome(changed, plan, alert.number);
     }
     catch (error) {
-        const failed = (0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .outcomeOfError */ .Sg)(error, state.facts, settings);
+        const failed = (0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .outcomeOfError */ .Sg)(error, state.facts, settings);
         return {
             ...failed,
             annotation: {
@@ -284,7 +295,7 @@ function skippedDismissal(skip, alert) {
     if (skip.kind === 'other-tool')
         return notRequested(otherTool(skip.toolName));
     const message = skip.kind === 'no-finding-id'
-        ? `Code scanning alert #${alert.number}'s message does not end with a Hacktron finding id (a line "Hacktron finding <uuid>"), so no finding was updated. Alerts uploaded by an older version of the action carry none; the next upload gives them one.`
+        ? `Code scanning alert #${alert.number}'s message does not end with a Hacktron finding id sealed by this action for this repository (a line "Hacktron finding <uuid> <seal>"), so no finding was updated. Alerts uploaded by an older version of the action, or under another API key, carry none that verifies; the next upload gives them one. One uploaded by someone else is not this action's to act on.`
         : `Code scanning alert #${alert.number} was dismissed as ${JSON.stringify(skip.reason)}, a reason the action does not map to a Hacktron state: no finding was updated.`;
     return {
         result: 'skipped',
@@ -314,12 +325,12 @@ function dismissalClient(settings, state, runtime) {
     if (client && 'getFinding' in client && 'updateFinding' in client) {
         return client;
     }
-    return new _hacktron_client_js__WEBPACK_IMPORTED_MODULE_1__/* .HacktronClient */ .g({
+    return new _hacktron_client_js__WEBPACK_IMPORTED_MODULE_2__/* .HacktronClient */ .g({
         baseUrl: settings.apiUrl,
         apiKey: settings.apiKey,
         userAgent: `${_common_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_NAME */ .p}/${_common_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_VERSION */ .Y}`,
         logger: state.logger,
-        ...(0,_hacktron_timing_js__WEBPACK_IMPORTED_MODULE_2__/* .clientTiming */ .Iv)(settings.testMode)
+        ...(0,_hacktron_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clientTiming */ .Iv)(settings.testMode)
     });
 }
 

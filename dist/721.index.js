@@ -1016,36 +1016,46 @@ function codeScanningConnections(settings) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   If: () => (/* binding */ HACKTRON_TOOL_NAME),
-/* harmony export */   hW: () => (/* binding */ findingIdOfMessage),
-/* harmony export */   os: () => (/* binding */ findingMarkerLine),
+/* harmony export */   iY: () => (/* binding */ findingMarker),
 /* harmony export */   tc: () => (/* binding */ isHacktronTool)
 /* harmony export */ });
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2450);
-// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
-// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
-// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
+/* harmony import */ var _mac_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(646);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2450);
+// The line each SARIF result's message ends with, `Hacktron finding <uuid> <seal>`, and its
+// reader: code scanning keeps a result's message on its alert (`most_recent_instance.message.text`)
+// but none of its SARIF properties, so a dismissal in code scanning finds its Hacktron finding
+// through it. Anyone who can run a workflow may upload SARIF under the tool name `Hacktron`, so
+// the line is sealed (keyed by the API key, for this repository): a forged alert naming some other
+// finding of the repository is told apart, and its dismissal goes nowhere.
+
 
 /** The SARIF tool driver name the action writes when Hacktron's export names none. */
 const HACKTRON_TOOL_NAME = 'Hacktron';
 const MARKER_PREFIX = 'Hacktron finding ';
-/** The message's last line, naming the finding. */
-function findingMarkerLine(findingId) {
-    return `${MARKER_PREFIX}${findingId}`;
-}
-/**
- * The finding id of an alert's message: its last line only (the action writes it there, after
- * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
- * lower-cased. Undefined when the last line is anything else.
- */
-function findingIdOfMessage(text) {
-    if (typeof text !== 'string')
-        return undefined;
-    const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
-    const last = lines[lines.length - 1]?.trim() ?? '';
-    if (!last.startsWith(MARKER_PREFIX))
-        return undefined;
-    const id = last.slice(MARKER_PREFIX.length);
-    return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
+/** The marker of the findings of `repository` (`owner/name`), sealed under `apiKey`. */
+function findingMarker(apiKey, repository) {
+    const key = (0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .recordKey */ .Hy)(apiKey);
+    const fields = (findingId) => ({
+        kind: 'finding-marker',
+        repository: repository.toLowerCase(),
+        finding: findingId.toLowerCase()
+    });
+    return {
+        line: (findingId) => `${MARKER_PREFIX}${findingId} ${(0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .signRecord */ .lm)(key, fields(findingId.toLowerCase()))}`,
+        findingOf: (text) => {
+            if (typeof text !== 'string')
+                return undefined;
+            const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+            const last = lines[lines.length - 1]?.trim() ?? '';
+            if (!last.startsWith(MARKER_PREFIX))
+                return undefined;
+            const [id = '', tag = '', ...rest] = last.slice(MARKER_PREFIX.length).split(' ');
+            if (rest.length > 0 || !_text_js__WEBPACK_IMPORTED_MODULE_1__/* .UUID_PATTERN */ .JJ.test(id))
+                return undefined;
+            const findingId = id.toLowerCase();
+            return (0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyRecord */ .RC)(key, fields(findingId), tag) ? findingId : undefined;
+        }
+    };
 }
 /**
  * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file

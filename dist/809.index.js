@@ -7,36 +7,46 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   If: () => (/* binding */ HACKTRON_TOOL_NAME),
-/* harmony export */   hW: () => (/* binding */ findingIdOfMessage),
-/* harmony export */   os: () => (/* binding */ findingMarkerLine),
+/* harmony export */   iY: () => (/* binding */ findingMarker),
 /* harmony export */   tc: () => (/* binding */ isHacktronTool)
 /* harmony export */ });
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2450);
-// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
-// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
-// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
+/* harmony import */ var _mac_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(646);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2450);
+// The line each SARIF result's message ends with, `Hacktron finding <uuid> <seal>`, and its
+// reader: code scanning keeps a result's message on its alert (`most_recent_instance.message.text`)
+// but none of its SARIF properties, so a dismissal in code scanning finds its Hacktron finding
+// through it. Anyone who can run a workflow may upload SARIF under the tool name `Hacktron`, so
+// the line is sealed (keyed by the API key, for this repository): a forged alert naming some other
+// finding of the repository is told apart, and its dismissal goes nowhere.
+
 
 /** The SARIF tool driver name the action writes when Hacktron's export names none. */
 const HACKTRON_TOOL_NAME = 'Hacktron';
 const MARKER_PREFIX = 'Hacktron finding ';
-/** The message's last line, naming the finding. */
-function findingMarkerLine(findingId) {
-    return `${MARKER_PREFIX}${findingId}`;
-}
-/**
- * The finding id of an alert's message: its last line only (the action writes it there, after
- * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
- * lower-cased. Undefined when the last line is anything else.
- */
-function findingIdOfMessage(text) {
-    if (typeof text !== 'string')
-        return undefined;
-    const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
-    const last = lines[lines.length - 1]?.trim() ?? '';
-    if (!last.startsWith(MARKER_PREFIX))
-        return undefined;
-    const id = last.slice(MARKER_PREFIX.length);
-    return _text_js__WEBPACK_IMPORTED_MODULE_0__/* .UUID_PATTERN */ .JJ.test(id) ? id.toLowerCase() : undefined;
+/** The marker of the findings of `repository` (`owner/name`), sealed under `apiKey`. */
+function findingMarker(apiKey, repository) {
+    const key = (0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .recordKey */ .Hy)(apiKey);
+    const fields = (findingId) => ({
+        kind: 'finding-marker',
+        repository: repository.toLowerCase(),
+        finding: findingId.toLowerCase()
+    });
+    return {
+        line: (findingId) => `${MARKER_PREFIX}${findingId} ${(0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .signRecord */ .lm)(key, fields(findingId.toLowerCase()))}`,
+        findingOf: (text) => {
+            if (typeof text !== 'string')
+                return undefined;
+            const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
+            const last = lines[lines.length - 1]?.trim() ?? '';
+            if (!last.startsWith(MARKER_PREFIX))
+                return undefined;
+            const [id = '', tag = '', ...rest] = last.slice(MARKER_PREFIX.length).split(' ');
+            if (rest.length > 0 || !_text_js__WEBPACK_IMPORTED_MODULE_1__/* .UUID_PATTERN */ .JJ.test(id))
+                return undefined;
+            const findingId = id.toLowerCase();
+            return (0,_mac_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyRecord */ .RC)(key, fields(findingId), tag) ? findingId : undefined;
+        }
+    };
 }
 /**
  * Whether a code scanning tool is the one this action writes: exactly `Hacktron` (the SARIF file
@@ -360,6 +370,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/common/finding-marker.ts
+var finding_marker = __webpack_require__(5583);
 // EXTERNAL MODULE: ./src/findings/severity.ts
 var severity = __webpack_require__(5131);
 // EXTERNAL MODULE: ./src/report/markdown.ts
@@ -434,8 +446,6 @@ var report_locations = __webpack_require__(3134);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/common/version.ts
 var version = __webpack_require__(9521);
-// EXTERNAL MODULE: ./src/common/finding-marker.ts
-var finding_marker = __webpack_require__(5583);
 // EXTERNAL MODULE: ./src/report/sarif-limits.ts
 var sarif_limits = __webpack_require__(7644);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -520,7 +530,8 @@ function sarifParts(findings, locations, context) {
             for (const finding of kept) {
                 yield resultOf(finding, ruleIdFor(finding.category, finding.severity), locations.get(finding.id) ?? {}, {
                     fingerprint: fingerprints.get(finding.id) ?? '',
-                    baselineState: context.baselineStates?.get(finding.id)
+                    baselineState: context.baselineStates?.get(finding.id),
+                    marker: context.findingMarker?.line(finding.id)
                 });
             }
         },
@@ -632,7 +643,9 @@ function resultOf(finding, ruleId, location, extra) {
         level: LEVEL[finding.severity],
         // The last line names the finding: a dismissal in code scanning reads it back from the alert.
         message: {
-            text: `${`${finding.title}\n\n${finding.description}`.trim() || ruleId}\n\n${(0,finding_marker/* findingMarkerLine */.os)(finding.id)}`
+            text: [`${finding.title}\n\n${finding.description}`.trim() || ruleId, extra.marker]
+                .filter((part) => part !== undefined)
+                .join('\n\n')
         },
         locations: [
             {
@@ -772,6 +785,7 @@ var hacktron_findings = __webpack_require__(7038);
 
 
 
+
 /** How many unlocated findings the summary names one by one. */
 const MAX_UNLOCATED_LISTED = 10;
 /** Locates the findings and writes the SARIF file. */
@@ -787,7 +801,8 @@ async function prepareFindingReports(facts, settings, workspace, logger, disclos
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
     const sarif = await writeSarifFile(path, findings, locations, {
         scanId: facts.scanId ?? '',
-        baselineStates: baselineStatesOf(findings, facts)
+        baselineStates: baselineStatesOf(findings, facts),
+        findingMarker: (0,finding_marker/* findingMarker */.iY)(settings.apiKey, settings.event.repository)
     });
     notes.push(...sarifNotes(sarif, facts.scanId, logger, disclosure));
     logger.info(`Wrote ${sarif.resultCount} findings as SARIF to ${(0,external_node_path_.relative)(workspace.root, path) || path}.`);

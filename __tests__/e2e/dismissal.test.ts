@@ -4,12 +4,17 @@
 // comment. Another tool's alert sends nothing to Hacktron; an alert the token cannot read fails
 // naming the permission.
 import { describe, expect, it } from '@jest/globals'
-import { findingMarkerLine } from '../../src/common/finding-marker.js'
+import { findingMarker } from '../../src/common/finding-marker.js'
+import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
 import { SQL_INJECTION } from '../../src/simulator/findings-catalog.js'
 import type { FakeGitHub } from '../../scripts/lib/fake-github.js'
 import { examplePayload } from '../../scripts/lib/run-action.js'
 import { commandsOf, withGitHub } from '../helpers/action-run.js'
 import { baseline, withSimulator } from '../helpers/simulator.js'
+
+/** The marker line the action's SARIF file ends each message with, in the demo repository. */
+const findingMarkerLine = (findingId: string): string =>
+  findingMarker(DEMO_API_KEY, 'Codertocat/Hello-World').line(findingId)
 
 function dismissalPayload(toolName: string): Record<string, unknown> {
   const payload = examplePayload('code_scanning_alert', 'closed_by_user')

@@ -1,11 +1,7 @@
 // A code scanning dismissal, pure: the finding id read back from an alert's message, the tool
 // that is Hacktron's, the state each dismissal reason maps to, and the reason Hacktron records.
 import { describe, expect, it } from '@jest/globals'
-import {
-  findingIdOfMessage,
-  findingMarkerLine,
-  isHacktronTool
-} from '../../src/common/finding-marker.js'
+import { findingMarker, isHacktronTool } from '../../src/common/finding-marker.js'
 import {
   dismissalPlan,
   findingChangeOf,
@@ -14,6 +10,12 @@ import {
 } from '../../src/flow/dismissal.js'
 
 const ID = '3f2b8c1e-9d4a-4e6b-8a1f-0c2d3e4f5a6b'
+const KEY = 'hacktron_test_0000000000000000'
+const MARKER = findingMarker(KEY, 'Codertocat/Hello-World')
+const findingMarkerLine = (id: string): string => MARKER.line(id)
+const findingIdOfMessage = (text: string | null): string | undefined => MARKER.findingOf(text)
+/** The seal of ID's marker line. */
+const TAG = MARKER.line(ID).split(' ').at(-1)!
 
 function alert(overrides: Partial<CodeScanningAlert> = {}): CodeScanningAlert {
   return {
@@ -34,7 +36,9 @@ function alert(overrides: Partial<CodeScanningAlert> = {}): CodeScanningAlert {
 describe('the finding id in an alert message', () => {
   it('is read from the last line, lower-cased, whatever the line endings and trailing space', () => {
     expect(findingIdOfMessage(`Title\n\n${findingMarkerLine(ID)}`)).toBe(ID)
-    expect(findingIdOfMessage(`Title\r\n\r\nHacktron finding ${ID.toUpperCase()}  \n`)).toBe(ID)
+    expect(findingIdOfMessage(`Title\r\n\r\nHacktron finding ${ID.toUpperCase()} ${TAG}  \n`)).toBe(
+      ID
+    )
     expect(findingIdOfMessage(findingMarkerLine(ID))).toBe(ID)
   })
 
@@ -42,7 +46,7 @@ describe('the finding id in an alert message', () => {
     for (const bad of [
       `${ID}/../scans`,
       `${ID}?x=1`,
-      `${ID} extra`,
+      `${ID} ${TAG} extra`,
       ID.replace(/-/g, ''),
       `{${ID}}`,
       '../../scans/1',
@@ -53,9 +57,26 @@ describe('the finding id in an alert message', () => {
   })
 
   it('is only the last line: an id earlier in the finding text does not count', () => {
-    expect(findingIdOfMessage(`Hacktron finding ${ID}\n\nThe description.`)).toBeUndefined()
+    expect(findingIdOfMessage(`${findingMarkerLine(ID)}\n\nThe description.`)).toBeUndefined()
     expect(findingIdOfMessage(null)).toBeUndefined()
     expect(findingIdOfMessage('')).toBeUndefined()
+  })
+
+  it('counts only under a seal made for this repository with this key: an uploaded forgery names nothing', () => {
+    const OTHER = '11111111-2222-4333-8444-555555555555'
+    // Unsealed (an older upload's, or anyone's), a seal of another finding moved over, another
+    // repository's seal, another key's.
+    for (const line of [
+      `Hacktron finding ${ID}`,
+      `Hacktron finding ${ID} ${'0'.repeat(32)}`,
+      `Hacktron finding ${ID} ${MARKER.line(OTHER).split(' ').at(-1)}`,
+      findingMarker(KEY, 'Codertocat/Other').line(ID),
+      findingMarker('hacktron_other_000000000000000', 'Codertocat/Hello-World').line(ID)
+    ]) {
+      expect(findingIdOfMessage(`Title\n\n${line}`)).toBeUndefined()
+    }
+    // The repository's name is compared as GitHub does, whatever its case.
+    expect(findingMarker(KEY, 'codertocat/hello-world').findingOf(MARKER.line(ID))).toBe(ID)
   })
 })
 
@@ -121,18 +142,22 @@ describe('the state each dismissal maps to', () => {
 
 describe('the plan of a dismissal', () => {
   it('sends nothing for another tool, a message without an id, or an unknown reason', () => {
-    expect(dismissalPlan('closed_by_user', alert({ toolName: 'CodeQL' }), 'x')).toEqual({
+    expect(dismissalPlan('closed_by_user', alert({ toolName: 'CodeQL' }), 'x', MARKER)).toEqual({
       kind: 'other-tool',
       toolName: 'CodeQL'
     })
-    expect(dismissalPlan('closed_by_user', alert({ messageText: 'No id here' }), 'x')).toEqual({
+    expect(
+      dismissalPlan('closed_by_user', alert({ messageText: 'No id here' }), 'x', MARKER)
+    ).toEqual({
       kind: 'no-finding-id'
     })
-    expect(dismissalPlan('closed_by_user', alert({ dismissedReason: 'other' }), 'x')).toEqual({
+    expect(
+      dismissalPlan('closed_by_user', alert({ dismissedReason: 'other' }), 'x', MARKER)
+    ).toEqual({
       kind: 'unknown-reason',
       reason: 'other'
     })
-    expect(dismissalPlan('closed_by_user', alert(), 'x')).toMatchObject({
+    expect(dismissalPlan('closed_by_user', alert(), 'x', MARKER)).toMatchObject({
       findingId: ID,
       change: { state: 'false_positive' }
     })

@@ -2,7 +2,8 @@
 // dismissal or reopening of Hacktron's alert sets the finding's state, and nothing else happens
 // (no estimate, no scan, no check run, no comment); another tool's alert sends nothing at all.
 import { describe, expect, it } from '@jest/globals'
-import { findingMarkerLine } from '../../src/common/finding-marker.js'
+import { findingMarker } from '../../src/common/finding-marker.js'
+import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
 import type { CodeScanningAlert } from '../../src/flow/dismissal.js'
 import type { FindingState } from '../../src/hacktron/types.js'
 import type { CodeScanningAlertEvent } from '../../src/settings/event-facts.js'
@@ -13,6 +14,10 @@ import { actionClient, DEMO_EVENT, flowSettings, gateSettings } from '../helpers
 import { testFrontEnd, type TestFrontEnd } from '../helpers/front-end.js'
 import { contractViolations } from '../helpers/contract.js'
 import { baseline, simulatorPerTest } from '../helpers/simulator.js'
+
+/** The marker line the action's SARIF file ends each message with, in the demo repository. */
+const findingMarkerLine = (findingId: string): string =>
+  findingMarker(DEMO_API_KEY, 'Codertocat/Hello-World').line(findingId)
 
 const simulators = simulatorPerTest()
 const ALERT_URL = 'https://github.com/Codertocat/Hello-World/security/code-scanning/7'
@@ -209,6 +214,19 @@ describe('a crafted alert', () => {
     })
     expect(run.outcome.result).toBe('skipped')
     expect(simulator.store.findingById(findingId)!.state).not.toBe('false_positive')
+  })
+
+  it('uploaded by someone else under the tool name Hacktron, naming a finding unsealed or with a seal of another: nothing is read or sent', async () => {
+    // A sealed line would have the finding read (GET /findings/{id}) whatever it names.
+    const named = '00000000-0000-4000-8000-0000000000aa'
+    const otherSeal = findingMarkerLine('11111111-2222-4333-8444-555555555555').split(' ').at(-1)
+    for (const forged of [`Hacktron finding ${named}`, `Hacktron finding ${named} ${otherSeal}`]) {
+      const { run, simulator } = await dismiss({
+        alert: { messageText: `SQL injection\n\n${forged}` }
+      })
+      expect(run.outcome.result).toBe('skipped')
+      expect(simulator.requests).toEqual([])
+    }
   })
 
   it("of a tool merely named like Hacktron's is another tool's: nothing is read or sent", async () => {

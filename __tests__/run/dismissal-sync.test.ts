@@ -4,7 +4,8 @@
 // are not a user's dismissal of a Hacktron finding of this repository send nothing. No estimate,
 // no scan, no credits.
 import { describe, expect, it } from '@jest/globals'
-import { findingMarkerLine } from '../../src/common/finding-marker.js'
+import { findingMarker } from '../../src/common/finding-marker.js'
+import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
 import type { CodeScanningAlert } from '../../src/flow/dismissal.js'
 import { SYNC_LOOKBACK_MS } from '../../src/flow/dismissal-sync.js'
 import type { FindingState } from '../../src/hacktron/types.js'
@@ -17,6 +18,10 @@ import { contractViolations } from '../helpers/contract.js'
 import { actionClient, DEMO_EVENT, flowSettings, gateSettings } from '../helpers/flow.js'
 import { testFrontEnd, type TestFrontEnd } from '../helpers/front-end.js'
 import { baseline, simulatorPerTest } from '../helpers/simulator.js'
+
+/** The marker line the action's SARIF file ends each message with, in the demo repository. */
+const findingMarkerLine = (findingId: string): string =>
+  findingMarker(DEMO_API_KEY, 'Codertocat/Hello-World').line(findingId)
 
 const simulators = simulatorPerTest()
 const DISMISSED_AT = '2026-12-02T09:00:00.000Z'

@@ -1,6 +1,7 @@
 // Above code scanning's 5,000 results (src/run/finding-reports.ts): the SARIF file holds the most
 // severe 5,000, the job summary 50 a table; the log, the notes, the annotations' overflow notice
 // and the summary say so, and name the Hacktron dashboard (the scan) as the one place with all.
+import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
 import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -27,7 +28,11 @@ describe('more findings than the SARIF file and the summary hold', () => {
       const logger = recordingLogger()
       const reports = await prepareFindingReports(
         facts,
-        { sarifFile: 'results.sarif' },
+        {
+          sarifFile: 'results.sarif',
+          apiKey: DEMO_API_KEY,
+          event: { repository: 'Codertocat/Hello-World' }
+        },
         { ...memoryWorkspace(), root },
         logger
       )

@@ -1,6 +1,10 @@
-// The line each SARIF result's message ends with, `Hacktron finding <uuid>`, and its reader: code
-// scanning keeps a result's message on its alert (`most_recent_instance.message.text`) but none of
-// its SARIF properties, so a dismissal in code scanning finds its Hacktron finding through it.
+// The line each SARIF result's message ends with, `Hacktron finding <uuid> <seal>`, and its
+// reader: code scanning keeps a result's message on its alert (`most_recent_instance.message.text`)
+// but none of its SARIF properties, so a dismissal in code scanning finds its Hacktron finding
+// through it. Anyone who can run a workflow may upload SARIF under the tool name `Hacktron`, so
+// the line is sealed (keyed by the API key, for this repository): a forged alert naming some other
+// finding of the repository is told apart, and its dismissal goes nowhere.
+import { recordKey, signRecord, verifyRecord } from './mac.js'
 import { UUID_PATTERN } from './text.js'
 
 /** The SARIF tool driver name the action writes when Hacktron's export names none. */
@@ -8,23 +12,39 @@ export const HACKTRON_TOOL_NAME = 'Hacktron'
 
 const MARKER_PREFIX = 'Hacktron finding '
 
-/** The message's last line, naming the finding. */
-export function findingMarkerLine(findingId: string): string {
-  return `${MARKER_PREFIX}${findingId}`
+export interface FindingMarker {
+  /** The message's last line, naming the finding under a seal. */
+  line(findingId: string): string
+  /**
+   * The finding id of an alert's message: its last line only (the action writes it there, after
+   * the finding's own text, which cannot name another finding that way), a UUID in canonical
+   * form, lower-cased, with a seal that verifies. Undefined when the last line is anything else.
+   */
+  findingOf(text: string | null | undefined): string | undefined
 }
 
-/**
- * The finding id of an alert's message: its last line only (the action writes it there, after
- * the finding's own text, which cannot name another finding that way), a UUID in canonical form,
- * lower-cased. Undefined when the last line is anything else.
- */
-export function findingIdOfMessage(text: string | null | undefined): string | undefined {
-  if (typeof text !== 'string') return undefined
-  const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n')
-  const last = lines[lines.length - 1]?.trim() ?? ''
-  if (!last.startsWith(MARKER_PREFIX)) return undefined
-  const id = last.slice(MARKER_PREFIX.length)
-  return UUID_PATTERN.test(id) ? id.toLowerCase() : undefined
+/** The marker of the findings of `repository` (`owner/name`), sealed under `apiKey`. */
+export function findingMarker(apiKey: string, repository: string): FindingMarker {
+  const key = recordKey(apiKey)
+  const fields = (findingId: string): Record<string, string> => ({
+    kind: 'finding-marker',
+    repository: repository.toLowerCase(),
+    finding: findingId.toLowerCase()
+  })
+  return {
+    line: (findingId) =>
+      `${MARKER_PREFIX}${findingId} ${signRecord(key, fields(findingId.toLowerCase()))}`,
+    findingOf: (text) => {
+      if (typeof text !== 'string') return undefined
+      const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n')
+      const last = lines[lines.length - 1]?.trim() ?? ''
+      if (!last.startsWith(MARKER_PREFIX)) return undefined
+      const [id = '', tag = '', ...rest] = last.slice(MARKER_PREFIX.length).split(' ')
+      if (rest.length > 0 || !UUID_PATTERN.test(id)) return undefined
+      const findingId = id.toLowerCase()
+      return verifyRecord(key, fields(findingId), tag) ? findingId : undefined
+    }
+  }
 }
 
 /**

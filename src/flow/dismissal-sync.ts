@@ -4,6 +4,7 @@
 // Only a user's dismissal counts (one with `dismissed_by`), and a finding changed in Hacktron
 // after the dismissal keeps its state, so running the sync again, or after a triage in Hacktron,
 // changes nothing. A reopening leaves no trace in the alert list: it is not synced.
+import type { FindingMarker } from '../common/finding-marker.js'
 import type { Logger } from '../common/logger.js'
 import {
   applyDismissal,
@@ -21,7 +22,7 @@ export interface SyncTally {
   readonly changed: number
   /** Findings already in that state, or changed in Hacktron since the dismissal. */
   readonly unchanged: number
-  /** Alerts that name no finding of this repository (another tool's, an older upload's, ...). */
+  /** Alerts that name no finding of this repository under a seal (another tool's, a forged one, ...). */
   readonly ignored: number
   /** Findings that could not be read or updated, with why; the sync stops at one not a 404. */
   readonly failed: readonly { readonly findingId: string; readonly error: unknown }[]
@@ -29,6 +30,7 @@ export interface SyncTally {
 
 export async function syncDismissals(
   alerts: readonly CodeScanningAlert[],
+  marker: FindingMarker,
   client: DismissalClient,
   logger: Logger,
   repositoryUrl: string
@@ -44,7 +46,7 @@ export async function syncDismissals(
       ignored++
       continue
     }
-    const plan = dismissalPlan('closed_by_user', alert, alert.dismissedBy)
+    const plan = dismissalPlan('closed_by_user', alert, alert.dismissedBy, marker)
     if ('kind' in plan) {
       ignored++
       continue

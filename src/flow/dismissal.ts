@@ -2,7 +2,7 @@
 // (named by its message's last line), the state its dismissal reason maps to, and the reason
 // Hacktron records, which names who did it and quotes their comment, made inert. Pure but for
 // the one read and the one PATCH of `applyDismissal`.
-import { findingIdOfMessage, isHacktronTool } from '../common/finding-marker.js'
+import { isHacktronTool, type FindingMarker } from '../common/finding-marker.js'
 import type { Logger } from '../common/logger.js'
 import type { HacktronClient } from '../hacktron/client.js'
 import type { FindingState } from '../hacktron/types.js'
@@ -92,7 +92,10 @@ export function inert(text: string, max: number): string {
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`
 }
 
-/** Why a dismissal sends nothing: not Hacktron's alert, or no finding named in its message. */
+/**
+ * Why a dismissal sends nothing: not Hacktron's alert, no finding named in its message under a
+ * seal that verifies (an older upload's, a forged one's), or a reason with no state.
+ */
 export type DismissalSkip =
   | { readonly kind: 'other-tool'; readonly toolName: string }
   | { readonly kind: 'no-finding-id' }
@@ -102,10 +105,11 @@ export type DismissalSkip =
 export function dismissalPlan(
   action: string,
   alert: CodeScanningAlert,
-  actor: string
+  actor: string,
+  marker: FindingMarker
 ): { findingId: string; change: FindingChange } | DismissalSkip {
   if (!isHacktronTool(alert.toolName)) return { kind: 'other-tool', toolName: alert.toolName ?? '' }
-  const findingId = findingIdOfMessage(alert.messageText)
+  const findingId = marker.findingOf(alert.messageText)
   if (!findingId) return { kind: 'no-finding-id' }
   const change = findingChangeOf(action, alert, actor)
   if (!change) return { kind: 'unknown-reason', reason: alert.dismissedReason ?? '' }

@@ -13,7 +13,7 @@ import { bySeverity } from '../findings/severity.js'
 import { ACTION_VERSION } from '../common/version.js'
 import type { FindingLocation } from './locations.js'
 import { oneLine } from './markdown.js'
-import { findingMarkerLine, HACKTRON_TOOL_NAME } from '../common/finding-marker.js'
+import { HACKTRON_TOOL_NAME, type FindingMarker } from '../common/finding-marker.js'
 
 import { MAX_RESULTS_PER_RUN } from './sarif-limits.js'
 
@@ -61,6 +61,11 @@ export interface SarifContext {
   /** Whether each finding (by id) is new or was already in the baseline scan, when known. */
   readonly baselineStates?: ReadonlyMap<string, BaselineState>
   readonly maxResults?: number
+  /**
+   * Ends each result's message with the finding's sealed marker line, which a dismissal in code
+   * scanning reads back; without it (tests of other things) the message ends with the finding.
+   */
+  readonly findingMarker?: FindingMarker
 }
 
 export interface SarifOutput {
@@ -136,7 +141,8 @@ export function sarifParts(
           locations.get(finding.id) ?? {},
           {
             fingerprint: fingerprints.get(finding.id) ?? '',
-            baselineState: context.baselineStates?.get(finding.id)
+            baselineState: context.baselineStates?.get(finding.id),
+            marker: context.findingMarker?.line(finding.id)
           }
         )
       }
@@ -267,7 +273,7 @@ function resultOf(
   finding: Finding,
   ruleId: string,
   location: FindingLocation,
-  extra: { fingerprint: string; baselineState?: BaselineState }
+  extra: { fingerprint: string; baselineState?: BaselineState; marker?: string }
 ): Result {
   const region = location.startLine
     ? { startLine: location.startLine, ...(location.endLine && { endLine: location.endLine }) }
@@ -277,7 +283,9 @@ function resultOf(
     level: LEVEL[finding.severity],
     // The last line names the finding: a dismissal in code scanning reads it back from the alert.
     message: {
-      text: `${`${finding.title}\n\n${finding.description}`.trim() || ruleId}\n\n${findingMarkerLine(finding.id)}`
+      text: [`${finding.title}\n\n${finding.description}`.trim() || ruleId, extra.marker]
+        .filter((part) => part !== undefined)
+        .join('\n\n')
     },
     locations: [
       {

@@ -4,7 +4,7 @@
 // carries no SARIF properties), the finding it names is read and, unless already in that state,
 // PATCHed. GitHub already requires write access to dismiss an alert, so no permission rule of the
 // action's own applies. Another tool's alert sends nothing anywhere.
-import { isHacktronTool } from '../common/finding-marker.js'
+import { findingMarker, isHacktronTool } from '../common/finding-marker.js'
 import { ACTION_NAME, ACTION_VERSION } from '../common/version.js'
 import {
   applyDismissal,
@@ -48,7 +48,8 @@ export async function dismissalOutcome<Report>(
   } catch (error) {
     return unreadableAlerts(`code scanning alert #${alertEvent.number}`, error)
   }
-  const plan = dismissalPlan(alertEvent.action, alert, alertEvent.actor)
+  const marker = findingMarker(settings.apiKey, settings.event.repository)
+  const plan = dismissalPlan(alertEvent.action, alert, alertEvent.actor, marker)
   if ('kind' in plan) return skippedDismissal(plan, alert)
   const client = dismissalClient(settings, state, runtime)
   try {
@@ -112,7 +113,7 @@ function skippedDismissal(skip: DismissalSkip, alert: CodeScanningAlert): RunOut
   if (skip.kind === 'other-tool') return notRequested(otherTool(skip.toolName))
   const message =
     skip.kind === 'no-finding-id'
-      ? `Code scanning alert #${alert.number}'s message does not end with a Hacktron finding id (a line "Hacktron finding <uuid>"), so no finding was updated. Alerts uploaded by an older version of the action carry none; the next upload gives them one.`
+      ? `Code scanning alert #${alert.number}'s message does not end with a Hacktron finding id sealed by this action for this repository (a line "Hacktron finding <uuid> <seal>"), so no finding was updated. Alerts uploaded by an older version of the action, or under another API key, carry none that verifies; the next upload gives them one. One uploaded by someone else is not this action's to act on.`
       : `Code scanning alert #${alert.number} was dismissed as ${JSON.stringify(skip.reason)}, a reason the action does not map to a Hacktron state: no finding was updated.`
   return {
     result: 'skipped',

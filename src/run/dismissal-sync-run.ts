@@ -1,6 +1,7 @@
 // A `mode: sync-dismissals` run (on a schedule, or by hand): the code scanning dismissals of
 // Hacktron's alerts in the last days, sent back to Hacktron as the findings' states. No estimate,
 // no scan, no credits, no check run and no PR comment.
+import { findingMarker } from '../common/finding-marker.js'
 import { SYNC_LOOKBACK_MS, syncDismissals, type SyncTally } from '../flow/dismissal-sync.js'
 import type { RunOutcome } from '../report/outcome.js'
 import type { Settings } from '../settings/settings.js'
@@ -29,6 +30,7 @@ export async function dismissalSyncOutcome<Report>(
   }
   const tally = await syncDismissals(
     recent.alerts,
+    findingMarker(settings.apiKey, settings.event.repository),
     dismissalClient(settings, state, runtime),
     state.logger,
     settings.event.repositoryUrl

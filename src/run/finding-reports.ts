@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import type { Logger } from '../common/logger.js'
+import { findingMarker } from '../common/finding-marker.js'
 import type { RunFacts } from '../flow/run-facts.js'
 import { planAnnotations, type AnnotationLevel } from '../report/annotations.js'
 import { locateFindings, type FindingLocation } from '../report/locations.js'
@@ -14,6 +15,7 @@ import { disclosedFindings, FULL_DISCLOSURE, type Disclosure } from '../report/d
 import { formatCount, whereFindingsAre } from '../report/surfaces.js'
 import { unknownSeverities } from '../hacktron/findings.js'
 import type { Finding } from '../hacktron/types.js'
+import type { EventFacts } from '../settings/event-facts.js'
 import type { GateSettings } from '../settings/settings.js'
 import type { FrontEnd, Workspace } from './front-end.js'
 
@@ -33,7 +35,9 @@ const MAX_UNLOCATED_LISTED = 10
 /** Locates the findings and writes the SARIF file. */
 export async function prepareFindingReports(
   facts: RunFacts,
-  settings: Pick<GateSettings, 'sarifFile'>,
+  settings: Pick<GateSettings, 'sarifFile' | 'apiKey'> & {
+    readonly event: Pick<EventFacts, 'repository'>
+  },
   workspace: Workspace,
   logger: Logger,
   disclosure: Disclosure = FULL_DISCLOSURE
@@ -53,7 +57,8 @@ export async function prepareFindingReports(
   mkdirSync(dirname(path), { recursive: true })
   const sarif = await writeSarifFile(path, findings, locations, {
     scanId: facts.scanId ?? '',
-    baselineStates: baselineStatesOf(findings, facts)
+    baselineStates: baselineStatesOf(findings, facts),
+    findingMarker: findingMarker(settings.apiKey, settings.event.repository)
   })
   notes.push(...sarifNotes(sarif, facts.scanId, logger, disclosure))
   logger.info(
