@@ -81,13 +81,15 @@ const ACTION_VERSION = '0.1.0';
 /* harmony export */   Ox: () => (/* binding */ DISMISSAL_ACTIONS),
 /* harmony export */   Vy: () => (/* binding */ dismissalPlan)
 /* harmony export */ });
-/* unused harmony exports findingChangeOf, inert */
+/* unused harmony export findingChangeOf */
 /* harmony import */ var _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5583);
-/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7375);
+/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2450);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7375);
 // A code scanning alert closed or reopened by a user, sent back to Hacktron: the alert's finding
 // (named by its message's last line), the state its dismissal reason maps to, and the reason
 // Hacktron records, which names who did it and quotes their comment, made inert. Pure but for
 // the one read and the one PATCH of `applyDismissal`.
+
 
 
 /** The code_scanning_alert actions that are a user's decision. */
@@ -108,7 +110,7 @@ const MAX_QUOTED_COMMENT = 500;
  * does not know.
  */
 function findingChangeOf(action, alert, actor) {
-    const where = alert.htmlUrl ? ` (${inert(alert.htmlUrl, 300)})` : '';
+    const where = alert.htmlUrl ? ` (${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .tJ)(alert.htmlUrl, 300)})` : '';
     if (action === 'reopened_by_user') {
         return { state: 'open', reason: `Reopened in GitHub code scanning by ${who(actor)}${where}` };
     }
@@ -116,7 +118,7 @@ function findingChangeOf(action, alert, actor) {
     const state = REASON_STATES[reasonWord];
     if (action !== 'closed_by_user' || !state)
         return undefined;
-    const comment = inert(alert.dismissedComment ?? '', MAX_QUOTED_COMMENT);
+    const comment = (0,_common_text_js__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .tJ)(alert.dismissedComment ?? '', MAX_QUOTED_COMMENT);
     return {
         state,
         reason: `Dismissed in GitHub code scanning by ${who(alert.dismissedBy ?? actor)} as ${reasonWord}` +
@@ -124,22 +126,8 @@ function findingChangeOf(action, alert, actor) {
     };
 }
 function who(login) {
-    const name = inert(login, 100);
+    const name = (0,_common_text_js__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .tJ)(login, 100);
     return name ? `@${name}` : 'an unknown user';
-}
-/**
- * Text quoted from GitHub made inert for wherever Hacktron shows it: one line, no control or
- * direction-changing characters, no quotes to break out of its own, bounded.
- */
-function inert(text, max) {
-    const flat = text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
-        .replace(/"/g, "'")
-        .replace(/\s+/g, ' ')
-        .trim();
-    const chars = [...flat];
-    return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
 }
 /** What a dismissal sends to Hacktron, or why it sends nothing. */
 function dismissalPlan(action, alert, actor, marker) {
@@ -163,7 +151,7 @@ async function applyDismissal(client, findingId, change, logger, repositoryUrl, 
     const finding = await client.getFinding(findingId);
     // An alert's message is whatever a SARIF upload said: a finding of another repository (an
     // organisation's key reaches them all) is not this repository's to triage.
-    if (!finding.repo_url || !(0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_1__/* .sameRepository */ .RB)(finding.repo_url, repositoryUrl)) {
+    if (!finding.repo_url || !(0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__/* .sameRepository */ .RB)(finding.repo_url, repositoryUrl)) {
         logger.notice(`Hacktron: finding ${findingId} is not of ${repositoryUrl}; the alert's dismissal is not taken back to it.`);
         return 'other-repository';
     }

@@ -21,9 +21,17 @@ var gate_scope = __webpack_require__(9327);
 var read_findings = __webpack_require__(3082);
 // EXTERNAL MODULE: ./src/flow/run-record.ts
 var run_record = __webpack_require__(8851);
+// EXTERNAL MODULE: ./src/common/text.ts
+var common_text = __webpack_require__(2450);
 // EXTERNAL MODULE: ./src/flow/types.ts
 var types = __webpack_require__(3721);
 ;// CONCATENATED MODULE: ./src/flow/triage-command.ts
+// `/hacktron` triage commands on a pull request, read strictly from a comment's first line, and
+// the rules around them that need no platform: who the comment counts as (a bot, an edit), how a
+// platform's role compares with the least permission a command needs, which finding of a scan a
+// short id names, and the reason Hacktron records. Pure: the triage run (src/run/triage-run.ts)
+// asks the platform and Hacktron.
+
 
 const TRIAGE_VERBS = ['fp', 'accept', 'confirm', 'reopen'];
 /** The state each verb sets. */
@@ -109,8 +117,11 @@ function findingNamed(token, findings) {
 }
 /** What Hacktron records (the state's reason and the thread's comment): who, where, why. */
 function triageReasonText(command, who) {
-    const why = command.reason === '' ? '' : `: ${command.reason}`;
-    return `${STATE_OF_VERB[command.verb]} by GitHub user ${who.login} (/hacktron ${command.verb}, ${who.commentUrl})${why}`;
+    // Made inert for Hacktron's audit trail: a reason cannot fake a line of its own (no line
+    // breaks) nor turn "by GitHub user X" around (no direction-changing characters).
+    const reason = (0,common_text/* inert */.tJ)(command.reason, MAX_REASON_CHARS);
+    const why = reason === '' ? '' : `: ${reason}`;
+    return `${STATE_OF_VERB[command.verb]} by GitHub user ${(0,common_text/* inert */.tJ)(who.login, 100)} (/hacktron ${command.verb}, ${(0,common_text/* inert */.tJ)(who.commentUrl, 300)})${why}`;
 }
 
 // EXTERNAL MODULE: ./src/hacktron/timing.ts
@@ -188,9 +199,19 @@ async function checkAuthority(comment, pr, settings, triage, verb) {
             `${verb ? `\`/hacktron ${verb}\`` : 'a /hacktron command'} needs ${need} or above (\`${input}\`). ` +
             `Ask someone with ${need} permission to run it.`);
     }
-    if (!settings.triage.ownPr && sameLogin(comment.authorLogin, pr.author)) {
-        throw new Refusal("The pull request's author may not triage its findings (four eyes): ask another reviewer " +
-            'with the permission to run the command, or set `triage-own-pr: true` in the triage workflow.');
+    if (settings.triage.ownPr)
+        return;
+    const fourEyes = 'ask another reviewer with the permission to run the command, or set `triage-own-pr: true` in the triage workflow.';
+    if (sameLogin(comment.authorLogin, pr.author)) {
+        throw new Refusal(`The pull request's author may not triage its findings (four eyes): ${fourEyes}`);
+    }
+    // Nor may whoever wrote its code, on someone else's PR.
+    const authors = await triage.commitAuthors();
+    if (authors.logins.some((login) => sameLogin(comment.authorLogin, login))) {
+        throw new Refusal(`${(0,markdown/* inlineText */.ln)(comment.authorLogin, 100)} wrote commits of this pull request and may not triage its findings (four eyes): ${fourEyes}`);
+    }
+    if (!authors.complete) {
+        throw new Refusal(`The pull request has more commits than GitHub lists, so who wrote them cannot be told (four eyes): ${fourEyes}`);
     }
 }
 async function carryOut(command, context) {

@@ -738,6 +738,8 @@ function sameLogin(a, b) {
 
 
 
+/** GitHub lists at most this many commits of a PR. */
+const MAX_LISTED_PR_COMMITS = 250;
 function githubTriage(target, logger) {
     const where = { owner: target.owner, repo: target.repo };
     const prRef = { ...target };
@@ -763,6 +765,7 @@ function githubTriage(target, logger) {
             });
             return { roleName: data.role_name, permission: data.permission };
         },
+        commitAuthors: () => commitAuthorsOf(target),
         react: async (content) => {
             const octokit = await octokitFor(target.token);
             await octokit.rest.reactions.createForIssueComment({
@@ -787,6 +790,21 @@ function githubTriage(target, logger) {
         checkRunAt: (checkRun, headSha) => new CheckRunWriter(checkRun.name, headSha, checks, logger).adopt(checkRun.id),
         commentAt: (marker) => new PrCommentWriter(marker, false, async () => ledgerKeeping(await comments()), logger)
     };
+}
+/** Who GitHub links to the PR's commits as author or committer, merge commits aside. */
+async function commitAuthorsOf(target) {
+    const octokit = await octokitFor(target.token);
+    const commits = await octokit.paginate(octokit.rest.pulls.listCommits, {
+        owner: target.owner,
+        repo: target.repo,
+        pull_number: target.number,
+        per_page: 100
+    });
+    const logins = commits
+        .filter((commit) => commit.parents.length < 2)
+        .flatMap((commit) => [commit.author?.login, commit.committer?.login])
+        .filter((login) => typeof login === 'string' && login !== '');
+    return { logins, complete: commits.length < MAX_LISTED_PR_COMMITS };
 }
 /** The records in the head's check runs named "Hacktron Whitebox Scan…" (any scope or base). */
 async function checkRunRecords(target, headSha) {

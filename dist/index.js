@@ -28789,7 +28789,8 @@ function abortableSleep(ms, signal) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JJ: () => (/* binding */ UUID_PATTERN),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   tJ: () => (/* binding */ inert)
 /* harmony export */ });
 // Small text helpers every layer shares (and the simulator, which speaks the same JSON).
 /** A UUID as the API writes its ids, any case. */
@@ -28819,6 +28820,20 @@ function formatDuration(ms) {
     if (hours < 48)
         return `${hours}h ${minutes % 60}m`;
     return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+/**
+ * Text quoted from GitHub (a comment, a login) made inert for wherever Hacktron shows it: one line, no control or
+ * direction-changing characters, no quotes to break out of its own, bounded.
+ */
+function inert(text, max) {
+    const flat = text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
+        .replace(/"/g, "'")
+        .replace(/\s+/g, ' ')
+        .trim();
+    const chars = [...flat];
+    return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 

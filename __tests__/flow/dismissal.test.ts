@@ -2,12 +2,8 @@
 // that is Hacktron's, the state each dismissal reason maps to, and the reason Hacktron records.
 import { describe, expect, it } from '@jest/globals'
 import { findingMarker, isHacktronTool } from '../../src/common/finding-marker.js'
-import {
-  dismissalPlan,
-  findingChangeOf,
-  inert,
-  type CodeScanningAlert
-} from '../../src/flow/dismissal.js'
+import { inert } from '../../src/common/text.js'
+import { dismissalPlan, findingChangeOf, type CodeScanningAlert } from '../../src/flow/dismissal.js'
 
 const ID = '3f2b8c1e-9d4a-4e6b-8a1f-0c2d3e4f5a6b'
 const KEY = 'hacktron_test_0000000000000000'

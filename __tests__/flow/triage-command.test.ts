@@ -131,6 +131,20 @@ it('the reason Hacktron records names the commenter and links the command', () =
   )
 })
 
+it('the reason recorded is inert: no direction-changing or zero-width characters, quotes or line breaks', () => {
+  const text = triageReasonText(
+    {
+      verb: 'fp',
+      finding: '3f2a9c1e',
+      reason: 'ok \u202Eresu buHtiG yb\u202C "quoted"\u200B\nsecond line'
+    },
+    { login: 'reviewer', commentUrl: 'https://github.com/o/r/pull/2#issuecomment-1' }
+  )
+  expect(text).not.toMatch(/[\u202A-\u202E\u200B\n"]/)
+  expect(text).toMatch(/^false_positive by GitHub user reviewer \(/)
+  expect(text).toContain("'quoted'")
+})
+
 describe('the command word', () => {
   it('is matched exactly: a case variant or a lookalike (the Kelvin sign) is no command', () => {
     expect(parseCommand(`/Hacktron fp ${ID} x`)).toBeUndefined()

@@ -96,6 +96,11 @@ class MemoryTriage implements TriageConnection {
       author: 'octocat'
     }
   }
+  /** Who wrote the PR's commits, and whether that is all of them. */
+  commits = { logins: ['octocat'] as string[], complete: true }
+  async commitAuthors(): Promise<{ logins: string[]; complete: boolean }> {
+    return this.commits
+  }
   async permission(login: string): Promise<PermissionAnswer> {
     return this.permissions[login] ?? { permission: 'read' }
   }
@@ -396,6 +401,36 @@ describe('/hacktron commands', () => {
     expect(parseCheckRunExternalId(checks.runs.get(1)?.externalId, DEMO_HEAD_SHA)?.checkRunId).toBe(
       1
     )
+  })
+
+  it("refused: a writer who pushed commits to someone else's PR (four eyes), and a PR whose commits GitHub does not list in full", async () => {
+    const { simulator, checks, comments, shortId } = await blockedPullRequest()
+    const triage = new MemoryTriage(checks, comments)
+    triage.commits = { logins: ['octocat', 'Reviewer'], complete: true }
+    const pushed = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${shortId} fixture`)
+    )
+    expect(pushed.requests).toEqual([])
+    expect(triage.replies[0]).toMatch(/wrote commits of this pull request.*four eyes/)
+    triage.commits = { logins: ['octocat'], complete: false }
+    const long = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${shortId} fixture`)
+    )
+    expect(long.requests).toEqual([])
+    expect(triage.replies[1]).toMatch(/more commits than GitHub lists/)
+    expect(triage.reactions).toEqual(['-1', '-1'])
+    // With triage-own-pr: true, writing the code is no bar.
+    const allowed = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${shortId} fixture`),
+      { ownPr: true }
+    )
+    expect(allowed.run.frontEnd.outputs.result).toBe('triaged')
   })
 
   it('refused once the PR is retargeted: its records were sealed for the base the run judged', async () => {

@@ -29,6 +29,8 @@ export interface FakePullRequest {
   renamedFrom?: Record<string, string>
   /** Its author's login (`user.login`); `Codertocat` unless a test says. */
   author?: string
+  /** The authors of its commits, one commit each; its author alone unless a test says. */
+  commitAuthors?: string[]
 }
 
 /** A collaborator's access as `GET /repos/{o}/{r}/collaborators/{user}/permission` answers it. */
@@ -137,7 +139,7 @@ export class FakeGitHub {
           decodeURIComponent(url.pathname)
         )
         if (compare && req.method === 'GET') return this.answerCompare(compare, send)
-        const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)(\/files)?$/.exec(url.pathname)
+        const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)(\/files|\/commits)?$/.exec(url.pathname)
         if (pull && req.method === 'GET') return this.answerPull(pull, url, send)
         const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname)
         const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)
@@ -323,6 +325,16 @@ export class FakeGitHub {
     }
     const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
     const page = Number(url.searchParams.get('page') ?? 1)
+    if (match[2] === '/commits') {
+      // One commit per login of `commitAuthors` (author and committer alike); GitHub lists 250.
+      const commits = (pr.commitAuthors ?? [pr.author ?? 'Codertocat']).map((login, index) => ({
+        sha: index.toString(16).padStart(40, '0'),
+        author: { login },
+        committer: { login: 'web-flow' },
+        parents: [{ sha: 'f'.repeat(40) }]
+      }))
+      return send(200, commits.slice((page - 1) * perPage, page * perPage))
+    }
     const listed = pr.files.slice(0, MAX_LISTED_FILES)
     const slice = listed.slice((page - 1) * perPage, page * perPage)
     const renamed = pr.renamedFrom ?? {}

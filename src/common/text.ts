@@ -24,3 +24,18 @@ export function formatDuration(ms: number): string {
   if (hours < 48) return `${hours}h ${minutes % 60}m`
   return `${Math.floor(hours / 24)}d ${hours % 24}h`
 }
+
+/**
+ * Text quoted from GitHub (a comment, a login) made inert for wherever Hacktron shows it: one line, no control or
+ * direction-changing characters, no quotes to break out of its own, bounded.
+ */
+export function inert(text: string, max: number): string {
+  const flat = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
+    .replace(/"/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+  const chars = [...flat]
+  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`
+}

@@ -6,6 +6,7 @@ import { isHacktronTool, type FindingMarker } from '../common/finding-marker.js'
 import type { Logger } from '../common/logger.js'
 import type { HacktronClient } from '../hacktron/client.js'
 import type { FindingState } from '../hacktron/types.js'
+import { inert } from '../common/text.js'
 import { sameRepository } from '../hacktron/url.js'
 
 /** The code_scanning_alert actions that are a user's decision. */
@@ -75,21 +76,6 @@ export function findingChangeOf(
 function who(login: string): string {
   const name = inert(login, 100)
   return name ? `@${name}` : 'an unknown user'
-}
-
-/**
- * Text quoted from GitHub made inert for wherever Hacktron shows it: one line, no control or
- * direction-changing characters, no quotes to break out of its own, bounded.
- */
-export function inert(text: string, max: number): string {
-  const flat = text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
-    .replace(/"/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-  const chars = [...flat]
-  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`
 }
 
 /**

@@ -3,6 +3,7 @@
 // platform's role compares with the least permission a command needs, which finding of a scan a
 // short id names, and the reason Hacktron records. Pure: the triage run (src/run/triage-run.ts)
 // asks the platform and Hacktron.
+import { inert } from '../common/text.js'
 import type { Finding, FindingState } from '../hacktron/types.js'
 import { PERMISSIONS, type Permission } from './types.js'
 
@@ -141,6 +142,9 @@ export function triageReasonText(
   command: TriageCommand,
   who: { readonly login: string; readonly commentUrl: string }
 ): string {
-  const why = command.reason === '' ? '' : `: ${command.reason}`
-  return `${STATE_OF_VERB[command.verb]} by GitHub user ${who.login} (/hacktron ${command.verb}, ${who.commentUrl})${why}`
+  // Made inert for Hacktron's audit trail: a reason cannot fake a line of its own (no line
+  // breaks) nor turn "by GitHub user X" around (no direction-changing characters).
+  const reason = inert(command.reason, MAX_REASON_CHARS)
+  const why = reason === '' ? '' : `: ${reason}`
+  return `${STATE_OF_VERB[command.verb]} by GitHub user ${inert(who.login, 100)} (/hacktron ${command.verb}, ${inert(who.commentUrl, 300)})${why}`
 }

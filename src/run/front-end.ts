@@ -128,6 +128,12 @@ export interface RecordedReport {
 export interface TriageConnection {
   readPullRequest(): Promise<TriagePullRequest>
   permission(login: string): Promise<PermissionAnswer>
+  /**
+   * Who wrote the PR's commits: the logins GitHub links to each commit's author and committer,
+   * merge commits aside (the "Update branch" button makes its clicker their author, and they bring
+   * the base's code). `complete` is false when the PR has more commits than GitHub lists.
+   */
+  commitAuthors(): Promise<{ readonly logins: readonly string[]; readonly complete: boolean }>
   react(content: '+1' | '-1'): Promise<void>
   reply(body: string): Promise<void>
   /** The records on `headSha`'s check runs (any "Hacktron Whitebox Scan…") and in our PR comments. */

@@ -103,10 +103,24 @@ async function checkAuthority(
         `Ask someone with ${need} permission to run it.`
     )
   }
-  if (!settings.triage.ownPr && sameLogin(comment.authorLogin, pr.author)) {
+  if (settings.triage.ownPr) return
+  const fourEyes =
+    'ask another reviewer with the permission to run the command, or set `triage-own-pr: true` in the triage workflow.'
+  if (sameLogin(comment.authorLogin, pr.author)) {
     throw new Refusal(
-      "The pull request's author may not triage its findings (four eyes): ask another reviewer " +
-        'with the permission to run the command, or set `triage-own-pr: true` in the triage workflow.'
+      `The pull request's author may not triage its findings (four eyes): ${fourEyes}`
+    )
+  }
+  // Nor may whoever wrote its code, on someone else's PR.
+  const authors = await triage.commitAuthors()
+  if (authors.logins.some((login) => sameLogin(comment.authorLogin, login))) {
+    throw new Refusal(
+      `${inlineText(comment.authorLogin, 100)} wrote commits of this pull request and may not triage its findings (four eyes): ${fourEyes}`
+    )
+  }
+  if (!authors.complete) {
+    throw new Refusal(
+      `The pull request has more commits than GitHub lists, so who wrote them cannot be told (four eyes): ${fourEyes}`
     )
   }
 }

@@ -13,6 +13,9 @@ import { githubIssueComments } from './issue-comments.js'
 import { octokitFor } from './octokit.js'
 import { githubPullRequest, type PullRequestRef } from './pull-request.js'
 
+/** GitHub lists at most this many commits of a PR. */
+const MAX_LISTED_PR_COMMITS = 250
+
 export interface TriageTarget {
   readonly token: string
   readonly owner: string
@@ -47,6 +50,7 @@ export function githubTriage(target: TriageTarget, logger: Logger): TriageConnec
       })
       return { roleName: (data as { role_name?: string }).role_name, permission: data.permission }
     },
+    commitAuthors: () => commitAuthorsOf(target),
     react: async (content) => {
       const octokit = await octokitFor(target.token)
       await octokit.rest.reactions.createForIssueComment({
@@ -74,6 +78,24 @@ export function githubTriage(target: TriageTarget, logger: Logger): TriageConnec
     commentAt: (marker) =>
       new PrCommentWriter(marker, false, async () => ledgerKeeping(await comments()), logger)
   }
+}
+
+/** Who GitHub links to the PR's commits as author or committer, merge commits aside. */
+async function commitAuthorsOf(
+  target: TriageTarget
+): Promise<{ logins: string[]; complete: boolean }> {
+  const octokit = await octokitFor(target.token)
+  const commits = await octokit.paginate(octokit.rest.pulls.listCommits, {
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.number,
+    per_page: 100
+  })
+  const logins = commits
+    .filter((commit) => commit.parents.length < 2)
+    .flatMap((commit) => [commit.author?.login, commit.committer?.login])
+    .filter((login): login is string => typeof login === 'string' && login !== '')
+  return { logins, complete: commits.length < MAX_LISTED_PR_COMMITS }
 }
 
 /** The records in the head's check runs named "Hacktron Whitebox Scan…" (any scope or base). */
