@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/common/config-error.ts
 var config_error = __webpack_require__(3064);
+// EXTERNAL MODULE: ./src/flow/earlier-triage.ts
+var earlier_triage = __webpack_require__(8745);
 // EXTERNAL MODULE: ./src/flow/gate.ts
 var flow_gate = __webpack_require__(6613);
 // EXTERNAL MODULE: ./src/flow/gate-scope.ts + 2 modules
@@ -146,6 +148,7 @@ var outcome = __webpack_require__(9003);
 
 
 
+
 /** The triage run reads no checkout: its reports place findings without one. */
 const NO_CHECKOUT = {
     root: '/nonexistent-checkout',
@@ -228,17 +231,39 @@ async function carryOut(command, context) {
                 'Use a short id from the report on this pull request (a finding of another scan or commit cannot be triaged here).');
     }
     const state_ = STATE_OF_VERB[command.verb];
-    if (finding.state === state_) {
+    const triaged = findings.map((each) => each.id === finding.id ? { ...each, state: state_ } : each);
+    // The triage the PR run carried over from its previous scan, as it stands after the command. A
+    // command that makes the finding block (confirm, reopen) revokes one carried over to it: the
+    // previous scan's finding is set too, so no later run carries it over again.
+    const carried = new Map(await carriedTriage(recorded.reports, triaged, context, deps));
+    const revoked = carried.get(finding.id);
+    if (finding.state === state_ && !revoked) {
         await answer(triage, state, '+1', `Finding ${(0,markdown/* inlineCode */.ti)(command.finding)} is already \`${state_}\`: nothing changed.`);
         return { result: 'triaged', annotation: triagedNote(command, 'already in that state') };
     }
-    await setState(client, finding, command, comment, state);
-    const triaged = findings.map((each) => each.id === finding.id ? { ...each, state: state_ } : each);
-    await rejudge(context, recorded, triaged, lines);
+    if (finding.state !== state_)
+        await setState(client, finding.id, command, comment, state);
+    if (revoked) {
+        await setState(client, revoked.earlierFindingId, command, comment, state);
+        carried.delete(finding.id);
+    }
+    await rejudge(context, recorded, triaged, lines, carried);
     const verdict = state.facts.verdict?.passed ? 'passes' : 'still fails';
+    const alsoEarlier = revoked
+        ? " The same finding of this pull request's previous scan, whose triage had carried over to it, is set so too."
+        : '';
     await answer(triage, state, '+1', `Finding ${(0,markdown/* inlineCode */.ti)(command.finding)} is now \`${state_}\` in Hacktron ` +
-        `(by ${(0,markdown/* inlineText */.ln)(comment.authorLogin, 100)}; recorded in its audit trail). The gate, judged again on scan ${recorded.record.scanId}, ${verdict}.`);
+        `(by ${(0,markdown/* inlineText */.ln)(comment.authorLogin, 100)}; recorded in its audit trail).${alsoEarlier} The gate, judged again on scan ${recorded.record.scanId}, ${verdict}.`);
     return { result: 'triaged', annotation: triagedNote(command, `the gate ${verdict}`) };
+}
+/**
+ * The triage the PR run kept from the PR's previous scan (the one its sealed comment record
+ * names), asked again for `findings`: the re-judge must see what the PR run saw.
+ */
+async function carriedTriage(reports, findings, context, deps) {
+    const from = reports.find((report) => report.record.carriedFrom)?.record.carriedFrom;
+    context.state.facts.triageCarriedFrom = from;
+    return from ? (0,earlier_triage/* triageKeptFrom */.lg)(from, findings, context.pr.headSha, deps) : new Map();
 }
 /** The record of the PR's current head whose seal verifies, with the gate it was judged with. */
 async function verifiedRecord(context) {
@@ -284,14 +309,14 @@ function readerDeps(context, client) {
     };
 }
 /** The state and the same text in the finding's thread, both in Hacktron's audit trail. */
-async function setState(client, finding, command, comment, state) {
+async function setState(client, findingId, command, comment, state) {
     if (!client.updateFinding || !client.addFindingComment) {
         throw new Error('this Hacktron client cannot triage findings');
     }
     const reason = triageReasonText(command, { login: comment.authorLogin, commentUrl: comment.url });
-    await client.updateFinding(finding.id, { state: STATE_OF_VERB[command.verb], reason });
+    await client.updateFinding(findingId, { state: STATE_OF_VERB[command.verb], reason });
     try {
-        await client.addFindingComment(finding.id, reason);
+        await client.addFindingComment(findingId, reason);
     }
     catch (error) {
         // The state is set, with its reason; the thread's copy is not sent twice blindly.
@@ -299,7 +324,7 @@ async function setState(client, finding, command, comment, state) {
     }
 }
 /** The gate on the recorded scan again, with the recorded settings, for the PR run's reports. */
-async function rejudge(context, recorded, findings, lines) {
+async function rejudge(context, recorded, findings, lines, carried) {
     const { settings, state, triage, pr, runtime } = context;
     const { gate, record } = recorded;
     const deps = readerDeps(context, runtime.createClient(settings, state.logger));
@@ -319,7 +344,7 @@ async function rejudge(context, recorded, findings, lines) {
         scanStatus: 'completed',
         findings,
         findingLines: lines,
-        verdict: (0,flow_gate/* evaluateGate */.DR)(findings, gate.failOnSeverity, scope),
+        verdict: (0,flow_gate/* evaluateGate */.DR)(findings, gate.failOnSeverity, { ...scope, earlierTriage: carried }),
         judgedSha: pr.headSha,
         phase: 'done'
     });

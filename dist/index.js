@@ -29325,6 +29325,8 @@ function recordSeal(apiKey, place) {
         repository: place.repository.toLowerCase(),
         pr: place.pullRequestNumber,
         base: record.base,
+        'carried-scan': record.carriedFrom?.scanId.toLowerCase(),
+        'carried-head': record.carriedFrom?.headSha.toLowerCase(),
         scan: record.scanId.toLowerCase(),
         commit: record.headSha.toLowerCase(),
         scope: record.scope,
@@ -32195,8 +32197,8 @@ async function runGate(readSettings, frontEnd, runtime) {
         describeRun(settings, state);
         if (settings.event.name === 'issue_comment') {
             // A comment runs a /hacktron triage command, or nothing: never a scan.
-            const { runTriage } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(327), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
-            const { systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(327), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
+            const { runTriage } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(407), __nccwpck_require__.e(653)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1653));
+            const { systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(407), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3042));
             outcome = await runTriage(settings, state, { ...systemRuntime, ...runtime });
         }
         else if (settings.apiKey === '') {
@@ -32251,7 +32253,7 @@ async function goToHacktron(settings, state, runtime = {}) {
     }
     // The client and the flow load once the inputs are valid: a run that stops at a bad input
     // (its first decision) does not pay for them.
-    const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(327), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6880));
+    const { driveFlow, systemRuntime } = await Promise.all(/* import() */[__nccwpck_require__.e(54), __nccwpck_require__.e(407), __nccwpck_require__.e(42)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3042));
     const result = await driveFlow(settings, state.connections, state, {
         ...systemRuntime,
         ...runtime
@@ -32568,8 +32570,11 @@ function recordText(record) {
         ? ` fail-on="${cleanValue(gate.failOnSeverity)}" gate-scope="${cleanValue(gate.gateScope)}"${baseline}`
         : '';
     const base = record.base ? ` base="${cleanValue(record.base)}"` : '';
+    const carried = record.carriedFrom
+        ? ` carried-scan="${cleanValue(record.carriedFrom.scanId)}" carried-head="${cleanValue(record.carriedFrom.headSha)}"`
+        : '';
     const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : '';
-    return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${base}${seal}`;
+    return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${base}${carried}${seal}`;
 }
 /** The ledger's attributes; none for an empty one (no ledger reads as an empty one). */
 function ledgerText(ledger) {
@@ -32624,6 +32629,8 @@ function parseCommentRecord(body, marker) {
     if (!scanId || !headSha || !scope || !gate)
         return undefined;
     const base = attributes.get('base');
+    const carriedScan = attributes.get('carried-scan');
+    const carriedHead = attributes.get('carried-head');
     return {
         scanId,
         headSha,
@@ -32631,6 +32638,10 @@ function parseCommentRecord(body, marker) {
         kind: 'comment',
         ...gate,
         ...(base !== undefined && { base }),
+        ...(carriedScan !== undefined &&
+            carriedHead !== undefined && {
+            carriedFrom: { scanId: carriedScan, headSha: carriedHead }
+        }),
         tag: attributes.get('mac')
     };
 }
@@ -33857,12 +33868,19 @@ function newRunState(frontEnd, facts) {
 function checkRunRecordOf(state) {
     return (checkRunId) => runRecordOf(state, 'check-run', checkRunId);
 }
-/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
+/**
+ * Earlier runs' records: in this commit's check runs, then in the PR comment. Read once, at the
+ * first ask (the flow asks before its first write): what earlier runs left, never this run's own
+ * record written over them since.
+ */
 function runRecordsOf(connections) {
     const sources = [connections.checkRun, connections.comment].filter((source) => source !== undefined);
     if (sources.length === 0)
         return undefined;
-    return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() };
+    let records;
+    return {
+        read: () => (records ??= Promise.all(sources.map((source) => source.read())).then((each) => each.flat()))
+    };
 }
 /**
  * This run's record for `kind`, sealed, once it knows its scan: what a re-run looks for. Once the
@@ -33887,7 +33905,8 @@ function runRecordOf(state, kind, checkRunId) {
         kind,
         ...(gate && { gate }),
         ...(checkRunId !== undefined && { checkRunId }),
-        ...(settings.event.baseBranch !== undefined && { base: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .baseDigest */ .sL)(settings.event.baseBranch) })
+        ...(settings.event.baseBranch !== undefined && { base: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .baseDigest */ .sL)(settings.event.baseBranch) }),
+        ...(kind === 'comment' && facts.triageCarriedFrom && { carriedFrom: facts.triageCarriedFrom })
     });
 }
 /** The facts as the public surfaces may show them (withheld findings stubbed). */

@@ -7,7 +7,9 @@ import { MemoryComments } from '../helpers/memory-comments.js'
 import { CheckRunWriter, type ChecksApi } from '../../src/action/check-run-writer.js'
 import { PrCommentWriter } from '../../src/action/comment-writer.js'
 import { parseCheckRunExternalId } from '../../src/report/check-run.js'
-import { commentMarker, parseCommentRecord } from '../../src/report/comment.js'
+import { commentMarker, parseCommentRecord, recordedMarker } from '../../src/report/comment.js'
+import { recordScope, recordSeal } from '../../src/flow/run-record.js'
+import { DEMO_API_KEY } from '../../src/simulator/scenario.js'
 import type {
   RecordedReport,
   TriageConnection,
@@ -27,6 +29,7 @@ import { shortIds } from '../../src/findings/short-id.js'
 import {
   DEMO_EVENT,
   DEMO_HEAD_SHA,
+  DEMO_REPO,
   flowSettings,
   gateSettings,
   pullRequest,
@@ -635,5 +638,108 @@ describe('/hacktron commands: verdict, re-run, disclosure, checkout', () => {
     expect(simulator.store.findingById(blocking)?.state).toBe('false_positive')
     expect(checks.runs.get(1)?.conclusion).toBe('success')
     expect(uses).toEqual([])
+  })
+})
+
+describe("/hacktron commands and the triage carried over from the PR's previous push", () => {
+  const PREVIOUS_COMMIT = 'a'.repeat(40)
+
+  /**
+   * The second push's run, with the real comment writer: the previous push's scan (its SQL
+   * injection a false positive) is named by the sealed record the PR comment holds; the new scan
+   * finds the SQL injection again (open) and an SSRF, in files unchanged since.
+   */
+  async function secondPush(): Promise<{
+    simulator: HacktronSimulator
+    checks: MemoryChecks
+    comments: MemoryComments
+    ids: Map<string, string>
+    earlierSqli: string
+  }> {
+    const simulator = await simulators.start('findings-over-gate', {
+      scan: { findings: [SQL_INJECTION, { ...SSRF, state: 'open' }] },
+      seededScans: [
+        {
+          repo_url: DEMO_REPO,
+          branch: 'changes',
+          status: 'completed',
+          name: 'previous push',
+          findings: [{ ...SQL_INJECTION, state: 'false_positive' }]
+        }
+      ]
+    })
+    const previousScan = simulator.store.allScans().find((scan) => scan.name === 'previous push')!
+    const earlierSqli = (simulator.store.scanFindings(previousScan.id) as { id: string }[])[0]!.id
+    const comments = new MemoryComments()
+    comments.body = recordedMarker(
+      MARKER,
+      recordSeal(DEMO_API_KEY, { repository: 'Codertocat/Hello-World', pullRequestNumber: 2 }).seal(
+        {
+          scanId: previousScan.id,
+          headSha: PREVIOUS_COMMIT,
+          scope: recordScope([{ url: DEMO_REPO, branch: 'changes' }]),
+          kind: 'comment'
+        }
+      )
+    )
+    const checks = new MemoryChecks()
+    const run = await prRun(simulator, checks, comments)
+    // The SQL injection keeps its triage; the SSRF blocks.
+    expect(run.facts.verdict!.gating.map((finding) => finding.title)).toEqual([SSRF.title])
+    const titles = new Map(run.facts.findings!.map((finding) => [finding.id, finding.title]))
+    const ids = new Map(
+      [...shortIds([...titles.keys()])].map(([id, short]) => [titles.get(id)!, short])
+    )
+    return { simulator, checks, comments, ids, earlierSqli }
+  }
+
+  it('a re-run of the PR job still carries the triage: the comment it rewrote names the previous scan', async () => {
+    const { simulator, checks, comments } = await secondPush()
+    expect(parseCommentRecord(comments.body!, MARKER)?.carriedFrom?.headSha).toBe(PREVIOUS_COMMIT)
+    const rerun = await prRun(simulator, checks, comments)
+    expect(rerun.facts.verdict!.gating.map((finding) => finding.title)).toEqual([SSRF.title])
+  })
+
+  it('fp of the other blocker passes: the re-judge keeps the triage the PR run carried over', async () => {
+    const { simulator, checks, comments, ids } = await secondPush()
+    const triage = new MemoryTriage(checks, comments)
+    const { run } = await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${ids.get(SSRF.title)} fixture`)
+    )
+    expect(run.frontEnd.outputs.result).toBe('triaged')
+    expect(checks.runs.get(1)?.conclusion).toBe('success')
+    // The comment's record still names the previous scan, for the next triage and re-run.
+    expect(parseCommentRecord(comments.body!, MARKER)?.carriedFrom?.headSha).toBe(PREVIOUS_COMMIT)
+  })
+
+  it('reopen of a finding passing by the carried triage revokes it where it was made: the gate fails, and so does a re-run', async () => {
+    const { simulator, checks, comments, ids, earlierSqli } = await secondPush()
+    const triage = new MemoryTriage(checks, comments)
+    await triageRun(
+      simulator,
+      triage,
+      commentBy('reviewer', `/hacktron fp ${ids.get(SSRF.title)} fixture`)
+    )
+    expect(checks.runs.get(1)?.conclusion).toBe('success')
+    // This scan's SQL injection is open already: the reopen revokes the triage carried over.
+    const { run, requests } = await triageRun(
+      simulator,
+      triage,
+      commentBy(
+        'reviewer',
+        `/hacktron reopen ${ids.get(SQL_INJECTION.title)} not sanitised after all`
+      )
+    )
+    expect(run.frontEnd.outputs.result).toBe('triaged')
+    expect(simulator.store.findingById(earlierSqli)?.state).toBe('open')
+    expect(requests).toContain('PATCH /findings/:id')
+    expect(triage.replies.at(-1)).toMatch(/previous scan.*is set so too.*still fails/)
+    expect(checks.runs.get(1)?.conclusion).toBe('failure')
+    const rerun = await prRun(simulator, checks, comments)
+    expect(rerun.facts.verdict!.gating.map((finding) => finding.title)).toEqual([
+      SQL_INJECTION.title
+    ])
   })
 })

@@ -11,7 +11,6 @@ import type { FlowDeps } from './deps.js'
 import { matchFindings } from './fingerprint.js'
 import { TRIAGED_SAFE_STATES } from './gate.js'
 import { readScanFindings } from './read-findings.js'
-import type { RunRecord } from './run-record.js'
 
 export interface EarlierTriageRequest {
   /** The scan being judged, and the commit and scope it is for. */
@@ -20,21 +19,66 @@ export interface EarlierTriageRequest {
   readonly scope: string
 }
 
-/** The triage kept from the PR's previous scan, by finding id; empty when there is none. */
+/** The PR's previous scan, and the commit it was for, that triage is carried over from. */
+export interface PreviousScan {
+  readonly scanId: string
+  readonly headSha: string
+}
+
+/** A triage kept for a finding: the state, and the previous scan's finding that had it. */
+export interface CarriedTriage {
+  readonly state: FindingState
+  readonly earlierFindingId: string
+}
+
+/**
+ * The PR's previous scan: named by this action's sealed record (same scope) of another commit, or
+ * by this commit's own record that carried triage from one (a re-run, once the comment holds this
+ * commit's record). Read before the run writes its own record over the PR comment's.
+ */
+export async function previousScanOfThePr(
+  request: Omit<EarlierTriageRequest, 'scanId'>,
+  deps: FlowDeps
+): Promise<PreviousScan | undefined> {
+  const records = ((await deps.runRecords?.read()) ?? []).filter(
+    (record) => record.scope === request.scope && deps.recordSeal?.verifies(record) === true
+  )
+  const other = records.find((record) => record.headSha !== request.headSha)
+  if (other) return { scanId: other.scanId, headSha: other.headSha }
+  return records.find((record) => record.carriedFrom)?.carriedFrom
+}
+
+/** The triage kept from the PR's previous scan `previous`, for the findings of scan `scanId`. */
 export async function earlierTriage(
   findings: readonly Finding[],
+  previous: PreviousScan | undefined,
   request: EarlierTriageRequest,
   deps: FlowDeps
-): Promise<ReadonlyMap<string, FindingState>> {
-  const open = findings.filter((finding) => !TRIAGED_SAFE_STATES.has(finding.state))
+): Promise<ReadonlyMap<string, CarriedTriage>> {
+  if (!previous || previous.scanId === request.scanId || previous.headSha === request.headSha) {
+    return new Map()
+  }
+  return triageKeptFrom(previous, findings, request.headSha, deps)
+}
+
+/**
+ * The triage of `previous` kept for `findings` (of `headSha`'s scan): for each finding not triaged
+ * safe, an exact match there triaged safe, in a file unchanged between the two commits. A triage
+ * run re-judging the PR's scan asks again of the previous scan its record names.
+ */
+export async function triageKeptFrom(
+  previous: PreviousScan,
+  findings: readonly Finding[],
+  headSha: string,
+  deps: FlowDeps
+): Promise<ReadonlyMap<string, CarriedTriage>> {
+  const open = findings.filter(isUntriaged)
   if (open.length === 0 || !deps.pullRequest) return new Map()
-  const previous = await previousRecord(request, deps)
-  if (!previous) return new Map()
   let earlier: readonly Finding[]
   let changedSince: FileSet
   try {
     earlier = (await readScanFindings(previous.scanId, deps, { withLines: false })).findings
-    changedSince = await filesChanged(previous.headSha, request.headSha, deps)
+    changedSince = await filesChanged(previous.headSha, headSha, deps)
   } catch (error) {
     deps.logger.info(
       `The previous scan ${previous.scanId} of this pull request could not be compared (${error instanceof Error ? error.message : String(error)}): no triage is carried over from it.`
@@ -43,10 +87,10 @@ export async function earlierTriage(
   }
   const triaged = earlier.filter((finding) => TRIAGED_SAFE_STATES.has(finding.state))
   const files = new Map(open.map((finding) => [finding.id, finding.affected_file]))
-  const kept = new Map<string, FindingState>()
+  const kept = new Map<string, CarriedTriage>()
   for (const [id, match] of matchFindings(open, triaged)) {
     if (match.exact && !changedSince.includes(files.get(id))) {
-      kept.set(id, match.earlier.state)
+      kept.set(id, { state: match.earlier.state, earlierFindingId: match.earlier.id })
     }
   }
   if (kept.size > 0) {
@@ -57,21 +101,10 @@ export async function earlierTriage(
   return kept
 }
 
-/** The sealed record of this PR's scan of another commit, same scope: its previous scan. */
-async function previousRecord(
-  request: EarlierTriageRequest,
-  deps: FlowDeps
-): Promise<RunRecord | undefined> {
-  const records = (await deps.runRecords?.read()) ?? []
-  return records.find(
-    (record) =>
-      record.scope === request.scope &&
-      record.headSha !== request.headSha &&
-      record.scanId !== request.scanId &&
-      deps.recordSeal?.verifies(record) === true
-  )
+/** A finding not triaged safe on this scan may take a triage from before. */
+function isUntriaged(finding: Finding): boolean {
+  return !TRIAGED_SAFE_STATES.has(finding.state)
 }
-
 /** The files changed between two commits; every file when that cannot be told in full. */
 async function filesChanged(from: string, to: string, deps: FlowDeps): Promise<FileSet> {
   const changed = await deps.pullRequest?.changedBetween(from, to)

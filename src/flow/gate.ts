@@ -66,7 +66,7 @@ export interface ScopeDecision {
   /** The files the PR changes; `changed-files` scope only. */
   readonly changedFiles?: FileSet
   /** Triage kept from this PR's previous scan (same code, file unchanged since), by finding id. */
-  readonly earlierTriage?: ReadonlyMap<string, FindingState>
+  readonly earlierTriage?: ReadonlyMap<string, { readonly state: FindingState }>
 }
 
 export interface GateVerdict {

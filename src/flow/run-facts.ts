@@ -2,6 +2,7 @@
 // (success, an error, a timeout, a cancellation) the outputs and reports say all that is known.
 import type { CostEstimation, Finding, ScanStatus } from '../hacktron/types.js'
 import type { LineRange } from '../hacktron/sarif-export.js'
+import type { PreviousScan } from './earlier-triage.js'
 import type { GateVerdict } from './gate.js'
 import type { LedgerEntry } from './pr-ledger.js'
 
@@ -29,6 +30,8 @@ export interface RunFacts {
   /** The findings' lines where known, by finding id (the API's findings carry none). */
   findingLines?: ReadonlyMap<string, LineRange>
   verdict?: GateVerdict
+  /** The PR's previous scan the verdict looked to for triage to carry over (earlier-triage.ts). */
+  triageCarriedFrom?: PreviousScan
   /** The commit the verdict is about: the full head SHA the scan was bound to. */
   judgedSha?: string
   /**

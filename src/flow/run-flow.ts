@@ -1,11 +1,11 @@
 // The four modes as one sequence of steps: full = estimate + start + wait + gate.
-import type { CostEstimation, Finding, FindingState } from '../hacktron/types.js'
+import type { CostEstimation } from '../hacktron/types.js'
 import { useApprovedEstimation } from './approved-estimation.js'
 import type { FlowDeps } from './deps.js'
 import { estimate } from './estimate.js'
 import { evaluateGate } from './gate.js'
 import { decideGateScope } from './gate-scope.js'
-import { earlierTriage } from './earlier-triage.js'
+import { earlierTriage, previousScanOfThePr, type PreviousScan } from './earlier-triage.js'
 import { newerPullRequestHead } from './head-check.js'
 import type { RunFacts } from './run-facts.js'
 import { scanRequestBody, waitForScan } from './scan.js'
@@ -32,6 +32,8 @@ export async function runFlow(
 ): Promise<FlowResult> {
   // The gate core sends this mode elsewhere; should it ever get here, it must not spend credits.
   if (settings.mode === 'sync-dismissals') throw new Error('mode sync-dismissals never scans')
+  // Before the run writes its own record over the PR comment's, which names the previous scan.
+  facts.triageCarriedFrom = await previousScanOf(settings, deps)
   let scanId = settings.scanId
   if (settings.mode !== 'wait') {
     const started = await estimateAndStart(settings, deps, facts, phase)
@@ -55,12 +57,23 @@ export async function runFlow(
       facts
     )
   )
+  return judge(waitFor, settings, deps, facts, phase)
+}
+
+/** The gate on the scan's findings: what gates (gate-scope), the PR's carried triage, the verdict. */
+async function judge(
+  scanId: string,
+  settings: FlowSettings,
+  deps: FlowDeps,
+  facts: RunFacts,
+  phase: PhaseRunner
+): Promise<FlowResult> {
   const findings = facts.findings ?? []
   const scope = await phase(`Decide what gates (gate-scope: ${settings.gateScope})`, () =>
     decideGateScope(
       {
         scope: settings.gateScope,
-        scanId: waitFor,
+        scanId,
         baselineScanId: settings.baselineScanId,
         repositoryUrl: settings.baselineRepositoryUrl,
         baseBranch: settings.event.baseBranch,
@@ -73,26 +86,26 @@ export async function runFlow(
       deps
     )
   )
-  const kept = await triageKeptFromThePr(findings, waitFor, settings, deps)
+  const kept = await earlierTriage(
+    findings,
+    facts.triageCarriedFrom,
+    { scanId, headSha: settings.event.headSha, scope: recordScope(settings.repositories) },
+    deps
+  )
   facts.verdict = evaluateGate(findings, settings.failOnSeverity, { ...scope, earlierTriage: kept })
   facts.judgedSha ??= settings.event.headSha || undefined
   facts.phase = 'done'
   return facts.verdict.passed ? 'passed' : 'failed'
 }
 
-/** On a PR, the triage its previous scan had (earlier-triage.ts); none elsewhere. */
-function triageKeptFromThePr(
-  findings: readonly Finding[],
-  scanId: string,
-  settings: FlowSettings,
-  deps: FlowDeps
-): Promise<ReadonlyMap<string, FindingState>> {
+/** On a PR, its previous scan, whose triage carries over (earlier-triage.ts); none elsewhere. */
+function previousScanOf(settings: FlowSettings, deps: FlowDeps): Promise<PreviousScan | undefined> {
   const { event } = settings
-  if (event.pullRequestNumber === undefined || event.namesBranchOnly) {
-    return Promise.resolve(new Map())
+  if (event.pullRequestNumber === undefined || event.namesBranchOnly || event.headSha === '') {
+    return Promise.resolve(undefined)
   }
   const scope = recordScope(settings.repositories)
-  return earlierTriage(findings, { scanId, headSha: event.headSha, scope }, deps)
+  return previousScanOfThePr({ headSha: event.headSha, scope }, deps)
 }
 
 /** The scan to wait for: this commit's earlier one, or one started now; or why the run stops. */

@@ -12,6 +12,7 @@ import type { HacktronClient } from '../hacktron/client.js'
 import type { Scan } from '../hacktron/types.js'
 import type { Logger } from '../common/logger.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
+import type { PreviousScan } from './earlier-triage.js'
 import type { GateVerdict } from './gate.js'
 import { isReusable } from './scan-lookup.js'
 import { GATE_SCOPES, type GateScope } from './types.js'
@@ -41,6 +42,11 @@ export interface RunRecord {
    * no change, the verdict would be another). A re-run reuses the scan whatever the base.
    */
   readonly base?: string
+  /**
+   * The PR's previous scan the verdict carried triage over from (earlier-triage.ts), for a
+   * triage to re-judge the same way; only in a comment's record (a check run's is kept short).
+   */
+  readonly carriedFrom?: PreviousScan
   /** Its seal (RecordSeal), as written; a record without one that verifies is not trusted. */
   readonly tag?: string
 }
@@ -151,6 +157,8 @@ export function recordSeal(
     repository: place.repository.toLowerCase(),
     pr: place.pullRequestNumber,
     base: record.base,
+    'carried-scan': record.carriedFrom?.scanId.toLowerCase(),
+    'carried-head': record.carriedFrom?.headSha.toLowerCase(),
     scan: record.scanId.toLowerCase(),
     commit: record.headSha.toLowerCase(),
     scope: record.scope,

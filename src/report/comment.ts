@@ -55,8 +55,11 @@ function recordText(record: RunRecord | undefined): string {
     ? ` fail-on="${cleanValue(gate.failOnSeverity)}" gate-scope="${cleanValue(gate.gateScope)}"${baseline}`
     : ''
   const base = record.base ? ` base="${cleanValue(record.base)}"` : ''
+  const carried = record.carriedFrom
+    ? ` carried-scan="${cleanValue(record.carriedFrom.scanId)}" carried-head="${cleanValue(record.carriedFrom.headSha)}"`
+    : ''
   const seal = record.tag ? ` mac="${cleanValue(record.tag)}"` : ''
-  return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${base}${seal}`
+  return ` scan="${cleanValue(record.scanId)}" head="${cleanValue(record.headSha)}" record-scope="${cleanValue(record.scope)}"${gateText}${base}${carried}${seal}`
 }
 
 /** The ledger's attributes; none for an empty one (no ledger reads as an empty one). */
@@ -114,6 +117,8 @@ export function parseCommentRecord(body: string, marker: string): RunRecord | un
   })
   if (!scanId || !headSha || !scope || !gate) return undefined
   const base = attributes.get('base')
+  const carriedScan = attributes.get('carried-scan')
+  const carriedHead = attributes.get('carried-head')
   return {
     scanId,
     headSha,
@@ -121,6 +126,10 @@ export function parseCommentRecord(body: string, marker: string): RunRecord | un
     kind: 'comment',
     ...gate,
     ...(base !== undefined && { base }),
+    ...(carriedScan !== undefined &&
+      carriedHead !== undefined && {
+        carriedFrom: { scanId: carriedScan, headSha: carriedHead }
+      }),
     tag: attributes.get('mac')
   }
 }

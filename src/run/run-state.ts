@@ -63,13 +63,21 @@ export function checkRunRecordOf(state: RunState): CheckRunRecord {
   return (checkRunId) => runRecordOf(state, 'check-run', checkRunId)
 }
 
-/** Earlier runs' records: in this commit's check runs, then in the PR comment. */
+/**
+ * Earlier runs' records: in this commit's check runs, then in the PR comment. Read once, at the
+ * first ask (the flow asks before its first write): what earlier runs left, never this run's own
+ * record written over them since.
+ */
 export function runRecordsOf(connections: Connections): RunRecordReader | undefined {
   const sources = [connections.checkRun, connections.comment].filter(
     (source) => source !== undefined
   )
   if (sources.length === 0) return undefined
-  return { read: async () => (await Promise.all(sources.map((source) => source.read()))).flat() }
+  let records: Promise<readonly RunRecord[]> | undefined
+  return {
+    read: () =>
+      (records ??= Promise.all(sources.map((source) => source.read())).then((each) => each.flat()))
+  }
 }
 
 /**
@@ -97,7 +105,8 @@ export function runRecordOf(
     kind,
     ...(gate && { gate }),
     ...(checkRunId !== undefined && { checkRunId }),
-    ...(settings.event.baseBranch !== undefined && { base: baseDigest(settings.event.baseBranch) })
+    ...(settings.event.baseBranch !== undefined && { base: baseDigest(settings.event.baseBranch) }),
+    ...(kind === 'comment' && facts.triageCarriedFrom && { carriedFrom: facts.triageCarriedFrom })
   })
 }
 

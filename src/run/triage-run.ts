@@ -6,6 +6,7 @@
 // (this workflow runs with secrets, on a PR that may come from a fork).
 import { ConfigError } from '../common/config-error.js'
 import type { FlowDeps } from '../flow/deps.js'
+import { triageKeptFrom, type CarriedTriage } from '../flow/earlier-triage.js'
 import { evaluateGate } from '../flow/gate.js'
 import { decideGateScope } from '../flow/gate-scope.js'
 import { readScanFindings } from '../flow/read-findings.js'
@@ -153,7 +154,15 @@ async function carryOut<Report>(
     )
   }
   const state_ = STATE_OF_VERB[command.verb]
-  if (finding.state === state_) {
+  const triaged = findings.map((each) =>
+    each.id === finding.id ? { ...each, state: state_ } : each
+  )
+  // The triage the PR run carried over from its previous scan, as it stands after the command. A
+  // command that makes the finding block (confirm, reopen) revokes one carried over to it: the
+  // previous scan's finding is set too, so no later run carries it over again.
+  const carried = new Map(await carriedTriage(recorded.reports, triaged, context, deps))
+  const revoked = carried.get(finding.id)
+  if (finding.state === state_ && !revoked) {
     await answer(
       triage,
       state,
@@ -162,20 +171,39 @@ async function carryOut<Report>(
     )
     return { result: 'triaged', annotation: triagedNote(command, 'already in that state') }
   }
-  await setState(client, finding, command, comment, state)
-  const triaged = findings.map((each) =>
-    each.id === finding.id ? { ...each, state: state_ } : each
-  )
-  await rejudge(context, recorded, triaged, lines)
+  if (finding.state !== state_) await setState(client, finding.id, command, comment, state)
+  if (revoked) {
+    await setState(client, revoked.earlierFindingId, command, comment, state)
+    carried.delete(finding.id)
+  }
+  await rejudge(context, recorded, triaged, lines, carried)
   const verdict = state.facts.verdict?.passed ? 'passes' : 'still fails'
+  const alsoEarlier = revoked
+    ? " The same finding of this pull request's previous scan, whose triage had carried over to it, is set so too."
+    : ''
   await answer(
     triage,
     state,
     '+1',
     `Finding ${inlineCode(command.finding)} is now \`${state_}\` in Hacktron ` +
-      `(by ${inlineText(comment.authorLogin, 100)}; recorded in its audit trail). The gate, judged again on scan ${recorded.record.scanId}, ${verdict}.`
+      `(by ${inlineText(comment.authorLogin, 100)}; recorded in its audit trail).${alsoEarlier} The gate, judged again on scan ${recorded.record.scanId}, ${verdict}.`
   )
   return { result: 'triaged', annotation: triagedNote(command, `the gate ${verdict}`) }
+}
+
+/**
+ * The triage the PR run kept from the PR's previous scan (the one its sealed comment record
+ * names), asked again for `findings`: the re-judge must see what the PR run saw.
+ */
+async function carriedTriage(
+  reports: readonly RecordedReport[],
+  findings: readonly Finding[],
+  context: TriageContext,
+  deps: FlowDeps
+): Promise<ReadonlyMap<string, CarriedTriage>> {
+  const from = reports.find((report) => report.record.carriedFrom)?.record.carriedFrom
+  context.state.facts.triageCarriedFrom = from
+  return from ? triageKeptFrom(from, findings, context.pr.headSha, deps) : new Map()
 }
 
 /** The record of the PR's current head whose seal verifies, with the gate it was judged with. */
@@ -236,7 +264,7 @@ function readerDeps(context: TriageContext, client: TriageClient): FlowDeps {
 /** The state and the same text in the finding's thread, both in Hacktron's audit trail. */
 async function setState(
   client: TriageClient,
-  finding: Finding,
+  findingId: string,
   command: TriageCommand,
   comment: EventComment,
   state: RunState
@@ -245,9 +273,9 @@ async function setState(
     throw new Error('this Hacktron client cannot triage findings')
   }
   const reason = triageReasonText(command, { login: comment.authorLogin, commentUrl: comment.url })
-  await client.updateFinding(finding.id, { state: STATE_OF_VERB[command.verb], reason })
+  await client.updateFinding(findingId, { state: STATE_OF_VERB[command.verb], reason })
   try {
-    await client.addFindingComment(finding.id, reason)
+    await client.addFindingComment(findingId, reason)
   } catch (error) {
     // The state is set, with its reason; the thread's copy is not sent twice blindly.
     state.logger.warning(
@@ -261,7 +289,8 @@ async function rejudge<Report>(
   context: TriageContext<Report>,
   recorded: Awaited<ReturnType<typeof verifiedRecord>>,
   findings: readonly Finding[],
-  lines: Awaited<ReturnType<typeof readScanFindings>>['lines']
+  lines: Awaited<ReturnType<typeof readScanFindings>>['lines'],
+  carried: ReadonlyMap<string, CarriedTriage>
 ): Promise<void> {
   const { settings, state, triage, pr, runtime } = context
   const { gate, record } = recorded
@@ -286,7 +315,7 @@ async function rejudge<Report>(
     scanStatus: 'completed',
     findings,
     findingLines: lines,
-    verdict: evaluateGate(findings, gate.failOnSeverity, scope),
+    verdict: evaluateGate(findings, gate.failOnSeverity, { ...scope, earlierTriage: carried }),
     judgedSha: pr.headSha,
     phase: 'done'
   })
