@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { SQL_INJECTION, STORED_XSS } from '../../src/simulator/findings-catalog.js'
 import { shortIds } from '../../src/findings/short-id.js'
 import { commandPayload } from '../../scripts/lib/triage-demo.js'
+import { examplePayload } from '../../scripts/lib/run-action.js'
 import { FULL_DETAIL, withGitHub } from '../helpers/action-run.js'
 import { withSimulator } from '../helpers/simulator.js'
 
@@ -60,6 +61,48 @@ describe('/hacktron commands on the bundled action', () => {
           const all = simulator.requests.map((r) => r.endpoint)
           expect(all.filter((e) => e === 'POST /scans')).toHaveLength(1)
           expect(all).toContain('POST /findings/:id/comments')
+        }
+      )
+    })
+  })
+
+  it('a later push keeps the triage of an unchanged finding: the next scan passes without a second command', async () => {
+    const first = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
+    const second = 'b'.repeat(40)
+    await withGitHub(async (github) => {
+      await withSimulator(
+        'findings-over-gate',
+        {
+          scan: { findings: [SQL_INJECTION, STORED_XSS] },
+          // The branch's tip as each estimate resolves it: the first push, then the second.
+          branchHeads: { 'https://github.com/Codertocat/Hello-World@changes': [first, second] }
+        },
+        async (simulator, run) => {
+          const blocked = await run({ github, inputs: INPUTS })
+          expect(blocked.outputs).toMatchObject({ result: 'failed', 'judged-sha': first })
+          const stored = simulator.store.scanFindings(blocked.outputs['scan-id']!)
+          if (!Array.isArray(stored)) throw new Error('the scan has no findings')
+          const blocking = stored.find((finding) => finding.severity === 'critical')!
+          const shortId = shortIds(stored.map((finding) => finding.id)).get(blocking.id)!
+          github.permissions.set('reviewer', { permission: 'write', role_name: 'write' })
+          await run({
+            github,
+            eventName: 'issue_comment',
+            payload: commandPayload(github, 'reviewer', `/hacktron fp ${shortId} test fixture`),
+            inputs: INPUTS
+          })
+          expect(simulator.store.findingById(blocking.id)?.state).toBe('false_positive')
+
+          // The second push touches no file of the finding: GitHub compares the two commits.
+          const payload = structuredClone(examplePayload('pull_request', 'synchronize'))
+          const pr = payload.pull_request as { number: number; head: { sha: string } }
+          pr.head.sha = second
+          github.setPullRequest(pr.number, { headSha: second, files: [] })
+          github.history.set(second, [first])
+          const next = await run({ github, payload, inputs: INPUTS })
+          expect(next.outputs).toMatchObject({ result: 'passed', 'judged-sha': second })
+          expect(next.outputs['scan-id']).not.toBe(blocked.outputs['scan-id'])
+          expect(next.summary).toMatch(/Kept the triage|triaged/)
         }
       )
     })
