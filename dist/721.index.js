@@ -73,10 +73,7 @@ var finding_marker = __webpack_require__(5583);
 
 function githubCodeScanningAlerts(where) {
     return async (alertNumber) => {
-        if (where.token === '' || where.owner === '' || where.repo === '') {
-            throw new Error('no github-token or repository to read it with');
-        }
-        const octokit = await octokitFor(where.token);
+        const octokit = await octokitOf(where);
         const { data } = await octokit.rest.codeScanning.getAlert({
             owner: where.owner,
             repo: where.repo,
@@ -84,6 +81,13 @@ function githubCodeScanningAlerts(where) {
         });
         return alertOf(data);
     };
+}
+/** The client for `where`; throws without a token or a repository to read with. */
+async function octokitOf(where) {
+    if (where.token === '' || where.owner === '' || where.repo === '') {
+        throw new Error('no github-token or repository to read code scanning alerts with');
+    }
+    return octokitFor(where.token);
 }
 /** At most this many pages of 100 alerts are read by one sync (newest updated first). */
 const MAX_SYNC_PAGES = 10;
@@ -94,10 +98,7 @@ const MAX_SYNC_PAGES = 10;
  */
 function githubRecentDismissals(where) {
     return async (since) => {
-        if (where.token === '' || where.owner === '' || where.repo === '') {
-            throw new Error('no github-token or repository to read them with');
-        }
-        const octokit = await octokitFor(where.token);
+        const octokit = await octokitOf(where);
         const alerts = [];
         let pages = 0;
         for await (const { data } of octokit.paginate.iterator(octokit.rest.codeScanning.listAlertsForRepo, {

@@ -13,10 +13,7 @@ export function githubCodeScanningAlerts(
   where: RepositoryRef
 ): (alertNumber: number) => Promise<CodeScanningAlert> {
   return async (alertNumber) => {
-    if (where.token === '' || where.owner === '' || where.repo === '') {
-      throw new Error('no github-token or repository to read it with')
-    }
-    const octokit = await octokitFor(where.token)
+    const octokit = await octokitOf(where)
     const { data } = await octokit.rest.codeScanning.getAlert({
       owner: where.owner,
       repo: where.repo,
@@ -24,6 +21,14 @@ export function githubCodeScanningAlerts(
     })
     return alertOf(data)
   }
+}
+
+/** The client for `where`; throws without a token or a repository to read with. */
+async function octokitOf(where: RepositoryRef): ReturnType<typeof octokitFor> {
+  if (where.token === '' || where.owner === '' || where.repo === '') {
+    throw new Error('no github-token or repository to read code scanning alerts with')
+  }
+  return octokitFor(where.token)
 }
 
 /** At most this many pages of 100 alerts are read by one sync (newest updated first). */
@@ -38,10 +43,7 @@ export function githubRecentDismissals(
   where: RepositoryRef
 ): (since: Date) => Promise<RecentDismissals> {
   return async (since) => {
-    if (where.token === '' || where.owner === '' || where.repo === '') {
-      throw new Error('no github-token or repository to read them with')
-    }
-    const octokit = await octokitFor(where.token)
+    const octokit = await octokitOf(where)
     const alerts: CodeScanningAlert[] = []
     let pages = 0
     for await (const { data } of octokit.paginate.iterator(
