@@ -8,6 +8,7 @@
 import type { Finding, FindingState } from '../hacktron/types.js'
 import { EVERY_FILE, fileSetOf, type FileSet } from '../findings/file-set.js'
 import type { FlowDeps } from './deps.js'
+import type { PreviousScan } from './types.js'
 import { matchFindings } from './fingerprint.js'
 import { TRIAGED_SAFE_STATES } from './gate.js'
 import { readScanFindings } from './read-findings.js'
@@ -17,12 +18,6 @@ export interface EarlierTriageRequest {
   readonly scanId: string
   readonly headSha: string
   readonly scope: string
-}
-
-/** The PR's previous scan, and the commit it was for, that triage is carried over from. */
-export interface PreviousScan {
-  readonly scanId: string
-  readonly headSha: string
 }
 
 /** A triage kept for a finding: the state, and the previous scan's finding that had it. */

@@ -2,9 +2,9 @@
 // (success, an error, a timeout, a cancellation) the outputs and reports say all that is known.
 import type { CostEstimation, Finding, ScanStatus } from '../hacktron/types.js'
 import type { LineRange } from '../hacktron/sarif-export.js'
-import type { PreviousScan } from './earlier-triage.js'
+import type { PreviousScan } from './types.js'
 import type { GateVerdict } from './gate.js'
-import type { LedgerEntry } from './pr-ledger.js'
+import type { LedgerEntry } from './pr-ledger-entries.js'
 
 export interface RunFacts {
   phase:

@@ -12,10 +12,9 @@ import type { HacktronClient } from '../hacktron/client.js'
 import type { Scan } from '../hacktron/types.js'
 import type { Logger } from '../common/logger.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
-import type { PreviousScan } from './earlier-triage.js'
 import type { GateVerdict } from './gate.js'
 import { isReusable } from './scan-lookup.js'
-import { GATE_SCOPES, type GateScope } from './types.js'
+import { GATE_SCOPES, type GateScope, type PreviousScan } from './types.js'
 
 /** Where a record is written: each kind is sealed apart, so one cannot stand in for another. */
 export type RecordKind = 'check-run' | 'comment'

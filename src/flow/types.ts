@@ -130,3 +130,9 @@ export type FlowClient = Pick<
   | 'exportScanFindings'
   | 'listScans'
 >
+
+/** The PR's previous scan, and the commit it was for, that triage is carried over from. */
+export interface PreviousScan {
+  readonly scanId: string
+  readonly headSha: string
+}

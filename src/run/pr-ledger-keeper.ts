@@ -11,15 +11,6 @@ import {
 } from '../flow/pr-ledger.js'
 import type { RunState } from './run-state.js'
 
-/** What the run holds of the ledger. */
-export type LedgerHolding =
-  /** Verified when read, or sealed by this run: the comment carries it. */
-  | { readonly kind: 'kept'; readonly ledger: PrLedger }
-  /** Found, and it does not verify: the comment is never written again by this run. */
-  | { readonly kind: 'frozen' }
-  /** Could not be read: the comment is not written (that would drop the ledger) until it is. */
-  | { readonly kind: 'unread' }
-
 /**
  * Whether this run keeps a ledger: a budget, on a pull request, with a comment that can hold it;
  * whatever the mode (a run that spends nothing carries the ledger on when it writes the comment).

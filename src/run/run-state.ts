@@ -12,7 +12,7 @@ import {
   type RunRecord,
   type RunRecordReader
 } from '../flow/run-record.js'
-import type { LedgerSeal } from '../flow/pr-ledger.js'
+import type { LedgerSeal, PrLedger } from '../flow/pr-ledger.js'
 import type { SummaryContext } from '../report/summary.js'
 import {
   disclosedFacts,
@@ -23,7 +23,15 @@ import {
 import type { Settings } from '../settings/settings.js'
 import type { FindingReports } from './finding-reports.js'
 import type { CheckRunRecord, Connections, FrontEnd, GateLogger, Workspace } from './front-end.js'
-import type { LedgerHolding } from './pr-ledger-keeper.js'
+
+/** What the run holds of the ledger. */
+export type LedgerHolding =
+  /** Verified when read, or sealed by this run: the comment carries it. */
+  | { readonly kind: 'kept'; readonly ledger: PrLedger }
+  /** Found, and it does not verify: the comment is never written again by this run. */
+  | { readonly kind: 'frozen' }
+  /** Could not be read: the comment is not written (that would drop the ledger) until it is. */
+  | { readonly kind: 'unread' }
 
 export interface RunState<Report = unknown> {
   readonly facts: RunFacts
