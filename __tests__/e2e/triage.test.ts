@@ -2,6 +2,9 @@
 // issue_comment payload of @octokit/webhooks-examples, moved onto the PR) by a writer flips the
 // PR run's own check run to success with no scan; a reader's command is refused with a reply and
 // a 👎, and nothing is written to Hacktron.
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { SQL_INJECTION, STORED_XSS } from '../../src/simulator/findings-catalog.js'
 import { shortIds } from '../../src/findings/short-id.js'
@@ -11,6 +14,19 @@ import { FULL_DETAIL, withGitHub } from '../helpers/action-run.js'
 import { withSimulator } from '../helpers/simulator.js'
 
 const INPUTS = { ...FULL_DETAIL, 'gate-scope': 'all' }
+const SECRET = 'TOP-SECRET-OUTSIDE-THE-CHECKOUT'
+
+/** A checkout whose `findingFile` and SARIF file are symlinks to a secret file outside it. */
+function hostileWorkspace(findingFile: string): { root: string; victim: string } {
+  const outside = mkdtempSync(join(tmpdir(), 'triage-outside-'))
+  const victim = join(outside, 'secret.txt')
+  writeFileSync(victim, SECRET)
+  const root = mkdtempSync(join(tmpdir(), 'triage-checkout-'))
+  mkdirSync(dirname(join(root, findingFile)), { recursive: true })
+  symlinkSync(victim, join(root, findingFile))
+  symlinkSync(victim, join(root, 'hacktron-results.sarif'))
+  return { root, victim }
+}
 
 describe('/hacktron commands on the bundled action', () => {
   it('fp by a writer passes the recorded check run; a reader is refused', async () => {
@@ -45,13 +61,20 @@ describe('/hacktron commands on the bundled action', () => {
           expect(afterRefusal).not.toContain('PATCH /findings/:id')
 
           github.permissions.set('reviewer', { permission: 'write', role_name: 'write' })
+          // A checkout the triage must never read nor write: the finding's file and the SARIF path
+          // are symlinks to files outside it.
+          const hostile = hostileWorkspace(blocking.affected_file)
           const triaged = await run({
             github,
             eventName: 'issue_comment',
             payload: commandPayload(github, 'reviewer', `/hacktron fp ${shortId} test fixture`),
             // The triage workflow's own gate is ignored for the one the PR run recorded.
-            inputs: { ...INPUTS, 'fail-on-severity': 'critical' }
+            inputs: { ...INPUTS, 'fail-on-severity': 'critical' },
+            workspace: hostile.root
           })
+          expect(readFileSync(hostile.victim, 'utf8')).toBe(SECRET)
+          const shown = JSON.stringify([github.checkRuns, github.comments, triaged.stdout])
+          expect(shown).not.toContain(SECRET)
           expect(simulator.store.findingById(blocking.id)?.state).toBe('false_positive')
           expect(triaged.exitCode).toBe(0)
           expect(triaged.outputs.result).toBe('triaged')
