@@ -88,16 +88,19 @@ function fileSetOf(files) {
 
 
 /**
- * The PR's previous scan: named by this action's sealed record (same scope) of another commit, or
- * by this commit's own record that carried triage from one (a re-run, once the comment holds this
- * commit's record). Read before the run writes its own record over the PR comment's.
+ * The PR's previous scan: named by this commit's own sealed record (same scope) that carried
+ * triage from one (a re-run), else by the record of another commit. Read before the run writes
+ * its own record over the PR comment's.
  */
 async function previousScanOfThePr(request, deps) {
     const records = ((await deps.runRecords?.read()) ?? []).filter((record) => record.scope === request.scope && deps.recordSeal?.verifies(record) === true);
+    // This commit's own record first: a re-run of an older commit's job (the PR moved on since)
+    // judges as its first run did, not against the newer commit the comment may name.
+    const own = records.find((record) => record.headSha === request.headSha && record.carriedFrom);
+    if (own?.carriedFrom)
+        return own.carriedFrom;
     const other = records.find((record) => record.headSha !== request.headSha);
-    if (other)
-        return { scanId: other.scanId, headSha: other.headSha };
-    return records.find((record) => record.carriedFrom)?.carriedFrom;
+    return other && { scanId: other.scanId, headSha: other.headSha };
 }
 /** The triage kept from the PR's previous scan `previous`, for the findings of scan `scanId`. */
 async function earlierTriage(findings, previous, request, deps) {

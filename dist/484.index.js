@@ -143,11 +143,9 @@ function dismissalPlan(action, alert, actor, marker) {
 }
 /**
  * Sets the finding's state: read first, so a finding already in that state is left as it is (no
- * second entry in its audit trail). With `decidedAt` (when the dismissal was made, for one found
- * after the fact by a sync), a finding whose state was changed in Hacktron later than that keeps
- * it: the later decision stands, and a sync run again changes nothing. Throws the client's errors.
+ * second entry in its audit trail), within `limits`. Throws the client's errors.
  */
-async function applyDismissal(client, findingId, change, logger, repositoryUrl, decidedAt) {
+async function applyDismissal(client, findingId, change, logger, repositoryUrl, limits = {}) {
     const finding = await client.getFinding(findingId);
     // An alert's message is whatever a SARIF upload said: a finding of another repository (an
     // organisation's key reaches them all) is not this repository's to triage.
@@ -155,33 +153,42 @@ async function applyDismissal(client, findingId, change, logger, repositoryUrl, 
         logger.notice(`Hacktron: finding ${findingId} is not of ${repositoryUrl}; the alert's dismissal is not taken back to it.`);
         return 'other-repository';
     }
+    if (limits.branch !== undefined && !(await isOfBranch(client, finding.scan_id, limits.branch))) {
+        logger.info(`Hacktron finding ${findingId} is not of a scan of ${limits.branch}: the alert's dismissal is not taken back to it.`);
+        return 'other-branch';
+    }
     if (finding.state === change.state) {
         logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`);
         return 'unchanged';
     }
-    if (decidedAt !== undefined && changedSince(finding, decidedAt)) {
-        logger.info(`Hacktron finding ${findingId} was changed in Hacktron after the alert's dismissal (${decidedAt}): its state ${finding.state} stands.`);
+    if (limits.decidedAt !== undefined && changedSince(finding, limits.decidedAt)) {
+        logger.info(`Hacktron finding ${findingId} was found or changed in Hacktron after the alert's dismissal (${limits.decidedAt}): its state ${finding.state} stands.`);
         return 'superseded';
     }
     await client.updateFinding(findingId, { state: change.state, state_reason: change.reason });
     logger.info(`Hacktron finding ${findingId}: ${finding.state} -> ${change.state}.`);
     return 'changed';
 }
+/** Whether scan `scanId` (a finding's; none when the API gave none) is of `branch`. */
+async function isOfBranch(client, scanId, branch) {
+    return scanId !== null && (await client.getScan(scanId)).branch === branch;
+}
 /**
- * Whether the finding was changed after `moment`: updated later than it was found (a finding
- * found after a dismissal, by a later scan, and never touched since, was not decided on) and
- * later than `moment`. A time that cannot be read counts as changed: nothing is overwritten on a
- * guess.
+ * Whether the finding is not the one the dismissal decided on, or was decided on again since:
+ * found after `moment` (a later scan's finding, which the dismisser never saw: a decision made in
+ * Hacktron on its forerunner may stand against the dismissal), or changed after it (updated later
+ * than it was found, and later than `moment`). A time that cannot be read counts as changed:
+ * nothing is overwritten on a guess.
  */
 function changedSince(finding, moment) {
     const updated = Date.parse(finding.updated_at ?? '');
     const found = Date.parse(finding.found_at ?? '');
     const decided = Date.parse(moment);
-    if (Number.isNaN(decided) || Number.isNaN(updated))
+    if (Number.isNaN(decided) || Number.isNaN(updated) || Number.isNaN(found))
         return true;
-    if (!Number.isNaN(found) && updated <= found)
-        return false;
-    return updated > decided;
+    if (found > decided)
+        return true;
+    return updated > found && updated > decided;
 }
 
 
@@ -310,7 +317,7 @@ function unreadableAlerts(what, error) {
 }
 function dismissalClient(settings, state, runtime) {
     const client = runtime.createClient?.(settings, state.logger);
-    if (client && 'getFinding' in client && 'updateFinding' in client) {
+    if (client && 'getFinding' in client && 'updateFinding' in client && 'getScan' in client) {
         return client;
     }
     return new _hacktron_client_js__WEBPACK_IMPORTED_MODULE_2__/* .HacktronClient */ .g({

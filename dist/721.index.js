@@ -110,7 +110,8 @@ function githubRecentDismissals(where) {
             direction: 'desc',
             per_page: 100
         })) {
-            const recent = data.filter((alert) => Date.parse(alert.updated_at ?? '') >= since.getTime());
+            // An alert without a time to tell counts as recent: it is read, not the end of the list.
+            const recent = data.filter((alert) => !(Date.parse(alert.updated_at ?? '') < since.getTime()));
             alerts.push(...recent.map(alertOf));
             if (recent.length < data.length)
                 return { alerts, complete: true };
@@ -792,7 +793,7 @@ function githubTriage(target, logger) {
         commentAt: (marker) => new PrCommentWriter(marker, false, async () => ledgerKeeping(await comments()), logger)
     };
 }
-/** Who GitHub links to the PR's commits as author or committer, merge commits aside. */
+/** Who GitHub links to the PR's commits (merge commits included) as author or committer. */
 async function commitAuthorsOf(target) {
     const octokit = await octokitFor(target.token);
     const commits = await octokit.paginate(octokit.rest.pulls.listCommits, {
@@ -801,8 +802,9 @@ async function commitAuthorsOf(target) {
         pull_number: target.number,
         per_page: 100
     });
+    // Merge commits count too: one can carry code of its own (a conflict's resolution), so the
+    // clicker of "Update branch" is counted among the PR's authors as well.
     const logins = commits
-        .filter((commit) => commit.parents.length < 2)
         .flatMap((commit) => [commit.author?.login, commit.committer?.login])
         .filter((login) => typeof login === 'string' && login !== '');
     return { logins, complete: commits.length < MAX_LISTED_PR_COMMITS };

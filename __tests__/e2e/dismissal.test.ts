@@ -125,7 +125,12 @@ describe('mode: sync-dismissals (on a schedule)', () => {
         expect(result.exitCode).toBe(0)
         expect(result.outputs).toMatchObject({ result: 'triaged', 'error-code': '' })
         expect(simulator.store.findingById(findingId)!.state).toBe('accepted_risk')
-        expect(simulator.requests.map((request) => request.method)).toEqual(['GET', 'PATCH'])
+        // The finding, its scan (of the default branch?), the change.
+        expect(simulator.requests.map((request) => request.endpoint)).toEqual([
+          'GET /findings/:id',
+          'GET /scans/:id',
+          'PATCH /findings/:id'
+        ])
         // One listing of Hacktron's dismissed alerts, newest update first; nothing written to GitHub.
         expect(github.requests).toEqual([
           expect.stringMatching(

@@ -15,7 +15,7 @@ import { SQL_INJECTION, SSRF, STORED_XSS } from '../../src/simulator/findings-ca
 import type { HacktronSimulator } from '../../src/simulator/server.js'
 import { fakeClock } from '../helpers/clock.js'
 import { contractViolations } from '../helpers/contract.js'
-import { actionClient, DEMO_EVENT, flowSettings, gateSettings } from '../helpers/flow.js'
+import { actionClient, DEMO_EVENT, DEMO_REPO, flowSettings, gateSettings } from '../helpers/flow.js'
 import { testFrontEnd, type TestFrontEnd } from '../helpers/front-end.js'
 import { baseline, simulatorPerTest } from '../helpers/simulator.js'
 
@@ -92,6 +92,13 @@ async function threeFindings(): Promise<{ simulator: HacktronSimulator; ids: str
   )
   const scanId = simulator.store.allScans()[0]!.id
   const ids = (simulator.store.scanFindings(scanId) as { id: string }[]).map((f) => f.id)
+  // Found (and last changed) before the alerts were dismissed.
+  for (const id of ids) {
+    Object.assign(simulator.store.findingById(id)!, {
+      found_at: '2026-12-01T00:00:00.000Z',
+      updated_at: '2026-12-01T00:00:00.000Z'
+    })
+  }
   return { simulator, ids }
 }
 
@@ -125,8 +132,11 @@ describe('mode: sync-dismissals', () => {
     )
     // It looked back eight days from the clock's now; nothing but findings read and set.
     expect(first.asked).toEqual([new Date(Date.parse('2026-12-03T06:00:00Z') - SYNC_LOOKBACK_MS)])
+    // The findings' scan is read once, to see it is of the default branch.
+    const scanId = simulator.store.allScans()[0]!.id
     expect(first.requests).toEqual([
       `GET /findings/${sqli}`,
+      `GET /scans/${scanId}`,
       `PATCH /findings/${sqli}`,
       `GET /findings/${xss}`,
       `PATCH /findings/${xss}`
@@ -147,7 +157,7 @@ describe('mode: sync-dismissals', () => {
     expect(second.requests.filter((request) => request.startsWith('PATCH'))).toEqual([])
   })
 
-  it('a finding changed in Hacktron after the dismissal keeps its state; one found since takes it', async () => {
+  it('a finding changed in Hacktron after the dismissal keeps its state, and so does one found since (the dismisser never saw it)', async () => {
     const { simulator, ids } = await threeFindings()
     const [reopened, foundLater] = ids as [string, string]
     // Reopened in Hacktron after the alert was dismissed: that later decision stands.
@@ -155,7 +165,8 @@ describe('mode: sync-dismissals', () => {
       found_at: '2026-11-20T00:00:00.000Z',
       updated_at: '2026-12-02T12:00:00.000Z'
     })
-    // Found by a later scan and never changed since: nothing decided on it yet.
+    // Found by a later scan: the dismissal was about its forerunner, on which Hacktron may have
+    // decided otherwise since.
     Object.assign(simulator.store.findingById(foundLater)!, {
       found_at: '2026-12-02T20:00:00.000Z',
       updated_at: '2026-12-02T20:00:00.000Z'
@@ -166,8 +177,35 @@ describe('mode: sync-dismissals', () => {
     }))
     expect(run.outcome.result).toBe('triaged')
     expect(stateOf(simulator, reopened)).toBe('open')
-    expect(stateOf(simulator, foundLater)).toBe('false_positive')
-    expect(requests).not.toContain(`PATCH /findings/${reopened}`)
+    expect(stateOf(simulator, foundLater)).toBe('open')
+    expect(requests.filter((request) => request.startsWith('PATCH'))).toEqual([])
+  })
+
+  it("a PR scan's finding named by a default-branch alert (a copied line) is not set: PR findings are triaged from the PR", async () => {
+    const simulator = await simulators.start('happy-path', {
+      seededScans: [
+        {
+          repo_url: DEMO_REPO,
+          branch: 'changes',
+          status: 'completed',
+          name: 'PR scan',
+          findings: [SQL_INJECTION]
+        }
+      ]
+    })
+    const scanId = simulator.store.allScans()[0]!.id
+    const prFinding = (simulator.store.scanFindings(scanId) as { id: string }[])[0]!.id
+    Object.assign(simulator.store.findingById(prFinding)!, {
+      found_at: '2026-12-01T00:00:00.000Z',
+      updated_at: '2026-12-01T00:00:00.000Z'
+    })
+    const { run, requests } = await sync(simulator, async () => ({
+      alerts: [dismissed(1, prFinding)],
+      complete: true
+    }))
+    expect(run.outcome.result).toBe('triaged')
+    expect(stateOf(simulator, prFinding)).toBe('open')
+    expect(requests.filter((request) => request.startsWith('PATCH'))).toEqual([])
   })
 
   it('alerts it cannot list are an error that names the permission; nothing sent', async () => {

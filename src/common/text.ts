@@ -25,17 +25,17 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)}d ${hours % 24}h`
 }
 
+/** Control, zero-width and direction-changing characters (U+061C, the Arabic letter mark, too). */
+const UNSAFE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g
+
 /**
  * Text quoted from GitHub (a comment, a login) made inert for wherever Hacktron shows it: one line, no control or
  * direction-changing characters, no quotes to break out of its own, bounded.
  */
 export function inert(text: string, max: number): string {
-  const flat = text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
-    .replace(/"/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
+  const flat = text.replace(UNSAFE_CHARACTERS, ' ').replace(/"/g, "'").replace(/\s+/g, ' ').trim()
   const chars = [...flat]
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`
 }

@@ -22,7 +22,7 @@ export interface SyncTally {
   readonly changed: number
   /** Findings already in that state, or changed in Hacktron since the dismissal. */
   readonly unchanged: number
-  /** Alerts that name no finding of this repository under a seal (another tool's, a forged one, ...). */
+  /** Alerts that name no finding of a scan of this repository's default branch under a seal. */
   readonly ignored: number
   /** Findings that could not be read or updated, with why; the sync stops at one not a 404. */
   readonly failed: readonly { readonly findingId: string; readonly error: unknown }[]
@@ -33,8 +33,20 @@ export async function syncDismissals(
   marker: FindingMarker,
   client: DismissalClient,
   logger: Logger,
-  repositoryUrl: string
+  where: { readonly repositoryUrl: string; readonly defaultBranch: string }
 ): Promise<SyncTally> {
+  // Alerts of one scan name many findings: its branch is read once.
+  const scans = new Map<string, ReturnType<DismissalClient['getScan']>>()
+  const reading: DismissalClient = {
+    ...client,
+    getFinding: (id) => client.getFinding(id),
+    updateFinding: (id, update) => client.updateFinding(id, update),
+    getScan: (id) => {
+      let scan = scans.get(id)
+      if (!scan) scans.set(id, (scan = client.getScan(id)))
+      return scan
+    }
+  }
   let changed = 0
   let unchanged = 0
   let ignored = 0
@@ -53,15 +65,15 @@ export async function syncDismissals(
     }
     try {
       const result = await applyDismissal(
-        client,
+        reading,
         plan.findingId,
         plan.change,
         logger,
-        repositoryUrl,
-        alert.dismissedAt
+        where.repositoryUrl,
+        { decidedAt: alert.dismissedAt, branch: where.defaultBranch }
       )
       if (result === 'changed') changed++
-      else if (result === 'other-repository') ignored++
+      else if (result === 'other-repository' || result === 'other-branch') ignored++
       else unchanged++
     } catch (error) {
       failed.push({ findingId: plan.findingId, error })

@@ -102,13 +102,29 @@ export function dismissalPlan(
   return { findingId, change }
 }
 
-export type DismissalClient = Pick<HacktronClient, 'getFinding' | 'updateFinding'>
+export type DismissalClient = Pick<HacktronClient, 'getFinding' | 'updateFinding' | 'getScan'>
+
+/** What a sync asks more of a dismissal than a code_scanning_alert event does. */
+export interface DismissalLimits {
+  /**
+   * When the dismissal was made: only a finding that existed then and was not changed in
+   * Hacktron since takes it (a later decision stands, and a sync run again changes nothing).
+   */
+  readonly decidedAt?: string
+  /**
+   * The branch whose alerts were read (the default branch): only a finding of a scan of it takes
+   * the dismissal. A PR scan's finding is triaged from the PR (four eyes), never by a dismissal of
+   * an alert someone copied its line into.
+   */
+  readonly branch?: string
+}
+
+export type DismissalResult =
+  'changed' | 'unchanged' | 'superseded' | 'other-repository' | 'other-branch'
 
 /**
  * Sets the finding's state: read first, so a finding already in that state is left as it is (no
- * second entry in its audit trail). With `decidedAt` (when the dismissal was made, for one found
- * after the fact by a sync), a finding whose state was changed in Hacktron later than that keeps
- * it: the later decision stands, and a sync run again changes nothing. Throws the client's errors.
+ * second entry in its audit trail), within `limits`. Throws the client's errors.
  */
 export async function applyDismissal(
   client: DismissalClient,
@@ -116,8 +132,8 @@ export async function applyDismissal(
   change: FindingChange,
   logger: Logger,
   repositoryUrl: string,
-  decidedAt?: string
-): Promise<'changed' | 'unchanged' | 'superseded' | 'other-repository'> {
+  limits: DismissalLimits = {}
+): Promise<DismissalResult> {
   const finding = await client.getFinding(findingId)
   // An alert's message is whatever a SARIF upload said: a finding of another repository (an
   // organisation's key reaches them all) is not this repository's to triage.
@@ -127,13 +143,19 @@ export async function applyDismissal(
     )
     return 'other-repository'
   }
+  if (limits.branch !== undefined && !(await isOfBranch(client, finding.scan_id, limits.branch))) {
+    logger.info(
+      `Hacktron finding ${findingId} is not of a scan of ${limits.branch}: the alert's dismissal is not taken back to it.`
+    )
+    return 'other-branch'
+  }
   if (finding.state === change.state) {
     logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`)
     return 'unchanged'
   }
-  if (decidedAt !== undefined && changedSince(finding, decidedAt)) {
+  if (limits.decidedAt !== undefined && changedSince(finding, limits.decidedAt)) {
     logger.info(
-      `Hacktron finding ${findingId} was changed in Hacktron after the alert's dismissal (${decidedAt}): its state ${finding.state} stands.`
+      `Hacktron finding ${findingId} was found or changed in Hacktron after the alert's dismissal (${limits.decidedAt}): its state ${finding.state} stands.`
     )
     return 'superseded'
   }
@@ -142,11 +164,21 @@ export async function applyDismissal(
   return 'changed'
 }
 
+/** Whether scan `scanId` (a finding's; none when the API gave none) is of `branch`. */
+async function isOfBranch(
+  client: DismissalClient,
+  scanId: string | null,
+  branch: string
+): Promise<boolean> {
+  return scanId !== null && (await client.getScan(scanId)).branch === branch
+}
+
 /**
- * Whether the finding was changed after `moment`: updated later than it was found (a finding
- * found after a dismissal, by a later scan, and never touched since, was not decided on) and
- * later than `moment`. A time that cannot be read counts as changed: nothing is overwritten on a
- * guess.
+ * Whether the finding is not the one the dismissal decided on, or was decided on again since:
+ * found after `moment` (a later scan's finding, which the dismisser never saw: a decision made in
+ * Hacktron on its forerunner may stand against the dismissal), or changed after it (updated later
+ * than it was found, and later than `moment`). A time that cannot be read counts as changed:
+ * nothing is overwritten on a guess.
  */
 function changedSince(
   finding: { readonly found_at?: string | null; readonly updated_at?: string | null },
@@ -155,7 +187,7 @@ function changedSince(
   const updated = Date.parse(finding.updated_at ?? '')
   const found = Date.parse(finding.found_at ?? '')
   const decided = Date.parse(moment)
-  if (Number.isNaN(decided) || Number.isNaN(updated)) return true
-  if (!Number.isNaN(found) && updated <= found) return false
-  return updated > decided
+  if (Number.isNaN(decided) || Number.isNaN(updated) || Number.isNaN(found)) return true
+  if (found > decided) return true
+  return updated > found && updated > decided
 }

@@ -148,7 +148,7 @@ export function dismissalClient<Report>(
   runtime: Partial<GateRuntime>
 ): DismissalClient {
   const client = runtime.createClient?.(settings, state.logger)
-  if (client && 'getFinding' in client && 'updateFinding' in client) {
+  if (client && 'getFinding' in client && 'updateFinding' in client && 'getScan' in client) {
     return client as unknown as DismissalClient
   }
   return new HacktronClient({

@@ -33,7 +33,11 @@ export async function dismissalSyncOutcome<Report>(
     findingMarker(settings.apiKey, settings.event.repository),
     dismissalClient(settings, state, runtime),
     state.logger,
-    settings.event.repositoryUrl
+    {
+      repositoryUrl: settings.event.repositoryUrl,
+      // A schedule runs on the default branch, whose alerts the list holds.
+      defaultBranch: settings.event.defaultBranch ?? settings.event.branch
+    }
   )
   const said = tallyText(tally, recent)
   const [failure] = tally.failed
@@ -60,7 +64,7 @@ function tallyText(tally: SyncTally, recent: RecentDismissals): string {
     `${recent.complete ? '' : ' (the most recently updated; older ones were not read)'}; ` +
     `${count(tally.changed, 'finding')} set in Hacktron, ` +
     `${count(tally.unchanged, 'finding')} already so or changed in Hacktron since, ` +
-    `${count(tally.ignored, 'alert')} naming no finding of this repository, ` +
+    `${count(tally.ignored, 'alert')} naming no finding of this repository's default branch, ` +
     `${count(tally.failed.length, 'finding')} not updated.`
   )
 }

@@ -130,8 +130,8 @@ export interface TriageConnection {
   permission(login: string): Promise<PermissionAnswer>
   /**
    * Who wrote the PR's commits: the logins GitHub links to each commit's author and committer,
-   * merge commits aside (the "Update branch" button makes its clicker their author, and they bring
-   * the base's code). `complete` is false when the PR has more commits than GitHub lists.
+   * merge commits included (one can carry code of its own). `complete` is false when the PR has
+   * more commits than GitHub lists.
    */
   commitAuthors(): Promise<{ readonly logins: readonly string[]; readonly complete: boolean }>
   react(content: '+1' | '-1'): Promise<void>

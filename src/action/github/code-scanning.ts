@@ -58,7 +58,8 @@ export function githubRecentDismissals(
         per_page: 100
       }
     )) {
-      const recent = data.filter((alert) => Date.parse(alert.updated_at ?? '') >= since.getTime())
+      // An alert without a time to tell counts as recent: it is read, not the end of the list.
+      const recent = data.filter((alert) => !(Date.parse(alert.updated_at ?? '') < since.getTime()))
       alerts.push(...recent.map(alertOf))
       if (recent.length < data.length) return { alerts, complete: true }
       if (++pages === MAX_SYNC_PAGES) return { alerts, complete: false }

@@ -80,7 +80,7 @@ export function githubTriage(target: TriageTarget, logger: Logger): TriageConnec
   }
 }
 
-/** Who GitHub links to the PR's commits as author or committer, merge commits aside. */
+/** Who GitHub links to the PR's commits (merge commits included) as author or committer. */
 async function commitAuthorsOf(
   target: TriageTarget
 ): Promise<{ logins: string[]; complete: boolean }> {
@@ -91,8 +91,9 @@ async function commitAuthorsOf(
     pull_number: target.number,
     per_page: 100
   })
+  // Merge commits count too: one can carry code of its own (a conflict's resolution), so the
+  // clicker of "Update branch" is counted among the PR's authors as well.
   const logins = commits
-    .filter((commit) => commit.parents.length < 2)
     .flatMap((commit) => [commit.author?.login, commit.committer?.login])
     .filter((login): login is string => typeof login === 'string' && login !== '')
   return { logins, complete: commits.length < MAX_LISTED_PR_COMMITS }
