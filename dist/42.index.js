@@ -821,7 +821,10 @@ async function judge(scanId, settings, deps, facts, phase) {
         branches: settings.baselineBranches,
         maxAgeMs: settings.baselineMaxAgeMs
     }, findings, deps));
-    const kept = await (0,earlier_triage/* earlierTriage */.tF)(findings, facts.triageCarriedFrom, { scanId, headSha: settings.event.headSha, scope: (0,run_record/* recordScope */.UN)(settings.repositories) }, deps);
+    const { pullRequestNumber, headSha } = settings.event;
+    const kept = pullRequestNumber === undefined
+        ? new Map()
+        : await (0,earlier_triage/* earlierTriage */.tF)(findings, facts.triageCarriedFrom, { scanId, headSha, scope: (0,run_record/* recordScope */.UN)(settings.repositories), pullRequestNumber }, deps);
     facts.verdict = (0,gate/* evaluateGate */.DR)(findings, settings.failOnSeverity, { ...scope, earlierTriage: kept });
     facts.judgedSha ??= settings.event.headSha || undefined;
     facts.phase = 'done';
@@ -1032,10 +1035,12 @@ async function driveFlow(settings, connections, state, runtime) {
 function flowDeps(settings, connections, state, runtime) {
     const { logger, frontEnd } = state;
     const { workspace } = frontEnd;
+    // One reading of earlier runs' records, for the flow and for the PR comment alike.
+    state.earlierRecords = (0,run_state/* runRecordsOf */.Dd)(connections);
     return {
         client: runtime.createClient(settings, logger),
         pullRequest: connections.pullRequest,
-        runRecords: (0,run_state/* runRecordsOf */.Dd)(connections),
+        runRecords: state.earlierRecords,
         recordSeal: state.recordSeal,
         prLedger: (0,pr_ledger_keeper/* prLedgerStore */.R)(state, () => (0,report_outcome/* updateComment */.v)(state)),
         logger,

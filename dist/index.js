@@ -33828,7 +33828,7 @@ async function updateComment(state, outcome, reports) {
     // pr-comment: on-failure creates the comment only for a run that needs the reviewer's eyes,
     // but keeps one that exists current, so a fixed PR shows that it now passes.
     const needsEyes = outcome !== undefined && ((0,report_outcome/* stepFails */.b)(outcome) || outcome.result === 'timed-out');
-    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, (0,run_state/* shownFacts */.vZ)(state), (0,run_state/* summaryContext */.u$)(state.settings, reports, state.disclosure), outcome, (0,run_state/* runRecordOf */.GH)(state, 'comment'), ledger);
+    const body = (0,report_comment/* renderComment */.wQ)(comment.marker, (0,run_state/* shownFacts */.vZ)(state), (0,run_state/* summaryContext */.u$)(state.settings, reports, state.disclosure), outcome, await (0,run_state/* commentRecordOf */.yl)(state), ledger);
     return (await comment.write(body, { mayCreate: comment.createsAlways || needsEyes })) !== false;
 }
 
@@ -33840,12 +33840,13 @@ async function updateComment(state, outcome, reports) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dd: () => (/* binding */ runRecordsOf),
-/* harmony export */   GH: () => (/* binding */ runRecordOf),
 /* harmony export */   PG: () => (/* binding */ newRunState),
 /* harmony export */   S6: () => (/* binding */ checkRunRecordOf),
 /* harmony export */   u$: () => (/* binding */ summaryContext),
-/* harmony export */   vZ: () => (/* binding */ shownFacts)
+/* harmony export */   vZ: () => (/* binding */ shownFacts),
+/* harmony export */   yl: () => (/* binding */ commentRecordOf)
 /* harmony export */ });
+/* unused harmony export runRecordOf */
 /* harmony import */ var _common_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9353);
 /* harmony import */ var _flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8851);
 /* harmony import */ var _report_disclosure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3929);
@@ -33907,6 +33908,19 @@ function runRecordOf(state, kind, checkRunId) {
         ...(settings.event.baseBranch !== undefined && { base: (0,_flow_run_record_js__WEBPACK_IMPORTED_MODULE_1__/* .baseDigest */ .sL)(settings.event.baseBranch) }),
         ...(kind === 'comment' && facts.triageCarriedFrom && { carriedFrom: facts.triageCarriedFrom })
     });
+}
+/**
+ * The record for the PR comment: this run's own once it has one; until then (and for a run that
+ * ends before it has a scan) the comment's earlier record, verified, kept as it was. It names
+ * the PR's previous scan, whose triage the next push carries over: a run that fails early must
+ * not wipe it.
+ */
+async function commentRecordOf(state) {
+    const own = runRecordOf(state, 'comment');
+    if (own)
+        return own;
+    const earlier = (await state.earlierRecords?.read()) ?? [];
+    return earlier.find((record) => record.kind === 'comment' && state.recordSeal?.verifies(record) === true);
 }
 /** The facts as the public surfaces may show them (withheld findings stubbed). */
 function shownFacts(state) {

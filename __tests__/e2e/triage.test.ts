@@ -89,16 +89,19 @@ describe('/hacktron commands on the bundled action', () => {
     })
   })
 
-  it('a later push keeps the triage of an unchanged finding: the next scan passes without a second command', async () => {
+  it('later pushes keep the triage of an unchanged finding: the next scans pass without a second command', async () => {
     const first = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
     const second = 'b'.repeat(40)
+    const third = 'c'.repeat(40)
     await withGitHub(async (github) => {
       await withSimulator(
         'findings-over-gate',
         {
           scan: { findings: [SQL_INJECTION, STORED_XSS] },
           // The branch's tip as each estimate resolves it: the first push, then the second.
-          branchHeads: { 'https://github.com/Codertocat/Hello-World@changes': [first, second] }
+          branchHeads: {
+            'https://github.com/Codertocat/Hello-World@changes': [first, second, third]
+          }
         },
         async (simulator, run) => {
           const blocked = await run({ github, inputs: INPUTS })
@@ -126,6 +129,22 @@ describe('/hacktron commands on the bundled action', () => {
           expect(next.outputs).toMatchObject({ result: 'passed', 'judged-sha': second })
           expect(next.outputs['scan-id']).not.toBe(blocked.outputs['scan-id'])
           expect(next.summary).toMatch(/Kept the triage|triaged/)
+          // Recorded in Hacktron on the second scan's finding, naming where it came from.
+          const carried = (
+            simulator.store.scanFindings(next.outputs['scan-id']!) as {
+              id: string
+              severity: string
+            }[]
+          ).find((finding) => finding.severity === 'critical')!
+          expect(simulator.store.findingById(carried.id)?.state).toBe('false_positive')
+          expect(simulator.store.findingStateReason(carried.id)).toContain(blocking.id)
+
+          // A third push carries it over from the second scan in turn: triaged once per PR.
+          pr.head.sha = third
+          github.setPullRequest(pr.number, { headSha: third, files: [] })
+          github.history.set(third, [second, first])
+          const last = await run({ github, payload, inputs: INPUTS })
+          expect(last.outputs).toMatchObject({ result: 'passed', 'judged-sha': third })
         }
       )
     })

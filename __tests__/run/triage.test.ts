@@ -693,6 +693,25 @@ describe("/hacktron commands and the triage carried over from the PR's previous 
     return { simulator, checks, comments, ids, earlierSqli }
   }
 
+  it('a run that ends before it has a scan keeps the record of the previous scan in the comment', async () => {
+    const simulator = await simulators.start('insufficient-credits')
+    const comments = new MemoryComments()
+    const previous = recordSeal(DEMO_API_KEY, {
+      repository: 'Codertocat/Hello-World',
+      pullRequestNumber: 2
+    }).seal({
+      scanId: '00000000-0000-4000-8000-0000000000ab',
+      headSha: PREVIOUS_COMMIT,
+      scope: recordScope([{ url: DEMO_REPO, branch: 'changes' }]),
+      kind: 'comment'
+    })
+    comments.body = recordedMarker(MARKER, previous)
+    const run = await prRun(simulator, new MemoryChecks(), comments)
+    expect(run.outcome.result).toBe('error')
+    expect(comments.writes).toBeGreaterThan(0)
+    expect(parseCommentRecord(comments.body!, MARKER)).toEqual(previous)
+  })
+
   it('a re-run of the PR job still carries the triage: the comment it rewrote names the previous scan', async () => {
     const { simulator, checks, comments } = await secondPush()
     expect(parseCommentRecord(comments.body!, MARKER)?.carriedFrom?.headSha).toBe(PREVIOUS_COMMIT)

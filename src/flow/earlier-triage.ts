@@ -46,17 +46,52 @@ export async function previousScanOfThePr(
   return other && { scanId: other.scanId, headSha: other.headSha }
 }
 
-/** The triage kept from the PR's previous scan `previous`, for the findings of scan `scanId`. */
+/**
+ * The triage kept from the PR's previous scan `previous`, for the findings of scan `scanId`, and
+ * recorded in Hacktron on those findings: so the next push carries it over from this scan in turn
+ * (triage once per PR, however many pushes), Hacktron's dashboard shows it, and a `/hacktron
+ * reopen` finds it where it stands.
+ */
 export async function earlierTriage(
   findings: readonly Finding[],
   previous: PreviousScan | undefined,
-  request: EarlierTriageRequest,
+  request: EarlierTriageRequest & { readonly pullRequestNumber: number },
   deps: FlowDeps
 ): Promise<ReadonlyMap<string, CarriedTriage>> {
   if (!previous || previous.scanId === request.scanId || previous.headSha === request.headSha) {
     return new Map()
   }
-  return triageKeptFrom(previous, findings, request.headSha, deps)
+  const kept = await triageKeptFrom(previous, findings, request.headSha, deps)
+  await recordCarriedTriage(kept, previous, request, deps)
+  return kept
+}
+
+/**
+ * Sets each carried finding's state in Hacktron, with a reason naming where it came from. A key
+ * that may not write findings (or any failure) leaves the triage to this run's verdict alone, and
+ * the log says so once: it is never a reason to fail the run.
+ */
+async function recordCarriedTriage(
+  kept: ReadonlyMap<string, CarriedTriage>,
+  previous: PreviousScan,
+  request: EarlierTriageRequest & { readonly pullRequestNumber: number },
+  deps: FlowDeps
+): Promise<void> {
+  const update = deps.client.updateFinding?.bind(deps.client)
+  if (!update) return
+  for (const [findingId, carried] of kept) {
+    const reason =
+      `Carried over by the Hacktron GitHub Action from finding ${carried.earlierFindingId} of scan ${previous.scanId} ` +
+      `(pull request #${request.pullRequestNumber}, commit ${previous.headSha} to ${request.headSha}): the same code, in a file unchanged since.`
+    try {
+      await update(findingId, { state: carried.state, state_reason: reason })
+    } catch (error) {
+      deps.logger.warning(
+        `Hacktron: the triage carried over from the previous scan holds for this run, but could not be recorded in Hacktron (${error instanceof Error ? error.message : String(error)}); the next push may ask for it again. An API key with the write scope records it.`
+      )
+      return
+    }
+  }
 }
 
 /**

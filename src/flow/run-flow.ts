@@ -86,12 +86,16 @@ async function judge(
       deps
     )
   )
-  const kept = await earlierTriage(
-    findings,
-    facts.triageCarriedFrom,
-    { scanId, headSha: settings.event.headSha, scope: recordScope(settings.repositories) },
-    deps
-  )
+  const { pullRequestNumber, headSha } = settings.event
+  const kept =
+    pullRequestNumber === undefined
+      ? new Map()
+      : await earlierTriage(
+          findings,
+          facts.triageCarriedFrom,
+          { scanId, headSha, scope: recordScope(settings.repositories), pullRequestNumber },
+          deps
+        )
   facts.verdict = evaluateGate(findings, settings.failOnSeverity, { ...scope, earlierTriage: kept })
   facts.judgedSha ??= settings.event.headSha || undefined
   facts.phase = 'done'

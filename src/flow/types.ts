@@ -129,7 +129,9 @@ export type FlowClient = Pick<
   | 'warnAboutUnknownSeverities'
   | 'exportScanFindings'
   | 'listScans'
->
+> &
+  // A PR run records in Hacktron the triage it carried over from the PR's previous scan.
+  Partial<Pick<HacktronClient, 'updateFinding'>>
 
 /** The PR's previous scan, and the commit it was for, that triage is carried over from. */
 export interface PreviousScan {

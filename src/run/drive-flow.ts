@@ -82,10 +82,12 @@ function flowDeps(
 ): FlowDeps {
   const { logger, frontEnd } = state
   const { workspace } = frontEnd
+  // One reading of earlier runs' records, for the flow and for the PR comment alike.
+  state.earlierRecords = runRecordsOf(connections)
   return {
     client: runtime.createClient(settings, logger),
     pullRequest: connections.pullRequest,
-    runRecords: runRecordsOf(connections),
+    runRecords: state.earlierRecords,
     recordSeal: state.recordSeal,
     prLedger: prLedgerStore(state, () => updateComment(state)),
     logger,

@@ -9,7 +9,7 @@ import { renderSummary, type SummaryContext } from '../report/summary.js'
 import type { FindingReports } from './finding-reports.js'
 import {
   checkRunRecordOf,
-  runRecordOf,
+  commentRecordOf,
   shownFacts,
   summaryContext,
   type RunState
@@ -161,7 +161,7 @@ export async function updateComment(
     shownFacts(state),
     summaryContext(state.settings, reports, state.disclosure),
     outcome,
-    runRecordOf(state, 'comment'),
+    await commentRecordOf(state),
     ledger
   )
   return (await comment.write(body, { mayCreate: comment.createsAlways || needsEyes })) !== false

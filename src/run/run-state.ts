@@ -55,6 +55,8 @@ export interface RunState<Report = unknown> {
   recordScope?: string
   /** Replaces the front end's checkout for the reports: a triage run reads none. */
   workspace?: Workspace
+  /** What earlier runs recorded, read once (runRecordsOf), for the flow and the PR comment. */
+  earlierRecords?: RunRecordReader
 }
 
 export function newRunState<Report>(frontEnd: FrontEnd<Report>, facts: RunFacts): RunState<Report> {
@@ -116,6 +118,21 @@ export function runRecordOf(
     ...(settings.event.baseBranch !== undefined && { base: baseDigest(settings.event.baseBranch) }),
     ...(kind === 'comment' && facts.triageCarriedFrom && { carriedFrom: facts.triageCarriedFrom })
   })
+}
+
+/**
+ * The record for the PR comment: this run's own once it has one; until then (and for a run that
+ * ends before it has a scan) the comment's earlier record, verified, kept as it was. It names
+ * the PR's previous scan, whose triage the next push carries over: a run that fails early must
+ * not wipe it.
+ */
+export async function commentRecordOf(state: RunState): Promise<RunRecord | undefined> {
+  const own = runRecordOf(state, 'comment')
+  if (own) return own
+  const earlier = (await state.earlierRecords?.read()) ?? []
+  return earlier.find(
+    (record) => record.kind === 'comment' && state.recordSeal?.verifies(record) === true
+  )
 }
 
 /** The facts as the public surfaces may show them (withheld findings stubbed). */
