@@ -83,6 +83,8 @@ function fileSetOf(files) {
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4428);
 /* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6613);
 /* harmony import */ var _read_findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3082);
+/* harmony import */ var _scan_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8730);
+
 
 
 
@@ -112,7 +114,7 @@ async function earlierTriage(findings, previous, request, deps) {
     if (!previous || previous.scanId === request.scanId || previous.headSha === request.headSha) {
         return new Map();
     }
-    const kept = await triageKeptFrom(previous, findings, request.headSha, deps);
+    const kept = await triageKeptFrom(previous, request, findings, deps);
     await recordCarriedTriage(kept, previous, request, deps);
     return kept;
 }
@@ -142,15 +144,19 @@ async function recordCarriedTriage(kept, previous, request, deps) {
  * safe, an exact match there triaged safe, in a file unchanged between the two commits. A triage
  * run re-judging the PR's scan asks again of the previous scan its record names.
  */
-async function triageKeptFrom(previous, findings, headSha, deps) {
+async function triageKeptFrom(previous, current, findings, deps) {
     const open = findings.filter(isUntriaged);
     if (open.length === 0 || !deps.pullRequest)
         return new Map();
     let earlier;
     let changedSince;
     try {
+        if (!(await isLatestBefore(previous.scanId, current.scanId, deps))) {
+            deps.logger.info(`The PR's record names scan ${previous.scanId} as its previous one, but a newer completed scan of the same branch exists: no triage is carried over (an older record is not taken for the latest).`);
+            return new Map();
+        }
         earlier = (await (0,_read_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .readScanFindings */ .Ig)(previous.scanId, deps, { withLines: false })).findings;
-        changedSince = await filesChanged(previous.headSha, headSha, deps);
+        changedSince = await filesChanged(previous.headSha, current.headSha, deps);
     }
     catch (error) {
         deps.logger.info(`The previous scan ${previous.scanId} of this pull request could not be compared (${error instanceof Error ? error.message : String(error)}): no triage is carried over from it.`);
@@ -168,6 +174,23 @@ async function triageKeptFrom(previous, findings, headSha, deps) {
         deps.logger.info(`Kept the triage of ${kept.size} finding(s) from this pull request's previous scan ${previous.scanId} (commit ${previous.headSha}): same code, in files unchanged since.`);
     }
     return kept;
+}
+/**
+ * Whether `previousId` is the newest completed scan of its repository and branch, `currentId`
+ * aside: the comment that names it can be written by any workflow of the repository, so a record
+ * of an older scan (whose triage a reviewer has since revoked on a newer one) is not taken for it.
+ * A listing that does not reach it counts as not.
+ */
+async function isLatestBefore(previousId, currentId, deps) {
+    const previous = await deps.client.getScan(previousId);
+    for await (const scan of (0,_scan_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .recentScans */ .Cs)(deps.client, { status: 'completed' })) {
+        if (scan.id === currentId)
+            continue;
+        if (scan.repo_url === previous.repo_url && scan.branch === previous.branch) {
+            return scan.id === previous.id;
+        }
+    }
+    return false;
 }
 /** A finding not triaged safe on this scan may take a triage from before. */
 function isUntriaged(finding) {

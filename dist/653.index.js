@@ -235,7 +235,7 @@ async function carryOut(command, context) {
     // The triage the PR run carried over from its previous scan, as it stands after the command. A
     // command that makes the finding block (confirm, reopen) revokes one carried over to it: the
     // previous scan's finding is set too, so no later run carries it over again.
-    const carried = new Map(await carriedTriage(recorded.reports, triaged, context, deps));
+    const carried = new Map(await carriedTriage(recorded.record, recorded.reports, triaged, context, deps));
     const revoked = carried.get(finding.id);
     if (finding.state === state_ && !revoked) {
         await answer(triage, state, '+1', `Finding ${(0,markdown/* inlineCode */.ti)(command.finding)} is already \`${state_}\`: nothing changed.`);
@@ -260,10 +260,14 @@ async function carryOut(command, context) {
  * The triage the PR run kept from the PR's previous scan (the one its sealed comment record
  * names), asked again for `findings`: the re-judge must see what the PR run saw.
  */
-async function carriedTriage(reports, findings, context, deps) {
+async function carriedTriage(recorded, reports, findings, context, deps) {
     const from = reports.find((report) => report.record.carriedFrom)?.record.carriedFrom;
     context.state.facts.triageCarriedFrom = from;
-    return from ? (0,earlier_triage/* triageKeptFrom */.lg)(from, findings, context.pr.headSha, deps) : new Map();
+    const current = { scanId: recorded.scanId, headSha: context.pr.headSha };
+    // The PR run's own guards: never the scan or the commit judged now.
+    if (!from || from.scanId === current.scanId || from.headSha === current.headSha)
+        return new Map();
+    return (0,earlier_triage/* triageKeptFrom */.lg)(from, current, findings, deps);
 }
 /** The record of the PR's current head whose seal verifies, with the gate it was judged with. */
 async function verifiedRecord(context) {
@@ -278,7 +282,11 @@ async function verifiedRecord(context) {
     if (verified.length < found.length) {
         state.logger.info(`Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict, no seal that verifies, a check run not their own, or another base branch: ignored.`);
     }
-    const first = verified.find((report) => report.checkRun) ?? verified[0];
+    // The newest check run (the highest id) is the one branch protection reads: its record first.
+    const newestCheckRun = verified
+        .filter((report) => report.checkRun)
+        .sort((a, b) => (b.checkRun?.id ?? 0) - (a.checkRun?.id ?? 0))[0];
+    const first = newestCheckRun ?? verified[0];
     const gate = first && (0,run_record/* recordedGate */.oG)(first.record, seal);
     if (!first || !gate) {
         throw new Refusal(`No verified Hacktron verdict is recorded for the pull request's head commit ${pr.headSha} ` +

@@ -26,7 +26,9 @@ function commentHolding(record: RunRecord): () => CommentSink {
 }
 
 async function secondPush(
-  previous: { sealed: boolean; changedSince?: string[] } = { sealed: true }
+  previous: { sealed: boolean; changedSince?: string[]; newerScanOfTheBranch?: boolean } = {
+    sealed: true
+  }
 ): Promise<Awaited<ReturnType<typeof runInProcess>>> {
   const simulator = await simulators.start('findings-over-gate', {
     seededScans: [
@@ -35,8 +37,22 @@ async function secondPush(
         branch: 'changes',
         status: 'completed',
         name: 'previous push',
+        created_at: '2026-11-29T10:00:00.000Z',
         findings: [SQL_INJECTION, { ...SSRF, state: 'false_positive' }]
-      }
+      },
+      // A newer scan of the branch (where a reviewer may have revoked that triage since).
+      ...(previous.newerScanOfTheBranch
+        ? [
+            {
+              repo_url: DEMO_REPO,
+              branch: 'changes',
+              status: 'completed' as const,
+              name: 'newer push',
+              created_at: '2026-11-29T11:00:00.000Z',
+              findings: [SQL_INJECTION, SSRF]
+            }
+          ]
+        : [])
     ]
   })
   const previousScan = simulator.store.allScans().find((scan) => scan.name === 'previous push')!
@@ -77,6 +93,12 @@ describe("triage kept from the PR's previous scan", () => {
   it('keeps nothing when the push changed its file', async () => {
     const run = await secondPush({ sealed: true, changedSince: [SSRF.affected_file] })
     expect(gatingTitles(run).sort()).toEqual([SQL_INJECTION.title, SSRF.title].sort())
+  })
+
+  it('keeps nothing from an older record put back (a newer scan of the branch exists)', async () => {
+    const run = await secondPush({ sealed: true, newerScanOfTheBranch: true })
+    expect(gatingTitles(run).sort()).toEqual([SQL_INJECTION.title, SSRF.title].sort())
+    expect(run.logger.lines.some((line) => /a newer completed scan/.test(line.message))).toBe(true)
   })
 
   it('keeps nothing from a record that does not verify (planted)', async () => {

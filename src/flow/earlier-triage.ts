@@ -12,6 +12,7 @@ import type { PreviousScan } from './types.js'
 import { matchFindings } from './fingerprint.js'
 import { TRIAGED_SAFE_STATES } from './gate.js'
 import { readScanFindings } from './read-findings.js'
+import { recentScans } from './scan-lookup.js'
 
 export interface EarlierTriageRequest {
   /** The scan being judged, and the commit and scope it is for. */
@@ -61,7 +62,7 @@ export async function earlierTriage(
   if (!previous || previous.scanId === request.scanId || previous.headSha === request.headSha) {
     return new Map()
   }
-  const kept = await triageKeptFrom(previous, findings, request.headSha, deps)
+  const kept = await triageKeptFrom(previous, request, findings, deps)
   await recordCarriedTriage(kept, previous, request, deps)
   return kept
 }
@@ -101,8 +102,8 @@ async function recordCarriedTriage(
  */
 export async function triageKeptFrom(
   previous: PreviousScan,
+  current: { readonly scanId: string; readonly headSha: string },
   findings: readonly Finding[],
-  headSha: string,
   deps: FlowDeps
 ): Promise<ReadonlyMap<string, CarriedTriage>> {
   const open = findings.filter(isUntriaged)
@@ -110,8 +111,14 @@ export async function triageKeptFrom(
   let earlier: readonly Finding[]
   let changedSince: FileSet
   try {
+    if (!(await isLatestBefore(previous.scanId, current.scanId, deps))) {
+      deps.logger.info(
+        `The PR's record names scan ${previous.scanId} as its previous one, but a newer completed scan of the same branch exists: no triage is carried over (an older record is not taken for the latest).`
+      )
+      return new Map()
+    }
     earlier = (await readScanFindings(previous.scanId, deps, { withLines: false })).findings
-    changedSince = await filesChanged(previous.headSha, headSha, deps)
+    changedSince = await filesChanged(previous.headSha, current.headSha, deps)
   } catch (error) {
     deps.logger.info(
       `The previous scan ${previous.scanId} of this pull request could not be compared (${error instanceof Error ? error.message : String(error)}): no triage is carried over from it.`
@@ -132,6 +139,27 @@ export async function triageKeptFrom(
     )
   }
   return kept
+}
+
+/**
+ * Whether `previousId` is the newest completed scan of its repository and branch, `currentId`
+ * aside: the comment that names it can be written by any workflow of the repository, so a record
+ * of an older scan (whose triage a reviewer has since revoked on a newer one) is not taken for it.
+ * A listing that does not reach it counts as not.
+ */
+async function isLatestBefore(
+  previousId: string,
+  currentId: string,
+  deps: FlowDeps
+): Promise<boolean> {
+  const previous = await deps.client.getScan(previousId)
+  for await (const scan of recentScans(deps.client, { status: 'completed' })) {
+    if (scan.id === currentId) continue
+    if (scan.repo_url === previous.repo_url && scan.branch === previous.branch) {
+      return scan.id === previous.id
+    }
+  }
+  return false
 }
 
 /** A finding not triaged safe on this scan may take a triage from before. */

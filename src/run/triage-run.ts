@@ -10,7 +10,13 @@ import { triageKeptFrom, type CarriedTriage } from '../flow/earlier-triage.js'
 import { evaluateGate } from '../flow/gate.js'
 import { decideGateScope } from '../flow/gate-scope.js'
 import { readScanFindings } from '../flow/read-findings.js'
-import { baseDigest, recordedGate, recordSeal, type RecordedGate } from '../flow/run-record.js'
+import {
+  baseDigest,
+  recordedGate,
+  recordSeal,
+  type RecordedGate,
+  type RunRecord
+} from '../flow/run-record.js'
 import {
   commandOf,
   findingNamed,
@@ -160,7 +166,9 @@ async function carryOut<Report>(
   // The triage the PR run carried over from its previous scan, as it stands after the command. A
   // command that makes the finding block (confirm, reopen) revokes one carried over to it: the
   // previous scan's finding is set too, so no later run carries it over again.
-  const carried = new Map(await carriedTriage(recorded.reports, triaged, context, deps))
+  const carried = new Map(
+    await carriedTriage(recorded.record, recorded.reports, triaged, context, deps)
+  )
   const revoked = carried.get(finding.id)
   if (finding.state === state_ && !revoked) {
     await answer(
@@ -196,6 +204,7 @@ async function carryOut<Report>(
  * names), asked again for `findings`: the re-judge must see what the PR run saw.
  */
 async function carriedTriage(
+  recorded: RunRecord,
   reports: readonly RecordedReport[],
   findings: readonly Finding[],
   context: TriageContext,
@@ -203,7 +212,10 @@ async function carriedTriage(
 ): Promise<ReadonlyMap<string, CarriedTriage>> {
   const from = reports.find((report) => report.record.carriedFrom)?.record.carriedFrom
   context.state.facts.triageCarriedFrom = from
-  return from ? triageKeptFrom(from, findings, context.pr.headSha, deps) : new Map()
+  const current = { scanId: recorded.scanId, headSha: context.pr.headSha }
+  // The PR run's own guards: never the scan or the commit judged now.
+  if (!from || from.scanId === current.scanId || from.headSha === current.headSha) return new Map()
+  return triageKeptFrom(from, current, findings, deps)
 }
 
 /** The record of the PR's current head whose seal verifies, with the gate it was judged with. */
@@ -226,7 +238,11 @@ async function verifiedRecord(
       `Hacktron: ${found.length - verified.length} run record(s) on ${pr.headSha} carry no verdict, no seal that verifies, a check run not their own, or another base branch: ignored.`
     )
   }
-  const first = verified.find((report) => report.checkRun) ?? verified[0]
+  // The newest check run (the highest id) is the one branch protection reads: its record first.
+  const newestCheckRun = verified
+    .filter((report) => report.checkRun)
+    .sort((a, b) => (b.checkRun?.id ?? 0) - (a.checkRun?.id ?? 0))[0]
+  const first = newestCheckRun ?? verified[0]
   const gate = first && recordedGate(first.record, seal)
   if (!first || !gate) {
     throw new Refusal(
