@@ -79,11 +79,13 @@ function fileSetOf(files) {
 /* harmony export */   tF: () => (/* binding */ earlierTriage),
 /* harmony export */   zX: () => (/* binding */ previousScanOfThePr)
 /* harmony export */ });
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7375);
 /* harmony import */ var _findings_file_set_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6515);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4428);
 /* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6613);
 /* harmony import */ var _read_findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3082);
 /* harmony import */ var _scan_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8730);
+
 
 
 
@@ -114,9 +116,33 @@ async function earlierTriage(findings, previous, request, deps) {
     if (!previous || previous.scanId === request.scanId || previous.headSha === request.headSha) {
         return new Map();
     }
-    const kept = await triageKeptFrom(previous, request, findings, deps);
+    const kept = await undecidedInHacktron(await triageKeptFrom(previous, request, findings, deps), deps);
     await recordCarriedTriage(kept, previous, request, deps);
     return kept;
+}
+/**
+ * The carried triage of findings that are still open in Hacktron and that nobody changed since
+ * they were found: a finding someone reopened or confirmed (in the dashboard, say) keeps that
+ * decision, and the action never writes over it. Each is read again just before: a run's list of
+ * findings may be minutes old. A finding that cannot be read again is left out.
+ */
+async function undecidedInHacktron(kept, deps) {
+    const read = deps.client.getFinding?.bind(deps.client);
+    if (!read || kept.size === 0)
+        return kept;
+    const undecided = new Map();
+    for (const [findingId, carried] of kept) {
+        try {
+            const now = await read(findingId);
+            const changed = Date.parse(now.updated_at) > Date.parse(now.found_at);
+            if (now.state === 'open' && !changed)
+                undecided.set(findingId, carried);
+        }
+        catch (error) {
+            deps.logger.info(`Finding ${findingId} could not be read again (${error instanceof Error ? error.message : String(error)}): no triage is carried over to it.`);
+        }
+    }
+    return undecided;
 }
 /**
  * Sets each carried finding's state in Hacktron, with a reason naming where it came from. A key
@@ -140,12 +166,12 @@ async function recordCarriedTriage(kept, previous, request, deps) {
     }
 }
 /**
- * The triage of `previous` kept for `findings` (of `headSha`'s scan): for each finding not triaged
- * safe, an exact match there triaged safe, in a file unchanged between the two commits. A triage
+ * The triage of `previous` kept for `findings` (of `headSha`'s scan): for each open finding, an
+ * exact match there triaged safe, in a file unchanged between the two commits. A triage
  * run re-judging the PR's scan asks again of the previous scan its record names.
  */
 async function triageKeptFrom(previous, current, findings, deps) {
-    const open = findings.filter(isUntriaged);
+    const open = findings.filter(isOpen);
     if (open.length === 0 || !deps.pullRequest)
         return new Map();
     let earlier;
@@ -182,19 +208,28 @@ async function triageKeptFrom(previous, current, findings, deps) {
  * A listing that does not reach it counts as not.
  */
 async function isLatestBefore(previousId, currentId, deps) {
-    const previous = await deps.client.getScan(previousId);
+    const [previous, current] = await Promise.all([
+        deps.client.getScan(previousId),
+        deps.client.getScan(currentId)
+    ]);
+    const branchOf = (scan) => `${scan.repo_url === null ? '' : (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeRepoUrl */ .Hx)(scan.repo_url)}@${scan.branch}`;
+    const currentCreated = Date.parse(current.created_at);
     for await (const scan of (0,_scan_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .recentScans */ .Cs)(deps.client, { status: 'completed' })) {
-        if (scan.id === currentId)
+        // A scan started after this run's own (a later push's) says nothing of what came before it.
+        if (scan.id === currentId || Date.parse(scan.created_at) > currentCreated)
             continue;
-        if (scan.repo_url === previous.repo_url && scan.branch === previous.branch) {
+        if (scan.status === 'completed' && branchOf(scan) === branchOf(previous)) {
             return scan.id === previous.id;
         }
     }
     return false;
 }
-/** A finding not triaged safe on this scan may take a triage from before. */
-function isUntriaged(finding) {
-    return !_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .TRIAGED_SAFE_STATES */ .Mt.has(finding.state);
+/**
+ * Only an open finding takes a triage from before: one decided on this scan (confirmed, say)
+ * keeps its own state.
+ */
+function isOpen(finding) {
+    return finding.state === 'open';
 }
 /** The files changed between two commits; every file when that cannot be told in full. */
 async function filesChanged(from, to, deps) {

@@ -1036,7 +1036,7 @@ function flowDeps(settings, connections, state, runtime) {
     const { logger, frontEnd } = state;
     const { workspace } = frontEnd;
     // One reading of earlier runs' records, for the flow and for the PR comment alike.
-    state.earlierRecords = (0,run_state/* runRecordsOf */.Dd)(connections);
+    state.earlierRecords ??= (0,run_state/* runRecordsOf */.Dd)(connections);
     return {
         client: runtime.createClient(settings, logger),
         pullRequest: connections.pullRequest,

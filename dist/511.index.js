@@ -162,7 +162,7 @@ async function applyDismissal(client, findingId, change, logger, repositoryUrl, 
         return 'unchanged';
     }
     if (limits.decidedAt !== undefined && changedSince(finding, limits.decidedAt)) {
-        logger.info(`Hacktron finding ${findingId} was found or changed in Hacktron after the alert's dismissal (${limits.decidedAt}): its state ${finding.state} stands.`);
+        logger.info(`Hacktron finding ${findingId} was changed in Hacktron after the alert's dismissal (${limits.decidedAt}): its state ${finding.state} stands.`);
         return 'superseded';
     }
     await client.updateFinding(findingId, { state: change.state, state_reason: change.reason });
@@ -174,19 +174,16 @@ async function isOfBranch(client, scanId, branch) {
     return scanId !== null && (await client.getScan(scanId)).branch === branch;
 }
 /**
- * Whether the finding is not the one the dismissal decided on, or was decided on again since:
- * found after `moment` (a later scan's finding, which the dismisser never saw: a decision made in
- * Hacktron on its forerunner may stand against the dismissal), or changed after it (updated later
- * than it was found, and later than `moment`). A time that cannot be read counts as changed:
- * nothing is overwritten on a guess.
+ * Whether the finding was decided on in Hacktron after `moment`: updated later than it was found,
+ * and later than `moment`. A later scan's finding that nobody touched since (the alert's newest
+ * instance names it) takes the dismissal: the alert is the same, and so is the code. A time that
+ * cannot be read counts as changed: nothing is overwritten on a guess.
  */
 function changedSince(finding, moment) {
     const updated = Date.parse(finding.updated_at ?? '');
     const found = Date.parse(finding.found_at ?? '');
     const decided = Date.parse(moment);
     if (Number.isNaN(decided) || Number.isNaN(updated) || Number.isNaN(found))
-        return true;
-    if (found > decided)
         return true;
     return updated > found && updated > decided;
 }

@@ -32236,6 +32236,9 @@ async function goToHacktron(settings, state, runtime = {}) {
         return { outcome: await dismissalSyncOutcome(settings, state, runtime) };
     }
     state.connections = await state.frontEnd.connect(settings, state.logger);
+    // Earlier runs' records, read once, before anything this run writes: a run that ends early
+    // keeps the comment's record as it was (run-state.ts commentRecordOf).
+    state.earlierRecords = (0,run_state/* runRecordsOf */.Dd)(state.connections);
     // scan-label and scan-paths: a run the workflow did not ask for sends nothing at all.
     if (settings.scanLabel !== undefined || settings.scanPaths.length > 0) {
         const { requestPolicyOutcome } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(201)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7201));

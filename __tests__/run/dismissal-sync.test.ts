@@ -157,7 +157,7 @@ describe('mode: sync-dismissals', () => {
     expect(second.requests.filter((request) => request.startsWith('PATCH'))).toEqual([])
   })
 
-  it('a finding changed in Hacktron after the dismissal keeps its state, and so does one found since (the dismisser never saw it)', async () => {
+  it("a finding changed in Hacktron after the dismissal keeps its state; a later scan's untouched one takes it", async () => {
     const { simulator, ids } = await threeFindings()
     const [reopened, foundLater] = ids as [string, string]
     // Reopened in Hacktron after the alert was dismissed: that later decision stands.
@@ -165,8 +165,7 @@ describe('mode: sync-dismissals', () => {
       found_at: '2026-11-20T00:00:00.000Z',
       updated_at: '2026-12-02T12:00:00.000Z'
     })
-    // Found by a later scan: the dismissal was about its forerunner, on which Hacktron may have
-    // decided otherwise since.
+    // Found by a later scan (the alert's newest instance names it) and never changed since.
     Object.assign(simulator.store.findingById(foundLater)!, {
       found_at: '2026-12-02T20:00:00.000Z',
       updated_at: '2026-12-02T20:00:00.000Z'
@@ -177,8 +176,8 @@ describe('mode: sync-dismissals', () => {
     }))
     expect(run.outcome.result).toBe('triaged')
     expect(stateOf(simulator, reopened)).toBe('open')
-    expect(stateOf(simulator, foundLater)).toBe('open')
-    expect(requests.filter((request) => request.startsWith('PATCH'))).toEqual([])
+    expect(stateOf(simulator, foundLater)).toBe('false_positive')
+    expect(requests).not.toContain(`PATCH /findings/${reopened}`)
   })
 
   it("a PR scan's finding named by a default-branch alert (a copied line) is not set: PR findings are triaged from the PR", async () => {

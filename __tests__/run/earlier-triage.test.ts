@@ -26,11 +26,16 @@ function commentHolding(record: RunRecord): () => CommentSink {
 }
 
 async function secondPush(
-  previous: { sealed: boolean; changedSince?: string[]; newerScanOfTheBranch?: boolean } = {
-    sealed: true
-  }
+  previous: {
+    sealed: boolean
+    changedSince?: string[]
+    newerScanOfTheBranch?: boolean
+    /** The SSRF's state in the new scan: open unless a test says. */
+    ssrfNow?: 'open' | 'true_positive'
+  } = { sealed: true }
 ): Promise<Awaited<ReturnType<typeof runInProcess>>> {
   const simulator = await simulators.start('findings-over-gate', {
+    scan: { findings: [SQL_INJECTION, { ...SSRF, state: previous.ssrfNow ?? 'open' }] },
     seededScans: [
       {
         repo_url: DEMO_REPO,
@@ -88,6 +93,20 @@ describe("triage kept from the PR's previous scan", () => {
     expect(run.logger.lines.some((line) => /Kept the triage of 1 finding/.test(line.message))).toBe(
       true
     )
+  })
+
+  it('records the kept triage in Hacktron on the new finding, naming where it came from', async () => {
+    const run = await secondPush()
+    const ssrf = run.facts.findings!.find((finding) => finding.title === SSRF.title)!
+    expect(simulators.current.store.findingById(ssrf.id)?.state).toBe('false_positive')
+    expect(simulators.current.store.findingStateReason(ssrf.id)).toMatch(/^Carried over/)
+  })
+
+  it('keeps nothing for a finding decided on the new scan (confirmed): that decision stands', async () => {
+    const run = await secondPush({ sealed: true, ssrfNow: 'true_positive' })
+    expect(gatingTitles(run).sort()).toEqual([SQL_INJECTION.title, SSRF.title].sort())
+    const ssrf = run.facts.findings!.find((finding) => finding.title === SSRF.title)!
+    expect(simulators.current.store.findingById(ssrf.id)?.state).toBe('true_positive')
   })
 
   it('keeps nothing when the push changed its file', async () => {

@@ -742,7 +742,8 @@ describe("/hacktron commands and the triage carried over from the PR's previous 
       commentBy('reviewer', `/hacktron fp ${ids.get(SSRF.title)} fixture`)
     )
     expect(checks.runs.get(1)?.conclusion).toBe('success')
-    // This scan's SQL injection is open already: the reopen revokes the triage carried over.
+    // The PR run recorded the carried triage on this scan's SQL injection: the reopen sets it open
+    // and revokes the triage where it came from.
     const { run, requests } = await triageRun(
       simulator,
       triage,

@@ -31,6 +31,8 @@ export interface FakePullRequest {
   author?: string
   /** The authors of its commits, one commit each; its author alone unless a test says. */
   commitAuthors?: string[]
+  /** The authors of its merge commits (two parents each, "Update branch"), after the others. */
+  mergeCommitAuthors?: string[]
 }
 
 /** A collaborator's access as `GET /repos/{o}/{r}/collaborators/{user}/permission` answers it. */
@@ -327,12 +329,19 @@ export class FakeGitHub {
     const page = Number(url.searchParams.get('page') ?? 1)
     if (match[2] === '/commits') {
       // One commit per login of `commitAuthors` (author and committer alike); GitHub lists 250.
-      const commits = (pr.commitAuthors ?? [pr.author ?? 'Codertocat']).map((login, index) => ({
+      const commitOf = (login: string, index: number, parents: number): object => ({
         sha: index.toString(16).padStart(40, '0'),
         author: { login },
         committer: { login: 'web-flow' },
-        parents: [{ sha: 'f'.repeat(40) }]
-      }))
+        parents: Array.from({ length: parents }, (_, n) => ({ sha: String(n).repeat(40) }))
+      })
+      const single = pr.commitAuthors ?? [pr.author ?? 'Codertocat']
+      const commits = [
+        ...single.map((login, index) => commitOf(login, index, 1)),
+        ...(pr.mergeCommitAuthors ?? []).map((login, index) =>
+          commitOf(login, single.length + index, 2)
+        )
+      ]
       return send(200, commits.slice((page - 1) * perPage, page * perPage))
     }
     const listed = pr.files.slice(0, MAX_LISTED_FILES)

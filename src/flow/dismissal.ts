@@ -107,8 +107,8 @@ export type DismissalClient = Pick<HacktronClient, 'getFinding' | 'updateFinding
 /** What a sync asks more of a dismissal than a code_scanning_alert event does. */
 export interface DismissalLimits {
   /**
-   * When the dismissal was made: only a finding that existed then and was not changed in
-   * Hacktron since takes it (a later decision stands, and a sync run again changes nothing).
+   * When the dismissal was made: only a finding not changed in Hacktron since takes it (a later
+   * decision stands, and a sync run again changes nothing).
    */
   readonly decidedAt?: string
   /**
@@ -155,7 +155,7 @@ export async function applyDismissal(
   }
   if (limits.decidedAt !== undefined && changedSince(finding, limits.decidedAt)) {
     logger.info(
-      `Hacktron finding ${findingId} was found or changed in Hacktron after the alert's dismissal (${limits.decidedAt}): its state ${finding.state} stands.`
+      `Hacktron finding ${findingId} was changed in Hacktron after the alert's dismissal (${limits.decidedAt}): its state ${finding.state} stands.`
     )
     return 'superseded'
   }
@@ -174,11 +174,10 @@ async function isOfBranch(
 }
 
 /**
- * Whether the finding is not the one the dismissal decided on, or was decided on again since:
- * found after `moment` (a later scan's finding, which the dismisser never saw: a decision made in
- * Hacktron on its forerunner may stand against the dismissal), or changed after it (updated later
- * than it was found, and later than `moment`). A time that cannot be read counts as changed:
- * nothing is overwritten on a guess.
+ * Whether the finding was decided on in Hacktron after `moment`: updated later than it was found,
+ * and later than `moment`. A later scan's finding that nobody touched since (the alert's newest
+ * instance names it) takes the dismissal: the alert is the same, and so is the code. A time that
+ * cannot be read counts as changed: nothing is overwritten on a guess.
  */
 function changedSince(
   finding: { readonly found_at?: string | null; readonly updated_at?: string | null },
@@ -188,6 +187,5 @@ function changedSince(
   const found = Date.parse(finding.found_at ?? '')
   const decided = Date.parse(moment)
   if (Number.isNaN(decided) || Number.isNaN(updated) || Number.isNaN(found)) return true
-  if (found > decided) return true
   return updated > found && updated > decided
 }

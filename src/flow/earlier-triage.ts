@@ -5,7 +5,8 @@
 // (same kind, file, title and code) in a file that did not change between the two commits keeps
 // its `false_positive` or `accepted_risk`. Anything less (other code, an edited file, a record
 // that does not verify, files that cannot be compared) keeps nothing: the strict side.
-import type { Finding, FindingState } from '../hacktron/types.js'
+import type { Finding, FindingState, Scan } from '../hacktron/types.js'
+import { normalizeRepoUrl } from '../hacktron/url.js'
 import { EVERY_FILE, fileSetOf, type FileSet } from '../findings/file-set.js'
 import type { FlowDeps } from './deps.js'
 import type { PreviousScan } from './types.js'
@@ -62,9 +63,39 @@ export async function earlierTriage(
   if (!previous || previous.scanId === request.scanId || previous.headSha === request.headSha) {
     return new Map()
   }
-  const kept = await triageKeptFrom(previous, request, findings, deps)
+  const kept = await undecidedInHacktron(
+    await triageKeptFrom(previous, request, findings, deps),
+    deps
+  )
   await recordCarriedTriage(kept, previous, request, deps)
   return kept
+}
+
+/**
+ * The carried triage of findings that are still open in Hacktron and that nobody changed since
+ * they were found: a finding someone reopened or confirmed (in the dashboard, say) keeps that
+ * decision, and the action never writes over it. Each is read again just before: a run's list of
+ * findings may be minutes old. A finding that cannot be read again is left out.
+ */
+async function undecidedInHacktron(
+  kept: ReadonlyMap<string, CarriedTriage>,
+  deps: FlowDeps
+): Promise<ReadonlyMap<string, CarriedTriage>> {
+  const read = deps.client.getFinding?.bind(deps.client)
+  if (!read || kept.size === 0) return kept
+  const undecided = new Map<string, CarriedTriage>()
+  for (const [findingId, carried] of kept) {
+    try {
+      const now = await read(findingId)
+      const changed = Date.parse(now.updated_at) > Date.parse(now.found_at)
+      if (now.state === 'open' && !changed) undecided.set(findingId, carried)
+    } catch (error) {
+      deps.logger.info(
+        `Finding ${findingId} could not be read again (${error instanceof Error ? error.message : String(error)}): no triage is carried over to it.`
+      )
+    }
+  }
+  return undecided
 }
 
 /**
@@ -96,8 +127,8 @@ async function recordCarriedTriage(
 }
 
 /**
- * The triage of `previous` kept for `findings` (of `headSha`'s scan): for each finding not triaged
- * safe, an exact match there triaged safe, in a file unchanged between the two commits. A triage
+ * The triage of `previous` kept for `findings` (of `headSha`'s scan): for each open finding, an
+ * exact match there triaged safe, in a file unchanged between the two commits. A triage
  * run re-judging the PR's scan asks again of the previous scan its record names.
  */
 export async function triageKeptFrom(
@@ -106,7 +137,7 @@ export async function triageKeptFrom(
   findings: readonly Finding[],
   deps: FlowDeps
 ): Promise<ReadonlyMap<string, CarriedTriage>> {
-  const open = findings.filter(isUntriaged)
+  const open = findings.filter(isOpen)
   if (open.length === 0 || !deps.pullRequest) return new Map()
   let earlier: readonly Finding[]
   let changedSince: FileSet
@@ -152,19 +183,29 @@ async function isLatestBefore(
   currentId: string,
   deps: FlowDeps
 ): Promise<boolean> {
-  const previous = await deps.client.getScan(previousId)
+  const [previous, current] = await Promise.all([
+    deps.client.getScan(previousId),
+    deps.client.getScan(currentId)
+  ])
+  const branchOf = (scan: Scan): string =>
+    `${scan.repo_url === null ? '' : normalizeRepoUrl(scan.repo_url)}@${scan.branch}`
+  const currentCreated = Date.parse(current.created_at)
   for await (const scan of recentScans(deps.client, { status: 'completed' })) {
-    if (scan.id === currentId) continue
-    if (scan.repo_url === previous.repo_url && scan.branch === previous.branch) {
+    // A scan started after this run's own (a later push's) says nothing of what came before it.
+    if (scan.id === currentId || Date.parse(scan.created_at) > currentCreated) continue
+    if (scan.status === 'completed' && branchOf(scan) === branchOf(previous)) {
       return scan.id === previous.id
     }
   }
   return false
 }
 
-/** A finding not triaged safe on this scan may take a triage from before. */
-function isUntriaged(finding: Finding): boolean {
-  return !TRIAGED_SAFE_STATES.has(finding.state)
+/**
+ * Only an open finding takes a triage from before: one decided on this scan (confirmed, say)
+ * keeps its own state.
+ */
+function isOpen(finding: Finding): boolean {
+  return finding.state === 'open'
 }
 /** The files changed between two commits; every file when that cannot be told in full. */
 async function filesChanged(from: string, to: string, deps: FlowDeps): Promise<FileSet> {

@@ -130,8 +130,9 @@ export type FlowClient = Pick<
   | 'exportScanFindings'
   | 'listScans'
 > &
-  // A PR run records in Hacktron the triage it carried over from the PR's previous scan.
-  Partial<Pick<HacktronClient, 'updateFinding'>>
+  // A PR run records in Hacktron the triage it carried over from the PR's previous scan, once it
+  // has read each finding again.
+  Partial<Pick<HacktronClient, 'updateFinding' | 'getFinding'>>
 
 /** The PR's previous scan, and the commit it was for, that triage is carried over from. */
 export interface PreviousScan {

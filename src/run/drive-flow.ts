@@ -83,7 +83,7 @@ function flowDeps(
   const { logger, frontEnd } = state
   const { workspace } = frontEnd
   // One reading of earlier runs' records, for the flow and for the PR comment alike.
-  state.earlierRecords = runRecordsOf(connections)
+  state.earlierRecords ??= runRecordsOf(connections)
   return {
     client: runtime.createClient(settings, logger),
     pullRequest: connections.pullRequest,

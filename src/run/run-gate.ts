@@ -12,7 +12,7 @@ import { TEST_MODE_VARIABLE, type Settings } from '../settings/settings.js'
 import type { GateRuntime } from './drive-flow.js'
 import type { FrontEnd } from './front-end.js'
 import { cancelledOutcome, missingKeyOutcome, outcomeOfError, outcomeOfFlow } from './outcome.js'
-import { newRunState, shownFacts, type RunState } from './run-state.js'
+import { newRunState, runRecordsOf, shownFacts, type RunState } from './run-state.js'
 import { disclosureOfRun } from './disclosure-level.js'
 import { reportOutcome } from './report-outcome.js'
 
@@ -89,6 +89,9 @@ async function goToHacktron<Report>(
     return { outcome: await dismissalSyncOutcome(settings, state, runtime) }
   }
   state.connections = await state.frontEnd.connect(settings, state.logger)
+  // Earlier runs' records, read once, before anything this run writes: a run that ends early
+  // keeps the comment's record as it was (run-state.ts commentRecordOf).
+  state.earlierRecords = runRecordsOf(state.connections)
   // scan-label and scan-paths: a run the workflow did not ask for sends nothing at all.
   if (settings.scanLabel !== undefined || settings.scanPaths.length > 0) {
     const { requestPolicyOutcome } = await import('./scan-request.js')
