@@ -98,8 +98,8 @@ function fileSetOf(files) {
  */
 async function previousScanOfThePr(request, deps) {
     const records = ((await deps.runRecords?.read()) ?? []).filter((record) => record.scope === request.scope && deps.recordSeal?.verifies(record) === true);
-    // This commit's own record first: a re-run of an older commit's job (the PR moved on since)
-    // judges as its first run did, not against the newer commit the comment may name.
+    // This commit's own record first: a re-run of this commit's job, once the comment holds that
+    // run's record, judges against the same previous scan as the run before it.
     const own = records.find((record) => record.headSha === request.headSha && record.carriedFrom);
     if (own?.carriedFrom)
         return own.carriedFrom;

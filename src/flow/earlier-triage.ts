@@ -3,8 +3,10 @@
 // push, where Hacktron reports it anew, open. So the PR's previous scan (named by this action's
 // own sealed record in the PR comment) serves as a baseline for triage only: an exact match
 // (same kind, file, title and code) in a file that did not change between the two commits keeps
-// its `false_positive` or `accepted_risk`. Anything less (other code, an edited file, a record
-// that does not verify, files that cannot be compared) keeps nothing: the strict side.
+// its `false_positive` or `accepted_risk`, for an open finding nobody changed, and the PR run
+// records it in Hacktron so the push after carries it on. Anything less (other code, an edited
+// file, a record that does not verify or names a scan that is not the branch's newest, files
+// that cannot be compared) keeps nothing: the strict side.
 import type { Finding, FindingState, Scan } from '../hacktron/types.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 import { EVERY_FILE, fileSetOf, type FileSet } from '../findings/file-set.js'
@@ -40,8 +42,8 @@ export async function previousScanOfThePr(
   const records = ((await deps.runRecords?.read()) ?? []).filter(
     (record) => record.scope === request.scope && deps.recordSeal?.verifies(record) === true
   )
-  // This commit's own record first: a re-run of an older commit's job (the PR moved on since)
-  // judges as its first run did, not against the newer commit the comment may name.
+  // This commit's own record first: a re-run of this commit's job, once the comment holds that
+  // run's record, judges against the same previous scan as the run before it.
   const own = records.find((record) => record.headSha === request.headSha && record.carriedFrom)
   if (own?.carriedFrom) return own.carriedFrom
   const other = records.find((record) => record.headSha !== request.headSha)
