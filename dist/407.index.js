@@ -79,12 +79,14 @@ function fileSetOf(files) {
 /* harmony export */   tF: () => (/* binding */ earlierTriage),
 /* harmony export */   zX: () => (/* binding */ previousScanOfThePr)
 /* harmony export */ });
-/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7375);
-/* harmony import */ var _findings_file_set_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6515);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4428);
-/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6613);
-/* harmony import */ var _read_findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3082);
-/* harmony import */ var _scan_lookup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8730);
+/* harmony import */ var _hacktron_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7038);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7375);
+/* harmony import */ var _findings_file_set_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6515);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4428);
+/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6613);
+/* harmony import */ var _read_findings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3082);
+/* harmony import */ var _scan_lookup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8730);
+
 
 
 
@@ -134,8 +136,7 @@ async function undecidedInHacktron(kept, deps) {
     for (const [findingId, carried] of kept) {
         try {
             const now = await read(findingId);
-            const changed = Date.parse(now.updated_at) > Date.parse(now.found_at);
-            if (now.state === 'open' && !changed)
+            if (now.state === 'open' && !(0,_hacktron_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .changedInHacktron */ .Eu)(now))
                 undecided.set(findingId, carried);
         }
         catch (error) {
@@ -181,17 +182,17 @@ async function triageKeptFrom(previous, current, findings, deps) {
             deps.logger.info(`The PR's record names scan ${previous.scanId} as its previous one, but a newer completed scan of the same branch exists: no triage is carried over (an older record is not taken for the latest).`);
             return new Map();
         }
-        earlier = (await (0,_read_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .readScanFindings */ .Ig)(previous.scanId, deps, { withLines: false })).findings;
+        earlier = (await (0,_read_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .readScanFindings */ .Ig)(previous.scanId, deps, { withLines: false })).findings;
         changedSince = await filesChanged(previous.headSha, current.headSha, deps);
     }
     catch (error) {
         deps.logger.info(`The previous scan ${previous.scanId} of this pull request could not be compared (${error instanceof Error ? error.message : String(error)}): no triage is carried over from it.`);
         return new Map();
     }
-    const triaged = earlier.filter((finding) => _gate_js__WEBPACK_IMPORTED_MODULE_2__/* .TRIAGED_SAFE_STATES */ .Mt.has(finding.state));
+    const triaged = earlier.filter((finding) => _gate_js__WEBPACK_IMPORTED_MODULE_3__/* .TRIAGED_SAFE_STATES */ .Mt.has(finding.state));
     const files = new Map(open.map((finding) => [finding.id, finding.affected_file]));
     const kept = new Map();
-    for (const [id, match] of (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_1__/* .matchFindings */ .cF)(open, triaged)) {
+    for (const [id, match] of (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .matchFindings */ .cF)(open, triaged)) {
         if (match.exact && !changedSince.includes(files.get(id))) {
             kept.set(id, { state: match.earlier.state, earlierFindingId: match.earlier.id });
         }
@@ -212,9 +213,9 @@ async function isLatestBefore(previousId, currentId, deps) {
         deps.client.getScan(previousId),
         deps.client.getScan(currentId)
     ]);
-    const branchOf = (scan) => `${scan.repo_url === null ? '' : (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeRepoUrl */ .Hx)(scan.repo_url)}@${scan.branch}`;
+    const branchOf = (scan) => `${scan.repo_url === null ? '' : (0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeRepoUrl */ .Hx)(scan.repo_url)}@${scan.branch}`;
     const currentCreated = Date.parse(current.created_at);
-    for await (const scan of (0,_scan_lookup_js__WEBPACK_IMPORTED_MODULE_4__/* .recentScans */ .Cs)(deps.client, { status: 'completed' })) {
+    for await (const scan of (0,_scan_lookup_js__WEBPACK_IMPORTED_MODULE_5__/* .recentScans */ .Cs)(deps.client, { status: 'completed' })) {
         // A scan started after this run's own (a later push's) says nothing of what came before it.
         if (scan.id === currentId || Date.parse(scan.created_at) > currentCreated)
             continue;
@@ -234,7 +235,7 @@ function isOpen(finding) {
 /** The files changed between two commits; every file when that cannot be told in full. */
 async function filesChanged(from, to, deps) {
     const changed = await deps.pullRequest?.changedBetween(from, to);
-    return changed?.complete ? (0,_findings_file_set_js__WEBPACK_IMPORTED_MODULE_0__/* .fileSetOf */ .Gk)(changed.files) : _findings_file_set_js__WEBPACK_IMPORTED_MODULE_0__/* .EVERY_FILE */ .fi;
+    return changed?.complete ? (0,_findings_file_set_js__WEBPACK_IMPORTED_MODULE_1__/* .fileSetOf */ .Gk)(changed.files) : _findings_file_set_js__WEBPACK_IMPORTED_MODULE_1__/* .EVERY_FILE */ .fi;
 }
 
 

@@ -83,12 +83,14 @@ const ACTION_VERSION = '0.1.0';
 /* harmony export */ });
 /* unused harmony export findingChangeOf */
 /* harmony import */ var _common_finding_marker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5583);
-/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2450);
-/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7375);
+/* harmony import */ var _common_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2450);
+/* harmony import */ var _hacktron_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7038);
+/* harmony import */ var _hacktron_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7375);
 // A code scanning alert closed or reopened by a user, sent back to Hacktron: the alert's finding
 // (named by its message's last line), the state its dismissal reason maps to, and the reason
 // Hacktron records, which names who did it and quotes their comment, made inert. Pure but for
 // the one read and the one PATCH of `applyDismissal`.
+
 
 
 
@@ -110,7 +112,7 @@ const MAX_QUOTED_COMMENT = 500;
  * does not know.
  */
 function findingChangeOf(action, alert, actor) {
-    const where = alert.htmlUrl ? ` (${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .tJ)(alert.htmlUrl, 300)})` : '';
+    const where = alert.htmlUrl ? ` (${(0,_common_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(alert.htmlUrl, 300)})` : '';
     if (action === 'reopened_by_user') {
         return { state: 'open', reason: `Reopened in GitHub code scanning by ${who(actor)}${where}` };
     }
@@ -118,7 +120,7 @@ function findingChangeOf(action, alert, actor) {
     const state = REASON_STATES[reasonWord];
     if (action !== 'closed_by_user' || !state)
         return undefined;
-    const comment = (0,_common_text_js__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .tJ)(alert.dismissedComment ?? '', MAX_QUOTED_COMMENT);
+    const comment = (0,_common_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(alert.dismissedComment ?? '', MAX_QUOTED_COMMENT);
     return {
         state,
         reason: `Dismissed in GitHub code scanning by ${who(alert.dismissedBy ?? actor)} as ${reasonWord}` +
@@ -126,7 +128,7 @@ function findingChangeOf(action, alert, actor) {
     };
 }
 function who(login) {
-    const name = (0,_common_text_js__WEBPACK_IMPORTED_MODULE_1__/* .inert */ .tJ)(login, 100);
+    const name = (0,_common_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inert */ .tJ)(login, 100);
     return name ? `@${name}` : 'an unknown user';
 }
 /** What a dismissal sends to Hacktron, or why it sends nothing. */
@@ -149,7 +151,7 @@ async function applyDismissal(client, findingId, change, logger, repositoryUrl, 
     const finding = await client.getFinding(findingId);
     // An alert's message is whatever a SARIF upload said: a finding of another repository (an
     // organisation's key reaches them all) is not this repository's to triage.
-    if (!finding.repo_url || !(0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_2__/* .sameRepository */ .RB)(finding.repo_url, repositoryUrl)) {
+    if (!finding.repo_url || !(0,_hacktron_url_js__WEBPACK_IMPORTED_MODULE_3__/* .sameRepository */ .RB)(finding.repo_url, repositoryUrl)) {
         logger.notice(`Hacktron: finding ${findingId} is not of ${repositoryUrl}; the alert's dismissal is not taken back to it.`);
         return 'other-repository';
     }
@@ -161,7 +163,9 @@ async function applyDismissal(client, findingId, change, logger, repositoryUrl, 
         logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`);
         return 'unchanged';
     }
-    if (limits.decidedAt !== undefined && changedSince(finding, limits.decidedAt)) {
+    // A later scan's finding nobody touched since (the alert's newest instance names it) takes the
+    // dismissal: the alert is the same, and so is the code.
+    if (limits.decidedAt !== undefined && (0,_hacktron_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .changedInHacktron */ .Eu)(finding, limits.decidedAt)) {
         logger.info(`Hacktron finding ${findingId} was changed in Hacktron after the alert's dismissal (${limits.decidedAt}): its state ${finding.state} stands.`);
         return 'superseded';
     }
@@ -172,20 +176,6 @@ async function applyDismissal(client, findingId, change, logger, repositoryUrl, 
 /** Whether scan `scanId` (a finding's; none when the API gave none) is of `branch`. */
 async function isOfBranch(client, scanId, branch) {
     return scanId !== null && (await client.getScan(scanId)).branch === branch;
-}
-/**
- * Whether the finding was decided on in Hacktron after `moment`: updated later than it was found,
- * and later than `moment`. A later scan's finding that nobody touched since (the alert's newest
- * instance names it) takes the dismissal: the alert is the same, and so is the code. A time that
- * cannot be read counts as changed: nothing is overwritten on a guess.
- */
-function changedSince(finding, moment) {
-    const updated = Date.parse(finding.updated_at ?? '');
-    const found = Date.parse(finding.found_at ?? '');
-    const decided = Date.parse(moment);
-    if (Number.isNaN(decided) || Number.isNaN(updated) || Number.isNaN(found))
-        return true;
-    return updated > found && updated > decided;
 }
 
 
@@ -350,7 +340,6 @@ async function syncDismissals(alerts, marker, client, logger, where) {
     // Alerts of one scan name many findings: its branch is read once.
     const scans = new Map();
     const reading = {
-        ...client,
         getFinding: (id) => client.getFinding(id),
         updateFinding: (id, update) => client.updateFinding(id, update),
         getScan: (id) => {

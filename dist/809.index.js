@@ -77,6 +77,7 @@ const ACTION_VERSION = '0.1.0';
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eu: () => (/* binding */ changedInHacktron),
 /* harmony export */   sK: () => (/* binding */ unknownSeverities),
 /* harmony export */   vb: () => (/* binding */ normalizeFinding)
 /* harmony export */ });
@@ -130,6 +131,19 @@ function unknownSeverities(findings) {
     return [
         ...new Set(findings.flatMap((finding) => finding.severity === 'unknown' ? [finding.reported_severity ?? '(none)'] : []))
     ];
+}
+/**
+ * Whether someone changed the finding in Hacktron after it was found (updated later than found)
+ * and, given `moment`, after that too. A time that cannot be read counts as changed: whoever asks
+ * is about to write over a decision, and does not on a guess.
+ */
+function changedInHacktron(finding, moment) {
+    const updated = Date.parse(finding.updated_at ?? '');
+    const found = Date.parse(finding.found_at ?? '');
+    const after = moment === undefined ? -Infinity : Date.parse(moment);
+    if (Number.isNaN(updated) || Number.isNaN(found) || Number.isNaN(after))
+        return true;
+    return updated > found && updated > after;
 }
 
 

@@ -38,7 +38,6 @@ export async function syncDismissals(
   // Alerts of one scan name many findings: its branch is read once.
   const scans = new Map<string, ReturnType<DismissalClient['getScan']>>()
   const reading: DismissalClient = {
-    ...client,
     getFinding: (id) => client.getFinding(id),
     updateFinding: (id, update) => client.updateFinding(id, update),
     getScan: (id) => {

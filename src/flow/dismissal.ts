@@ -7,6 +7,7 @@ import type { Logger } from '../common/logger.js'
 import type { HacktronClient } from '../hacktron/client.js'
 import type { FindingState } from '../hacktron/types.js'
 import { inert } from '../common/text.js'
+import { changedInHacktron } from '../hacktron/findings.js'
 import { sameRepository } from '../hacktron/url.js'
 
 /** The code_scanning_alert actions that are a user's decision. */
@@ -153,7 +154,9 @@ export async function applyDismissal(
     logger.info(`Hacktron finding ${findingId} is already ${change.state}: nothing to change.`)
     return 'unchanged'
   }
-  if (limits.decidedAt !== undefined && changedSince(finding, limits.decidedAt)) {
+  // A later scan's finding nobody touched since (the alert's newest instance names it) takes the
+  // dismissal: the alert is the same, and so is the code.
+  if (limits.decidedAt !== undefined && changedInHacktron(finding, limits.decidedAt)) {
     logger.info(
       `Hacktron finding ${findingId} was changed in Hacktron after the alert's dismissal (${limits.decidedAt}): its state ${finding.state} stands.`
     )
@@ -171,21 +174,4 @@ async function isOfBranch(
   branch: string
 ): Promise<boolean> {
   return scanId !== null && (await client.getScan(scanId)).branch === branch
-}
-
-/**
- * Whether the finding was decided on in Hacktron after `moment`: updated later than it was found,
- * and later than `moment`. A later scan's finding that nobody touched since (the alert's newest
- * instance names it) takes the dismissal: the alert is the same, and so is the code. A time that
- * cannot be read counts as changed: nothing is overwritten on a guess.
- */
-function changedSince(
-  finding: { readonly found_at?: string | null; readonly updated_at?: string | null },
-  moment: string
-): boolean {
-  const updated = Date.parse(finding.updated_at ?? '')
-  const found = Date.parse(finding.found_at ?? '')
-  const decided = Date.parse(moment)
-  if (Number.isNaN(decided) || Number.isNaN(updated) || Number.isNaN(found)) return true
-  return updated > found && updated > decided
 }

@@ -8,6 +8,7 @@
 // file, a record that does not verify or names a scan that is not the branch's newest, files
 // that cannot be compared) keeps nothing: the strict side.
 import type { Finding, FindingState, Scan } from '../hacktron/types.js'
+import { changedInHacktron } from '../hacktron/findings.js'
 import { normalizeRepoUrl } from '../hacktron/url.js'
 import { EVERY_FILE, fileSetOf, type FileSet } from '../findings/file-set.js'
 import type { FlowDeps } from './deps.js'
@@ -89,8 +90,7 @@ async function undecidedInHacktron(
   for (const [findingId, carried] of kept) {
     try {
       const now = await read(findingId)
-      const changed = Date.parse(now.updated_at) > Date.parse(now.found_at)
-      if (now.state === 'open' && !changed) undecided.set(findingId, carried)
+      if (now.state === 'open' && !changedInHacktron(now)) undecided.set(findingId, carried)
     } catch (error) {
       deps.logger.info(
         `Finding ${findingId} could not be read again (${error instanceof Error ? error.message : String(error)}): no triage is carried over to it.`
@@ -209,6 +209,7 @@ async function isLatestBefore(
 function isOpen(finding: Finding): boolean {
   return finding.state === 'open'
 }
+
 /** The files changed between two commits; every file when that cannot be told in full. */
 async function filesChanged(from: string, to: string, deps: FlowDeps): Promise<FileSet> {
   const changed = await deps.pullRequest?.changedBetween(from, to)

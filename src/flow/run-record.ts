@@ -135,10 +135,10 @@ export function recordedGate(
  * sits in can be written by anyone who can run a workflow of the repository (they all write as
  * the same GitHub identity), or by a PR author (a check run's external_id is theirs to set with
  * any token), so only a record whose seal verifies is one this action wrote. The seal covers the
- * repository and the PR too, so a record cannot be replayed from another place, the PR's base
- * branch it was judged against, the gate
- * settings when there are any, so none of them can be loosened or cut off, and the check run
- * that holds it, so a copy on another check run is not that check run's record.
+ * repository and the PR too, so a record cannot be replayed from another place; the PR's base
+ * branch it was judged against; the gate settings when there are any, so none of them can be
+ * loosened or cut off; and the check run that holds it, so a copy on another check run is not
+ * that check run's record.
  */
 export interface RecordSeal {
   /** The record, sealed. */

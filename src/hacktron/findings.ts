@@ -59,3 +59,19 @@ export function unknownSeverities(findings: readonly Finding[]): string[] {
     )
   ]
 }
+
+/**
+ * Whether someone changed the finding in Hacktron after it was found (updated later than found)
+ * and, given `moment`, after that too. A time that cannot be read counts as changed: whoever asks
+ * is about to write over a decision, and does not on a guess.
+ */
+export function changedInHacktron(
+  finding: { readonly found_at?: string | null; readonly updated_at?: string | null },
+  moment?: string
+): boolean {
+  const updated = Date.parse(finding.updated_at ?? '')
+  const found = Date.parse(finding.found_at ?? '')
+  const after = moment === undefined ? -Infinity : Date.parse(moment)
+  if (Number.isNaN(updated) || Number.isNaN(found) || Number.isNaN(after)) return true
+  return updated > found && updated > after
+}
